@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every check Reflet has: formatting, clippy (host and wasm32,
+# -D warnings), native tests (including the layer check), browser tests in headless Chromium, the
+# release build, and the end-to-end tests against it. Exits non-zero on the first failure.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+START=$SECONDS
+# shellcheck source=scripts/setup.sh
+source scripts/setup.sh
+export CARGO_TERM_COLOR=${CARGO_TERM_COLOR:-never}
+export CHROMEDRIVER=/usr/bin/chromedriver
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export WASM_BINDGEN_TEST_TIMEOUT=${WASM_BINDGEN_TEST_TIMEOUT:-60}
+
+timed() {
+  local name=$1; shift
+  local t0=$SECONDS
+  step "$name"
+  "$@"
+  printf '   (%s: %ss)\n' "$name" $((SECONDS - t0))
+}
+
+timed "rustfmt" cargo fmt --all -- --check
+timed "clippy, host" cargo clippy --locked --all-targets -- -D warnings
+timed "clippy, wasm32" cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
+timed "native tests (unit, integration, layers, inspect)" cargo test --locked
+timed "browser tests (wasm-bindgen-test, headless Chromium)" \
+  cargo test --locked --target wasm32-unknown-unknown --test browser
+timed "release build (trunk)" trunk build --release
+
+step "release sizes"
+for f in dist/reflet_bg.wasm dist/worker_bg.wasm; do
+  printf '   %-22s %8d bytes, %8d gzipped\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
+done
+printf '   %-22s %8d bytes gzipped\n' "whole dist/" "$(cat dist/* 2>/dev/null | gzip -9c | wc -c)"
+
+timed "end-to-end tests (Playwright, Debian Chromium)" bash -c 'cd tests/e2e && node --test --test-concurrency=1'
+printf '\nAll checks passed in %ss.\n' $((SECONDS - START))

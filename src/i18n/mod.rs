@@ -1,0 +1,474 @@
+//! The French and English catalogue: every user-facing string goes through here.
+//!
+//! Each [`Text`] maps to a `(french, english)` pair in one exhaustive `match`, so a key
+//! cannot exist in one language only. Parametrised sentences are small functions
+//! below the catalogue, tested in both languages.
+
+use serde::{Deserialize, Serialize};
+
+/// A language Reflet speaks. French first: it is the programme's language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    /// The BCP 47 code, for `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language, for the switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+
+    /// Picks a language from the browser's ordered preferences (`navigator.languages`):
+    /// the first of French or English that appears wins; English when neither does.
+    pub fn negotiate<S: AsRef<str>>(preferences: impl IntoIterator<Item = S>) -> Lang {
+        for tag in preferences {
+            let primary = tag
+                .as_ref()
+                .split(['-', '_'])
+                .next()
+                .unwrap_or_default()
+                .trim()
+                .to_ascii_lowercase();
+            match primary.as_str() {
+                "fr" => return Lang::Fr,
+                "en" => return Lang::En,
+                _ => {}
+            }
+        }
+        Lang::En
+    }
+}
+
+/// One entry of the catalogue.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Text {
+    AppName,
+    Tagline,
+    SkipToContent,
+    SwitchLanguage,
+    MainNavigation,
+    NavHome,
+    NavPromise,
+    LandingTitle,
+    LandingWhat,
+    LandingWhy,
+    LandingPromise,
+    LandingPromiseLink,
+    DropTitle,
+    DropHint,
+    DropHere,
+    ChooseFiles,
+    ChooseFolder,
+    EngineLoading,
+    EngineFailed,
+    FilesTitle,
+    ColumnName,
+    ColumnSize,
+    ColumnKind,
+    KindUnknown,
+    Reading,
+    AddMoreFiles,
+    ForgetEverything,
+    Forgotten,
+    PromiseTitle,
+    PromiseIntro,
+    PromiseWhatTitle,
+    PromiseWhat,
+    PromiseCheckTitle,
+    PromiseCheckCounter,
+    PromiseCheckOffline,
+    PromiseCheckDevtools,
+    PromiseCheckCsp,
+    PromiseCheckTests,
+    PromiseAfterTitle,
+    PromiseAfter,
+    Back,
+    SelfTestTitle,
+    SelfTestRequests,
+    SelfTestPanic,
+    FooterProgramme,
+    ErrorUnreadable,
+    ErrorCrashed,
+    ErrorEmpty,
+}
+
+impl Text {
+    /// Every key, for the tests that check the whole catalogue.
+    pub const ALL: &'static [Text] = &[
+        Text::AppName,
+        Text::Tagline,
+        Text::SkipToContent,
+        Text::SwitchLanguage,
+        Text::MainNavigation,
+        Text::NavHome,
+        Text::NavPromise,
+        Text::LandingTitle,
+        Text::LandingWhat,
+        Text::LandingWhy,
+        Text::LandingPromise,
+        Text::LandingPromiseLink,
+        Text::DropTitle,
+        Text::DropHint,
+        Text::DropHere,
+        Text::ChooseFiles,
+        Text::ChooseFolder,
+        Text::EngineLoading,
+        Text::EngineFailed,
+        Text::FilesTitle,
+        Text::ColumnName,
+        Text::ColumnSize,
+        Text::ColumnKind,
+        Text::KindUnknown,
+        Text::Reading,
+        Text::AddMoreFiles,
+        Text::ForgetEverything,
+        Text::Forgotten,
+        Text::PromiseTitle,
+        Text::PromiseIntro,
+        Text::PromiseWhatTitle,
+        Text::PromiseWhat,
+        Text::PromiseCheckTitle,
+        Text::PromiseCheckCounter,
+        Text::PromiseCheckOffline,
+        Text::PromiseCheckDevtools,
+        Text::PromiseCheckCsp,
+        Text::PromiseCheckTests,
+        Text::PromiseAfterTitle,
+        Text::PromiseAfter,
+        Text::Back,
+        Text::SelfTestTitle,
+        Text::SelfTestRequests,
+        Text::SelfTestPanic,
+        Text::FooterProgramme,
+        Text::ErrorUnreadable,
+        Text::ErrorCrashed,
+        Text::ErrorEmpty,
+    ];
+
+    /// The text in `lang`.
+    pub fn get(self, lang: Lang) -> &'static str {
+        let (fr, en) = self.pair();
+        match lang {
+            Lang::Fr => fr,
+            Lang::En => en,
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // a catalogue reads best as one table
+    fn pair(self) -> (&'static str, &'static str) {
+        match self {
+            Text::AppName => ("Reflet", "Reflet"),
+            Text::Tagline => (
+                "Voyez ce que vos données personnelles révèlent de vous.",
+                "See what your personal data reveals about you.",
+            ),
+            Text::SkipToContent => ("Aller au contenu", "Skip to content"),
+            Text::SwitchLanguage => ("English", "Français"),
+            Text::MainNavigation => ("Navigation principale", "Main navigation"),
+            Text::NavHome => ("Accueil", "Home"),
+            Text::NavPromise => ("Notre promesse", "Our promise"),
+            Text::LandingTitle => (
+                "Que disent vos données de vous ?",
+                "What does your data say about you?",
+            ),
+            Text::LandingWhat => (
+                "Les services que vous utilisez (Google, Facebook, Instagram, Spotify, votre banque…) \
+                 doivent vous rendre vos données quand vous les demandez. Ouvrez ici les fichiers ou \
+                 les archives qu'ils vous envoient : Reflet vous montre, fichier par fichier, ce \
+                 qu'ils disent de vous, avec des mots simples.",
+                "The services you use (Google, Facebook, Instagram, Spotify, your bank…) must give \
+                 you your data when you ask for it. Open the files or archives they send you here: \
+                 Reflet shows you, file by file and in plain words, what they say about you.",
+            ),
+            Text::LandingWhy => (
+                "Pour comprendre ce que les entreprises savent de vous, réutiliser vos données pour \
+                 vos propres besoins, et décider en connaissance de cause de ce que vous partagez.",
+                "So that you can understand what companies know about you, reuse your data for \
+                 your own purposes, and decide knowingly what you share.",
+            ),
+            Text::LandingPromise => (
+                "Rien ne quitte votre appareil. Vos fichiers sont lus ici, dans votre navigateur, \
+                 et ne sont envoyés nulle part.",
+                "Nothing leaves your device. Your files are read here, in your browser, and are \
+                 sent nowhere.",
+            ),
+            Text::LandingPromiseLink => (
+                "Vos données, notre promesse : comment le vérifier",
+                "Your data, our promise: how to check it",
+            ),
+            Text::DropTitle => ("Ouvrir vos fichiers", "Open your files"),
+            Text::DropHint => (
+                "Fichiers, dossiers ou archives .zip, de la taille que vous voulez.",
+                "Files, folders or .zip archives, as large as you like.",
+            ),
+            Text::DropHere => (
+                "Déposez-les ici, ou :",
+                "Drop them here, or:",
+            ),
+            Text::ChooseFiles => ("Choisir des fichiers", "Choose files"),
+            Text::ChooseFolder => ("Choisir un dossier", "Choose a folder"),
+            Text::EngineLoading => (
+                "Préparation de l'analyse…",
+                "Getting the analysis ready…",
+            ),
+            Text::EngineFailed => (
+                "Reflet n'a pas pu démarrer son moteur d'analyse. Rechargez la page. Si cela \
+                 continue, utilisez un navigateur à jour : Chrome, Edge, Firefox, ou Safari 16 ou \
+                 plus récent.",
+                "Reflet could not start its analysis engine. Reload the page. If this keeps \
+                 happening, use an up-to-date browser: Chrome, Edge, Firefox, or Safari 16 or \
+                 newer.",
+            ),
+            Text::FilesTitle => ("Vos fichiers", "Your files"),
+            Text::ColumnName => ("Nom", "Name"),
+            Text::ColumnSize => ("Taille", "Size"),
+            Text::ColumnKind => ("Type détecté", "Detected kind"),
+            Text::KindUnknown => ("Pas encore reconnu", "Not recognised yet"),
+            Text::Reading => ("Lecture…", "Reading…"),
+            Text::AddMoreFiles => ("Ajouter d'autres fichiers", "Add more files"),
+            Text::ForgetEverything => ("Tout oublier", "Forget everything"),
+            Text::Forgotten => (
+                "Tout a été effacé de la mémoire de cette page.",
+                "Everything has been erased from this page's memory.",
+            ),
+            Text::PromiseTitle => ("Vos données, notre promesse", "Your data, our promise"),
+            Text::PromiseIntro => (
+                "Reflet lit vos fichiers uniquement dans votre navigateur, sur votre appareil.",
+                "Reflet reads your files only in your browser, on your device.",
+            ),
+            Text::PromiseWhatTitle => ("Ce que nous promettons", "What we promise"),
+            Text::PromiseWhat => (
+                "Aucun fichier et aucun résultat n'est envoyé : ni à la ville, ni à nous, ni à \
+                 personne. Il n'y a ni mesure d'audience, ni publicité, ni police, carte ou script \
+                 chargé depuis un autre site. Tout ce dont Reflet a besoin est chargé avec la page ; \
+                 ensuite, plus rien ne circule sur le réseau.",
+                "No file and no result is sent anywhere: not to the city, not to us, not to anyone. \
+                 There is no analytics, no advertising, no font, map or script loaded from another \
+                 site. Everything Reflet needs is loaded with the page; after that, nothing goes \
+                 over the network.",
+            ),
+            Text::PromiseCheckTitle => ("Comment le vérifier vous-même", "How to check it yourself"),
+            Text::PromiseCheckCounter => (
+                "Regardez le compteur en bas de la page : il compte chaque requête réseau faite \
+                 depuis l'ouverture de vos fichiers, par la page comme par le moteur d'analyse. Il \
+                 doit rester à 0.",
+                "Look at the counter at the bottom of the page: it counts every network request \
+                 made since you opened your files, by the page and by the analysis engine alike. It \
+                 must stay at 0.",
+            ),
+            Text::PromiseCheckOffline => (
+                "Une fois la page chargée, coupez votre connexion (mode avion) : Reflet continue de \
+                 fonctionner.",
+                "Once the page has loaded, switch your connection off (airplane mode): Reflet keeps \
+                 working.",
+            ),
+            Text::PromiseCheckDevtools => (
+                "Sur un ordinateur, ouvrez les outils de développement du navigateur (touche F12), \
+                 onglet « Réseau » : aucune requête n'apparaît pendant l'analyse.",
+                "On a computer, open the browser's developer tools (F12 key), \"Network\" tab: no \
+                 request appears while your files are analysed.",
+            ),
+            Text::PromiseCheckCsp => (
+                "La page déclare une politique de sécurité du contenu (CSP) stricte : le navigateur \
+                 lui-même refuse tout contact avec un autre site que celui qui sert Reflet.",
+                "The page declares a strict Content Security Policy (CSP): the browser itself \
+                 refuses any contact with a site other than the one serving Reflet.",
+            ),
+            Text::PromiseCheckTests => (
+                "Les tests automatiques de Reflet échouent dès qu'une requête part pendant \
+                 l'analyse, ou vers un autre site.",
+                "Reflet's automated tests fail as soon as a request is made while files are \
+                 analysed, or to another site.",
+            ),
+            Text::PromiseAfterTitle => ("Et après ?", "And afterwards?"),
+            Text::PromiseAfter => (
+                "Vos données restent dans la mémoire de cette page seulement. Fermer l'onglet ou \
+                 appuyer sur « Tout oublier » les efface.",
+                "Your data stays in this page's memory only. Closing the tab or pressing \"Forget \
+                 everything\" erases it.",
+            ),
+            Text::Back => ("Retour", "Back"),
+            Text::SelfTestTitle => ("Outils de vérification", "Self-test tools"),
+            Text::SelfTestRequests => (
+                "Faire une requête depuis la page et une depuis le moteur",
+                "Make one request from the page and one from the engine",
+            ),
+            Text::SelfTestPanic => ("Provoquer une panne", "Cause a crash"),
+            Text::FooterProgramme => (
+                "Reflet, un outil du programme Self Data de la ville.",
+                "Reflet, a tool of the city's Self Data programme.",
+            ),
+            Text::ErrorUnreadable => (
+                "Ce fichier n'a pas pu être lu. Il a peut-être été déplacé ou supprimé pendant la \
+                 lecture : choisissez-le à nouveau.",
+                "This file could not be read. It may have been moved or deleted while it was \
+                 being read: choose it again.",
+            ),
+            Text::ErrorCrashed => (
+                "L'analyse de ce fichier s'est arrêtée de façon inattendue. Les autres fichiers ne \
+                 sont pas touchés, et rien n'a quitté votre appareil.",
+                "The analysis of this file stopped unexpectedly. The other files are not affected, \
+                 and nothing left your device.",
+            ),
+            Text::ErrorEmpty => (
+                "Ce fichier est vide : il n'y a rien à lire.",
+                "This file is empty: there is nothing to read.",
+            ),
+        }
+    }
+}
+
+/// A byte size in the person's language: `1,2 Mo` / `1.2 MB` (decimal units, as file managers show).
+pub fn format_size(lang: Lang, bytes: u64) -> String {
+    const UNITS_FR: [&str; 5] = ["octets", "ko", "Mo", "Go", "To"];
+    const UNITS_EN: [&str; 5] = ["bytes", "kB", "MB", "GB", "TB"];
+    let units = match lang {
+        Lang::Fr => UNITS_FR,
+        Lang::En => UNITS_EN,
+    };
+    if bytes < 1000 {
+        let unit = match (lang, bytes) {
+            (Lang::Fr, 0 | 1) => "octet",
+            (Lang::En, 1) => "byte",
+            _ => units[0],
+        };
+        return format!("{bytes}\u{a0}{unit}");
+    }
+    #[allow(clippy::cast_precision_loss)] // display only; sizes far below 2^52
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1000.0 && unit + 1 < units.len() {
+        value /= 1000.0;
+        unit += 1;
+    }
+    let digits = if value < 10.0 { 1 } else { 0 };
+    let number = format!("{value:.digits$}");
+    let number = match lang {
+        Lang::Fr => number.replace('.', ","),
+        Lang::En => number,
+    };
+    format!("{number}\u{a0}{}", units[unit])
+}
+
+/// "3 files" / "3 fichiers".
+pub fn file_count(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 0 | 1) => format!("{n} fichier"),
+        (Lang::Fr, _) => format!("{n} fichiers"),
+        (Lang::En, 1) => format!("{n} file"),
+        (Lang::En, _) => format!("{n} files"),
+    }
+}
+
+/// Announced when files are added: "3 files added, being read." / "3 fichiers ajoutés, en cours de lecture."
+pub fn files_added(lang: Lang, n: usize) -> String {
+    match (lang, n) {
+        (Lang::Fr, 0 | 1) => format!("{n} fichier ajouté, en cours de lecture."),
+        (Lang::Fr, _) => format!("{n} fichiers ajoutés, en cours de lecture."),
+        (Lang::En, 1) => format!("{n} file added, being read."),
+        (Lang::En, _) => format!("{n} files added, being read."),
+    }
+}
+
+/// The network indicator. `since_files` is true once the person has opened files.
+pub fn network_requests(lang: Lang, since_files: bool, n: usize) -> String {
+    match (lang, since_files) {
+        (Lang::Fr, true) => {
+            format!("Requêtes réseau depuis l'ouverture de vos fichiers\u{a0}: {n}")
+        }
+        (Lang::Fr, false) => format!("Requêtes réseau depuis le chargement de Reflet\u{a0}: {n}"),
+        (Lang::En, true) => format!("Network requests since you opened your files: {n}"),
+        (Lang::En, false) => format!("Network requests since Reflet loaded: {n}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_text_exists_in_both_languages_and_differs_where_it_should() {
+        for &text in Text::ALL {
+            let (fr, en) = (text.get(Lang::Fr), text.get(Lang::En));
+            assert!(
+                !fr.trim().is_empty() && !en.trim().is_empty(),
+                "{text:?} is empty"
+            );
+            assert!(
+                !fr.contains("  ") && !en.contains("  "),
+                "{text:?} has a double space"
+            );
+            // Only proper names may read the same in both languages.
+            if fr == en {
+                assert_eq!(text, Text::AppName, "{text:?} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn all_lists_every_key_once() {
+        let mut seen = std::collections::HashSet::new();
+        for text in Text::ALL {
+            assert!(seen.insert(format!("{text:?}")), "{text:?} twice");
+        }
+        // `pair` is an exhaustive match, so a key missing from ALL is the only way to skip a test;
+        // count the variants in the enum's source to catch it.
+        let source = include_str!("mod.rs");
+        let start = source.find("pub enum Text {").unwrap();
+        let end = start + source[start..].find('}').unwrap();
+        let variants = source[start..end]
+            .lines()
+            .filter(|l| l.trim().ends_with(','))
+            .count();
+        assert_eq!(variants, Text::ALL.len());
+    }
+
+    #[test]
+    fn french_wins_when_preferred_before_english() {
+        assert_eq!(Lang::negotiate(["fr-FR", "en-US"]), Lang::Fr);
+        assert_eq!(Lang::negotiate(["de-DE", "fr"]), Lang::Fr);
+        assert_eq!(Lang::negotiate(["FR_ca"]), Lang::Fr);
+        assert_eq!(Lang::negotiate(["en-GB", "fr-FR"]), Lang::En);
+        assert_eq!(Lang::negotiate(["de-DE", "es"]), Lang::En);
+        assert_eq!(Lang::negotiate(Vec::<String>::new()), Lang::En);
+    }
+
+    #[test]
+    fn sizes_read_naturally_in_each_language() {
+        assert_eq!(format_size(Lang::Fr, 0), "0\u{a0}octet");
+        assert_eq!(format_size(Lang::En, 1), "1\u{a0}byte");
+        assert_eq!(format_size(Lang::En, 999), "999\u{a0}bytes");
+        assert_eq!(format_size(Lang::Fr, 1_234_567), "1,2\u{a0}Mo");
+        assert_eq!(format_size(Lang::En, 1_234_567), "1.2\u{a0}MB");
+        assert_eq!(format_size(Lang::En, 25_300), "25\u{a0}kB");
+        assert_eq!(format_size(Lang::Fr, 3_000_000_000), "3,0\u{a0}Go");
+        assert_eq!(format_size(Lang::En, u64::MAX), "18446744\u{a0}TB");
+    }
+
+    #[test]
+    fn counts_agree_in_number() {
+        assert_eq!(file_count(Lang::Fr, 1), "1 fichier");
+        assert_eq!(file_count(Lang::Fr, 2), "2 fichiers");
+        assert_eq!(file_count(Lang::En, 1), "1 file");
+        assert_eq!(files_added(Lang::En, 3), "3 files added, being read.");
+        assert_eq!(
+            network_requests(Lang::En, true, 2),
+            "Network requests since you opened your files: 2"
+        );
+        assert!(network_requests(Lang::Fr, false, 0).ends_with("\u{a0}: 0"));
+    }
+}

@@ -1,0 +1,129 @@
+//! One file per export type, and the registry that detects them.
+//!
+//! A source declares a stable dotted id (`google.timeline.android`), a display name, and
+//! `detect`: from a file's path and first bytes, a [`Claim`] with a confidence. Adding an export
+//! type is one file in this folder and one line in [`SOURCES`]; the registry-wide tests loop over
+//! every entry, so nothing registered goes untested.
+//!
+//! No export type is registered yet: every file is "not recognised yet" until the source issues
+//! land. Detection already runs through this registry in the worker and in `inspect`.
+
+use crate::i18n::Lang;
+
+/// A source's claim on a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Claim {
+    pub source: &'static str,
+    /// 0–100: how sure the source is that the file is its export.
+    pub confidence: u8,
+}
+
+/// An export type Reflet can read.
+pub trait Source: Sync {
+    /// Stable dotted id, reused as fixture folder and snapshot name.
+    fn id(&self) -> &'static str;
+    /// Name shown to the person.
+    fn name(&self, lang: Lang) -> &'static str;
+    /// Looks at a path and the first bytes ([`crate::ingest::HEAD_LEN`]) and claims the file, or not.
+    fn detect(&self, path: &str, head: &[u8]) -> Option<Claim>;
+}
+
+/// Every registered export type.
+pub static SOURCES: &[&dyn Source] = &[];
+
+/// The best claim on a file among the registered sources.
+pub fn detect(path: &str, head: &[u8]) -> Option<Claim> {
+    detect_among(SOURCES, path, head)
+}
+
+/// The best claim among `sources`: highest confidence, the first registered on a tie.
+pub fn detect_among(sources: &[&dyn Source], path: &str, head: &[u8]) -> Option<Claim> {
+    let mut best: Option<Claim> = None;
+    for source in sources {
+        if let Some(claim) = source.detect(path, head) {
+            if best.is_none_or(|b| claim.confidence > b.confidence) {
+                best = Some(claim);
+            }
+        }
+    }
+    best
+}
+
+/// Looks a source up by id.
+pub fn by_id(id: &str) -> Option<&'static dyn Source> {
+    SOURCES.iter().copied().find(|s| s.id() == id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Fake {
+        id: &'static str,
+        needle: &'static [u8],
+        confidence: u8,
+    }
+    impl Source for Fake {
+        fn id(&self) -> &'static str {
+            self.id
+        }
+        fn name(&self, _: Lang) -> &'static str {
+            self.id
+        }
+        fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
+            head.windows(self.needle.len())
+                .any(|w| w == self.needle)
+                .then_some(Claim {
+                    source: self.id,
+                    confidence: self.confidence,
+                })
+        }
+    }
+
+    #[test]
+    fn the_most_confident_claim_wins_and_ties_go_to_the_first() {
+        let a = Fake {
+            id: "a.loose",
+            needle: b"locations",
+            confidence: 40,
+        };
+        let b = Fake {
+            id: "b.strict",
+            needle: b"latitudeE7",
+            confidence: 90,
+        };
+        let c = Fake {
+            id: "c.same",
+            needle: b"latitudeE7",
+            confidence: 90,
+        };
+        let list: [&dyn Source; 3] = [&a, &b, &c];
+        let head = br#"{"locations":[{"latitudeE7":1}]}"#;
+        assert_eq!(
+            detect_among(&list, "x.json", head).map(|c| c.source),
+            Some("b.strict")
+        );
+        assert_eq!(
+            detect_among(&list, "x.json", b"{\"locations\":[]}").map(|c| c.source),
+            Some("a.loose")
+        );
+        assert_eq!(detect_among(&list, "x.json", b"hello"), None);
+    }
+
+    #[test]
+    fn registered_ids_are_unique_dotted_and_lower_case() {
+        let mut seen = std::collections::HashSet::new();
+        for source in SOURCES {
+            let id = source.id();
+            assert!(seen.insert(id), "{id} registered twice");
+            assert!(
+                id.contains('.')
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
+            );
+            assert!(by_id(id).is_some());
+            assert!(!source.name(Lang::Fr).is_empty() && !source.name(Lang::En).is_empty());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+use crate::ui::state::View;
+
+#[derive(Properties, PartialEq)]
+pub struct HeaderProps {
+    pub lang: Lang,
+    pub view: View,
+    pub has_data: bool,
+    pub on_lang: Callback<()>,
+    pub on_forget: Callback<()>,
+}
+
+/// The banner: name, navigation, language switch and "Forget everything".
+#[function_component]
+pub fn Header(props: &HeaderProps) -> Html {
+    let lang = props.lang;
+    let on_lang = props.on_lang.reform(|_: MouseEvent| ());
+    let on_forget = props.on_forget.reform(|_: MouseEvent| ());
+    let current = |v: View| (props.view == v).then_some("page");
+    html! {
+        <header class="site-header">
+            <a class="brand" href="#">
+                <span class="brand-mark" aria-hidden="true">{ "◐" }</span>
+                { Text::AppName.get(lang) }
+            </a>
+            <nav class="site-nav" aria-label={Text::MainNavigation.get(lang)}>
+                <a href="#" aria-current={current(View::Home)}>{ Text::NavHome.get(lang) }</a>
+                <a href="#promise" aria-current={current(View::Promise)}>{ Text::NavPromise.get(lang) }</a>
+            </nav>
+            <div class="header-actions">
+                <button type="button" class="button quiet lang-switch" id="lang-switch"
+                    lang={lang.other().code()} onclick={on_lang}>
+                    { Text::SwitchLanguage.get(lang) }
+                </button>
+                if props.has_data {
+                    <button type="button" class="button danger" id="forget" onclick={on_forget}>
+                        { Text::ForgetEverything.get(lang) }
+                    </button>
+                }
+            </div>
+        </header>
+    }
+}

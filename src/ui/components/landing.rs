@@ -1,0 +1,30 @@
+use yew::prelude::*;
+
+use crate::i18n::{Lang, Text};
+
+#[derive(Properties, PartialEq)]
+pub struct LandingProps {
+    pub lang: Lang,
+}
+
+/// What Reflet does, why, and the promise, in plain words.
+#[function_component]
+pub fn Landing(props: &LandingProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <section class="landing" aria-labelledby="landing-title">
+            <h1 id="landing-title" tabindex="-1">{ Text::LandingTitle.get(lang) }</h1>
+            <p class="lead">{ Text::LandingWhat.get(lang) }</p>
+            <p>{ Text::LandingWhy.get(lang) }</p>
+            <div class="promise-box">
+                <svg class="promise-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+                    <path d="M7 10V7a5 5 0 0 1 10 0v3h1a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h1zm2 0h6V7a3 3 0 0 0-6 0v3z" />
+                </svg>
+                <div>
+                    <p class="promise-text">{ Text::LandingPromise.get(lang) }</p>
+                    <a href="#promise" id="promise-link">{ Text::LandingPromiseLink.get(lang) }</a>
+                </div>
+            </div>
+        </section>
+    }
+}

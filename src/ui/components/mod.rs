@@ -1,0 +1,20 @@
+//! One small component per file, named as nouns. They render props and call callbacks; state and
+//! effects live in `App`.
+
+mod drop_zone;
+mod file_list;
+mod header;
+mod landing;
+mod live_region;
+mod net_counter;
+mod promise_page;
+mod self_test;
+
+pub use drop_zone::DropZone;
+pub use file_list::FileList;
+pub use header::Header;
+pub use landing::Landing;
+pub use live_region::LiveRegion;
+pub use net_counter::NetCounter;
+pub use promise_page::PromisePage;
+pub use self_test::SelfTest;

@@ -1,0 +1,348 @@
+//! The app's state and its pure reducer, tested natively.
+//!
+//! Components render a [`State`] and dispatch [`Action`]s; effects (the worker, the network
+//! observer) live in hooks and only dispatch. [`Phase`] makes impossible states unrepresentable:
+//! there is no file list before files are chosen, and "Ready" means every file has its report.
+
+use crate::error::ErrorKind;
+use crate::i18n::Lang;
+use crate::model::FileRef;
+use crate::report::FileReport;
+
+/// Which page is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum View {
+    Home,
+    Promise,
+}
+
+/// The analysis engine (the worker): files can be opened only once it is ready.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Loading,
+    Ready,
+    Failed,
+}
+
+/// Where the person is with their files.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// Nothing opened yet (or everything forgotten).
+    Empty,
+    /// Some files are still waiting or being read.
+    Working { files: Vec<FileEntry> },
+    /// Every file has its report.
+    Ready { files: Vec<FileEntry> },
+}
+
+/// One file in the list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileEntry {
+    pub id: u32,
+    pub file: FileRef,
+    pub status: FileStatus,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum FileStatus {
+    Waiting,
+    Reading,
+    Done(FileReport),
+}
+
+/// What the screen reader should hear after an action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Announcement {
+    FilesAdded(usize),
+    Forgotten,
+}
+
+/// Network requests seen by the page and the worker, as page-clock times (ms).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct NetLog {
+    /// When the app finished loading (every load-time fetch done).
+    pub ready_at: Option<f64>,
+    /// When the person first opened files in this session.
+    pub files_at: Option<f64>,
+    times: Vec<f64>,
+}
+
+impl NetLog {
+    /// Requests since files were opened, or since the app loaded if none were; none while loading.
+    pub fn count(&self) -> usize {
+        match self.files_at.or(self.ready_at) {
+            Some(since) => self.times.iter().filter(|&&t| t >= since).count(),
+            None => 0,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct State {
+    pub lang: Lang,
+    pub view: View,
+    pub engine: Engine,
+    pub phase: Phase,
+    pub net: NetLog,
+    pub announcement: Option<Announcement>,
+    /// `#selftest` in the address: show the tools the end-to-end tests use.
+    pub selftest: bool,
+}
+
+impl State {
+    pub fn new(lang: Lang, selftest: bool) -> Self {
+        State {
+            lang,
+            view: View::Home,
+            engine: Engine::Loading,
+            phase: Phase::Empty,
+            net: NetLog::default(),
+            announcement: None,
+            selftest,
+        }
+    }
+
+    pub fn files(&self) -> &[FileEntry] {
+        match &self.phase {
+            Phase::Empty => &[],
+            Phase::Working { files } | Phase::Ready { files } => files,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    SetLang(Lang),
+    Show(View),
+    EngineReady {
+        at: f64,
+    },
+    EngineFailed,
+    /// Files handed to the worker, with ids chosen by the caller; `at` is the page clock.
+    FilesChosen {
+        files: Vec<(u32, FileRef)>,
+        at: f64,
+    },
+    FileStarted {
+        id: u32,
+    },
+    FileDone {
+        id: u32,
+        report: FileReport,
+    },
+    /// The worker died: the file it was reading gets an error; waiting files stay waiting
+    /// (the caller hands them to the new worker).
+    WorkerCrashed,
+    /// Network requests observed, by their start time on the page clock.
+    Requests {
+        times: Vec<f64>,
+    },
+    Forget,
+}
+
+/// The reducer: the next state from the current one and an action.
+pub fn reduce(state: &State, action: Action) -> State {
+    let mut next = state.clone();
+    next.announcement = None;
+    match action {
+        Action::SetLang(lang) => next.lang = lang,
+        Action::Show(view) => next.view = view,
+        Action::EngineReady { at } => {
+            next.engine = Engine::Ready;
+            next.net.ready_at.get_or_insert(at);
+        }
+        Action::EngineFailed => next.engine = Engine::Failed,
+        Action::FilesChosen { files, at } => {
+            if files.is_empty() {
+                return next;
+            }
+            next.announcement = Some(Announcement::FilesAdded(files.len()));
+            next.net.files_at.get_or_insert(at);
+            next.view = View::Home;
+            let mut list = next.files().to_vec();
+            list.extend(files.into_iter().map(|(id, file)| FileEntry {
+                id,
+                file,
+                status: FileStatus::Waiting,
+            }));
+            next.phase = phase_for(list);
+        }
+        Action::FileStarted { id } => update_file(&mut next, id, FileStatus::Reading),
+        Action::FileDone { id, report } => update_file(&mut next, id, FileStatus::Done(report)),
+        Action::WorkerCrashed => {
+            let mut list = next.files().to_vec();
+            for entry in &mut list {
+                if entry.status == FileStatus::Reading {
+                    entry.status = FileStatus::Done(FileReport::failed(
+                        entry.file.clone(),
+                        ErrorKind::Crashed,
+                    ));
+                }
+            }
+            if !list.is_empty() {
+                next.phase = phase_for(list);
+            }
+        }
+        Action::Requests { times } => next.net.times.extend(times),
+        Action::Forget => {
+            next.phase = Phase::Empty;
+            next.view = View::Home;
+            next.net.files_at = None;
+            next.announcement = Some(Announcement::Forgotten);
+        }
+    }
+    next
+}
+
+fn update_file(state: &mut State, id: u32, status: FileStatus) {
+    let mut list = state.files().to_vec();
+    let Some(entry) = list.iter_mut().find(|e| e.id == id) else {
+        // A late message about a forgotten file: ignore it.
+        return;
+    };
+    entry.status = status;
+    state.phase = phase_for(list);
+}
+
+fn phase_for(files: Vec<FileEntry>) -> Phase {
+    if files.is_empty() {
+        Phase::Empty
+    } else if files
+        .iter()
+        .all(|f| matches!(f.status, FileStatus::Done(_)))
+    {
+        Phase::Ready { files }
+    } else {
+        Phase::Working { files }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::Kind;
+
+    fn ready() -> State {
+        reduce(
+            &State::new(Lang::Fr, false),
+            Action::EngineReady { at: 100.0 },
+        )
+    }
+
+    fn chosen(state: &State, names: &[(u32, &str)], at: f64) -> State {
+        let files = names
+            .iter()
+            .map(|&(id, n)| (id, FileRef::new(n, 10)))
+            .collect();
+        reduce(state, Action::FilesChosen { files, at })
+    }
+
+    fn done(id: u32, name: &str) -> Action {
+        Action::FileDone {
+            id,
+            report: FileReport::identified(FileRef::new(name, 10), Kind::Unknown),
+        }
+    }
+
+    #[test]
+    fn files_go_from_waiting_to_ready() {
+        let s = chosen(&ready(), &[(1, "a.json"), (2, "b.json")], 200.0);
+        assert!(matches!(s.phase, Phase::Working { .. }));
+        assert_eq!(s.announcement, Some(Announcement::FilesAdded(2)));
+        let s = reduce(&s, Action::FileStarted { id: 1 });
+        assert_eq!(s.files()[0].status, FileStatus::Reading);
+        let s = reduce(&s, done(1, "a.json"));
+        assert!(matches!(s.phase, Phase::Working { .. }));
+        let s = reduce(&s, done(2, "b.json"));
+        assert!(matches!(s.phase, Phase::Ready { .. }));
+        assert_eq!(s.announcement, None);
+        // Adding more files goes back to working, keeping the first ones.
+        let s = chosen(&s, &[(3, "c.csv")], 300.0);
+        assert!(matches!(&s.phase, Phase::Working { files } if files.len() == 3));
+    }
+
+    #[test]
+    fn choosing_nothing_changes_nothing() {
+        let s = ready();
+        assert_eq!(
+            reduce(
+                &s,
+                Action::FilesChosen {
+                    files: vec![],
+                    at: 1.0
+                }
+            )
+            .phase,
+            Phase::Empty
+        );
+    }
+
+    #[test]
+    fn forget_drops_everything_and_returns_home() {
+        let s = chosen(&ready(), &[(1, "a.json")], 200.0);
+        let s = reduce(&s, Action::Show(View::Promise));
+        let s = reduce(&s, Action::Forget);
+        assert_eq!(s.phase, Phase::Empty);
+        assert_eq!(s.view, View::Home);
+        assert!(s.files().is_empty());
+        assert_eq!(s.announcement, Some(Announcement::Forgotten));
+        // A late result for a forgotten file does not bring it back.
+        assert_eq!(reduce(&s, done(1, "a.json")).phase, Phase::Empty);
+    }
+
+    #[test]
+    fn a_crash_marks_only_the_file_being_read() {
+        let s = chosen(
+            &ready(),
+            &[(1, "a.json"), (2, "b.json"), (3, "c.json")],
+            200.0,
+        );
+        let s = reduce(&s, done(1, "a.json"));
+        let s = reduce(&s, Action::FileStarted { id: 2 });
+        let s = reduce(&s, Action::WorkerCrashed);
+        let files = s.files();
+        assert!(matches!(&files[0].status, FileStatus::Done(r) if r.error.is_none()));
+        assert!(matches!(&files[1].status, FileStatus::Done(r)
+            if r.error.as_ref().map(|e| e.kind) == Some(ErrorKind::Crashed)));
+        assert_eq!(files[2].status, FileStatus::Waiting);
+        assert!(matches!(s.phase, Phase::Working { .. }));
+    }
+
+    #[test]
+    fn the_counter_counts_from_load_then_from_opening_files() {
+        let s = reduce(
+            &State::new(Lang::En, false),
+            Action::Requests {
+                times: vec![5.0, 50.0],
+            },
+        );
+        assert_eq!(s.net.count(), 0, "load-time fetches are not counted");
+        let s = reduce(&s, Action::EngineReady { at: 100.0 });
+        assert_eq!(s.net.count(), 0);
+        let s = reduce(&s, Action::Requests { times: vec![150.0] });
+        assert_eq!(s.net.count(), 1, "a request after load counts");
+        let s = chosen(&s, &[(1, "a.json")], 200.0);
+        assert_eq!(s.net.count(), 0, "counting restarts when files are opened");
+        let s = reduce(
+            &s,
+            Action::Requests {
+                times: vec![250.0, 260.0],
+            },
+        );
+        assert_eq!(s.net.count(), 2);
+        let s = reduce(&s, Action::Forget);
+        assert_eq!(
+            s.net.count(),
+            3,
+            "after forgetting, back to counting since load"
+        );
+    }
+
+    #[test]
+    fn the_engine_can_fail_and_language_can_switch() {
+        let s = reduce(&State::new(Lang::Fr, true), Action::EngineFailed);
+        assert_eq!(s.engine, Engine::Failed);
+        assert!(s.selftest);
+        assert_eq!(reduce(&s, Action::SetLang(Lang::En)).lang, Lang::En);
+    }
+}

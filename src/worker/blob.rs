@@ -1,0 +1,55 @@
+//! A [`ByteSource`] over a `Blob` (a `File`), read with `Blob.slice` + `FileReaderSync`.
+//!
+//! Synchronous reads are allowed in workers, and only the requested slice is ever copied into wasm
+//! memory, so a file of many gigabytes costs no more than the chunk being read.
+
+use js_sys::Uint8Array;
+use web_sys::{Blob, FileReaderSync};
+
+use crate::ingest::ByteSource;
+
+pub struct BlobSource {
+    blob: Blob,
+    reader: FileReaderSync,
+    len: u64,
+}
+
+impl BlobSource {
+    pub fn new(blob: Blob) -> std::io::Result<Self> {
+        let reader =
+            FileReaderSync::new().map_err(|_| std::io::Error::other("no FileReaderSync"))?;
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // sizes are whole, ≥ 0
+        let len = blob.size() as u64;
+        Ok(BlobSource { blob, reader, len })
+    }
+}
+
+impl ByteSource for BlobSource {
+    fn len(&self) -> u64 {
+        self.len
+    }
+
+    #[allow(clippy::cast_precision_loss)] // offsets stay far below 2^53
+    fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
+        let end = offset.saturating_add(buf.len() as u64).min(self.len);
+        if offset >= end {
+            return Ok(0);
+        }
+        let slice = self
+            .blob
+            .slice_with_f64_and_f64(offset as f64, end as f64)
+            .map_err(|_| std::io::Error::other("slice failed"))?;
+        let bytes = self
+            .reader
+            .read_as_array_buffer(&slice)
+            .map_err(|_| std::io::Error::other("read failed"))?;
+        let array = Uint8Array::new(&bytes);
+        let n = (array.length() as usize).min(buf.len());
+        if let Some(dst) = buf.get_mut(..n) {
+            array
+                .slice(0, u32::try_from(n).unwrap_or(u32::MAX))
+                .copy_to(dst);
+        }
+        Ok(n)
+    }
+}

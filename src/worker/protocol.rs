@@ -1,0 +1,89 @@
+//! Messages between the page and the worker.
+//!
+//! Each message is a JS object `{ json, files? }`: `json` is one of these enums serialised with
+//! serde, and `files` (page to worker only) carries the `File` objects, which are structured-cloneable
+//! and so cross without being read on the main thread. `FileJob::index` points into `files`.
+
+use serde::{Deserialize, Serialize};
+
+use crate::report::FileReport;
+
+/// From the page to the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum ToWorker {
+    /// Analyse these files; results come back one by one.
+    Analyse { jobs: Vec<FileJob> },
+    /// Self-test only: make one same-origin request from the worker, to prove the page counts it.
+    SelfTestRequest { url: String },
+}
+
+/// One file to analyse.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileJob {
+    /// The page's id for the file.
+    pub id: u32,
+    /// Position of the `File` in the message's `files` array.
+    pub index: u32,
+    /// Path inside what the person opened (folder-relative path, or the file name).
+    pub path: String,
+}
+
+/// From the worker to the page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FromWorker {
+    /// The worker has started and waits for work.
+    Ready,
+    /// A file is being read.
+    Started { id: u32 },
+    /// A file's report.
+    Done { id: u32, report: FileReport },
+    /// The worker's own network requests so far (it should make none).
+    Requests { total: u32 },
+}
+
+impl ToWorker {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+}
+
+impl FromWorker {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    pub fn from_json(json: &str) -> Option<Self> {
+        serde_json::from_str(json).ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::FileRef;
+    use crate::report::Kind;
+
+    #[test]
+    fn messages_round_trip_with_a_type_tag() {
+        let msg = ToWorker::Analyse {
+            jobs: vec![FileJob {
+                id: 3,
+                index: 0,
+                path: "a/b.json".into(),
+            }],
+        };
+        let json = msg.to_json();
+        assert!(json.starts_with(r#"{"type":"analyse""#), "{json}");
+        assert_eq!(serde_json::from_str::<ToWorker>(&json).unwrap(), msg);
+
+        let done = FromWorker::Done {
+            id: 3,
+            report: FileReport::identified(FileRef::new("a/b.json", 9), Kind::Unknown),
+        };
+        assert_eq!(FromWorker::from_json(&done.to_json()), Some(done));
+        assert_eq!(FromWorker::from_json("{\"type\":\"nonsense\"}"), None);
+        assert_eq!(FromWorker::from_json("not json"), None);
+    }
+}

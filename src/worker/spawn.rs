@@ -1,0 +1,124 @@
+//! The page side of the worker: load it once, start it as often as needed, without a request.
+//!
+//! While the app loads, [`Engine::load`] fetches the worker's JS glue and wasm, compiles the wasm
+//! into a `WebAssembly.Module`, and wraps the glue plus a tiny boot script in a `blob:` URL. Each
+//! [`Engine::spawn`] then starts a `Worker` from that URL and posts it the module: starting,
+//! terminating (Forget everything) and restarting (after a crash) never touch the network.
+
+use js_sys::{Array, Object, Reflect, WebAssembly};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Response, Url, Worker};
+
+use super::protocol::{FromWorker, ToWorker};
+
+/// Appended to the worker's wasm-bindgen glue: the first message is the compiled module.
+const BOOT: &str = r#"
+;self.onmessage = function (event) {
+  self.onmessage = null;
+  wasm_bindgen({ module_or_path: event.data }).catch(function () {
+    self.postMessage({ json: '{"type":"boot_failed"}' });
+  });
+};
+"#;
+
+/// The worker, compiled and ready to start.
+pub struct Engine {
+    url: String,
+    module: WebAssembly::Module,
+}
+
+/// Why the engine could not load.
+#[derive(Debug)]
+pub struct LoadError;
+
+impl From<JsValue> for LoadError {
+    fn from(_: JsValue) -> Self {
+        LoadError
+    }
+}
+
+async fn fetch_ok(path: &str) -> Result<Response, LoadError> {
+    let window = web_sys::window().ok_or(LoadError)?;
+    let response: Response = JsFuture::from(window.fetch_with_str(path))
+        .await?
+        .dyn_into()?;
+    if response.ok() {
+        Ok(response)
+    } else {
+        Err(LoadError)
+    }
+}
+
+impl Engine {
+    /// Fetches and compiles the worker (`worker.js`, `worker_bg.wasm` beside the page).
+    pub async fn load() -> Result<Engine, LoadError> {
+        let glue = JsFuture::from(fetch_ok("./worker.js").await?.text()?).await?;
+        let bytes = JsFuture::from(fetch_ok("./worker_bg.wasm").await?.array_buffer()?).await?;
+        let module: WebAssembly::Module = JsFuture::from(WebAssembly::compile(&bytes))
+            .await?
+            .dyn_into()?;
+        let parts = Array::of2(&glue, &JsValue::from_str(BOOT));
+        let options = BlobPropertyBag::new();
+        options.set_type("text/javascript");
+        let blob = Blob::new_with_str_sequence_and_options(&parts, &options)?;
+        let url = Url::create_object_url_with_blob(&blob)?;
+        Ok(Engine { url, module })
+    }
+
+    /// Starts a worker. `on_message` gets its messages (`None` when it failed to boot);
+    /// `on_crash` runs if it dies.
+    pub fn spawn(
+        &self,
+        on_message: impl Fn(Option<FromWorker>) + 'static,
+        on_crash: impl Fn() + 'static,
+    ) -> Result<WorkerHandle, JsValue> {
+        let worker = Worker::new(&self.url)?;
+        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+            let json = Reflect::get(&event.data(), &"json".into())
+                .ok()
+                .and_then(|v| v.as_string());
+            on_message(json.as_deref().and_then(FromWorker::from_json));
+        });
+        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+            // Handled here: the browser need not report it again.
+            event.prevent_default();
+            on_crash();
+        });
+        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        worker.post_message(&self.module)?;
+        Ok(WorkerHandle {
+            worker,
+            _onmessage: onmessage,
+            _onerror: onerror,
+        })
+    }
+}
+
+/// A running worker; dropping it terminates the worker, which frees all its memory.
+pub struct WorkerHandle {
+    worker: Worker,
+    _onmessage: Closure<dyn FnMut(MessageEvent)>,
+    _onerror: Closure<dyn FnMut(ErrorEvent)>,
+}
+
+impl WorkerHandle {
+    /// Sends a message, with the files it refers to.
+    pub fn send(&self, message: &ToWorker, files: &[File]) -> Result<(), JsValue> {
+        let envelope = Object::new();
+        Reflect::set(&envelope, &"json".into(), &message.to_json().into())?;
+        let list: Array = files.iter().collect();
+        Reflect::set(&envelope, &"files".into(), &list)?;
+        self.worker.post_message(&envelope)
+    }
+}
+
+impl Drop for WorkerHandle {
+    fn drop(&mut self) {
+        self.worker.set_onmessage(None);
+        self.worker.set_onerror(None);
+        self.worker.terminate();
+    }
+}

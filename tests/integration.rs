@@ -1,0 +1,8 @@
+//! Native integration tests: one binary, one module per concern.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+mod integration {
+    pub mod inspect;
+    pub mod layers;
+}

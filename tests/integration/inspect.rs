@@ -1,0 +1,89 @@
+//! `inspect` over the public sample exports: the report every later issue extends.
+
+use std::path::{Path, PathBuf};
+
+use reflet::report::{inspect_paths, Kind, SCHEMA};
+
+fn samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
+}
+
+#[test]
+fn every_sample_is_listed_with_its_real_size() {
+    let report = inspect_paths(&[samples()]);
+    assert_eq!(report.schema, SCHEMA);
+    let on_disk = reflet::ingest::walk(&[samples()]);
+    assert_eq!(report.files.len(), on_disk.len());
+    assert!(
+        report.files.len() > 80,
+        "the samples folder holds ~90 files"
+    );
+    for (file, (name, path)) in report.files.iter().zip(&on_disk) {
+        assert_eq!(&file.file.path, name);
+        assert!(file.file.path.starts_with("samples/"), "{}", file.file.path);
+        assert_eq!(file.file.size, std::fs::metadata(path).unwrap().len());
+        assert!(file.error.is_none(), "{}: {:?}", file.file.path, file.error);
+    }
+    let records = report
+        .files
+        .iter()
+        .find(|f| f.file.path == "samples/google/Records.json")
+        .unwrap();
+    assert_eq!(records.file.size, 569);
+    // No export type is registered yet: every file is honestly "unknown".
+    assert!(report.files.iter().all(|f| f.kind == Kind::Unknown));
+}
+
+#[test]
+fn a_missing_file_is_reported_not_fatal() {
+    let report = inspect_paths(&[
+        PathBuf::from("/definitely/not/here.json"),
+        samples().join("bank/test.qif"),
+    ]);
+    assert_eq!(report.files.len(), 2);
+    let missing = &report.files[0];
+    assert_eq!(missing.file.path, "here.json");
+    assert_eq!(
+        missing.error.as_ref().map(|e| e.kind),
+        Some(reflet::error::ErrorKind::Unreadable)
+    );
+    assert_eq!(report.files[1].file.path, "test.qif");
+    assert_eq!(report.files[1].file.size, 1484);
+}
+
+#[test]
+fn the_json_matches_the_documented_schema_example() {
+    let report = inspect_paths(&[samples().join("google/Encrypted Backups.txt")]);
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    let size = std::fs::metadata(samples().join("google/Encrypted Backups.txt"))
+        .unwrap()
+        .len();
+    assert_eq!(
+        json,
+        serde_json::json!({
+            "schema": 1,
+            "generator": format!("reflet {}", env!("CARGO_PKG_VERSION")),
+            "files": [{"path": "Encrypted Backups.txt", "size": size, "kind": "unknown"}]
+        })
+    );
+    // docs/report-schema.md documents every top-level and per-file key.
+    let doc = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report-schema.md"),
+    )
+    .unwrap();
+    for key in [
+        "`schema`",
+        "`generator`",
+        "`files`",
+        "`path`",
+        "`size`",
+        "`kind`",
+        "`error`",
+        "`message`",
+    ] {
+        assert!(
+            doc.contains(key),
+            "docs/report-schema.md does not document {key}"
+        );
+    }
+}
