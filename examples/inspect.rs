@@ -4,10 +4,11 @@
 //! browser runs: every finding on screen is in this report, with the same values.
 //! Schema: `docs/report-schema.md`.
 
-use std::path::PathBuf;
-use std::process::ExitCode;
+#[cfg(not(target_arch = "wasm32"))]
+fn main() -> std::process::ExitCode {
+    use std::path::PathBuf;
+    use std::process::ExitCode;
 
-fn main() -> ExitCode {
     let paths: Vec<PathBuf> = std::env::args_os().skip(1).map(PathBuf::from).collect();
     if paths.is_empty() || paths.iter().any(|p| p == "--help" || p == "-h") {
         eprintln!(
@@ -18,3 +19,6 @@ fn main() -> ExitCode {
     println!("{}", reflet::report::inspect_paths(&paths).to_json());
     ExitCode::SUCCESS
 }
+
+#[cfg(target_arch = "wasm32")]
+fn main() {}

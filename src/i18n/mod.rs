@@ -25,6 +25,7 @@ impl Lang {
     }
 
     /// The other language, for the switch.
+    #[must_use]
     pub fn other(self) -> Lang {
         match self {
             Lang::Fr => Lang::En,
@@ -340,28 +341,32 @@ pub fn format_size(lang: Lang, bytes: u64) -> String {
         Lang::Fr => UNITS_FR,
         Lang::En => UNITS_EN,
     };
+    let [small, larger @ ..] = units;
     if bytes < 1000 {
         let unit = match (lang, bytes) {
             (Lang::Fr, 0 | 1) => "octet",
             (Lang::En, 1) => "byte",
-            _ => units[0],
+            _ => small,
         };
         return format!("{bytes}\u{a0}{unit}");
     }
     #[allow(clippy::cast_precision_loss)] // display only; sizes far below 2^52
     let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1000.0 && unit + 1 < units.len() {
+    let mut unit = small;
+    for next in larger {
         value /= 1000.0;
-        unit += 1;
+        unit = next;
+        if value < 1000.0 {
+            break;
+        }
     }
-    let digits = if value < 10.0 { 1 } else { 0 };
+    let digits = usize::from(value < 10.0);
     let number = format!("{value:.digits$}");
     let number = match lang {
         Lang::Fr => number.replace('.', ","),
         Lang::En => number,
     };
-    format!("{number}\u{a0}{}", units[unit])
+    format!("{number}\u{a0}{unit}")
 }
 
 /// "3 files" / "3 fichiers".

@@ -178,6 +178,7 @@ mod tests {
         assert_eq!(src.read_at(99, &mut buf).unwrap(), 0);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn folders_are_walked_in_order_and_named_from_the_folder() {
         let dir = tempfile::tempdir().unwrap();
@@ -194,6 +195,7 @@ mod tests {
         assert_eq!(names, ["Takeout/a.json", "Takeout/b/2.json", "loose.csv"]);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn files_on_disk_read_like_slices() {
         let dir = tempfile::tempdir().unwrap();

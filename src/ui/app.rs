@@ -55,7 +55,9 @@ struct Runtime {
     /// The file the worker is reading now.
     current: Option<u32>,
     next_id: u32,
-    _netwatch: Option<NetWatch>,
+    /// Kept for its lifetime: dropping it stops counting the page's requests.
+    #[allow(dead_code)]
+    netwatch: Option<NetWatch>,
 }
 
 type Shared = Rc<RefCell<Runtime>>;
@@ -167,6 +169,16 @@ fn resend_pending(rt: &Shared) {
     send_jobs(rt, &ids);
 }
 
+fn focus_heading(main: &NodeRef) {
+    if let Some(heading) = main
+        .cast::<web_sys::Element>()
+        .and_then(|m| m.query_selector("h1").ok().flatten())
+        .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = heading.focus();
+    }
+}
+
 #[function_component]
 pub fn App() -> Html {
     let state = use_reducer(|| State::new(browser_lang(), hash().contains("selftest")));
@@ -178,7 +190,7 @@ pub fn App() -> Html {
         let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
         use_effect_with((), move |()| {
             let d = dispatch.clone();
-            rt.borrow_mut()._netwatch =
+            rt.borrow_mut().netwatch =
                 netwatch::observe(move |times| d.dispatch(Action::Requests { times })).ok();
             dispatch.dispatch(Action::Show(view_from_hash(&hash())));
             let d = dispatch.clone();
@@ -213,32 +225,23 @@ pub fn App() -> Html {
         }
     });
 
-    // Keep the address in step with the view (Forget everything returns home), and move focus to
-    // the new page's heading so keyboard and screen-reader users land on it.
+    // Keep the address in step with the view (Forget everything returns home), and after a change
+    // of page move focus to its heading, so keyboard and screen-reader users land on it.
     {
-        let main_ref = main_ref.clone();
+        let (main_ref, first) = (main_ref.clone(), use_mut_ref(|| true));
         use_effect_with(state.view, move |view| {
             let wanted = match view {
                 View::Home => "",
                 View::Promise => "#promise",
             };
-            if hash() != wanted && !(wanted.is_empty() && hash().contains("selftest")) {
+            let current = hash();
+            if current != wanted && !(wanted.is_empty() && current.contains("selftest")) {
                 if let Some(w) = web_sys::window() {
                     let _ = w.location().set_hash(wanted);
                 }
             }
-            if let Some(heading) = main_ref
-                .cast::<web_sys::Element>()
-                .and_then(|m| m.query_selector("h1").ok().flatten())
-                .and_then(|h| h.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                if web_sys::window()
-                    .and_then(|w| w.document())
-                    .and_then(|d| d.active_element())
-                    .is_some_and(|a| a.tag_name() != "BODY")
-                {
-                    let _ = heading.focus();
-                }
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                focus_heading(&main_ref);
             }
         });
     }
@@ -311,6 +314,17 @@ pub fn App() -> Html {
         })
     };
 
+    // The skip link moves focus without touching the address (the #hash selects the page).
+    let on_skip = {
+        let main_ref = main_ref.clone();
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            if let Some(main) = main_ref.cast::<web_sys::HtmlElement>() {
+                let _ = main.focus();
+            }
+        })
+    };
+
     let lang = state.lang;
     let files = state.files();
     let busy = files
@@ -322,18 +336,17 @@ pub fn App() -> Html {
             <>
                 if files.is_empty() {
                     <Landing {lang} />
-                }
-                <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />
-                if !files.is_empty() {
+                } else {
                     <FileList {lang} files={files.to_vec()} {busy} />
                 }
+                <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />
             </>
         },
     };
 
     html! {
         <>
-            <a class="skip-link" href="#main">{ crate::i18n::Text::SkipToContent.get(lang) }</a>
+            <a class="skip-link" href="#main" onclick={on_skip}>{ crate::i18n::Text::SkipToContent.get(lang) }</a>
             <Header {lang} view={state.view} has_data={!files.is_empty()} {on_lang} {on_forget} />
             <main id="main" ref={main_ref} tabindex="-1">
                 { content }

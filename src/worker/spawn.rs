@@ -75,24 +75,25 @@ impl Engine {
         on_crash: impl Fn() + 'static,
     ) -> Result<WorkerHandle, JsValue> {
         let worker = Worker::new(&self.url)?;
-        let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
-            let json = Reflect::get(&event.data(), &"json".into())
-                .ok()
-                .and_then(|v| v.as_string());
-            on_message(json.as_deref().and_then(FromWorker::from_json));
-        });
-        let onerror = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+        let message_handler =
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                let json = Reflect::get(&event.data(), &"json".into())
+                    .ok()
+                    .and_then(|v| v.as_string());
+                on_message(json.as_deref().and_then(FromWorker::from_json));
+            });
+        let error_handler = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
             // Handled here: the browser need not report it again.
             event.prevent_default();
             on_crash();
         });
-        worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-        worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+        worker.set_onmessage(Some(message_handler.as_ref().unchecked_ref()));
+        worker.set_onerror(Some(error_handler.as_ref().unchecked_ref()));
         worker.post_message(&self.module)?;
         Ok(WorkerHandle {
             worker,
-            _onmessage: onmessage,
-            _onerror: onerror,
+            _onmessage: message_handler,
+            _onerror: error_handler,
         })
     }
 }

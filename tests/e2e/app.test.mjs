@@ -1,0 +1,299 @@
+// End-to-end tests of the release build in Debian Chromium (run by scripts/test.sh after
+// `trunk build --release`). Each test opens a fresh browser context behind the network guard.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+
+import { NetworkGuard } from './guard.mjs';
+import {
+  ROOT, axe, finish, open, pickFiles, sample, screenshot, setUp, tearDown, untilReady,
+} from './harness.mjs';
+import { SUB_PATH } from './server.mjs';
+
+const RECORDS = sample('google/Records.json');
+const CONNECTIONS = sample('linkedin/Connections.csv');
+const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'; "
+  + "worker-src 'self' blob:; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; "
+  + "font-src 'self'; manifest-src 'self'; form-action 'none'; base-uri 'none'";
+
+let env;
+before(async () => { env = await setUp(); });
+after(async () => { await tearDown(env); });
+
+describe('main path', () => {
+  for (const [where, path] of [['at the root', '/'], ['under a sub-path', SUB_PATH]]) {
+    test(`load, open files, see them listed, forget everything (${where})`, async () => {
+      const session = await open(env, path);
+      const { page, guard } = session;
+      await untilReady(page);
+      guard.markLoaded();
+      assert.equal(await page.textContent('#landing-title'), 'What does your data say about you?');
+
+      await pickFiles(page, [RECORDS, CONNECTIONS]);
+      const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim())));
+      assert.deepEqual(rows.map((r) => r[0]), ['Records.json', 'Connections.csv']);
+      assert.equal(rows[0][1], '569\u00a0bytes');
+      assert.deepEqual(rows.map((r) => r[2]), ['Not recognised yet', 'Not recognised yet']);
+      assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+      assert.match(await page.textContent('#net-counter'), /Network requests since you opened your files: 0/);
+      assert.equal(await page.textContent('#announcer'), '2 files added, being read.');
+
+      await page.click('#forget');
+      await page.waitForSelector('#landing-title');
+      assert.equal(await page.$('#files'), null);
+      assert.equal(await page.$('#forget'), null);
+      assert.equal(await page.textContent('#announcer'), "Everything has been erased from this page's memory.");
+      // The engine is back (a new worker, started without a request) and files can be opened again.
+      await untilReady(page);
+      await pickFiles(page, [CONNECTIONS]);
+      await finish(session);
+    });
+  }
+
+  test('French is the default when the browser prefers it, with a visible switch', async () => {
+    const session = await open(env, '/', { locale: 'fr-FR' });
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    assert.equal(await page.getAttribute('html', 'lang'), 'fr');
+    assert.equal(await page.textContent('#landing-title'), 'Que disent vos données de vous ?');
+    await pickFiles(page, [RECORDS]);
+    assert.equal((await page.textContent('#files tbody td:last-child')).trim(), 'Pas encore reconnu');
+    assert.equal((await page.textContent('#files tbody td.num')).trim(), '569\u00a0octets');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    assert.equal((await page.textContent('#files tbody td:last-child')).trim(), 'Not recognised yet');
+    await finish(session);
+  });
+
+  test('the promise page explains how to check the promise', async () => {
+    const session = await open(env, '/');
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    await page.click('#promise-link');
+    await page.waitForSelector('#promise-title');
+    const text = await page.textContent('main');
+    assert.match(text, /counter at the bottom of the page/);
+    assert.match(text, /airplane mode/);
+    assert.match(text, /Content Security Policy/);
+    await page.goBack();
+    await page.waitForSelector('#landing-title');
+    await finish(session);
+  });
+});
+
+describe('the no-network promise', () => {
+  test('the page declares exactly the Content-Security-Policy of DESIGN.md', async () => {
+    const html = readFileSync(join(ROOT, 'dist/index.html'), 'utf8');
+    const meta = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+    assert.ok(meta, 'no CSP meta tag in dist/index.html');
+    assert.equal(meta[1], CSP);
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/, 'an inline script would need the CSP to allow it');
+    assert.doesNotMatch(html, /\sstyle="/, 'inline styles are not allowed by style-src');
+  });
+
+  test('the browser itself blocks a request to another origin', async () => {
+    const session = await open(env, '/');
+    const { page } = session;
+    await untilReady(page);
+    const outcome = await page.evaluate(async (port) => {
+      const seen = new Promise((ok) => document.addEventListener('securitypolicyviolation', (e) => ok(e.effectiveDirective), { once: true }));
+      const result = await fetch(`http://127.0.0.2:${port}/x`).then(() => 'fetched', () => 'blocked');
+      return { result, directive: await seen };
+    }, new URL(env.server.origin).port);
+    assert.deepEqual(outcome, { result: 'blocked', directive: 'connect-src' });
+    // Blocked before the network: the guard's route never saw it.
+    assert.deepEqual(session.guard.blocked, []);
+    await finish(session, { expectErrors: [/Content Security Policy/, /Failed to fetch/] });
+  });
+
+  test('one request from the page and one from the worker show 2 on the indicator, as Playwright logs', async () => {
+    const session = await open(env, '/#selftest');
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    await pickFiles(page, [RECORDS]);
+    assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+    assert.deepEqual(guard.requestsAfterLoad(), []);
+
+    await page.click('#selftest-requests');
+    await page.waitForSelector('#net-counter[data-count="2"]', { timeout: 5000 });
+    // Give a third request, if any, time to show up: there must be none.
+    await page.waitForTimeout(300);
+    assert.equal(await page.getAttribute('#net-counter', 'data-count'), '2');
+    assert.match(await page.textContent('#net-counter'), /since you opened your files: 2/);
+    const late = guard.requestsAfterLoad();
+    assert.equal(late.length, 2, late.join(', '));
+    assert.deepEqual(late.map((u) => new URL(u).search).sort(), ['?reflet-selftest=page', '?reflet-selftest=worker']);
+    assert.ok(late.every((u) => u.startsWith(env.server.origin + '/')));
+    // And the guard reports exactly these two as broken promises.
+    assert.deepEqual(guard.violations(), late.map((u) => `after load: ${u}`));
+    await context_close(session);
+  });
+
+  test('the guard fails on a control page that breaks the promise', async () => {
+    const session = await open(env, '/control/leaky.html');
+    const { page, guard } = session;
+    await page.waitForLoadState('load');
+    guard.markLoaded();
+    await page.evaluate(() => window.leakLate());
+    const found = guard.violations();
+    assert.equal(found.length, 2, found.join('\n'));
+    assert.match(found[0], /^other origin: http:\/\/127\.0\.0\.2:\d+\/tracker\.gif$/);
+    assert.match(found[1], /^after load: .*\/control\/late\.txt$/);
+    assert.throws(() => guard.assertClean(), /privacy promise was broken/);
+    await context_close(session);
+  });
+
+  test('the guard itself passes a page that keeps the promise', () => {
+    const guard = new NetworkGuard('http://127.0.0.1:1');
+    guard.record('http://127.0.0.1:1/index.html');
+    guard.record('blob:http://127.0.0.1:1/5f0c');
+    guard.record('data:image/png;base64,AAAA');
+    guard.markLoaded();
+    assert.doesNotThrow(() => guard.assertClean());
+    guard.record('http://127.0.0.1:1/late.json');
+    assert.throws(() => guard.assertClean(), /after load: http:\/\/127\.0\.0\.1:1\/late\.json/);
+  });
+});
+
+describe('failures are calm and clear', () => {
+  test('a crash shows the calm banner, never a blank page', async () => {
+    const session = await open(env, '/#selftest');
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    await page.click('#selftest-panic');
+    await page.waitForSelector('#crash:not([hidden])');
+    assert.match(await page.textContent('#crash'), /Something went wrong\. Nothing left your device\./);
+    assert.match(await page.textContent('#crash'), /Un problème est survenu/);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'crash');
+    await axe(page, 'the crash banner');
+    await finish(session, { expectErrors: [/Reflet stopped \(src\/ui\/components\/self_test\.rs:\d+\)/, /unreachable/] });
+  });
+
+  test('a missing analysis engine is explained', async () => {
+    const session = await open(env, '/no-worker/');
+    const { page } = session;
+    await page.waitForSelector('.engine-status.error');
+    assert.match(await page.textContent('.engine-status.error'), /could not start its analysis engine/);
+    assert.equal(await page.getAttribute('#choose-files', 'disabled'), '');
+    await axe(page, 'the engine failure');
+    await finish(session, { expectErrors: [/404/] });
+  });
+
+  test('an app that cannot start says so in plain HTML', async () => {
+    const session = await open(env, '/no-wasm/');
+    const { page } = session;
+    await page.waitForFunction(() => document.documentElement.classList.contains('boot-failed'));
+    assert.ok(await page.isVisible('.boot-unsupported'));
+    assert.match(await page.textContent('.boot-unsupported'), /Safari 16 or newer/);
+    assert.ok(!(await page.isVisible('.boot-loading')));
+    await axe(page, 'the start-up failure');
+    await finish(session, { expectErrors: [/404/] });
+  });
+});
+
+describe('accessibility', () => {
+  test('axe finds no WCAG 2.1 A/AA violation on any screen, in both languages', async () => {
+    for (const locale of ['fr-FR', 'en-US']) {
+      const session = await open(env, '/', { locale });
+      const { page, guard } = session;
+      await untilReady(page);
+      guard.markLoaded();
+      await axe(page, `the landing (${locale})`);
+      await page.click('#promise-link');
+      await page.waitForSelector('#promise-title');
+      await axe(page, `the promise page (${locale})`);
+      await page.click('#promise-back');
+      await page.waitForSelector('#landing-title');
+      await pickFiles(page, [RECORDS, CONNECTIONS]);
+      await axe(page, `the file list (${locale})`);
+      await finish(session);
+    }
+  });
+
+  test('keyboard only: skip link, promise page, choose files, forget everything', async () => {
+    const session = await open(env, '/');
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
+    const tabTo = async (id, key = 'Tab') => {
+      const path = [];
+      for (let i = 0; i < 20; i++) {
+        await page.keyboard.press(key);
+        const now = await focused();
+        path.push(now);
+        if (now === id) return path;
+      }
+      throw new Error(`${id} never got focus; focus went ${path.join(' → ')}`);
+    };
+
+    // The first stop is the skip link; it takes focus to the main content.
+    await page.keyboard.press('Tab');
+    assert.equal(await focused(), 'Skip to content');
+    await page.keyboard.press('Enter');
+    assert.equal(await focused(), 'main');
+
+    // The promise page, and back.
+    await tabTo('promise-link');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#promise-title');
+    await page.waitForFunction(() => document.activeElement?.id === 'promise-title');
+    await tabTo('promise-back');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#landing-title');
+
+    // Choose files with the keyboard: the visible button opens the file chooser.
+    const path = await tabTo('choose-files');
+    assert.ok(!path.includes('file-input'), 'the hidden input is not a tab stop');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'focus is visible');
+    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await chooser.setFiles([RECORDS]);
+    await page.waitForSelector('#files tbody tr .status.unknown');
+
+    // Forget everything, from the keyboard.
+    await tabTo('forget', 'Shift+Tab');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('#landing-title');
+    assert.equal(await page.$('#files'), null);
+    await finish(session);
+  });
+});
+
+describe('screenshots', () => {
+  for (const size of ['phone', 'tablet', 'desktop']) {
+    test(`${size}: landing, file list and promise page`, async () => {
+      const session = await open(env, '/', { size, locale: 'fr-FR' });
+      const { page, guard } = session;
+      await untilReady(page);
+      guard.markLoaded();
+      await screenshot(page, `${size}-landing`);
+      if (size !== 'desktop') {
+        // Touch: a tap on the button opens the file chooser.
+        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.tap('#choose-files')]);
+        await chooser.setFiles([RECORDS, CONNECTIONS]);
+        await page.waitForSelector('#files tbody tr:nth-child(2) .status.unknown');
+      } else {
+        await pickFiles(page, [RECORDS, CONNECTIONS]);
+      }
+      await screenshot(page, `${size}-files`);
+      const box = await page.locator('#choose-files').boundingBox();
+      assert.ok(box.height >= 44, `the main button is ${box.height}px tall: too small for fingers`);
+      await page.click('.site-nav a[href="#promise"]');
+      await page.waitForSelector('#promise-title');
+      await screenshot(page, `${size}-promise`);
+      await finish(session);
+    });
+  }
+});
+
+// For the tests that break the promise on purpose: close without asserting the guard.
+async function context_close({ context, errors }) {
+  await context.close();
+  assert.deepEqual(errors.filter((e) => !/127\.0\.0\.2|late\.txt/.test(e)), []);
+}

@@ -1,0 +1,54 @@
+// The privacy promise as a test guard.
+//
+// It records every request the browser context makes, the page's and its workers' alike, and:
+// - aborts any request to another origin (so nothing can leak even while a test fails), and
+//   reports it;
+// - once `markLoaded()` is called (the app has loaded; files are about to be opened), reports any
+//   request at all.
+// `blob:` and `data:` URLs are not requests (DESIGN.md) and never reach it.
+
+export class NetworkGuard {
+  constructor(origin) {
+    this.origin = origin;
+    this.requests = [];   // { url, afterLoad }
+    this.blocked = [];    // cross-origin URLs, aborted
+    this.loaded = false;
+  }
+
+  static async attach(context, origin) {
+    const guard = new NetworkGuard(origin);
+    await context.route('**/*', (route) => {
+      const url = route.request().url();
+      if (guard.isSameOrigin(url)) return route.continue();
+      guard.blocked.push(url);
+      return route.abort('blockedbyclient');
+    });
+    context.on('request', (request) => guard.record(request.url()));
+    return guard;
+  }
+
+  isSameOrigin(url) {
+    try { return new URL(url).origin === this.origin; } catch { return false; }
+  }
+
+  record(url) {
+    if (url.startsWith('blob:') || url.startsWith('data:')) return;
+    this.requests.push({ url, afterLoad: this.loaded });
+  }
+
+  markLoaded() { this.loaded = true; }
+
+  requestsAfterLoad() { return this.requests.filter((r) => r.afterLoad).map((r) => r.url); }
+
+  violations() {
+    const crossOrigin = this.requests.filter((r) => !this.isSameOrigin(r.url)).map((r) => `other origin: ${r.url}`);
+    const late = this.requests.filter((r) => r.afterLoad && this.isSameOrigin(r.url)).map((r) => `after load: ${r.url}`);
+    const blocked = this.blocked.filter((u) => !this.requests.some((r) => r.url === u)).map((u) => `other origin: ${u}`);
+    return [...crossOrigin, ...blocked, ...late];
+  }
+
+  assertClean() {
+    const found = this.violations();
+    if (found.length) throw new Error(`the privacy promise was broken:\n  ${found.join('\n  ')}`);
+  }
+}

@@ -1,0 +1,91 @@
+// Shared set-up for the end-to-end tests: Debian Chromium, the server, the guard, console capture
+// and axe-core.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { NetworkGuard } from './guard.mjs';
+import { startServer } from './server.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+export const ROOT = resolve(HERE, '../..');
+export const SAMPLES = resolve(ROOT, '../shared/samples');
+export const ARTIFACTS = join(HERE, 'artifacts');
+mkdirSync(ARTIFACTS, { recursive: true });
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+export const VIEWPORTS = {
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 },
+  tablet: { viewport: { width: 1024, height: 768 }, hasTouch: true },
+  desktop: { viewport: { width: 1440, height: 900 } },
+};
+
+export async function setUp() {
+  const server = await startServer({ dist: join(ROOT, 'dist'), control: join(HERE, 'control') });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { server, browser };
+}
+
+export async function tearDown({ server, browser }) {
+  await browser?.close();
+  await server?.close();
+}
+
+// A fresh context (a fresh person) with the guard attached and console errors collected.
+export async function open(env, path = '/', { locale = 'en-US', size = 'desktop' } = {}) {
+  const context = await env.browser.newContext({ locale, ...VIEWPORTS[size] });
+  const guard = await NetworkGuard.attach(context, env.server.origin);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  await page.goto(env.server.origin + path);
+  return { context, page, guard, errors };
+}
+
+// Waits until the engine is ready: the drop zone's buttons are enabled.
+export async function untilReady(page) {
+  await page.waitForSelector('#choose-files:not([disabled])', { timeout: 15000 });
+}
+
+export function sample(rel) {
+  return join(SAMPLES, rel);
+}
+
+export async function pickFiles(page, paths) {
+  await page.setInputFiles('#file-input', paths);
+  await page.waitForFunction((n) => document.querySelectorAll('#files tbody tr').length === n
+    && !document.querySelector('#files .status.reading'), paths.length);
+}
+
+// axe-core, injected through the DevTools protocol (no inline script: the CSP stays as it is).
+// Fails on any WCAG 2.0/2.1 A or AA violation.
+export async function axe(page, screen) {
+  await page.evaluate(AXE_SOURCE);
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    resultTypes: ['violations'],
+  }));
+  const found = result.violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  if (found.length) throw new Error(`axe found WCAG violations on ${screen}:\n  ${found.join('\n  ')}`);
+  return result;
+}
+
+export async function screenshot(page, name) {
+  await page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+export async function finish({ context, guard, errors }, { expectErrors = [] } = {}) {
+  await context.close();
+  const unexpected = errors.filter((e) => !expectErrors.some((re) => re.test(e)));
+  if (unexpected.length) throw new Error(`browser console errors:\n  ${unexpected.join('\n  ')}`);
+  guard.assertClean();
+}
