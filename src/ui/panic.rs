@@ -5,9 +5,10 @@
 
 use wasm_bindgen::JsCast;
 
-/// Replaces the default panic hook.
+/// Replaces the default panic hook (through yew, which would otherwise install its own, logging the
+/// panic's message, when the app is rendered).
 pub fn install() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))

@@ -50,7 +50,7 @@ pub enum FileStatus {
     Done(FileReport),
 }
 
-/// What the screen reader should hear after an action.
+/// What the screen reader should hear after an action; it stays until the next announcement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Announcement {
     FilesAdded(usize),
@@ -143,7 +143,6 @@ pub enum Action {
 /// The reducer: the next state from the current one and an action.
 pub fn reduce(state: &State, action: Action) -> State {
     let mut next = state.clone();
-    next.announcement = None;
     match action {
         Action::SetLang(lang) => next.lang = lang,
         Action::Show(view) => next.view = view,
@@ -255,7 +254,8 @@ mod tests {
         assert!(matches!(s.phase, Phase::Working { .. }));
         let s = reduce(&s, done(2, "b.json"));
         assert!(matches!(s.phase, Phase::Ready { .. }));
-        assert_eq!(s.announcement, None);
+        // The announcement stays until the next one, so the live region does not go blank.
+        assert_eq!(s.announcement, Some(Announcement::FilesAdded(2)));
         // Adding more files goes back to working, keeping the first ones.
         let s = chosen(&s, &[(3, "c.csv")], 300.0);
         assert!(matches!(&s.phase, Phase::Working { files } if files.len() == 3));
