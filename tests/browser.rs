@@ -74,7 +74,7 @@ async fn landing_speaks_the_browser_language_and_switches() {
     }
     assert_eq!(
         text(&root, "#landing-title"),
-        "Que disent vos données de vous ?"
+        "Que disent vos données de vous\u{a0}?"
     );
     assert_eq!(html_lang().as_deref(), Some("fr"));
     assert!(document()

@@ -183,13 +183,13 @@ impl Text {
             Text::NavHome => ("Accueil", "Home"),
             Text::NavPromise => ("Notre promesse", "Our promise"),
             Text::LandingTitle => (
-                "Que disent vos données de vous ?",
+                "Que disent vos données de vous\u{a0}?",
                 "What does your data say about you?",
             ),
             Text::LandingWhat => (
                 "Les services que vous utilisez (Google, Facebook, Instagram, Spotify, votre banque…) \
                  doivent vous rendre vos données quand vous les demandez. Ouvrez ici les fichiers ou \
-                 les archives qu'ils vous envoient : Reflet vous montre, fichier par fichier, ce \
+                 les archives qu'ils vous envoient\u{a0}: Reflet vous montre, fichier par fichier, ce \
                  qu'ils disent de vous, avec des mots simples.",
                 "The services you use (Google, Facebook, Instagram, Spotify, your bank…) must give \
                  you your data when you ask for it. Open the files or archives they send you here: \
@@ -208,7 +208,7 @@ impl Text {
                  sent nowhere.",
             ),
             Text::LandingPromiseLink => (
-                "Vos données, notre promesse : comment le vérifier",
+                "Vos données, notre promesse\u{a0}: comment le vérifier",
                 "Your data, our promise: how to check it",
             ),
             Text::DropTitle => ("Ouvrir vos fichiers", "Open your files"),
@@ -217,7 +217,7 @@ impl Text {
                 "Files, folders or .zip archives, as large as you like.",
             ),
             Text::DropHere => (
-                "Déposez-les ici, ou :",
+                "Déposez-les ici, ou\u{a0}:",
                 "Drop them here, or:",
             ),
             Text::ChooseFiles => ("Choisir des fichiers", "Choose files"),
@@ -228,7 +228,7 @@ impl Text {
             ),
             Text::EngineFailed => (
                 "Reflet n'a pas pu démarrer son moteur d'analyse. Rechargez la page. Si cela \
-                 continue, utilisez un navigateur à jour : Chrome, Edge, Firefox, ou Safari 16 ou \
+                 continue, utilisez un navigateur à jour\u{a0}: Chrome, Edge, Firefox, ou Safari 16 ou \
                  plus récent.",
                 "Reflet could not start its analysis engine. Reload the page. If this keeps \
                  happening, use an up-to-date browser: Chrome, Edge, Firefox, or Safari 16 or \
@@ -253,9 +253,9 @@ impl Text {
             ),
             Text::PromiseWhatTitle => ("Ce que nous promettons", "What we promise"),
             Text::PromiseWhat => (
-                "Aucun fichier et aucun résultat n'est envoyé : ni à la ville, ni à nous, ni à \
+                "Aucun fichier et aucun résultat n'est envoyé\u{a0}: ni à la ville, ni à nous, ni à \
                  personne. Il n'y a ni mesure d'audience, ni publicité, ni police, carte ou script \
-                 chargé depuis un autre site. Tout ce dont Reflet a besoin est chargé avec la page ; \
+                 chargé depuis un autre site. Tout ce dont Reflet a besoin est chargé avec la page\u{a0}; \
                  ensuite, plus rien ne circule sur le réseau.",
                 "No file and no result is sent anywhere: not to the city, not to us, not to anyone. \
                  There is no analytics, no advertising, no font, map or script loaded from another \
@@ -264,7 +264,7 @@ impl Text {
             ),
             Text::PromiseCheckTitle => ("Comment le vérifier vous-même", "How to check it yourself"),
             Text::PromiseCheckCounter => (
-                "Regardez le compteur en bas de la page : il compte chaque requête réseau faite \
+                "Regardez le compteur en bas de la page\u{a0}: il compte chaque requête réseau faite \
                  depuis l'ouverture de vos fichiers, par la page comme par le moteur d'analyse. Il \
                  doit rester à 0.",
                 "Look at the counter at the bottom of the page: it counts every network request \
@@ -272,19 +272,19 @@ impl Text {
                  must stay at 0.",
             ),
             Text::PromiseCheckOffline => (
-                "Une fois la page chargée, coupez votre connexion (mode avion) : Reflet continue de \
+                "Une fois la page chargée, coupez votre connexion (mode avion)\u{a0}: Reflet continue de \
                  fonctionner.",
                 "Once the page has loaded, switch your connection off (airplane mode): Reflet keeps \
                  working.",
             ),
             Text::PromiseCheckDevtools => (
                 "Sur un ordinateur, ouvrez les outils de développement du navigateur (touche F12), \
-                 onglet « Réseau » : aucune requête n'apparaît pendant l'analyse.",
+                 onglet «\u{a0}Réseau\u{a0}»\u{a0}: aucune requête n'apparaît pendant l'analyse.",
                 "On a computer, open the browser's developer tools (F12 key), \"Network\" tab: no \
                  request appears while your files are analysed.",
             ),
             Text::PromiseCheckCsp => (
-                "La page déclare une politique de sécurité du contenu (CSP) stricte : le navigateur \
+                "La page déclare une politique de sécurité du contenu (CSP) stricte\u{a0}: le navigateur \
                  lui-même refuse tout contact avec un autre site que celui qui sert Reflet.",
                 "The page declares a strict Content Security Policy (CSP): the browser itself \
                  refuses any contact with a site other than the one serving Reflet.",
@@ -295,10 +295,10 @@ impl Text {
                 "Reflet's automated tests fail as soon as a request is made while files are \
                  analysed, or to another site.",
             ),
-            Text::PromiseAfterTitle => ("Et après ?", "And afterwards?"),
+            Text::PromiseAfterTitle => ("Et après\u{a0}?", "And afterwards?"),
             Text::PromiseAfter => (
                 "Vos données restent dans la mémoire de cette page seulement. Fermer l'onglet ou \
-                 appuyer sur « Tout oublier » les efface.",
+                 appuyer sur «\u{a0}Tout oublier\u{a0}» les efface.",
                 "Your data stays in this page's memory only. Closing the tab or pressing \"Forget \
                  everything\" erases it.",
             ),
@@ -315,7 +315,7 @@ impl Text {
             ),
             Text::ErrorUnreadable => (
                 "Ce fichier n'a pas pu être lu. Il a peut-être été déplacé ou supprimé pendant la \
-                 lecture : choisissez-le à nouveau.",
+                 lecture\u{a0}: choisissez-le à nouveau.",
                 "This file could not be read. It may have been moved or deleted while it was \
                  being read: choose it again.",
             ),
@@ -326,7 +326,7 @@ impl Text {
                  and nothing left your device.",
             ),
             Text::ErrorEmpty => (
-                "Ce fichier est vide : il n'y a rien à lire.",
+                "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",
             ),
         }
@@ -420,6 +420,19 @@ mod tests {
             // Only proper names may read the same in both languages.
             if fr == en {
                 assert_eq!(text, Text::AppName, "{text:?} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn french_punctuation_keeps_its_no_break_space() {
+        for &text in Text::ALL {
+            let fr = text.get(Lang::Fr);
+            for mark in [" :", " ;", " ?", " !", " »", "« "] {
+                assert!(
+                    !fr.contains(mark),
+                    "{text:?}: use a no-break space in {mark:?}"
+                );
             }
         }
     }

@@ -54,6 +54,8 @@ struct Runtime {
     pending: BTreeMap<u32, Picked>,
     /// The file the worker is reading now.
     current: Option<u32>,
+    /// How many of the current worker's own requests have been counted.
+    worker_requests: u32,
     next_id: u32,
     /// Kept for its lifetime: dropping it stops counting the page's requests.
     #[allow(dead_code)]
@@ -137,7 +139,11 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
         spawn_worker(&rt_crash, &dispatch_crash);
     };
     match engine.spawn(on_message, on_crash) {
-        Ok(worker) => rt.borrow_mut().worker = Some(worker),
+        Ok(worker) => {
+            let mut r = rt.borrow_mut();
+            r.worker = Some(worker);
+            r.worker_requests = 0;
+        }
         Err(_) => dispatch.dispatch(Action::EngineFailed),
     }
 }

@@ -26,21 +26,29 @@ describe('main path', () => {
     test(`load, open files, see them listed, forget everything (${where})`, async () => {
       const session = await open(env, path);
       const { page, guard } = session;
+      const workers = [];
+      page.on('worker', (w) => { const entry = { closed: false }; w.on('close', () => { entry.closed = true; }); workers.push(entry); });
       await untilReady(page);
       guard.markLoaded();
       assert.equal(await page.textContent('#landing-title'), 'What does your data say about you?');
 
-      await pickFiles(page, [RECORDS, CONNECTIONS]);
+      const empty = { name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) };
+      await pickFiles(page, [RECORDS, empty, CONNECTIONS]);
       const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim())));
-      assert.deepEqual(rows.map((r) => r[0]), ['Records.json', 'Connections.csv']);
-      assert.equal(rows[0][1], '569\u00a0bytes');
-      assert.deepEqual(rows.map((r) => r[2]), ['Not recognised yet', 'Not recognised yet']);
+      assert.deepEqual(rows.map((r) => r[0]), ['Records.json', 'empty.json', 'Connections.csv']);
+      assert.deepEqual(rows.map((r) => r[1]), ['569\u00a0bytes', '0\u00a0bytes', '284\u00a0kB']);
+      // A bad file gets a clear message, and the others their result.
+      assert.deepEqual(rows.map((r) => r[2]), ['Not recognised yet', 'This file is empty: there is nothing to read.', 'Not recognised yet']);
       assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
       assert.match(await page.textContent('#net-counter'), /Network requests since you opened your files: 0/);
-      assert.equal(await page.textContent('#announcer'), '2 files added, being read.');
+      assert.equal(await page.textContent('#announcer'), '3 files added, being read.');
 
+      assert.equal(workers.length, 1);
       await page.click('#forget');
       await page.waitForSelector('#landing-title');
+      // The worker was terminated (its memory freed) and a new one started.
+      for (let i = 0; i < 50 && !(workers.length === 2 && workers[0].closed); i++) await page.waitForTimeout(20);
+      assert.deepEqual(workers.map((w) => w.closed), [true, false]);
       assert.equal(await page.$('#files'), null);
       assert.equal(await page.$('#forget'), null);
       assert.equal(await page.textContent('#announcer'), "Everything has been erased from this page's memory.");
@@ -57,7 +65,7 @@ describe('main path', () => {
     await untilReady(page);
     guard.markLoaded();
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
-    assert.equal(await page.textContent('#landing-title'), 'Que disent vos données de vous ?');
+    assert.equal(await page.textContent('#landing-title'), 'Que disent vos données de vous\u00a0?');
     await pickFiles(page, [RECORDS]);
     assert.equal((await page.textContent('#files tbody td:last-child')).trim(), 'Pas encore reconnu');
     assert.equal((await page.textContent('#files tbody td.num')).trim(), '569\u00a0octets');
@@ -145,6 +153,22 @@ describe('the no-network promise', () => {
     assert.match(found[1], /^after load: .*\/control\/late\.txt$/);
     assert.throws(() => guard.assertClean(), /privacy promise was broken/);
     await context_close(session);
+  });
+
+  test('once loaded, it keeps working with the network switched off', async () => {
+    const session = await open(env, '/');
+    const { page, guard, context } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    await context.setOffline(true);
+    await pickFiles(page, [RECORDS, CONNECTIONS]);
+    // Forgetting restarts the worker from the module in memory: no network needed.
+    await page.click('#forget');
+    await page.waitForSelector('#landing-title');
+    await pickFiles(page, [CONNECTIONS]);
+    await page.click('.site-nav a[href="#promise"]');
+    await page.waitForSelector('#promise-title');
+    await finish(session);
   });
 
   test('the guard itself passes a page that keeps the promise', () => {

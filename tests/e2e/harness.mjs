@@ -2,7 +2,7 @@
 // and axe-core.
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
@@ -60,8 +60,12 @@ export function sample(rel) {
   return join(SAMPLES, rel);
 }
 
+// Paths, or `{ name, mimeType, buffer }` payloads for made-up files.
 export async function pickFiles(page, paths) {
-  await page.setInputFiles('#file-input', paths);
+  // Playwright takes either paths or payloads: read the files when both are given.
+  const files = paths.every((p) => typeof p === 'string') ? paths
+    : paths.map((p) => (typeof p === 'string' ? { name: basename(p), mimeType: 'application/octet-stream', buffer: readFileSync(p) } : p));
+  await page.setInputFiles('#file-input', files);
   await page.waitForFunction((n) => document.querySelectorAll('#files tbody tr').length === n
     && !document.querySelector('#files .status.reading'), paths.length);
 }
