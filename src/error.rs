@@ -19,14 +19,44 @@ pub enum ErrorKind {
     Empty,
     /// The analysis stopped unexpectedly (a crash or running out of memory in the worker).
     Crashed,
+    /// The file ends too early: a download cut off, a copy interrupted.
+    Truncated,
+    /// The archive's structure is damaged.
+    Corrupt,
+    /// The entry is protected by a password.
+    Encrypted,
+    /// The entry would inflate far beyond what real data does (a "zip bomb").
+    Bomb,
+    /// The entry's name tries to leave its folder (`../`).
+    UnsafeName,
+    /// A compression method Reflet cannot read.
+    Unsupported,
 }
 
 impl ErrorKind {
+    pub const ALL: [ErrorKind; 9] = [
+        ErrorKind::Unreadable,
+        ErrorKind::Empty,
+        ErrorKind::Crashed,
+        ErrorKind::Truncated,
+        ErrorKind::Corrupt,
+        ErrorKind::Encrypted,
+        ErrorKind::Bomb,
+        ErrorKind::UnsafeName,
+        ErrorKind::Unsupported,
+    ];
+
     fn text(self) -> Text {
         match self {
             ErrorKind::Unreadable => Text::ErrorUnreadable,
             ErrorKind::Empty => Text::ErrorEmpty,
             ErrorKind::Crashed => Text::ErrorCrashed,
+            ErrorKind::Truncated => Text::ErrorTruncated,
+            ErrorKind::Corrupt => Text::ErrorCorrupt,
+            ErrorKind::Encrypted => Text::ErrorEncrypted,
+            ErrorKind::Bomb => Text::ErrorBomb,
+            ErrorKind::UnsafeName => Text::ErrorUnsafeName,
+            ErrorKind::Unsupported => Text::ErrorUnsupported,
         }
     }
 }
@@ -79,7 +109,7 @@ mod tests {
 
     #[test]
     fn every_kind_has_a_message_in_both_languages() {
-        for kind in [ErrorKind::Unreadable, ErrorKind::Empty, ErrorKind::Crashed] {
+        for kind in ErrorKind::ALL {
             let e = Error::new(kind, "a.json");
             assert_ne!(e.message(Lang::Fr), e.message(Lang::En));
         }

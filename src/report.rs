@@ -11,6 +11,7 @@ pub use crate::analysis::Kind;
 use crate::analysis::{self, FileAnalysis};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
+use crate::ingest::archive::{self, Event};
 use crate::ingest::ByteSource;
 use crate::model::FileRef;
 
@@ -54,6 +55,9 @@ pub struct FileReport {
     #[serde(flatten)]
     pub file: FileRef,
     pub kind: Kind,
+    /// The archive the file came from, as the person opened it; absent for a loose file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub container: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ReportError>,
 }
@@ -63,29 +67,66 @@ impl From<FileAnalysis> for FileReport {
         FileReport {
             file: a.file,
             kind: a.kind,
+            container: None,
             error: a.error.map(ReportError::new),
         }
     }
 }
 
-/// Analyses one file and reports it: the single entry point of the worker and of `inspect`.
-pub fn describe_file(path: &str, source: &mut dyn ByteSource) -> FileReport {
-    FileReport::from(analysis::describe(path, source))
+/// Analyses one file the person opened (a plain file, or every file inside an archive) and hands
+/// each file's report to `on_report` as soon as it is ready: the single entry point of the worker
+/// and of `inspect`. Never panics; problems become reports with an error.
+pub fn describe_input(
+    name: &str,
+    source: &mut dyn ByteSource,
+    on_report: &mut dyn FnMut(FileReport),
+) {
+    // A report is held back until the next event, so that a bomb found at the end of an entry
+    // replaces that entry's report instead of following it.
+    let mut held: Option<FileReport> = None;
+    let container = |path: &str| (path != name).then(|| name.to_owned());
+    archive::walk(name, source, &mut |event| {
+        let report = match event {
+            Event::File { path, size, reader } => {
+                let mut report = FileReport::from(analysis::describe(path, size, reader));
+                report.container = container(path);
+                report
+            }
+            Event::Problem { path, size, kind } => {
+                let mut report = FileReport::failed(FileRef::new(path, size.unwrap_or(0)), kind);
+                report.container = container(path);
+                if held
+                    .as_ref()
+                    .is_some_and(|h| h.file.path == report.file.path)
+                {
+                    held = None;
+                }
+                report
+            }
+        };
+        if let Some(previous) = held.replace(report) {
+            on_report(previous);
+        }
+    });
+    if let Some(last) = held {
+        on_report(last);
+    }
 }
 
 /// The report of files and folders on disk: what `inspect` prints. A path that cannot be opened
 /// is reported with an error, never skipped.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn inspect_paths(paths: &[std::path::PathBuf]) -> Report {
-    let files = crate::ingest::walk(paths)
-        .into_iter()
-        .map(
-            |(name, path)| match crate::ingest::FileSource::open(&path) {
-                Ok(mut source) => describe_file(&name, &mut source),
-                Err(_) => FileReport::failed(FileRef::new(name, 0), ErrorKind::Unreadable),
-            },
-        )
-        .collect();
+    let mut files = Vec::new();
+    for (name, path) in crate::ingest::walk(paths) {
+        match crate::ingest::FileSource::open(&path) {
+            Ok(mut source) => describe_input(&name, &mut source, &mut |r| files.push(r)),
+            Err(_) => files.push(FileReport::failed(
+                FileRef::new(name, 0),
+                ErrorKind::Unreadable,
+            )),
+        }
+    }
     Report::new(files)
 }
 
@@ -94,6 +135,7 @@ impl FileReport {
         FileReport {
             file,
             kind,
+            container: None,
             error: None,
         }
     }
@@ -102,6 +144,7 @@ impl FileReport {
         FileReport {
             file,
             kind: Kind::Unknown,
+            container: None,
             error: Some(ReportError::new(kind)),
         }
     }
@@ -149,13 +192,20 @@ mod tests {
 
     #[test]
     fn describing_a_file_goes_through_the_analysis() {
-        let r = describe_file("./x/y.json", &mut &b"[]"[..]);
+        let one = |name: &str, bytes: &[u8]| {
+            let mut out = Vec::new();
+            describe_input(name, &mut &bytes[..], &mut |r| out.push(r));
+            assert_eq!(out.len(), 1);
+            out.remove(0)
+        };
         assert_eq!(
-            r,
+            one("./x/y.json", b"[]"),
             FileReport::identified(FileRef::new("x/y.json", 2), Kind::Unknown)
         );
-        let r = describe_file("z.json", &mut &b""[..]);
-        assert_eq!(r.error.map(|e| e.kind), Some(ErrorKind::Empty));
+        assert_eq!(
+            one("z.json", b"").error.map(|e| e.kind),
+            Some(ErrorKind::Empty)
+        );
     }
 
     #[test]

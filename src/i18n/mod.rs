@@ -105,6 +105,12 @@ pub enum Text {
     ErrorUnreadable,
     ErrorCrashed,
     ErrorEmpty,
+    ErrorTruncated,
+    ErrorCorrupt,
+    ErrorEncrypted,
+    ErrorBomb,
+    ErrorUnsafeName,
+    ErrorUnsupported,
 }
 
 impl Text {
@@ -158,6 +164,12 @@ impl Text {
         Text::ErrorUnreadable,
         Text::ErrorCrashed,
         Text::ErrorEmpty,
+        Text::ErrorTruncated,
+        Text::ErrorCorrupt,
+        Text::ErrorEncrypted,
+        Text::ErrorBomb,
+        Text::ErrorUnsafeName,
+        Text::ErrorUnsupported,
     ];
 
     /// The text in `lang`.
@@ -325,6 +337,42 @@ impl Text {
                 "The analysis of this file stopped unexpectedly. The other files are not affected, \
                  and nothing left your device.",
             ),
+            Text::ErrorTruncated => (
+                "Ce fichier s'arrête trop tôt\u{a0}: le téléchargement a sans doute été interrompu. \
+                 Ce qui a pu être lu est affiché\u{a0}; téléchargez-le à nouveau pour avoir le reste.",
+                "This file ends too early: the download was probably interrupted. What could be \
+                 read is shown; download it again to get the rest.",
+            ),
+            Text::ErrorCorrupt => (
+                "Cette archive est endommagée à cet endroit. Le reste de l'archive est analysé \
+                 quand même.",
+                "This archive is damaged at this point. The rest of the archive is analysed \
+                 anyway.",
+            ),
+            Text::ErrorEncrypted => (
+                "Ce fichier est protégé par un mot de passe\u{a0}: Reflet ne peut pas le lire. \
+                 Demandez l'export sans mot de passe, ou décompressez-le d'abord.",
+                "This file is protected by a password: Reflet cannot read it. Ask for the export \
+                 without a password, or unzip it first.",
+            ),
+            Text::ErrorBomb => (
+                "Ce fichier se décompresse de façon anormale (bien plus que des données réelles)\u{a0}: \
+                 il a été ignoré pour protéger votre appareil.",
+                "This file decompresses abnormally (far more than real data does): it was skipped \
+                 to protect your device.",
+            ),
+            Text::ErrorUnsafeName => (
+                "Le nom de ce fichier dans l'archive essaie de sortir de son dossier («\u{a0}../\u{a0}»)\u{a0}: \
+                 il a été ignoré par sécurité.",
+                "This file's name in the archive tries to leave its folder (\"../\"): it was \
+                 skipped for safety.",
+            ),
+            Text::ErrorUnsupported => (
+                "Ce fichier est compressé d'une façon que Reflet ne sait pas lire. Décompressez \
+                 l'archive sur votre appareil, puis ouvrez le dossier obtenu.",
+                "This file is compressed in a way Reflet cannot read. Unzip the archive on your \
+                 device, then open the resulting folder.",
+            ),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",
@@ -353,14 +401,16 @@ pub fn format_size(lang: Lang, bytes: u64) -> String {
     #[allow(clippy::cast_precision_loss)] // display only; sizes far below 2^52
     let mut value = bytes as f64;
     let mut unit = small;
+    // Divide until the number, once rounded for display, is below 1000 ("1.0 MB", not "1000 kB").
     for next in larger {
         value /= 1000.0;
         unit = next;
-        if value < 1000.0 {
+        if value < 999.5 {
             break;
         }
     }
-    let digits = usize::from(value < 10.0);
+    // One decimal below 10 ("9.9 MB"), none from the value that rounds to 10 on ("10 MB").
+    let digits = usize::from(value < 9.95);
     let number = format!("{value:.digits$}");
     let number = match lang {
         Lang::Fr => number.replace('.', ","),
@@ -386,6 +436,14 @@ pub fn files_added(lang: Lang, n: usize) -> String {
         (Lang::Fr, _) => format!("{n} fichiers ajoutés, en cours de lecture."),
         (Lang::En, 1) => format!("{n} file added, being read."),
         (Lang::En, _) => format!("{n} files added, being read."),
+    }
+}
+
+/// The summary row of an archive: "Archive: 12 files" / "Archive : 12 fichiers".
+pub fn archive_summary(lang: Lang, files: usize) -> String {
+    match lang {
+        Lang::Fr => format!("Archive\u{a0}: {}", file_count(lang, files)),
+        Lang::En => format!("Archive: {}", file_count(lang, files)),
     }
 }
 
@@ -475,6 +533,10 @@ mod tests {
         assert_eq!(format_size(Lang::En, 25_300), "25\u{a0}kB");
         assert_eq!(format_size(Lang::Fr, 3_000_000_000), "3,0\u{a0}Go");
         assert_eq!(format_size(Lang::En, u64::MAX), "18446744\u{a0}TB");
+        // Rounding never shows "1000 kB" or "10.0 MB".
+        assert_eq!(format_size(Lang::En, 999_999), "1.0\u{a0}MB");
+        assert_eq!(format_size(Lang::En, 9_960_000), "10\u{a0}MB");
+        assert_eq!(format_size(Lang::En, 9_940_000), "9.9\u{a0}MB");
     }
 
     #[test]
@@ -482,6 +544,8 @@ mod tests {
         assert_eq!(file_count(Lang::Fr, 1), "1 fichier");
         assert_eq!(file_count(Lang::Fr, 2), "2 fichiers");
         assert_eq!(file_count(Lang::En, 1), "1 file");
+        assert_eq!(archive_summary(Lang::Fr, 12), "Archive\u{a0}: 12 fichiers");
+        assert_eq!(archive_summary(Lang::En, 1), "Archive: 1 file");
         assert_eq!(files_added(Lang::En, 3), "3 files added, being read.");
         assert_eq!(
             network_requests(Lang::En, true, 2),

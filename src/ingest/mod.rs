@@ -5,6 +5,8 @@
 //! tests by a byte slice. Containers (zip, tar, gzip) and streaming syntaxes (JSON, CSV, XML) are
 //! built on top of it, so memory follows the chunk size, never the file size.
 
+pub mod archive;
+
 /// How many bytes detection looks at: enough for a zip header, a BOM and the first JSON keys.
 pub const HEAD_LEN: usize = 4096;
 
@@ -22,24 +24,10 @@ pub trait ByteSource {
     fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize>;
 }
 
-/// Reads the first bytes of a source (at most [`HEAD_LEN`]), looping over short reads.
-pub fn read_head(source: &mut dyn ByteSource) -> std::io::Result<Vec<u8>> {
-    let want = usize::try_from(source.len())
-        .unwrap_or(usize::MAX)
-        .min(HEAD_LEN);
-    let mut head = vec![0; want];
-    let mut filled = 0;
-    while filled < want {
-        let Some(rest) = head.get_mut(filled..) else {
-            break;
-        };
-        let n = source.read_at(filled as u64, rest)?;
-        if n == 0 {
-            break;
-        }
-        filled += n;
-    }
-    head.truncate(filled);
+/// Reads up to `max` bytes from the start of a stream, looping over short reads.
+pub fn read_prefix(reader: &mut dyn std::io::Read, max: usize) -> std::io::Result<Vec<u8>> {
+    let mut head = Vec::with_capacity(max.min(HEAD_LEN));
+    std::io::Read::read_to_end(&mut std::io::Read::take(reader, max as u64), &mut head)?;
     Ok(head)
 }
 
@@ -89,8 +77,10 @@ mod native {
         let mut out = Vec::new();
         for path in paths {
             if path.is_dir() {
-                let base = path.parent().unwrap_or(path);
-                walk_dir(path, base, &mut out);
+                // Name files from the folder itself, even for `inspect .`.
+                let folder = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+                let base = folder.parent().unwrap_or(&folder).to_path_buf();
+                walk_dir(&folder, &base, &mut out);
             } else {
                 // A loose file is named as a browser's file picker names it: by its file name.
                 let name = path.file_name().unwrap_or(path.as_os_str());
@@ -109,10 +99,15 @@ mod native {
             out.push((display(dir, base), dir.to_path_buf()));
             return;
         };
-        let mut children: Vec<_> = entries.filter_map(Result::ok).map(|e| e.path()).collect();
-        children.sort();
-        for child in children {
-            if child.is_dir() {
+        // Links are not followed: a link to a parent folder would loop for ever.
+        let mut children: Vec<_> = entries
+            .filter_map(Result::ok)
+            .filter_map(|e| Some((e.path(), e.file_type().ok()?)))
+            .filter(|(_, kind)| !kind.is_symlink())
+            .collect();
+        children.sort_by(|a, b| a.0.cmp(&b.0));
+        for (child, kind) in children {
+            if kind.is_dir() {
                 walk_dir(&child, base, out);
             } else {
                 out.push((display(&child, base), child));
@@ -146,27 +141,27 @@ pub use native::{walk, FileSource};
 mod tests {
     use super::*;
 
-    /// A source that hands out at most 3 bytes a call, like a slow stream.
-    struct Trickle(Vec<u8>);
-    impl ByteSource for Trickle {
-        fn len(&self) -> u64 {
-            self.0.len() as u64
-        }
-        fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
-            let take = buf.len().min(3);
-            (&self.0[..]).read_at(offset, &mut buf[..take])
+    /// A stream that hands out at most 3 bytes a call.
+    struct Trickle<'a>(&'a [u8]);
+    impl std::io::Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = buf.len().min(3).min(self.0.len());
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
         }
     }
 
     #[test]
-    fn head_is_capped_and_survives_short_reads() {
+    fn prefix_is_capped_and_survives_short_reads() {
         let data: Vec<u8> = (0..10_000u32).map(|i| (i % 251) as u8).collect();
-        let head = read_head(&mut Trickle(data.clone())).unwrap();
-        assert_eq!(head.len(), HEAD_LEN);
+        let head = read_prefix(&mut Trickle(&data), HEAD_LEN).unwrap();
         assert_eq!(head[..], data[..HEAD_LEN]);
-        let small = read_head(&mut &b"{\"a\":1}"[..]).unwrap();
-        assert_eq!(small, b"{\"a\":1}");
-        assert!(read_head(&mut &b""[..]).unwrap().is_empty());
+        assert_eq!(
+            read_prefix(&mut &b"{\"a\":1}"[..], HEAD_LEN).unwrap(),
+            b"{\"a\":1}"
+        );
+        assert!(read_prefix(&mut &b""[..], HEAD_LEN).unwrap().is_empty());
     }
 
     #[test]
@@ -188,6 +183,8 @@ mod tests {
         std::fs::write(top.join("a.json"), b"{}").unwrap();
         let loose = dir.path().join("loose.csv");
         std::fs::write(&loose, b"x").unwrap();
+        #[cfg(unix)]
+        std::os::unix::fs::symlink(&top, top.join("b/loop")).unwrap();
         let names: Vec<String> = walk(&[top, loose.clone()])
             .into_iter()
             .map(|(n, _)| n)

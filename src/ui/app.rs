@@ -50,10 +50,15 @@ pub struct Picked {
 struct Runtime {
     engine: Option<Rc<Engine>>,
     worker: Option<WorkerHandle>,
-    /// Files handed to the worker and not yet reported, by id.
+    /// The current worker has said it is ready: jobs can be sent to it.
+    worker_ready: bool,
+    /// Workers in a row that died before saying they were ready.
+    boot_crashes: u32,
+    /// Files opened and not yet fully reported, by id.
     pending: BTreeMap<u32, Picked>,
-    /// The file the worker is reading now.
-    current: Option<u32>,
+    /// Files sent to the current worker and not finished, oldest first: it reads them in order,
+    /// so if it dies, the first one is the one that killed it.
+    in_flight: Vec<u32>,
     /// How many of the current worker's own requests have been counted.
     worker_requests: u32,
     next_id: u32,
@@ -61,6 +66,9 @@ struct Runtime {
     #[allow(dead_code)]
     netwatch: Option<NetWatch>,
 }
+
+/// After this many workers in a row die while starting, the engine is reported as failed.
+const MAX_BOOT_CRASHES: u32 = 3;
 
 type Shared = Rc<RefCell<Runtime>>;
 
@@ -99,7 +107,8 @@ fn view_from_hash(hash: &str) -> View {
     }
 }
 
-/// Starts a worker wired to the state; a crash marks the file it was reading and starts another.
+/// Starts a worker wired to the state. If it dies, the file it was reading is marked, and a new
+/// worker takes over the others, started from the module in memory (no request).
 fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
     let Some(engine) = rt.borrow().engine.clone() else {
         return;
@@ -108,51 +117,86 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
     let (rt_crash, dispatch_crash) = (Rc::clone(rt), dispatch.clone());
     let on_message = move |message: Option<FromWorker>| match message {
         Some(FromWorker::Ready) => {
+            {
+                let mut r = rt_msg.borrow_mut();
+                r.worker_ready = true;
+                r.boot_crashes = 0;
+            }
             dispatch_msg.dispatch(Action::EngineReady { at: page_now() });
-            resend_pending(&rt_msg);
+            let ids: Vec<u32> = rt_msg.borrow().pending.keys().copied().collect();
+            send_jobs(&rt_msg, &ids);
         }
-        Some(FromWorker::Started { id }) => {
-            rt_msg.borrow_mut().current = Some(id);
-            dispatch_msg.dispatch(Action::FileStarted { id });
+        Some(FromWorker::BootFailed) => worker_died(&rt_msg, &dispatch_msg),
+        Some(FromWorker::Started { id }) => dispatch_msg.dispatch(Action::FileStarted { id }),
+        Some(FromWorker::Found { id, report }) => {
+            dispatch_msg.dispatch(Action::FileFound { id, report });
         }
-        Some(FromWorker::Done { id, report }) => {
-            let mut r = rt_msg.borrow_mut();
-            r.pending.remove(&id);
-            r.current = None;
-            drop(r);
-            dispatch_msg.dispatch(Action::FileDone { id, report });
+        Some(FromWorker::Finished { id }) => {
+            {
+                let mut r = rt_msg.borrow_mut();
+                r.pending.remove(&id);
+                r.in_flight.retain(|&f| f != id);
+            }
+            dispatch_msg.dispatch(Action::FileFinished { id });
         }
-        Some(FromWorker::Requests { total: _ }) => {
-            dispatch_msg.dispatch(Action::Requests {
-                times: vec![page_now()],
-            });
+        Some(FromWorker::Requests { total }) => {
+            let new = {
+                let mut r = rt_msg.borrow_mut();
+                let new = total.saturating_sub(r.worker_requests);
+                r.worker_requests = r.worker_requests.max(total);
+                new
+            };
+            let times = vec![page_now(); usize::try_from(new).unwrap_or(0)];
+            dispatch_msg.dispatch(Action::Requests { times });
         }
-        None => dispatch_msg.dispatch(Action::EngineFailed),
+        // A message this page does not understand: nothing to do with it.
+        None => {}
     };
-    let on_crash = move || {
-        let crashed = rt_crash.borrow_mut().current.take();
-        if let Some(id) = crashed {
-            rt_crash.borrow_mut().pending.remove(&id);
-        }
-        dispatch_crash.dispatch(Action::WorkerCrashed);
-        // The new worker gets the files still waiting once it says it is ready.
-        spawn_worker(&rt_crash, &dispatch_crash);
-    };
+    let on_crash = move || worker_died(&rt_crash, &dispatch_crash);
     match engine.spawn(on_message, on_crash) {
         Ok(worker) => {
             let mut r = rt.borrow_mut();
             r.worker = Some(worker);
+            r.worker_ready = false;
+            r.in_flight.clear();
             r.worker_requests = 0;
         }
         Err(_) => dispatch.dispatch(Action::EngineFailed),
     }
 }
 
-fn send_jobs(rt: &Shared, ids: &[u32]) {
-    let r = rt.borrow();
-    let Some(worker) = r.worker.as_ref() else {
-        return;
+/// The worker died (a panic, out of memory) or could not start.
+fn worker_died(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
+    let culprit = {
+        let mut r = rt.borrow_mut();
+        r.worker = None;
+        if r.worker_ready {
+            let culprit = r.in_flight.first().copied();
+            if let Some(id) = culprit {
+                r.pending.remove(&id);
+            }
+            culprit
+        } else {
+            r.boot_crashes += 1;
+            if r.boot_crashes >= MAX_BOOT_CRASHES {
+                drop(r);
+                dispatch.dispatch(Action::EngineFailed);
+                return;
+            }
+            None
+        }
     };
+    dispatch.dispatch(Action::WorkerCrashed { culprit });
+    // The new worker gets the files still pending once it says it is ready.
+    spawn_worker(rt, dispatch);
+}
+
+/// Sends files to the worker once it is ready; until then they wait in `pending`.
+fn send_jobs(rt: &Shared, ids: &[u32]) {
+    let mut r = rt.borrow_mut();
+    if !r.worker_ready {
+        return;
+    }
     let mut files = Vec::new();
     let mut jobs = Vec::new();
     for id in ids {
@@ -165,14 +209,16 @@ fn send_jobs(rt: &Shared, ids: &[u32]) {
             files.push(picked.file.clone());
         }
     }
-    if !jobs.is_empty() {
-        let _ = worker.send(&ToWorker::Analyse { jobs }, &files);
+    if jobs.is_empty() {
+        return;
     }
-}
-
-fn resend_pending(rt: &Shared) {
-    let ids: Vec<u32> = rt.borrow().pending.keys().copied().collect();
-    send_jobs(rt, &ids);
+    let sent = r.worker.as_ref().is_some_and(|w| {
+        w.send(&ToWorker::Analyse { jobs: jobs.clone() }, &files)
+            .is_ok()
+    });
+    if sent {
+        r.in_flight.extend(jobs.iter().map(|j| j.id));
+    }
 }
 
 fn focus_heading(main: &NodeRef) {
@@ -187,7 +233,12 @@ fn focus_heading(main: &NodeRef) {
 
 #[function_component]
 pub fn App() -> Html {
-    let state = use_reducer(|| State::new(browser_lang(), hash().contains("selftest")));
+    let state = use_reducer(|| {
+        let mut state = State::new(browser_lang(), hash().contains("selftest"));
+        // A link straight to a page (`…/#promise`) opens that page.
+        state.view = view_from_hash(&hash());
+        state
+    });
     let rt: Shared = use_mut_ref(Runtime::default);
     let main_ref = use_node_ref();
 
@@ -198,23 +249,29 @@ pub fn App() -> Html {
             let d = dispatch.clone();
             rt.borrow_mut().netwatch =
                 netwatch::observe(move |times| d.dispatch(Action::Requests { times })).ok();
-            dispatch.dispatch(Action::Show(view_from_hash(&hash())));
             let d = dispatch.clone();
             let listener = web_sys::window().map(|w| {
                 gloo::events::EventListener::new(&w, "hashchange", move |_| {
                     d.dispatch(Action::Show(view_from_hash(&hash())));
                 })
             });
+            let rt_load = Rc::clone(&rt);
             wasm_bindgen_futures::spawn_local(async move {
                 match Engine::load().await {
                     Ok(engine) => {
-                        rt.borrow_mut().engine = Some(Rc::new(engine));
-                        spawn_worker(&rt, &dispatch);
+                        rt_load.borrow_mut().engine = Some(Rc::new(engine));
+                        spawn_worker(&rt_load, &dispatch);
                     }
                     Err(_) => dispatch.dispatch(Action::EngineFailed),
                 }
             });
-            move || drop(listener)
+            move || {
+                drop(listener);
+                // Unmounted: stop the worker and the request observer.
+                let mut r = rt.borrow_mut();
+                r.worker = None;
+                r.netwatch = None;
+            }
         });
     }
 
@@ -225,17 +282,23 @@ pub fn App() -> Html {
                 let _ = html.set_attribute("lang", lang.code());
             }
             document.set_title(&format!(
-                "Reflet · {}",
+                "{} · {}",
+                crate::i18n::Text::AppName.get(*lang),
                 crate::i18n::Text::Tagline.get(*lang).trim_end_matches('.')
             ));
         }
     });
 
-    // Keep the address in step with the view (Forget everything returns home), and after a change
-    // of page move focus to its heading, so keyboard and screen-reader users land on it.
+    // After a change of page, of files opened or forgotten: keep the address in step with the view
+    // (Forget everything returns home), and move focus to the new heading, so keyboard and
+    // screen-reader users land on it. Nothing moves on the first render.
     {
         let (main_ref, first) = (main_ref.clone(), use_mut_ref(|| true));
-        use_effect_with(state.view, move |view| {
+        let has_files = !state.files().is_empty();
+        use_effect_with((state.view, has_files), move |(view, _)| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
             let wanted = match view {
                 View::Home => "",
                 View::Promise => "#promise",
@@ -246,9 +309,7 @@ pub fn App() -> Html {
                     let _ = w.location().set_hash(wanted);
                 }
             }
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
-                focus_heading(&main_ref);
-            }
+            focus_heading(&main_ref);
         });
     }
 
@@ -285,8 +346,10 @@ pub fn App() -> Html {
             {
                 let mut r = rt.borrow_mut();
                 r.worker = None; // terminates it: its memory is freed
+                r.worker_ready = false;
+                r.boot_crashes = 0;
                 r.pending.clear();
-                r.current = None;
+                r.in_flight.clear();
             }
             dispatch.dispatch(Action::Forget);
             spawn_worker(&rt, &dispatch);
@@ -333,9 +396,7 @@ pub fn App() -> Html {
 
     let lang = state.lang;
     let files = state.files();
-    let busy = files
-        .iter()
-        .any(|f| !matches!(f.status, FileStatus::Done(_)));
+    let busy = files.iter().any(|f| f.status != FileStatus::Done);
     let content = match state.view {
         View::Promise => html! { <PromisePage {lang} /> },
         View::Home => html! {

@@ -35,19 +35,28 @@ pub enum Phase {
     Ready { files: Vec<FileEntry> },
 }
 
-/// One file in the list.
+/// One file the person opened, and the reports of what it holds: itself, or every file inside
+/// an archive.
 #[derive(Debug, Clone, PartialEq)]
 pub struct FileEntry {
     pub id: u32,
     pub file: FileRef,
     pub status: FileStatus,
+    pub reports: Vec<FileReport>,
 }
 
-#[derive(Debug, Clone, PartialEq)]
+impl FileEntry {
+    /// An archive (or a file whose report names another path) is shown as a group.
+    pub fn is_archive(&self) -> bool {
+        self.reports.iter().any(|r| r.container.is_some())
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileStatus {
     Waiting,
     Reading,
-    Done(FileReport),
+    Done,
 }
 
 /// What the screen reader should hear after an action; it stays until the next announcement.
@@ -126,13 +135,19 @@ pub enum Action {
     FileStarted {
         id: u32,
     },
-    FileDone {
+    /// A report from inside a file (the file itself, or an archive's entry).
+    FileFound {
         id: u32,
         report: FileReport,
     },
-    /// The worker died: the file it was reading gets an error; waiting files stay waiting
-    /// (the caller hands them to the new worker).
-    WorkerCrashed,
+    FileFinished {
+        id: u32,
+    },
+    /// The worker died: the file that killed it (if known) gets an error and keeps what was found
+    /// before; the other files go back to waiting (the caller hands them to the new worker).
+    WorkerCrashed {
+        culprit: Option<u32>,
+    },
     /// Network requests observed, by their start time on the page clock.
     Requests {
         times: Vec<f64>,
@@ -163,19 +178,27 @@ pub fn reduce(state: &State, action: Action) -> State {
                 id,
                 file,
                 status: FileStatus::Waiting,
+                reports: Vec::new(),
             }));
             next.phase = phase_for(list);
         }
-        Action::FileStarted { id } => update_file(&mut next, id, FileStatus::Reading),
-        Action::FileDone { id, report } => update_file(&mut next, id, FileStatus::Done(report)),
-        Action::WorkerCrashed => {
+        Action::FileStarted { id } => {
+            update_file(&mut next, id, |e| e.status = FileStatus::Reading);
+        }
+        Action::FileFound { id, report } => update_file(&mut next, id, |e| e.reports.push(report)),
+        Action::FileFinished { id } => update_file(&mut next, id, |e| e.status = FileStatus::Done),
+        Action::WorkerCrashed { culprit } => {
             let mut list = next.files().to_vec();
             for entry in &mut list {
-                if entry.status == FileStatus::Reading {
-                    entry.status = FileStatus::Done(FileReport::failed(
-                        entry.file.clone(),
-                        ErrorKind::Crashed,
-                    ));
+                if Some(entry.id) == culprit {
+                    entry.status = FileStatus::Done;
+                    entry
+                        .reports
+                        .push(FileReport::failed(entry.file.clone(), ErrorKind::Crashed));
+                } else if entry.status == FileStatus::Reading {
+                    // Read again from the start by the new worker.
+                    entry.status = FileStatus::Waiting;
+                    entry.reports.clear();
                 }
             }
             if !list.is_empty() {
@@ -193,23 +216,20 @@ pub fn reduce(state: &State, action: Action) -> State {
     next
 }
 
-fn update_file(state: &mut State, id: u32, status: FileStatus) {
+fn update_file(state: &mut State, id: u32, change: impl FnOnce(&mut FileEntry)) {
     let mut list = state.files().to_vec();
     let Some(entry) = list.iter_mut().find(|e| e.id == id) else {
         // A late message about a forgotten file: ignore it.
         return;
     };
-    entry.status = status;
+    change(entry);
     state.phase = phase_for(list);
 }
 
 fn phase_for(files: Vec<FileEntry>) -> Phase {
     if files.is_empty() {
         Phase::Empty
-    } else if files
-        .iter()
-        .all(|f| matches!(f.status, FileStatus::Done(_)))
-    {
+    } else if files.iter().all(|f| f.status == FileStatus::Done) {
         Phase::Ready { files }
     } else {
         Phase::Working { files }
@@ -236,11 +256,22 @@ mod tests {
         reduce(state, Action::FilesChosen { files, at })
     }
 
-    fn done(id: u32, name: &str) -> Action {
-        Action::FileDone {
+    fn found(id: u32, name: &str) -> Action {
+        Action::FileFound {
             id,
             report: FileReport::identified(FileRef::new(name, 10), Kind::Unknown),
         }
+    }
+
+    /// Started, one report, finished.
+    fn done(state: &State, id: u32, name: &str) -> State {
+        [
+            Action::FileStarted { id },
+            found(id, name),
+            Action::FileFinished { id },
+        ]
+        .into_iter()
+        .fold(state.clone(), |s, a| reduce(&s, a))
     }
 
     #[test]
@@ -250,15 +281,44 @@ mod tests {
         assert_eq!(s.announcement, Some(Announcement::FilesAdded(2)));
         let s = reduce(&s, Action::FileStarted { id: 1 });
         assert_eq!(s.files()[0].status, FileStatus::Reading);
-        let s = reduce(&s, done(1, "a.json"));
+        let s = done(&s, 1, "a.json");
         assert!(matches!(s.phase, Phase::Working { .. }));
-        let s = reduce(&s, done(2, "b.json"));
+        assert_eq!(s.files()[0].reports.len(), 1);
+        assert!(!s.files()[0].is_archive());
+        let s = done(&s, 2, "b.json");
         assert!(matches!(s.phase, Phase::Ready { .. }));
         // The announcement stays until the next one, so the live region does not go blank.
         assert_eq!(s.announcement, Some(Announcement::FilesAdded(2)));
         // Adding more files goes back to working, keeping the first ones.
         let s = chosen(&s, &[(3, "c.csv")], 300.0);
         assert!(matches!(&s.phase, Phase::Working { files } if files.len() == 3));
+    }
+
+    #[test]
+    fn an_archive_collects_the_reports_of_its_entries() {
+        let s = chosen(&ready(), &[(1, "takeout.zip")], 200.0);
+        let mut entry = FileReport::identified(FileRef::new("Takeout/a.json", 3), Kind::Unknown);
+        entry.container = Some("takeout.zip".into());
+        let s = reduce(&s, Action::FileStarted { id: 1 });
+        let s = reduce(
+            &s,
+            Action::FileFound {
+                id: 1,
+                report: entry.clone(),
+            },
+        );
+        let s = reduce(
+            &s,
+            Action::FileFound {
+                id: 1,
+                report: entry,
+            },
+        );
+        assert!(s.files()[0].is_archive());
+        assert_eq!(s.files()[0].reports.len(), 2);
+        assert!(matches!(s.phase, Phase::Working { .. }));
+        let s = reduce(&s, Action::FileFinished { id: 1 });
+        assert!(matches!(s.phase, Phase::Ready { .. }));
     }
 
     #[test]
@@ -287,7 +347,7 @@ mod tests {
         assert!(s.files().is_empty());
         assert_eq!(s.announcement, Some(Announcement::Forgotten));
         // A late result for a forgotten file does not bring it back.
-        assert_eq!(reduce(&s, done(1, "a.json")).phase, Phase::Empty);
+        assert_eq!(done(&s, 1, "a.json").phase, Phase::Empty);
     }
 
     #[test]
@@ -297,13 +357,20 @@ mod tests {
             &[(1, "a.json"), (2, "b.json"), (3, "c.json")],
             200.0,
         );
-        let s = reduce(&s, done(1, "a.json"));
+        let s = done(&s, 1, "a.json");
         let s = reduce(&s, Action::FileStarted { id: 2 });
-        let s = reduce(&s, Action::WorkerCrashed);
+        let s = reduce(&s, found(2, "b.json/first-entry.json"));
+        let s = reduce(&s, Action::WorkerCrashed { culprit: Some(2) });
         let files = s.files();
-        assert!(matches!(&files[0].status, FileStatus::Done(r) if r.error.is_none()));
-        assert!(matches!(&files[1].status, FileStatus::Done(r)
-            if r.error.as_ref().map(|e| e.kind) == Some(ErrorKind::Crashed)));
+        assert_eq!(files[0].status, FileStatus::Done);
+        assert!(files[0].reports[0].error.is_none());
+        // The crashed file keeps what was found before the crash, and says it stopped.
+        assert_eq!(files[1].status, FileStatus::Done);
+        assert_eq!(files[1].reports.len(), 2);
+        assert_eq!(
+            files[1].reports[1].error.as_ref().map(|e| e.kind),
+            Some(ErrorKind::Crashed)
+        );
         assert_eq!(files[2].status, FileStatus::Waiting);
         assert!(matches!(s.phase, Phase::Working { .. }));
     }

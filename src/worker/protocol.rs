@@ -35,10 +35,15 @@ pub struct FileJob {
 pub enum FromWorker {
     /// The worker has started and waits for work.
     Ready,
+    /// The worker's wasm could not start (posted by the boot script in `spawn.rs`, not by Rust).
+    BootFailed,
     /// A file is being read.
     Started { id: u32 },
-    /// A file's report.
-    Done { id: u32, report: FileReport },
+    /// The report of a file found in what the person opened (the file itself, or one entry of an
+    /// archive), sent as soon as it is ready.
+    Found { id: u32, report: FileReport },
+    /// Everything in that file has been reported.
+    Finished { id: u32 },
     /// The worker's own network requests so far (it should make none).
     Requests { total: u32 },
 }
@@ -78,12 +83,17 @@ mod tests {
         assert!(json.starts_with(r#"{"type":"analyse""#), "{json}");
         assert_eq!(serde_json::from_str::<ToWorker>(&json).unwrap(), msg);
 
-        let done = FromWorker::Done {
+        let done = FromWorker::Found {
             id: 3,
             report: FileReport::identified(FileRef::new("a/b.json", 9), Kind::Unknown),
         };
         assert_eq!(FromWorker::from_json(&done.to_json()), Some(done));
         assert_eq!(FromWorker::from_json("{\"type\":\"nonsense\"}"), None);
         assert_eq!(FromWorker::from_json("not json"), None);
+        // The boot script's message, written by hand in spawn.rs.
+        assert_eq!(
+            FromWorker::from_json(r#"{"type":"boot_failed"}"#),
+            Some(FromWorker::BootFailed)
+        );
     }
 }

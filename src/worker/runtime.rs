@@ -71,8 +71,10 @@ fn handle(data: &JsValue) {
                 .unwrap_or_default();
             for job in jobs {
                 post(&FromWorker::Started { id: job.id });
-                let report = analyse(&files, &job);
-                post(&FromWorker::Done { id: job.id, report });
+                analyse(&files, &job, &mut |report| {
+                    post(&FromWorker::Found { id: job.id, report });
+                });
+                post(&FromWorker::Finished { id: job.id });
             }
         }
         Some(ToWorker::SelfTestRequest { url }) => {
@@ -85,10 +87,13 @@ fn handle(data: &JsValue) {
     }
 }
 
-fn analyse(files: &Array, job: &FileJob) -> FileReport {
+fn analyse(files: &Array, job: &FileJob, on_report: &mut dyn FnMut(FileReport)) {
     let blob = files.get(job.index).dyn_into::<Blob>().ok();
     match blob.map(BlobSource::new) {
-        Some(Ok(mut source)) => report::describe_file(&job.path, &mut source),
-        _ => FileReport::failed(FileRef::new(job.path.clone(), 0), ErrorKind::Unreadable),
+        Some(Ok(mut source)) => report::describe_input(&job.path, &mut source, on_report),
+        _ => on_report(FileReport::failed(
+            FileRef::new(job.path.clone(), 0),
+            ErrorKind::Unreadable,
+        )),
     }
 }

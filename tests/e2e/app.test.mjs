@@ -10,6 +10,7 @@ import {
   ROOT, axe, finish, open, pickFiles, sample, screenshot, setUp, tearDown, untilReady,
 } from './harness.mjs';
 import { SUB_PATH } from './server.mjs';
+import { storedZip } from './zipfile.mjs';
 
 const RECORDS = sample('google/Records.json');
 const CONNECTIONS = sample('linkedin/Connections.csv');
@@ -24,10 +25,14 @@ after(async () => { await tearDown(env); });
 describe('main path', () => {
   for (const [where, path] of [['at the root', '/'], ['under a sub-path', SUB_PATH]]) {
     test(`load, open files, see them listed, forget everything (${where})`, async () => {
-      const session = await open(env, path);
-      const { page, guard } = session;
       const workers = [];
-      page.on('worker', (w) => { const entry = { closed: false }; w.on('close', () => { entry.closed = true; }); workers.push(entry); });
+      const watchWorkers = (page) => page.on('worker', (w) => {
+        const entry = { closed: false };
+        w.on('close', () => { entry.closed = true; });
+        workers.push(entry);
+      });
+      const session = await open(env, path, { before: watchWorkers });
+      const { page, guard } = session;
       await untilReady(page);
       guard.markLoaded();
       assert.equal(await page.textContent('#landing-title'), 'What does your data say about you?');
@@ -52,12 +57,39 @@ describe('main path', () => {
       assert.equal(await page.$('#files'), null);
       assert.equal(await page.$('#forget'), null);
       assert.equal(await page.textContent('#announcer'), "Everything has been erased from this page's memory.");
+      // Focus is not lost with the button that disappeared: it lands on the page's heading.
+      await page.waitForFunction(() => document.activeElement?.id === 'landing-title');
       // The engine is back (a new worker, started without a request) and files can be opened again.
       await untilReady(page);
       await pickFiles(page, [CONNECTIONS]);
       await finish(session);
     });
   }
+
+  test('an archive is opened in the worker and its files listed under it', async () => {
+    const session = await open(env, '/');
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    const zip = storedZip([
+      ['Takeout/Location History/Records.json', readFileSync(RECORDS)],
+      ['Takeout/.DS_Store', 'junk'],
+      ['../evil.json', '{}'],
+      ['Takeout/archive_browser.html', '<html></html>'],
+    ]);
+    await page.setInputFiles('#file-input', [{ name: 'takeout-20241201T101010Z-001.zip', mimeType: 'application/zip', buffer: zip }]);
+    await page.waitForSelector('#files tr.archive .status:not(.reading)');
+    const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim())));
+    assert.equal(rows[0][0], 'takeout-20241201T101010Z-001.zip');
+    assert.equal(rows[0][2], 'Archive: 3 files');
+    assert.deepEqual(rows.slice(1).map((r) => [r[0].split('\n')[0], r[1], r[2]]), [
+      ['Records.json', '569\u00a0bytes', 'Not recognised yet'],
+      ['evil.json', '2\u00a0bytes', 'This file\'s name in the archive tries to leave its folder ("../"): it was skipped for safety.'],
+      ['archive_browser.html', '13\u00a0bytes', 'Not recognised yet'],
+    ]);
+    await axe(page, 'an archive in the file list');
+    await finish(session);
+  });
 
   test('French is the default when the browser prefers it, with a visible switch', async () => {
     const session = await open(env, '/', { locale: 'fr-FR' });
@@ -72,6 +104,21 @@ describe('main path', () => {
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
     assert.equal((await page.textContent('#files tbody td:last-child')).trim(), 'Not recognised yet');
+    await finish(session);
+  });
+
+  test('a link straight to the promise page opens it', async () => {
+    const session = await open(env, '/#promise');
+    const { page, guard } = session;
+    await page.waitForSelector('#promise-title');
+    // Loaded: the last load-time fetch (the worker's wasm) is done.
+    await page.waitForFunction(() => performance.getEntriesByType('resource')
+      .some((e) => e.name.endsWith('/worker_bg.wasm') && e.responseEnd > 0));
+    guard.markLoaded();
+    assert.equal(await page.evaluate(() => location.hash), '#promise');
+    assert.equal(await page.$('#landing-title'), null);
+    await page.click('#promise-back');
+    await untilReady(page);
     await finish(session);
   });
 

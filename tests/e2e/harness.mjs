@@ -40,13 +40,15 @@ export async function tearDown({ server, browser }) {
 }
 
 // A fresh context (a fresh person) with the guard attached and console errors collected.
-export async function open(env, path = '/', { locale = 'en-US', size = 'desktop' } = {}) {
+// `before(page)` runs before the page loads, to attach listeners (workers start early).
+export async function open(env, path = '/', { locale = 'en-US', size = 'desktop', before } = {}) {
   const context = await env.browser.newContext({ locale, ...VIEWPORTS[size] });
   const guard = await NetworkGuard.attach(context, env.server.origin);
   const page = await context.newPage();
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  before?.(page);
   await page.goto(env.server.origin + path);
   return { context, page, guard, errors };
 }

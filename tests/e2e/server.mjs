@@ -3,7 +3,7 @@
 // plus broken copies (missing worker, missing wasm) and the guard's control pages.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { extname, join, normalize } from 'node:path';
+import { extname, join, normalize, sep } from 'node:path';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -41,7 +41,7 @@ export async function startServer({ dist, control }) {
     let rel = decodeURIComponent(url.pathname.slice(prefix.length)) || 'index.html';
     if (rel.endsWith('/')) rel += 'index.html';
     const path = normalize(join(folder, rel));
-    if (!path.startsWith(folder) || missing.includes(rel)) { res.writeHead(404).end(); return; }
+    if (!path.startsWith(folder + sep) || missing.includes(rel)) { res.writeHead(404).end(); return; }
     try {
       const body = await readFile(path);
       res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });

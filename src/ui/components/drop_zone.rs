@@ -66,6 +66,33 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
     let folders = use_memo((), |()| folders_supported());
     let ready = props.engine == Engine::Ready;
 
+    // A file dropped beside the zone must not make the browser open it in place of Reflet (which
+    // would end the session and show the file's contents): refuse drops everywhere else.
+    use_effect_with((), |()| {
+        let listeners = web_sys::window().map(|window| {
+            let refuse = |event: &Event| {
+                if let Some(drag) = event.dyn_ref::<DragEvent>() {
+                    drag.prevent_default();
+                }
+            };
+            [
+                gloo::events::EventListener::new_with_options(
+                    &window,
+                    "dragover",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    refuse,
+                ),
+                gloo::events::EventListener::new_with_options(
+                    &window,
+                    "drop",
+                    gloo::events::EventListenerOptions::enable_prevent_default(),
+                    refuse,
+                ),
+            ]
+        });
+        move || drop(listeners)
+    });
+
     // `webkitdirectory` is not a standard attribute: set it on the element itself.
     {
         let folder_ref = folder_ref.clone();
@@ -162,11 +189,13 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
                 }
             </div>
             { status }
+            // Reached through the buttons above; hidden from assistive technology so that the
+            // choice is not offered twice.
             <input type="file" multiple=true id="file-input" class="visually-hidden" tabindex="-1"
-                aria-label={Text::ChooseFiles.get(lang)} ref={files_ref} onchange={on_change.clone()} />
+                aria-hidden="true" ref={files_ref} onchange={on_change.clone()} />
             if *folders {
                 <input type="file" id="folder-input" class="visually-hidden" tabindex="-1"
-                    aria-label={Text::ChooseFolder.get(lang)} ref={folder_ref} onchange={on_change} />
+                    aria-hidden="true" ref={folder_ref} onchange={on_change} />
             }
         </section>
     }

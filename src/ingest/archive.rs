@@ -1,0 +1,385 @@
+//! Containers: zip archives (random access), zips inside zips and damaged zips (streamed from their
+//! local headers), gzip and tar.gz (streamed).
+//!
+//! [`walk`] opens whatever the person handed us and calls back once per file inside, with a
+//! streaming reader: nothing is ever buffered whole. A zip is opened from its end-of-central-
+//! directory and central directory only (ZIP64 included); each entry is then inflated as it is
+//! read. Problems are reported per entry ([`Event::Problem`]) and never stop the walk: an encrypted
+//! entry, a bomb or an unsafe name costs that entry only. Ignored: folders, `__MACOSX/`, `.DS_Store`.
+
+use std::io::{self, Read, Seek, SeekFrom};
+
+use super::ByteSource;
+use crate::error::ErrorKind;
+
+/// An entry inflating beyond this ratio (and beyond [`BOMB_ALLOWANCE`]) is refused. Real exports
+/// compress about 15:1 (JSON) and rarely beyond 40:1; zip bombs reach 1000:1.
+pub const BOMB_RATIO: u64 = 200;
+/// Small entries may inflate freely up to this many bytes (a 1 KB entry of spaces is no bomb).
+pub const BOMB_ALLOWANCE: u64 = 1 << 20;
+/// Zips inside zips inside zips… are followed this deep.
+const MAX_DEPTH: u8 = 3;
+
+/// What the walk found.
+pub enum Event<'a> {
+    /// A file to analyse. `path` is inside the archive (or the file's own name); `size` is the
+    /// uncompressed size when known.
+    File {
+        path: &'a str,
+        size: Option<u64>,
+        reader: &'a mut dyn Read,
+    },
+    /// A file (or the archive itself) that cannot be analysed, and why.
+    Problem {
+        path: &'a str,
+        size: Option<u64>,
+        kind: ErrorKind,
+    },
+}
+
+/// The kind of container, from the first bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    Zip,
+    Gzip,
+    Plain,
+}
+
+impl Container {
+    pub fn sniff(head: &[u8]) -> Container {
+        match head {
+            [b'P', b'K', 3, 4, ..] | [b'P', b'K', 5, 6, ..] | [b'P', b'K', 7, 8, ..] => {
+                Container::Zip
+            }
+            [0x1f, 0x8b, ..] => Container::Gzip,
+            _ => Container::Plain,
+        }
+    }
+}
+
+/// Walks one file the person opened: a plain file is one [`Event::File`]; an archive is one event
+/// per file inside.
+pub fn walk(name: &str, source: &mut dyn ByteSource, on: &mut dyn FnMut(Event<'_>)) {
+    let total = source.len();
+    let mut head = [0u8; 4];
+    let got = source.read_at(0, &mut head).unwrap_or(0);
+    let container = Container::sniff(head.get(..got).unwrap_or_default());
+    let mut reader = SourceReader::new(source);
+    match container {
+        Container::Zip => walk_zip(name, &mut reader, on),
+        Container::Gzip => walk_gzip(name, total, &mut reader, on),
+        Container::Plain => on(Event::File {
+            path: name,
+            size: Some(total),
+            reader: &mut reader,
+        }),
+    }
+}
+
+/// Entries a person never means: macOS resource forks and Finder files.
+pub fn is_ignored(path: &str) -> bool {
+    path.starts_with("__MACOSX/")
+        || path.contains("/__MACOSX/")
+        || path.rsplit('/').next().is_some_and(|n| n == ".DS_Store")
+}
+
+/// An entry name that tries to leave its folder (`../`, an absolute path or a drive letter).
+pub fn is_unsafe_name(path: &str) -> bool {
+    let unified = path.replace('\\', "/");
+    unified.starts_with('/')
+        || unified.as_bytes().get(1) == Some(&b':')
+        || unified.split('/').any(|part| part == "..")
+}
+
+fn walk_zip(name: &str, reader: &mut SourceReader<'_>, on: &mut dyn FnMut(Event<'_>)) {
+    let Ok(mut archive) = zip::ZipArchive::new(&mut *reader) else {
+        // No readable central directory: the download was cut off or the file is damaged.
+        // Say so, then save what can be saved by reading the entries from the front.
+        on(Event::Problem {
+            path: name,
+            size: None,
+            kind: ErrorKind::Truncated,
+        });
+        if reader.seek(SeekFrom::Start(0)).is_ok() {
+            walk_zip_stream(reader, 1, on);
+        }
+        return;
+    };
+    for index in 0..archive.len() {
+        let Ok(entry) = archive.by_index_raw(index) else {
+            on(Event::Problem {
+                path: name,
+                size: None,
+                kind: ErrorKind::Corrupt,
+            });
+            continue;
+        };
+        let (path, size, compressed, encrypted, is_dir) = (
+            entry_name(&entry),
+            entry.size(),
+            entry.compressed_size(),
+            entry.encrypted(),
+            entry.is_dir(),
+        );
+        drop(entry);
+        if is_dir || is_ignored(&path) {
+            continue;
+        }
+        if let Some(kind) = refuse(&path, size, compressed, encrypted) {
+            on(Event::Problem {
+                path: &path,
+                size: Some(size),
+                kind,
+            });
+            continue;
+        }
+        match archive.by_index(index) {
+            Ok(entry) => visit_entry(&path, Some(size), compressed, entry, 1, on),
+            Err(error) => on(Event::Problem {
+                path: &path,
+                size: Some(size),
+                kind: zip_error_kind(&error),
+            }),
+        }
+    }
+}
+
+/// Reads zip entries front to back from their local headers: for a zip inside a zip (its central
+/// directory comes last in a stream) and to salvage a damaged zip.
+fn walk_zip_stream(reader: &mut dyn Read, depth: u8, on: &mut dyn FnMut(Event<'_>)) {
+    // One concrete reader type, so that zips inside zips do not multiply generic instances.
+    let mut reader = DynRead(reader);
+    loop {
+        // None at the central directory (the end); an error at damage beyond which nothing can
+        // be read.
+        let Ok(Some(entry)) = zip::read::read_zipfile_from_stream(&mut reader) else {
+            return;
+        };
+        let (path, size, compressed) = (entry_name(&entry), entry.size(), entry.compressed_size());
+        if entry.is_dir() || is_ignored(&path) {
+            continue;
+        }
+        if let Some(kind) = refuse(&path, size, compressed, entry.encrypted()) {
+            on(Event::Problem {
+                path: &path,
+                size: Some(size),
+                kind,
+            });
+            continue;
+        }
+        // Sizes may be unknown here (data descriptors): the guard then watches the real ratio.
+        let known = (size > 0 || compressed == 0).then_some(size);
+        visit_entry(&path, known, compressed, entry, depth + 1, on);
+    }
+}
+
+/// The entry's name as UTF-8 (zip names are UTF-8 or CP437; a stray byte must not lose the entry).
+fn entry_name<R: Read>(entry: &zip::read::ZipFile<'_, R>) -> String {
+    entry.name().map_or_else(
+        |_| String::from_utf8_lossy(entry.name_raw()).into_owned(),
+        std::borrow::Cow::into_owned,
+    )
+}
+
+struct DynRead<'a>(&'a mut dyn Read);
+
+impl Read for DynRead<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        self.0.read(buf)
+    }
+}
+
+fn refuse(path: &str, size: u64, compressed: u64, encrypted: bool) -> Option<ErrorKind> {
+    if is_unsafe_name(path) {
+        Some(ErrorKind::UnsafeName)
+    } else if encrypted {
+        Some(ErrorKind::Encrypted)
+    } else if size > bomb_limit(compressed) {
+        Some(ErrorKind::Bomb)
+    } else {
+        None
+    }
+}
+
+fn bomb_limit(compressed: u64) -> u64 {
+    compressed.saturating_mul(BOMB_RATIO).max(BOMB_ALLOWANCE)
+}
+
+fn visit_entry(
+    path: &str,
+    size: Option<u64>,
+    compressed: u64,
+    entry: impl Read,
+    depth: u8,
+    on: &mut dyn FnMut(Event<'_>),
+) {
+    let mut guarded = BombGuard::new(entry, compressed);
+    if path.to_ascii_lowercase().ends_with(".zip") && depth <= MAX_DEPTH {
+        walk_zip_stream(&mut guarded, depth, on);
+    } else {
+        on(Event::File {
+            path,
+            size,
+            reader: &mut guarded,
+        });
+    }
+    if guarded.tripped {
+        on(Event::Problem {
+            path,
+            size,
+            kind: ErrorKind::Bomb,
+        });
+    }
+}
+
+fn zip_error_kind(error: &zip::result::ZipError) -> ErrorKind {
+    match error {
+        zip::result::ZipError::UnsupportedArchive(message) if message.contains("assword") => {
+            ErrorKind::Encrypted
+        }
+        zip::result::ZipError::UnsupportedArchive(_) => ErrorKind::Unsupported,
+        _ => ErrorKind::Corrupt,
+    }
+}
+
+fn walk_gzip(name: &str, total: u64, reader: &mut dyn Read, on: &mut dyn FnMut(Event<'_>)) {
+    let lower = name.to_ascii_lowercase();
+    let inner = ["tar.gz", "tgz"].iter().any(|ext| lower.ends_with(ext));
+    let decoder = BombGuard::new(flate2::read::MultiGzDecoder::new(reader), total);
+    if inner {
+        let mut tar = tar::Archive::new(decoder);
+        let Ok(entries) = tar.entries() else {
+            on(Event::Problem {
+                path: name,
+                size: None,
+                kind: ErrorKind::Corrupt,
+            });
+            return;
+        };
+        for entry in entries {
+            let Ok(mut entry) = entry else {
+                on(Event::Problem {
+                    path: name,
+                    size: None,
+                    kind: ErrorKind::Truncated,
+                });
+                return;
+            };
+            if !entry.header().entry_type().is_file() {
+                continue;
+            }
+            let path = entry
+                .path()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let size = entry.header().size().ok();
+            if is_ignored(&path) {
+                continue;
+            }
+            if is_unsafe_name(&path) {
+                on(Event::Problem {
+                    path: &path,
+                    size,
+                    kind: ErrorKind::UnsafeName,
+                });
+                continue;
+            }
+            on(Event::File {
+                path: &path,
+                size,
+                reader: &mut entry,
+            });
+        }
+    } else {
+        let inner_name = name
+            .strip_suffix(".gz")
+            .or_else(|| name.strip_suffix(".GZ"))
+            .unwrap_or(name);
+        let mut decoder = decoder;
+        on(Event::File {
+            path: inner_name,
+            size: None,
+            reader: &mut decoder,
+        });
+        if decoder.tripped {
+            on(Event::Problem {
+                path: inner_name,
+                size: None,
+                kind: ErrorKind::Bomb,
+            });
+        }
+    }
+}
+
+/// Stops inflating past [`BOMB_RATIO`] times the compressed size: the reader then fails, and the
+/// walk reports the entry as a bomb. A bomb costs time, never memory.
+struct BombGuard<R> {
+    inner: R,
+    produced: u64,
+    limit: u64,
+    tripped: bool,
+}
+
+impl<R> BombGuard<R> {
+    fn new(inner: R, compressed: u64) -> Self {
+        BombGuard {
+            inner,
+            produced: 0,
+            limit: bomb_limit(compressed),
+            tripped: false,
+        }
+    }
+}
+
+impl<R: Read> Read for BombGuard<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        if self.tripped {
+            return Err(io::Error::other("inflation ratio too high"));
+        }
+        let n = self.inner.read(buf)?;
+        self.produced = self.produced.saturating_add(n as u64);
+        if self.produced > self.limit {
+            self.tripped = true;
+            return Err(io::Error::other("inflation ratio too high"));
+        }
+        Ok(n)
+    }
+}
+
+/// `Read + Seek` over a [`ByteSource`], so that container readers can jump to a zip's end.
+pub struct SourceReader<'a> {
+    source: &'a mut dyn ByteSource,
+    position: u64,
+}
+
+impl<'a> SourceReader<'a> {
+    pub fn new(source: &'a mut dyn ByteSource) -> Self {
+        SourceReader {
+            source,
+            position: 0,
+        }
+    }
+}
+
+impl Read for SourceReader<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.source.read_at(self.position, buf)?;
+        self.position += n as u64;
+        Ok(n)
+    }
+}
+
+impl Seek for SourceReader<'_> {
+    fn seek(&mut self, to: SeekFrom) -> io::Result<u64> {
+        let len = self.source.len();
+        let target = match to {
+            SeekFrom::Start(n) => Some(n),
+            SeekFrom::End(delta) => len.checked_add_signed(delta),
+            SeekFrom::Current(delta) => self.position.checked_add_signed(delta),
+        };
+        let target = target
+            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "seek before start"))?;
+        self.position = target;
+        Ok(target)
+    }
+}

@@ -1,0 +1,306 @@
+//! Archives, good and bad: a corpus generated here (never committed), read through the same
+//! `describe_input` the worker and `inspect` use.
+
+use std::fmt::Write as _;
+use std::io::{Cursor, Write};
+
+use reflet::error::ErrorKind;
+use reflet::report::{describe_input, FileReport};
+use zip::write::SimpleFileOptions;
+use zip::CompressionMethod;
+
+fn describe(name: &str, bytes: &[u8]) -> Vec<FileReport> {
+    let mut out = Vec::new();
+    describe_input(name, &mut &bytes[..], &mut |r| out.push(r));
+    out
+}
+
+/// (path, size, error kind) of each report, for compact assertions.
+fn summary(reports: &[FileReport]) -> Vec<(String, u64, Option<ErrorKind>)> {
+    reports
+        .iter()
+        .map(|r| {
+            (
+                r.file.path.clone(),
+                r.file.size,
+                r.error.as_ref().map(|e| e.kind),
+            )
+        })
+        .collect()
+}
+
+fn records(n: usize) -> Vec<u8> {
+    let mut json = String::from("{\n  \"locations\": [");
+    for i in 0..n {
+        if i > 0 {
+            json.push(',');
+        }
+        let _ = write!(
+            json,
+            "{{\n    \"latitudeE7\": {},\n    \"longitudeE7\": {},\n    \"accuracy\": {},\n    \"source\": \"WIFI\",\n    \"timestamp\": \"2024-03-0{}T10:{:02}:00Z\"\n  }}",
+            461_600_000 + i * 37,
+            -11_500_000 - i64::try_from(i).unwrap() * 11,
+            10 + i % 50,
+            1 + i % 9,
+            i % 60
+        );
+    }
+    json.push_str("]\n}\n");
+    json.into_bytes()
+}
+
+type Entry<'a> = (&'a str, &'a [u8], CompressionMethod);
+
+fn zip_of(entries: &[Entry<'_>], large: bool) -> Vec<u8> {
+    let mut writer = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, data, method) in entries {
+        if name.ends_with('/') {
+            writer
+                .add_directory(*name, SimpleFileOptions::default())
+                .unwrap();
+            continue;
+        }
+        let options = SimpleFileOptions::default()
+            .compression_method(*method)
+            .large_file(large);
+        writer.start_file(*name, options).unwrap();
+        writer.write_all(data).unwrap();
+    }
+    writer.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_takeout_zip_lists_its_files_and_skips_noise() {
+    let rec = records(300);
+    let zip = zip_of(
+        &[
+            ("Takeout/", b"", CompressionMethod::Stored),
+            (
+                "Takeout/archive_browser.html",
+                b"<html></html>",
+                CompressionMethod::Stored,
+            ),
+            (
+                "Takeout/Location History/Records.json",
+                &rec,
+                CompressionMethod::Deflated,
+            ),
+            (
+                "__MACOSX/Takeout/._Records.json",
+                b"junk",
+                CompressionMethod::Stored,
+            ),
+            ("Takeout/.DS_Store", b"junk", CompressionMethod::Stored),
+        ],
+        false,
+    );
+    let reports = describe("takeout-20240301T101010Z-001.zip", &zip);
+    assert_eq!(
+        summary(&reports),
+        [
+            ("Takeout/archive_browser.html".into(), 13, None),
+            (
+                "Takeout/Location History/Records.json".into(),
+                rec.len() as u64,
+                None
+            ),
+        ]
+    );
+    assert!(reports
+        .iter()
+        .all(|r| r.container.as_deref() == Some("takeout-20240301T101010Z-001.zip")));
+}
+
+#[test]
+fn zip64_entries_read_like_others() {
+    let rec = records(50);
+    let zip = zip_of(&[("Records.json", &rec, CompressionMethod::Deflated)], true);
+    // The ZIP64 extra field (header id 0x0001) is really there.
+    assert!(zip.windows(2).any(|w| w == [0x01, 0x00]));
+    assert_eq!(
+        summary(&describe("a.zip", &zip)),
+        [("Records.json".into(), rec.len() as u64, None)]
+    );
+}
+
+#[test]
+fn a_zip_inside_a_zip_is_read_from_its_local_headers() {
+    let inner = zip_of(
+        &[
+            (
+                "messages/inbox/a/message_1.json",
+                b"{\"messages\":[]}",
+                CompressionMethod::Deflated,
+            ),
+            ("your_activity.json", b"[1,2,3]", CompressionMethod::Stored),
+        ],
+        false,
+    );
+    let outer = zip_of(
+        &[
+            ("facebook-part1.zip", &inner, CompressionMethod::Stored),
+            ("README.txt", b"hello", CompressionMethod::Deflated),
+        ],
+        false,
+    );
+    assert_eq!(
+        summary(&describe("export.zip", &outer)),
+        [
+            ("messages/inbox/a/message_1.json".into(), 15, None),
+            ("your_activity.json".into(), 7, None),
+            ("README.txt".into(), 5, None),
+        ]
+    );
+}
+
+#[test]
+fn a_zip_bomb_is_refused_and_the_rest_is_read() {
+    let zeros = vec![0u8; 50 << 20];
+    let zip = zip_of(
+        &[
+            ("bomb.json", &zeros, CompressionMethod::Deflated),
+            ("fine.json", b"{}", CompressionMethod::Deflated),
+        ],
+        false,
+    );
+    assert!(
+        zip.len() < 200_000,
+        "50 MB of zeros deflate to {} bytes",
+        zip.len()
+    );
+    assert_eq!(
+        summary(&describe("b.zip", &zip)),
+        [
+            ("bomb.json".into(), 50 << 20, Some(ErrorKind::Bomb)),
+            ("fine.json".into(), 2, None)
+        ]
+    );
+}
+
+#[test]
+fn genuine_highly_compressible_data_is_not_a_bomb() {
+    // Real JSON compresses ~15:1; even very repetitive records stay far below the limit.
+    let rec = records(20_000);
+    let zip = zip_of(
+        &[("Records.json", &rec, CompressionMethod::Deflated)],
+        false,
+    );
+    let ratio = rec.len() / zip.len();
+    assert!(ratio < 100, "ratio {ratio}");
+    assert_eq!(summary(&describe("r.zip", &zip))[0].2, None);
+}
+
+#[test]
+fn encrypted_entries_and_unsafe_names_are_refused_one_by_one() {
+    let mut zip = zip_of(
+        &[
+            ("secret.json", b"{\"a\":1}", CompressionMethod::Stored),
+            ("../../evil.json", b"{}", CompressionMethod::Stored),
+            ("ok.csv", b"a,b\n1,2\n", CompressionMethod::Stored),
+        ],
+        false,
+    );
+    // Set the "encrypted" flag of the first entry, in its local and central headers.
+    let local = zip.windows(4).position(|w| w == b"PK\x03\x04").unwrap();
+    zip[local + 6] |= 1;
+    let central = zip.windows(4).position(|w| w == b"PK\x01\x02").unwrap();
+    zip[central + 8] |= 1;
+    assert_eq!(
+        summary(&describe("mixed.zip", &zip)),
+        [
+            ("secret.json".into(), 7, Some(ErrorKind::Encrypted)),
+            ("../../evil.json".into(), 2, Some(ErrorKind::UnsafeName)),
+            ("ok.csv".into(), 8, None),
+        ]
+    );
+}
+
+#[test]
+fn a_cut_off_zip_says_so_and_keeps_what_it_can() {
+    let big = records(2000);
+    let zip = zip_of(
+        &[
+            (
+                "first.json",
+                b"{\"first\":true}",
+                CompressionMethod::Deflated,
+            ),
+            ("second.json", b"[]", CompressionMethod::Stored),
+            ("Records.json", &big, CompressionMethod::Deflated),
+        ],
+        false,
+    );
+    let cut = &zip[..zip.len() * 2 / 3];
+    let reports = describe("takeout-001.zip", cut);
+    let found = summary(&reports);
+    assert_eq!(
+        found[0],
+        ("takeout-001.zip".into(), 0, Some(ErrorKind::Truncated))
+    );
+    assert_eq!(found[1], ("first.json".into(), 14, None));
+    assert_eq!(found[2], ("second.json".into(), 2, None));
+}
+
+#[test]
+fn garbage_that_starts_like_a_zip_does_not_break_anything() {
+    let mut junk = b"PK\x03\x04".to_vec();
+    junk.extend((0..5000u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 24) as u8));
+    let reports = describe("broken.zip", &junk);
+    assert_eq!(
+        summary(&reports)[0],
+        ("broken.zip".into(), 0, Some(ErrorKind::Truncated))
+    );
+    // An empty zip is fine too: nothing inside, nothing wrong.
+    let empty = zip_of(&[], false);
+    assert!(describe("empty.zip", &empty).is_empty());
+}
+
+#[test]
+fn gzip_and_tar_gz_are_streamed() {
+    use flate2::{write::GzEncoder, Compression};
+    let rec = records(100);
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(&rec).unwrap();
+    let gz = gz.finish().unwrap();
+    assert_eq!(
+        summary(&describe("Records.json.gz", &gz)),
+        [("Records.json".into(), rec.len() as u64, None)]
+    );
+
+    let mut tar = tar::Builder::new(Vec::new());
+    for (path, data) in [
+        ("export/a.json", &b"{}"[..]),
+        ("export/b.csv", &b"x,y\n"[..]),
+    ] {
+        let mut header = tar::Header::new_gnu();
+        header.set_size(data.len() as u64);
+        header.set_mode(0o644);
+        header.set_cksum();
+        tar.append_data(&mut header, path, data).unwrap();
+    }
+    let mut tgz = GzEncoder::new(Vec::new(), Compression::default());
+    tgz.write_all(&tar.into_inner().unwrap()).unwrap();
+    let tgz = tgz.finish().unwrap();
+    assert_eq!(
+        summary(&describe("takeout.tgz", &tgz)),
+        [
+            ("export/a.json".into(), 2, None),
+            ("export/b.csv".into(), 4, None)
+        ]
+    );
+    // A gzip cut in half: what was read is counted, and the file is flagged.
+    let half = &gz[..gz.len() / 2];
+    assert_eq!(
+        summary(&describe("cut.json.gz", half))[0].2,
+        Some(ErrorKind::Unreadable)
+    );
+}
+
+#[test]
+fn an_image_renamed_json_is_just_an_unknown_file() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
+    assert_eq!(
+        summary(&describe("photo.json", png)),
+        [("photo.json".into(), png.len() as u64, None)]
+    );
+}
