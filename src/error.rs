@@ -31,10 +31,12 @@ pub enum ErrorKind {
     UnsafeName,
     /// A compression method Reflet cannot read.
     Unsupported,
+    /// The person cancelled the analysis before this file was finished.
+    Cancelled,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 9] = [
+    pub const ALL: [ErrorKind; 10] = [
         ErrorKind::Unreadable,
         ErrorKind::Empty,
         ErrorKind::Crashed,
@@ -44,6 +46,7 @@ impl ErrorKind {
         ErrorKind::Bomb,
         ErrorKind::UnsafeName,
         ErrorKind::Unsupported,
+        ErrorKind::Cancelled,
     ];
 
     fn text(self) -> Text {
@@ -57,6 +60,7 @@ impl ErrorKind {
             ErrorKind::Bomb => Text::ErrorBomb,
             ErrorKind::UnsafeName => Text::ErrorUnsafeName,
             ErrorKind::Unsupported => Text::ErrorUnsupported,
+            ErrorKind::Cancelled => Text::ErrorCancelled,
         }
     }
 }

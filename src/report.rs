@@ -76,11 +76,7 @@ impl From<FileAnalysis> for FileReport {
 /// Analyses one file the person opened (a plain file, or every file inside an archive) and hands
 /// each file's report to `on_report` as soon as it is ready: the single entry point of the worker
 /// and of `inspect`. Never panics; problems become reports with an error.
-pub fn describe_input(
-    name: &str,
-    source: &mut dyn ByteSource,
-    on_report: &mut dyn FnMut(FileReport),
-) {
+pub fn describe_input(name: &str, source: &mut dyn ByteSource, sink: &mut dyn Sink) {
     // A report is held back until the next event, so that a bomb found at the end of an entry
     // replaces that entry's report instead of following it.
     let mut held: Option<FileReport> = None;
@@ -88,6 +84,7 @@ pub fn describe_input(
     archive::walk(name, source, &mut |event| {
         let report = match event {
             Event::File { path, size, reader } => {
+                sink.entry(path);
                 let mut report = FileReport::from(analysis::describe(path, size, reader));
                 report.container = container(path);
                 report
@@ -105,11 +102,25 @@ pub fn describe_input(
             }
         };
         if let Some(previous) = held.replace(report) {
-            on_report(previous);
+            sink.report(previous);
         }
     });
     if let Some(last) = held {
-        on_report(last);
+        sink.report(last);
+    }
+}
+
+/// Where [`describe_input`] sends what it finds. A closure taking a [`FileReport`] is a sink.
+pub trait Sink {
+    /// A file (or an archive's entry) is about to be read: for progress.
+    fn entry(&mut self, _path: &str) {}
+    /// A file's report, as soon as it is ready.
+    fn report(&mut self, report: FileReport);
+}
+
+impl<F: FnMut(FileReport)> Sink for F {
+    fn report(&mut self, report: FileReport) {
+        self(report);
     }
 }
 
@@ -120,7 +131,9 @@ pub fn inspect_paths(paths: &[std::path::PathBuf]) -> Report {
     let mut files = Vec::new();
     for (name, path) in crate::ingest::walk(paths) {
         match crate::ingest::FileSource::open(&path) {
-            Ok(mut source) => describe_input(&name, &mut source, &mut |r| files.push(r)),
+            Ok(mut source) => {
+                describe_input(&name, &mut source, &mut |r: FileReport| files.push(r));
+            }
             Err(_) => files.push(FileReport::failed(
                 FileRef::new(name, 0),
                 ErrorKind::Unreadable,
@@ -194,7 +207,7 @@ mod tests {
     fn describing_a_file_goes_through_the_analysis() {
         let one = |name: &str, bytes: &[u8]| {
             let mut out = Vec::new();
-            describe_input(name, &mut &bytes[..], &mut |r| out.push(r));
+            describe_input(name, &mut &bytes[..], &mut |r: FileReport| out.push(r));
             assert_eq!(out.len(), 1);
             out.remove(0)
         };

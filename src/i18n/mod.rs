@@ -111,6 +111,9 @@ pub enum Text {
     ErrorBomb,
     ErrorUnsafeName,
     ErrorUnsupported,
+    ErrorCancelled,
+    Cancel,
+    ProgressLabel,
 }
 
 impl Text {
@@ -170,6 +173,9 @@ impl Text {
         Text::ErrorBomb,
         Text::ErrorUnsafeName,
         Text::ErrorUnsupported,
+        Text::ErrorCancelled,
+        Text::Cancel,
+        Text::ProgressLabel,
     ];
 
     /// The text in `lang`.
@@ -373,6 +379,12 @@ impl Text {
                 "This file is compressed in a way Reflet cannot read. Unzip the archive on your \
                  device, then open the resulting folder.",
             ),
+            Text::ErrorCancelled => (
+                "Vous avez annulé l'analyse avant la fin de ce fichier.",
+                "You cancelled the analysis before this file was finished.",
+            ),
+            Text::Cancel => ("Annuler l'analyse", "Cancel the analysis"),
+            Text::ProgressLabel => ("Avancement de la lecture", "Reading progress"),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",
@@ -445,6 +457,46 @@ pub fn archive_summary(lang: Lang, files: usize) -> String {
         Lang::Fr => format!("Archive\u{a0}: {}", file_count(lang, files)),
         Lang::En => format!("Archive: {}", file_count(lang, files)),
     }
+}
+
+/// The line under a progress bar: "45 % · Takeout/Records.json · 12 files found · about 20 s left".
+pub fn progress_line(
+    lang: Lang,
+    percent: u8,
+    entry: &str,
+    found: u32,
+    eta_secs: Option<u64>,
+) -> String {
+    let mut parts = vec![match lang {
+        Lang::Fr => format!("{percent}\u{a0}%"),
+        Lang::En => format!("{percent}%"),
+    }];
+    if !entry.is_empty() {
+        parts.push(entry.to_owned());
+    }
+    if found > 0 {
+        let n = usize::try_from(found).unwrap_or(usize::MAX);
+        parts.push(match lang {
+            Lang::Fr => format!(
+                "{} trouvé{}",
+                file_count(lang, n),
+                if n > 1 { "s" } else { "" }
+            ),
+            Lang::En => format!("{} found", file_count(lang, n)),
+        });
+    }
+    if let Some(secs) = eta_secs {
+        let time = if secs < 60 {
+            format!("{secs}\u{a0}s")
+        } else {
+            format!("{}\u{a0}min", secs.div_ceil(60))
+        };
+        parts.push(match lang {
+            Lang::Fr => format!("encore environ {time}"),
+            Lang::En => format!("about {time} left"),
+        });
+    }
+    parts.join(" · ")
 }
 
 /// The network indicator. `since_files` is true once the person has opened files.
@@ -546,6 +598,15 @@ mod tests {
         assert_eq!(file_count(Lang::En, 1), "1 file");
         assert_eq!(archive_summary(Lang::Fr, 12), "Archive\u{a0}: 12 fichiers");
         assert_eq!(archive_summary(Lang::En, 1), "Archive: 1 file");
+        assert_eq!(
+            progress_line(Lang::En, 45, "Takeout/a.json", 12, Some(75)),
+            "45% · Takeout/a.json · 12 files found · about 2\u{a0}min left"
+        );
+        assert_eq!(
+            progress_line(Lang::Fr, 5, "", 1, Some(8)),
+            "5\u{a0}% · 1 fichier trouvé · encore environ 8\u{a0}s"
+        );
+        assert_eq!(progress_line(Lang::Fr, 0, "", 0, None), "0\u{a0}%");
         assert_eq!(files_added(Lang::En, 3), "3 files added, being read.");
         assert_eq!(
             network_requests(Lang::En, true, 2),

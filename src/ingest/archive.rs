@@ -17,6 +17,8 @@ use crate::error::ErrorKind;
 pub const BOMB_RATIO: u64 = 200;
 /// Small entries may inflate freely up to this many bytes (a 1 KB entry of spaces is no bomb).
 pub const BOMB_ALLOWANCE: u64 = 1 << 20;
+/// How many bytes are read from the source at a time.
+pub const READ_CHUNK: usize = 1 << 20;
 /// Zips inside zips inside zips… are followed this deep.
 const MAX_DEPTH: u8 = 3;
 
@@ -64,7 +66,8 @@ pub fn walk(name: &str, source: &mut dyn ByteSource, on: &mut dyn FnMut(Event<'_
     let mut head = [0u8; 4];
     let got = source.read_at(0, &mut head).unwrap_or(0);
     let container = Container::sniff(head.get(..got).unwrap_or_default());
-    let mut reader = SourceReader::new(source);
+    // Large reads: each read of the source may cross into the browser (a `Blob.slice`).
+    let mut reader = io::BufReader::with_capacity(READ_CHUNK, SourceReader::new(source));
     match container {
         Container::Zip => walk_zip(name, &mut reader, on),
         Container::Gzip => walk_gzip(name, total, &mut reader, on),
@@ -91,7 +94,7 @@ pub fn is_unsafe_name(path: &str) -> bool {
         || unified.split('/').any(|part| part == "..")
 }
 
-fn walk_zip(name: &str, reader: &mut SourceReader<'_>, on: &mut dyn FnMut(Event<'_>)) {
+fn walk_zip<R: Read + Seek>(name: &str, reader: &mut R, on: &mut dyn FnMut(Event<'_>)) {
     let Ok(mut archive) = zip::ZipArchive::new(&mut *reader) else {
         // No readable central directory: the download was cut off or the file is damaged.
         // Say so, then save what can be saved by reading the entries from the front.

@@ -127,7 +127,23 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
             send_jobs(&rt_msg, &ids);
         }
         Some(FromWorker::BootFailed) => worker_died(&rt_msg, &dispatch_msg),
-        Some(FromWorker::Started { id }) => dispatch_msg.dispatch(Action::FileStarted { id }),
+        Some(FromWorker::Started { id }) => {
+            dispatch_msg.dispatch(Action::FileStarted { id, at: page_now() });
+        }
+        Some(FromWorker::Progress {
+            id,
+            done,
+            total,
+            entry,
+            found,
+        }) => dispatch_msg.dispatch(Action::Progress {
+            id,
+            done,
+            total,
+            entry,
+            found,
+            at: page_now(),
+        }),
         Some(FromWorker::Found { id, report }) => {
             dispatch_msg.dispatch(Action::FileFound { id, report });
         }
@@ -340,21 +356,25 @@ pub fn App() -> Html {
         })
     };
 
-    let on_forget = {
+    // Forget everything and Cancel both stop the worker at once (terminating it frees all its
+    // memory) and start a fresh one from the module in memory, with no request.
+    let restart = |action: Action| {
         let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
         Callback::from(move |()| {
             {
                 let mut r = rt.borrow_mut();
-                r.worker = None; // terminates it: its memory is freed
+                r.worker = None;
                 r.worker_ready = false;
                 r.boot_crashes = 0;
                 r.pending.clear();
                 r.in_flight.clear();
             }
-            dispatch.dispatch(Action::Forget);
+            dispatch.dispatch(action.clone());
             spawn_worker(&rt, &dispatch);
         })
     };
+    let on_forget = restart(Action::Forget);
+    let on_cancel = restart(Action::Cancel);
 
     let on_lang = {
         let dispatch = state.dispatcher();
@@ -404,7 +424,7 @@ pub fn App() -> Html {
                 if files.is_empty() {
                     <Landing {lang} />
                 } else {
-                    <FileList {lang} files={files.to_vec()} {busy} />
+                    <FileList {lang} files={files.to_vec()} {busy} {on_cancel} />
                 }
                 <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />
             </>

@@ -10,6 +10,8 @@ mod app;
 #[cfg(target_arch = "wasm32")]
 mod components;
 #[cfg(target_arch = "wasm32")]
+mod dropped;
+#[cfg(target_arch = "wasm32")]
 pub mod panic;
 
 #[cfg(target_arch = "wasm32")]

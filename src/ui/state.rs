@@ -43,6 +43,33 @@ pub struct FileEntry {
     pub file: FileRef,
     pub status: FileStatus,
     pub reports: Vec<FileReport>,
+    /// Page-clock time when the worker started reading it.
+    pub started_at: Option<f64>,
+    pub progress: Option<Progress>,
+}
+
+/// How far the worker is in a file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    pub done: u64,
+    pub total: u64,
+    /// The entry being read, inside an archive.
+    pub entry: String,
+    pub found: u32,
+    /// Estimated time left, from the pace so far.
+    pub eta_ms: Option<f64>,
+}
+
+impl Progress {
+    /// Whole percent of bytes read, 0–100.
+    pub fn percent(&self) -> u8 {
+        if self.total == 0 {
+            return 100;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=100
+        let p = (u128::from(self.done.min(self.total)) * 100 / u128::from(self.total)) as u8;
+        p
+    }
 }
 
 impl FileEntry {
@@ -134,7 +161,19 @@ pub enum Action {
     },
     FileStarted {
         id: u32,
+        at: f64,
     },
+    /// Progress of the file being read; `at` is the page clock.
+    Progress {
+        id: u32,
+        done: u64,
+        total: u64,
+        entry: String,
+        found: u32,
+        at: f64,
+    },
+    /// The person cancelled: files not finished keep what was found and say they were cancelled.
+    Cancel,
     /// A report from inside a file (the file itself, or an archive's entry).
     FileFound {
         id: u32,
@@ -179,14 +218,53 @@ pub fn reduce(state: &State, action: Action) -> State {
                 file,
                 status: FileStatus::Waiting,
                 reports: Vec::new(),
+                started_at: None,
+                progress: None,
             }));
             next.phase = phase_for(list);
         }
-        Action::FileStarted { id } => {
-            update_file(&mut next, id, |e| e.status = FileStatus::Reading);
+        Action::FileStarted { id, at } => update_file(&mut next, id, |e| {
+            e.status = FileStatus::Reading;
+            e.started_at = Some(at);
+            e.progress = None;
+        }),
+        Action::Progress {
+            id,
+            done,
+            total,
+            entry,
+            found,
+            at,
+        } => update_file(&mut next, id, |e| {
+            let elapsed = e.started_at.map_or(0.0, |start| (at - start).max(0.0));
+            #[allow(clippy::cast_precision_loss)] // an estimate
+            let eta_ms = (done > 0 && elapsed > 0.0)
+                .then(|| elapsed * (total.saturating_sub(done)) as f64 / done as f64);
+            e.progress = Some(Progress {
+                done,
+                total,
+                entry,
+                found,
+                eta_ms,
+            });
+        }),
+        Action::Cancel => {
+            let mut list = next.files().to_vec();
+            for entry in list.iter_mut().filter(|e| e.status != FileStatus::Done) {
+                entry.status = FileStatus::Done;
+                entry
+                    .reports
+                    .push(FileReport::failed(entry.file.clone(), ErrorKind::Cancelled));
+            }
+            if !list.is_empty() {
+                next.phase = phase_for(list);
+            }
         }
         Action::FileFound { id, report } => update_file(&mut next, id, |e| e.reports.push(report)),
-        Action::FileFinished { id } => update_file(&mut next, id, |e| e.status = FileStatus::Done),
+        Action::FileFinished { id } => update_file(&mut next, id, |e| {
+            e.status = FileStatus::Done;
+            e.progress = None;
+        }),
         Action::WorkerCrashed { culprit } => {
             let mut list = next.files().to_vec();
             for entry in &mut list {
@@ -266,7 +344,7 @@ mod tests {
     /// Started, one report, finished.
     fn done(state: &State, id: u32, name: &str) -> State {
         [
-            Action::FileStarted { id },
+            Action::FileStarted { id, at: 0.0 },
             found(id, name),
             Action::FileFinished { id },
         ]
@@ -279,7 +357,7 @@ mod tests {
         let s = chosen(&ready(), &[(1, "a.json"), (2, "b.json")], 200.0);
         assert!(matches!(s.phase, Phase::Working { .. }));
         assert_eq!(s.announcement, Some(Announcement::FilesAdded(2)));
-        let s = reduce(&s, Action::FileStarted { id: 1 });
+        let s = reduce(&s, Action::FileStarted { id: 1, at: 0.0 });
         assert_eq!(s.files()[0].status, FileStatus::Reading);
         let s = done(&s, 1, "a.json");
         assert!(matches!(s.phase, Phase::Working { .. }));
@@ -299,7 +377,7 @@ mod tests {
         let s = chosen(&ready(), &[(1, "takeout.zip")], 200.0);
         let mut entry = FileReport::identified(FileRef::new("Takeout/a.json", 3), Kind::Unknown);
         entry.container = Some("takeout.zip".into());
-        let s = reduce(&s, Action::FileStarted { id: 1 });
+        let s = reduce(&s, Action::FileStarted { id: 1, at: 0.0 });
         let s = reduce(
             &s,
             Action::FileFound {
@@ -319,6 +397,62 @@ mod tests {
         assert!(matches!(s.phase, Phase::Working { .. }));
         let s = reduce(&s, Action::FileFinished { id: 1 });
         assert!(matches!(s.phase, Phase::Ready { .. }));
+    }
+
+    #[test]
+    fn progress_gives_a_percentage_and_an_estimate_of_the_time_left() {
+        let s = chosen(&ready(), &[(1, "takeout.zip"), (2, "b.json")], 200.0);
+        let s = reduce(&s, Action::FileStarted { id: 1, at: 1000.0 });
+        let s = reduce(
+            &s,
+            Action::Progress {
+                id: 1,
+                done: 250,
+                total: 1000,
+                entry: "Takeout/a.json".into(),
+                found: 3,
+                at: 3000.0,
+            },
+        );
+        let p = s.files()[0].progress.clone().unwrap();
+        assert_eq!(p.percent(), 25);
+        // 2 s for a quarter: 6 s for the rest.
+        assert_eq!(p.eta_ms, Some(6000.0));
+        assert_eq!(p.entry, "Takeout/a.json");
+        let s = reduce(&s, Action::FileFinished { id: 1 });
+        assert_eq!(s.files()[0].progress, None);
+    }
+
+    #[test]
+    fn cancel_stops_every_unfinished_file_and_keeps_what_was_found() {
+        let s = chosen(
+            &ready(),
+            &[(1, "a.json"), (2, "big.zip"), (3, "c.json")],
+            200.0,
+        );
+        let s = done(&s, 1, "a.json");
+        let s = reduce(&s, Action::FileStarted { id: 2, at: 0.0 });
+        let s = reduce(&s, found(2, "inside.json"));
+        let s = reduce(&s, Action::Cancel);
+        assert!(matches!(s.phase, Phase::Ready { .. }));
+        let kinds: Vec<Vec<Option<ErrorKind>>> = s
+            .files()
+            .iter()
+            .map(|f| {
+                f.reports
+                    .iter()
+                    .map(|r| r.error.as_ref().map(|e| e.kind))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                vec![None],
+                vec![None, Some(ErrorKind::Cancelled)],
+                vec![Some(ErrorKind::Cancelled)]
+            ]
+        );
     }
 
     #[test]
@@ -358,7 +492,7 @@ mod tests {
             200.0,
         );
         let s = done(&s, 1, "a.json");
-        let s = reduce(&s, Action::FileStarted { id: 2 });
+        let s = reduce(&s, Action::FileStarted { id: 2, at: 0.0 });
         let s = reduce(&s, found(2, "b.json/first-entry.json"));
         let s = reduce(&s, Action::WorkerCrashed { culprit: Some(2) });
         let files = s.files();

@@ -12,6 +12,8 @@ pub struct BlobSource {
     blob: Blob,
     reader: FileReaderSync,
     len: u64,
+    read: u64,
+    on_read: Option<Box<dyn FnMut(u64)>>,
 }
 
 impl BlobSource {
@@ -20,7 +22,19 @@ impl BlobSource {
             FileReaderSync::new().map_err(|_| std::io::Error::other("no FileReaderSync"))?;
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // sizes are whole, ≥ 0
         let len = blob.size() as u64;
-        Ok(BlobSource { blob, reader, len })
+        Ok(BlobSource {
+            blob,
+            reader,
+            len,
+            read: 0,
+            on_read: None,
+        })
+    }
+
+    /// Calls `on_read` after every read with the bytes read so far (for progress).
+    pub fn with_progress(mut self, on_read: impl FnMut(u64) + 'static) -> Self {
+        self.on_read = Some(Box::new(on_read));
+        self
     }
 }
 
@@ -49,6 +63,10 @@ impl ByteSource for BlobSource {
             array
                 .slice(0, u32::try_from(n).unwrap_or(u32::MAX))
                 .copy_to(dst);
+        }
+        self.read = self.read.saturating_add(n as u64);
+        if let Some(on_read) = self.on_read.as_mut() {
+            on_read(self.read);
         }
         Ok(n)
     }

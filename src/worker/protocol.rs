@@ -39,6 +39,15 @@ pub enum FromWorker {
     BootFailed,
     /// A file is being read.
     Started { id: u32 },
+    /// How far the worker is in a file: bytes read of `total`, the entry being read (inside an
+    /// archive), and how many files it has found so far. Sent at most every 100 ms.
+    Progress {
+        id: u32,
+        done: u64,
+        total: u64,
+        entry: String,
+        found: u32,
+    },
     /// The report of a file found in what the person opened (the file itself, or one entry of an
     /// archive), sent as soon as it is ready.
     Found { id: u32, report: FileReport },

@@ -1,6 +1,6 @@
 //! The worker side: receive jobs, read files, post reports.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
@@ -13,7 +13,7 @@ use super::netwatch;
 use super::protocol::{FileJob, FromWorker, ToWorker};
 use crate::error::ErrorKind;
 use crate::model::FileRef;
-use crate::report::{self, FileReport};
+use crate::report::{self, FileReport, Sink};
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
@@ -71,9 +71,7 @@ fn handle(data: &JsValue) {
                 .unwrap_or_default();
             for job in jobs {
                 post(&FromWorker::Started { id: job.id });
-                analyse(&files, &job, &mut |report| {
-                    post(&FromWorker::Found { id: job.id, report });
-                });
+                analyse(&files, &job);
                 post(&FromWorker::Finished { id: job.id });
             }
         }
@@ -87,12 +85,81 @@ fn handle(data: &JsValue) {
     }
 }
 
-fn analyse(files: &Array, job: &FileJob, on_report: &mut dyn FnMut(FileReport)) {
+/// Where one file's progress stands, shared by the byte reader and the report sink.
+struct Progress {
+    id: u32,
+    total: u64,
+    done: u64,
+    entry: String,
+    found: u32,
+    last_post: f64,
+}
+
+impl Progress {
+    /// Posts progress if 100 ms have passed since the last post (or if `force`).
+    fn post(&mut self, force: bool) {
+        let now = scope().performance().map_or(0.0, |p| p.now());
+        if force || now - self.last_post >= 100.0 {
+            self.last_post = now;
+            post(&FromWorker::Progress {
+                id: self.id,
+                done: self.done.min(self.total),
+                total: self.total,
+                entry: self.entry.clone(),
+                found: self.found,
+            });
+        }
+    }
+}
+
+/// Posts each report as soon as it is ready, and keeps progress up to date.
+struct PostingSink {
+    progress: Rc<RefCell<Progress>>,
+}
+
+impl Sink for PostingSink {
+    fn entry(&mut self, path: &str) {
+        let mut p = self.progress.borrow_mut();
+        path.clone_into(&mut p.entry);
+        p.post(false);
+    }
+
+    fn report(&mut self, report: FileReport) {
+        let id = self.progress.borrow().id;
+        self.progress.borrow_mut().found += 1;
+        post(&FromWorker::Found { id, report });
+    }
+}
+
+fn analyse(files: &Array, job: &FileJob) {
     let blob = files.get(job.index).dyn_into::<Blob>().ok();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // sizes are whole, ≥ 0
+    let size = blob.as_ref().map_or(0, |b| b.size() as u64);
+    let progress = Rc::new(RefCell::new(Progress {
+        id: job.id,
+        total: size,
+        done: 0,
+        entry: String::new(),
+        found: 0,
+        last_post: f64::NEG_INFINITY,
+    }));
+    // First progress at once: the person sees the bar move within milliseconds.
+    progress.borrow_mut().post(true);
+    let mut sink = PostingSink {
+        progress: Rc::clone(&progress),
+    };
     match blob.map(BlobSource::new) {
-        Some(Ok(mut source)) => report::describe_input(&job.path, &mut source, on_report),
-        _ => on_report(FileReport::failed(
-            FileRef::new(job.path.clone(), 0),
+        Some(Ok(source)) => {
+            let watched = Rc::clone(&progress);
+            let mut source = source.with_progress(move |done| {
+                let mut p = watched.borrow_mut();
+                p.done = done;
+                p.post(false);
+            });
+            report::describe_input(&job.path, &mut source, &mut sink);
+        }
+        _ => sink.report(FileReport::failed(
+            FileRef::new(job.path.clone(), size),
             ErrorKind::Unreadable,
         )),
     }

@@ -1,8 +1,11 @@
 // End-to-end tests of the release build in Debian Chromium (run by scripts/test.sh after
 // `trunk build --release`). Each test opens a fresh browser context behind the network guard.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { after, before, describe, test } from 'node:test';
 
 import { NetworkGuard } from './guard.mjs';
@@ -89,6 +92,53 @@ describe('main path', () => {
     ]);
     await axe(page, 'an archive in the file list');
     await finish(session);
+  });
+
+  test('a chosen folder lists its files with their paths', async () => {
+    const session = await open(env, '/');
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    await page.setInputFiles('#folder-input', sample('instagram/hestia_2022'));
+    await page.waitForFunction(() => document.querySelectorAll('#files tbody tr .status.unknown').length === 3);
+    const paths = await page.$$eval('#files tbody th .path', (els) => els.map((e) => e.textContent).sort());
+    assert.deepEqual(paths, ['hestia_2022/followers.json', 'hestia_2022/message_1.json', 'hestia_2022/personal_information_fr.json']);
+    await finish(session);
+  });
+
+  test('a long file shows moving progress and can be cancelled at once', async () => {
+    // 300 MB that a gzip stream must inflate to the end: 1 MB of random bytes, gzipped once and
+    // repeated (a multi-member gzip), so it is quick to write and slow enough to watch.
+    const member = gzipSync(randomBytes(1 << 20), { level: 1 });
+    const dir = mkdtempSync(join(tmpdir(), 'reflet-e2e-'));
+    const big = join(dir, 'history.json.gz');
+    writeFileSync(big, Buffer.concat(Array(300).fill(member)));
+    const workers = [];
+    const session = await open(env, '/', { before: (p) => p.on('worker', (w) => workers.push(w)) });
+    const { page, guard } = session;
+    try {
+      await untilReady(page);
+      guard.markLoaded();
+      await page.setInputFiles('#file-input', big);
+      const bar = await page.waitForSelector('#files progress', { timeout: 5000 });
+      await page.waitForFunction(() => Number(document.querySelector('#files progress')?.value) > 0);
+      const value = Number(await bar.getAttribute('value'));
+      assert.ok(value > 0 && value < 100, `progress ${value}`);
+      assert.match(await page.textContent('#files .progress-line'), /^\d+% · history\.json · about \d+\s(s|min) left$/);
+
+      await page.click('#cancel');
+      await page.waitForSelector('#files .status.error');
+      assert.equal((await page.textContent('#files .status.error')).trim(), 'You cancelled the analysis before this file was finished.');
+      assert.equal(await page.$('#cancel'), null);
+      assert.equal(await page.$('#files progress'), null);
+      // A new analysis starts at once, in a new worker, with no request.
+      await page.setInputFiles('#file-input', RECORDS);
+      await page.waitForSelector('#files tbody tr:nth-child(2) .status.unknown');
+      assert.equal(workers.length, 2);
+      await finish(session);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('French is the default when the browser prefers it, with a visible switch', async () => {
@@ -316,7 +366,8 @@ describe('accessibility', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'promise-title');
     await tabTo('promise-back');
     await page.keyboard.press('Enter');
-    await page.waitForSelector('#landing-title');
+    // Back home, focus lands on the page's heading.
+    await page.waitForFunction(() => document.activeElement?.id === 'landing-title');
 
     // Choose files with the keyboard: the visible button opens the file chooser.
     const path = await tabTo('choose-files');

@@ -11,7 +11,7 @@ use zip::CompressionMethod;
 
 fn describe(name: &str, bytes: &[u8]) -> Vec<FileReport> {
     let mut out = Vec::new();
-    describe_input(name, &mut &bytes[..], &mut |r| out.push(r));
+    describe_input(name, &mut &bytes[..], &mut |r: FileReport| out.push(r));
     out
 }
 

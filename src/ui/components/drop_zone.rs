@@ -142,8 +142,18 @@ pub fn DropZone(props: &DropZoneProps) -> Html {
         Callback::from(move |event: DragEvent| {
             event.prevent_default();
             dragging.set(false);
-            if ready {
-                on_files.emit(picked(event.data_transfer().and_then(|d| d.files())));
+            let Some(transfer) = event.data_transfer().filter(|_| ready) else {
+                return;
+            };
+            // Folders need the entries API; plain files come straight from the list.
+            let roots = crate::ui::dropped::entries(&transfer);
+            if roots.iter().any(web_sys::FileSystemEntry::is_directory) {
+                let on_files = on_files.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    on_files.emit(crate::ui::dropped::collect(roots).await);
+                });
+            } else {
+                on_files.emit(picked(transfer.files()));
             }
         })
     };

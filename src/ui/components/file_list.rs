@@ -1,6 +1,6 @@
 use yew::prelude::*;
 
-use crate::i18n::{archive_summary, file_count, format_size, Lang, Text};
+use crate::i18n::{archive_summary, file_count, format_size, progress_line, Lang, Text};
 use crate::report::{FileReport, Kind};
 use crate::ui::state::{FileEntry, FileStatus};
 
@@ -9,6 +9,7 @@ pub struct FileListProps {
     pub lang: Lang,
     pub files: Vec<FileEntry>,
     pub busy: bool,
+    pub on_cancel: Callback<()>,
 }
 
 fn kind_cell(lang: Lang, report: &FileReport) -> Html {
@@ -24,8 +25,28 @@ fn kind_cell(lang: Lang, report: &FileReport) -> Html {
     }
 }
 
-fn reading(lang: Lang) -> Html {
-    html! { <span class="status reading">{ Text::Reading.get(lang) }</span> }
+/// "Reading…", with a progress bar once the worker reports progress.
+fn reading(lang: Lang, entry: &FileEntry) -> Html {
+    let Some(progress) = entry
+        .progress
+        .as_ref()
+        .filter(|_| entry.status == FileStatus::Reading)
+    else {
+        return html! { <span class="status reading">{ Text::Reading.get(lang) }</span> };
+    };
+    let percent = progress.percent();
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole seconds
+    let eta = progress
+        .eta_ms
+        .map(|ms| (ms / 1000.0).ceil().max(0.0) as u64);
+    let line = progress_line(lang, percent, &progress.entry, progress.found, eta);
+    html! {
+        <div class="progress">
+            <progress max="100" value={percent.to_string()} aria-label={Text::ProgressLabel.get(lang)}
+                aria-valuetext={line.clone()}>{ format!("{percent}%") }</progress>
+            <span class="status reading progress-line">{ line }</span>
+        </div>
+    }
 }
 
 fn name_cell(path: &str, name: &str, nested: bool) -> Html {
@@ -60,7 +81,7 @@ fn entry_rows(lang: Lang, entry: &FileEntry) -> Html {
                 <tr key={entry.id.to_string()}>
                     { name_cell(&entry.file.path, entry.file.name(), false) }
                     <td class="num">{ format_size(lang, entry.file.size) }</td>
-                    <td>{ reading(lang) }</td>
+                    <td>{ reading(lang, entry) }</td>
                 </tr>
             },
         };
@@ -74,7 +95,7 @@ fn entry_rows(lang: Lang, entry: &FileEntry) -> Html {
                     if done {
                         <span class="status">{ archive_summary(lang, entry.reports.len()) }</span>
                     } else {
-                        { reading(lang) }
+                        { reading(lang, entry) }
                     }
                 </td>
             </tr>
@@ -87,12 +108,20 @@ fn entry_rows(lang: Lang, entry: &FileEntry) -> Html {
 #[function_component]
 pub fn FileList(props: &FileListProps) -> Html {
     let lang = props.lang;
+    let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
     html! {
-        <section class="file-list" aria-labelledby="files-title" aria-busy={props.busy.to_string()}>
-            <h1 id="files-title" tabindex="-1">
-                { Text::FilesTitle.get(lang) }
-                <span class="count">{ format!(" ({})", file_count(lang, props.files.len())) }</span>
-            </h1>
+        <section class="file-list" aria-labelledby="files-title">
+            <div class="file-list-head">
+                <h1 id="files-title" tabindex="-1">
+                    { Text::FilesTitle.get(lang) }
+                    <span class="count">{ format!(" ({})", file_count(lang, props.files.len())) }</span>
+                </h1>
+                if props.busy {
+                    <button type="button" class="button danger" id="cancel" onclick={on_cancel}>
+                        { Text::Cancel.get(lang) }
+                    </button>
+                }
+            </div>
             <div class="table-wrap">
                 <table id="files">
                     <thead>
