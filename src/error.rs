@@ -33,10 +33,12 @@ pub enum ErrorKind {
     Unsupported,
     /// The person cancelled the analysis before this file was finished.
     Cancelled,
+    /// The file was recognised, but its content breaks the format midway.
+    Malformed,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 10] = [
+    pub const ALL: [ErrorKind; 11] = [
         ErrorKind::Unreadable,
         ErrorKind::Empty,
         ErrorKind::Crashed,
@@ -47,6 +49,7 @@ impl ErrorKind {
         ErrorKind::UnsafeName,
         ErrorKind::Unsupported,
         ErrorKind::Cancelled,
+        ErrorKind::Malformed,
     ];
 
     fn text(self) -> Text {
@@ -61,6 +64,7 @@ impl ErrorKind {
             ErrorKind::UnsafeName => Text::ErrorUnsafeName,
             ErrorKind::Unsupported => Text::ErrorUnsupported,
             ErrorKind::Cancelled => Text::ErrorCancelled,
+            ErrorKind::Malformed => Text::ErrorMalformed,
         }
     }
 }

@@ -13,7 +13,7 @@ use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::archive::{self, Event};
 use crate::ingest::ByteSource;
-use crate::model::FileRef;
+use crate::model::{FileRef, Summary};
 
 /// The schema version written in every report.
 pub const SCHEMA: u32 = 1;
@@ -55,6 +55,12 @@ pub struct FileReport {
     #[serde(flatten)]
     pub file: FileRef,
     pub kind: Kind,
+    /// How sure the source that recognised the file is, 0–100.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub confidence: Option<u8>,
+    /// What the source read from the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub summary: Option<Summary>,
     /// The archive the file came from, as the person opened it; absent for a loose file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container: Option<String>,
@@ -67,6 +73,8 @@ impl From<FileAnalysis> for FileReport {
         FileReport {
             file: a.file,
             kind: a.kind,
+            confidence: a.confidence,
+            summary: a.summary,
             container: None,
             error: a.error.map(ReportError::new),
         }
@@ -148,6 +156,8 @@ impl FileReport {
         FileReport {
             file,
             kind,
+            confidence: None,
+            summary: None,
             container: None,
             error: None,
         }
@@ -157,6 +167,8 @@ impl FileReport {
         FileReport {
             file,
             kind: Kind::Unknown,
+            confidence: None,
+            summary: None,
             container: None,
             error: Some(ReportError::new(kind)),
         }

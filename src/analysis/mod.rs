@@ -12,7 +12,7 @@ use crate::error::ErrorKind;
 use std::io::Read;
 
 use crate::ingest::{read_prefix, HEAD_LEN};
-use crate::model::FileRef;
+use crate::model::{FileRef, Summary};
 use crate::sources;
 
 /// The detected kind of a file: `"unknown"`, or the id of the source that claimed it.
@@ -47,47 +47,78 @@ impl From<Kind> for String {
 }
 
 /// What the analysis learnt about one file.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FileAnalysis {
     pub file: FileRef,
     pub kind: Kind,
+    /// How sure the source that claimed the file is (0–100).
+    pub confidence: Option<u8>,
+    pub summary: Option<Summary>,
     pub error: Option<ErrorKind>,
 }
 
-/// Identifies one file from its stream (a loose file, or an entry inflating out of an archive).
-/// `size` is the uncompressed size when known; otherwise the stream is counted to its end.
-/// Never panics, whatever the bytes.
-pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAnalysis {
-    let head = read_prefix(reader, HEAD_LEN);
-    let counted = match (&head, size) {
-        (Ok(head), None) => count_rest(reader).map(|rest| rest + head.len() as u64),
-        (Ok(_), Some(size)) => Ok(size),
-        (Err(_), _) => Ok(size.unwrap_or(0)),
-    };
-    let (size, counted_ok) = match counted {
-        Ok(n) => (n, true),
-        Err(_) => (size.unwrap_or(0), false),
-    };
-    let file = FileRef::new(path, size);
-    let (kind, error) = match head {
-        Ok(head) if head.is_empty() && size == 0 => (Kind::Unknown, Some(ErrorKind::Empty)),
-        Ok(head) => (
-            sources::detect(&file.path, &head)
-                .map_or(Kind::Unknown, |claim| Kind::Source(claim.source.to_owned())),
-            (!counted_ok).then_some(ErrorKind::Unreadable),
-        ),
-        Err(_) => (Kind::Unknown, Some(ErrorKind::Unreadable)),
-    };
-    FileAnalysis { file, kind, error }
+/// Counts the bytes that pass through, to know a stream's size once read.
+struct Counting<'a> {
+    inner: &'a mut dyn Read,
+    count: u64,
 }
 
-fn count_rest(reader: &mut dyn Read) -> std::io::Result<u64> {
+impl Read for Counting<'_> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.count += n as u64;
+        Ok(n)
+    }
+}
+
+/// Identifies one file from its stream (a loose file, or an entry inflating out of an archive)
+/// and, when a source recognises it, reads it whole into a summary. `size` is the uncompressed
+/// size when known; otherwise the stream is counted to its end. Never panics, whatever the bytes.
+pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAnalysis {
+    let mut counting = Counting {
+        inner: reader,
+        count: 0,
+    };
+    let mut analysis = FileAnalysis {
+        file: FileRef::new(path, size.unwrap_or(0)),
+        kind: Kind::Unknown,
+        confidence: None,
+        summary: None,
+        error: None,
+    };
+    let Ok(head) = read_prefix(&mut counting, HEAD_LEN) else {
+        analysis.error = Some(ErrorKind::Unreadable);
+        return analysis;
+    };
+    if head.is_empty() {
+        analysis.error = Some(ErrorKind::Empty);
+        return analysis;
+    }
+    let claim = sources::detect(&analysis.file.path, &head);
+    if let Some((claim, source)) = claim.and_then(|c| Some((c, sources::by_id(c.source)?))) {
+        analysis.kind = Kind::Source(claim.source.to_owned());
+        analysis.confidence = Some(claim.confidence);
+        let mut whole = std::io::Cursor::new(&head).chain(&mut counting);
+        let read = source.read(&mut whole);
+        analysis.summary = read.summary;
+        analysis.error = read.error;
+    }
+    if size.is_none() {
+        let counted = count_rest(&mut counting);
+        analysis.file.size = counting.count;
+        if counted.is_err() {
+            analysis.error.get_or_insert(ErrorKind::Unreadable);
+        }
+    }
+    analysis
+}
+
+fn count_rest(reader: &mut dyn Read) -> std::io::Result<()> {
     let mut buf = vec![0u8; 64 * 1024];
-    let mut total = 0u64;
     loop {
         match reader.read(&mut buf) {
-            Ok(0) => return Ok(total),
-            Ok(n) => total += n as u64,
+            Ok(0) => return Ok(()),
+            Ok(_) => {}
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
             Err(e) => return Err(e),
         }
@@ -125,6 +156,18 @@ mod tests {
         let r = describe("gone.json", Some(10), &mut Broken);
         assert_eq!(r.error, Some(ErrorKind::Unreadable));
         assert_eq!(r.file.size, 10);
+    }
+
+    #[test]
+    fn a_recognised_file_is_read_whole_into_a_summary() {
+        let json = br#"{"locations": [{"latitudeE7": 485000000, "longitudeE7": 23000000, "timestamp": "2022-09-21T11:52:59Z"}]}"#;
+        // Size unknown (a gzip stream): the source reads it, and it is counted too.
+        let r = describe("Records.json", None, &mut &json[..]);
+        assert_eq!(r.kind, Kind::Source("google.records".into()));
+        assert_eq!(r.confidence, Some(95));
+        assert_eq!(r.file.size, json.len() as u64);
+        assert!(matches!(r.summary, Some(Summary::Positions(ref p)) if p.count == 1));
+        assert_eq!(r.error, None);
     }
 
     #[test]

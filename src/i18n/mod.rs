@@ -112,6 +112,7 @@ pub enum Text {
     ErrorUnsafeName,
     ErrorUnsupported,
     ErrorCancelled,
+    ErrorMalformed,
     Cancel,
     ProgressLabel,
 }
@@ -174,6 +175,7 @@ impl Text {
         Text::ErrorUnsafeName,
         Text::ErrorUnsupported,
         Text::ErrorCancelled,
+        Text::ErrorMalformed,
         Text::Cancel,
         Text::ProgressLabel,
     ];
@@ -383,6 +385,12 @@ impl Text {
                 "Vous avez annulé l'analyse avant la fin de ce fichier.",
                 "You cancelled the analysis before this file was finished.",
             ),
+            Text::ErrorMalformed => (
+                "Ce fichier est reconnu, mais son contenu est abîmé en cours de route\u{a0}: ce qui \
+                 précède est affiché. Demandez un nouvel export si le problème revient.",
+                "This file is recognised, but its content is damaged partway: what comes before is \
+                 shown. Ask for a new export if it happens again.",
+            ),
             Text::Cancel => ("Annuler l'analyse", "Cancel the analysis"),
             Text::ProgressLabel => ("Avancement de la lecture", "Reading progress"),
             Text::ErrorEmpty => (
@@ -499,6 +507,39 @@ pub fn progress_line(
     parts.join(" · ")
 }
 
+/// A whole number with the language's thousands separator: `12 345` / `12,345`.
+pub fn format_count(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let separator = match lang {
+        Lang::Fr => '\u{202f}',
+        Lang::En => ',',
+    };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// What a location history holds: "12,345 positions, from 2013-12-01 to 2024-03-01".
+pub fn positions_summary(
+    lang: Lang,
+    count: u64,
+    first: Option<&str>,
+    last: Option<&str>,
+) -> String {
+    let n = format_count(lang, count);
+    let plural = if count > 1 { "s" } else { "" };
+    match (lang, first.zip(last)) {
+        (Lang::Fr, Some((a, b))) => format!("{n} position{plural}, du {a} au {b}"),
+        (Lang::En, Some((a, b))) => format!("{n} position{plural}, from {a} to {b}"),
+        (_, None) => format!("{n} position{plural}"),
+    }
+}
+
 /// The network indicator. `since_files` is true once the person has opened files.
 pub fn network_requests(lang: Lang, since_files: bool, n: usize) -> String {
     match (lang, since_files) {
@@ -607,6 +648,14 @@ mod tests {
             "5\u{a0}% · 1 fichier trouvé · encore environ 8\u{a0}s"
         );
         assert_eq!(progress_line(Lang::Fr, 0, "", 0, None), "0\u{a0}%");
+        assert_eq!(format_count(Lang::En, 1_234_567), "1,234,567");
+        assert_eq!(format_count(Lang::Fr, 12_345), "12\u{202f}345");
+        assert_eq!(format_count(Lang::En, 999), "999");
+        assert_eq!(
+            positions_summary(Lang::En, 1234, Some("2013-12-01"), Some("2024-03-01")),
+            "1,234 positions, from 2013-12-01 to 2024-03-01"
+        );
+        assert_eq!(positions_summary(Lang::Fr, 1, None, None), "1 position");
         assert_eq!(files_added(Lang::En, 3), "3 files added, being read.");
         assert_eq!(
             network_requests(Lang::En, true, 2),

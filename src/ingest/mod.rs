@@ -6,6 +6,7 @@
 //! built on top of it, so memory follows the chunk size, never the file size.
 
 pub mod archive;
+pub mod json;
 
 /// How many bytes detection looks at: enough for a zip header, a BOM and the first JSON keys.
 pub const HEAD_LEN: usize = 4096;

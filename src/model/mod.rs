@@ -5,6 +5,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod time;
+
 /// A file the person opened: its path (inside a folder or archive, `/`-separated) and its size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRef {
@@ -46,4 +48,57 @@ mod tests {
         assert_eq!(FileRef::new("/abs.json", 0).name(), "abs.json");
         assert_eq!(FileRef::new("plain.txt", 0).name(), "plain.txt");
     }
+}
+
+/// What a location history holds, in aggregate: enough to say what it reveals without keeping
+/// a single point (summary mode).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PositionSummary {
+    /// Positions read.
+    pub count: u64,
+    /// First and last instants, ISO 8601 UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bbox: Option<BoundingBox>,
+    /// Positions per source of the fix (`GPS`, `WIFI`, `CELL`…), as the export names them.
+    pub sources: std::collections::BTreeMap<String, u64>,
+    /// Records skipped because they had no usable position or time.
+    pub skipped: u64,
+}
+
+/// The smallest box holding every position, in degrees.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct BoundingBox {
+    pub south: f64,
+    pub west: f64,
+    pub north: f64,
+    pub east: f64,
+}
+
+impl BoundingBox {
+    pub fn around(lat: f64, lng: f64) -> Self {
+        BoundingBox {
+            south: lat,
+            west: lng,
+            north: lat,
+            east: lng,
+        }
+    }
+
+    pub fn include(&mut self, lat: f64, lng: f64) {
+        self.south = self.south.min(lat);
+        self.north = self.north.max(lat);
+        self.west = self.west.min(lng);
+        self.east = self.east.max(lng);
+    }
+}
+
+/// What a source read from a file, for the report.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Summary {
+    Positions(PositionSummary),
 }

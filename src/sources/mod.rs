@@ -5,10 +5,16 @@
 //! type is one file in this folder and one line in [`SOURCES`]; the registry-wide tests loop over
 //! every entry, so nothing registered goes untested.
 //!
-//! No export type is registered yet: every file is "not recognised yet" until the source issues
-//! land. Detection already runs through this registry in the worker and in `inspect`.
+//! Detection reads the content first (folder names are translated into the account's language);
+//! `read` then streams the whole file into a [`crate::model::Summary`].
 
+mod google_records;
+
+pub use google_records::GoogleRecords;
+
+use crate::error::ErrorKind;
 use crate::i18n::Lang;
+use crate::model::Summary;
 
 /// A source's claim on a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,12 +30,24 @@ pub trait Source: Sync {
     fn id(&self) -> &'static str;
     /// Name shown to the person.
     fn name(&self, lang: Lang) -> &'static str;
+    /// How a person obtains this export: where to click, which format, how long it takes.
+    fn guide(&self, lang: Lang) -> &'static str;
     /// Looks at a path and the first bytes ([`crate::ingest::HEAD_LEN`]) and claims the file, or not.
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim>;
+    /// Reads the whole file as a stream. A file cut off or damaged midway still returns what was
+    /// read before, with the error.
+    fn read(&self, reader: &mut dyn std::io::Read) -> Read;
 }
 
-/// Every registered export type.
-pub static SOURCES: &[&dyn Source] = &[];
+/// What a source's `read` returns.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Read {
+    pub summary: Option<Summary>,
+    pub error: Option<ErrorKind>,
+}
+
+/// Every registered export type, most specific first.
+pub static SOURCES: &[&dyn Source] = &[&GoogleRecords];
 
 /// The best claim on a file among the registered sources.
 pub fn detect(path: &str, head: &[u8]) -> Option<Claim> {
@@ -69,6 +87,15 @@ mod tests {
         }
         fn name(&self, _: Lang) -> &'static str {
             self.id
+        }
+        fn guide(&self, _: Lang) -> &'static str {
+            self.id
+        }
+        fn read(&self, _: &mut dyn std::io::Read) -> Read {
+            Read {
+                summary: None,
+                error: None,
+            }
         }
         fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
             head.windows(self.needle.len())
@@ -123,7 +150,13 @@ mod tests {
                         .all(|c| c.is_ascii_lowercase() || c == '.' || c == '_')
             );
             assert!(by_id(id).is_some());
-            assert!(!source.name(Lang::Fr).is_empty() && !source.name(Lang::En).is_empty());
+            for lang in [Lang::Fr, Lang::En] {
+                assert!(
+                    !source.name(lang).is_empty() && source.guide(lang).len() > 80,
+                    "{id}"
+                );
+            }
+            assert_ne!(source.guide(Lang::Fr), source.guide(Lang::En), "{id}");
         }
     }
 }

@@ -147,6 +147,7 @@ impl State {
 }
 
 #[derive(Debug, Clone, PartialEq)]
+#[allow(clippy::large_enum_variant)] // each action is moved once into the reducer
 pub enum Action {
     SetLang(Lang),
     Show(View),

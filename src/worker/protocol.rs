@@ -31,6 +31,7 @@ pub struct FileJob {
 
 /// From the worker to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[allow(clippy::large_enum_variant)] // each message is serialised once and dropped
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FromWorker {
     /// The worker has started and waits for work.

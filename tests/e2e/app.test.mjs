@@ -46,7 +46,13 @@ describe('main path', () => {
       assert.deepEqual(rows.map((r) => r[0]), ['Records.json', 'empty.json', 'Connections.csv']);
       assert.deepEqual(rows.map((r) => r[1]), ['569\u00a0bytes', '0\u00a0bytes', '284\u00a0kB']);
       // A bad file gets a clear message, and the others their result.
-      assert.deepEqual(rows.map((r) => r[2]), ['Not recognised yet', 'This file is empty: there is nothing to read.', 'Not recognised yet']);
+      // Records.json is read by its source (the same values as `inspect` prints); the others are
+      // not recognised yet, and the empty file says so.
+      assert.deepEqual(rows.map((r) => r[2]), [
+        'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01',
+        'This file is empty: there is nothing to read.',
+        'Not recognised yet',
+      ]);
       assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
       assert.match(await page.textContent('#net-counter'), /Network requests since you opened your files: 0/);
       assert.equal(await page.textContent('#announcer'), '3 files added, being read.');
@@ -86,7 +92,7 @@ describe('main path', () => {
     assert.equal(rows[0][0], 'takeout-20241201T101010Z-001.zip');
     assert.equal(rows[0][2], 'Archive: 3 files');
     assert.deepEqual(rows.slice(1).map((r) => [r[0].split('\n')[0], r[1], r[2]]), [
-      ['Records.json', '569\u00a0bytes', 'Not recognised yet'],
+      ['Records.json', '569\u00a0bytes', 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01'],
       ['evil.json', '2\u00a0bytes', 'This file\'s name in the archive tries to leave its folder ("../"): it was skipped for safety.'],
       ['archive_browser.html', '13\u00a0bytes', 'Not recognised yet'],
     ]);
@@ -133,7 +139,7 @@ describe('main path', () => {
       assert.equal(await page.$('#files progress'), null);
       // A new analysis starts at once, in a new worker, with no request.
       await page.setInputFiles('#file-input', RECORDS);
-      await page.waitForSelector('#files tbody tr:nth-child(2) .status.unknown');
+      await page.waitForSelector('#files tbody tr:nth-child(2) .status.known');
       assert.equal(workers.length, 2);
       await finish(session);
     } finally {
@@ -149,11 +155,11 @@ describe('main path', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     assert.equal(await page.textContent('#landing-title'), 'Que disent vos données de vous\u00a0?');
     await pickFiles(page, [RECORDS]);
-    assert.equal((await page.textContent('#files tbody td:last-child')).trim(), 'Pas encore reconnu');
+    assert.equal(await page.innerText('#files tbody td:last-child'), 'Google, historique des positions (Records.json)\n3 positions, du 2012-12-15 au 2013-03-01');
     assert.equal((await page.textContent('#files tbody td.num')).trim(), '569\u00a0octets');
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    assert.equal((await page.textContent('#files tbody td:last-child')).trim(), 'Not recognised yet');
+    assert.equal(await page.innerText('#files tbody td:last-child'), 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01');
     await finish(session);
   });
 
@@ -376,7 +382,7 @@ describe('accessibility', () => {
     assert.notEqual(outline, 'none', 'focus is visible');
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
     await chooser.setFiles([RECORDS]);
-    await page.waitForSelector('#files tbody tr .status.unknown');
+    await page.waitForSelector('#files tbody tr .status.known');
 
     // Forget everything, from the keyboard.
     await tabTo('forget', 'Shift+Tab');

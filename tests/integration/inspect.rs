@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use reflet::model::Summary;
 use reflet::report::{inspect_paths, Kind, SCHEMA};
 
 fn samples() -> PathBuf {
@@ -30,8 +31,25 @@ fn every_sample_is_listed_with_its_real_size() {
         .find(|f| f.file.path == "samples/google/Records.json")
         .unwrap();
     assert_eq!(records.file.size, 569);
-    // No export type is registered yet: every file is honestly "unknown".
-    assert!(report.files.iter().all(|f| f.kind == Kind::Unknown));
+    // The real sample, read by the first registered source: 3 positions (checked by hand).
+    assert_eq!(records.kind, Kind::Source("google.records".into()));
+    let Some(Summary::Positions(p)) = &records.summary else {
+        panic!("no summary")
+    };
+    assert_eq!(p.count, 3);
+    assert_eq!(p.first.as_deref(), Some("2012-12-15T14:21:29.460Z"));
+    assert_eq!(p.last.as_deref(), Some("2013-03-01T05:17:39.849Z"));
+    assert_eq!(p.sources.get("UNKNOWN"), Some(&2));
+    assert_eq!(p.sources.get("WIFI"), Some(&1));
+    // Nothing else in the samples is a legacy Records.json: the Semantic and on-device Timeline
+    // files, which also hold `latitudeE7`, are not claimed.
+    let claimed: Vec<&str> = report
+        .files
+        .iter()
+        .filter(|f| f.kind != Kind::Unknown)
+        .map(|f| f.file.path.as_str())
+        .collect();
+    assert_eq!(claimed, ["samples/google/Records.json"]);
 }
 
 #[test]

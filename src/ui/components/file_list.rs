@@ -1,6 +1,10 @@
 use yew::prelude::*;
 
-use crate::i18n::{archive_summary, file_count, format_size, progress_line, Lang, Text};
+use crate::i18n::{
+    archive_summary, file_count, format_size, positions_summary, progress_line, Lang, Text,
+};
+use crate::model::time::parse_iso;
+use crate::model::Summary;
 use crate::report::{FileReport, Kind};
 use crate::ui::state::{FileEntry, FileStatus};
 
@@ -12,7 +16,37 @@ pub struct FileListProps {
     pub on_cancel: Callback<()>,
 }
 
+/// One line on what a source read, under its name.
+fn summary_line(lang: Lang, summary: &Summary) -> String {
+    match summary {
+        Summary::Positions(p) => {
+            let date = |iso: &Option<String>| {
+                iso.as_deref()
+                    .and_then(parse_iso)
+                    .map(crate::model::time::format_date)
+            };
+            let (first, last) = (date(&p.first), date(&p.last));
+            positions_summary(lang, p.count, first.as_deref(), last.as_deref())
+        }
+    }
+}
+
 fn kind_cell(lang: Lang, report: &FileReport) -> Html {
+    let recognised = match &report.kind {
+        Kind::Source(id) => Some(crate::sources::by_id(id).map_or(id.as_str(), |s| s.name(lang))),
+        Kind::Unknown => None,
+    };
+    if let (Some(name), Some(summary)) = (recognised, &report.summary) {
+        return html! {
+            <>
+                <span class="status known">{ name }</span>
+                <span class="summary">{ summary_line(lang, summary) }</span>
+                if let Some(error) = &report.error {
+                    <span class="status error">{ error.message.get(lang) }</span>
+                }
+            </>
+        };
+    }
     match (&report.error, &report.kind) {
         (Some(error), _) => html! { <span class="status error">{ error.message.get(lang) }</span> },
         (None, Kind::Unknown) => {

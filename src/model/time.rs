@@ -1,0 +1,163 @@
+//! Instants as milliseconds since 1970 (UTC), read from and written to ISO 8601.
+//!
+//! Exports write time in many ways; this is the common ground. No time zone database is needed for
+//! that: offsets are written in the text (`Z`, `+01:00`).
+
+/// Milliseconds since 1970-01-01T00:00:00Z.
+pub type Millis = i64;
+
+/// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+fn civil_from_days(days: i64) -> (i64, i64, i64) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    (year, month, day)
+}
+
+fn number(text: &str) -> Option<i64> {
+    (!text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok())?
+}
+
+/// Parses `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or `±HH:MM` (or `±HHMM`); a space may
+/// replace the `T`. Returns `None` for anything else, including impossible dates.
+pub fn parse_iso(text: &str) -> Option<Millis> {
+    let text = text.trim();
+    let date = text.get(..10)?;
+    let (year, month, day) = (
+        number(date.get(..4)?)?,
+        number(date.get(5..7)?)?,
+        number(date.get(8..10)?)?,
+    );
+    if date.get(4..5)? != "-"
+        || date.get(7..8)? != "-"
+        || !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+    {
+        return None;
+    }
+    let rest = text.get(10..)?;
+    let rest = rest.strip_prefix('T').or_else(|| rest.strip_prefix(' '))?;
+    // Split the clock from the zone.
+    let zone_at = rest.find(['Z', 'z', '+', '-']).unwrap_or(rest.len());
+    let (clock, zone) = rest.split_at(zone_at);
+    let (hms, fraction) = clock.split_once('.').unwrap_or((clock, ""));
+    let mut parts = hms.split(':');
+    let hour = number(parts.next()?)?;
+    let minute = number(parts.next()?)?;
+    let second = parts.next().map_or(Some(0), number)?;
+    if parts.next().is_some() || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    let millis = if fraction.is_empty() {
+        0
+    } else {
+        let digits = fraction.get(..fraction.len().min(3))?;
+        number(digits)? * 10_i64.pow(3 - u32::try_from(digits.len()).ok()?)
+    };
+    let offset_minutes = match zone {
+        "Z" | "z" => 0,
+        "" => return None,
+        _ => {
+            let sign = if zone.starts_with('-') { -1 } else { 1 };
+            let digits: String = zone.get(1..)?.chars().filter(|c| *c != ':').collect();
+            if digits.len() != 4 {
+                return None;
+            }
+            sign * (number(digits.get(..2)?)? * 60 + number(digits.get(2..)?)?)
+        }
+    };
+    let days = days_from_civil(year, month, day);
+    Some(((days * 24 + hour) * 60 + minute - offset_minutes) * 60_000 + second * 1000 + millis)
+}
+
+/// Writes an instant as `YYYY-MM-DDTHH:MM:SS.fffZ`.
+pub fn format_iso(ms: Millis) -> String {
+    let days = ms.div_euclid(86_400_000);
+    let in_day = ms.rem_euclid(86_400_000);
+    let (year, month, day) = civil_from_days(days);
+    let (h, m, s, f) = (
+        in_day / 3_600_000,
+        in_day / 60_000 % 60,
+        in_day / 1000 % 60,
+        in_day % 1000,
+    );
+    format!("{year:04}-{month:02}-{day:02}T{h:02}:{m:02}:{s:02}.{f:03}Z")
+}
+
+/// The calendar date (UTC) of an instant, `YYYY-MM-DD`.
+pub fn format_date(ms: Millis) -> String {
+    format_iso(ms).get(..10).unwrap_or_default().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn iso_instants_in_every_form_exports_use() {
+        assert_eq!(parse_iso("1970-01-01T00:00:00Z"), Some(0));
+        assert_eq!(
+            parse_iso("2022-09-21T11:52:59.995Z"),
+            Some(1_663_761_179_995)
+        );
+        assert_eq!(
+            parse_iso("2024-11-15T09:30:00.000-08:00"),
+            parse_iso("2024-11-15T17:30:00Z")
+        );
+        assert_eq!(
+            parse_iso("2024-03-01T10:00:00+0100"),
+            parse_iso("2024-03-01T09:00:00Z")
+        );
+        assert_eq!(
+            parse_iso("2013-12-01 08:00Z"),
+            parse_iso("2013-12-01T08:00:00.000Z")
+        );
+        assert_eq!(
+            parse_iso("2020-02-29T12:00:00.5Z").map(|m| m % 1000),
+            Some(500)
+        );
+        assert_eq!(parse_iso("1969-12-31T23:59:59Z"), Some(-1000));
+        for bad in [
+            "",
+            "2024-13-01T00:00:00Z",
+            "2024-01-01",
+            "2024-01-01T25:00:00Z",
+            "2024-01-01T10:00:00",
+            "17397255",
+            "2024-01-01T10:00:00+1",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn formatting_round_trips() {
+        for ms in [
+            0,
+            1_663_761_179_995,
+            -1000,
+            4_102_444_800_000,
+            951_782_400_000,
+        ] {
+            assert_eq!(parse_iso(&format_iso(ms)), Some(ms));
+        }
+        assert_eq!(format_iso(1_663_761_179_995), "2022-09-21T11:52:59.995Z");
+        assert_eq!(format_date(951_782_400_000), "2000-02-29");
+    }
+}
