@@ -540,6 +540,18 @@ pub fn positions_summary(
     }
 }
 
+/// The button under a long archive: "Show 200 more (1,234 not shown)".
+pub fn show_more(lang: Lang, step: usize, left: usize) -> String {
+    let (step, left) = (
+        format_count(lang, step as u64),
+        format_count(lang, left as u64),
+    );
+    match lang {
+        Lang::Fr => format!("Afficher {step} de plus ({left} non affichés)"),
+        Lang::En => format!("Show {step} more ({left} not shown)"),
+    }
+}
+
 /// The network indicator. `since_files` is true once the person has opened files.
 pub fn network_requests(lang: Lang, since_files: bool, n: usize) -> String {
     match (lang, since_files) {
@@ -656,6 +668,10 @@ mod tests {
             "1,234 positions, from 2013-12-01 to 2024-03-01"
         );
         assert_eq!(positions_summary(Lang::Fr, 1, None, None), "1 position");
+        assert_eq!(
+            show_more(Lang::En, 200, 1234),
+            "Show 200 more (1,234 not shown)"
+        );
         assert_eq!(files_added(Lang::En, 3), "3 files added, being read.");
         assert_eq!(
             network_requests(Lang::En, true, 2),

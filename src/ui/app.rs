@@ -144,8 +144,8 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
             found,
             at: page_now(),
         }),
-        Some(FromWorker::Found { id, report }) => {
-            dispatch_msg.dispatch(Action::FileFound { id, report });
+        Some(FromWorker::Found { id, reports }) => {
+            dispatch_msg.dispatch(Action::FileFound { id, reports });
         }
         Some(FromWorker::Finished { id }) => {
             {

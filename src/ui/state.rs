@@ -175,10 +175,10 @@ pub enum Action {
     },
     /// The person cancelled: files not finished keep what was found and say they were cancelled.
     Cancel,
-    /// A report from inside a file (the file itself, or an archive's entry).
+    /// Reports from inside a file (the file itself, or an archive's entries), in a batch.
     FileFound {
         id: u32,
-        report: FileReport,
+        reports: Vec<FileReport>,
     },
     FileFinished {
         id: u32,
@@ -261,7 +261,9 @@ pub fn reduce(state: &State, action: Action) -> State {
                 next.phase = phase_for(list);
             }
         }
-        Action::FileFound { id, report } => update_file(&mut next, id, |e| e.reports.push(report)),
+        Action::FileFound { id, reports } => {
+            update_file(&mut next, id, |e| e.reports.extend(reports));
+        }
         Action::FileFinished { id } => update_file(&mut next, id, |e| {
             e.status = FileStatus::Done;
             e.progress = None;
@@ -338,7 +340,10 @@ mod tests {
     fn found(id: u32, name: &str) -> Action {
         Action::FileFound {
             id,
-            report: FileReport::identified(FileRef::new(name, 10), Kind::Unknown),
+            reports: vec![FileReport::identified(
+                FileRef::new(name, 10),
+                Kind::Unknown,
+            )],
         }
     }
 
@@ -383,14 +388,14 @@ mod tests {
             &s,
             Action::FileFound {
                 id: 1,
-                report: entry.clone(),
+                reports: vec![entry.clone()],
             },
         );
         let s = reduce(
             &s,
             Action::FileFound {
                 id: 1,
-                report: entry,
+                reports: vec![entry],
             },
         );
         assert!(s.files()[0].is_archive());

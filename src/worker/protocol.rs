@@ -49,9 +49,9 @@ pub enum FromWorker {
         entry: String,
         found: u32,
     },
-    /// The report of a file found in what the person opened (the file itself, or one entry of an
-    /// archive), sent as soon as it is ready.
-    Found { id: u32, report: FileReport },
+    /// The reports of files found in what the person opened (the file itself, or entries of an
+    /// archive), sent in batches as they are ready.
+    Found { id: u32, reports: Vec<FileReport> },
     /// Everything in that file has been reported.
     Finished { id: u32 },
     /// The worker's own network requests so far (it should make none).
@@ -95,7 +95,10 @@ mod tests {
 
         let done = FromWorker::Found {
             id: 3,
-            report: FileReport::identified(FileRef::new("a/b.json", 9), Kind::Unknown),
+            reports: vec![FileReport::identified(
+                FileRef::new("a/b.json", 9),
+                Kind::Unknown,
+            )],
         };
         assert_eq!(FromWorker::from_json(&done.to_json()), Some(done));
         assert_eq!(FromWorker::from_json("{\"type\":\"nonsense\"}"), None);

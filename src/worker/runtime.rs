@@ -93,14 +93,32 @@ struct Progress {
     entry: String,
     found: u32,
     last_post: f64,
+    /// Reports not yet posted.
+    batch: Vec<FileReport>,
 }
 
+/// Reports are posted at least this often (in count), whatever the time.
+const MAX_BATCH: usize = 2000;
+
 impl Progress {
-    /// Posts progress if 100 ms have passed since the last post (or if `force`).
+    /// Posts the reports found so far, in one message.
+    fn flush(&mut self) {
+        if !self.batch.is_empty() {
+            let reports = std::mem::take(&mut self.batch);
+            post(&FromWorker::Found {
+                id: self.id,
+                reports,
+            });
+        }
+    }
+
+    /// Posts the reports found and the progress if 100 ms have passed since the last post (or if
+    /// `force`): an archive of 20,000 files makes a few hundred messages, not 20,000.
     fn post(&mut self, force: bool) {
         let now = scope().performance().map_or(0.0, |p| p.now());
-        if force || now - self.last_post >= 100.0 {
+        if force || now - self.last_post >= 100.0 || self.batch.len() >= MAX_BATCH {
             self.last_post = now;
+            self.flush();
             post(&FromWorker::Progress {
                 id: self.id,
                 done: self.done.min(self.total),
@@ -125,9 +143,10 @@ impl Sink for PostingSink {
     }
 
     fn report(&mut self, report: FileReport) {
-        let id = self.progress.borrow().id;
-        self.progress.borrow_mut().found += 1;
-        post(&FromWorker::Found { id, report });
+        let mut p = self.progress.borrow_mut();
+        p.found += 1;
+        p.batch.push(report);
+        p.post(false);
     }
 }
 
@@ -142,6 +161,7 @@ fn analyse(files: &Array, job: &FileJob) {
         entry: String::new(),
         found: 0,
         last_post: f64::NEG_INFINITY,
+        batch: Vec::new(),
     }));
     // First progress at once: the person sees the bar move within milliseconds.
     progress.borrow_mut().post(true);
@@ -163,4 +183,6 @@ fn analyse(files: &Array, job: &FileJob) {
             ErrorKind::Unreadable,
         )),
     }
+    // Everything found, then the final progress, before `Finished`.
+    progress.borrow_mut().post(true);
 }

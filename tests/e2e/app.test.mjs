@@ -100,6 +100,26 @@ describe('main path', () => {
     await finish(session);
   });
 
+  test('an archive of many files is listed a page at a time', async () => {
+    const session = await open(env, '/');
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    const entries = Array.from({ length: 450 }, (_, i) => [`messages/inbox/thread_${String(i).padStart(3, '0')}/message_1.json`, `{"n":${i}}`]);
+    await page.setInputFiles('#file-input', [{ name: 'facebook-export.zip', mimeType: 'application/zip', buffer: storedZip(entries) }]);
+    await page.waitForSelector('#files tr.archive .status:not(.reading)');
+    assert.equal(await page.innerText('#files tr.archive td:last-child'), 'Archive: 450 files');
+    const rows = () => page.$$eval('#files tbody tr th.nested', (ths) => ths.length);
+    assert.equal(await rows(), 200);
+    assert.equal(await page.innerText('#files tr.more button'), 'Show 200 more (250 not shown)');
+    await page.click('#files tr.more button');
+    assert.equal(await rows(), 400);
+    await page.click('#files tr.more button');
+    assert.equal(await rows(), 450);
+    assert.equal(await page.$('#files tr.more'), null);
+    await finish(session);
+  });
+
   test('a chosen folder lists its files with their paths', async () => {
     const session = await open(env, '/');
     const { page, guard } = session;

@@ -1,7 +1,8 @@
 use yew::prelude::*;
 
 use crate::i18n::{
-    archive_summary, file_count, format_size, positions_summary, progress_line, Lang, Text,
+    archive_summary, file_count, format_size, positions_summary, progress_line, show_more, Lang,
+    Text,
 };
 use crate::model::time::parse_iso;
 use crate::model::Summary;
@@ -105,8 +106,32 @@ fn report_row(lang: Lang, key: String, report: &FileReport, nested: bool) -> Htm
     }
 }
 
+/// Rows shown at first under an archive, and added by each "show more": the list stays light
+/// for an archive of 20,000 files.
+const PAGE: usize = 200;
+
+/// Recognised files first (grouped by source), then problems, then the rest, each in archive order.
+fn display_order(reports: &[FileReport]) -> Vec<&FileReport> {
+    let mut ordered: Vec<&FileReport> = reports.iter().collect();
+    ordered.sort_by_key(|r| match (&r.kind, &r.error) {
+        (Kind::Source(id), _) => (0, id.clone()),
+        (Kind::Unknown, Some(_)) => (1, String::new()),
+        (Kind::Unknown, None) => (2, String::new()),
+    });
+    ordered
+}
+
+#[derive(Properties, PartialEq)]
+struct EntryRowsProps {
+    lang: Lang,
+    entry: FileEntry,
+}
+
 /// The rows of one opened file: a single row, or an archive's summary and its entries.
-fn entry_rows(lang: Lang, entry: &FileEntry) -> Html {
+#[function_component]
+fn EntryRows(props: &EntryRowsProps) -> Html {
+    let (lang, entry) = (props.lang, &props.entry);
+    let shown = use_state(|| PAGE);
     let done = entry.status == FileStatus::Done;
     if !entry.is_archive() {
         return match (entry.reports.as_slice(), done) {
@@ -120,6 +145,12 @@ fn entry_rows(lang: Lang, entry: &FileEntry) -> Html {
             },
         };
     }
+    let ordered = display_order(&entry.reports);
+    let left = ordered.len().saturating_sub(*shown);
+    let on_more = {
+        let shown = shown.clone();
+        Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
+    };
     html! {
         <>
             <tr key={entry.id.to_string()} class="archive">
@@ -133,7 +164,16 @@ fn entry_rows(lang: Lang, entry: &FileEntry) -> Html {
                     }
                 </td>
             </tr>
-            { for entry.reports.iter().enumerate().map(|(i, r)| report_row(lang, format!("{}-{i}", entry.id), r, true)) }
+            { for ordered.iter().take(*shown).enumerate().map(|(i, r)| report_row(lang, format!("{}-{i}", entry.id), r, true)) }
+            if left > 0 {
+                <tr key={format!("{}-more", entry.id)} class="more">
+                    <td colspan="3">
+                        <button type="button" class="button quiet" onclick={on_more}>
+                            { show_more(lang, PAGE.min(left), left) }
+                        </button>
+                    </td>
+                </tr>
+            }
         </>
     }
 }
@@ -166,7 +206,9 @@ pub fn FileList(props: &FileListProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for props.files.iter().map(|entry| entry_rows(lang, entry)) }
+                        { for props.files.iter().map(|entry| html! {
+                            <EntryRows key={entry.id} {lang} entry={entry.clone()} />
+                        }) }
                     </tbody>
                 </table>
             </div>
