@@ -14,6 +14,7 @@
 //! | analysis | [`analysis`] | what a file reveals |
 //! | report | [`report`] | the serialisable report: what the UI shows and `inspect` prints |
 //! | charts | [`charts`] | drawing findings on any plotters backend |
+//! | test data | [`synth`] | seeded synthetic exports with their ground truth, for tests and benchmarks |
 //! | ui / worker glue | `ui`, `worker` | yew, web-sys, gloo, wasm-bindgen, js-sys |
 //!
 //! Only `ui` and `worker` may name the browser crates; `tests/integration/layers.rs`
@@ -27,5 +28,6 @@ pub mod ingest;
 pub mod model;
 pub mod report;
 pub mod sources;
+pub mod synth;
 pub mod ui;
 pub mod worker;

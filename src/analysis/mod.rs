@@ -57,6 +57,9 @@ pub struct FileAnalysis {
     pub error: Option<ErrorKind>,
 }
 
+/// The buffer between a stream and a source's parser.
+const SOURCE_BUFFER: usize = 256 * 1024;
+
 /// Counts the bytes that pass through, to know a stream's size once read.
 struct Counting<'a> {
     inner: &'a mut dyn Read,
@@ -98,8 +101,10 @@ pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAna
     if let Some((claim, source)) = claim.and_then(|c| Some((c, sources::by_id(c.source)?))) {
         analysis.kind = Kind::Source(claim.source.to_owned());
         analysis.confidence = Some(claim.confidence);
-        let mut whole = std::io::Cursor::new(&head).chain(&mut counting);
-        let read = source.read(&mut whole);
+        // Sources parse byte by byte: buffer here, so that each byte does not travel through the
+        // inflater, the bomb guard and the counter one call at a time.
+        let whole = std::io::Cursor::new(&head).chain(&mut counting);
+        let read = source.read(&mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole));
         analysis.summary = read.summary;
         analysis.error = read.error;
     }
