@@ -1,0 +1,66 @@
+// Browser side of the benchmark (W in BENCHMARK.md): the release build in Debian Chromium reads
+// the inputs that `cargo run --release --example bench` generated in target/bench/, in its
+// worker, while the renderer's memory is sampled from /proc every 50 ms.
+//
+//   node tests/e2e/bench.mjs [SIZE_MB...]     (after `trunk build --release`)
+//
+// Prints one markdown row per input: wall time from handing the file to the page to its row
+// showing the result, MB/s of JSON, renderer peak RSS, and whether the page shows the ground truth.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ROOT, open, setUp, tearDown, untilReady } from './harness.mjs';
+
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length ? sizes : [10, 100, 1000];
+const DIR = join(ROOT, 'target/bench');
+
+function rendererPids() {
+  const pids = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) pids.push(pid);
+    } catch { /* gone */ }
+  }
+  return pids;
+}
+
+function rssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return Number(line.split(/\s+/)[1]) / 1024;
+  } catch { return 0; }
+}
+
+const env = await setUp();
+console.log('| input | time | MB/s | renderer peak RSS | renderer RSS before | exact |');
+console.log('|---|---:|---:|---:|---:|---|');
+try {
+  for (const mb of SIZES) {
+    const stem = `records-g1-s7-${mb}MB`;
+    const truth = JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'));
+    for (const [label, file] of [['Records.json', `${stem}.json`], ['Takeout zip', `takeout-${stem}.zip`]]) {
+      const session = await open(env, '/');
+      const { page } = session;
+      await untilReady(page);
+      const pids = rendererPids();
+      const before = Math.max(...pids.map(rssMb));
+      let peak = before;
+      const sampler = setInterval(() => { for (const p of pids) peak = Math.max(peak, rssMb(p)); }, 50);
+      const start = performance.now();
+      await page.setInputFiles('#file-input', join(DIR, file));
+      await page.waitForSelector('#files .status.known', { timeout: 600_000 });
+      await page.waitForFunction(() => !document.querySelector('#files .status.reading'), null, { timeout: 600_000 });
+      const seconds = (performance.now() - start) / 1000;
+      clearInterval(sampler);
+      const shown = await page.innerText('#files .summary');
+      const count = new Intl.NumberFormat('en-US').format(truth.count);
+      const exact = shown.startsWith(`${count} positions, from ${truth.first.slice(0, 10)} to ${truth.last.slice(0, 10)}`);
+      console.log(`| ${label} ${mb} MB | ${seconds.toFixed(2)} s | ${(mb / seconds).toFixed(0)} | ${peak.toFixed(0)} MB | ${before.toFixed(0)} MB | ${exact ? 'yes' : `NO: ${shown}`} |`);
+      await session.context.close();
+    }
+  }
+} finally {
+  await tearDown(env);
+}
