@@ -235,6 +235,36 @@ mod tests {
     }
 
     #[test]
+    fn generated_records_have_the_shape_of_the_real_sample() {
+        use crate::ingest::structure::json_structure;
+        let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/samples/google/Records.json");
+        let real = json_structure(std::fs::File::open(sample).unwrap()).unwrap();
+        let (bytes, _) = generate(RecordsSpec {
+            seed: 3,
+            target_bytes: 200_000,
+            legacy_ms: false,
+        });
+        let ours = json_structure(&bytes[..]).unwrap();
+        // Every path of the real file is generated, with the same types; the generator adds the
+        // fields of fuller exports (velocity, activity, activeWifiScan…).
+        for (path, stats) in &real.paths {
+            let generated = ours
+                .paths
+                .get(path)
+                .unwrap_or_else(|| panic!("{path} is never generated"));
+            assert_eq!(generated.types, stats.types, "{path}");
+        }
+        for extra in [
+            "$.locations[].activity[].activity[].type",
+            "$.locations[].activeWifiScan.accessPoints[].mac",
+            "$.locations[].velocity",
+        ] {
+            assert!(ours.paths.contains_key(extra), "{extra}");
+        }
+    }
+
+    #[test]
     fn generation_is_deterministic_per_seed_and_valid_json() {
         let spec = RecordsSpec {
             seed: 42,

@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod json;
+pub mod structure;
 
 /// How many bytes detection looks at: enough for a zip header, a BOM and the first JSON keys.
 pub const HEAD_LEN: usize = 4096;

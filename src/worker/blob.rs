@@ -60,8 +60,9 @@ impl ByteSource for BlobSource {
         let array = Uint8Array::new(&bytes);
         let n = (array.length() as usize).min(buf.len());
         if let Some(dst) = buf.get_mut(..n) {
+            // A view, not a copy: each read already allocates one ArrayBuffer.
             array
-                .slice(0, u32::try_from(n).unwrap_or(u32::MAX))
+                .subarray(0, u32::try_from(n).unwrap_or(u32::MAX))
                 .copy_to(dst);
         }
         self.read = self.read.saturating_add(n as u64);

@@ -1,0 +1,213 @@
+//! A value-free structure report of a JSON file: key paths, value types, counts, array lengths
+//! and depth, never a value.
+//!
+//! Paths join keys with `.` and mark array elements with `[]` (`locations[].latitudeE7`); the root
+//! is `$`. The file is streamed: memory follows the number of distinct paths (capped at
+//! [`MAX_PATHS`]), never the file's size. Tests use it to check that generated fixtures have the
+//! shape of the real samples; the scanner builds on it to describe files nobody recognises.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Read;
+
+use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
+use serde::Serialize;
+
+use super::json::{JsonError, SkipBom};
+
+/// Distinct paths kept at most; beyond, the report says it was cut short.
+pub const MAX_PATHS: usize = 5000;
+
+/// The JSON types a path was seen with.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[allow(clippy::struct_excessive_bools)] // one flag per JSON type reads best in the report
+pub struct Types {
+    pub null: bool,
+    pub bool: bool,
+    pub number: bool,
+    pub string: bool,
+    pub array: bool,
+    pub object: bool,
+}
+
+/// What is known of one path.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct PathStats {
+    /// How many values were seen at this path.
+    pub count: u64,
+    pub types: Types,
+    /// The longest array seen at this path.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_len: Option<u64>,
+}
+
+/// The structure of one JSON file.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Structure {
+    pub paths: BTreeMap<String, PathStats>,
+    pub max_depth: usize,
+    /// More than [`MAX_PATHS`] distinct paths: later new ones were not recorded.
+    pub cut_short: bool,
+}
+
+impl Structure {
+    fn see(&mut self, path: &str, depth: usize, mark: impl FnOnce(&mut Types)) -> bool {
+        self.max_depth = self.max_depth.max(depth);
+        if !self.paths.contains_key(path) && self.paths.len() >= MAX_PATHS {
+            self.cut_short = true;
+            return false;
+        }
+        let stats = self.paths.entry(path.to_owned()).or_default();
+        stats.count += 1;
+        mark(&mut stats.types);
+        true
+    }
+}
+
+/// Streams a JSON document and reports its structure.
+pub fn json_structure(reader: impl Read) -> Result<Structure, JsonError> {
+    let mut de = serde_json::Deserializer::from_reader(SkipBom::new(reader));
+    let mut structure = Structure::default();
+    Node {
+        path: "$",
+        depth: 0,
+        out: &mut structure,
+    }
+    .deserialize(&mut de)?;
+    de.end()?;
+    Ok(structure)
+}
+
+struct Node<'a> {
+    path: &'a str,
+    depth: usize,
+    out: &'a mut Structure,
+}
+
+impl<'de> DeserializeSeed<'de> for Node<'_> {
+    type Value = ();
+    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Node<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        self.out.see(self.path, self.depth, |t| t.null = true);
+        Ok(())
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<(), E> {
+        self.out.see(self.path, self.depth, |t| t.bool = true);
+        Ok(())
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
+        self.out.see(self.path, self.depth, |t| t.number = true);
+        Ok(())
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
+        self.out.see(self.path, self.depth, |t| t.number = true);
+        Ok(())
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
+        self.out.see(self.path, self.depth, |t| t.number = true);
+        Ok(())
+    }
+    fn visit_str<E>(self, _: &str) -> Result<(), E> {
+        self.out.see(self.path, self.depth, |t| t.string = true);
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.out.see(self.path, self.depth, |t| t.array = true);
+        let child = format!("{}[]", self.path);
+        let mut len = 0u64;
+        while seq
+            .next_element_seed(Node {
+                path: &child,
+                depth: self.depth + 1,
+                out: &mut *self.out,
+            })?
+            .is_some()
+        {
+            len += 1;
+        }
+        if let Some(stats) = self.out.paths.get_mut(self.path) {
+            stats.max_len = Some(stats.max_len.unwrap_or(0).max(len));
+        }
+        Ok(())
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.out.see(self.path, self.depth, |t| t.object = true);
+        while let Some(key) = map.next_key::<String>()? {
+            let child = format!("{}.{key}", self.path);
+            map.next_value_seed(Node {
+                path: &child,
+                depth: self.depth + 1,
+                out: &mut *self.out,
+            })?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_types_counts_and_lengths_but_no_values() {
+        let doc = br#"{"locations": [{"lat": 1, "src": "GPS"}, {"lat": 2.5, "src": null, "tags": []}], "v": true}"#;
+        let s = json_structure(&doc[..]).unwrap();
+        let keys: Vec<&str> = s.paths.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            [
+                "$",
+                "$.locations",
+                "$.locations[]",
+                "$.locations[].lat",
+                "$.locations[].src",
+                "$.locations[].tags",
+                "$.v"
+            ]
+        );
+        assert_eq!(s.paths["$.locations"].max_len, Some(2));
+        assert_eq!(s.paths["$.locations[]"].count, 2);
+        let src = s.paths["$.locations[].src"].types;
+        assert!(src.string && src.null && !src.number);
+        assert_eq!(s.max_depth, 3);
+        // No value appears anywhere in the report.
+        let json = serde_json::to_string(&s).unwrap();
+        assert!(!json.contains("GPS") && !json.contains("2.5"));
+    }
+
+    #[test]
+    fn too_many_paths_and_bad_input_are_handled() {
+        let mut doc = String::from("{");
+        for i in 0..(MAX_PATHS + 10) {
+            doc.push_str("\"k");
+            doc.push_str(&i.to_string());
+            doc.push_str("\": 1,");
+        }
+        doc.push_str("\"end\": 0}");
+        let s = json_structure(doc.as_bytes()).unwrap();
+        assert!(s.cut_short);
+        assert_eq!(s.paths.len(), MAX_PATHS);
+        assert_eq!(
+            json_structure(&b"{\"a\": [1, 2"[..]),
+            Err(JsonError::Truncated)
+        );
+        let deep = "[".repeat(10_000) + &"]".repeat(10_000);
+        assert!(matches!(
+            json_structure(deep.as_bytes()),
+            Err(JsonError::Syntax { .. })
+        ));
+    }
+}
