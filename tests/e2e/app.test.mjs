@@ -395,12 +395,15 @@ describe('accessibility', () => {
     // Back home, focus lands on the page's heading.
     await page.waitForFunction(() => document.activeElement?.id === 'landing-title');
 
-    // Choose files with the keyboard: the visible button opens the file chooser.
+    // Choose files with the keyboard: the visible button opens the file chooser. (Listen first:
+    // Playwright intercepts the chooser only once a listener exists.)
+    const chooserOpened = page.waitForEvent('filechooser');
     const path = await tabTo('choose-files');
     assert.ok(!path.includes('file-input'), 'the hidden input is not a tab stop');
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(outline, 'none', 'focus is visible');
-    const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.keyboard.press('Enter')]);
+    await page.keyboard.press('Enter');
+    const chooser = await chooserOpened;
     await chooser.setFiles([RECORDS]);
     await page.waitForSelector('#files tbody tr .status.known');
 
@@ -421,20 +424,26 @@ describe('screenshots', () => {
       await untilReady(page);
       guard.markLoaded();
       await screenshot(page, `${size}-landing`);
+      await axe(page, `the landing at ${size} size`);
       if (size !== 'desktop') {
         // Touch: a tap on the button opens the file chooser.
-        const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.tap('#choose-files')]);
+        const chooserOpened = page.waitForEvent('filechooser');
+        await page.waitForTimeout(50);
+        await page.tap('#choose-files');
+        const chooser = await chooserOpened;
         await chooser.setFiles([RECORDS, CONNECTIONS]);
         await page.waitForSelector('#files tbody tr:nth-child(2) .status.unknown');
       } else {
         await pickFiles(page, [RECORDS, CONNECTIONS]);
       }
       await screenshot(page, `${size}-files`);
+      await axe(page, `the file list at ${size} size`);
       const box = await page.locator('#choose-files').boundingBox();
       assert.ok(box.height >= 44, `the main button is ${box.height}px tall: too small for fingers`);
       await page.click('.site-nav a[href="#promise"]');
       await page.waitForSelector('#promise-title');
       await screenshot(page, `${size}-promise`);
+      await axe(page, `the promise page at ${size} size`);
       await finish(session);
     });
   }

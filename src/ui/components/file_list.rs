@@ -196,7 +196,8 @@ pub fn FileList(props: &FileListProps) -> Html {
                     </button>
                 }
             </div>
-            <div class="table-wrap">
+            // Scrolls sideways on narrow screens: focusable, so that keyboards can scroll it too.
+            <div class="table-wrap" tabindex="0" role="region" aria-labelledby="files-title">
                 <table id="files">
                     <thead>
                         <tr>
