@@ -6,8 +6,10 @@
 //! built on top of it, so memory follows the chunk size, never the file size.
 
 pub mod archive;
+pub mod csv;
 pub mod json;
 pub mod structure;
+pub mod text;
 
 /// How many bytes detection looks at: enough for a zip header, a BOM and the first JSON keys.
 pub const HEAD_LEN: usize = 4096;
