@@ -101,6 +101,7 @@ pub enum Text {
     SelfTestTitle,
     SelfTestRequests,
     SelfTestPanic,
+    SelfTestCrashFile,
     FooterProgramme,
     ErrorUnreadable,
     ErrorCrashed,
@@ -164,6 +165,7 @@ impl Text {
         Text::SelfTestTitle,
         Text::SelfTestRequests,
         Text::SelfTestPanic,
+        Text::SelfTestCrashFile,
         Text::FooterProgramme,
         Text::ErrorUnreadable,
         Text::ErrorCrashed,
@@ -329,6 +331,10 @@ impl Text {
                 "Make one request from the page and one from the engine",
             ),
             Text::SelfTestPanic => ("Provoquer une panne", "Cause a crash"),
+            Text::SelfTestCrashFile => (
+                "Faire tomber le moteur sur un fichier nommé crash-me.json",
+                "Make the engine crash on a file named crash-me.json",
+            ),
             Text::FooterProgramme => (
                 "Reflet, un outil du programme Self Data de la ville.",
                 "Reflet, a tool of the city's Self Data programme.",

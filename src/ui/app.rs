@@ -403,6 +403,16 @@ pub fn App() -> Html {
         })
     };
 
+    let on_selftest_crash_file = {
+        let rt = Rc::clone(&rt);
+        Callback::from(move |()| {
+            if let Some(worker) = rt.borrow().worker.as_ref() {
+                let name = String::from("crash-me.json");
+                let _ = worker.send(&ToWorker::SelfTestCrashOn { name }, &[]);
+            }
+        })
+    };
+
     // The skip link moves focus without touching the address (the #hash selects the page).
     let on_skip = {
         let main_ref = main_ref.clone();
@@ -438,7 +448,7 @@ pub fn App() -> Html {
             <main id="main" ref={main_ref} tabindex="-1">
                 { content }
                 if state.selftest {
-                    <SelfTest {lang} on_requests={on_selftest_requests} />
+                    <SelfTest {lang} on_requests={on_selftest_requests} on_crash_file={on_selftest_crash_file} />
                 }
             </main>
             <footer class="site-footer">

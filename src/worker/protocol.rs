@@ -16,6 +16,9 @@ pub enum ToWorker {
     Analyse { jobs: Vec<FileJob> },
     /// Self-test only: make one same-origin request from the worker, to prove the page counts it.
     SelfTestRequest { url: String },
+    /// Self-test only: make this worker die when it reaches a file with this name, to prove that
+    /// the page marks that file and goes on with the others in a new worker.
+    SelfTestCrashOn { name: String },
 }
 
 /// One file to analyse.

@@ -15,6 +15,11 @@ use crate::error::ErrorKind;
 use crate::model::FileRef;
 use crate::report::{self, FileReport, Sink};
 
+thread_local! {
+    /// Set by the self-test: the name of a file this worker must die on.
+    static CRASH_ON: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
@@ -75,6 +80,7 @@ fn handle(data: &JsValue) {
                 post(&FromWorker::Finished { id: job.id });
             }
         }
+        Some(ToWorker::SelfTestCrashOn { name }) => CRASH_ON.with(|c| *c.borrow_mut() = Some(name)),
         Some(ToWorker::SelfTestRequest { url }) => {
             let init = RequestInit::new();
             init.set_cache(RequestCache::NoStore);
@@ -151,6 +157,11 @@ impl Sink for PostingSink {
 }
 
 fn analyse(files: &Array, job: &FileJob) {
+    // The self-test asked for it.
+    assert!(
+        CRASH_ON.with(|c| c.borrow().as_deref() != Some(job.path.as_str())),
+        "self-test: crash on a file"
+    );
     let blob = files.get(job.index).dyn_into::<Blob>().ok();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // sizes are whole, ≥ 0
     let size = blob.as_ref().map_or(0, |b| b.size() as u64);

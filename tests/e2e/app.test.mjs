@@ -321,6 +321,29 @@ describe('failures are calm and clear', () => {
     await finish(session, { expectErrors: [/Reflet stopped \(src\/ui\/components\/self_test\.rs:\d+\)/, /unreachable/] });
   });
 
+  test('a worker that dies on a file: that file is marked, the others are analysed', async () => {
+    const workers = [];
+    const session = await open(env, '/#selftest', { before: (p) => p.on('worker', (w) => workers.push(w)) });
+    const { page, guard } = session;
+    await untilReady(page);
+    guard.markLoaded();
+    await page.click('#selftest-crash-file');
+    await pickFiles(page, [
+      { name: 'before.json', mimeType: 'application/json', buffer: Buffer.from('{}') },
+      { name: 'crash-me.json', mimeType: 'application/json', buffer: Buffer.from('{}') },
+      { name: 'after.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') },
+    ]);
+    const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim())));
+    assert.deepEqual(rows.map((r) => [r[0], r[2]]), [
+      ['before.json', 'Not recognised yet'],
+      ['crash-me.json', 'The analysis of this file stopped unexpectedly. The other files are not affected, and nothing left your device.'],
+      ['after.csv', 'Not recognised yet'],
+    ]);
+    // A new worker took over, started from the module in memory: no request (the guard checks).
+    assert.equal(workers.length, 2);
+    await finish(session, { expectErrors: [/Reflet's worker stopped \(src\/worker\/runtime\.rs:\d+\)/, /unreachable/] });
+  });
+
   test('a missing analysis engine is explained', async () => {
     const session = await open(env, '/no-worker/');
     const { page } = session;

@@ -6,6 +6,7 @@ use crate::i18n::{Lang, Text};
 pub struct SelfTestProps {
     pub lang: Lang,
     pub on_requests: Callback<()>,
+    pub on_crash_file: Callback<()>,
 }
 
 /// Shown only with `#selftest` in the address: lets the end-to-end tests (or a curious person)
@@ -14,6 +15,7 @@ pub struct SelfTestProps {
 pub fn SelfTest(props: &SelfTestProps) -> Html {
     let lang = props.lang;
     let on_requests = props.on_requests.reform(|_: MouseEvent| ());
+    let on_crash_file = props.on_crash_file.reform(|_: MouseEvent| ());
     let on_panic = Callback::from(|_: MouseEvent| {
         #[allow(clippy::panic)] // the point of this button
         {
@@ -28,6 +30,9 @@ pub fn SelfTest(props: &SelfTestProps) -> Html {
             </button>
             <button type="button" class="button quiet" id="selftest-panic" onclick={on_panic}>
                 { Text::SelfTestPanic.get(lang) }
+            </button>
+            <button type="button" class="button quiet" id="selftest-crash-file" onclick={on_crash_file}>
+                { Text::SelfTestCrashFile.get(lang) }
             </button>
         </section>
     }
