@@ -82,6 +82,35 @@ impl<R: Read> Read for SkipBom<R> {
     }
 }
 
+/// The JSON inside a stream: skips a UTF-8 byte-order mark, and X/Twitter's JavaScript wrapper
+/// (`window.YTD.tweets.part0 = [...]`), so that the same readers serve both.
+pub fn json_start<'a>(reader: impl Read + 'a) -> impl Read + 'a {
+    let mut reader = SkipBom::new(reader);
+    let mut prefix = Vec::with_capacity(512);
+    let got = (&mut reader)
+        .take(512)
+        .read_to_end(&mut prefix)
+        .unwrap_or(0);
+    prefix.truncate(got);
+    let start = prefix
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .unwrap_or(0);
+    let skip = if prefix
+        .get(start..)
+        .is_some_and(|p| p.starts_with(b"window."))
+    {
+        prefix
+            .iter()
+            .position(|&b| b == b'=')
+            .map_or(0, |eq| eq + 1)
+    } else {
+        0
+    };
+    let rest = prefix.split_off(skip.min(prefix.len()));
+    std::io::Cursor::new(rest).chain(reader)
+}
+
 /// Calls `each` for every element of the array found under `keys` (`&[]`: the top-level array).
 /// Elements that do not fit `T` stop the walk with a syntax error; use `Option`/`default` fields
 /// in `T` to accept variants. Returns how many elements were read.
@@ -90,7 +119,7 @@ pub fn for_each_element<T: DeserializeOwned>(
     keys: &[&str],
     each: &mut dyn FnMut(T),
 ) -> Result<u64, JsonError> {
-    let mut de = serde_json::Deserializer::from_reader(SkipBom::new(reader));
+    let mut de = serde_json::Deserializer::from_reader(json_start(reader));
     let mut count = 0;
     Walk {
         keys,

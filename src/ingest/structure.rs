@@ -13,7 +13,7 @@ use std::io::Read;
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::Serialize;
 
-use super::json::{JsonError, SkipBom};
+use super::json::{json_start, JsonError};
 
 /// Distinct paths kept at most; beyond, the report says it was cut short.
 pub const MAX_PATHS: usize = 5000;
@@ -66,7 +66,7 @@ impl Structure {
 
 /// Streams a JSON document and reports its structure.
 pub fn json_structure(reader: impl Read) -> Result<Structure, JsonError> {
-    let mut de = serde_json::Deserializer::from_reader(SkipBom::new(reader));
+    let mut de = serde_json::Deserializer::from_reader(json_start(reader));
     let mut structure = Structure::default();
     Node {
         path: "$",
@@ -186,6 +186,20 @@ mod tests {
         // No value appears anywhere in the report.
         let json = serde_json::to_string(&s).unwrap();
         assert!(!json.contains("GPS") && !json.contains("2.5"));
+    }
+
+    #[test]
+    fn the_x_archive_wrapper_is_read_through() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/samples/twitter/personalization.js");
+        let s = json_structure(std::fs::File::open(path).unwrap()).unwrap();
+        assert!(
+            s.paths
+                .contains_key("$[].p13nData.interests.interests[].name"),
+            "{:?}",
+            s.paths.keys().collect::<Vec<_>>()
+        );
+        assert!(s.paths["$"].types.array);
     }
 
     #[test]

@@ -193,6 +193,24 @@ pub fn decode<'a>(head: &'a [u8], rest: impl Read + 'a) -> Decoded<impl Read + '
     Decoded::new(after_mark.chain(rest), encoding)
 }
 
+/// Repairs Meta's mojibake: its exports escape each UTF-8 byte of a non-ASCII character as a
+/// separate `\u00XX`, so "Château" arrives as "ChÃ¢teau". A string made only of characters up to
+/// U+00FF whose bytes form valid UTF-8 is decoded again; anything else (real Latin-1 text such as
+/// "café", or text with characters beyond U+00FF) is returned as it is.
+pub fn repair_mojibake(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.is_ascii() || text.chars().any(|c| u32::from(c) > 0xFF) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let bytes: Vec<u8> = text
+        .chars()
+        .filter_map(|c| u8::try_from(u32::from(c)).ok())
+        .collect();
+    match String::from_utf8(bytes) {
+        Ok(repaired) => std::borrow::Cow::Owned(repaired),
+        Err(_) => std::borrow::Cow::Borrowed(text),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +220,32 @@ mod tests {
         let mut s = String::new();
         d.read_to_string(&mut s).unwrap();
         (s, d.encoding())
+    }
+
+    #[test]
+    fn meta_mojibake_is_repaired_and_real_text_left_alone() {
+        assert_eq!(repair_mojibake("Ch\u{c3}\u{a2}teau"), "Château");
+        assert_eq!(
+            repair_mojibake("Fran\u{c3}\u{a7}ois H\u{c3}\u{a9}l\u{c3}\u{a8}ne"),
+            "François Hélène"
+        );
+        assert_eq!(repair_mojibake("\u{f0}\u{9f}\u{98}\u{80}"), "😀");
+        for untouched in ["café", "plain", "Château", "déjà vu 😀", "Ã"] {
+            assert_eq!(repair_mojibake(untouched), untouched);
+        }
+        // The real sample: every interest reads as French again.
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/samples/facebook/ads_interests.json");
+        let value: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(path).unwrap()).unwrap();
+        let topics: Vec<String> = value["topics_v2"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| repair_mojibake(t.as_str().unwrap()).into_owned())
+            .collect();
+        assert!(topics.iter().any(|t| t.contains("Château")), "{topics:?}");
+        assert!(topics.iter().all(|t| !t.contains('Ã')), "{topics:?}");
     }
 
     #[test]
