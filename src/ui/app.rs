@@ -455,7 +455,7 @@ pub fn App() -> Html {
                 <NetCounter {lang} count={state.net.count()} since_files={state.net.files_at.is_some()} />
                 <p class="footer-note">{ crate::i18n::Text::FooterProgramme.get(lang) }</p>
             </footer>
-            <LiveRegion {lang} announcement={state.announcement} />
+            <LiveRegion {lang} announcement={state.announcement} count={state.announcements} />
         </>
     }
 }

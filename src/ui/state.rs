@@ -121,6 +121,8 @@ pub struct State {
     pub phase: Phase,
     pub net: NetLog,
     pub announcement: Option<Announcement>,
+    /// Counts announcements, so that the same sentence twice in a row is heard twice.
+    pub announcements: u32,
     /// `#selftest` in the address: show the tools the end-to-end tests use.
     pub selftest: bool,
 }
@@ -134,8 +136,14 @@ impl State {
             phase: Phase::Empty,
             net: NetLog::default(),
             announcement: None,
+            announcements: 0,
             selftest,
         }
+    }
+
+    fn announce(&mut self, announcement: Announcement) {
+        self.announcement = Some(announcement);
+        self.announcements = self.announcements.wrapping_add(1);
     }
 
     pub fn files(&self) -> &[FileEntry] {
@@ -210,7 +218,7 @@ pub fn reduce(state: &State, action: Action) -> State {
             if files.is_empty() {
                 return next;
             }
-            next.announcement = Some(Announcement::FilesAdded(files.len()));
+            next.announce(Announcement::FilesAdded(files.len()));
             next.net.files_at.get_or_insert(at);
             next.view = View::Home;
             let mut list = next.files().to_vec();
@@ -291,7 +299,7 @@ pub fn reduce(state: &State, action: Action) -> State {
             next.phase = Phase::Empty;
             next.view = View::Home;
             next.net.files_at = None;
-            next.announcement = Some(Announcement::Forgotten);
+            next.announce(Announcement::Forgotten);
         }
     }
     next
@@ -373,9 +381,16 @@ mod tests {
         assert!(matches!(s.phase, Phase::Ready { .. }));
         // The announcement stays until the next one, so the live region does not go blank.
         assert_eq!(s.announcement, Some(Announcement::FilesAdded(2)));
+        assert_eq!(s.announcements, 1);
         // Adding more files goes back to working, keeping the first ones.
         let s = chosen(&s, &[(3, "c.csv")], 300.0);
         assert!(matches!(&s.phase, Phase::Working { files } if files.len() == 3));
+        // One file, then one more: the same kind of sentence, counted twice.
+        let s = chosen(&s, &[(4, "d.csv")], 400.0);
+        assert_eq!(
+            (s.announcement, s.announcements),
+            (Some(Announcement::FilesAdded(1)), 3)
+        );
     }
 
     #[test]

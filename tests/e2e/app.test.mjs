@@ -55,7 +55,7 @@ describe('main path', () => {
       ]);
       assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
       assert.match(await page.textContent('#net-counter'), /Network requests since you opened your files: 0/);
-      assert.equal(await page.textContent('#announcer'), '3 files added, being read.');
+      assert.equal((await page.textContent('#announcer')).trim(), '3 files added, being read.');
 
       assert.equal(workers.length, 1);
       await page.click('#forget');
@@ -65,7 +65,7 @@ describe('main path', () => {
       assert.deepEqual(workers.map((w) => w.closed), [true, false]);
       assert.equal(await page.$('#files'), null);
       assert.equal(await page.$('#forget'), null);
-      assert.equal(await page.textContent('#announcer'), "Everything has been erased from this page's memory.");
+      assert.equal((await page.textContent('#announcer')).trim(), "Everything has been erased from this page's memory.");
       // Focus is not lost with the button that disappeared: it lands on the page's heading.
       await page.waitForFunction(() => document.activeElement?.id === 'landing-title');
       // The engine is back (a new worker, started without a request) and files can be opened again.
