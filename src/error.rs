@@ -52,6 +52,11 @@ impl ErrorKind {
         ErrorKind::Malformed,
     ];
 
+    /// The message for the person, in their language.
+    pub fn message(self, lang: Lang) -> &'static str {
+        self.text().get(lang)
+    }
+
     fn text(self) -> Text {
         match self {
             ErrorKind::Unreadable => Text::ErrorUnreadable,
@@ -99,7 +104,7 @@ impl Error {
 
     /// The message for the person, in their language.
     pub fn message(&self, lang: Lang) -> &'static str {
-        self.kind.text().get(lang)
+        self.kind.message(lang)
     }
 }
 

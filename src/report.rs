@@ -184,12 +184,11 @@ pub struct ReportError {
 
 impl ReportError {
     pub fn new(kind: ErrorKind) -> Self {
-        let error = crate::error::Error::new(kind, "");
         ReportError {
             kind,
             message: Messages {
-                fr: error.message(Lang::Fr).to_owned(),
-                en: error.message(Lang::En).to_owned(),
+                fr: kind.message(Lang::Fr).to_owned(),
+                en: kind.message(Lang::En).to_owned(),
             },
         }
     }

@@ -130,18 +130,9 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
         Some(FromWorker::Started { id }) => {
             dispatch_msg.dispatch(Action::FileStarted { id, at: page_now() });
         }
-        Some(FromWorker::Progress {
+        Some(FromWorker::Progress { id, read }) => dispatch_msg.dispatch(Action::Progress {
             id,
-            done,
-            total,
-            entry,
-            found,
-        }) => dispatch_msg.dispatch(Action::Progress {
-            id,
-            done,
-            total,
-            entry,
-            found,
+            read,
             at: page_now(),
         }),
         Some(FromWorker::Found { id, reports }) => {

@@ -8,6 +8,7 @@ use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::model::FileRef;
 use crate::report::FileReport;
+pub use crate::worker::protocol::ReadProgress;
 
 /// Which page is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,28 +49,12 @@ pub struct FileEntry {
     pub progress: Option<Progress>,
 }
 
-/// How far the worker is in a file.
+/// How far the worker is in a file, and the time left at that pace.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
-    pub done: u64,
-    pub total: u64,
-    /// The entry being read, inside an archive.
-    pub entry: String,
-    pub found: u32,
+    pub read: ReadProgress,
     /// Estimated time left, from the pace so far.
     pub eta_ms: Option<f64>,
-}
-
-impl Progress {
-    /// Whole percent of bytes read, 0–100.
-    pub fn percent(&self) -> u8 {
-        if self.total == 0 {
-            return 100;
-        }
-        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=100
-        let p = (u128::from(self.done.min(self.total)) * 100 / u128::from(self.total)) as u8;
-        p
-    }
 }
 
 impl FileEntry {
@@ -175,10 +160,7 @@ pub enum Action {
     /// Progress of the file being read; `at` is the page clock.
     Progress {
         id: u32,
-        done: u64,
-        total: u64,
-        entry: String,
-        found: u32,
+        read: ReadProgress,
         at: f64,
     },
     /// The person cancelled: files not finished keep what was found and say they were cancelled.
@@ -237,25 +219,12 @@ pub fn reduce(state: &State, action: Action) -> State {
             e.started_at = Some(at);
             e.progress = None;
         }),
-        Action::Progress {
-            id,
-            done,
-            total,
-            entry,
-            found,
-            at,
-        } => update_file(&mut next, id, |e| {
+        Action::Progress { id, read, at } => update_file(&mut next, id, |e| {
             let elapsed = e.started_at.map_or(0.0, |start| (at - start).max(0.0));
             #[allow(clippy::cast_precision_loss)] // an estimate
-            let eta_ms = (done > 0 && elapsed > 0.0)
-                .then(|| elapsed * (total.saturating_sub(done)) as f64 / done as f64);
-            e.progress = Some(Progress {
-                done,
-                total,
-                entry,
-                found,
-                eta_ms,
-            });
+            let eta_ms = (read.done > 0 && elapsed > 0.0)
+                .then(|| elapsed * read.total.saturating_sub(read.done) as f64 / read.done as f64);
+            e.progress = Some(Progress { read, eta_ms });
         }),
         Action::Cancel => {
             let mut list = next.files().to_vec();
@@ -428,18 +397,20 @@ mod tests {
             &s,
             Action::Progress {
                 id: 1,
-                done: 250,
-                total: 1000,
-                entry: "Takeout/a.json".into(),
-                found: 3,
+                read: ReadProgress {
+                    done: 250,
+                    total: 1000,
+                    entry: "Takeout/a.json".into(),
+                    found: 3,
+                },
                 at: 3000.0,
             },
         );
         let p = s.files()[0].progress.clone().unwrap();
-        assert_eq!(p.percent(), 25);
+        assert_eq!(p.read.percent(), 25);
         // 2 s for a quarter: 6 s for the rest.
         assert_eq!(p.eta_ms, Some(6000.0));
-        assert_eq!(p.entry, "Takeout/a.json");
+        assert_eq!(p.read.entry, "Takeout/a.json");
         let s = reduce(&s, Action::FileFinished { id: 1 });
         assert_eq!(s.files()[0].progress, None);
     }

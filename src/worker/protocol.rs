@@ -43,15 +43,8 @@ pub enum FromWorker {
     BootFailed,
     /// A file is being read.
     Started { id: u32 },
-    /// How far the worker is in a file: bytes read of `total`, the entry being read (inside an
-    /// archive), and how many files it has found so far. Sent at most every 100 ms.
-    Progress {
-        id: u32,
-        done: u64,
-        total: u64,
-        entry: String,
-        found: u32,
-    },
+    /// How far the worker is in a file. Sent at most every 100 ms.
+    Progress { id: u32, read: ReadProgress },
     /// The reports of files found in what the person opened (the file itself, or entries of an
     /// archive), sent in batches as they are ready.
     Found { id: u32, reports: Vec<FileReport> },
@@ -59,6 +52,28 @@ pub enum FromWorker {
     Finished { id: u32 },
     /// The worker's own network requests so far (it should make none).
     Requests { total: u32 },
+}
+
+/// How far the worker is in a file: bytes read of `total`, the entry being read (inside an
+/// archive), and how many files it has found so far.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadProgress {
+    pub done: u64,
+    pub total: u64,
+    pub entry: String,
+    pub found: u32,
+}
+
+impl ReadProgress {
+    /// Whole percent of bytes read, 0–100.
+    pub fn percent(&self) -> u8 {
+        if self.total == 0 {
+            return 100;
+        }
+        #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=100
+        let p = (u128::from(self.done.min(self.total)) * 100 / u128::from(self.total)) as u8;
+        p
+    }
 }
 
 impl ToWorker {

@@ -10,7 +10,7 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, RequestCache, Requ
 
 use super::blob::BlobSource;
 use super::netwatch;
-use super::protocol::{FileJob, FromWorker, ToWorker};
+use super::protocol::{FileJob, FromWorker, ReadProgress, ToWorker};
 use crate::error::ErrorKind;
 use crate::model::FileRef;
 use crate::report::{self, FileReport, Sink};
@@ -94,10 +94,7 @@ fn handle(data: &JsValue) {
 /// Where one file's progress stands, shared by the byte reader and the report sink.
 struct Progress {
     id: u32,
-    total: u64,
-    done: u64,
-    entry: String,
-    found: u32,
+    read: ReadProgress,
     last_post: f64,
     /// Reports not yet posted.
     batch: Vec<FileReport>,
@@ -127,10 +124,7 @@ impl Progress {
             self.flush();
             post(&FromWorker::Progress {
                 id: self.id,
-                done: self.done.min(self.total),
-                total: self.total,
-                entry: self.entry.clone(),
-                found: self.found,
+                read: self.read.clone(),
             });
         }
     }
@@ -144,13 +138,13 @@ struct PostingSink {
 impl Sink for PostingSink {
     fn entry(&mut self, path: &str) {
         let mut p = self.progress.borrow_mut();
-        path.clone_into(&mut p.entry);
+        path.clone_into(&mut p.read.entry);
         p.post(false);
     }
 
     fn report(&mut self, report: FileReport) {
         let mut p = self.progress.borrow_mut();
-        p.found += 1;
+        p.read.found += 1;
         p.batch.push(report);
         p.post(false);
     }
@@ -167,10 +161,10 @@ fn analyse(files: &Array, job: &FileJob) {
     let size = blob.as_ref().map_or(0, |b| b.size() as u64);
     let progress = Rc::new(RefCell::new(Progress {
         id: job.id,
-        total: size,
-        done: 0,
-        entry: String::new(),
-        found: 0,
+        read: ReadProgress {
+            total: size,
+            ..ReadProgress::default()
+        },
         last_post: f64::NEG_INFINITY,
         batch: Vec::new(),
     }));
@@ -184,7 +178,7 @@ fn analyse(files: &Array, job: &FileJob) {
             let watched = Rc::clone(&progress);
             let mut source = source.with_progress(move |done| {
                 let mut p = watched.borrow_mut();
-                p.done = done;
+                p.read.done = done.min(p.read.total);
                 p.post(false);
             });
             report::describe_input(&job.path, &mut source, &mut sink);

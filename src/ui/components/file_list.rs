@@ -69,12 +69,18 @@ fn reading(lang: Lang, entry: &FileEntry) -> Html {
     else {
         return html! { <span class="status reading">{ Text::Reading.get(lang) }</span> };
     };
-    let percent = progress.percent();
+    let percent = progress.read.percent();
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // whole seconds
     let eta = progress
         .eta_ms
         .map(|ms| (ms / 1000.0).ceil().max(0.0) as u64);
-    let line = progress_line(lang, percent, &progress.entry, progress.found, eta);
+    let line = progress_line(
+        lang,
+        percent,
+        &progress.read.entry,
+        progress.read.found,
+        eta,
+    );
     html! {
         <div class="progress">
             <progress max="100" value={percent.to_string()} aria-label={Text::ProgressLabel.get(lang)}
