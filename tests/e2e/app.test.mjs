@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { NetworkGuard } from './guard.mjs';
 import {
-  ROOT, axe, finish, open, pickFiles, sample, screenshot, setUp, tearDown, untilReady,
+  ROOT, axe, finish, open, openLoaded, pickFiles, sample, screenshot, setUp, tearDown, untilReady,
 } from './harness.mjs';
 import { SUB_PATH } from './server.mjs';
 import { storedZip } from './zipfile.mjs';
@@ -34,10 +34,8 @@ describe('main path', () => {
         w.on('close', () => { entry.closed = true; });
         workers.push(entry);
       });
-      const session = await open(env, path, { before: watchWorkers });
-      const { page, guard } = session;
-      await untilReady(page);
-      guard.markLoaded();
+      const session = await openLoaded(env, path, { before: watchWorkers });
+      const { page } = session;
       assert.equal(await page.textContent('#landing-title'), 'What does your data say about you?');
 
       const empty = { name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) };
@@ -76,10 +74,8 @@ describe('main path', () => {
   }
 
   test('an archive is opened in the worker and its files listed under it', async () => {
-    const session = await open(env, '/');
-    const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
+    const session = await openLoaded(env, '/');
+    const { page } = session;
     const zip = storedZip([
       ['Takeout/Location History/Records.json', readFileSync(RECORDS)],
       ['Takeout/.DS_Store', 'junk'],
@@ -101,10 +97,8 @@ describe('main path', () => {
   });
 
   test('an archive of many files is listed a page at a time', async () => {
-    const session = await open(env, '/');
-    const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
+    const session = await openLoaded(env, '/');
+    const { page } = session;
     const entries = Array.from({ length: 450 }, (_, i) => [`messages/inbox/thread_${String(i).padStart(3, '0')}/message_1.json`, `{"n":${i}}`]);
     await page.setInputFiles('#file-input', [{ name: 'facebook-export.zip', mimeType: 'application/zip', buffer: storedZip(entries) }]);
     await page.waitForSelector('#files tr.archive .status:not(.reading)');
@@ -121,10 +115,8 @@ describe('main path', () => {
   });
 
   test('a chosen folder lists its files with their paths', async () => {
-    const session = await open(env, '/');
-    const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
+    const session = await openLoaded(env, '/');
+    const { page } = session;
     await page.setInputFiles('#folder-input', sample('instagram/hestia_2022'));
     await page.waitForFunction(() => document.querySelectorAll('#files tbody tr .status.unknown').length === 3);
     const paths = await page.$$eval('#files tbody th .path', (els) => els.map((e) => e.textContent).sort());
@@ -168,10 +160,8 @@ describe('main path', () => {
   });
 
   test('French is the default when the browser prefers it, with a visible switch', async () => {
-    const session = await open(env, '/', { locale: 'fr-FR' });
-    const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
+    const session = await openLoaded(env, '/', { locale: 'fr-FR' });
+    const { page } = session;
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     assert.equal(await page.textContent('#landing-title'), 'Que disent vos données de vous\u00a0?');
     await pickFiles(page, [RECORDS]);
@@ -199,10 +189,8 @@ describe('main path', () => {
   });
 
   test('the promise page explains how to check the promise', async () => {
-    const session = await open(env, '/');
-    const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
+    const session = await openLoaded(env, '/');
+    const { page } = session;
     await page.click('#promise-link');
     await page.waitForSelector('#promise-title');
     const text = await page.textContent('main');
@@ -241,10 +229,8 @@ describe('the no-network promise', () => {
   });
 
   test('one request from the page and one from the worker show 2 on the indicator, as Playwright logs', async () => {
-    const session = await open(env, '/#selftest');
+    const session = await openLoaded(env, '/#selftest');
     const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
     await pickFiles(page, [RECORDS]);
     assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
     assert.deepEqual(guard.requestsAfterLoad(), []);
@@ -279,10 +265,8 @@ describe('the no-network promise', () => {
   });
 
   test('once loaded, it keeps working with the network switched off', async () => {
-    const session = await open(env, '/');
+    const session = await openLoaded(env, '/');
     const { page, guard, context } = session;
-    await untilReady(page);
-    guard.markLoaded();
     await context.setOffline(true);
     await pickFiles(page, [RECORDS, CONNECTIONS]);
     // Forgetting restarts the worker from the module in memory: no network needed.
@@ -308,10 +292,8 @@ describe('the no-network promise', () => {
 
 describe('failures are calm and clear', () => {
   test('a crash shows the calm banner, never a blank page', async () => {
-    const session = await open(env, '/#selftest');
-    const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
+    const session = await openLoaded(env, '/#selftest');
+    const { page } = session;
     await page.click('#selftest-panic');
     await page.waitForSelector('#crash:not([hidden])');
     assert.match(await page.textContent('#crash'), /Something went wrong\. Nothing left your device\./);
@@ -323,10 +305,8 @@ describe('failures are calm and clear', () => {
 
   test('a worker that dies on a file: that file is marked, the others are analysed', async () => {
     const workers = [];
-    const session = await open(env, '/#selftest', { before: (p) => p.on('worker', (w) => workers.push(w)) });
+    const session = await openLoaded(env, '/#selftest', { before: (p) => p.on('worker', (w) => workers.push(w)) });
     const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
     await page.click('#selftest-crash-file');
     await pickFiles(page, [
       { name: 'before.json', mimeType: 'application/json', buffer: Buffer.from('{}') },
@@ -369,10 +349,8 @@ describe('failures are calm and clear', () => {
 describe('accessibility', () => {
   test('axe finds no WCAG 2.1 A/AA violation on any screen, in both languages', async () => {
     for (const locale of ['fr-FR', 'en-US']) {
-      const session = await open(env, '/', { locale });
-      const { page, guard } = session;
-      await untilReady(page);
-      guard.markLoaded();
+      const session = await openLoaded(env, '/', { locale });
+      const { page } = session;
       await axe(page, `the landing (${locale})`);
       await page.click('#promise-link');
       await page.waitForSelector('#promise-title');
@@ -386,10 +364,8 @@ describe('accessibility', () => {
   });
 
   test('keyboard only: skip link, promise page, choose files, forget everything', async () => {
-    const session = await open(env, '/');
-    const { page, guard } = session;
-    await untilReady(page);
-    guard.markLoaded();
+    const session = await openLoaded(env, '/');
+    const { page } = session;
     const focused = () => page.evaluate(() => document.activeElement?.id || document.activeElement?.textContent?.trim());
     const tabTo = async (id, key = 'Tab') => {
       const path = [];
@@ -442,10 +418,8 @@ describe('accessibility', () => {
 describe('screenshots', () => {
   for (const size of ['phone', 'tablet', 'desktop']) {
     test(`${size}: landing, file list and promise page`, async () => {
-      const session = await open(env, '/', { size, locale: 'fr-FR' });
+      const session = await openLoaded(env, '/', { size, locale: 'fr-FR' });
       const { page, guard } = session;
-      await untilReady(page);
-      guard.markLoaded();
       await screenshot(page, `${size}-landing`);
       await axe(page, `the landing at ${size} size`);
       if (size !== 'desktop') {

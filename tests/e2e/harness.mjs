@@ -53,6 +53,15 @@ export async function open(env, path = '/', { locale = 'en-US', size = 'desktop'
   return { context, page, guard, errors };
 }
 
+// `open`, then wait until the app has loaded (engine ready) and tell the guard: from now on,
+// any request breaks the promise.
+export async function openLoaded(env, path = '/', options = {}) {
+  const session = await open(env, path, options);
+  await untilReady(session.page);
+  session.guard.markLoaded();
+  return session;
+}
+
 // Waits until the engine is ready: the drop zone's buttons are enabled.
 export async function untilReady(page) {
   await page.waitForSelector('#choose-files:not([disabled])', { timeout: 15000 });
