@@ -33,12 +33,18 @@ pub enum ErrorKind {
     Unsupported,
     /// The person cancelled the analysis before this file was finished.
     Cancelled,
-    /// The file was recognised, but its content breaks the format midway.
+    /// The content breaks its format midway.
     Malformed,
+    /// A line or a record is too long to be read without filling the device's memory.
+    TooLarge,
+    /// The text is not valid UTF-8.
+    InvalidText,
+    /// The content is not what the file's name says (an image renamed `.json`).
+    WrongType,
 }
 
 impl ErrorKind {
-    pub const ALL: [ErrorKind; 11] = [
+    pub const ALL: [ErrorKind; 14] = [
         ErrorKind::Unreadable,
         ErrorKind::Empty,
         ErrorKind::Crashed,
@@ -50,6 +56,9 @@ impl ErrorKind {
         ErrorKind::Unsupported,
         ErrorKind::Cancelled,
         ErrorKind::Malformed,
+        ErrorKind::TooLarge,
+        ErrorKind::InvalidText,
+        ErrorKind::WrongType,
     ];
 
     /// The message for the person, in their language.
@@ -70,6 +79,9 @@ impl ErrorKind {
             ErrorKind::Unsupported => Text::ErrorUnsupported,
             ErrorKind::Cancelled => Text::ErrorCancelled,
             ErrorKind::Malformed => Text::ErrorMalformed,
+            ErrorKind::TooLarge => Text::ErrorTooLarge,
+            ErrorKind::InvalidText => Text::ErrorInvalidText,
+            ErrorKind::WrongType => Text::ErrorWrongType,
         }
     }
 }

@@ -15,6 +15,8 @@ use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
+mod check;
+
 /// The detected kind of a file: `"unknown"`, or the id of the source that claimed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(from = "String", into = "String")]
@@ -107,6 +109,8 @@ pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAna
         let read = source.read(&mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole));
         analysis.summary = read.summary;
         analysis.error = read.error;
+    } else {
+        analysis.error = check::check(&analysis.file.path, &head, &mut counting);
     }
     if size.is_none() {
         let counted = count_rest(&mut counting);

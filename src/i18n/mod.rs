@@ -114,6 +114,9 @@ pub enum Text {
     ErrorUnsupported,
     ErrorCancelled,
     ErrorMalformed,
+    ErrorTooLarge,
+    ErrorInvalidText,
+    ErrorWrongType,
     Cancel,
     ProgressLabel,
 }
@@ -178,6 +181,9 @@ impl Text {
         Text::ErrorUnsupported,
         Text::ErrorCancelled,
         Text::ErrorMalformed,
+        Text::ErrorTooLarge,
+        Text::ErrorInvalidText,
+        Text::ErrorWrongType,
         Text::Cancel,
         Text::ProgressLabel,
     ];
@@ -392,10 +398,29 @@ impl Text {
                 "You cancelled the analysis before this file was finished.",
             ),
             Text::ErrorMalformed => (
-                "Ce fichier est reconnu, mais son contenu est abîmé en cours de route\u{a0}: ce qui \
-                 précède est affiché. Demandez un nouvel export si le problème revient.",
-                "This file is recognised, but its content is damaged partway: what comes before is \
-                 shown. Ask for a new export if it happens again.",
+                "Le contenu de ce fichier est abîmé en cours de route\u{a0}: ce qui précède a été \
+                 lu. Demandez un nouvel export si le problème revient.",
+                "This file's content is damaged partway: what comes before was read. Ask for a new \
+                 export if it happens again.",
+            ),
+            Text::ErrorTooLarge => (
+                "Une ligne de ce fichier dépasse 16\u{a0}Mo\u{a0}: Reflet ne la lit pas, pour ne pas \
+                 saturer la mémoire de votre appareil. Vos autres fichiers sont analysés.",
+                "A line in this file is longer than 16 MB: Reflet does not read it, so as not to \
+                 fill your device's memory. Your other files are analysed.",
+            ),
+            Text::ErrorInvalidText => (
+                "Ce fichier contient des octets qui ne forment pas du texte valide (UTF-8)\u{a0}: il \
+                 est peut-être abîmé. Demandez un nouvel export, ou réenregistrez-le en UTF-8 dans \
+                 un éditeur de texte.",
+                "This file contains bytes that are not valid text (UTF-8): it may be damaged. Ask \
+                 for a new export, or save it again as UTF-8 in a text editor.",
+            ),
+            Text::ErrorWrongType => (
+                "Le contenu de ce fichier ne correspond pas à son nom (une image renommée en \
+                 «\u{a0}.json\u{a0}», par exemple). Vérifiez que vous avez choisi le bon fichier.",
+                "This file's content does not match its name (an image renamed \".json\", for \
+                 example). Check that you chose the right file.",
             ),
             Text::Cancel => ("Annuler l'analyse", "Cancel the analysis"),
             Text::ProgressLabel => ("Avancement de la lecture", "Reading progress"),

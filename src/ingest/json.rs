@@ -22,6 +22,8 @@ pub enum JsonError {
     Truncated,
     /// Not JSON, or not the expected shape, at this line.
     Syntax { line: usize },
+    /// A string holds bytes that are not UTF-8.
+    Encoding,
     /// The bytes could not be read.
     Io,
 }
@@ -31,6 +33,8 @@ impl From<serde_json::Error> for JsonError {
         match e.classify() {
             serde_json::error::Category::Eof => JsonError::Truncated,
             serde_json::error::Category::Io => JsonError::Io,
+            // serde_json has no category for it; its message is stable since 1.0.
+            _ if e.to_string().starts_with("invalid unicode code point") => JsonError::Encoding,
             _ => JsonError::Syntax { line: e.line() },
         }
     }

@@ -145,6 +145,7 @@ impl Source for GoogleRecords {
             Ok(_) => None,
             Err(JsonError::Truncated) => Some(ErrorKind::Truncated),
             Err(JsonError::Syntax { .. }) => Some(ErrorKind::Malformed),
+            Err(JsonError::Encoding) => Some(ErrorKind::InvalidText),
             Err(JsonError::Io) => Some(ErrorKind::Unreadable),
         };
         SourceRead {

@@ -296,11 +296,77 @@ fn gzip_and_tar_gz_are_streamed() {
     );
 }
 
+/// The corrupt-input corpus of issue 3 that is not about the archive itself: each file gets its own
+/// message, and the good file beside them is still read whole.
 #[test]
-fn an_image_renamed_json_is_just_an_unknown_file() {
+fn each_bad_file_in_an_archive_gets_its_own_message() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x06\0\0\0\x1f\x15\xc4\x89";
-    assert_eq!(
-        summary(&describe("photo.json", png)),
-        [("photo.json".into(), png.len() as u64, None)]
+    // Varied bytes, so that the entries do not compress like a bomb.
+    let noise = |n: usize| -> Vec<u8> {
+        let mut x = 7u64;
+        (0..n)
+            .map(|_| {
+                x = x.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+                b'a' + u8::try_from(x >> 59).unwrap()
+            })
+            .collect()
+    };
+    let mut long_line = b"Historique\n".to_vec();
+    long_line.extend(noise((16 << 20) + 10));
+    let mut long_csv = b"Date;Montant\n01/02/2024;12,50\n".to_vec();
+    long_csv.extend(noise((16 << 20) + 10));
+    let deep = "[".repeat(10_000);
+    let rec = records(50);
+    let deflate = CompressionMethod::Deflated;
+    let zip = zip_of(
+        &[
+            ("Takeout/photo.json", png, deflate),
+            (
+                "Takeout/latin1.json",
+                b"{\"ville\": \"Montr\xe9al\"}",
+                deflate,
+            ),
+            (
+                "Takeout/cut.json",
+                b"{\"items\": [{\"a\": 1}, {\"a\"",
+                deflate,
+            ),
+            ("Takeout/deep.json", deep.as_bytes(), deflate),
+            ("Takeout/notes.txt", &long_line, deflate),
+            ("Takeout/releve.csv", &long_csv, deflate),
+            ("Takeout/empty.json", b"", deflate),
+            ("Takeout/fine.json", b"{\"ok\": [true, null, 1.5]}", deflate),
+            ("Takeout/Location History/Records.json", &rec, deflate),
+        ],
+        false,
     );
+    let reports = describe("takeout.zip", &zip);
+    let kinds: Vec<(&str, Option<ErrorKind>)> = reports
+        .iter()
+        .map(|r| (r.file.path.as_str(), r.error.as_ref().map(|e| e.kind)))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("Takeout/photo.json", Some(ErrorKind::WrongType)),
+            ("Takeout/latin1.json", Some(ErrorKind::InvalidText)),
+            ("Takeout/cut.json", Some(ErrorKind::Truncated)),
+            ("Takeout/deep.json", Some(ErrorKind::Malformed)),
+            ("Takeout/notes.txt", Some(ErrorKind::TooLarge)),
+            ("Takeout/releve.csv", Some(ErrorKind::TooLarge)),
+            ("Takeout/empty.json", Some(ErrorKind::Empty)),
+            ("Takeout/fine.json", None),
+            ("Takeout/Location History/Records.json", None),
+        ]
+    );
+    let records = reports.last().unwrap();
+    let json = serde_json::to_value(records).unwrap();
+    assert_eq!(json["kind"], "google.records");
+    assert_eq!(json["summary"]["count"], 50);
+    // Messages are in both languages and never quote the file.
+    for r in &reports[..7] {
+        let error = r.error.as_ref().unwrap();
+        assert!(!error.message.fr.is_empty() && error.message.fr != error.message.en);
+        assert!(!error.message.en.contains("Montr"));
+    }
 }

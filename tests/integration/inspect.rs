@@ -104,4 +104,9 @@ fn the_json_matches_the_documented_schema_example() {
             "docs/report-schema.md does not document {key}"
         );
     }
+    for kind in reflet::error::ErrorKind::ALL {
+        let name = serde_json::to_value(kind).unwrap();
+        let name = format!("`{}`", name.as_str().unwrap());
+        assert!(doc.contains(&name), "docs/report-schema.md lacks {name}");
+    }
 }
