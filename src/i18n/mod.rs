@@ -115,6 +115,8 @@ pub enum Text {
     ErrorCancelled,
     ErrorMalformed,
     ErrorTooLarge,
+    SectionProblems,
+    SectionOthers,
     ErrorInvalidText,
     ErrorWrongType,
     Cancel,
@@ -182,6 +184,8 @@ impl Text {
         Text::ErrorCancelled,
         Text::ErrorMalformed,
         Text::ErrorTooLarge,
+        Text::SectionProblems,
+        Text::SectionOthers,
         Text::ErrorInvalidText,
         Text::ErrorWrongType,
         Text::Cancel,
@@ -409,6 +413,8 @@ impl Text {
                 "A line in this file is longer than 16 MB: Reflet does not read it, so as not to \
                  fill your device's memory. Your other files are analysed.",
             ),
+            Text::SectionProblems => ("Problèmes", "Problems"),
+            Text::SectionOthers => ("Autres fichiers", "Other files"),
             Text::ErrorInvalidText => (
                 "Ce fichier contient des octets qui ne forment pas du texte valide (UTF-8)\u{a0}: il \
                  est peut-être abîmé. Demandez un nouvel export, ou réenregistrez-le en UTF-8 dans \
@@ -472,11 +478,12 @@ pub fn format_size(lang: Lang, bytes: u64) -> String {
 
 /// "3 files" / "3 fichiers".
 pub fn file_count(lang: Lang, n: usize) -> String {
+    let count = format_count(lang, n as u64);
     match (lang, n) {
-        (Lang::Fr, 0 | 1) => format!("{n} fichier"),
-        (Lang::Fr, _) => format!("{n} fichiers"),
-        (Lang::En, 1) => format!("{n} file"),
-        (Lang::En, _) => format!("{n} files"),
+        (Lang::Fr, 0 | 1) => format!("{count} fichier"),
+        (Lang::Fr, _) => format!("{count} fichiers"),
+        (Lang::En, 1) => format!("{count} file"),
+        (Lang::En, _) => format!("{count} files"),
     }
 }
 
@@ -581,6 +588,39 @@ pub fn show_more(lang: Lang, step: usize, left: usize) -> String {
         Lang::Fr => format!("Afficher {step} de plus ({left} non affichés)"),
         Lang::En => format!("Show {step} more ({left} not shown)"),
     }
+}
+
+/// The name of an export split in parts: "takeout-20241128T101010Z (3 parts)".
+pub fn export_parts(lang: Lang, stem: &str, parts: usize) -> String {
+    let name = stem.rsplit('/').next().unwrap_or(stem);
+    match lang {
+        Lang::Fr => format!("{name} ({parts}\u{a0}parties)"),
+        Lang::En => format!("{name} ({parts} parts)"),
+    }
+}
+
+/// Parts absent from a split export: "Part 2 is missing: …".
+pub fn missing_parts(lang: Lang, missing: &[u32]) -> String {
+    let list = missing
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    match (lang, missing.len()) {
+        (Lang::Fr, 1) => {
+            format!("La partie {list} manque\u{a0}: ajoutez-la pour voir tout l'export.")
+        }
+        (Lang::Fr, _) => {
+            format!("Les parties {list} manquent\u{a0}: ajoutez-les pour voir tout l'export.")
+        }
+        (Lang::En, 1) => format!("Part {list} is missing: add it to see the whole export."),
+        (Lang::En, _) => format!("Parts {list} are missing: add them to see the whole export."),
+    }
+}
+
+/// A section of an archive's list: "Problems (3)".
+pub fn section(lang: Lang, label: &str, n: usize) -> String {
+    format!("{label} ({})", format_count(lang, n as u64))
 }
 
 /// The network indicator. `since_files` is true once the person has opened files.
@@ -709,5 +749,26 @@ mod tests {
             "Network requests since you opened your files: 2"
         );
         assert!(network_requests(Lang::Fr, false, 0).ends_with("\u{a0}: 0"));
+    }
+
+    #[test]
+    fn split_exports_are_named_with_their_parts_and_gaps() {
+        assert_eq!(
+            export_parts(Lang::En, "dl/takeout-20241128T101010Z", 3),
+            "takeout-20241128T101010Z (3 parts)"
+        );
+        assert_eq!(export_parts(Lang::Fr, "t", 2), "t (2\u{a0}parties)");
+        assert_eq!(
+            missing_parts(Lang::En, &[2]),
+            "Part 2 is missing: add it to see the whole export."
+        );
+        assert_eq!(
+            missing_parts(Lang::Fr, &[2, 4]),
+            "Les parties 2, 4 manquent\u{a0}: ajoutez-les pour voir tout l'export."
+        );
+        assert_eq!(
+            section(Lang::Fr, "Autres fichiers", 19_996),
+            "Autres fichiers (19\u{202f}996)"
+        );
     }
 }

@@ -67,7 +67,7 @@ pub fn walk(name: &str, source: &mut dyn ByteSource, on: &mut dyn FnMut(Event<'_
     let got = source.read_at(0, &mut head).unwrap_or(0);
     let container = Container::sniff(head.get(..got).unwrap_or_default());
     // Large reads: each read of the source may cross into the browser (a `Blob.slice`).
-    let mut reader = io::BufReader::with_capacity(READ_CHUNK, SourceReader::new(source));
+    let mut reader = SourceReader::new(source);
     match container {
         Container::Zip => walk_zip(name, &mut reader, on),
         Container::Gzip => walk_gzip(name, total, &mut reader, on),
@@ -84,6 +84,24 @@ pub fn is_ignored(path: &str) -> bool {
     path.starts_with("__MACOSX/")
         || path.contains("/__MACOSX/")
         || path.rsplit('/').next().is_some_and(|n| n == ".DS_Store")
+}
+
+/// One part of an export split over several archives, as Google Takeout does: the name without
+/// its part number, and the number (`takeout-20241128T101010Z-002.zip` → `("takeout-20241128T101010Z",
+/// 2)`). The folder, if any, stays in the stem, so parts from two folders are two exports.
+pub fn split_part(path: &str) -> Option<(&str, u32)> {
+    let lower = path.to_ascii_lowercase();
+    let ext = [".zip", ".tgz", ".tar.gz"]
+        .into_iter()
+        .find(|ext| lower.ends_with(ext))?;
+    let base = path.get(..path.len() - ext.len())?;
+    let (stem, number) = base.rsplit_once('-')?;
+    let valid = number.len() == 3 && number.bytes().all(|b| b.is_ascii_digit());
+    let name_start = stem.rfind('/').map_or(0, |i| i + 1);
+    if !valid || stem.len() == name_start {
+        return None;
+    }
+    Some((stem, number.parse().ok()?))
 }
 
 /// An entry name that tries to leave its folder (`../`, an absolute path or a drive letter).
@@ -349,26 +367,77 @@ impl<R: Read> Read for BombGuard<R> {
     }
 }
 
-/// `Read + Seek` over a [`ByteSource`], so that container readers can jump to a zip's end.
+/// A buffered [`Read`] + [`Seek`] over a [`ByteSource`] that keeps its buffer across seeks.
+///
+/// The zip reader seeks to every entry; a plain `BufReader` throws its buffer away at each seek
+/// and reads a whole new chunk, so an archive of 20,000 small files cost 20,000 reads of 1 MB from
+/// the browser. Here a seek inside the buffer costs nothing, a random read fills a small window,
+/// and a read that continues where the last one ended doubles the window, up to [`READ_CHUNK`].
 pub struct SourceReader<'a> {
     source: &'a mut dyn ByteSource,
     position: u64,
+    buf: Vec<u8>,
+    /// The source offset of `buf[0]`.
+    buf_start: u64,
+    /// How much the next refill reads.
+    window: usize,
 }
+
+/// The first window, and the one after a jump elsewhere.
+const SMALL_WINDOW: usize = 64 << 10;
 
 impl<'a> SourceReader<'a> {
     pub fn new(source: &'a mut dyn ByteSource) -> Self {
         SourceReader {
             source,
             position: 0,
+            buf: Vec::new(),
+            buf_start: 0,
+            window: SMALL_WINDOW,
         }
+    }
+
+    fn buf_end(&self) -> u64 {
+        self.buf_start + self.buf.len() as u64
+    }
+
+    /// The buffered bytes from `position` on, refilled if `position` is outside the buffer.
+    fn fill(&mut self) -> io::Result<&[u8]> {
+        if self.position < self.buf_start || self.position >= self.buf_end() {
+            self.window = if self.position == self.buf_end() && !self.buf.is_empty() {
+                (self.window * 2).min(READ_CHUNK)
+            } else {
+                SMALL_WINDOW
+            };
+            self.buf.resize(self.window, 0);
+            let n = self.source.read_at(self.position, &mut self.buf)?;
+            self.buf.truncate(n);
+            self.buf_start = self.position;
+        }
+        let skip = usize::try_from(self.position - self.buf_start).unwrap_or(usize::MAX);
+        Ok(self.buf.get(skip..).unwrap_or_default())
     }
 }
 
 impl Read for SourceReader<'_> {
-    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.source.read_at(self.position, buf)?;
+    fn read(&mut self, out: &mut [u8]) -> io::Result<usize> {
+        let available = self.fill()?;
+        let n = available.len().min(out.len());
+        if let (Some(dst), Some(src)) = (out.get_mut(..n), available.get(..n)) {
+            dst.copy_from_slice(src);
+        }
         self.position += n as u64;
         Ok(n)
+    }
+}
+
+impl io::BufRead for SourceReader<'_> {
+    fn fill_buf(&mut self) -> io::Result<&[u8]> {
+        self.fill()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        self.position += amount as u64;
     }
 }
 
@@ -384,5 +453,83 @@ impl Seek for SourceReader<'_> {
             .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "seek before start"))?;
         self.position = target;
         Ok(target)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Counts the reads that reach the source.
+    struct Counted {
+        data: Vec<u8>,
+        reads: Vec<(u64, usize)>,
+    }
+
+    impl ByteSource for Counted {
+        fn len(&self) -> u64 {
+            self.data.len() as u64
+        }
+
+        fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> io::Result<usize> {
+            let start = usize::try_from(offset)
+                .unwrap_or(usize::MAX)
+                .min(self.data.len());
+            let n = buf.len().min(self.data.len() - start);
+            buf[..n].copy_from_slice(&self.data[start..start + n]);
+            self.reads.push((offset, n));
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn seeks_inside_the_buffer_do_not_read_again_and_streams_read_in_growing_chunks() {
+        let data: Vec<u8> = (0..4_000_000u32).map(|i| (i % 251) as u8).collect();
+        let mut source = Counted {
+            data: data.clone(),
+            reads: Vec::new(),
+        };
+        let mut reader = SourceReader::new(&mut source);
+        let mut small = [0u8; 100];
+        for offset in [1000u64, 50, 30_000, 1000, 60_000] {
+            reader.seek(SeekFrom::Start(offset)).unwrap();
+            reader.read_exact(&mut small).unwrap();
+            let at = usize::try_from(offset).unwrap();
+            assert_eq!(&small[..], &data[at..at + 100]);
+        }
+        reader.seek(SeekFrom::Start(0)).unwrap();
+        let mut all = Vec::new();
+        reader.read_to_end(&mut all).unwrap();
+        assert_eq!(all, data);
+        // Two reads served the five small ones (at 1000, then at 50); the stream from 0 starts
+        // small and doubles its window up to 1 MB.
+        let offsets: Vec<u64> = source.reads.iter().take(3).map(|r| r.0).collect();
+        assert_eq!(offsets, [1000, 50, 0]);
+        let sizes: Vec<usize> = source.reads.iter().map(|r| r.1).collect();
+        assert_eq!(sizes[2..7], [65_536, 131_072, 262_144, 524_288, 1_048_576]);
+        assert!(sizes[7..].iter().all(|&n| n <= READ_CHUNK));
+    }
+
+    #[test]
+    fn takeout_parts_are_recognised_by_name() {
+        assert_eq!(
+            split_part("takeout-20241128T101010Z-002.zip"),
+            Some(("takeout-20241128T101010Z", 2))
+        );
+        assert_eq!(
+            split_part("Downloads/takeout-20241128T101010Z-001.TGZ"),
+            Some(("Downloads/takeout-20241128T101010Z", 1))
+        );
+        assert_eq!(split_part("export-010.tar.gz"), Some(("export", 10)));
+        for single in [
+            "takeout.zip",
+            "photo-001.jpg",
+            "-001.zip",
+            "dir/-001.zip",
+            "a-01.zip",
+            "a-0001.zip",
+        ] {
+            assert_eq!(split_part(single), None, "{single}");
+        }
     }
 }

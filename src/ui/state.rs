@@ -64,6 +64,81 @@ impl FileEntry {
     }
 }
 
+/// What the file list shows as one item: a file the person opened, or every part of an export
+/// split over several archives (`takeout-…-001.zip`, `-002.zip`…), merged into one tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// The export's name without its part number, when the group merges parts.
+    pub stem: Option<String>,
+    /// The opened files, in part order.
+    pub parts: Vec<FileEntry>,
+    /// Part numbers absent between 1 and the highest part opened.
+    pub missing: Vec<u32>,
+}
+
+impl Group {
+    /// The id of the first file opened, a key that stays while more parts are added.
+    pub fn id(&self) -> u32 {
+        self.parts.iter().map(|p| p.id).min().unwrap_or(0)
+    }
+
+    pub fn size(&self) -> u64 {
+        self.parts.iter().map(|p| p.file.size).sum()
+    }
+
+    pub fn is_done(&self) -> bool {
+        self.parts.iter().all(|p| p.status == FileStatus::Done)
+    }
+
+    /// Every report of every part.
+    pub fn reports(&self) -> impl Iterator<Item = &FileReport> {
+        self.parts.iter().flat_map(|p| p.reports.iter())
+    }
+
+    /// Shown as an archive with its entries under it.
+    pub fn is_archive(&self) -> bool {
+        self.stem.is_some() || self.parts.iter().any(FileEntry::is_archive)
+    }
+}
+
+/// The opened files as the list shows them: parts of one export together (at the place of the
+/// first one opened), every other file on its own.
+pub fn groups(files: &[FileEntry]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for entry in files {
+        let part = crate::ingest::archive::split_part(&entry.file.path);
+        let same_export =
+            part.and_then(|(stem, _)| out.iter_mut().find(|g| g.stem.as_deref() == Some(stem)));
+        match (part, same_export) {
+            (Some(_), Some(group)) => group.parts.push(entry.clone()),
+            (Some((stem, _)), None) => out.push(Group {
+                stem: Some(stem.to_owned()),
+                parts: vec![entry.clone()],
+                missing: Vec::new(),
+            }),
+            (None, _) => out.push(Group {
+                stem: None,
+                parts: vec![entry.clone()],
+                missing: Vec::new(),
+            }),
+        }
+    }
+    for group in &mut out {
+        let number =
+            |e: &FileEntry| crate::ingest::archive::split_part(&e.file.path).map_or(0, |p| p.1);
+        if group.parts.len() < 2 {
+            // A lone `-001.zip` is just an archive.
+            group.stem = None;
+            continue;
+        }
+        group.parts.sort_by_key(number);
+        let have: Vec<u32> = group.parts.iter().map(number).collect();
+        let highest = have.iter().copied().max().unwrap_or(0);
+        group.missing = (1..highest).filter(|n| !have.contains(n)).collect();
+    }
+    out
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileStatus {
     Waiting,
@@ -333,6 +408,51 @@ mod tests {
         ]
         .into_iter()
         .fold(state.clone(), |s, a| reduce(&s, a))
+    }
+
+    #[test]
+    fn parts_of_one_export_are_one_group_and_gaps_are_named() {
+        let state = chosen(
+            &ready(),
+            &[
+                (1, "takeout-20241128T101010Z-003.zip"),
+                (2, "Records.json"),
+                (3, "takeout-20241128T101010Z-001.zip"),
+                (4, "takeout-20230101T000000Z-001.zip"),
+                (5, "other/takeout-20241128T101010Z-005.zip"),
+                (6, "other/takeout-20241128T101010Z-004.zip"),
+            ],
+            0.0,
+        );
+        let state = done(&state, 3, "Takeout/a.json");
+        let groups = groups(state.files());
+        let shape: Vec<(Option<&str>, Vec<u32>, Vec<u32>)> = groups
+            .iter()
+            .map(|g| {
+                (
+                    g.stem.as_deref(),
+                    g.parts.iter().map(|p| p.id).collect(),
+                    g.missing.clone(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                (Some("takeout-20241128T101010Z"), vec![3, 1], vec![2]),
+                (None, vec![2], vec![]),
+                (None, vec![4], vec![]),
+                (
+                    Some("other/takeout-20241128T101010Z"),
+                    vec![6, 5],
+                    vec![1, 2, 3]
+                ),
+            ]
+        );
+        let first = &groups[0];
+        assert_eq!((first.id(), first.size(), first.is_done()), (1, 20, false));
+        assert!(first.is_archive());
+        assert_eq!(first.reports().count(), 1);
     }
 
     #[test]

@@ -87,30 +87,66 @@ describe('main path', () => {
     const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim())));
     assert.equal(rows[0][0], 'takeout-20241201T101010Z-001.zip');
     assert.equal(rows[0][2], 'Archive: 3 files');
+    // Grouped: recognised files by source, then problems, then the rest, each under its heading.
     assert.deepEqual(rows.slice(1).map((r) => [r[0].split('\n')[0], r[1], r[2]]), [
+      ['Google Location History (Records.json) (1)', undefined, undefined],
       ['Records.json', '569\u00a0bytes', 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01'],
+      ['Problems (1)', undefined, undefined],
       ['evil.json', '2\u00a0bytes', 'This file\'s name in the archive tries to leave its folder ("../"): it was skipped for safety.'],
+      ['Other files (1)', undefined, undefined],
       ['archive_browser.html', '13\u00a0bytes', 'Not recognised yet'],
     ]);
     await axe(page, 'an archive in the file list');
     await finish(session);
   });
 
-  test('an archive of many files is listed a page at a time', async () => {
+  test('an archive of 20,000 files renders only the rows on screen, and scrolls to the last', async () => {
     const session = await openLoaded(env, '/');
     const { page } = session;
-    const entries = Array.from({ length: 450 }, (_, i) => [`messages/inbox/thread_${String(i).padStart(3, '0')}/message_1.json`, `{"n":${i}}`]);
+    const n = 20_000;
+    const entries = Array.from({ length: n }, (_, i) => [`messages/inbox/thread_${String(i).padStart(5, '0')}/message_1.json`, `{"n":${i}}`]);
     await page.setInputFiles('#file-input', [{ name: 'facebook-export.zip', mimeType: 'application/zip', buffer: storedZip(entries) }]);
-    await page.waitForSelector('#files tr.archive .status:not(.reading)');
-    assert.equal(await page.innerText('#files tr.archive td:last-child'), 'Archive: 450 files');
-    const rows = () => page.$$eval('#files tbody tr th.nested', (ths) => ths.length);
-    assert.equal(await rows(), 200);
-    assert.equal(await page.innerText('#files tr.more button'), 'Show 200 more (250 not shown)');
-    await page.click('#files tr.more button');
-    assert.equal(await rows(), 400);
-    await page.click('#files tr.more button');
-    assert.equal(await rows(), 450);
-    assert.equal(await page.$('#files tr.more'), null);
+    await page.waitForSelector('#files tr.archive .status:not(.reading)', { timeout: 60_000 });
+    assert.equal(await page.innerText('#files tr.archive td:last-child'), 'Archive: 20,000 files');
+    assert.equal(await page.innerText('#files tr.section th'), 'Other files (20,000)');
+    const rendered = () => page.$$eval('#files tr.virtual th .name', (els) => els.map((e) => e.textContent));
+    const first = await rendered();
+    assert.ok(first.length > 5 && first.length < 150, `${first.length} rows rendered`);
+    assert.equal(first[0], 'message_1.json');
+    const paths = () => page.$$eval('#files tr.virtual th .path', (els) => els.map((e) => e.textContent));
+    assert.equal((await paths())[0], 'messages/inbox/thread_00000/message_1.json');
+    // The page is as tall as all the rows: scrolling to its end shows the last one.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForFunction(() => [...document.querySelectorAll('#files tr.virtual th .path')].some((e) => e.textContent.includes('thread_19999')));
+    assert.ok((await rendered()).length < 150);
+    // Halfway down shows the rows from the middle.
+    await page.evaluate(() => {
+      const table = document.querySelector('#files');
+      window.scrollTo(0, table.getBoundingClientRect().top + window.scrollY + table.offsetHeight / 2);
+    });
+    await page.waitForFunction(() => [...document.querySelectorAll('#files tr.virtual th .path')].some((e) => /thread_(09|10)\d{3}/.test(e.textContent)));
+    await axe(page, 'a virtualised archive list');
+    await finish(session);
+  });
+
+  test('the parts of a split Takeout are one export, and a missing part is named', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    const part = (files) => storedZip(files.map((f) => [`Takeout/${f}`, '{"ok": true}']));
+    await page.setInputFiles('#file-input', [
+      { name: 'takeout-20241201T101010Z-003.zip', mimeType: 'application/zip', buffer: part(['YouTube/history.json']) },
+      { name: 'takeout-20241201T101010Z-001.zip', mimeType: 'application/zip', buffer: part(['Chrome/History.json', 'Maps/Saved.json']) },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('#files tr.archive').length === 1 && !document.querySelector('#files .status.reading'));
+    assert.equal(await page.innerText('#files tr.archive th .name'), 'takeout-20241201T101010Z (2 parts)');
+    assert.equal(await page.innerText('#files tr.archive .missing'), 'Part 2 is missing: add it to see the whole export.');
+    assert.match(await page.innerText('#files tr.archive td:last-child'), /^Archive: 3 files/);
+    const paths = await page.$$eval('#files th.nested .path', (els) => els.map((e) => e.textContent));
+    assert.deepEqual(paths, ['Takeout/Chrome/History.json', 'Takeout/Maps/Saved.json', 'Takeout/YouTube/history.json']);
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await page.innerText('#files tr.archive th .name'), 'takeout-20241201T101010Z (2\u00a0parties)');
+    assert.equal(await page.innerText('#files tr.archive .missing'), "La partie 2 manque\u00a0: ajoutez-la pour voir tout l'export.");
     await finish(session);
   });
 

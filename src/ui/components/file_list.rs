@@ -1,13 +1,16 @@
+use std::rc::Rc;
+
+use gloo::events::EventListener;
 use yew::prelude::*;
 
 use crate::i18n::{
-    archive_summary, file_count, format_size, positions_summary, progress_line, show_more, Lang,
-    Text,
+    archive_summary, export_parts, file_count, format_size, missing_parts, positions_summary,
+    progress_line, section, show_more, Lang, Text,
 };
 use crate::model::time::parse_iso;
 use crate::model::Summary;
 use crate::report::{FileReport, Kind};
-use crate::ui::state::{FileEntry, FileStatus};
+use crate::ui::state::{groups, FileEntry, FileStatus, Group};
 
 #[derive(Properties, PartialEq)]
 pub struct FileListProps {
@@ -112,38 +115,164 @@ fn report_row(lang: Lang, key: String, report: &FileReport, nested: bool) -> Htm
     }
 }
 
-/// Rows shown at first under an archive, and added by each "show more": the list stays light
-/// for an archive of 20,000 files.
+/// Rows of recognised files and problems shown at first under an archive, and added by each
+/// "show more".
 const PAGE: usize = 200;
+/// From this many other files, only the rows on screen are rendered.
+const VIRTUAL_FROM: usize = 100;
+/// Rows rendered above and below the screen, so that scrolling never shows a blank.
+const OVERSCAN: usize = 12;
 
-/// Recognised files first (grouped by source), then problems, then the rest, each in archive order.
-fn display_order(reports: &[FileReport]) -> Vec<&FileReport> {
-    let mut ordered: Vec<&FileReport> = reports.iter().collect();
-    ordered.sort_by_key(|r| match (&r.kind, &r.error) {
-        (Kind::Source(id), _) => (0, id.clone()),
-        (Kind::Unknown, Some(_)) => (1, String::new()),
-        (Kind::Unknown, None) => (2, String::new()),
-    });
-    ordered
+/// An archive's entries in the order shown: recognised files grouped by source, then problems,
+/// then the rest, each in archive order.
+struct Sections<'a> {
+    recognised: Vec<(&'a str, Vec<&'a FileReport>)>,
+    problems: Vec<&'a FileReport>,
+    others: Vec<&'a FileReport>,
+}
+
+fn sections<'a>(reports: impl Iterator<Item = &'a FileReport>) -> Sections<'a> {
+    let mut out = Sections {
+        recognised: Vec::new(),
+        problems: Vec::new(),
+        others: Vec::new(),
+    };
+    for report in reports {
+        match (&report.kind, &report.error) {
+            (Kind::Source(id), _) => match out.recognised.iter_mut().find(|(s, _)| s == id) {
+                Some((_, list)) => list.push(report),
+                None => out.recognised.push((id.as_str(), vec![report])),
+            },
+            (Kind::Unknown, Some(_)) => out.problems.push(report),
+            (Kind::Unknown, None) => out.others.push(report),
+        }
+    }
+    out.recognised.sort_by_key(|(id, _)| *id);
+    out
+}
+
+fn section_row(key: String, title: String) -> Html {
+    html! {
+        <tr {key} class="section">
+            <th colspan="3" scope="colgroup">{ title }</th>
+        </tr>
+    }
 }
 
 #[derive(Properties, PartialEq)]
-struct EntryRowsProps {
+struct VirtualRowsProps {
     lang: Lang,
-    entry: FileEntry,
+    rows: Rc<Vec<FileReport>>,
+    prefix: String,
 }
 
-/// The rows of one opened file: a single row, or an archive's summary and its entries.
+/// Rows of one fixed height, of which only those on screen (and a few around) are in the page:
+/// the list stays smooth for an archive of 20,000 files. The page itself scrolls, so touch,
+/// keyboard and screen readers scroll as they always do.
 #[function_component]
-fn EntryRows(props: &EntryRowsProps) -> Html {
-    let (lang, entry) = (props.lang, &props.entry);
+fn VirtualRows(props: &VirtualRowsProps) -> Html {
+    let n = props.rows.len();
+    let top = use_node_ref();
+    let sample = use_node_ref();
+    let row_height = use_state_eq(|| 56.0_f64);
+    let range = use_state_eq(|| (0, n.min(60)));
+    {
+        let (top, range) = (top.clone(), range.clone());
+        use_effect_with((n, *row_height), move |&(n, height)| {
+            let update = move || {
+                let Some(start) = top.cast::<web_sys::Element>() else {
+                    return;
+                };
+                let above = -start.get_bounding_client_rect().top();
+                let screen = gloo::utils::window()
+                    .inner_height()
+                    .ok()
+                    .and_then(|h| h.as_f64())
+                    .unwrap_or(800.0);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // row counts
+                let (first, shown) = (
+                    (above / height).floor().max(0.0) as usize,
+                    (screen / height).ceil().max(1.0) as usize,
+                );
+                let from = first.saturating_sub(OVERSCAN).min(n);
+                range.set((from, (first + shown + OVERSCAN).clamp(from, n)));
+            };
+            update();
+            let window = gloo::utils::window();
+            let on_scroll = {
+                let update = update.clone();
+                EventListener::new(&window, "scroll", move |_| update())
+            };
+            let on_resize = EventListener::new(&window, "resize", move |_| update());
+            move || drop((on_scroll, on_resize))
+        });
+    }
+    {
+        // Rows are as high as the person's font size makes them: measure one.
+        let (sample, row_height) = (sample.clone(), row_height.clone());
+        use_effect(move || {
+            if let Some(row) = sample.cast::<web_sys::HtmlElement>() {
+                let height = f64::from(row.offset_height());
+                if height > 0.0 && (height - *row_height).abs() >= 1.0 {
+                    row_height.set(height);
+                }
+            }
+        });
+    }
+    let (from, to) = *range;
+    #[allow(clippy::cast_precision_loss)] // row counts
+    let (before, after) = (
+        from as f64 * *row_height,
+        n.saturating_sub(to) as f64 * *row_height,
+    );
+    let spacer = |key: &str, height: f64, node: Option<NodeRef>| {
+        html! {
+            <tr key={format!("{}-{key}", props.prefix)} class="spacer" aria-hidden="true"
+                ref={node.unwrap_or_default()} style={format!("height: {height:.0}px")}>
+                <td colspan="3"></td>
+            </tr>
+        }
+    };
+    let rows = props.rows.get(from..to).unwrap_or_default();
+    html! {
+        <>
+            { spacer("before", before, Some(top)) }
+            { for rows.iter().enumerate().map(|(i, report)| {
+                let key = format!("{}-{}", props.prefix, from + i);
+                let node = if i == 0 { sample.clone() } else { NodeRef::default() };
+                html! {
+                    <tr {key} class="virtual" ref={node}>
+                        { name_cell(&report.file.path, report.file.name(), true) }
+                        <td class="num">{ format_size(props.lang, report.file.size) }</td>
+                        <td>{ kind_cell(props.lang, report) }</td>
+                    </tr>
+                }
+            }) }
+            { spacer("after", after, None) }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct GroupRowsProps {
+    lang: Lang,
+    group: Group,
+}
+
+/// The rows of one item: a single file, or an archive (or the parts of a split export) with its
+/// entries grouped by source.
+#[function_component]
+fn GroupRows(props: &GroupRowsProps) -> Html {
+    let (lang, group) = (props.lang, &props.group);
     let shown = use_state(|| PAGE);
-    let done = entry.status == FileStatus::Done;
-    if !entry.is_archive() {
+    let id = group.id();
+    let done = group.is_done();
+    let first = group.parts.first();
+    if let (false, [entry]) = (group.is_archive(), group.parts.as_slice()) {
         return match (entry.reports.as_slice(), done) {
-            ([report], true) => report_row(lang, entry.id.to_string(), report, false),
+            ([report], true) => report_row(lang, id.to_string(), report, false),
             _ => html! {
-                <tr key={entry.id.to_string()}>
+                <tr key={id.to_string()}>
                     { name_cell(&entry.file.path, entry.file.name(), false) }
                     <td class="num">{ format_size(lang, entry.file.size) }</td>
                     <td>{ reading(lang, entry) }</td>
@@ -151,34 +280,84 @@ fn EntryRows(props: &EntryRowsProps) -> Html {
             },
         };
     }
-    let ordered = display_order(&entry.reports);
-    let left = ordered.len().saturating_sub(*shown);
+    let (path, name) = match (&group.stem, first) {
+        (Some(stem), _) => (stem.clone(), export_parts(lang, stem, group.parts.len())),
+        (None, Some(entry)) => (entry.file.path.clone(), entry.file.name().to_owned()),
+        (None, None) => return Html::default(),
+    };
+    let busy = group.parts.iter().find(|p| p.status != FileStatus::Done);
+    let sections = sections(group.reports());
+    let total = group.reports().count();
+    let mut head: Vec<Html> = Vec::new();
+    for (source, reports) in &sections.recognised {
+        let title = crate::sources::by_id(source).map_or(*source, |s| s.name(lang));
+        head.push(section_row(
+            format!("{id}-s-{source}"),
+            section(lang, title, reports.len()),
+        ));
+        head.extend(
+            reports
+                .iter()
+                .enumerate()
+                .map(|(i, r)| report_row(lang, format!("{id}-{source}-{i}"), r, true)),
+        );
+    }
+    if !sections.problems.is_empty() {
+        let title = section(
+            lang,
+            Text::SectionProblems.get(lang),
+            sections.problems.len(),
+        );
+        head.push(section_row(format!("{id}-s-problems"), title));
+        head.extend(
+            sections
+                .problems
+                .iter()
+                .enumerate()
+                .map(|(i, r)| report_row(lang, format!("{id}-p-{i}"), r, true)),
+        );
+    }
+    let head_rows = head.len();
+    let left = head_rows.saturating_sub(*shown);
     let on_more = {
         let shown = shown.clone();
         Callback::from(move |_: MouseEvent| shown.set(*shown + PAGE))
     };
+    let others = &sections.others;
     html! {
         <>
-            <tr key={entry.id.to_string()} class="archive">
-                { name_cell(&entry.file.path, entry.file.name(), false) }
-                <td class="num">{ format_size(lang, entry.file.size) }</td>
+            <tr key={id.to_string()} class="archive">
+                { name_cell(&path, &name, false) }
+                <td class="num">{ format_size(lang, group.size()) }</td>
                 <td>
-                    if done {
-                        <span class="status">{ archive_summary(lang, entry.reports.len()) }</span>
-                    } else {
+                    if let Some(entry) = busy {
                         { reading(lang, entry) }
+                    } else {
+                        <span class="status">{ archive_summary(lang, total) }</span>
+                    }
+                    if !group.missing.is_empty() {
+                        <span class="status error missing">{ missing_parts(lang, &group.missing) }</span>
                     }
                 </td>
             </tr>
-            { for ordered.iter().take(*shown).enumerate().map(|(i, r)| report_row(lang, format!("{}-{i}", entry.id), r, true)) }
+            { for head.into_iter().take(*shown) }
             if left > 0 {
-                <tr key={format!("{}-more", entry.id)} class="more">
+                <tr key={format!("{id}-more")} class="more">
                     <td colspan="3">
                         <button type="button" class="button quiet" onclick={on_more}>
                             { show_more(lang, PAGE.min(left), left) }
                         </button>
                     </td>
                 </tr>
+            }
+            if left == 0 && !others.is_empty() {
+                { section_row(format!("{id}-s-others"), section(lang, Text::SectionOthers.get(lang), others.len())) }
+                if others.len() >= VIRTUAL_FROM {
+                    <VirtualRows key={format!("{id}-virtual")} {lang} prefix={format!("{id}-o")}
+                        rows={Rc::new(others.iter().map(|r| (*r).clone()).collect::<Vec<_>>())} />
+                } else {
+                    { for others.iter().enumerate().map(|(i, r)| report_row(lang, format!("{id}-o-{i}"), r, true)) }
+                }
             }
         </>
     }
@@ -213,8 +392,9 @@ pub fn FileList(props: &FileListProps) -> Html {
                         </tr>
                     </thead>
                     <tbody>
-                        { for props.files.iter().map(|entry| html! {
-                            <EntryRows key={entry.id} {lang} entry={entry.clone()} />
+                        { for groups(&props.files).into_iter().map(|group| {
+                            let key = group.id();
+                            html! { <GroupRows {key} {lang} {group} /> }
                         }) }
                     </tbody>
                 </table>
