@@ -10,6 +10,7 @@ pub mod csv;
 pub mod json;
 pub mod structure;
 pub mod text;
+pub mod xml;
 
 /// How many bytes detection looks at: enough for a zip header, a BOM and the first JSON keys.
 pub const HEAD_LEN: usize = 4096;
