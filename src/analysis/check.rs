@@ -11,12 +11,14 @@ use crate::ingest::csv::{csv_structure, CsvError, MAX_LINE};
 use crate::ingest::json::JsonError;
 use crate::ingest::structure::json_structure;
 use crate::ingest::text::{self, Encoding};
+use crate::ingest::xml::{xml_structure, XmlError};
 
 /// The format a file's name announces.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Claimed {
     Json,
     Csv,
+    Xml,
     Text,
 }
 
@@ -26,6 +28,7 @@ fn claimed(path: &str) -> Option<Claimed> {
     match ext.to_ascii_lowercase().as_str() {
         "json" | "geojson" | "js" => Some(Claimed::Json),
         "csv" | "tsv" => Some(Claimed::Csv),
+        "xml" | "gpx" | "kml" | "tcx" => Some(Claimed::Xml),
         "txt" | "text" | "log" | "md" | "ics" | "vcf" | "html" | "htm" => Some(Claimed::Text),
         _ => None,
     }
@@ -87,6 +90,16 @@ pub fn check(path: &str, head: &[u8], rest: &mut dyn Read) -> Option<ErrorKind> 
             Err(CsvError::LineTooLong) => Some(ErrorKind::TooLarge),
             Err(CsvError::Io) => Some(ErrorKind::Unreadable),
         },
+        Claimed::Xml => match xml_structure(std::io::Cursor::new(head).chain(rest)) {
+            Ok(_) => None,
+            Err(XmlError::Truncated) => Some(ErrorKind::Truncated),
+            Err(XmlError::Syntax { line: 1 }) if !head.trim_ascii_start().starts_with(b"<") => {
+                Some(ErrorKind::WrongType)
+            }
+            Err(XmlError::Syntax { .. } | XmlError::TooDeep) => Some(ErrorKind::Malformed),
+            Err(XmlError::TooLarge) => Some(ErrorKind::TooLarge),
+            Err(XmlError::Io) => Some(ErrorKind::Unreadable),
+        },
         Claimed::Text => longest_line_fits(head, rest),
     }
 }
@@ -136,6 +149,13 @@ mod tests {
         assert_eq!(run("a.js", b"window.YTD.tweets.part0 = [{\"a\": 1}]"), None);
         assert_eq!(run("a.csv", b"a;b\n1;2\n"), None);
         assert_eq!(
+            run(
+                "run.gpx",
+                b"<?xml version=\"1.0\"?><gpx><trk><trkseg/></trk></gpx>"
+            ),
+            None
+        );
+        assert_eq!(
             run("notes.txt", "Bonjour\n\u{e9}t\u{e9}\n".as_bytes()),
             None
         );
@@ -172,6 +192,24 @@ mod tests {
             run("deep.json", deep.as_bytes()),
             Some(ErrorKind::Malformed)
         );
+    }
+
+    #[test]
+    fn broken_xml_says_how() {
+        assert_eq!(
+            run("a.gpx", b"<gpx><trk><trkseg>"),
+            Some(ErrorKind::Truncated)
+        );
+        assert_eq!(
+            run("a.kml", b"<kml><a></b></kml>"),
+            Some(ErrorKind::Malformed)
+        );
+        assert_eq!(
+            run("a.xml", b"{\"not\": \"xml\"}"),
+            Some(ErrorKind::WrongType)
+        );
+        let deep = "<a>".repeat(10_000);
+        assert_eq!(run("deep.xml", deep.as_bytes()), Some(ErrorKind::Malformed));
     }
 
     #[test]
