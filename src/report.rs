@@ -24,14 +24,73 @@ pub struct Report {
     pub schema: u32,
     /// `reflet <version>`, the program that wrote it.
     pub generator: String,
+    /// Exports split over several archives (`takeout-…-001.zip`, `-002.zip`…), read as one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub exports: Vec<Export>,
     pub files: Vec<FileReport>,
+}
+
+/// One export split in parts, as the file list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Export {
+    /// The parts' common name, without the part number.
+    pub name: String,
+    /// The archives opened, in part order.
+    pub parts: Vec<String>,
+    /// Part numbers absent between 1 and the highest one opened.
+    pub missing: Vec<u32>,
+}
+
+/// The split exports among the files the person opened (`inputs`, the names they gave).
+pub fn exports<'a>(inputs: impl IntoIterator<Item = &'a str>) -> Vec<Export> {
+    let mut found: Vec<(Export, Vec<u32>)> = Vec::new();
+    for input in inputs {
+        let Some((stem, number)) = archive::split_part(input) else {
+            continue;
+        };
+        let index = found
+            .iter()
+            .position(|(e, _)| e.name == stem)
+            .unwrap_or_else(|| {
+                let export = Export {
+                    name: stem.to_owned(),
+                    parts: Vec::new(),
+                    missing: Vec::new(),
+                };
+                found.push((export, Vec::new()));
+                found.len() - 1
+            });
+        let Some((export, numbers)) = found.get_mut(index) else {
+            continue;
+        };
+        if !export.parts.iter().any(|p| p == input) {
+            export.parts.push(input.to_owned());
+            numbers.push(number);
+        }
+    }
+    found
+        .into_iter()
+        .filter(|(e, _)| e.parts.len() > 1)
+        .map(|(mut export, numbers)| {
+            let mut order: Vec<(u32, String)> = numbers.iter().copied().zip(export.parts).collect();
+            order.sort();
+            export.parts = order.into_iter().map(|(_, p)| p).collect();
+            export.missing = archive::missing_parts(&numbers);
+            export
+        })
+        .collect()
 }
 
 impl Report {
     pub fn new(files: Vec<FileReport>) -> Self {
+        let inputs: Vec<&str> = files
+            .iter()
+            .map(|f| f.container.as_deref().unwrap_or(&f.file.path))
+            .collect();
         Report {
             schema: SCHEMA,
             generator: generator(),
+            exports: exports(inputs),
             files,
         }
     }

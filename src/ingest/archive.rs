@@ -104,6 +104,12 @@ pub fn split_part(path: &str) -> Option<(&str, u32)> {
     Some((stem, number.parse().ok()?))
 }
 
+/// Part numbers absent between 1 and the highest one present.
+pub fn missing_parts(present: &[u32]) -> Vec<u32> {
+    let highest = present.iter().copied().max().unwrap_or(0);
+    (1..highest).filter(|n| !present.contains(n)).collect()
+}
+
 /// An entry name that tries to leave its folder (`../`, an absolute path or a drive letter).
 pub fn is_unsafe_name(path: &str) -> bool {
     let unified = path.replace('\\', "/");

@@ -133,8 +133,7 @@ pub fn groups(files: &[FileEntry]) -> Vec<Group> {
         }
         group.parts.sort_by_key(number);
         let have: Vec<u32> = group.parts.iter().map(number).collect();
-        let highest = have.iter().copied().max().unwrap_or(0);
-        group.missing = (1..highest).filter(|n| !have.contains(n)).collect();
+        group.missing = crate::ingest::archive::missing_parts(&have);
     }
     out
 }

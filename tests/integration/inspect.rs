@@ -93,6 +93,7 @@ fn the_json_matches_the_documented_schema_example() {
         "`schema`",
         "`generator`",
         "`files`",
+        "`exports`",
         "`path`",
         "`size`",
         "`kind`",
@@ -109,4 +110,42 @@ fn the_json_matches_the_documented_schema_example() {
         let name = format!("`{}`", name.as_str().unwrap());
         assert!(doc.contains(&name), "docs/report-schema.md lacks {name}");
     }
+}
+
+#[test]
+fn the_parts_of_a_split_takeout_are_one_export_in_the_report() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    for (part, entry) in [(3, "YouTube/history.json"), (1, "Chrome/History.json")] {
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        zip.start_file(
+            format!("Takeout/{entry}"),
+            zip::write::SimpleFileOptions::default(),
+        )
+        .unwrap();
+        zip.write_all(b"{\"ok\": true}").unwrap();
+        let bytes = zip.finish().unwrap().into_inner();
+        let name = format!("takeout-20241201T101010Z-{part:03}.zip");
+        std::fs::write(dir.path().join(name), bytes).unwrap();
+    }
+    std::fs::write(dir.path().join("notes.txt"), "hello\n").unwrap();
+    let report = inspect_paths(&[dir.path().to_path_buf()]);
+    let folder = dir.path().file_name().unwrap().to_str().unwrap();
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(
+        json["exports"],
+        serde_json::json!([{
+            "name": format!("{folder}/takeout-20241201T101010Z"),
+            "parts": [
+                format!("{folder}/takeout-20241201T101010Z-001.zip"),
+                format!("{folder}/takeout-20241201T101010Z-003.zip"),
+            ],
+            "missing": [2],
+        }])
+    );
+    assert_eq!(report.files.len(), 3);
+    // One part alone is not a split export.
+    let single = inspect_paths(&[dir.path().join("takeout-20241201T101010Z-001.zip")]);
+    assert!(single.exports.is_empty());
+    assert!(!single.to_json().contains("\"exports\""));
 }
