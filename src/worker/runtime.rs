@@ -178,8 +178,10 @@ fn analyse(files: &Array, job: &FileJob) {
             let watched = Rc::clone(&progress);
             let mut source = source.with_progress(move |done| {
                 let mut p = watched.borrow_mut();
+                // The first bytes read move the bar at once; then every 100 ms.
+                let first = p.read.done == 0 && done > 0;
                 p.read.done = done.min(p.read.total);
-                p.post(false);
+                p.post(first);
             });
             report::describe_input(&job.path, &mut source, &mut sink);
         }
