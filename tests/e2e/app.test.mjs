@@ -292,10 +292,12 @@ describe('the no-network promise', () => {
     await page.waitForLoadState('load');
     guard.markLoaded();
     await page.evaluate(() => window.leakLate());
+    for (let i = 0; i < 50 && guard.sockets.length === 0; i++) await page.waitForTimeout(20);
     const found = guard.violations();
-    assert.equal(found.length, 2, found.join('\n'));
+    assert.equal(found.length, 3, found.join('\n'));
     assert.match(found[0], /^other origin: http:\/\/127\.0\.0\.2:\d+\/tracker\.gif$/);
     assert.match(found[1], /^after load: .*\/control\/late\.txt$/);
+    assert.match(found[2], /^websocket: ws:\/\/127\.0\.0\.1:\d+\/socket$/);
     assert.throws(() => guard.assertClean(), /privacy promise was broken/);
     await context_close(session);
   });

@@ -5,6 +5,7 @@
 //   reports it;
 // - once `markLoaded()` is called (the app has loaded; files are about to be opened), reports any
 //   request at all.
+// - reports any WebSocket, which it never lets connect (Reflet opens none).
 // `blob:` and `data:` URLs are not requests (DESIGN.md) and never reach it.
 
 export class NetworkGuard {
@@ -12,6 +13,7 @@ export class NetworkGuard {
     this.origin = origin;
     this.requests = [];   // { url, afterLoad }
     this.blocked = [];    // cross-origin URLs, aborted
+    this.sockets = [];    // WebSocket URLs, never connected
     this.loaded = false;
   }
 
@@ -24,6 +26,10 @@ export class NetworkGuard {
       return route.abort('blockedbyclient');
     });
     context.on('request', (request) => guard.record(request.url()));
+    await context.routeWebSocket(/.*/, (socket) => {
+      guard.sockets.push(socket.url());
+      socket.close();
+    });
     return guard;
   }
 
@@ -44,7 +50,8 @@ export class NetworkGuard {
     const crossOrigin = this.requests.filter((r) => !this.isSameOrigin(r.url)).map((r) => `other origin: ${r.url}`);
     const late = this.requests.filter((r) => r.afterLoad && this.isSameOrigin(r.url)).map((r) => `after load: ${r.url}`);
     const blocked = this.blocked.filter((u) => !this.requests.some((r) => r.url === u)).map((u) => `other origin: ${u}`);
-    return [...crossOrigin, ...blocked, ...late];
+    const sockets = this.sockets.map((u) => `websocket: ${u}`);
+    return [...crossOrigin, ...blocked, ...late, ...sockets];
   }
 
   assertClean() {
