@@ -6,4 +6,5 @@ mod integration {
     pub mod archives;
     pub mod inspect;
     pub mod layers;
+    pub mod sources;
 }

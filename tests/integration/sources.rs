@@ -1,0 +1,104 @@
+//! Registry-wide tests: every registered source, over the real samples it is meant to read.
+//!
+//! Each source lists its files in `tests/fixtures/<id>/samples.txt` (paths under
+//! `../shared/samples/`). A source without that list fails here, so nothing registered goes
+//! untested; every other sample must be claimed by no source, so detection stays specific.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use reflet::error::ErrorKind;
+use reflet::ingest::HEAD_LEN;
+use reflet::sources::{self, SOURCES};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Source id → the samples it must read.
+fn fixtures() -> BTreeMap<&'static str, Vec<PathBuf>> {
+    SOURCES
+        .iter()
+        .map(|source| {
+            let list = root()
+                .join("tests/fixtures")
+                .join(source.id())
+                .join("samples.txt");
+            let text = std::fs::read_to_string(&list)
+                .unwrap_or_else(|_| panic!("{} has no {}", source.id(), list.display()));
+            let files: Vec<PathBuf> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty() && !l.starts_with('#'))
+                .map(|l| root().join("../shared/samples").join(l))
+                .collect();
+            assert!(!files.is_empty(), "{}: no samples listed", source.id());
+            (source.id(), files)
+        })
+        .collect()
+}
+
+fn head(bytes: &[u8]) -> &[u8] {
+    &bytes[..bytes.len().min(HEAD_LEN)]
+}
+
+#[test]
+fn every_source_claims_and_reads_its_samples_and_says_when_they_are_cut() {
+    for (id, files) in fixtures() {
+        let source = sources::by_id(id).unwrap();
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.to_string_lossy();
+            let claim = sources::detect(&name, head(&bytes)).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(claim.source, id, "{name}");
+            let read = source.read(&mut &bytes[..]);
+            assert_eq!(read.error, None, "{name}");
+            assert!(read.summary.is_some(), "{name}");
+            // Cut anywhere past the start, it says so and keeps what came before.
+            for cut in [bytes.len() / 3, bytes.len() * 2 / 3, bytes.len() - 2] {
+                let read = source.read(&mut &bytes[..cut]);
+                assert_eq!(
+                    read.error,
+                    Some(ErrorKind::Truncated),
+                    "{name} cut at {cut}"
+                );
+                assert!(read.summary.is_some(), "{name} cut at {cut}");
+            }
+        }
+    }
+}
+
+#[test]
+fn no_source_claims_a_sample_that_is_not_its_own() {
+    let owned: Vec<PathBuf> = fixtures().into_values().flatten().collect();
+    let samples = root().join("../shared/samples");
+    let mut checked = 0;
+    for (name, path) in reflet::ingest::walk(&[samples]) {
+        if owned
+            .iter()
+            .any(|o| o.canonicalize().ok() == path.canonicalize().ok())
+        {
+            continue;
+        }
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(sources::detect(&name, head(&bytes)), None, "{name}");
+        checked += 1;
+    }
+    assert!(checked > 50, "{checked} samples checked");
+}
+
+#[test]
+fn every_source_says_what_is_wrong_with_garbage() {
+    let inputs: [&[u8]; 4] = [
+        b"",
+        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR",
+        b"{\"locations\": [{\"latitudeE7\": \"north\"}]}",
+        b"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[",
+    ];
+    for source in SOURCES {
+        for input in inputs {
+            let read = source.read(&mut &input[..]);
+            assert!(read.error.is_some(), "{}: {input:?}", source.id());
+        }
+    }
+}
