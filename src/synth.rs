@@ -210,7 +210,7 @@ fn write_record(
 mod tests {
     use super::*;
     use crate::model::Summary;
-    use crate::sources::{GoogleRecords, Source};
+    use crate::sources::GoogleRecords;
 
     fn generate(spec: RecordsSpec) -> (Vec<u8>, PositionSummary) {
         let mut bytes = Vec::new();
@@ -228,9 +228,9 @@ mod tests {
             });
             assert!(bytes.len() >= 300_000 && bytes.len() < 310_000);
             assert!(truth.count > 500, "{}", truth.count);
-            let read = GoogleRecords.read(&mut &bytes[..]);
-            assert_eq!(read.error, None);
-            assert_eq!(read.summary, Some(Summary::Positions(truth)));
+            let (summary, error) = crate::analysis::read_source(&GoogleRecords, &mut &bytes[..]);
+            assert_eq!(error, None);
+            assert_eq!(summary, Summary::Positions(truth));
         }
     }
 

@@ -16,6 +16,7 @@ use crate::model::{FileRef, Summary};
 use crate::sources;
 
 mod check;
+pub mod location;
 
 /// The detected kind of a file: `"unknown"`, or the id of the source that claimed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -106,9 +107,12 @@ pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAna
         // Sources parse byte by byte: buffer here, so that each byte does not travel through the
         // inflater, the bomb guard and the counter one call at a time.
         let whole = std::io::Cursor::new(&head).chain(&mut counting);
-        let read = source.read(&mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole));
-        analysis.summary = read.summary;
-        analysis.error = read.error;
+        let (summary, error) = read_source(
+            source,
+            &mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole),
+        );
+        analysis.summary = Some(summary);
+        analysis.error = error;
     } else {
         analysis.error = check::check(&analysis.file.path, &head, &mut counting);
     }
@@ -120,6 +124,17 @@ pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAna
         }
     }
     analysis
+}
+
+/// Reads a whole file with `source` into its summary; the error says what stopped it, if anything
+/// did (the summary then holds what came before).
+pub fn read_source(
+    source: &dyn sources::Source,
+    reader: &mut dyn Read,
+) -> (Summary, Option<ErrorKind>) {
+    let mut locations = location::Locations::default();
+    let error = source.read(reader, &mut locations);
+    (Summary::Positions(locations.finish()), error)
 }
 
 fn count_rest(reader: &mut dyn Read) -> std::io::Result<()> {

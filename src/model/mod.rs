@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod location;
 pub mod time;
 
 /// A file the person opened: its path (inside a folder or archive, `/`-separated) and its size.

@@ -16,12 +16,12 @@ use std::io::Read;
 
 use serde::Deserialize;
 
-use super::{Claim, Read as SourceRead, Source};
+use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::json::{for_each_element, JsonError};
-use crate::model::time::{format_iso, parse_iso, Millis};
-use crate::model::{BoundingBox, PositionSummary, Summary};
+use crate::model::location::{Fix, LatLng, LocationSink};
+use crate::model::time::{parse_iso, Millis};
 
 pub struct GoogleRecords;
 
@@ -37,18 +37,6 @@ struct Record {
     source: Option<String>,
 }
 
-/// E7 integers to degrees, undoing the rare 32-bit overflow of old exports.
-fn degrees(e7: i64, limit: i32) -> Option<f64> {
-    let fixed = if e7 > i64::from(limit) * 10_000_000 {
-        e7 - (1_i64 << 32)
-    } else {
-        e7
-    };
-    #[allow(clippy::cast_precision_loss)] // E7 values fit f64 exactly
-    let value = fixed as f64 / 1e7;
-    (value.abs() <= f64::from(limit)).then_some(value)
-}
-
 impl Record {
     fn time(&self) -> Option<Millis> {
         match (&self.timestamp, &self.timestamp_ms) {
@@ -57,45 +45,17 @@ impl Record {
             (None, None) => None,
         }
     }
-}
 
-#[derive(Default)]
-struct Tally {
-    summary: PositionSummary,
-    first: Option<Millis>,
-    last: Option<Millis>,
-}
-
-impl Tally {
-    fn add(&mut self, record: &Record) {
-        let position = record
+    fn hand_over(&self, out: &mut dyn LocationSink) {
+        let at = self
             .lat
-            .and_then(|lat| degrees(lat, 90))
-            .zip(record.lng.and_then(|lng| degrees(lng, 180)));
-        let (Some((lat, lng)), Some(time)) = (position, record.time()) else {
-            self.summary.skipped += 1;
-            return;
-        };
-        let s = &mut self.summary;
-        s.count += 1;
-        match s.bbox.as_mut() {
-            Some(bbox) => bbox.include(lat, lng),
-            None => s.bbox = Some(BoundingBox::around(lat, lng)),
+            .zip(self.lng)
+            .and_then(|(lat, lng)| LatLng::from_e7(lat, lng));
+        if let (Some(at), Some(time)) = (at, self.time()) {
+            out.fix(Fix { time, at }, self.source.as_deref().unwrap_or(""));
+        } else {
+            out.skipped();
         }
-        self.first = Some(self.first.map_or(time, |f| f.min(time)));
-        self.last = Some(self.last.map_or(time, |l| l.max(time)));
-        let source = record
-            .source
-            .as_deref()
-            .unwrap_or("UNKNOWN")
-            .to_ascii_uppercase();
-        *s.sources.entry(source).or_default() += 1;
-    }
-
-    fn finish(mut self) -> PositionSummary {
-        self.summary.first = self.first.map(format_iso);
-        self.summary.last = self.last.map(format_iso);
-        self.summary
     }
 }
 
@@ -138,19 +98,14 @@ impl Source for GoogleRecords {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read) -> SourceRead {
-        let mut tally = Tally::default();
-        let result = for_each_element::<Record>(reader, &["locations"], &mut |r| tally.add(&r));
-        let error = match result {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+        let result = for_each_element::<Record>(reader, &["locations"], &mut |r| r.hand_over(out));
+        match result {
             Ok(_) => None,
             Err(JsonError::Truncated) => Some(ErrorKind::Truncated),
             Err(JsonError::Syntax { .. }) => Some(ErrorKind::Malformed),
             Err(JsonError::Encoding) => Some(ErrorKind::InvalidText),
             Err(JsonError::Io) => Some(ErrorKind::Unreadable),
-        };
-        SourceRead {
-            summary: Some(Summary::Positions(tally.finish())),
-            error,
         }
     }
 }
@@ -159,18 +114,13 @@ impl Source for GoogleRecords {
 mod tests {
     use super::*;
 
-    fn summarise(json: &str) -> (PositionSummary, Option<ErrorKind>) {
-        let out = GoogleRecords.read(&mut json.as_bytes());
-        let Some(Summary::Positions(s)) = out.summary else {
-            panic!("no summary")
-        };
-        (s, out.error)
-    }
+    use crate::sources::collect;
 
     #[test]
     fn both_timestamp_forms_sources_and_the_overflow_quirk() {
-        let (s, error) = summarise(
-            r#"{"locations": [
+        let (out, error) = collect(
+            &GoogleRecords,
+            br#"{"locations": [
               {"latitudeE7": 485000000, "longitudeE7": 23000000, "source": "WIFI", "timestamp": "2022-09-21T11:52:59.995Z"},
               {"latitudeE7": 4294967295, "longitudeE7": -1000000, "source": "gps", "timestampMs": "1500000000000", "activity": [{"x": 1}]},
               {"latitudeE7": 10, "timestamp": "2022-01-01T00:00:00Z"},
@@ -178,29 +128,30 @@ mod tests {
             ]}"#,
         );
         assert_eq!(error, None);
-        assert_eq!(s.count, 2);
-        assert_eq!(s.skipped, 2);
-        assert_eq!(s.first.as_deref(), Some("2017-07-14T02:40:00.000Z"));
-        assert_eq!(s.last.as_deref(), Some("2022-09-21T11:52:59.995Z"));
-        let bbox = s.bbox.unwrap();
-        assert!((bbox.south - -0.000_000_1).abs() < 1e-9, "{bbox:?}");
-        assert!(
-            (bbox.north - 48.5).abs() < 1e-9
-                && (bbox.west - -0.1).abs() < 1e-9
-                && (bbox.east - 2.3).abs() < 1e-9
+        assert_eq!(out.skipped, 2);
+        let fixes: Vec<(i64, i32, i32, &str)> = out
+            .fixes
+            .iter()
+            .map(|(f, s)| (f.time, f.at.lat_e7, f.at.lng_e7, s.as_str()))
+            .collect();
+        assert_eq!(
+            fixes,
+            [
+                (1_663_761_179_995, 485_000_000, 23_000_000, "WIFI"),
+                (1_500_000_000_000, -1, -1_000_000, "gps"),
+            ]
         );
-        assert_eq!(s.sources.get("WIFI"), Some(&1));
-        assert_eq!(s.sources.get("GPS"), Some(&1));
     }
 
     #[test]
     fn a_cut_off_file_keeps_what_was_read_and_says_so() {
-        let (s, error) = summarise(
-            r#"{"locations": [{"latitudeE7": 485000000, "longitudeE7": 23000000, "timestamp": "2022-09-21T11:52:59Z"}, {"latitudeE7": 48"#,
+        let (out, error) = collect(
+            &GoogleRecords,
+            br#"{"locations": [{"latitudeE7": 485000000, "longitudeE7": 23000000, "timestamp": "2022-09-21T11:52:59Z"}, {"latitudeE7": 48"#,
         );
         assert_eq!(error, Some(ErrorKind::Truncated));
-        assert_eq!(s.count, 1);
-        let (_, error) = summarise(r#"{"locations": "nope"}"#);
+        assert_eq!(out.fixes.len(), 1);
+        let (_, error) = collect(&GoogleRecords, br#"{"locations": "nope"}"#);
         assert_eq!(error, Some(ErrorKind::Malformed));
     }
 

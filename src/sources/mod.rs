@@ -6,7 +6,8 @@
 //! every entry, so nothing registered goes untested.
 //!
 //! Detection reads the content first (folder names are translated into the account's language);
-//! `read` then streams the whole file into a [`crate::model::Summary`].
+//! `read` then streams the whole file, handing what it holds (positions, visits, moves…) to the
+//! model's sinks; the analyses consume them.
 
 mod google_records;
 
@@ -14,7 +15,7 @@ pub use google_records::GoogleRecords;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::model::Summary;
+use crate::model::location::LocationSink;
 
 /// A source's claim on a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,16 +35,10 @@ pub trait Source: Sync {
     fn guide(&self, lang: Lang) -> &'static str;
     /// Looks at a path and the first bytes ([`crate::ingest::HEAD_LEN`]) and claims the file, or not.
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim>;
-    /// Reads the whole file as a stream. A file cut off or damaged midway still returns what was
-    /// read before, with the error.
-    fn read(&self, reader: &mut dyn std::io::Read) -> Read;
-}
-
-/// What a source's `read` returns.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Read {
-    pub summary: Option<Summary>,
-    pub error: Option<ErrorKind>,
+    /// Reads the whole file as a stream into `out`. A file cut off or damaged midway has handed
+    /// over what came before, and says what went wrong.
+    fn read(&self, reader: &mut dyn std::io::Read, out: &mut dyn LocationSink)
+        -> Option<ErrorKind>;
 }
 
 /// Every registered export type, most specific first.
@@ -72,6 +67,48 @@ pub fn by_id(id: &str) -> Option<&'static dyn Source> {
     SOURCES.iter().copied().find(|s| s.id() == id)
 }
 
+/// Everything a source handed over, for the sources' own tests.
+#[cfg(test)]
+#[derive(Debug, Default)]
+pub(crate) struct Collected {
+    pub fixes: Vec<(crate::model::location::Fix, String)>,
+    pub visits: Vec<crate::model::location::Visit>,
+    pub moves: Vec<crate::model::location::Move>,
+    pub places: Vec<crate::model::location::ServicePlace>,
+    pub affinities: Vec<(crate::model::location::Mode, f64)>,
+    pub skipped: u64,
+}
+
+#[cfg(test)]
+impl LocationSink for Collected {
+    fn fix(&mut self, fix: crate::model::location::Fix, source: &str) {
+        self.fixes.push((fix, source.to_owned()));
+    }
+    fn visit(&mut self, visit: &crate::model::location::Visit) {
+        self.visits.push(visit.clone());
+    }
+    fn movement(&mut self, movement: &crate::model::location::Move) {
+        self.moves.push(movement.clone());
+    }
+    fn service_place(&mut self, place: &crate::model::location::ServicePlace) {
+        self.places.push(place.clone());
+    }
+    fn affinity(&mut self, mode: crate::model::location::Mode, affinity: f64) {
+        self.affinities.push((mode, affinity));
+    }
+    fn skipped(&mut self) {
+        self.skipped += 1;
+    }
+}
+
+/// Reads `bytes` with `source`, for the sources' own tests.
+#[cfg(test)]
+pub(crate) fn collect(source: &dyn Source, bytes: &[u8]) -> (Collected, Option<ErrorKind>) {
+    let mut out = Collected::default();
+    let error = source.read(&mut &bytes[..], &mut out);
+    (out, error)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,11 +128,8 @@ mod tests {
         fn guide(&self, _: Lang) -> &'static str {
             self.id
         }
-        fn read(&self, _: &mut dyn std::io::Read) -> Read {
-            Read {
-                summary: None,
-                error: None,
-            }
+        fn read(&self, _: &mut dyn std::io::Read, _: &mut dyn LocationSink) -> Option<ErrorKind> {
+            None
         }
         fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
             head.windows(self.needle.len())

@@ -1,0 +1,323 @@
+//! Where a person was: position fixes, stays at places and moves between them, as every location
+//! export (Google, Apple, Snapchat, Strava, GPX, KML…) hands them over once read.
+//!
+//! Sources turn their format into these types and give them to a [`LocationSink`]; analyses
+//! consume them. A [`Fix`] is 16 bytes, so that map mode can keep millions of them.
+
+use serde::{Deserialize, Serialize};
+
+use super::time::Millis;
+
+/// A point on Earth in degrees × 10^7 (Google's "E7"): 8 bytes, exact to about a centimetre.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct LatLng {
+    pub lat_e7: i32,
+    pub lng_e7: i32,
+}
+
+impl LatLng {
+    /// From degrees; `None` for NaN, out-of-range values and the exact `0, 0` that exports write
+    /// for "no position".
+    pub fn from_degrees(lat: f64, lng: f64) -> Option<LatLng> {
+        if !(lat.abs() <= 90.0 && lng.abs() <= 180.0) || (lat == 0.0 && lng == 0.0) {
+            return None;
+        }
+        #[allow(clippy::cast_possible_truncation)] // within ±1.8e9 after the range check
+        Some(LatLng {
+            lat_e7: (lat * 1e7).round() as i32,
+            lng_e7: (lng * 1e7).round() as i32,
+        })
+    }
+
+    /// From E7 integers, undoing the 32-bit overflow of some old Google exports (values past
+    /// the range had 2^32 added).
+    pub fn from_e7(lat: i64, lng: i64) -> Option<LatLng> {
+        let fix = |v: i64, limit: i64| if v > limit { v - (1_i64 << 32) } else { v };
+        let (lat, lng) = (fix(lat, 900_000_000), fix(lng, 1_800_000_000));
+        if lat.abs() > 900_000_000 || lng.abs() > 1_800_000_000 || (lat == 0 && lng == 0) {
+            return None;
+        }
+        Some(LatLng {
+            lat_e7: i32::try_from(lat).ok()?,
+            lng_e7: i32::try_from(lng).ok()?,
+        })
+    }
+
+    /// Reads the text forms exports use: `"48.8566°, 2.3522°"` (Android Timeline), `"geo:48.8566,2.3522"`
+    /// (iOS Timeline), `"48.8566, 2.3522"`.
+    pub fn parse(text: &str) -> Option<LatLng> {
+        let text = text.trim();
+        let text = text.strip_prefix("geo:").unwrap_or(text);
+        let (lat, lng) = text.split_once(',')?;
+        let number =
+            |s: &str| -> Option<f64> { s.trim().trim_end_matches('°').trim().parse::<f64>().ok() };
+        // `geo:` URIs may carry parameters after a `;` (`geo:1,2;u=35`).
+        let lng = lng.split(';').next().unwrap_or(lng);
+        LatLng::from_degrees(number(lat)?, number(lng)?)
+    }
+
+    pub fn lat(self) -> f64 {
+        f64::from(self.lat_e7) / 1e7
+    }
+
+    pub fn lng(self) -> f64 {
+        f64::from(self.lng_e7) / 1e7
+    }
+
+    /// Great-circle distance in metres (haversine, mean Earth radius).
+    pub fn distance_m(self, other: LatLng) -> f64 {
+        const EARTH_RADIUS_M: f64 = 6_371_008.8;
+        let (la1, la2) = (self.lat().to_radians(), other.lat().to_radians());
+        let dla = la2 - la1;
+        let dlo = (other.lng() - self.lng()).to_radians();
+        let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+        2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
+    }
+}
+
+/// One position fix at an instant: 16 bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    pub time: Millis,
+    pub at: LatLng,
+}
+
+/// Lower-case letters and digits only: `IN_PASSENGER_VEHICLE` and `"in passenger vehicle"` meet.
+fn squash(text: &str) -> String {
+    text.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// How a place was labelled, by the person or by the service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceLabel {
+    /// Set by the person.
+    Home,
+    Work,
+    /// Guessed by the service.
+    InferredHome,
+    InferredWork,
+    SearchedAddress,
+    /// A place the person named ("Mum's").
+    Aliased,
+    Other,
+}
+
+impl PlaceLabel {
+    /// Reads every spelling exports use: `TYPE_HOME`, `INFERRED_HOME`, `HOME`, `"Home"`,
+    /// `"Inferred Home"`, `"Searched Address"`…
+    pub fn parse(text: &str) -> PlaceLabel {
+        match squash(text.trim().trim_start_matches("TYPE_")).as_str() {
+            "home" => PlaceLabel::Home,
+            "work" => PlaceLabel::Work,
+            "inferredhome" => PlaceLabel::InferredHome,
+            "inferredwork" => PlaceLabel::InferredWork,
+            "searchedaddress" => PlaceLabel::SearchedAddress,
+            "aliasedlocation" | "aliased" => PlaceLabel::Aliased,
+            _ => PlaceLabel::Other,
+        }
+    }
+}
+
+/// How a person moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    Walking,
+    Running,
+    Cycling,
+    Car,
+    Motorcycle,
+    Bus,
+    Train,
+    Subway,
+    Tram,
+    Ferry,
+    Flying,
+    Skiing,
+    Still,
+    Unknown,
+}
+
+impl Mode {
+    /// Reads every spelling exports use: `IN_PASSENGER_VEHICLE`, `"in passenger vehicle"`,
+    /// `ON_BICYCLE`, `CYCLING`, `WALK`, `DRIVE`…
+    pub fn parse(text: &str) -> Mode {
+        match squash(text).as_str() {
+            "walking" | "walk" | "onfoot" | "hiking" => Mode::Walking,
+            "running" | "run" => Mode::Running,
+            "cycling" | "onbicycle" | "bicycle" | "bike" | "ride" | "biking" => Mode::Cycling,
+            "inpassengervehicle"
+            | "invehicle"
+            | "incar"
+            | "drive"
+            | "driving"
+            | "car"
+            | "infourwheelervehicle"
+            | "inroadvehicle"
+            | "intaxi" => Mode::Car,
+            "motorcycling" | "intwowheelervehicle" => Mode::Motorcycle,
+            "inbus" | "bus" => Mode::Bus,
+            "intrain" | "inrailvehicle" | "train" => Mode::Train,
+            "insubway" | "subway" | "metro" => Mode::Subway,
+            "intram" | "tram" => Mode::Tram,
+            "inferry" | "ferry" | "sailing" | "boating" => Mode::Ferry,
+            "flying" | "inplane" | "plane" => Mode::Flying,
+            "skiing" => Mode::Skiing,
+            "still" | "stationary" => Mode::Still,
+            _ => Mode::Unknown,
+        }
+    }
+}
+
+/// A stay at a place.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Visit {
+    pub start: Millis,
+    pub end: Millis,
+    pub at: Option<LatLng>,
+    /// The service's identifier for the place (Google `placeId`).
+    pub place_id: Option<String>,
+    /// The place's name or address, when the export gives one.
+    pub name: Option<String>,
+    pub label: Option<PlaceLabel>,
+}
+
+/// A move from one place to another.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Move {
+    pub start: Millis,
+    pub end: Millis,
+    pub from: Option<LatLng>,
+    pub to: Option<LatLng>,
+    pub distance_m: Option<f64>,
+    pub mode: Mode,
+}
+
+/// A place the service itself singled out (Timeline's "frequent places", a labelled visit).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServicePlace {
+    pub label: PlaceLabel,
+    pub at: Option<LatLng>,
+    pub place_id: Option<String>,
+}
+
+/// Where sources hand what they read. Every method but [`LocationSink::fix`] does nothing unless
+/// an analysis wants it.
+pub trait LocationSink {
+    /// A position fix; `source` is how the device located itself (`GPS`, `WIFI`, `CELL`…), as the
+    /// export names it, or `""`.
+    fn fix(&mut self, fix: Fix, source: &str);
+    fn visit(&mut self, _visit: &Visit) {}
+    fn movement(&mut self, _movement: &Move) {}
+    fn service_place(&mut self, _place: &ServicePlace) {}
+    /// How much the service thinks the person favours a way of travelling (0–1).
+    fn affinity(&mut self, _mode: Mode, _affinity: f64) {}
+    /// A record with no usable position or time.
+    fn skipped(&mut self) {}
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_fix_is_16_bytes() {
+        assert_eq!(std::mem::size_of::<Fix>(), 16);
+        assert_eq!(std::mem::size_of::<LatLng>(), 8);
+    }
+
+    #[test]
+    fn coordinates_in_every_written_form() {
+        let paris = LatLng::from_degrees(48.8566, 2.3522).unwrap();
+        assert_eq!(
+            paris,
+            LatLng {
+                lat_e7: 488_566_000,
+                lng_e7: 23_522_000
+            }
+        );
+        assert_eq!(LatLng::parse("48.8566°, 2.3522°"), Some(paris));
+        assert_eq!(LatLng::parse("geo:48.8566,2.3522"), Some(paris));
+        assert_eq!(LatLng::parse("geo:48.8566,2.3522;u=35"), Some(paris));
+        assert_eq!(LatLng::parse(" 48.8566, 2.3522 "), Some(paris));
+        assert_eq!(
+            LatLng::parse("-33.8688°, 151.2093°").map(|p| (p.lat(), p.lng())),
+            Some((-33.8688, 151.2093))
+        );
+        for bad in [
+            "",
+            "geo:",
+            "48.8566",
+            "north, east",
+            "91, 0",
+            "0, 181",
+            "NaN, 1",
+            "0, 0",
+        ] {
+            assert_eq!(LatLng::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn e7_values_and_their_overflow() {
+        assert_eq!(
+            LatLng::from_e7(485_000_000, 23_000_000),
+            Some(LatLng {
+                lat_e7: 485_000_000,
+                lng_e7: 23_000_000
+            })
+        );
+        // A longitude of -1.15 written with 2^32 added.
+        assert_eq!(
+            LatLng::from_e7(461_600_000, 4_294_967_296 - 11_500_000).map(LatLng::lng),
+            Some(-1.15)
+        );
+        assert_eq!(LatLng::from_e7(0, 0), None);
+        assert_eq!(LatLng::from_e7(i64::MAX, 0), None);
+    }
+
+    #[test]
+    fn distances_are_great_circle_metres() {
+        let paris = LatLng::parse("48.8566, 2.3522").unwrap();
+        let lyon = LatLng::parse("45.7640, 4.8357").unwrap();
+        let d = paris.distance_m(lyon);
+        assert!((d - 391_500.0).abs() < 1500.0, "{d}");
+        assert!(paris.distance_m(paris).abs() < 1e-6);
+        let a = LatLng::parse("46.16, -1.15").unwrap();
+        let b = LatLng::parse("46.1609, -1.15").unwrap();
+        assert!((a.distance_m(b) - 100.0).abs() < 1.0);
+    }
+
+    #[test]
+    fn labels_and_modes_in_every_spelling() {
+        for (text, label) in [
+            ("TYPE_HOME", PlaceLabel::Home),
+            ("INFERRED_HOME", PlaceLabel::InferredHome),
+            ("Inferred Work", PlaceLabel::InferredWork),
+            ("Home", PlaceLabel::Home),
+            ("Searched Address", PlaceLabel::SearchedAddress),
+            ("TYPE_ALIASED_LOCATION", PlaceLabel::Aliased),
+            ("Unknown", PlaceLabel::Other),
+        ] {
+            assert_eq!(PlaceLabel::parse(text), label, "{text}");
+        }
+        for (text, mode) in [
+            ("IN_PASSENGER_VEHICLE", Mode::Car),
+            ("in passenger vehicle", Mode::Car),
+            ("ON_BICYCLE", Mode::Cycling),
+            ("on bicycle", Mode::Cycling),
+            ("CYCLING", Mode::Cycling),
+            ("WALK", Mode::Walking),
+            ("IN_SUBWAY", Mode::Subway),
+            ("in train", Mode::Train),
+            ("FLYING", Mode::Flying),
+            ("UNKNOWN_ACTIVITY_TYPE", Mode::Unknown),
+        ] {
+            assert_eq!(Mode::parse(text), mode, "{text}");
+        }
+    }
+}
