@@ -7,10 +7,12 @@
 
 use serde::{Deserialize, Serialize};
 
+pub use crate::analysis::Finding;
 pub use crate::analysis::Kind;
 use crate::analysis::{self, FileAnalysis};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
+pub use crate::i18n::Messages;
 use crate::ingest::archive::{self, Event};
 use crate::ingest::ByteSource;
 use crate::model::{FileRef, Summary};
@@ -120,6 +122,9 @@ pub struct FileReport {
     /// What the source read from the file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub summary: Option<Summary>,
+    /// What the file reveals, in plain sentences (French and English).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub findings: Vec<Finding>,
     /// The archive the file came from, as the person opened it; absent for a loose file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container: Option<String>,
@@ -134,6 +139,7 @@ impl From<FileAnalysis> for FileReport {
             kind: a.kind,
             confidence: a.confidence,
             summary: a.summary,
+            findings: a.findings,
             container: None,
             error: a.error.map(ReportError::new),
         }
@@ -217,6 +223,7 @@ impl FileReport {
             kind,
             confidence: None,
             summary: None,
+            findings: Vec::new(),
             container: None,
             error: None,
         }
@@ -228,6 +235,7 @@ impl FileReport {
             kind: Kind::Unknown,
             confidence: None,
             summary: None,
+            findings: Vec::new(),
             container: None,
             error: Some(ReportError::new(kind)),
         }
@@ -249,22 +257,6 @@ impl ReportError {
                 fr: kind.message(Lang::Fr).to_owned(),
                 en: kind.message(Lang::En).to_owned(),
             },
-        }
-    }
-}
-
-/// A text in both languages.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Messages {
-    pub fr: String,
-    pub en: String,
-}
-
-impl Messages {
-    pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => &self.fr,
-            Lang::En => &self.en,
         }
     }
 }

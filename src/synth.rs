@@ -93,6 +93,9 @@ pub fn write_records(spec: RecordsSpec, out: impl Write) -> io::Result<PositionS
     let mut bbox: Option<BoundingBox> = None;
     let mut time: Millis = 1_577_836_800_000 + i64::try_from(rng.below(86_400_000)).unwrap_or(0); // 2020
     let mut first: Option<Millis> = None;
+    let mut days = std::collections::BTreeSet::new();
+    let mut gaps = (0_i64, 0_i64);
+    let mut last_time: Option<Millis> = None;
     let (mut lat, mut lng) = anchors
         .first()
         .copied()
@@ -129,6 +132,12 @@ pub fn write_records(spec: RecordsSpec, out: impl Write) -> io::Result<PositionS
         }
         write_record(&mut out, &mut rng, (lat, lng, time), source, spec.legacy_ms)?;
         n += 1;
+        if let Some(previous) = last_time.replace(time) {
+            if time - previous <= crate::analysis::location::MAX_GAP {
+                gaps = (gaps.0 + time - previous, gaps.1 + 1);
+            }
+        }
+        days.insert(time.div_euclid(86_400_000));
         first.get_or_insert(time);
         *sources.entry(source.to_owned()).or_default() += 1;
         #[allow(clippy::cast_precision_loss)] // E7 values fit f64 exactly
@@ -145,6 +154,8 @@ pub fn write_records(spec: RecordsSpec, out: impl Write) -> io::Result<PositionS
     truth.last = Some(format_iso(time));
     truth.bbox = bbox;
     truth.sources = sources;
+    truth.days = days.len() as u64;
+    truth.interval_s = crate::analysis::location::mean_interval_s(gaps.0, gaps.1);
     Ok(truth)
 }
 

@@ -3,7 +3,7 @@
 //! [`Locations`] is the sink every location source writes into. It keeps aggregates only (summary
 //! mode): memory does not grow with the number of positions.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::location::{Fix, LocationSink};
 use crate::model::time::{format_iso, Millis};
@@ -18,6 +18,19 @@ pub struct Locations {
     last: Option<Millis>,
     bbox: Option<BoundingBox>,
     sources: BTreeMap<String, u64>,
+    /// Days since 1970 (UTC) with a position: a few thousand for a decade.
+    days: BTreeSet<i64>,
+    previous: Option<Millis>,
+    /// Sum and number of the gaps of at most [`MAX_GAP`] between consecutive positions.
+    gaps: (i64, i64),
+}
+
+/// Longer gaps are pauses in recording, not its pace.
+pub const MAX_GAP: Millis = 3_600_000;
+
+/// The mean gap in whole seconds, from a sum and a count of gaps in milliseconds.
+pub fn mean_interval_s(sum_ms: i64, gaps: i64) -> Option<u64> {
+    (gaps > 0).then(|| u64::try_from((sum_ms / gaps + 500) / 1000).unwrap_or(0))
 }
 
 impl LocationSink for Locations {
@@ -28,6 +41,14 @@ impl LocationSink for Locations {
             Some(bbox) => bbox.include(lat, lng),
             None => self.bbox = Some(BoundingBox::around(lat, lng)),
         }
+        self.days.insert(fix.time.div_euclid(86_400_000));
+        if let Some(gap) = self.previous.map(|p| fix.time - p) {
+            if (0..=MAX_GAP).contains(&gap) {
+                self.gaps.0 += gap;
+                self.gaps.1 += 1;
+            }
+        }
+        self.previous = Some(fix.time);
         self.first = Some(self.first.map_or(fix.time, |f| f.min(fix.time)));
         self.last = Some(self.last.map_or(fix.time, |l| l.max(fix.time)));
         let source = if source.is_empty() { "UNKNOWN" } else { source };
@@ -59,6 +80,8 @@ impl Locations {
             bbox: self.bbox,
             sources: self.sources,
             skipped: self.skipped,
+            days: self.days.len() as u64,
+            interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
         }
     }
 }
@@ -103,6 +126,8 @@ mod tests {
         locations.skipped();
         let s = locations.finish();
         assert_eq!((s.count, s.skipped), (4, 1));
+        // Gaps in the order handed over: -1 s (out of order, left out), +2 s, -0.5 s: one gap.
+        assert_eq!((s.days, s.interval_s), (1, Some(2)));
         assert_eq!(s.first.as_deref(), Some("1970-01-01T00:00:01.000Z"));
         assert_eq!(s.last.as_deref(), Some("1970-01-01T00:00:03.000Z"));
         let bbox = s.bbox.unwrap();
@@ -112,5 +137,26 @@ mod tests {
         );
         let sources: Vec<(&str, u64)> = s.sources.iter().map(|(k, v)| (k.as_str(), *v)).collect();
         assert_eq!(sources, [("GPS", 2), ("UNKNOWN", 1), ("WIFI", 1)]);
+    }
+
+    #[test]
+    fn days_and_pace_leave_pauses_out() {
+        let mut locations = Locations::default();
+        let at = LatLng::from_degrees(46.16, -1.15).unwrap();
+        let day = 86_400_000;
+        // Every 2 minutes for an hour, a pause of 3 days, every 2 minutes again.
+        for start in [0, 3 * day] {
+            for i in 0..30 {
+                locations.fix(
+                    Fix {
+                        time: start + i * 120_000,
+                        at,
+                    },
+                    "GPS",
+                );
+            }
+        }
+        let s = locations.finish();
+        assert_eq!((s.count, s.days, s.interval_s), (60, 2, Some(120)));
     }
 }

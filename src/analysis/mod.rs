@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::ErrorKind;
 use std::io::Read;
 
+use crate::i18n::{coverage, Messages};
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::{FileRef, Summary};
 use crate::sources;
@@ -57,7 +58,54 @@ pub struct FileAnalysis {
     /// How sure the source that claimed the file is (0–100).
     pub confidence: Option<u8>,
     pub summary: Option<Summary>,
+    pub findings: Vec<Finding>,
     pub error: Option<ErrorKind>,
+}
+
+/// One thing a file reveals, in a plain sentence in both languages. Its numbers are in the summary
+/// beside it, so the screen and the report say the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable name (`coverage`), for tests and for anyone reading the report.
+    pub id: String,
+    pub text: Messages,
+}
+
+/// Who recorded a file, from its source's id.
+fn company(source: &str) -> Option<&'static str> {
+    let prefix = source.split('.').next()?;
+    [
+        ("google", "Google"),
+        ("snapchat", "Snapchat"),
+        ("apple", "Apple"),
+        ("strava", "Strava"),
+    ]
+    .into_iter()
+    .find(|(p, _)| *p == prefix)
+    .map(|(_, name)| name)
+}
+
+/// What a file's summary reveals, in words.
+pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
+    let mut out = Vec::new();
+    match summary {
+        Summary::Positions(p) => {
+            let year = |iso: &Option<String>| iso.as_deref()?.get(..4)?.parse::<i64>().ok();
+            if let (true, Some(first), Some(last)) = (p.days > 0, year(&p.first), year(&p.last)) {
+                let who = match kind {
+                    Kind::Source(id) => company(id),
+                    Kind::Unknown => None,
+                };
+                out.push(Finding {
+                    id: "coverage".to_owned(),
+                    text: Messages::from_fn(|lang| {
+                        coverage(lang, who, p.days, (first, last), p.interval_s)
+                    }),
+                });
+            }
+        }
+    }
+    out
 }
 
 /// The buffer between a stream and a source's parser.
@@ -90,6 +138,7 @@ pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAna
         kind: Kind::Unknown,
         confidence: None,
         summary: None,
+        findings: Vec::new(),
         error: None,
     };
     let Ok(head) = read_prefix(&mut counting, HEAD_LEN) else {
@@ -111,6 +160,7 @@ pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAna
             source,
             &mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole),
         );
+        analysis.findings = findings(&analysis.kind, &summary);
         analysis.summary = Some(summary);
         analysis.error = error;
     } else {

@@ -590,6 +590,84 @@ pub fn show_more(lang: Lang, step: usize, left: usize) -> String {
     }
 }
 
+/// A text in both languages, as the report carries it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Messages {
+    pub fr: String,
+    pub en: String,
+}
+
+impl Messages {
+    /// Both languages from one function of the language.
+    pub fn from_fn(text: impl Fn(Lang) -> String) -> Messages {
+        Messages {
+            fr: text(Lang::Fr),
+            en: text(Lang::En),
+        }
+    }
+
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => &self.fr,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// "every 2 minutes" / "toutes les 2 minutes", from seconds.
+fn pace(lang: Lang, seconds: u64) -> String {
+    let (n, fr, en) = match seconds {
+        0..=89 => (seconds.max(1), "seconde", "second"),
+        90..=3569 => ((seconds + 30) / 60, "minute", "minute"),
+        _ => ((seconds + 1800) / 3600, "heure", "hour"),
+    };
+    match (lang, n) {
+        (Lang::Fr, 1) => format!("chaque {fr}"),
+        (Lang::Fr, _) => format!("toutes les {n}\u{a0}{fr}s"),
+        (Lang::En, 1) => format!("every {en}"),
+        (Lang::En, _) => format!("every {n} {en}s"),
+    }
+}
+
+/// How closely a location history follows the person: "Google recorded where you were every 2
+/// minutes on average, on 2,341 days between 2014 and 2024." `company` is who recorded it, if known.
+pub fn coverage(
+    lang: Lang,
+    company: Option<&str>,
+    days: u64,
+    years: (i64, i64),
+    interval_s: Option<u64>,
+) -> String {
+    let d = format_count(lang, days);
+    let span = match (lang, years, days) {
+        (Lang::Fr, _, 1) => format!("sur 1\u{a0}jour, en {}", years.0),
+        (Lang::En, _, 1) => format!("on 1 day, in {}", years.0),
+        (Lang::Fr, (a, b), _) if a == b => format!("sur {d}\u{a0}jours en {a}"),
+        (Lang::En, (a, b), _) if a == b => format!("on {d} days in {a}"),
+        (Lang::Fr, (a, b), _) => format!("sur {d}\u{a0}jours entre {a} et {b}"),
+        (Lang::En, (a, b), _) => format!("on {d} days between {a} and {b}"),
+    };
+    let how_often = interval_s.map(|s| pace(lang, s));
+    match (lang, company, how_often) {
+        (Lang::Fr, Some(c), Some(p)) => {
+            format!("{c} a enregistré où vous étiez {p} en moyenne, {span}.")
+        }
+        (Lang::Fr, None, Some(p)) => {
+            format!("Ce fichier indique où vous étiez {p} en moyenne, {span}.")
+        }
+        (Lang::Fr, Some(c), None) => format!("{c} a enregistré où vous étiez {span}."),
+        (Lang::Fr, None, None) => format!("Ce fichier indique où vous étiez {span}."),
+        (Lang::En, Some(c), Some(p)) => {
+            format!("{c} recorded where you were {p} on average, {span}.")
+        }
+        (Lang::En, None, Some(p)) => {
+            format!("This file shows where you were {p} on average, {span}.")
+        }
+        (Lang::En, Some(c), None) => format!("{c} recorded where you were {span}."),
+        (Lang::En, None, None) => format!("This file shows where you were {span}."),
+    }
+}
+
 /// The name of an export split in parts: "takeout-20241128T101010Z (3 parts)".
 pub fn export_parts(lang: Lang, stem: &str, parts: usize) -> String {
     let name = stem.rsplit('/').next().unwrap_or(stem);
@@ -769,6 +847,30 @@ mod tests {
         assert_eq!(
             section(Lang::Fr, "Autres fichiers", 19_996),
             "Autres fichiers (19\u{202f}996)"
+        );
+    }
+
+    #[test]
+    fn coverage_in_plain_words() {
+        assert_eq!(
+            coverage(Lang::En, Some("Google"), 2341, (2014, 2024), Some(118)),
+            "Google recorded where you were every 2 minutes on average, on 2,341 days between 2014 and 2024."
+        );
+        assert_eq!(
+            coverage(Lang::Fr, Some("Google"), 2341, (2014, 2024), Some(118)),
+            "Google a enregistré où vous étiez toutes les 2\u{a0}minutes en moyenne, sur 2\u{202f}341\u{a0}jours entre 2014 et 2024."
+        );
+        assert_eq!(
+            coverage(Lang::En, None, 1, (2020, 2020), Some(30)),
+            "This file shows where you were every 30 seconds on average, on 1 day, in 2020."
+        );
+        assert_eq!(
+            coverage(Lang::Fr, None, 12, (2020, 2020), Some(3600)),
+            "Ce fichier indique où vous étiez chaque heure en moyenne, sur 12\u{a0}jours en 2020."
+        );
+        assert_eq!(
+            coverage(Lang::En, Some("Snapchat"), 3, (2019, 2020), None),
+            "Snapchat recorded where you were on 3 days between 2019 and 2020."
         );
     }
 }

@@ -68,6 +68,13 @@ pub struct PositionSummary {
     pub sources: std::collections::BTreeMap<String, u64>,
     /// Records skipped because they had no usable position or time.
     pub skipped: u64,
+    /// Calendar days (UTC) with at least one position.
+    #[serde(default)]
+    pub days: u64,
+    /// While recording, the mean time between two positions, in seconds (gaps of more than an
+    /// hour, when the phone was off or recording was paused, are left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub interval_s: Option<u64>,
 }
 
 /// The smallest box holding every position, in degrees.

@@ -41,6 +41,16 @@ fn every_sample_is_listed_with_its_real_size() {
     assert_eq!(p.last.as_deref(), Some("2013-03-01T05:17:39.849Z"));
     assert_eq!(p.sources.get("UNKNOWN"), Some(&2));
     assert_eq!(p.sources.get("WIFI"), Some(&1));
+    // Three dates, checked with: python3 -c "import json; d=json.load(open('../shared/samples/google/
+    // Records.json')); print({l['timestamp'][:10] for l in d['locations']})". The gaps are weeks apart,
+    // so no pace is given.
+    assert_eq!((p.days, p.interval_s), (3, None));
+    assert_eq!(records.findings.len(), 1);
+    assert_eq!(records.findings[0].id, "coverage");
+    assert_eq!(
+        records.findings[0].text.en,
+        "Google recorded where you were on 3 days between 2012 and 2013."
+    );
     // Nothing else in the samples is a legacy Records.json: the Semantic and on-device Timeline
     // files, which also hold `latitudeE7`, are not claimed.
     let claimed: Vec<&str> = report
@@ -94,6 +104,12 @@ fn the_json_matches_the_documented_schema_example() {
         "`generator`",
         "`files`",
         "`exports`",
+        "`confidence`",
+        "`summary`",
+        "`findings`",
+        "`days`",
+        "`interval_s`",
+        "`coverage`",
         "`path`",
         "`size`",
         "`kind`",

@@ -45,6 +45,9 @@ fn kind_cell(lang: Lang, report: &FileReport) -> Html {
             <>
                 <span class="status known">{ name }</span>
                 <span class="summary">{ summary_line(lang, summary) }</span>
+                { for report.findings.iter().map(|f| html! {
+                    <span class="finding" data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
+                }) }
                 if let Some(error) = &report.error {
                     <span class="status error">{ error.message.get(lang) }</span>
                 }
