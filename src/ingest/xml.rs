@@ -663,7 +663,6 @@ pub fn for_each_element_where(
                 push_text(text, piece);
                 size += piece.len();
             }
-            Step::Text(_) => {}
             Step::Close if target > 0 && depth == target => {
                 trim_end(&mut element.text);
                 count += 1;
@@ -677,7 +676,7 @@ pub fn for_each_element_where(
                     trim_end(&mut child.text);
                 }
             }
-            Step::Close => {}
+            Step::Text(_) | Step::Close => {}
         }
         if size > MAX_ELEMENT {
             return Err(XmlError::TooLarge);
@@ -1192,17 +1191,13 @@ d	e" odd="&unknown; &amp &#0;"/></HealthData>"#;
 <rte><rtept lat="3" lon="4"/></rte>
 <trk><trkseg><trkpt lat="5" lon="6"><time>t1</time><trkpt lat="9" lon="9"/></trkpt></trkseg></trk></gpx>"#;
         let mut found = Vec::new();
-        let n = for_each_element_where(
-            &doc[..],
-            &|path| path.ends_with("pt"),
-            &mut |path, e| {
-                found.push((
-                    path.to_owned(),
-                    e.attribute("lat").unwrap_or("").to_owned(),
-                    e.children.len(),
-                ));
-            },
-        )
+        let n = for_each_element_where(&doc[..], &|path| path.ends_with("pt"), &mut |path, e| {
+            found.push((
+                path.to_owned(),
+                e.attribute("lat").unwrap_or("").to_owned(),
+                e.children.len(),
+            ));
+        })
         .unwrap();
         assert_eq!(n, 3);
         assert_eq!(

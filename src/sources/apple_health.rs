@@ -36,9 +36,7 @@ pub struct AppleHealth;
 fn parse_date(text: &str) -> Option<Millis> {
     let text = text.trim();
     match text.rsplit_once(' ') {
-        Some((clock, zone)) if zone.starts_with(['+', '-']) => {
-            parse_iso(&format!("{clock}{zone}"))
-        }
+        Some((clock, zone)) if zone.starts_with(['+', '-']) => parse_iso(&format!("{clock}{zone}")),
         _ => parse_iso(text),
     }
 }
@@ -136,9 +134,11 @@ impl Source for AppleHealth {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
-        for_each_element(reader, &["HealthData", "Workout"], &mut |w| hand_over(w, out))
-            .err()
-            .map(xml_error)
+        for_each_element(reader, &["HealthData", "Workout"], &mut |w| {
+            hand_over(w, out);
+        })
+        .err()
+        .map(xml_error)
     }
 }
 
@@ -207,7 +207,12 @@ mod tests {
         assert_eq!(
             moves,
             [
-                (1_704_099_600_000, 1_704_103_200_000, Mode::Cycling, Some(12_500.0)),
+                (
+                    1_704_099_600_000,
+                    1_704_103_200_000,
+                    Mode::Cycling,
+                    Some(12_500.0)
+                ),
                 // An end before the start is not believed.
                 (1_706_778_000_000, 1_706_778_000_000, Mode::Skiing, None),
                 (1_709_287_200_000, 1_709_289_000_000, Mode::Unknown, None),
@@ -220,8 +225,20 @@ mod tests {
         let doc = br#"<HealthData><Workout workoutActivityType="HKWorkoutActivityTypeRunning" startDate="2024-01-01 10:00:00 +0100"/><Record type="#;
         let (out, error) = collect(&AppleHealth, doc);
         assert_eq!((out.moves.len(), error), (1, Some(ErrorKind::Truncated)));
-        assert!(AppleHealth.detect("export.xml", b"<?xml version=\"1.0\"?>\n<!DOCTYPE HealthData [").is_some());
-        assert!(AppleHealth.detect("export_cda.xml", b"<?xml version=\"1.0\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\">").is_none());
-        assert!(AppleHealth.detect("x.gpx", b"<gpx creator=\"Apple Health Export\">").is_none());
+        assert!(AppleHealth
+            .detect(
+                "export.xml",
+                b"<?xml version=\"1.0\"?>\n<!DOCTYPE HealthData ["
+            )
+            .is_some());
+        assert!(AppleHealth
+            .detect(
+                "export_cda.xml",
+                b"<?xml version=\"1.0\"?><ClinicalDocument xmlns=\"urn:hl7-org:v3\">"
+            )
+            .is_none());
+        assert!(AppleHealth
+            .detect("x.gpx", b"<gpx creator=\"Apple Health Export\">")
+            .is_none());
     }
 }

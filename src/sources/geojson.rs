@@ -1,9 +1,9 @@
-//! GeoJSON (RFC 7946) points and lines with times: `*.geojson`, `*.json`.
+//! `GeoJSON` (RFC 7946) points and lines with times: `*.geojson`, `*.json`.
 //!
 //! Where from: map and tracking apps (exports of trips, photo maps, togeojson conversions of GPX
 //! and KML, Strava-style exports), and tools people use to clean up their location history.
 //! Detection reads the content: `"FeatureCollection"`, or a single `"Feature"` with
-//! `"coordinates"`. Google's saved places are GeoJSON too, but their `date` is when a place was
+//! `"coordinates"`. Google's saved places are `GeoJSON` too, but their `date` is when a place was
 //! saved, not a visit: files with `Google Maps URL` are left to their own source.
 //!
 //! Shape: `{"type": "FeatureCollection", "features": [{"type": "Feature", "geometry": {"type":
@@ -63,7 +63,7 @@ struct Properties {
     #[serde(rename = "coordTimes", default)]
     coord_times: Value,
     #[serde(rename = "coordinateProperties", default)]
-    coordinate_properties: Option<Times>,
+    per_coordinate: Option<Times>,
 }
 
 #[derive(Deserialize, Default)]
@@ -120,7 +120,7 @@ fn hand_over(feature: &Feature, out: &mut dyn LocationSink) {
     };
     let none = Properties::default();
     let properties = feature.properties.as_ref().unwrap_or(&none);
-    let per_position = match &properties.coordinate_properties {
+    let per_position = match &properties.per_coordinate {
         Some(Times { times }) if !times.is_null() => times,
         _ => &properties.coord_times,
     };
@@ -156,7 +156,7 @@ fn hand_over(feature: &Feature, out: &mut dyn LocationSink) {
 /// The whole document: a collection streamed feature by feature, or a single feature.
 struct Document<'a> {
     out: &'a mut dyn LocationSink,
-    /// The document said it was GeoJSON (`type` or `features`).
+    /// The document said it was `GeoJSON` (`type` or `features`).
     known: &'a mut bool,
 }
 
@@ -182,7 +182,10 @@ impl<'de> Visitor<'de> for Document<'_> {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "type" => {
-                    kind = map.next_value::<Value>()?.as_str().unwrap_or("").to_owned();
+                    map.next_value::<Value>()?
+                        .as_str()
+                        .unwrap_or("")
+                        .clone_into(&mut kind);
                     *known |= kind == "FeatureCollection" || kind == "Feature";
                 }
                 "features" => {
@@ -265,7 +268,8 @@ impl Source for GeoJson {
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let object = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         let has = |needle: &[u8]| contains(head, needle);
-        let geojson = has(b"\"FeatureCollection\"") || (has(b"\"Feature\"") && has(b"\"coordinates\""));
+        let geojson =
+            has(b"\"FeatureCollection\"") || (has(b"\"Feature\"") && has(b"\"coordinates\""));
         let saved_places = has(b"Google Maps URL") || has(b"google_maps_url");
         (object && geojson && !saved_places).then_some(Claim {
             source: self.id(),
@@ -345,7 +349,12 @@ mod tests {
         // "2024-05-04T08:10:00+02:00"; date -ud 2024-05-04T06:10:00Z +%s → 1714803000
         let (first, source) = &out.fixes[0];
         assert_eq!(
-            (first.time, first.at.lat_e7, first.at.lng_e7, source.as_str()),
+            (
+                first.time,
+                first.at.lat_e7,
+                first.at.lng_e7,
+                source.as_str()
+            ),
             (1_714_803_000_000, 457_640_000, 48_270_000, "GeoJSON")
         );
         // The MultiLineString's last position: jq -c '.features[14].geometry.coordinates[1][-1],
@@ -406,7 +415,11 @@ mod tests {
             Some(ErrorKind::WrongType)
         );
         assert_eq!(
-            collect(&GeoJson, br#"{"type": "FeatureCollection", "features": {}}"#).1,
+            collect(
+                &GeoJson,
+                br#"{"type": "FeatureCollection", "features": {}}"#
+            )
+            .1,
             Some(ErrorKind::Malformed)
         );
         let bom = b"\xEF\xBB\xBF{\"type\": \"FeatureCollection\", \"features\": []}";
@@ -417,13 +430,20 @@ mod tests {
     #[test]
     fn detection_leaves_other_files_alone() {
         assert!(GeoJson
-            .detect("x.json", br#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}}"#)
+            .detect(
+                "x.json",
+                br#"{"type": "Feature", "geometry": {"type": "Point", "coordinates": [1, 2]}}"#
+            )
             .is_some());
         // Google Maps saved places have their own meaning (when a place was saved).
         assert!(GeoJson
             .detect("Saved Places.json", br#"{"type": "FeatureCollection", "features": [{"geometry": {"coordinates": [1, 2], "type": "Point"}, "properties": {"date": "2021-01-01T00:00:00Z", "google_maps_url": "http://maps.google.com/?cid=1"}, "type": "Feature"}]}"#)
             .is_none());
-        assert!(GeoJson.detect("x.json", br#"[{"type": "FeatureCollection"}]"#).is_none());
-        assert!(GeoJson.detect("x.json", br#"{"locations": [{"latitudeE7": 1}]}"#).is_none());
+        assert!(GeoJson
+            .detect("x.json", br#"[{"type": "FeatureCollection"}]"#)
+            .is_none());
+        assert!(GeoJson
+            .detect("x.json", br#"{"locations": [{"latitudeE7": 1}]}"#)
+            .is_none());
     }
 }

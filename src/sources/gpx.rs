@@ -1,6 +1,6 @@
 //! GPX 1.0 and 1.1 tracks, routes and waypoints: `*.gpx`, from any GPS device or app.
 //!
-//! Where from: sports watches and apps (Garmin, Strava's `activities/<id>.gpx`, Komoot, OsmAnd…),
+//! Where from: sports watches and apps (Garmin, Strava's `activities/<id>.gpx`, Komoot, `OsmAnd`…),
 //! and Apple Health's export, whose workout routes are GPX files
 //! (`apple_health_export/workout-routes/route_2019-06-11_3.00pm.gpx`, creator "Apple Health
 //! Export"). Detection reads the content: the root element `<gpx`.
@@ -153,7 +153,9 @@ mod tests {
 
     #[test]
     fn the_apple_health_route_sample() {
-        let Ok(bytes) = std::fs::read(samples().join("apple/workout-routes/route_2019-06-11_3.00pm.gpx")) else {
+        let Ok(bytes) =
+            std::fs::read(samples().join("apple/workout-routes/route_2019-06-11_3.00pm.gpx"))
+        else {
             eprintln!("no samples: skipped");
             return;
         };
@@ -173,6 +175,17 @@ mod tests {
         );
         // The last point: date -ud 2019-06-11T22:00:43Z +%s → 1560290443
         assert_eq!(out.fixes[2].0.time, 1_560_290_443_000);
+    }
+
+    #[test]
+    fn the_generated_fixture() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/geo.gpx/track.gpx");
+        let (out, error) = collect(&Gpx, &std::fs::read(path).unwrap());
+        assert_eq!(error, None);
+        // grep -c '<time>' tests/fixtures/geo.gpx/track.gpx → 32 (30 trkpt, 1 wpt, 1 rtept), and
+        // grep -c '<wpt' → 2: one waypoint has no time.
+        assert_eq!((out.fixes.len(), out.skipped), (32, 1));
     }
 
     #[test]
@@ -240,8 +253,12 @@ mod tests {
 
     #[test]
     fn detection_is_by_the_root_element() {
-        assert!(Gpx.detect("x.xml", b"<?xml version=\"1.0\"?>\n<gpx\n version=\"1.1\">").is_some());
-        assert!(Gpx.detect("x.gpx", b"<kml xmlns=\"http://www.opengis.net/kml/2.2\">").is_none());
+        assert!(Gpx
+            .detect("x.xml", b"<?xml version=\"1.0\"?>\n<gpx\n version=\"1.1\">")
+            .is_some());
+        assert!(Gpx
+            .detect("x.gpx", b"<kml xmlns=\"http://www.opengis.net/kml/2.2\">")
+            .is_none());
         assert!(Gpx.detect("x.gpx", b"<gpxdata>").is_none());
         assert!(Gpx.detect("x.gpx", b"{\"gpx\": 1}").is_none());
     }

@@ -87,7 +87,9 @@ fn hand_over(placemark: &Element, out: &mut dyn LocationSink) {
             coords.push(&child.text);
         } else if ends_with(path, "Point/coordinates") {
             fix_or_skip(position(&child.text, ','), time, out);
-        } else if ends_with(path, "LineString/coordinates") || ends_with(path, "LinearRing/coordinates") {
+        } else if ends_with(path, "LineString/coordinates")
+            || ends_with(path, "LinearRing/coordinates")
+        {
             for _ in tuples(&child.text) {
                 out.skipped();
             }
@@ -181,6 +183,17 @@ mod tests {
     }
 
     #[test]
+    fn the_generated_fixture() {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/geo.kml/places.kml");
+        let (out, error) = collect(&Kml, &std::fs::read(path).unwrap());
+        assert_eq!(error, None);
+        // grep -c '<Placemark>' tests/fixtures/geo.kml/places.kml → 22: 20 timed points, one
+        // without a time, one track; grep -c '<gx:coord>' → 10.
+        assert_eq!((out.fixes.len(), out.skipped), (30, 1));
+    }
+
+    #[test]
     fn points_with_times_in_nested_folders_and_multi_tracks() {
         let doc = br#"<?xml version="1.0" encoding="UTF-8"?>
 <kml xmlns="http://www.opengis.net/kml/2.2" xmlns:gx="http://www.google.com/kml/ext/2.2">
@@ -231,7 +244,10 @@ mod tests {
     #[test]
     fn detection_is_by_the_root_element() {
         assert!(Kml
-            .detect("doc.kml", b"<?xml version=\"1.0\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">")
+            .detect(
+                "doc.kml",
+                b"<?xml version=\"1.0\"?>\n<kml xmlns=\"http://www.opengis.net/kml/2.2\">"
+            )
             .is_some());
         assert!(Kml.detect("x.kml", b"<gpx version=\"1.1\">").is_none());
         assert!(Kml.detect("x.kml", b"<kmlish>").is_none());

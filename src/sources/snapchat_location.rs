@@ -99,7 +99,10 @@ fn hand_over(entry: &Value, out: &mut dyn LocationSink) {
                     let lat = degrees(fields.get("Latitude"))?;
                     LatLng::from_degrees(lat, degrees(fields.get("Longitude"))?)
                 });
-            let time = fields.get("Time").and_then(Value::as_str).and_then(parse_time);
+            let time = fields
+                .get("Time")
+                .and_then(Value::as_str)
+                .and_then(parse_time);
             (time, at)
         }
         _ => (None, None),
@@ -235,10 +238,7 @@ impl Source for SnapchatLocation {
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let object = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-        let has = |needle: &str| {
-            head.windows(needle.len())
-                .any(|w| w == needle.as_bytes())
-        };
+        let has = |needle: &str| head.windows(needle.len()).any(|w| w == needle.as_bytes());
         let key = |name: &str| has(&format!("\"{name}\""));
         let snapchat_key = SNAPCHAT_KEYS.iter().any(|k| key(k));
         let history = key(HISTORY) && (has(" UTC\"") || has("\"Latitude, Longitude\""));
@@ -324,7 +324,9 @@ mod tests {
     #[test]
     fn the_2021_fixture() {
         let bytes = fixture("location_history_2021.json");
-        assert!(SnapchatLocation.detect("json/location_history.json", &bytes).is_some());
+        assert!(SnapchatLocation
+            .detect("json/location_history.json", &bytes)
+            .is_some());
         let (out, error) = collect(&SnapchatLocation, &bytes);
         assert_eq!(error, None);
         // jq '."Location History" | length' location_history_2021.json → 40
@@ -335,7 +337,12 @@ mod tests {
         // 1630569617
         let (first, source) = &out.fixes[0];
         assert_eq!(
-            (first.time, first.at.lat_e7, first.at.lng_e7, source.as_str()),
+            (
+                first.time,
+                first.at.lat_e7,
+                first.at.lng_e7,
+                source.as_str()
+            ),
             (1_630_569_617_000, 457_578_000, 48_320_000, "")
         );
         // jq '."Home & Work"' → Home "lat 45.76 ± …, long 4.835 ± …", Work "lat 45.75…, long 4.85…"
@@ -353,7 +360,9 @@ mod tests {
     #[test]
     fn the_2024_fixture() {
         let bytes = fixture("location_history_2024.json");
-        assert!(SnapchatLocation.detect("json/location_history.json", &bytes).is_some());
+        assert!(SnapchatLocation
+            .detect("json/location_history.json", &bytes)
+            .is_some());
         let (out, error) = collect(&SnapchatLocation, &bytes);
         assert_eq!(error, None);
         // jq '."Location History" | length' location_history_2024.json → 40
@@ -402,14 +411,18 @@ mod tests {
 
     #[test]
     fn cut_off_wrong_and_broken_files() {
-        let doc = br#"{"Location History": [["2024-09-09 00:40:41 UTC", "32.191, -110.792"], ["2024-09"#;
+        let doc =
+            br#"{"Location History": [["2024-09-09 00:40:41 UTC", "32.191, -110.792"], ["2024-09"#;
         let (out, error) = collect(&SnapchatLocation, doc);
         assert_eq!((out.fixes.len(), error), (1, Some(ErrorKind::Truncated)));
         let (_, error) = collect(&SnapchatLocation, br#"{"locations": []}"#);
         assert_eq!(error, Some(ErrorKind::WrongType));
         let (_, error) = collect(&SnapchatLocation, br#"{"Location History": 12}"#);
         assert_eq!(error, Some(ErrorKind::Malformed));
-        assert_eq!(collect(&SnapchatLocation, b"").1, Some(ErrorKind::Truncated));
+        assert_eq!(
+            collect(&SnapchatLocation, b"").1,
+            Some(ErrorKind::Truncated)
+        );
     }
 
     #[test]
@@ -418,14 +431,23 @@ mod tests {
             .detect("x.json", br#"{"Frequent Locations": [{"City": "Lyon"}]"#)
             .is_some());
         assert!(SnapchatLocation
-            .detect("x.json", br#"{"Location History": [["2024-09-09 00:40:41 UTC", "1, 2"]]}"#)
+            .detect(
+                "x.json",
+                br#"{"Location History": [["2024-09-09 00:40:41 UTC", "1, 2"]]}"#
+            )
             .is_some());
         // Google's own files: Records.json, and activity items naming the product.
         assert!(SnapchatLocation
-            .detect("Location History/Records.json", br#"{"locations": [{"latitudeE7": 1}]}"#)
+            .detect(
+                "Location History/Records.json",
+                br#"{"locations": [{"latitudeE7": 1}]}"#
+            )
             .is_none());
         assert!(SnapchatLocation
-            .detect("x.json", br#"[{"products": ["Location History"], "time": "2024-01-01T00:00:00Z"}]"#)
+            .detect(
+                "x.json",
+                br#"[{"products": ["Location History"], "time": "2024-01-01T00:00:00Z"}]"#
+            )
             .is_none());
         assert!(SnapchatLocation
             .detect("x.json", br#"{"Location History": "see the app"}"#)

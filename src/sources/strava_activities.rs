@@ -243,9 +243,8 @@ impl Source for StravaActivities {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
-        let head = match read_prefix(reader, HEAD_LEN) {
-            Ok(head) => head,
-            Err(_) => return Some(ErrorKind::Unreadable),
+        let Ok(head) = read_prefix(reader, HEAD_LEN) else {
+            return Some(ErrorKind::Unreadable);
         };
         // The header, read from the first bytes: the columns are found before the first row.
         let mut text = Vec::new();
@@ -302,7 +301,13 @@ mod tests {
         // date -ud '2024-10-01 11:35:00' +%s → 1727782500
         let first = &out.moves[0];
         assert_eq!(
-            (first.start, first.end, first.distance_m, first.from, first.to),
+            (
+                first.start,
+                first.end,
+                first.distance_m,
+                first.from,
+                first.to
+            ),
             (
                 1_727_782_500_000,
                 1_727_782_500_000 + 5_486_000,
@@ -371,8 +376,14 @@ mod tests {
 
     #[test]
     fn dates_modes_and_detection() {
-        assert_eq!(parse_date("Oct 01, 2024, 11:35:00 AM"), Some(1_727_782_500_000));
-        assert_eq!(parse_date("October 1, 2024, 11:35:00 PM"), Some(1_727_825_700_000));
+        assert_eq!(
+            parse_date("Oct 01, 2024, 11:35:00 AM"),
+            Some(1_727_782_500_000)
+        );
+        assert_eq!(
+            parse_date("October 1, 2024, 11:35:00 PM"),
+            Some(1_727_825_700_000)
+        );
         assert_eq!(parse_date("2024-10-01 11:35:00"), Some(1_727_782_500_000));
         assert_eq!(parse_date("Foo 01, 2024, 11:35:00 AM"), None);
         assert_eq!(parse_date("Oct 01, 2024, 13:35:00 PM"), None);
@@ -396,7 +407,10 @@ mod tests {
             .detect("x.csv", b"Profile Name,Start Time,Duration\n")
             .is_none());
         assert!(StravaActivities
-            .detect("activities.csv", b"Activity ID,Activity Date,Activity Name,Activity Type\n1")
+            .detect(
+                "activities.csv",
+                b"Activity ID,Activity Date,Activity Name,Activity Type\n1"
+            )
             .is_some());
         assert_eq!(
             collect(&StravaActivities, b"a,b\n1,2\n").1,
