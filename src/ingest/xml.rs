@@ -611,6 +611,81 @@ pub fn for_each_element(
     Ok(count)
 }
 
+/// Like [`for_each_element`], for every element whose path `wanted` accepts (`gpx/wpt`,
+/// `kml/Document/Folder/Placemark`: local names joined by `/` from the root), whatever its depth.
+/// An accepted element inside one already found is handed over as part of it, never on its own.
+/// `each` gets the path of the element found. Returns how many elements were found.
+pub fn for_each_element_where(
+    reader: impl Read,
+    wanted: &dyn Fn(&str) -> bool,
+    each: &mut dyn FnMut(&str, &Element),
+) -> Result<u64, XmlError> {
+    // The depth of the element being gathered; 0 while there is none.
+    let mut target = 0;
+    let mut found = String::new();
+    let mut element = Element::default();
+    // The inner elements still open, as indices in `element.children`.
+    let mut open = Vec::new();
+    let mut size = 0;
+    let mut count = 0;
+    walk(reader, &mut |at, step| {
+        let depth = at.depth();
+        match step {
+            Step::Open(start) if target == 0 => {
+                if wanted(at.as_str()) {
+                    target = depth;
+                    element.clear();
+                    open.clear();
+                    size = 0;
+                    found.clear();
+                    found.push_str(at.as_str());
+                    copy_attributes(start, &mut element.attributes, &mut size)?;
+                }
+            }
+            Step::Open(start) => {
+                let mut child = Child {
+                    path: at.below(target).to_owned(),
+                    ..Child::default()
+                };
+                size += child.path.len() + ENTRY_COST;
+                copy_attributes(start, &mut child.attributes, &mut size)?;
+                open.push(element.children.len());
+                element.children.push(child);
+            }
+            Step::Text(piece) if target > 0 => {
+                let text = match open.last() {
+                    None => &mut element.text,
+                    Some(&i) => match element.children.get_mut(i) {
+                        Some(child) => &mut child.text,
+                        None => return Ok(()),
+                    },
+                };
+                push_text(text, piece);
+                size += piece.len();
+            }
+            Step::Close if target > 0 && depth == target => {
+                trim_end(&mut element.text);
+                count += 1;
+                each(&found, &element);
+                element.clear();
+                size = 0;
+                target = 0;
+            }
+            Step::Close if target > 0 => {
+                if let Some(child) = open.pop().and_then(|i| element.children.get_mut(i)) {
+                    trim_end(&mut child.text);
+                }
+            }
+            Step::Text(_) | Step::Close => {}
+        }
+        if size > MAX_ELEMENT {
+            return Err(XmlError::TooLarge);
+        }
+        Ok(())
+    })?;
+    Ok(count)
+}
+
 #[cfg(test)]
 mod tests {
     use std::fmt::Write;
@@ -1107,6 +1182,35 @@ d	e" odd="&unknown; &amp &#0;"/></HealthData>"#;
                 2,
                 ["2016-11-15".to_owned(), "2016-11-16".to_owned()].as_slice()
             )
+        );
+    }
+
+    #[test]
+    fn elements_are_found_by_path_at_any_depth() {
+        let doc = br#"<gpx><wpt lat="1" lon="2"><time>t0</time></wpt>
+<rte><rtept lat="3" lon="4"/></rte>
+<trk><trkseg><trkpt lat="5" lon="6"><time>t1</time><trkpt lat="9" lon="9"/></trkpt></trkseg></trk></gpx>"#;
+        let mut found = Vec::new();
+        let n = for_each_element_where(&doc[..], &|path| path.ends_with("pt"), &mut |path, e| {
+            found.push((
+                path.to_owned(),
+                e.attribute("lat").unwrap_or("").to_owned(),
+                e.children.len(),
+            ));
+        })
+        .unwrap();
+        assert_eq!(n, 3);
+        assert_eq!(
+            found,
+            [
+                ("gpx/wpt".to_owned(), "1".to_owned(), 1),
+                ("gpx/rte/rtept".to_owned(), "3".to_owned(), 0),
+                ("gpx/trk/trkseg/trkpt".to_owned(), "5".to_owned(), 2),
+            ]
+        );
+        assert_eq!(
+            for_each_element_where(&doc[..doc.len() - 4], &|_| true, &mut |_, _| {}),
+            Err(XmlError::Truncated)
         );
     }
 }

@@ -9,9 +9,21 @@
 //! `read` then streams the whole file, handing what it holds (positions, visits, moves…) to the
 //! model's sinks; the analyses consume them.
 
+mod apple_health;
+mod geojson;
 mod google_records;
+mod gpx;
+mod kml;
+mod snapchat_location;
+mod strava_activities;
 
+pub use apple_health::AppleHealth;
+pub use geojson::GeoJson;
 pub use google_records::GoogleRecords;
+pub use gpx::Gpx;
+pub use kml::Kml;
+pub use snapchat_location::SnapchatLocation;
+pub use strava_activities::StravaActivities;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -42,7 +54,15 @@ pub trait Source: Sync {
 }
 
 /// Every registered export type, most specific first.
-pub static SOURCES: &[&dyn Source] = &[&GoogleRecords];
+pub static SOURCES: &[&dyn Source] = &[
+    &GoogleRecords,
+    &SnapchatLocation,
+    &AppleHealth,
+    &StravaActivities,
+    &Gpx,
+    &Kml,
+    &GeoJson,
+];
 
 /// The best claim on a file among the registered sources.
 pub fn detect(path: &str, head: &[u8]) -> Option<Claim> {

@@ -1,8 +1,10 @@
 //! Registry-wide tests: every registered source, over the real samples it is meant to read.
 //!
 //! Each source lists its files in `tests/fixtures/<id>/samples.txt` (paths under
-//! `../shared/samples/`). A source without that list fails here, so nothing registered goes
-//! untested; every other sample must be claimed by no source, so detection stays specific.
+//! `../shared/samples/`, or `./name` for a fixture generated into that folder when no real sample
+//! exists), and in `claims.txt` the samples it claims that hold no positions. A source without
+//! either list fails here, so nothing registered goes untested; every other sample must be claimed
+//! by no source, so detection stays specific.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -17,27 +19,65 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Source id → the samples it must read.
+/// The files listed in `tests/fixtures/<id>/<list>`: paths under `../shared/samples/`, or, starting
+/// with `./`, files generated into the fixture folder for a source without a real sample.
+fn listed(id: &str, list: &str) -> Vec<PathBuf> {
+    let folder = root().join("tests/fixtures").join(id);
+    let Ok(text) = std::fs::read_to_string(folder.join(list)) else {
+        return Vec::new();
+    };
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| match l.strip_prefix("./") {
+            Some(own) => folder.join(own),
+            None => root().join("../shared/samples").join(l),
+        })
+        .collect()
+}
+
+/// Source id → the samples it must read (`samples.txt`: they hold positions).
 fn fixtures() -> BTreeMap<&'static str, Vec<PathBuf>> {
     SOURCES
         .iter()
-        .map(|source| {
-            let list = root()
-                .join("tests/fixtures")
-                .join(source.id())
-                .join("samples.txt");
-            let text = std::fs::read_to_string(&list)
-                .unwrap_or_else(|_| panic!("{} has no {}", source.id(), list.display()));
-            let files: Vec<PathBuf> = text
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty() && !l.starts_with('#'))
-                .map(|l| root().join("../shared/samples").join(l))
-                .collect();
-            assert!(!files.is_empty(), "{}: no samples listed", source.id());
-            (source.id(), files)
-        })
+        .map(|source| (source.id(), listed(source.id(), "samples.txt")))
         .collect()
+}
+
+/// Source id → the samples it must claim and read without error, though they hold no positions
+/// (`claims.txt`: Apple Health's `export.xml`, Strava's `activities.csv`).
+fn claims() -> BTreeMap<&'static str, Vec<PathBuf>> {
+    SOURCES
+        .iter()
+        .map(|source| (source.id(), listed(source.id(), "claims.txt")))
+        .collect()
+}
+
+#[test]
+fn every_source_lists_its_samples() {
+    let (samples, claims) = (fixtures(), claims());
+    for source in SOURCES {
+        let id = source.id();
+        assert!(
+            !samples[id].is_empty() || !claims[id].is_empty(),
+            "{id}: no samples listed in tests/fixtures/{id}/samples.txt or claims.txt"
+        );
+    }
+}
+
+#[test]
+fn every_source_claims_and_reads_the_samples_without_positions() {
+    for (id, files) in claims() {
+        let source = sources::by_id(id).unwrap();
+        for path in files {
+            let bytes = std::fs::read(&path).unwrap();
+            let name = path.to_string_lossy();
+            let claim = sources::detect(&name, head(&bytes)).unwrap_or_else(|| panic!("{name}"));
+            assert_eq!(claim.source, id, "{name}");
+            let (_, error) = read_source(source, &mut &bytes[..]);
+            assert_eq!(error, None, "{name}");
+        }
+    }
 }
 
 /// Whether a summary holds anything read from the file.
@@ -75,7 +115,11 @@ fn every_source_claims_and_reads_its_samples_and_says_when_they_are_cut() {
 
 #[test]
 fn no_source_claims_a_sample_that_is_not_its_own() {
-    let owned: Vec<PathBuf> = fixtures().into_values().flatten().collect();
+    let owned: Vec<PathBuf> = fixtures()
+        .into_values()
+        .chain(claims().into_values())
+        .flatten()
+        .collect();
     let samples = root().join("../shared/samples");
     let mut checked = 0;
     for (name, path) in reflet::ingest::walk(&[samples]) {
