@@ -10,8 +10,12 @@
 //! model's sinks; the analyses consume them.
 
 mod google_records;
+mod google_timeline_android;
+mod google_timeline_ios;
 
 pub use google_records::GoogleRecords;
+pub use google_timeline_android::GoogleTimelineAndroid;
+pub use google_timeline_ios::GoogleTimelineIos;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -42,7 +46,7 @@ pub trait Source: Sync {
 }
 
 /// Every registered export type, most specific first.
-pub static SOURCES: &[&dyn Source] = &[&GoogleRecords];
+pub static SOURCES: &[&dyn Source] = &[&GoogleRecords, &GoogleTimelineAndroid, &GoogleTimelineIos];
 
 /// The best claim on a file among the registered sources.
 pub fn detect(path: &str, head: &[u8]) -> Option<Claim> {
