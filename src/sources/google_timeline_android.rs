@@ -725,3 +725,407 @@ impl Source for GoogleTimelineAndroid {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::ingest::structure::json_structure;
+    use crate::sources::{collect, Collected};
+
+    fn sample(name: &str) -> Vec<u8> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/samples/google")
+            .join(name);
+        std::fs::read(path).unwrap()
+    }
+
+    fn at(lat: f64, lng: f64) -> Option<LatLng> {
+        LatLng::from_degrees(lat, lng)
+    }
+
+    fn sources_of(out: &Collected) -> Vec<&str> {
+        out.fixes.iter().map(|(_, s)| s.as_str()).collect()
+    }
+
+    #[test]
+    fn the_gpsbabel_sample_visits_moves_paths_and_the_inferred_home() {
+        let (out, error) = collect(
+            &GoogleTimelineAndroid,
+            &sample("Timeline_android_gpsbabel.json"),
+        );
+        assert_eq!(error, None);
+        // python3 -c "import json; d=json.load(open('../shared/samples/google/Timeline_android_gpsbabel.json')); print(sum('visit' in s for s in d['semanticSegments']), sum('activity' in s for s in d['semanticSegments']), sum(len(s.get('timelinePath',[])) for s in d['semanticSegments']))"
+        // → 2 1 3
+        assert_eq!((out.visits.len(), out.moves.len()), (2, 1));
+        let path: Vec<&Fix> = out
+            .fixes
+            .iter()
+            .filter(|(_, s)| s == "TIMELINE_PATH")
+            .map(|(f, _)| f)
+            .collect();
+        assert_eq!(path.len(), 3);
+        // Each visit also gives its place at arrival and departure (start ≠ end for both).
+        assert_eq!(
+            sources_of(&out).iter().filter(|s| **s == "VISIT").count(),
+            4
+        );
+        assert_eq!(out.fixes.len(), 7);
+        assert_eq!((out.skipped, out.affinities.len()), (0, 0));
+
+        // python3 -c "from datetime import datetime as D; print(int(D.fromisoformat('2024-11-15T09:30:00.000-08:00').timestamp()*1000), int(D.fromisoformat('2024-11-15T11:00:00.000-08:00').timestamp()*1000))"
+        // → 1731691800000 1731697200000
+        let home = &out.visits[0];
+        assert_eq!(
+            (home.start, home.end),
+            (1_731_691_800_000, 1_731_697_200_000)
+        );
+        assert_eq!(home.label, Some(PlaceLabel::InferredHome));
+        assert_eq!(
+            home.place_id.as_deref(),
+            Some("ChIJ2eUgeAK6j4ARbn5u_wAGqWA")
+        );
+        // python3 -c "import json; d=json.load(open('../shared/samples/google/Timeline_android_gpsbabel.json')); print([s['visit']['topCandidate'] for s in d['semanticSegments'] if s.get('visit',{}).get('topCandidate',{}).get('semanticType')=='INFERRED_HOME'])"
+        // → placeId ChIJ2eUgeAK6j4ARbn5u_wAGqWA, latLng '37.4219983°, -122.0840000°'
+        assert_eq!(
+            out.places,
+            [ServicePlace {
+                label: PlaceLabel::InferredHome,
+                at: at(37.421_998_3, -122.084),
+                place_id: Some("ChIJ2eUgeAK6j4ARbn5u_wAGqWA".into()),
+            }]
+        );
+        assert_eq!(home.at, at(37.421_998_3, -122.084));
+        // The second visit is labelled UNKNOWN: a visit, no service place.
+        assert_eq!(out.visits[1].label, Some(PlaceLabel::Other));
+        assert_eq!(out.visits[1].place_id, None);
+
+        // python3 -c "import json; d=json.load(open('../shared/samples/google/Timeline_android_gpsbabel.json')); print([s['activity'] for s in d['semanticSegments'] if 'activity' in s])"
+        // → start 37.4219983°, -122.0840000°, end 37.4419983°, -122.1040000°, 2900.0, IN_PASSENGER_VEHICLE
+        let moved = &out.moves[0];
+        assert_eq!(moved.mode, Mode::Car);
+        assert_eq!(moved.distance_m, Some(2900.0));
+        assert_eq!(moved.from, at(37.421_998_3, -122.084));
+        assert_eq!(moved.to, at(37.441_998_3, -122.104));
+        assert_eq!(
+            (moved.start, moved.end),
+            (1_731_697_200_000, 1_731_698_400_000)
+        );
+        // python3 -c "from datetime import datetime as D; print(int(D.fromisoformat('2024-11-15T11:02:00.000-08:00').timestamp()*1000))"
+        // → 1731697320000
+        assert_eq!(path[0].time, 1_731_697_320_000);
+        assert_eq!(Some(path[1].at), at(37.43, -122.095));
+    }
+
+    #[test]
+    fn the_raw_signals_sample_positions_and_frequent_places() {
+        let (out, error) = collect(
+            &GoogleTimelineAndroid,
+            &sample("Timeline_android_rawSignals.json"),
+        );
+        assert_eq!(error, None);
+        // python3 -c "import json; d=json.load(open('../shared/samples/google/Timeline_android_rawSignals.json')); S=d['semanticSegments']; print(sum('visit' in s for s in S), sum('activity' in s for s in S), sum(len(s.get('timelinePath',[])) for s in S), sum('position' in r for r in d['rawSignals']), len(d['userLocationProfile']['frequentPlaces']))"
+        // → 1 1 2 1 2
+        assert_eq!((out.visits.len(), out.moves.len()), (1, 1));
+        let count = |source: &str| sources_of(&out).iter().filter(|s| **s == source).count();
+        assert_eq!(
+            (count("TIMELINE_PATH"), count("VISIT"), count("")),
+            (2, 2, 1)
+        );
+        // The raw position has no `source`; the visit has no semanticType, so no service place
+        // comes from it: both places are the profile's frequent places.
+        assert_eq!(out.visits[0].label, None);
+        assert_eq!(out.moves[0].distance_m, None);
+        // python3 -c "from datetime import datetime as D; print(int(D.fromisoformat('2024-06-15T09:05:00.000+00:00').timestamp()*1000))"
+        // → 1718442300000
+        let raw = out.fixes.iter().find(|(_, s)| s.is_empty()).unwrap().0;
+        assert_eq!(
+            (raw.time, Some(raw.at)),
+            (1_718_442_300_000, at(48.8566, 2.3522))
+        );
+        // python3 -c "import json; print(json.load(open('../shared/samples/google/Timeline_android_rawSignals.json'))['userLocationProfile'])"
+        assert_eq!(
+            out.places,
+            [
+                ServicePlace {
+                    label: PlaceLabel::Home,
+                    at: at(48.8566, 2.3522),
+                    place_id: Some("ChIJtest123".into()),
+                },
+                ServicePlace {
+                    label: PlaceLabel::Work,
+                    at: at(48.8606, 2.3376),
+                    place_id: Some("ChIJtest456".into()),
+                },
+            ]
+        );
+    }
+
+    /// The documented shape in every variant at once: keys in another order, a persona, raw
+    /// signals of every kind, missing and out-of-range coordinates, numbers as strings, empty
+    /// segments, a byte-order mark.
+    const VARIANTS: &[u8] = "\u{feff}{
+  \"userLocationProfile\": {
+    \"persona\": {\"travelModeAffinities\": [
+      {\"mode\": \"WALKING\", \"affinity\": 0.5},
+      {\"mode\": \"IN_PASSENGER_VEHICLE\", \"affinity\": \"0.25\"},
+      {\"mode\": \"FLYING\"}
+    ]},
+    \"frequentPlaces\": [
+      {\"placeId\": \"ChIJw\", \"placeLocation\": \"45.7640°, 4.8357°\", \"label\": \"WORK\"},
+      {\"placeId\": \"ChIJx\", \"placeLocation\": \"95.0, 4.0\"}
+    ],
+    \"frequentTrips\": [{\"waypointIds\": [\"a\", \"b\"], \"modeDistribution\": []}]
+  },
+  \"rawSignals\": [
+    {\"position\": {\"LatLng\": \"46.16°, -1.15°\", \"accuracyMeters\": 10, \"source\": \"GPS\", \"timestamp\": \"2024-03-01T10:00:00.000+01:00\"}},
+    {\"position\": {\"LatLng\": \"0.0°, 0.0°\", \"source\": \"WIFI\", \"timestamp\": \"2024-03-01T10:01:00.000+01:00\"}},
+    {\"position\": {\"LatLng\": \"46.16°, -1.15°\", \"source\": \"CELL\"}},
+    {\"activityRecord\": {\"probableActivities\": [{\"type\": \"STILL\", \"confidence\": 0.9}], \"timestamp\": \"2024-03-01T10:00:00.000Z\"}},
+    {\"wifiScan\": {\"deliveryTime\": \"2024-03-01T10:00:00.000Z\", \"devicesRecords\": [{\"mac\": 1, \"rawRssi\": -50}]}}
+  ],
+  \"semanticSegments\": [
+    {\"startTime\": \"2024-03-01T08:00:00.000+01:00\", \"endTime\": \"2024-03-01T09:00:00.000+01:00\",
+     \"visit\": {\"hierarchyLevel\": 0, \"probability\": 0.9, \"topCandidate\": {\"placeId\": \"ChIJh\", \"semanticType\": \"HOME\", \"probability\": 0.8, \"placeLocation\": {\"latLng\": \"46.1600, -1.1500\"}}}},
+    {\"startTime\": \"2024-03-01T09:00:00.000+01:00\", \"endTime\": \"2024-03-01T09:00:00.000+01:00\",
+     \"visit\": {\"topCandidate\": {\"semanticType\": \"INFERRED_WORK\", \"placeLocation\": {}}}},
+    {\"startTime\": \"2024-03-01T09:30:00.000+01:00\", \"endTime\": \"2024-03-01T10:00:00.000+01:00\",
+     \"activity\": {\"start\": {\"latLng\": \"46.16°, -1.15°\"}, \"end\": {\"latLng\": \"not a place\"}, \"distanceMeters\": \"1234.5\", \"topCandidate\": {\"type\": \"CYCLING\"},
+       \"parking\": {\"location\": {\"latLng\": \"46.17°, -1.16°\"}, \"startTime\": \"2024-03-01T10:00:00.000+01:00\"}}},
+    {\"startTime\": \"2024-03-01T10:00:00.000+01:00\", \"endTime\": \"2024-03-01T11:00:00.000+01:00\",
+     \"timelinePath\": [
+       {\"point\": \"46.161°, -1.151°\", \"time\": \"2024-03-01T10:05:00.000+01:00\"},
+       {\"point\": \"46.162°, -1.152°\", \"time\": \"yesterday\"},
+       {\"point\": \"46.163°, 181.0°\", \"time\": \"2024-03-01T10:07:00.000+01:00\"},
+       {\"time\": \"2024-03-01T10:08:00.000+01:00\"}
+     ]},
+    {\"startTime\": \"2024-03-01T11:00:00.000+01:00\", \"endTime\": \"2024-03-01T11:00:00.000+01:00\",
+     \"timelineMemory\": {\"trip\": {\"distanceFromPreviousVisitMeters\": 12, \"destinations\": [{\"identifier\": {\"placeId\": \"ChIJd\"}}]}}},
+    {\"endTime\": \"2024-03-01T12:00:00.000+01:00\", \"visit\": {\"topCandidate\": {\"placeLocation\": {\"latLng\": \"46.16°, -1.15°\"}}}},
+    {},
+    {\"startTime\": null, \"activity\": null}
+  ]
+}
+"
+    .as_bytes();
+
+    #[test]
+    fn every_documented_variant_is_read_and_the_unusable_is_counted() {
+        let (out, error) = collect(&GoogleTimelineAndroid, VARIANTS);
+        assert_eq!(error, None);
+        // Affinities: the one without a value is left out; a string number is read.
+        assert_eq!(out.affinities, [(Mode::Walking, 0.5), (Mode::Car, 0.25)]);
+        // Frequent places (work, then one out of range: a place without position), then the
+        // home and inferred-work visits.
+        let places: Vec<(PlaceLabel, Option<LatLng>)> =
+            out.places.iter().map(|p| (p.label, p.at)).collect();
+        assert_eq!(
+            places,
+            [
+                (PlaceLabel::Work, at(45.764, 4.8357)),
+                (PlaceLabel::Other, None),
+                (PlaceLabel::Home, at(46.16, -1.15)),
+                (PlaceLabel::InferredWork, None),
+            ]
+        );
+        // Visits: home (two fixes), inferred work without position (no fix), and the one
+        // without a start is skipped.
+        assert_eq!(out.visits.len(), 2);
+        assert_eq!(out.visits[1].at, None);
+        assert_eq!(out.visits[1].start, out.visits[1].end);
+        let moved = &out.moves[..];
+        assert_eq!(moved.len(), 1);
+        assert_eq!(
+            (moved[0].mode, moved[0].distance_m, moved[0].to),
+            (Mode::Cycling, Some(1234.5), None)
+        );
+        assert_eq!(moved[0].from, at(46.16, -1.15));
+        let sources = sources_of(&out);
+        assert_eq!(sources, ["GPS", "VISIT", "VISIT", "TIMELINE_PATH"]);
+        // Skipped: two raw positions (0,0 and no time), three path points (bad time, out of
+        // range, no point), the visit without start, the empty segment and the all-null one.
+        assert_eq!(out.skipped, 2 + 3 + 1 + 2);
+        // python3 -c "from datetime import datetime as D; print(int(D.fromisoformat('2024-03-01T10:00:00.000+01:00').timestamp()*1000))"
+        // → 1709283600000
+        assert_eq!(out.fixes[0].0.time, 1_709_283_600_000);
+    }
+
+    #[test]
+    fn the_variants_fixture_has_the_shape_of_the_real_samples() {
+        // Every path the fixture writes is one a real export has (in a sample, or in the format
+        // reference for what the samples lack), so tests do not pass on an invented shape.
+        let mut real = json_structure(&sample("Timeline_android_gpsbabel.json")[..]).unwrap();
+        let other = json_structure(&sample("Timeline_android_rawSignals.json")[..]).unwrap();
+        real.paths.extend(other.paths);
+        let documented = [
+            "$.userLocationProfile.persona",
+            "$.userLocationProfile.persona.travelModeAffinities",
+            "$.userLocationProfile.persona.travelModeAffinities[]",
+            "$.userLocationProfile.persona.travelModeAffinities[].mode",
+            "$.userLocationProfile.persona.travelModeAffinities[].affinity",
+            "$.userLocationProfile.frequentTrips",
+            "$.rawSignals[].position.source",
+            "$.rawSignals[].activityRecord",
+            "$.rawSignals[].activityRecord.timestamp",
+            "$.rawSignals[].activityRecord.probableActivities",
+            "$.rawSignals[].activityRecord.probableActivities[]",
+            "$.rawSignals[].activityRecord.probableActivities[].type",
+            "$.rawSignals[].activityRecord.probableActivities[].confidence",
+            "$.rawSignals[].wifiScan",
+            "$.rawSignals[].wifiScan.deliveryTime",
+            "$.rawSignals[].wifiScan.devicesRecords",
+            "$.rawSignals[].wifiScan.devicesRecords[]",
+            "$.rawSignals[].wifiScan.devicesRecords[].mac",
+            "$.rawSignals[].wifiScan.devicesRecords[].rawRssi",
+            "$.semanticSegments[].timelineMemory.trip.destinations",
+        ];
+        let ours = json_structure(VARIANTS).unwrap();
+        for path in ours.paths.keys() {
+            let known =
+                real.paths.contains_key(path) || documented.iter().any(|d| path.starts_with(d));
+            assert!(known, "{path} is in no real export");
+        }
+        // And the fixture covers the samples' three top-level values.
+        for key in [
+            "$.semanticSegments[].visit.topCandidate.placeLocation.latLng",
+            "$.semanticSegments[].activity.topCandidate.type",
+            "$.semanticSegments[].timelinePath[].point",
+            "$.rawSignals[].position.LatLng",
+            "$.userLocationProfile.frequentPlaces[].placeLocation",
+        ] {
+            assert!(ours.paths.contains_key(key), "{key}");
+        }
+    }
+
+    #[test]
+    fn cut_off_and_damaged_files_keep_what_came_before_and_say_so() {
+        let whole = sample("Timeline_android_gpsbabel.json");
+        let (all, _) = collect(&GoogleTimelineAndroid, &whole);
+        // The sample ends with a line feed: every cut before it loses part of the JSON.
+        for cut in 1..whole.len() - 1 {
+            let (out, error) = collect(&GoogleTimelineAndroid, &whole[..cut]);
+            assert_eq!(error, Some(ErrorKind::Truncated), "cut at {cut}");
+            assert!(out.fixes.len() <= all.fixes.len());
+            assert!(all.fixes.starts_with(&out.fixes), "cut at {cut}");
+        }
+        // A number cut at the very end is a cut too, not a syntax error…
+        let (_, error) = collect(&GoogleTimelineAndroid, br#"{"rawSignals": [], "x": -"#);
+        assert_eq!(error, Some(ErrorKind::Truncated));
+        // …but broken syntax in the middle is not.
+        let (_, error) = collect(&GoogleTimelineAndroid, br#"{"rawSignals": [}, "x": 1}"#);
+        assert_eq!(error, Some(ErrorKind::Malformed));
+        let (_, error) = collect(&GoogleTimelineAndroid, br#"{"rawSignals": []} trailing"#);
+        assert_eq!(error, Some(ErrorKind::Malformed));
+        // An array where the segments should be, and an object of something else.
+        let (_, error) = collect(&GoogleTimelineAndroid, br#"{"semanticSegments": {}}"#);
+        assert_eq!(error, Some(ErrorKind::Malformed));
+        let (_, error) = collect(&GoogleTimelineAndroid, br#"{"locations": []}"#);
+        assert_eq!(error, Some(ErrorKind::Malformed));
+        let (_, error) = collect(&GoogleTimelineAndroid, b"[]");
+        assert_eq!(error, Some(ErrorKind::Malformed));
+        let (_, error) = collect(&GoogleTimelineAndroid, b"{\"rawSignals\": [\"\xff\"]}");
+        assert_eq!(error, Some(ErrorKind::InvalidText));
+        // Empty values are an empty export, not an error.
+        let (out, error) = collect(
+            &GoogleTimelineAndroid,
+            br#"{"semanticSegments": [], "rawSignals": null, "userLocationProfile": {}}"#,
+        );
+        assert_eq!((error, out.fixes.len(), out.skipped), (None, 0, 0));
+    }
+
+    #[test]
+    fn detection_reads_the_top_level_keys_only() {
+        let yes: [&[u8]; 5] = [
+            b"{\n  \"semanticSegments\": [\n    {\n      \"startTime\"",
+            b"{\"rawSignals\":[",
+            b"\xEF\xBB\xBF  {\"userLocationProfile\" : {",
+            // Another key first, with a string holding a quote and braces.
+            br#"{"x": "a \"b\" {c", "y": {"z": [1]}, "semanticSegments": ["#,
+            // A huge first value cut by the head: the keys seen so far decide.
+            br#"{"userLocationProfile": {"frequentPlaces": [], "semanticSegments": 1}, "rawSignals": ["#,
+        ];
+        for head in yes {
+            assert!(
+                GoogleTimelineAndroid.detect("x.json", head).is_some(),
+                "{}",
+                String::from_utf8_lossy(head)
+            );
+        }
+        let no: [&[u8]; 6] = [
+            br#"{"data": {"semanticSegments": []}}"#,
+            br#"{"note": "semanticSegments", "x": 1}"#,
+            br#"[{"semanticSegments": []}]"#,
+            br#"{"locations": [{"latitudeE7": 1}]}"#,
+            br#"{"timelineEdits": [{"rawSignal": {"signal": {}}}]}"#,
+            b"",
+        ];
+        for head in no {
+            assert!(
+                GoogleTimelineAndroid
+                    .detect("Timeline.json", head)
+                    .is_none(),
+                "{}",
+                String::from_utf8_lossy(head)
+            );
+        }
+        for other in [
+            "Records.json",
+            "location-history_ios.json",
+            "Timeline Edits.json",
+        ] {
+            assert!(GoogleTimelineAndroid
+                .detect(other, &sample(other))
+                .is_none());
+        }
+    }
+
+    #[test]
+    fn a_long_file_is_streamed_segment_by_segment() {
+        /// Writes a Timeline.json of `n` segments as it is read, never whole.
+        struct Generated {
+            n: usize,
+            i: usize,
+            pending: Vec<u8>,
+            at: usize,
+        }
+        impl Read for Generated {
+            fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+                if self.at == self.pending.len() {
+                    self.at = 0;
+                    self.pending = match self.i {
+                        0 => b"{\"semanticSegments\": [".to_vec(),
+                        i if i <= self.n => format!(
+                            "{}{{\"startTime\": \"2024-01-01T00:00:00Z\", \"timelinePath\": [{{\"point\": \"1.5°, 2.5°\", \"time\": \"2024-01-01T00:{:02}:00Z\"}}]}}",
+                            if i > 1 { "," } else { "" },
+                            i % 60
+                        )
+                        .into_bytes(),
+                        i if i == self.n + 1 => b"]}".to_vec(),
+                        _ => return Ok(0),
+                    };
+                    self.i += 1;
+                }
+                let rest = &self.pending[self.at..];
+                let n = buf.len().min(rest.len());
+                buf[..n].copy_from_slice(&rest[..n]);
+                self.at += n;
+                Ok(n)
+            }
+        }
+        struct Count(u64);
+        impl LocationSink for Count {
+            fn fix(&mut self, _: Fix, _: &str) {
+                self.0 += 1;
+            }
+        }
+        let mut count = Count(0);
+        let mut reader = Generated {
+            n: 10_000,
+            i: 0,
+            pending: Vec::new(),
+            at: 0,
+        };
+        assert_eq!(GoogleTimelineAndroid.read(&mut reader, &mut count), None);
+        assert_eq!(count.0, 10_000);
+    }
+}
