@@ -474,7 +474,8 @@ impl<'de, F: Fields> DeserializeSeed<'de> for Object<F> {
     type Value = F;
 
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<F, D::Error> {
-        deserializer.deserialize_map(self)
+        // `any`, so that `null` reaches `visit_unit`; other types are refused by the default.
+        deserializer.deserialize_any(self)
     }
 }
 
@@ -689,14 +690,16 @@ impl Source for GoogleTimelineAndroid {
             Lang::Fr => {
                 "Depuis 2024, Google garde l'historique des positions sur le téléphone, plus dans \
                  Takeout. Sur le téléphone Android, ouvrez Paramètres › Localisation › Services de \
-                 localisation › Vos trajets (Timeline), puis touchez « Exporter les données \
-                 Vos trajets » et enregistrez le fichier (souvent Timeline.json). L'export ne \
+                 localisation › Vos trajets (Timeline), puis touchez «\u{a0}Exporter les données \
+                 Vos trajets\u{a0}» et enregistrez le fichier (souvent Timeline.json, au format \
+                 JSON, le seul proposé). L'export ne \
                  prend que quelques secondes\u{a0}; déposez ensuite le fichier ici, tel quel."
             }
             Lang::En => {
                 "Since 2024 Google keeps Location History on the phone, no longer in Takeout. On \
                  the Android phone, open Settings › Location › Location services › Timeline, then \
-                 tap \"Export Timeline data\" and save the file (often Timeline.json). The export \
+                 tap \"Export Timeline data\" and save the file (often Timeline.json, in JSON, the \
+                 only format offered). The export \
                  takes a few seconds; then drop the file here as it is."
             }
         }
@@ -1031,6 +1034,15 @@ mod tests {
             br#"{"semanticSegments": [], "rawSignals": null, "userLocationProfile": {}}"#,
         );
         assert_eq!((error, out.fixes.len(), out.skipped), (None, 0, 0));
+        let (out, error) = collect(
+            &GoogleTimelineAndroid,
+            br#"{"userLocationProfile": {"persona": null, "frequentPlaces": null}}"#,
+        );
+        assert_eq!((error, out.places.len()), (None, 0));
+        let (_, error) = collect(&GoogleTimelineAndroid, b"null");
+        assert_eq!(error, Some(ErrorKind::Malformed));
+        let (_, error) = collect(&GoogleTimelineAndroid, br#"{"userLocationProfile": 3}"#);
+        assert_eq!(error, Some(ErrorKind::Malformed));
     }
 
     #[test]
