@@ -12,6 +12,8 @@
 mod apple_health;
 mod geojson;
 mod google_records;
+mod google_timeline_android;
+mod google_timeline_ios;
 mod gpx;
 mod kml;
 mod snapchat_location;
@@ -20,6 +22,8 @@ mod strava_activities;
 pub use apple_health::AppleHealth;
 pub use geojson::GeoJson;
 pub use google_records::GoogleRecords;
+pub use google_timeline_android::GoogleTimelineAndroid;
+pub use google_timeline_ios::GoogleTimelineIos;
 pub use gpx::Gpx;
 pub use kml::Kml;
 pub use snapchat_location::SnapchatLocation;
@@ -56,6 +60,8 @@ pub trait Source: Sync {
 /// Every registered export type, most specific first.
 pub static SOURCES: &[&dyn Source] = &[
     &GoogleRecords,
+    &GoogleTimelineAndroid,
+    &GoogleTimelineIos,
     &SnapchatLocation,
     &AppleHealth,
     &StravaActivities,
