@@ -10,8 +10,11 @@
 //! model's sinks; the analyses consume them.
 
 mod google_records;
+mod google_semantic;
+mod loose;
 
 pub use google_records::GoogleRecords;
+pub use google_semantic::GoogleSemantic;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -42,7 +45,7 @@ pub trait Source: Sync {
 }
 
 /// Every registered export type, most specific first.
-pub static SOURCES: &[&dyn Source] = &[&GoogleRecords];
+pub static SOURCES: &[&dyn Source] = &[&GoogleRecords, &GoogleSemantic];
 
 /// The best claim on a file among the registered sources.
 pub fn detect(path: &str, head: &[u8]) -> Option<Claim> {

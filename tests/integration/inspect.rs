@@ -42,14 +42,28 @@ fn every_sample_is_listed_with_its_real_size() {
     assert_eq!(p.sources.get("UNKNOWN"), Some(&2));
     assert_eq!(p.sources.get("WIFI"), Some(&1));
     // Nothing else in the samples is a legacy Records.json: the Semantic and on-device Timeline
-    // files, which also hold `latitudeE7`, are not claimed.
-    let claimed: Vec<&str> = report
+    // files, which also hold `latitudeE7`, are not claimed by it.
+    let claimed: Vec<(&str, &Kind)> = report
         .files
         .iter()
         .filter(|f| f.kind != Kind::Unknown)
-        .map(|f| f.file.path.as_str())
+        .map(|f| (f.file.path.as_str(), &f.kind))
         .collect();
-    assert_eq!(claimed, ["samples/google/Records.json"]);
+    let source = |id: &str| Kind::Source(id.into());
+    assert_eq!(
+        claimed,
+        [
+            ("samples/google/Records.json", &source("google.records")),
+            (
+                "samples/google/semantic_history_2013_DECEMBER.json",
+                &source("google.semantic")
+            ),
+            (
+                "samples/google/semantic_history_with_bom.json",
+                &source("google.semantic")
+            ),
+        ]
+    );
 }
 
 #[test]
@@ -71,17 +85,17 @@ fn a_missing_file_is_reported_not_fatal() {
 
 #[test]
 fn the_json_matches_the_documented_schema_example() {
-    let report = inspect_paths(&[samples().join("google/Encrypted Backups.txt")]);
+    // A file no source claims.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "hello\n").unwrap();
+    let report = inspect_paths(&[dir.path().join("notes.txt")]);
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
-    let size = std::fs::metadata(samples().join("google/Encrypted Backups.txt"))
-        .unwrap()
-        .len();
     assert_eq!(
         json,
         serde_json::json!({
             "schema": 1,
             "generator": format!("reflet {}", env!("CARGO_PKG_VERSION")),
-            "files": [{"path": "Encrypted Backups.txt", "size": size, "kind": "unknown"}]
+            "files": [{"path": "notes.txt", "size": 6, "kind": "unknown"}]
         })
     );
     // docs/report-schema.md documents every top-level and per-file key.
