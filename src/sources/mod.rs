@@ -11,10 +11,12 @@
 
 mod google_records;
 mod google_semantic;
+mod google_timeline_edits;
 mod loose;
 
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
+pub use google_timeline_edits::GoogleTimelineEdits;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -45,7 +47,7 @@ pub trait Source: Sync {
 }
 
 /// Every registered export type, most specific first.
-pub static SOURCES: &[&dyn Source] = &[&GoogleRecords, &GoogleSemantic];
+pub static SOURCES: &[&dyn Source] = &[&GoogleRecords, &GoogleSemantic, &GoogleTimelineEdits];
 
 /// The best claim on a file among the registered sources.
 pub fn detect(path: &str, head: &[u8]) -> Option<Claim> {

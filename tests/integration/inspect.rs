@@ -55,6 +55,10 @@ fn every_sample_is_listed_with_its_real_size() {
         [
             ("samples/google/Records.json", &source("google.records")),
             (
+                "samples/google/Timeline Edits.json",
+                &source("google.timeline_edits")
+            ),
+            (
                 "samples/google/semantic_history_2013_DECEMBER.json",
                 &source("google.semantic")
             ),
