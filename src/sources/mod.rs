@@ -9,11 +9,13 @@
 //! `read` then streams the whole file, handing what it holds (positions, visits, moves…) to the
 //! model's sinks; the analyses consume them.
 
+mod google_no_history;
 mod google_records;
 mod google_semantic;
 mod google_timeline_edits;
 mod loose;
 
+pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
 pub use google_timeline_edits::GoogleTimelineEdits;
@@ -47,7 +49,12 @@ pub trait Source: Sync {
 }
 
 /// Every registered export type, most specific first.
-pub static SOURCES: &[&dyn Source] = &[&GoogleRecords, &GoogleSemantic, &GoogleTimelineEdits];
+pub static SOURCES: &[&dyn Source] = &[
+    &GoogleRecords,
+    &GoogleSemantic,
+    &GoogleTimelineEdits,
+    &GoogleNoHistory,
+];
 
 /// The best claim on a file among the registered sources.
 pub fn detect(path: &str, head: &[u8]) -> Option<Claim> {

@@ -53,6 +53,10 @@ fn every_sample_is_listed_with_its_real_size() {
     assert_eq!(
         claimed,
         [
+            (
+                "samples/google/Encrypted Backups.txt",
+                &source("google.takeout_no_history")
+            ),
             ("samples/google/Records.json", &source("google.records")),
             (
                 "samples/google/Timeline Edits.json",
