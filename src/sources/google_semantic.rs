@@ -19,7 +19,7 @@
 //!
 //! Handed over: each `placeVisit` as a [`Visit`] (its `location`, or its centre; its name, or the
 //! first line of its address; `semanticType` as its label), plus a [`ServicePlace`] when Google
-//! labelled it home or work (`TYPE_HOME`, `TYPE_WORK`: once per visit, the sink deduplicates);
+//! labelled it home or work (`TYPE_HOME`, `TYPE_WORK`; once per such visit, so repeated);
 //! each `activitySegment` as a [`Move`] (`{}` locations give `None`; the mode is `activityType`,
 //! else the likeliest of `activities`, else the waypoint path's `travelMode`; `distance` only,
 //! not the snapped path's `distanceMeters`, which measures something else).
@@ -27,7 +27,7 @@
 //! Fixes: the points of `simplifiedRawPath` that carry a time are real fixes and are handed over
 //! as such (those without a usable position or time are counted as skipped). `waypointPath`
 //! points carry no time: they are the shape of a path, never a fix on their own, and are not
-//! interpolated. Many months (all of 2013–2016 in practice) hold no raw path at all; their only
+//! interpolated. Many months (old ones especially) hold no raw path at all; their only
 //! timed positions are the ones Google ties to an instant itself: a visit's place at its start
 //! and at its end (sources `VISIT_ARRIVAL`, `VISIT_DEPARTURE`, the names `Records.json` uses), a
 //! move's start at its start and its end at its end (`ACTIVITY_START`, `ACTIVITY_END`). So a
