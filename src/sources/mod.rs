@@ -11,18 +11,25 @@
 
 mod apple_health;
 mod geojson;
+mod google_no_history;
 mod google_records;
+mod google_semantic;
 mod google_timeline_android;
+mod google_timeline_edits;
 mod google_timeline_ios;
 mod gpx;
 mod kml;
+mod loose;
 mod snapchat_location;
 mod strava_activities;
 
 pub use apple_health::AppleHealth;
 pub use geojson::GeoJson;
+pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
+pub use google_semantic::GoogleSemantic;
 pub use google_timeline_android::GoogleTimelineAndroid;
+pub use google_timeline_edits::GoogleTimelineEdits;
 pub use google_timeline_ios::GoogleTimelineIos;
 pub use gpx::Gpx;
 pub use kml::Kml;
@@ -68,6 +75,9 @@ pub static SOURCES: &[&dyn Source] = &[
     &Gpx,
     &Kml,
     &GeoJson,
+    &GoogleSemantic,
+    &GoogleTimelineEdits,
+    &GoogleNoHistory,
 ];
 
 /// The best claim on a file among the registered sources.

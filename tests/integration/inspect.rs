@@ -51,16 +51,58 @@ fn every_sample_is_listed_with_its_real_size() {
         records.findings[0].text.en,
         "Google recorded where you were on 3 days between 2012 and 2013."
     );
-    // Nothing else in the samples is a legacy Records.json: the Semantic and on-device Timeline
-    // files, which also hold `latitudeE7`, are not claimed by it (other sources claim theirs, as
-    // tests/integration/sources.rs checks).
-    let claimed: Vec<&str> = report
+    // Every sample an export type recognises, and which one: each location format by its own
+    // source, nothing else claimed (the Semantic and on-device Timeline files also hold
+    // `latitudeE7`, and are not taken for Records.json).
+    let claimed: Vec<(&str, String)> = report
         .files
         .iter()
-        .filter(|f| f.kind == Kind::Source("google.records".into()))
-        .map(|f| f.file.path.as_str())
+        .filter(|f| f.kind != Kind::Unknown)
+        .map(|f| (f.file.path.as_str(), String::from(f.kind.clone())))
         .collect();
-    assert_eq!(claimed, ["samples/google/Records.json"]);
+    let expected = [
+        ("samples/apple/export.xml", "apple.health"),
+        (
+            "samples/apple/workout-routes/route_2019-06-11_3.00pm.gpx",
+            "geo.gpx",
+        ),
+        ("samples/geo/gx_track.kml", "geo.kml"),
+        (
+            "samples/google/Encrypted Backups.txt",
+            "google.takeout_no_history",
+        ),
+        ("samples/google/Records.json", "google.records"),
+        (
+            "samples/google/Timeline Edits.json",
+            "google.timeline_edits",
+        ),
+        (
+            "samples/google/Timeline_android_gpsbabel.json",
+            "google.timeline.android",
+        ),
+        (
+            "samples/google/Timeline_android_rawSignals.json",
+            "google.timeline.android",
+        ),
+        (
+            "samples/google/location-history_ios.json",
+            "google.timeline.ios",
+        ),
+        (
+            "samples/google/semantic_history_2013_DECEMBER.json",
+            "google.semantic",
+        ),
+        (
+            "samples/google/semantic_history_with_bom.json",
+            "google.semantic",
+        ),
+        ("samples/strava/activities.csv", "strava.activities"),
+    ];
+    let expected: Vec<(&str, String)> = expected
+        .iter()
+        .map(|(p, k)| (*p, (*k).to_owned()))
+        .collect();
+    assert_eq!(claimed, expected);
 }
 
 #[test]
@@ -82,17 +124,17 @@ fn a_missing_file_is_reported_not_fatal() {
 
 #[test]
 fn the_json_matches_the_documented_schema_example() {
-    let report = inspect_paths(&[samples().join("google/Encrypted Backups.txt")]);
+    // A file no source claims.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "hello\n").unwrap();
+    let report = inspect_paths(&[dir.path().join("notes.txt")]);
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
-    let size = std::fs::metadata(samples().join("google/Encrypted Backups.txt"))
-        .unwrap()
-        .len();
     assert_eq!(
         json,
         serde_json::json!({
             "schema": 1,
             "generator": format!("reflet {}", env!("CARGO_PKG_VERSION")),
-            "files": [{"path": "Encrypted Backups.txt", "size": size, "kind": "unknown"}]
+            "files": [{"path": "notes.txt", "size": 6, "kind": "unknown"}]
         })
     );
     // docs/report-schema.md documents every top-level and per-file key.

@@ -70,10 +70,7 @@ fn every_source_claims_and_reads_the_samples_without_positions() {
     for (id, files) in claims() {
         let source = sources::by_id(id).unwrap();
         for path in files {
-            let bytes = std::fs::read(&path).unwrap();
-            let name = path.to_string_lossy();
-            let claim = sources::detect(&name, head(&bytes)).unwrap_or_else(|| panic!("{name}"));
-            assert_eq!(claim.source, id, "{name}");
+            let (bytes, name) = claimed_by(id, &path);
             let (_, error) = read_source(source, &mut &bytes[..]);
             assert_eq!(error, None, "{name}");
         }
@@ -91,15 +88,21 @@ fn head(bytes: &[u8]) -> &[u8] {
     &bytes[..bytes.len().min(HEAD_LEN)]
 }
 
+/// Checks that `id` is the source that claims `path`, and returns its bytes and name.
+fn claimed_by(id: &str, path: &Path) -> (Vec<u8>, String) {
+    let bytes = std::fs::read(path).unwrap();
+    let name = path.to_string_lossy().into_owned();
+    let claim = sources::detect(&name, head(&bytes)).unwrap_or_else(|| panic!("{name}"));
+    assert_eq!(claim.source, id, "{name}");
+    (bytes, name)
+}
+
 #[test]
 fn every_source_claims_and_reads_its_samples_and_says_when_they_are_cut() {
     for (id, files) in fixtures() {
         let source = sources::by_id(id).unwrap();
         for path in files {
-            let bytes = std::fs::read(&path).unwrap();
-            let name = path.to_string_lossy();
-            let claim = sources::detect(&name, head(&bytes)).unwrap_or_else(|| panic!("{name}"));
-            assert_eq!(claim.source, id, "{name}");
+            let (bytes, name) = claimed_by(id, &path);
             let (summary, error) = read_source(source, &mut &bytes[..]);
             assert_eq!(error, None, "{name}");
             assert!(has_content(&summary), "{name}");
