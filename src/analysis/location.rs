@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::location::{Fix, LocationSink};
+use crate::model::location::{Fix, LocationSink, Move, Visit};
 use crate::model::time::{format_iso, Millis};
 use crate::model::{BoundingBox, PositionSummary};
 
@@ -14,6 +14,8 @@ use crate::model::{BoundingBox, PositionSummary};
 pub struct Locations {
     count: u64,
     skipped: u64,
+    visits: u64,
+    moves: u64,
     first: Option<Millis>,
     last: Option<Millis>,
     bbox: Option<BoundingBox>,
@@ -65,6 +67,16 @@ impl LocationSink for Locations {
         }
     }
 
+    fn visit(&mut self, visit: &Visit) {
+        self.visits += 1;
+        self.days.insert(visit.start.div_euclid(86_400_000));
+    }
+
+    fn movement(&mut self, movement: &Move) {
+        self.moves += 1;
+        self.days.insert(movement.start.div_euclid(86_400_000));
+    }
+
     fn skipped(&mut self) {
         self.skipped += 1;
     }
@@ -80,6 +92,8 @@ impl Locations {
             bbox: self.bbox,
             sources: self.sources,
             skipped: self.skipped,
+            visits: self.visits,
+            moves: self.moves,
             days: self.days.len() as u64,
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
         }

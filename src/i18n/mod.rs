@@ -578,6 +578,32 @@ pub fn positions_summary(
     }
 }
 
+/// Stays and moves a location export lists: "12 visits to places, 30 trips".
+pub fn visits_and_moves(lang: Lang, visits: u64, moves: u64) -> Option<String> {
+    let part = |n: u64, fr: (&str, &str), en: (&str, &str)| {
+        let count = format_count(lang, n);
+        match (lang, n) {
+            (_, 0) => None,
+            (Lang::Fr, 1) => Some(format!("{count} {}", fr.0)),
+            (Lang::Fr, _) => Some(format!("{count} {}", fr.1)),
+            (Lang::En, 1) => Some(format!("{count} {}", en.0)),
+            (Lang::En, _) => Some(format!("{count} {}", en.1)),
+        }
+    };
+    let parts: Vec<String> = [
+        part(
+            visits,
+            ("lieu visité", "lieux visités"),
+            ("place visited", "places visited"),
+        ),
+        part(moves, ("trajet", "trajets"), ("trip", "trips")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// The button under a long archive: "Show 200 more (1,234 not shown)".
 pub fn show_more(lang: Lang, step: usize, left: usize) -> String {
     let (step, left) = (
@@ -847,6 +873,19 @@ mod tests {
         assert_eq!(
             section(Lang::Fr, "Autres fichiers", 19_996),
             "Autres fichiers (19\u{202f}996)"
+        );
+    }
+
+    #[test]
+    fn visits_and_trips_are_counted_in_words() {
+        assert_eq!(visits_and_moves(Lang::En, 0, 0), None);
+        assert_eq!(
+            visits_and_moves(Lang::En, 1, 75).as_deref(),
+            Some("1 place visited, 75 trips")
+        );
+        assert_eq!(
+            visits_and_moves(Lang::Fr, 1200, 1).as_deref(),
+            Some("1\u{202f}200 lieux visités, 1 trajet")
         );
     }
 

@@ -68,7 +68,12 @@ pub struct PositionSummary {
     pub sources: std::collections::BTreeMap<String, u64>,
     /// Records skipped because they had no usable position or time.
     pub skipped: u64,
-    /// Calendar days (UTC) with at least one position.
+    /// Stays at places, and moves between them, that the export lists.
+    #[serde(default)]
+    pub visits: u64,
+    #[serde(default)]
+    pub moves: u64,
+    /// Calendar days (UTC) with at least one position, stay or move.
     #[serde(default)]
     pub days: u64,
     /// While recording, the mean time between two positions, in seconds (gaps of more than an

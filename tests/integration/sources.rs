@@ -80,7 +80,7 @@ fn every_source_claims_and_reads_the_samples_without_positions() {
 /// Whether a summary holds anything read from the file.
 fn has_content(summary: &Summary) -> bool {
     match summary {
-        Summary::Positions(p) => p.count > 0,
+        Summary::Positions(p) => p.count + p.visits + p.moves > 0,
     }
 }
 

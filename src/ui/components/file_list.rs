@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::{
     archive_summary, export_parts, file_count, format_size, missing_parts, positions_summary,
-    progress_line, section, show_more, Lang, Text,
+    progress_line, section, show_more, visits_and_moves, Lang, Text,
 };
 use crate::model::time::parse_iso;
 use crate::model::Summary;
@@ -30,7 +30,12 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
                     .map(crate::model::time::format_date)
             };
             let (first, last) = (date(&p.first), date(&p.last));
-            positions_summary(lang, p.count, first.as_deref(), last.as_deref())
+            let positions = positions_summary(lang, p.count, first.as_deref(), last.as_deref());
+            match visits_and_moves(lang, p.visits, p.moves) {
+                Some(more) if p.count > 0 => format!("{positions} · {more}"),
+                Some(more) => more,
+                None => positions,
+            }
         }
     }
 }
