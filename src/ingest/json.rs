@@ -2,18 +2,17 @@
 //!
 //! [`for_each_element`] walks down the given keys of nested objects (skipping every other value
 //! without building it) and hands each element of the array it finds to a callback, deserialised
-//! into a compact struct. Memory holds one element at a time, whatever the file's size; a minified
-//! file on one line is as fine as a pretty-printed one. Nesting inside elements is limited by
-//! `serde_json` (128 levels), so 10,000 nested brackets are an error, not a stack overflow; values
-//! that are skipped are walked without recursion at all.
+//! into a compact struct. It is a record framer: the stream is read in large chunks into one
+//! buffer, a byte scanner (strings skipped with `memchr`, brackets counted) finds where each
+//! element ends, and `serde_json` parses the element from that slice, never a byte at a time
+//! through `Read`. Memory holds the buffer and one element (at most [`MAX_ELEMENT`] bytes),
+//! whatever the file's size; a minified file on one line is as fine as a pretty-printed one.
+//! Nesting inside elements is limited by `serde_json` (128 levels), so 10,000 nested brackets are
+//! an error, not a stack overflow; the scanner itself never recurses.
 
-use std::fmt;
 use std::io::Read;
-use std::marker::PhantomData;
 
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
+use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, Visitor};
 
 /// Why a JSON stream could not be read to its end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,6 +23,8 @@ pub enum JsonError {
     Syntax { line: usize },
     /// The bytes could not be read.
     Io,
+    /// One element (or key) is larger than [`MAX_ELEMENT`]: not the expected file.
+    TooLarge,
 }
 
 impl From<serde_json::Error> for JsonError {
@@ -111,6 +112,13 @@ pub fn json_start<'a>(reader: impl Read + 'a) -> impl Read + 'a {
     std::io::Cursor::new(rest).chain(reader)
 }
 
+/// The largest element (or object key) read whole: beyond, [`JsonError::TooLarge`]. Real records
+/// are a few hundred bytes; this bounds memory on a file that is not what it claims to be.
+pub const MAX_ELEMENT: usize = 16 * 1024 * 1024;
+
+/// The smallest read: the buffer starts at twice this, and is refilled when less than this is free.
+const CHUNK: usize = 256 * 1024;
+
 /// Calls `each` for every element of the array found under `keys` (`&[]`: the top-level array).
 /// Elements that do not fit `T` stop the walk with a syntax error; use `Option`/`default` fields
 /// in `T` to accept variants. Returns how many elements were read.
@@ -119,32 +127,59 @@ pub fn for_each_element<T: DeserializeOwned>(
     keys: &[&str],
     each: &mut dyn FnMut(T),
 ) -> Result<u64, JsonError> {
-    let mut de = serde_json::Deserializer::from_reader(json_start(reader));
-    let mut count = 0;
-    Walk {
-        keys,
-        each,
-        count: &mut count,
-        item: PhantomData,
-    }
-    .deserialize(&mut de)?;
+    elements_with_limit(reader, keys, MAX_ELEMENT, each)
+}
+
+fn elements_with_limit<T: DeserializeOwned>(
+    reader: impl Read,
+    keys: &[&str],
+    limit: usize,
+    each: &mut dyn FnMut(T),
+) -> Result<u64, JsonError> {
+    let mut framer = Framer::new(json_start(reader), limit);
+    let count = framer.walk(keys, each)?;
     // Anything but white space after the value is an error.
-    de.end()?;
+    framer.end()?;
     Ok(count)
 }
 
-struct Walk<'a, T> {
-    keys: &'a [&'a str],
-    each: &'a mut dyn FnMut(T),
-    count: &'a mut u64,
-    item: PhantomData<T>,
+/// JSON's white space (not form feeds, unlike `u8::is_ascii_whitespace`).
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\n' | b'\r' | b'\t')
 }
 
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Walk<'_, T> {
+/// Bytes after which a number or literal (or garbage) has ended.
+fn ends_scalar(b: u8) -> bool {
+    is_space(b) || matches!(b, b',' | b':' | b'[' | b']' | b'{' | b'}' | b'"')
+}
+
+/// How many `\n` in `bytes`, eight at a time (this runs over every byte of the file, in the
+/// browser too, where the compiler does not vectorise a plain loop).
+fn count_newlines(bytes: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const LOW7: u64 = u64::from_ne_bytes([0x7F; 8]);
+    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    let words = bytes.chunks_exact(8);
+    let tail = memchr::memchr_iter(b'\n', words.remainder()).count();
+    words.fold(tail, |n, word| {
+        let w = <[u8; 8]>::try_from(word).map_or(0, u64::from_ne_bytes) ^ NEWLINES;
+        // The high bit of each byte of `nonzero` is set exactly when that byte of `w` is not 0.
+        let nonzero = ((w & LOW7) + LOW7) | w;
+        n + (!nonzero & (ONES << 7)).count_ones() as usize
+    })
+}
+
+/// Asks `serde_json` for an array (or an object) and accepts nothing: its error for a value of
+/// another type is the one to report.
+struct Expect {
+    array: bool,
+}
+
+impl<'de> DeserializeSeed<'de> for Expect {
     type Value = ();
 
-    fn deserialize<D: de::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        if self.keys.is_empty() {
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        if self.array {
             deserializer.deserialize_seq(self)
         } else {
             deserializer.deserialize_map(self)
@@ -152,49 +187,504 @@ impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Walk<'_, T> {
     }
 }
 
-impl<'de, T: DeserializeOwned> Visitor<'de> for Walk<'_, T> {
+impl Visitor<'_> for Expect {
     type Value = ();
 
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.keys.first() {
-            Some(key) => write!(f, "an object with \"{key}\""),
-            None => f.write_str("an array"),
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.array { "an array" } else { "an object" })
+    }
+}
+
+/// How long the number or literal at the start of `bytes` is, as `serde_json` reads it; `None`
+/// if it is not one.
+fn scalar_len(bytes: &[u8]) -> Option<usize> {
+    let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<IgnoredAny>();
+    // After a number or literal followed by something else, the value was read (the offset moved
+    // past it) but is refused for what follows.
+    values.next()?.ok();
+    Some(values.byte_offset()).filter(|&len| len > 0)
+}
+
+/// Why a value is framed.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Purpose {
+    /// An element (or a key): kept whole for `serde_json`, at most the limit.
+    Keep,
+    /// A value that is skipped: kept whole (to be checked) while within the limit, then passed
+    /// over unchecked, brackets matched, with bounded memory.
+    Skip,
+}
+
+/// Where a value is in the buffer, once framed.
+enum Framed {
+    /// `start..end`; `at_eof`: the stream ended right after it (only numbers and literals can).
+    Whole {
+        start: usize,
+        end: usize,
+        at_eof: bool,
+        scalar: bool,
+    },
+    /// The stream ends inside the value, which starts at `start` and runs to the buffer's end.
+    Cut { start: usize },
+    /// A skipped value beyond the limit: passed over, not checked.
+    Passed,
+}
+
+/// Where a scan stopped.
+enum Scanned {
+    /// The value ends just before this index.
+    Done(usize),
+    /// The value goes on past the bytes given.
+    More,
+    /// A closing bracket at this index does not match its opening one.
+    Mismatch(usize),
+}
+
+/// The state of a scan for the end of one value, kept across refills.
+struct Scan {
+    scalar: bool,
+    depth: usize,
+    in_string: bool,
+    escaped: bool,
+    /// The open brackets, when they are checked (values that are skipped).
+    open: Option<Vec<u8>>,
+}
+
+impl Scan {
+    fn new(first: u8, check_brackets: bool) -> Self {
+        Scan {
+            scalar: !matches!(first, b'"' | b'[' | b'{'),
+            depth: 0,
+            in_string: false,
+            escaped: false,
+            open: check_brackets.then(Vec::new),
         }
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(item) = seq.next_element::<T>()? {
-            *self.count += 1;
-            (self.each)(item);
+    /// Scans `bytes` from `i`, where the previous call stopped (or the value's first byte).
+    fn run(&mut self, bytes: &[u8], mut i: usize) -> Scanned {
+        if self.scalar {
+            let rest = bytes.get(i..).unwrap_or_default();
+            return match rest.iter().position(|&b| ends_scalar(b)) {
+                Some(k) => Scanned::Done(i + k),
+                None => Scanned::More,
+            };
         }
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Some((first, rest)) = self.keys.split_first() else {
-            return Err(de::Error::custom("expected an array"));
-        };
-        let Walk { each, count, .. } = self;
-        let mut each = Some(each);
-        let mut count = Some(count);
-        while let Some(key) = map.next_key::<String>()? {
-            match (key == *first, each.take(), count.take()) {
-                (true, Some(each), Some(count)) => {
-                    map.next_value_seed(Walk {
-                        keys: rest,
-                        each,
-                        count,
-                        item: PhantomData,
-                    })?;
+        loop {
+            if self.escaped {
+                // The byte after a backslash is never special, even a quote.
+                if i >= bytes.len() {
+                    return Scanned::More;
                 }
-                (_, e, c) => {
-                    each = e;
-                    count = c;
-                    map.next_value::<IgnoredAny>()?;
+                i += 1;
+                self.escaped = false;
+            }
+            let rest = bytes.get(i..).unwrap_or_default();
+            if self.in_string {
+                let Some(k) = memchr::memchr2(b'"', b'\\', rest) else {
+                    return Scanned::More;
+                };
+                i += k + 1;
+                if rest.get(k) == Some(&b'"') {
+                    self.in_string = false;
+                    if self.depth == 0 {
+                        return Scanned::Done(i);
+                    }
+                } else {
+                    self.escaped = true;
+                }
+            } else {
+                let found = rest
+                    .iter()
+                    .position(|&b| matches!(b, b'"' | b'[' | b']' | b'{' | b'}'));
+                let (Some(k), Some(&b)) = (found, found.and_then(|k| rest.get(k))) else {
+                    return Scanned::More;
+                };
+                i += k + 1;
+                match b {
+                    b'"' => self.in_string = true,
+                    b'[' | b'{' => {
+                        self.depth += 1;
+                        if let Some(open) = self.open.as_mut() {
+                            open.push(b);
+                        }
+                    }
+                    _ => {
+                        if let Some(open) = self.open.as_mut() {
+                            let matching = if b == b']' { b'[' } else { b'{' };
+                            if open.pop() != Some(matching) {
+                                return Scanned::Mismatch(i - 1);
+                            }
+                        }
+                        self.depth = self.depth.saturating_sub(1);
+                        if self.depth == 0 {
+                            return Scanned::Done(i);
+                        }
+                    }
                 }
             }
         }
+    }
+}
+
+/// The record framer: reads the stream in large chunks into one buffer, walks the keys down to
+/// the array with a byte scanner, and hands each element's bytes to `serde_json` as a slice.
+/// Memory: the buffer, which holds at least the element being framed (at most `limit` bytes).
+struct Framer<R> {
+    reader: R,
+    buf: Vec<u8>,
+    /// The next byte to look at.
+    pos: usize,
+    /// The end of the bytes read into `buf`.
+    end: usize,
+    eof: bool,
+    /// Newlines in the bytes dropped from the front of `buf`, for error lines.
+    lines: usize,
+    limit: usize,
+}
+
+impl<R: Read> Framer<R> {
+    fn new(reader: R, limit: usize) -> Self {
+        Framer {
+            reader,
+            buf: vec![0; 2 * CHUNK],
+            pos: 0,
+            end: 0,
+            eof: false,
+            lines: 0,
+            limit,
+        }
+    }
+
+    /// Reads more bytes, keeping those from `keep` on. Returns whether any came, and by how much
+    /// indices into the buffer moved down (bytes before `keep` may have been dropped).
+    fn fill(&mut self, keep: usize) -> Result<(bool, usize), JsonError> {
+        if self.eof {
+            return Ok((false, 0));
+        }
+        let mut shift = 0;
+        if self.buf.len() - self.end < CHUNK {
+            shift = keep.min(self.end);
+            self.lines += count_newlines(self.buf.get(..shift).unwrap_or_default());
+            self.buf.copy_within(shift..self.end, 0);
+            self.end -= shift;
+            self.pos = self.pos.saturating_sub(shift);
+            let len = self.buf.len();
+            if self.end + CHUNK > len {
+                // A large value: grow (the limit bounds how far).
+                let grown = (len * 2).min(self.limit + 2 * CHUNK);
+                self.buf.resize(grown.max(self.end + CHUNK), 0);
+            } else if len > 2 * CHUNK && self.end <= CHUNK {
+                // Back to normal after a large value.
+                self.buf.truncate(2 * CHUNK);
+                self.buf.shrink_to_fit();
+            }
+        }
+        loop {
+            match self
+                .reader
+                .read(self.buf.get_mut(self.end..).unwrap_or_default())
+            {
+                Ok(0) => {
+                    self.eof = true;
+                    return Ok((false, shift));
+                }
+                Ok(n) => {
+                    self.end = (self.end + n).min(self.buf.len());
+                    return Ok((true, shift));
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                Err(_) => return Err(JsonError::Io),
+            }
+        }
+    }
+
+    /// The next byte that is not white space, not consumed; `None` at the end of the stream.
+    fn peek(&mut self) -> Result<Option<u8>, JsonError> {
+        loop {
+            let rest = self.buf.get(self.pos..self.end).unwrap_or_default();
+            if let Some(k) = rest.iter().position(|&b| !is_space(b)) {
+                self.pos += k;
+                return Ok(rest.get(k).copied());
+            }
+            self.pos = self.end;
+            if !self.fill(self.end)?.0 {
+                return Ok(None);
+            }
+        }
+    }
+
+    /// The line (from 1) of the byte at `at` in the buffer.
+    fn line_at(&self, at: usize) -> usize {
+        self.lines + count_newlines(self.buf.get(..at).unwrap_or_default()) + 1
+    }
+
+    fn syntax_at(&self, at: usize) -> JsonError {
+        JsonError::Syntax {
+            line: self.line_at(at),
+        }
+    }
+
+    /// The error `serde_json` gave for the bytes from `start` in the buffer, placed in the file.
+    /// Running out of bytes means a cut-off file only when the stream really ended there.
+    fn slice_error(
+        &self,
+        e: &serde_json::Error,
+        start: usize,
+        end: usize,
+        at_eof: bool,
+    ) -> JsonError {
+        match e.classify() {
+            serde_json::error::Category::Io => JsonError::Io,
+            serde_json::error::Category::Eof if at_eof => JsonError::Truncated,
+            serde_json::error::Category::Eof => self.syntax_at(end),
+            _ => JsonError::Syntax {
+                line: self.line_at(start) + e.line().saturating_sub(1),
+            },
+        }
+    }
+
+    /// The first error in `start..end`, which may stop short of a value's end: `None` if the
+    /// bytes are valid as far as they go.
+    fn first_error(&self, start: usize, end: usize) -> Option<JsonError> {
+        let bytes = self.buf.get(start..end).unwrap_or_default();
+        let e = serde_json::from_slice::<IgnoredAny>(bytes).err()?;
+        (!e.is_eof()).then(|| self.slice_error(&e, start, end, false))
+    }
+
+    /// Finds where the value at the next non-space byte ends, reading as needed; the value is
+    /// then consumed.
+    fn frame(&mut self, purpose: Purpose) -> Result<Framed, JsonError> {
+        let Some(first) = self.peek()? else {
+            return Err(JsonError::Truncated);
+        };
+        if matches!(first, b',' | b':' | b']' | b'}') {
+            return Err(self.syntax_at(self.pos));
+        }
+        // Where the value starts while it is kept; `None` once a skipped value outgrew the limit.
+        let mut start = Some(self.pos);
+        let mut scan = Scan::new(first, purpose == Purpose::Skip);
+        let mut i = self.pos;
+        loop {
+            let scanned = scan.run(self.buf.get(..self.end).unwrap_or_default(), i);
+            // The limit holds however the bytes came in, in one read or many.
+            if let Some(kept) = start {
+                let reach = match scanned {
+                    Scanned::Done(end) => end,
+                    Scanned::Mismatch(at) => at + 1,
+                    Scanned::More => self.end,
+                };
+                if reach - kept > self.limit {
+                    match purpose {
+                        // A syntax error before the limit is reported as such.
+                        Purpose::Keep => {
+                            let error = self.first_error(kept, kept + self.limit);
+                            return Err(error.unwrap_or(JsonError::TooLarge));
+                        }
+                        Purpose::Skip => start = None,
+                    }
+                }
+            }
+            match scanned {
+                Scanned::Done(end) => {
+                    self.pos = end;
+                    return Ok(match start {
+                        Some(start) => Framed::Whole {
+                            start,
+                            end,
+                            at_eof: false,
+                            scalar: scan.scalar,
+                        },
+                        None => Framed::Passed,
+                    });
+                }
+                Scanned::Mismatch(at) => {
+                    // The first error of the value, which may come before the bracket.
+                    let error = start.and_then(|start| self.first_error(start, at + 1));
+                    return Err(error.unwrap_or_else(|| self.syntax_at(at)));
+                }
+                Scanned::More => {}
+            }
+            i = self.end;
+            let (more, shift) = self.fill(start.unwrap_or(self.end))?;
+            i -= shift;
+            start = start.map(|s| s - shift);
+            if !more {
+                self.pos = self.end;
+                return Ok(match start {
+                    None => Framed::Passed,
+                    Some(start) if scan.scalar => Framed::Whole {
+                        start,
+                        end: self.end,
+                        at_eof: true,
+                        scalar: true,
+                    },
+                    Some(start) => Framed::Cut { start },
+                });
+            }
+        }
+    }
+
+    /// Frames the next value and gives its bytes to `parse` (which needs them whole).
+    fn parse<V>(
+        &mut self,
+        purpose: Purpose,
+        parse: &mut dyn FnMut(&[u8]) -> Result<V, serde_json::Error>,
+    ) -> Result<Option<V>, JsonError> {
+        let (start, mut end, mut at_eof, cut, scalar) = match self.frame(purpose)? {
+            Framed::Whole {
+                start,
+                end,
+                at_eof,
+                scalar,
+            } => (start, end, at_eof, false, scalar),
+            Framed::Cut { start } => (start, self.end, true, true, false),
+            Framed::Passed => return Ok(None),
+        };
+        let mut error = match parse(self.buf.get(start..end).unwrap_or_default()) {
+            // A value cut off is never whole; `serde_json` says what it saw before the end.
+            Ok(_) if cut => return Err(JsonError::Truncated),
+            Ok(value) => return Ok(Some(value)),
+            Err(e) => e,
+        };
+        // A number or literal is framed up to the next delimiter, where `serde_json` stops at
+        // the end of the number (`12x`: 12, then an error at `x`): read it up to there.
+        let bytes = self.buf.get(start..end).unwrap_or_default();
+        match scalar_len(bytes) {
+            Some(len) if scalar && len < bytes.len() => {
+                (end, at_eof) = (start + len, false);
+                self.pos = end;
+                match parse(self.buf.get(start..end).unwrap_or_default()) {
+                    Ok(value) => return Ok(Some(value)),
+                    Err(e) => error = e,
+                }
+            }
+            _ => {}
+        }
+        // Reading a stream, `serde_json` looks at the byte after a number or a literal before it
+        // fails: so does this second reading, for the same error on the same line.
+        let error = match self.buf.get(start..=end) {
+            Some(bytes) if !at_eof && end < self.end => parse(bytes).err().unwrap_or(error),
+            _ => error,
+        };
+        Err(self.slice_error(&error, start, end, at_eof))
+    }
+
+    /// Skips the next value, checked as `serde_json` would (without building it).
+    fn skip(&mut self) -> Result<(), JsonError> {
+        self.parse(Purpose::Skip, &mut |bytes| {
+            serde_json::from_slice::<IgnoredAny>(bytes)
+        })?;
         Ok(())
+    }
+
+    /// The error for a value that is not the array (or object) expected at `self.pos`: the one
+    /// `serde_json` gives, asked for an array (or object) there.
+    fn wrong_type(&mut self, array: bool) -> JsonError {
+        let error = self.syntax_at(self.pos);
+        if matches!(self.buf.get(self.pos), Some(b'[' | b'{')) {
+            return error;
+        }
+        let expect = &mut |bytes: &[u8]| {
+            Expect { array }.deserialize(&mut serde_json::Deserializer::from_slice(bytes))
+        };
+        match self.parse(Purpose::Skip, expect) {
+            Err(e) => e,
+            Ok(_) => error,
+        }
+    }
+
+    /// Walks down `keys` from the next value, then hands out the elements of the array there.
+    /// Returns how many were handed out.
+    fn walk<T: DeserializeOwned>(
+        &mut self,
+        keys: &[&str],
+        each: &mut dyn FnMut(T),
+    ) -> Result<u64, JsonError> {
+        let Some(first) = self.peek()? else {
+            return Err(JsonError::Truncated);
+        };
+        let Some((key, rest)) = keys.split_first() else {
+            if first != b'[' {
+                return Err(self.wrong_type(true));
+            }
+            self.pos += 1;
+            return self.elements(each);
+        };
+        if first != b'{' {
+            return Err(self.wrong_type(false));
+        }
+        self.pos += 1;
+        if self.peek()? == Some(b'}') {
+            self.pos += 1;
+            return Ok(0);
+        }
+        // Only the first of repeated keys is walked, as `serde_json` would.
+        let mut found = None;
+        loop {
+            match self.peek()? {
+                None => return Err(JsonError::Truncated),
+                Some(b'"') => {}
+                Some(_) => return Err(self.syntax_at(self.pos)),
+            }
+            // Keys are decoded (escapes, UTF-8 checked): the file's `"loc\u0061tions"` matches.
+            let name = self.parse(Purpose::Keep, &mut |bytes| {
+                serde_json::from_slice::<String>(bytes)
+            })?;
+            match self.peek()? {
+                None => return Err(JsonError::Truncated),
+                Some(b':') => self.pos += 1,
+                Some(_) => return Err(self.syntax_at(self.pos)),
+            }
+            if found.is_none() && name.as_deref() == Some(*key) {
+                found = Some(self.walk(rest, each)?);
+            } else {
+                self.skip()?;
+            }
+            match self.peek()? {
+                None => return Err(JsonError::Truncated),
+                Some(b',') => self.pos += 1,
+                Some(b'}') => {
+                    self.pos += 1;
+                    return Ok(found.unwrap_or(0));
+                }
+                Some(_) => return Err(self.syntax_at(self.pos)),
+            }
+        }
+    }
+
+    /// The elements of an array whose `[` was just consumed.
+    fn elements<T: DeserializeOwned>(&mut self, each: &mut dyn FnMut(T)) -> Result<u64, JsonError> {
+        let mut count = 0;
+        if self.peek()? == Some(b']') {
+            self.pos += 1;
+            return Ok(count);
+        }
+        loop {
+            if let Some(item) =
+                self.parse(Purpose::Keep, &mut |bytes| serde_json::from_slice(bytes))?
+            {
+                count += 1;
+                each(item);
+            }
+            match self.peek()? {
+                None => return Err(JsonError::Truncated),
+                Some(b',') => self.pos += 1,
+                Some(b']') => {
+                    self.pos += 1;
+                    return Ok(count);
+                }
+                Some(_) => return Err(self.syntax_at(self.pos)),
+            }
+        }
+    }
+
+    /// Only white space may follow the value.
+    fn end(&mut self) -> Result<(), JsonError> {
+        match self.peek()? {
+            None => Ok(()),
+            Some(_) => Err(self.syntax_at(self.pos)),
+        }
     }
 }
 

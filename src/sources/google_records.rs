@@ -144,7 +144,7 @@ impl Source for GoogleRecords {
         let error = match result {
             Ok(_) => None,
             Err(JsonError::Truncated) => Some(ErrorKind::Truncated),
-            Err(JsonError::Syntax { .. }) => Some(ErrorKind::Malformed),
+            Err(JsonError::Syntax { .. } | JsonError::TooLarge) => Some(ErrorKind::Malformed),
             Err(JsonError::Io) => Some(ErrorKind::Unreadable),
         };
         SourceRead {
