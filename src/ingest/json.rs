@@ -3,10 +3,13 @@
 //! [`for_each_element`] walks down the given keys of nested objects (skipping every other value
 //! without building it) and hands each element of the array it finds to a callback, deserialised
 //! into a compact struct. It is a record framer: the stream is read in large chunks into one
-//! buffer, a byte scanner (strings skipped with `memchr`, brackets counted) finds where each
-//! element ends, and `serde_json` parses the element from that slice, never a byte at a time
-//! through `Read`. Memory holds the buffer and one element (at most [`MAX_ELEMENT`] bytes),
-//! whatever the file's size; a minified file on one line is as fine as a pretty-printed one.
+//! buffer, a byte scanner (strings skipped with `memchr`, brackets counted) walks the keys and
+//! skips values, and `serde_json` parses each element from a slice of the buffer, never a byte at
+//! a time through `Read`. An element is parsed in place, `serde_json` finding its end; one that
+//! runs past the buffer (about one per read) or fails is framed by the scanner, read whole, and
+//! parsed from exactly its bytes. Memory holds the buffer and one element (at most
+//! [`MAX_ELEMENT`] bytes), whatever the file's size; a minified file on one line is as fine as a
+//! pretty-printed one.
 //! Nesting inside elements is limited by `serde_json` (128 levels), so 10,000 nested brackets are
 //! an error, not a stack overflow; the scanner itself never recurses.
 
@@ -661,9 +664,11 @@ impl<R: Read> Framer<R> {
             return Ok(count);
         }
         loop {
-            if let Some(item) =
-                self.parse(Purpose::Keep, &mut |bytes| serde_json::from_slice(bytes))?
-            {
+            let item = match self.parse_in_place()? {
+                Some(item) => Some(item),
+                None => self.parse(Purpose::Keep, &mut |bytes| serde_json::from_slice(bytes))?,
+            };
+            if let Some(item) = item {
                 count += 1;
                 each(item);
             }
@@ -677,6 +682,30 @@ impl<R: Read> Framer<R> {
                 Some(_) => return Err(self.syntax_at(self.pos)),
             }
         }
+    }
+
+    /// The fast way to an element: parsed straight from the bytes in the buffer, where
+    /// `serde_json` finds its end itself, and taken only if it ended before the buffer did (a
+    /// number may go on in the next read) and within the limit. Otherwise (an element that runs
+    /// past the buffer, about one per read, or any error) `None`, and the element is framed by
+    /// the scanner and parsed again, so errors are exactly those of the framed path.
+    fn parse_in_place<T: DeserializeOwned>(&mut self) -> Result<Option<T>, JsonError> {
+        if self.peek()?.is_none() {
+            return Ok(None);
+        }
+        let bytes = self.buf.get(self.pos..self.end).unwrap_or_default();
+        let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<T>();
+        // Past a number or literal, `next` checks for white space or a delimiter: the very bytes
+        // at which the scanner ends one.
+        let Some(Ok(item)) = values.next() else {
+            return Ok(None);
+        };
+        let len = values.byte_offset();
+        if len >= bytes.len() || len > self.limit {
+            return Ok(None);
+        }
+        self.pos += len;
+        Ok(Some(item))
     }
 
     /// Only white space may follow the value.
@@ -1157,6 +1186,50 @@ mod tests {
         // (about 1% of the 30,000 comparisons).
         assert!(read > 1000 && failed > 3000, "{read} {failed}");
         assert!(earlier < 500, "{earlier}");
+    }
+
+    #[test]
+    fn long_documents_read_the_same_across_many_refills() {
+        let mut rng = Rng::new(23);
+        for style in 0..3 {
+            let mut gen = Gen {
+                rng: Rng::new(rng.next_u64()),
+                style,
+            };
+            let mut elements = Vec::new();
+            let mut len = 0;
+            while len < 3 * CHUNK {
+                // Mostly small values, a few larger than the buffer.
+                let element = if gen.rng.below(400) == 0 || elements.len() == 100 {
+                    let text = (gen.text() + "x").repeat(CHUNK / 2);
+                    format!("{{\"s\": {}, \"a\": [1, {{}}]}}", gen.string(&text))
+                } else {
+                    gen.value(1)
+                };
+                len += element.len();
+                elements.push(element);
+            }
+            let doc = format!("{{\"locations\": [{}]}}", elements.join(",\n"));
+            let (read, result) =
+                assert_same::<serde_json::Value>(doc.as_bytes(), &["locations"], &mut rng).0;
+            assert_eq!(
+                (read.len(), result),
+                (elements.len(), Ok(elements.len() as u64))
+            );
+            // Reads of any size, up to a few buffers' worth.
+            let chunky = Trickle {
+                bytes: doc.as_bytes(),
+                rng: Rng::new(rng.next_u64()),
+                max: 3 * CHUNK as u64,
+            };
+            let (again, _) = framed::<serde_json::Value>(chunky, &["locations"], MAX_ELEMENT);
+            assert_eq!(again, read);
+            // Cut anywhere, the elements before the cut are read.
+            let cut = usize::try_from(rng.below(doc.len() as u64)).unwrap();
+            let (_, earlier) =
+                assert_same::<serde_json::Value>(&doc.as_bytes()[..cut], &["locations"], &mut rng);
+            assert!(!earlier);
+        }
     }
 
     #[test]
