@@ -204,6 +204,15 @@ mod tests {
     }
 
     #[test]
+    fn a_record_too_large_to_be_one_is_malformed_after_the_ones_before_it() {
+        let (s, error) = summarise(&format!(
+            r#"{{"locations": [{{"latitudeE7": 485000000, "longitudeE7": 23000000, "timestamp": "2022-09-21T11:52:59Z"}}, {{"source": "{}"}}]}}"#,
+            "W".repeat(crate::ingest::json::MAX_ELEMENT)
+        ));
+        assert_eq!((s.count, error), (1, Some(ErrorKind::Malformed)));
+    }
+
+    #[test]
     fn detection_is_by_content_not_by_name() {
         let head = br#"{
   "locations": [{
