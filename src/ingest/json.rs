@@ -124,7 +124,8 @@ const CHUNK: usize = 256 * 1024;
 
 /// Calls `each` for every element of the array found under `keys` (`&[]`: the top-level array).
 /// Elements that do not fit `T` stop the walk with a syntax error; use `Option`/`default` fields
-/// in `T` to accept variants. Returns how many elements were read.
+/// in `T` to accept variants; an element over [`MAX_ELEMENT`] bytes stops it with
+/// [`JsonError::TooLarge`]. Returns how many elements were read.
 pub fn for_each_element<T: DeserializeOwned>(
     reader: impl Read,
     keys: &[&str],
