@@ -8,7 +8,6 @@ use std::io::Read;
 
 use crate::error::ErrorKind;
 use crate::ingest::csv::{csv_structure, CsvError, MAX_LINE};
-use crate::ingest::json::JsonError;
 use crate::ingest::structure::json_structure;
 use crate::ingest::text::{self, Encoding};
 use crate::ingest::xml::{xml_structure, XmlError};
@@ -79,10 +78,7 @@ pub fn check(path: &str, head: &[u8], rest: &mut dyn Read) -> Option<ErrorKind> 
             }
             match json_structure(std::io::Cursor::new(head).chain(rest)) {
                 Ok(_) => None,
-                Err(JsonError::Truncated) => Some(ErrorKind::Truncated),
-                Err(JsonError::Syntax { .. }) => Some(ErrorKind::Malformed),
-                Err(JsonError::Encoding) => Some(ErrorKind::InvalidText),
-                Err(JsonError::Io) => Some(ErrorKind::Unreadable),
+                Err(e) => Some(e.kind()),
             }
         }
         Claimed::Csv => match csv_structure(head, rest) {

@@ -19,7 +19,7 @@ use serde::Deserialize;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{for_each_element, JsonError};
+use crate::ingest::json::for_each_element;
 use crate::model::location::{Fix, LatLng, LocationSink};
 use crate::model::time::{parse_iso, Millis};
 
@@ -102,10 +102,7 @@ impl Source for GoogleRecords {
         let result = for_each_element::<Record>(reader, &["locations"], &mut |r| r.hand_over(out));
         match result {
             Ok(_) => None,
-            Err(JsonError::Truncated) => Some(ErrorKind::Truncated),
-            Err(JsonError::Syntax { .. }) => Some(ErrorKind::Malformed),
-            Err(JsonError::Encoding) => Some(ErrorKind::InvalidText),
-            Err(JsonError::Io) => Some(ErrorKind::Unreadable),
+            Err(e) => Some(e.kind()),
         }
     }
 }
@@ -153,6 +150,15 @@ mod tests {
         assert_eq!(out.fixes.len(), 1);
         let (_, error) = collect(&GoogleRecords, br#"{"locations": "nope"}"#);
         assert_eq!(error, Some(ErrorKind::Malformed));
+    }
+
+    #[test]
+    fn a_record_too_large_to_be_one_is_refused_after_the_ones_before_it() {
+        let (out, error) = collect(&GoogleRecords, format!(
+            r#"{{"locations": [{{"latitudeE7": 485000000, "longitudeE7": 23000000, "timestamp": "2022-09-21T11:52:59Z"}}, {{"source": "{}"}}]}}"#,
+            "W".repeat(crate::ingest::json::MAX_ELEMENT)
+        ).as_bytes());
+        assert_eq!((out.fixes.len(), error), (1, Some(ErrorKind::TooLarge)));
     }
 
     #[test]

@@ -614,11 +614,8 @@ impl<R: Read> Read for EofWatch<R> {
 /// the end (`-`, `1.`) a syntax error: when the text had ended, the file was cut, not damaged.
 pub(super) fn error_kind(error: serde_json::Error, ended: bool) -> ErrorKind {
     match JsonError::from(error) {
-        JsonError::Truncated => ErrorKind::Truncated,
         JsonError::Syntax { .. } if ended => ErrorKind::Truncated,
-        JsonError::Syntax { .. } => ErrorKind::Malformed,
-        JsonError::Encoding => ErrorKind::InvalidText,
-        JsonError::Io => ErrorKind::Unreadable,
+        other => other.kind(),
     }
 }
 

@@ -102,12 +102,7 @@ pub(crate) fn e7(lat: Option<&Loose>, lng: Option<&Loose>) -> Option<LatLng> {
 
 /// How a JSON error reads for the person.
 pub(crate) fn json_error(error: JsonError) -> ErrorKind {
-    match error {
-        JsonError::Truncated => ErrorKind::Truncated,
-        JsonError::Syntax { .. } => ErrorKind::Malformed,
-        JsonError::Encoding => ErrorKind::InvalidText,
-        JsonError::Io => ErrorKind::Unreadable,
-    }
+    error.kind()
 }
 
 /// A reader that notes whether a quoted key (`"timelineObjects"`, no quote inside) went by, so

@@ -261,10 +261,7 @@ impl Source for SnapchatLocation {
         match result.map_err(JsonError::from) {
             Ok(()) if known => None,
             Ok(()) => Some(ErrorKind::WrongType),
-            Err(JsonError::Truncated) => Some(ErrorKind::Truncated),
-            Err(JsonError::Syntax { .. }) => Some(ErrorKind::Malformed),
-            Err(JsonError::Encoding) => Some(ErrorKind::InvalidText),
-            Err(JsonError::Io) => Some(ErrorKind::Unreadable),
+            Err(e) => Some(e.kind()),
         }
     }
 }
