@@ -40,7 +40,7 @@ console.log('| input | time | MB/s | first progress | bar past 0 % | renderer pe
 console.log('|---|---:|---:|---:|---:|---:|---:|---|');
 try {
   for (const mb of SIZES) {
-    const stem = `records-g1-s7-${mb}MB`;
+    const stem = `records-g2-s7-${mb}MB`;
     const truth = JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'));
     for (const [label, file] of [['Records.json', `${stem}.json`], ['Takeout zip', `takeout-${stem}.zip`]]) {
       const session = await open(env, '/');
