@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod location;
 pub mod time;
+pub mod tz;
 
 /// A file the person opened: its path (inside a folder or archive, `/`-separated) and its size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

