@@ -102,7 +102,8 @@ mod native {
         #[allow(clippy::cast_precision_loss)]
         let peak_mb = peak_rss_kb().unwrap_or(0) as f64 / 1024.0;
         let exact = reports.iter().any(|r| {
-            matches!(&r.summary, Some(Summary::Positions(p)) if p == truth) && r.error.is_none()
+            matches!(&r.summary, Some(Summary::Positions(p)) if p.counts() == *truth)
+                && r.error.is_none()
         });
         Ok(Run {
             seconds,

@@ -241,7 +241,8 @@ mod tests {
             assert!(truth.count > 500, "{}", truth.count);
             let (summary, error) = crate::analysis::read_source(&GoogleRecords, &mut &bytes[..]);
             assert_eq!(error, None);
-            assert_eq!(summary, Summary::Positions(truth));
+            let Summary::Positions(read) = summary;
+            assert_eq!(read.counts(), truth);
         }
     }
 

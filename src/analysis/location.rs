@@ -25,6 +25,7 @@ pub struct Locations {
     previous: Option<Millis>,
     /// Sum and number of the gaps of at most [`MAX_GAP`] between consecutive positions.
     gaps: (i64, i64),
+    nights: super::home::Nights,
 }
 
 /// Longer gaps are pauses in recording, not its pace.
@@ -44,6 +45,7 @@ impl LocationSink for Locations {
             None => self.bbox = Some(BoundingBox::around(lat, lng)),
         }
         self.days.insert(fix.time.div_euclid(86_400_000));
+        self.nights.fix(fix.at, fix.time);
         if let Some(gap) = self.previous.map(|p| fix.time - p) {
             if (0..=MAX_GAP).contains(&gap) {
                 self.gaps.0 += gap;
@@ -69,6 +71,7 @@ impl LocationSink for Locations {
 
     fn visit(&mut self, visit: &Visit) {
         self.visits += 1;
+        self.nights.visit(visit);
         self.days.insert(visit.start.div_euclid(86_400_000));
     }
 
@@ -96,6 +99,7 @@ impl Locations {
             moves: self.moves,
             days: self.days.len() as u64,
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
+            home: self.nights.home(),
         }
     }
 }

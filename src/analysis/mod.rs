@@ -11,12 +11,14 @@ use serde::{Deserialize, Serialize};
 use crate::error::ErrorKind;
 use std::io::Read;
 
-use crate::i18n::{coverage, Messages};
+use crate::i18n::{coverage, home_sentence, position, Messages};
 use crate::ingest::{read_prefix, HEAD_LEN};
+use crate::model::location::{Confidence, Doubt};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
 mod check;
+pub mod home;
 pub mod location;
 
 /// The detected kind of a file: `"unknown"`, or the id of the source that claimed it.
@@ -100,6 +102,27 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     id: "coverage".to_owned(),
                     text: Messages::from_fn(|lang| {
                         coverage(lang, who, p.days, (first, last), p.interval_s)
+                    }),
+                });
+            }
+            // One or two nights say too little to name a place, even with low confidence.
+            if let Some(home) = p.home.as_ref().filter(|h| h.nights_total >= 3) {
+                let confident = match home.confidence {
+                    Confidence::High => Some(true),
+                    Confidence::Medium => Some(false),
+                    Confidence::Low => None,
+                };
+                let doubt = home.doubt.map(|d| match d {
+                    Doubt::FewNights => 0,
+                    Doubt::WeekdaysDiffer => 1,
+                    Doubt::TwoPlaces => 2,
+                    Doubt::Scattered => 3,
+                });
+                out.push(Finding {
+                    id: "home".to_owned(),
+                    text: Messages::from_fn(|lang| {
+                        let at = position(lang, home.lat, home.lng);
+                        home_sentence(lang, &at, home.nights, home.nights_total, confident, doubt)
                     }),
                 });
             }

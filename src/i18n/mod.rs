@@ -694,6 +694,92 @@ pub fn coverage(
     }
 }
 
+/// A position as people read it: "46.160° N, 1.151° W" / "46,160° N, 1,151° O".
+pub fn position(lang: Lang, latitude: f64, longitude: f64) -> String {
+    let (north, south, east, west) = match lang {
+        Lang::Fr => ("N", "S", "E", "O"),
+        Lang::En => ("N", "S", "E", "W"),
+    };
+    let number = |v: f64| {
+        let text = format!("{:.3}", v.abs());
+        match lang {
+            Lang::Fr => text.replace('.', ","),
+            Lang::En => text,
+        }
+    };
+    let ns = if latitude >= 0.0 { north } else { south };
+    let ew = if longitude >= 0.0 { east } else { west };
+    format!(
+        "{}°\u{a0}{ns}, {}°\u{a0}{ew}",
+        number(latitude),
+        number(longitude)
+    )
+}
+
+/// The probable home, in a sentence with its confidence and, when not high, why.
+/// `doubt`: 0 few nights, 1 weekdays and weekends differ, 2 two places, 3 scattered.
+#[allow(clippy::too_many_arguments)] // one sentence, every part of it
+pub fn home_sentence(
+    lang: Lang,
+    at: &str,
+    nights: u64,
+    total: u64,
+    confident: Option<bool>,
+    doubt: Option<u8>,
+) -> String {
+    #[allow(clippy::cast_precision_loss)] // night counts are small
+    let percent = (nights as f64 * 100.0 / total.max(1) as f64).round();
+    let (n, t) = (format_count(lang, nights), format_count(lang, total));
+    let reason = |d: u8| match (lang, d) {
+        (Lang::Fr, 0) => format!("seules {t}\u{a0}nuits ont des positions"),
+        (Lang::Fr, 1) => {
+            "vos nuits de semaine et de week-end se passent à des endroits différents \
+            (travail de nuit, ou second logement\u{a0}?)"
+                .to_owned()
+        }
+        (Lang::Fr, 2) => {
+            "un autre endroit compte aussi beaucoup de vos nuits (deux logements\u{a0}?)".to_owned()
+        }
+        (Lang::Fr, _) => "vos nuits se répartissent entre plusieurs endroits".to_owned(),
+        (Lang::En, 0) => format!("only {t} nights have positions"),
+        (Lang::En, 1) => "your weekday and weekend nights are spent at different places (night \
+            work, or a second home?)"
+            .to_owned(),
+        (Lang::En, 2) => "another place also holds many of your nights (two homes?)".to_owned(),
+        (Lang::En, _) => "your nights are spread over several places".to_owned(),
+    };
+    match (lang, confident, doubt) {
+        (Lang::Fr, Some(true), _) => format!(
+            "Vous étiez au même endroit {percent}\u{a0}% des nuits ({n} sur {t}), vers {at}\u{a0}: \
+             c'est très probablement votre domicile (confiance élevée)."
+        ),
+        (Lang::En, Some(true), _) => format!(
+            "You were at the same place on {percent}% of nights ({n} of {t}), around {at}: very \
+             probably your home (high confidence)."
+        ),
+        (Lang::Fr, Some(false), d) => format!(
+            "Vous étiez au même endroit {percent}\u{a0}% des nuits ({n} sur {t}), vers {at}\u{a0}: \
+             c'est peut-être votre domicile (confiance moyenne\u{a0}: {}).",
+            reason(d.unwrap_or(3))
+        ),
+        (Lang::En, Some(false), d) => format!(
+            "You were at the same place on {percent}% of nights ({n} of {t}), around {at}: perhaps \
+             your home (medium confidence: {}).",
+            reason(d.unwrap_or(3))
+        ),
+        (Lang::Fr, None, d) => format!(
+            "L'endroit où vous étiez le plus souvent la nuit est vers {at} ({n} nuits sur {t}), \
+             mais rien ne permet d'y voir votre domicile avec assurance (confiance faible\u{a0}: {}).",
+            reason(d.unwrap_or(3))
+        ),
+        (Lang::En, None, d) => format!(
+            "The place you were at most often at night is around {at} ({n} of {t} nights), but \
+             nothing says for sure it is your home (low confidence: {}).",
+            reason(d.unwrap_or(3))
+        ),
+    }
+}
+
 /// The name of an export split in parts: "takeout-20241128T101010Z (3 parts)".
 pub fn export_parts(lang: Lang, stem: &str, parts: usize) -> String {
     let name = stem.rsplit('/').next().unwrap_or(stem);
@@ -887,6 +973,29 @@ mod tests {
             visits_and_moves(Lang::Fr, 1200, 1).as_deref(),
             Some("1\u{202f}200 lieux visités, 1 trajet")
         );
+    }
+
+    #[test]
+    fn home_in_plain_words_with_its_confidence() {
+        let at = position(Lang::En, 46.1603, -1.1511);
+        assert_eq!(at, "46.160°\u{a0}N, 1.151°\u{a0}W");
+        assert_eq!(
+            position(Lang::Fr, -33.8688, 151.2093),
+            "33,869°\u{a0}S, 151,209°\u{a0}E"
+        );
+        assert_eq!(
+            home_sentence(Lang::En, &at, 312, 358, Some(true), None),
+            "You were at the same place on 87% of nights (312 of 358), around 46.160°\u{a0}N, \
+             1.151°\u{a0}W: very probably your home (high confidence)."
+        );
+        let fr = home_sentence(Lang::Fr, "x", 3, 5, None, Some(0));
+        assert!(
+            fr.ends_with("(confiance faible\u{a0}: seules 5\u{a0}nuits ont des positions)."),
+            "{fr}"
+        );
+        let en = home_sentence(Lang::En, "x", 50, 90, None, Some(1));
+        assert!(en.contains("night work, or a second home?"), "{en}");
+        assert!(!en.contains("  "), "{en}");
     }
 
     #[test]

@@ -205,6 +205,43 @@ pub struct ServicePlace {
     pub place_id: Option<String>,
 }
 
+/// How sure the inference is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Confidence {
+    High,
+    Medium,
+    Low,
+}
+
+/// Why the confidence is not high.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Doubt {
+    /// Too few nights with positions.
+    FewNights,
+    /// Weekday nights and weekend nights are at different places.
+    WeekdaysDiffer,
+    /// A second place holds many nights.
+    TwoPlaces,
+    /// No place holds most nights.
+    Scattered,
+}
+
+/// The probable home, as the report carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Home {
+    /// The mean of the night positions there, rounded to about 100 m.
+    pub lat: f64,
+    pub lng: f64,
+    /// Nights spent there, and nights with any position.
+    pub nights: u64,
+    pub nights_total: u64,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Doubt>,
+}
+
 /// Where sources hand what they read. Every method but [`LocationSink::fix`] does nothing unless
 /// an analysis wants it.
 pub trait LocationSink {

@@ -81,6 +81,21 @@ pub struct PositionSummary {
     /// hour, when the phone was off or recording was paused, are left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval_s: Option<u64>,
+    /// The place of most nights (00:00–06:00 local time), with how sure that is.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub home: Option<location::Home>,
+}
+
+impl PositionSummary {
+    /// The counts only, without what is inferred from them (home): what a generator's ground
+    /// truth states exactly.
+    #[must_use]
+    pub fn counts(&self) -> PositionSummary {
+        PositionSummary {
+            home: None,
+            ..self.clone()
+        }
+    }
 }
 
 /// The smallest box holding every position, in degrees.

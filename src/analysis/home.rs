@@ -1,0 +1,354 @@
+//! Probable home: the place where the person is at night, in local time.
+//!
+//! Every position between 00:00 and 06:00 local time (the time zone of the position, daylight
+//! saving included: [`crate::model::tz`]) is counted in a cell of about 150 m; each night's place is
+//! its most seen cell, and home is the place of most nights (a cell and its eight neighbours, so
+//! that a home on a cell's edge is not split in two). Stays that cover the night count too.
+//!
+//! The answer says how sure it is, and why not: few nights; nights split between two places; or
+//! weekday and weekend nights at different places (night work, a second home). A confident wrong
+//! answer is worse than an honest "low confidence".
+
+use std::collections::HashMap;
+
+pub use crate::model::location::{Confidence, Doubt, Home};
+use crate::model::location::{LatLng, Visit};
+use crate::model::time::Millis;
+use crate::model::tz;
+
+/// Cell size in E7 units: 0.0015°, about 167 m of latitude (and 105–120 m of longitude in France).
+const CELL_E7: i32 = 15_000;
+const DAY: Millis = 86_400_000;
+/// Night, in local time: from midnight to 06:00.
+const NIGHT_END: Millis = 6 * 3_600_000;
+
+type Cell = (i32, i32);
+
+fn cell_of(at: LatLng) -> Cell {
+    (at.lat_e7.div_euclid(CELL_E7), at.lng_e7.div_euclid(CELL_E7))
+}
+
+/// Local time at positions, with the zone and the offset remembered between calls: positions come
+/// in time order, mostly in the same place, so the lookups are rarely made.
+#[derive(Debug, Default)]
+struct Clock {
+    zone: Option<((i32, i32), Option<&'static str>)>,
+    offset: Option<((usize, i64), i64)>,
+}
+
+impl Clock {
+    fn local(&mut self, at: LatLng, utc: Millis) -> Millis {
+        // Zones change at most every 0.1° (the grid's cell).
+        let key = (
+            at.lat_e7.div_euclid(1_000_000),
+            at.lng_e7.div_euclid(1_000_000),
+        );
+        let zone = match self.zone {
+            Some((k, zone)) if k == key => zone,
+            _ => {
+                let zone = tz::zone_at(at.lat(), at.lng());
+                self.zone = Some((key, zone));
+                zone
+            }
+        };
+        let Some(zone) = zone else {
+            return tz::local_millis(at.lat(), at.lng(), utc);
+        };
+        // Offsets change on the hour (UTC) at the earliest.
+        let key = (zone.as_ptr() as usize, utc.div_euclid(3_600_000));
+        let minutes = match self.offset {
+            Some((k, minutes)) if k == key => minutes,
+            _ => {
+                let minutes = tz::utc_offset_minutes(zone, utc).map_or(0, i64::from);
+                self.offset = Some((key, minutes));
+                minutes
+            }
+        };
+        utc + minutes * 60_000
+    }
+}
+
+/// What is kept to find the home: night counts per night and cell, and position sums per cell.
+#[derive(Debug, Default)]
+pub struct Nights {
+    clock: Clock,
+    /// (local day number, cell) → weight.
+    seen: HashMap<(i64, Cell), u32>,
+    /// Cell → (sum of lat E7, sum of lng E7, count), for the mean position.
+    sums: HashMap<Cell, (i64, i64, u32)>,
+}
+
+impl Nights {
+    pub fn fix(&mut self, at: LatLng, utc: Millis) {
+        let local = self.clock.local(at, utc);
+        if local.rem_euclid(DAY) < NIGHT_END {
+            self.add(local.div_euclid(DAY), at, 1);
+        }
+    }
+
+    pub fn visit(&mut self, visit: &Visit) {
+        let Some(at) = visit.at else {
+            return;
+        };
+        let (start, end) = (
+            self.clock.local(at, visit.start),
+            self.clock.local(at, visit.end.max(visit.start)),
+        );
+        // Each night the stay covers for at least an hour counts as a night there (a month of
+        // nights at most, for a stay with a wrong end).
+        let first = start.div_euclid(DAY);
+        for day in first..=end.div_euclid(DAY).min(first + 31) {
+            let night = (day * DAY, day * DAY + NIGHT_END);
+            let covered = end.min(night.1) - start.max(night.0);
+            if covered >= 3_600_000 {
+                self.add(day, at, 30);
+            }
+        }
+    }
+
+    fn add(&mut self, day: i64, at: LatLng, weight: u32) {
+        let cell = cell_of(at);
+        *self.seen.entry((day, cell)).or_default() += weight;
+        let sum = self.sums.entry(cell).or_default();
+        *sum = (
+            sum.0 + i64::from(at.lat_e7) * i64::from(weight),
+            sum.1 + i64::from(at.lng_e7) * i64::from(weight),
+            sum.2 + weight,
+        );
+    }
+
+    /// The probable home, if there was any night position.
+    pub fn home(&self) -> Option<Home> {
+        // Each night's place: its most seen cell.
+        let mut nightly: HashMap<i64, (Cell, u32)> = HashMap::new();
+        for (&(day, cell), &weight) in &self.seen {
+            let best = nightly.entry(day).or_insert((cell, 0));
+            if weight > best.1 || (weight == best.1 && cell < best.0) {
+                *best = (cell, weight);
+            }
+        }
+        let total = nightly.len() as u64;
+        let places: Vec<(i64, Cell)> = nightly.iter().map(|(&d, &(c, _))| (d, c)).collect();
+        let near = |a: Cell, b: Cell| (a.0 - b.0).abs() <= 1 && (a.1 - b.1).abs() <= 1;
+        let nights_near = |c: Cell, filter: &dyn Fn(i64) -> bool| {
+            places
+                .iter()
+                .filter(|(d, p)| filter(*d) && near(*p, c))
+                .count() as u64
+        };
+        let best_of = |filter: &dyn Fn(i64) -> bool| {
+            let mut candidates: Vec<Cell> = places.iter().map(|p| p.1).collect();
+            candidates.sort_unstable();
+            candidates.dedup();
+            candidates
+                .into_iter()
+                .map(|c| (nights_near(c, filter), c))
+                .max_by_key(|&(n, c)| (n, std::cmp::Reverse(c)))
+        };
+        let all = |_: i64| true;
+        let (nights, home) = best_of(&all)?;
+        // The second place: the best away from home.
+        let second = places
+            .iter()
+            .filter(|(_, p)| (p.0 - home.0).abs() > 2 || (p.1 - home.1).abs() > 2)
+            .map(|&(_, c)| nights_near(c, &all))
+            .max()
+            .unwrap_or(0);
+        // Weekday nights (Monday–Friday mornings) against weekend ones (Saturday, Sunday).
+        let weekend = |day: i64| matches!((day + 3).rem_euclid(7), 5 | 6);
+        let weekday = |day: i64| !weekend(day);
+        let split = match (best_of(&weekday), best_of(&weekend)) {
+            (Some((a, wd)), Some((b, we))) if a >= 3 && b >= 3 => !near(wd, we),
+            _ => false,
+        };
+        #[allow(clippy::cast_precision_loss)] // night counts are small
+        let (share, share2) = (nights as f64 / total as f64, second as f64 / total as f64);
+        let (confidence, doubt) = if total < 7 {
+            (Confidence::Low, Some(Doubt::FewNights))
+        } else if split {
+            (Confidence::Low, Some(Doubt::WeekdaysDiffer))
+        } else if share2 >= 0.3 {
+            (Confidence::Low, Some(Doubt::TwoPlaces))
+        } else if share >= 0.6 && share2 < 0.2 && total >= 14 {
+            (Confidence::High, None)
+        } else if share >= 0.45 {
+            (
+                Confidence::Medium,
+                Some(if total < 14 {
+                    Doubt::FewNights
+                } else {
+                    Doubt::Scattered
+                }),
+            )
+        } else {
+            (Confidence::Low, Some(Doubt::Scattered))
+        };
+        // The mean of the night positions around the home cell.
+        let (mut lat, mut lng, mut n) = (0_i64, 0_i64, 0_i64);
+        for (cell, sum) in &self.sums {
+            if near(*cell, home) {
+                (lat, lng, n) = (lat + sum.0, lng + sum.1, n + i64::from(sum.2));
+            }
+        }
+        let round = |e7_sum: i64| {
+            #[allow(clippy::cast_precision_loss)] // sums of E7 values fit f64 closely enough
+            let degrees = e7_sum as f64 / n.max(1) as f64 / 1e7;
+            (degrees * 1000.0).round() / 1000.0
+        };
+        Some(Home {
+            lat: round(lat),
+            lng: round(lng),
+            nights,
+            nights_total: total,
+            confidence,
+            doubt,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HOUR: Millis = 3_600_000;
+    /// 2024-02-01T00:00:00Z.
+    const START: Millis = 1_706_745_600_000;
+    /// 2024-03-31T01:00:00Z: France moves from UTC+1 to UTC+2.
+    const SUMMER: Millis = 1_711_846_800_000;
+
+    /// La Rochelle: a home, a workplace 3 km away, a second home, a park.
+    fn place(name: &str) -> LatLng {
+        let (lat, lng) = match name {
+            "home" => (46.1603, -1.1511),
+            "work" => (46.1450, -1.1700),
+            "flat" => (46.1800, -1.1900),
+            _ => (46.1550, -1.1300),
+        };
+        LatLng::from_degrees(lat, lng).unwrap()
+    }
+
+    /// A deterministic jitter of up to ±25 m.
+    fn jitter(at: LatLng, i: i64) -> LatLng {
+        let x = i
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let (a, b) = ((x >> 20) % 450, (x >> 40) % 650);
+        LatLng {
+            lat_e7: at.lat_e7 + i32::try_from(a - 225).unwrap(),
+            lng_e7: at.lng_e7 + i32::try_from(b - 325).unwrap(),
+        }
+    }
+
+    /// UTC from Paris wall-clock time, by the rule (independent of the code under test).
+    fn utc(local: Millis) -> Millis {
+        let winter = local - HOUR;
+        if winter >= SUMMER {
+            local - 2 * HOUR
+        } else {
+            winter
+        }
+    }
+
+    /// A person's days: `plan(day, weekday, local hour)` says where they are (or `None`: no
+    /// position then). A position every 10 minutes.
+    fn person(days: i64, plan: &dyn Fn(i64, i64, i64) -> Option<&'static str>) -> Nights {
+        let mut nights = Nights::default();
+        let first_day = START / DAY;
+        for day in first_day..first_day + days {
+            let weekday = (day + 3).rem_euclid(7);
+            for step in 0..144 {
+                let local = day * DAY + step * 600_000;
+                if let Some(name) = plan(day, weekday, step / 6) {
+                    nights.fix(jitter(place(name), step + day * 144), utc(local));
+                }
+            }
+        }
+        nights
+    }
+
+    fn office_worker(_: i64, weekday: i64, hour: i64) -> Option<&'static str> {
+        match (weekday, hour) {
+            (0..=4, 9..=16) => Some("work"),
+            (5 | 6, 14..=16) => Some("park"),
+            (_, 8 | 17) => None,
+            _ => Some("home"),
+        }
+    }
+
+    #[test]
+    fn an_office_worker_is_found_at_home_through_the_change_to_summer_time() {
+        let home = person(120, &office_worker).home().unwrap();
+        let at = LatLng::from_degrees(home.lat, home.lng).unwrap();
+        assert!(at.distance_m(place("home")) < 200.0, "{home:?}");
+        assert_eq!((home.nights, home.nights_total), (120, 120));
+        assert_eq!((home.confidence, home.doubt), (Confidence::High, None));
+    }
+
+    #[test]
+    fn a_night_worker_is_low_confidence_not_a_confident_wrong_answer() {
+        // Monday to Friday mornings at work from 22:00 to 06:00, asleep at home until 15:00;
+        // weekends at home.
+        let plan = |_: i64, weekday: i64, hour: i64| match (weekday, hour) {
+            (0..=4, 0..=5) | (0..=3, 22 | 23) => Some("work"),
+            (_, 6) => None,
+            _ => Some("home"),
+        };
+        let home = person(90, &plan).home().unwrap();
+        assert_eq!(home.confidence, Confidence::Low);
+        assert_eq!(home.doubt, Some(Doubt::WeekdaysDiffer));
+    }
+
+    #[test]
+    fn two_homes_week_about_are_low_confidence() {
+        let plan = |day: i64, weekday: i64, hour: i64| {
+            let week = (day + 3).div_euclid(7);
+            let bed = if week % 2 == 0 { "home" } else { "flat" };
+            match (weekday, hour) {
+                (0..=4, 9..=16) => Some("work"),
+                _ => Some(bed),
+            }
+        };
+        let home = person(84, &plan).home().unwrap();
+        assert_eq!(home.confidence, Confidence::Low);
+        assert_eq!(home.doubt, Some(Doubt::TwoPlaces));
+    }
+
+    #[test]
+    fn a_few_nights_are_not_enough() {
+        let home = person(4, &office_worker).home().unwrap();
+        assert_eq!((home.nights_total, home.confidence), (4, Confidence::Low));
+        assert_eq!(home.doubt, Some(Doubt::FewNights));
+        assert_eq!(Nights::default().home(), None);
+    }
+
+    #[test]
+    fn local_time_decides_what_night_is() {
+        // At 23:30 UTC in summer it is 01:30 in Paris (night) but 19:30 in New York (evening).
+        let utc = SUMMER + 40 * DAY + 22 * HOUR + 30 * 60_000 + HOUR;
+        let mut nights = Nights::default();
+        nights.fix(place("home"), utc);
+        assert_eq!(nights.home().map(|h| h.nights_total), Some(1));
+        let mut nights = Nights::default();
+        nights.fix(LatLng::from_degrees(40.7128, -74.006).unwrap(), utc);
+        assert_eq!(nights.home(), None);
+    }
+
+    #[test]
+    fn stays_over_night_count_as_nights() {
+        let mut nights = Nights::default();
+        for day in 0..10 {
+            let evening = utc(START + day * DAY + 20 * HOUR);
+            nights.visit(&Visit {
+                start: evening,
+                end: evening + 11 * HOUR,
+                at: Some(place("home")),
+                place_id: None,
+                name: None,
+                label: None,
+            });
+        }
+        let home = nights.home().unwrap();
+        assert_eq!((home.nights, home.nights_total), (10, 10));
+        assert_eq!(home.confidence, Confidence::Medium);
+    }
+}

@@ -1,0 +1,109 @@
+//! The probable home, end to end: a synthetic person with a planted home and workplace, written
+//! as real exports (legacy `Records.json`, Android on-device `Timeline.json`), read by `inspect`.
+//! The person's clock is Paris time by the rule (UTC+1, UTC+2 from 2024-03-31T01:00Z), not by the
+//! code under test.
+
+use reflet::model::location::{Confidence, LatLng};
+use reflet::model::time::format_iso;
+use reflet::model::Summary;
+use reflet::report::inspect_paths;
+
+const HOUR: i64 = 3_600_000;
+const DAY: i64 = 24 * HOUR;
+/// 2024-03-01T00:00:00Z, a Friday.
+const START: i64 = 1_709_251_200_000;
+const SUMMER: i64 = 1_711_846_800_000;
+const HOME: (f64, f64) = (46.1603, -1.1511);
+const WORK: (f64, f64) = (46.1450, -1.1700);
+
+/// Where the person is every 15 minutes for 60 days: (UTC ms, lat, lng).
+fn office_worker() -> Vec<(i64, f64, f64)> {
+    let mut out = Vec::new();
+    for day in 0..60 {
+        let weekday = (START / DAY + day + 3).rem_euclid(7);
+        for quarter in 0..96 {
+            let local = START + day * DAY + quarter * 15 * 60_000;
+            let hour = quarter / 4;
+            let at = match (weekday, hour) {
+                (0..=4, 9..=16) => WORK,
+                (_, 8 | 17) => continue,
+                _ => HOME,
+            };
+            // A few metres of noise.
+            let wobble = f64::from(u8::try_from((day * 7 + quarter * 13) % 21).unwrap()) * 1e-5;
+            let utc = if local - HOUR >= SUMMER {
+                local - 2 * HOUR
+            } else {
+                local - HOUR
+            };
+            out.push((utc, at.0 + wobble, at.1 - wobble));
+        }
+    }
+    out
+}
+
+fn records_json(points: &[(i64, f64, f64)]) -> String {
+    let items: Vec<String> = points
+        .iter()
+        .map(|(t, lat, lng)| {
+            format!(
+                r#"{{"latitudeE7": {}, "longitudeE7": {}, "accuracy": 12, "source": "WIFI", "timestamp": "{}"}}"#,
+                (lat * 1e7).round(),
+                (lng * 1e7).round(),
+                format_iso(*t)
+            )
+        })
+        .collect();
+    format!("{{\"locations\": [\n{}\n]}}\n", items.join(",\n"))
+}
+
+fn android_timeline(points: &[(i64, f64, f64)]) -> String {
+    let items: Vec<String> = points
+        .iter()
+        .map(|(t, lat, lng)| {
+            format!(
+                r#"{{"position": {{"LatLng": "{lat:.7}°, {lng:.7}°", "accuracyMeters": 12, "source": "WIFI", "timestamp": "{}"}}}}"#,
+                format_iso(*t)
+            )
+        })
+        .collect();
+    format!(
+        "{{\"semanticSegments\": [], \"rawSignals\": [\n{}\n]}}\n",
+        items.join(",\n")
+    )
+}
+
+#[test]
+fn the_planted_home_is_found_within_200_m_in_records_json_and_android_timeline() {
+    let points = office_worker();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Records.json"), records_json(&points)).unwrap();
+    std::fs::write(dir.path().join("Timeline.json"), android_timeline(&points)).unwrap();
+    let report = inspect_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(report.files.len(), 2);
+    let planted = LatLng::from_degrees(HOME.0, HOME.1).unwrap();
+    for file in &report.files {
+        let Some(Summary::Positions(p)) = &file.summary else {
+            panic!("{}: no summary", file.file.path)
+        };
+        assert_eq!(p.count, points.len() as u64, "{}", file.file.path);
+        let home = p.home.as_ref().unwrap();
+        let found = LatLng::from_degrees(home.lat, home.lng).unwrap();
+        assert!(
+            found.distance_m(planted) < 200.0,
+            "{}: {home:?}",
+            file.file.path
+        );
+        assert_eq!((home.nights, home.nights_total), (60, 60));
+        assert_eq!(home.confidence, Confidence::High);
+        let finding = file.findings.iter().find(|f| f.id == "home").unwrap();
+        assert!(
+            finding.text.en.starts_with(
+                "You were at the same place on 100% of nights (60 of 60), around 46.16"
+            ),
+            "{}",
+            finding.text.en
+        );
+        assert!(finding.text.fr.contains("(confiance élevée)"));
+    }
+}
