@@ -68,14 +68,81 @@ impl Clock {
     }
 }
 
-/// What is kept to find the home: night counts per night and cell, and position sums per cell.
+/// The most seen cells of one night, counted with the Space-Saving algorithm: a fixed number of
+/// counters, so that a night of GPS noise over many cells costs no more than a quiet one. The
+/// most seen cell is always right when it holds more than 1/[`TOP`] of the night's weight.
+const TOP: usize = 6;
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Counter {
+    cell: Cell,
+    weight: u32,
+    /// Sums of the positions counted, for the mean position.
+    lat: i64,
+    lng: i64,
+    n: u32,
+}
+
+#[derive(Debug, Default)]
+struct Night {
+    counters: Vec<Counter>,
+}
+
+impl Night {
+    fn add(&mut self, cell: Cell, at: LatLng, weight: u32) {
+        let index = match self.counters.iter().position(|c| c.cell == cell) {
+            Some(i) => i,
+            None if self.counters.len() < TOP => {
+                self.counters.push(Counter {
+                    cell,
+                    ..Counter::default()
+                });
+                self.counters.len() - 1
+            }
+            None => {
+                // Replace the smallest counter, which keeps its weight (Space-Saving).
+                let Some((i, smallest)) = self
+                    .counters
+                    .iter()
+                    .enumerate()
+                    .min_by_key(|(_, c)| c.weight)
+                else {
+                    return;
+                };
+                let weight = smallest.weight;
+                if let Some(c) = self.counters.get_mut(i) {
+                    *c = Counter {
+                        cell,
+                        weight,
+                        ..Counter::default()
+                    };
+                }
+                i
+            }
+        };
+        if let Some(c) = self.counters.get_mut(index) {
+            c.weight += weight;
+            c.lat += i64::from(at.lat_e7) * i64::from(weight);
+            c.lng += i64::from(at.lng_e7) * i64::from(weight);
+            c.n += weight;
+        }
+    }
+
+    /// The night's place.
+    fn top(&self) -> Option<&Counter> {
+        self.counters
+            .iter()
+            .max_by_key(|c| (c.weight, std::cmp::Reverse(c.cell)))
+    }
+}
+
+/// What is kept to find the home: the most seen cells of each night (a few thousand nights for a
+/// decade, a few counters each).
 #[derive(Debug, Default)]
 pub struct Nights {
     clock: Clock,
-    /// (local day number, cell) → weight.
-    seen: HashMap<(i64, Cell), u32>,
-    /// Cell → (sum of lat E7, sum of lng E7, count), for the mean position.
-    sums: HashMap<Cell, (i64, i64, u32)>,
+    /// Local day number → that night's counters.
+    nights: HashMap<i64, Night>,
 }
 
 impl Nights {
@@ -107,28 +174,22 @@ impl Nights {
     }
 
     fn add(&mut self, day: i64, at: LatLng, weight: u32) {
-        let cell = cell_of(at);
-        *self.seen.entry((day, cell)).or_default() += weight;
-        let sum = self.sums.entry(cell).or_default();
-        *sum = (
-            sum.0 + i64::from(at.lat_e7) * i64::from(weight),
-            sum.1 + i64::from(at.lng_e7) * i64::from(weight),
-            sum.2 + weight,
-        );
+        self.nights
+            .entry(day)
+            .or_default()
+            .add(cell_of(at), at, weight);
     }
 
     /// The probable home, if there was any night position.
     pub fn home(&self) -> Option<Home> {
         // Each night's place: its most seen cell.
-        let mut nightly: HashMap<i64, (Cell, u32)> = HashMap::new();
-        for (&(day, cell), &weight) in &self.seen {
-            let best = nightly.entry(day).or_insert((cell, 0));
-            if weight > best.1 || (weight == best.1 && cell < best.0) {
-                *best = (cell, weight);
-            }
-        }
+        let nightly: HashMap<i64, Counter> = self
+            .nights
+            .iter()
+            .filter_map(|(&day, night)| Some((day, *night.top()?)))
+            .collect();
         let total = nightly.len() as u64;
-        let places: Vec<(i64, Cell)> = nightly.iter().map(|(&d, &(c, _))| (d, c)).collect();
+        let places: Vec<(i64, Cell)> = nightly.iter().map(|(&d, c)| (d, c.cell)).collect();
         let near = |a: Cell, b: Cell| (a.0 - b.0).abs() <= 1 && (a.1 - b.1).abs() <= 1;
         let nights_near = |c: Cell, filter: &dyn Fn(i64) -> bool| {
             places
@@ -185,10 +246,8 @@ impl Nights {
         };
         // The mean of the night positions around the home cell.
         let (mut lat, mut lng, mut n) = (0_i64, 0_i64, 0_i64);
-        for (cell, sum) in &self.sums {
-            if near(*cell, home) {
-                (lat, lng, n) = (lat + sum.0, lng + sum.1, n + i64::from(sum.2));
-            }
+        for top in nightly.values().filter(|c| near(c.cell, home)) {
+            (lat, lng, n) = (lat + top.lat, lng + top.lng, n + i64::from(top.n));
         }
         let round = |e7_sum: i64| {
             #[allow(clippy::cast_precision_loss)] // sums of E7 values fit f64 closely enough
@@ -311,6 +370,24 @@ mod tests {
         let home = person(84, &plan).home().unwrap();
         assert_eq!(home.confidence, Confidence::Low);
         assert_eq!(home.doubt, Some(Doubt::TwoPlaces));
+    }
+
+    #[test]
+    fn a_noisy_night_keeps_a_few_counters_and_its_main_place() {
+        let mut night = Night::default();
+        let home = place("home");
+        for i in 0..200 {
+            // Every other position at home; the others scattered over 100 cells.
+            let stray = LatLng {
+                lat_e7: home.lat_e7 + 20_000 * (i % 100 + 2),
+                ..home
+            };
+            night.add(cell_of(home), home, 1);
+            night.add(cell_of(stray), stray, 1);
+        }
+        assert!(night.counters.len() <= TOP);
+        let top = night.top().unwrap();
+        assert_eq!((top.cell, top.n), (cell_of(home), 200));
     }
 
     #[test]
