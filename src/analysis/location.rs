@@ -5,7 +5,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::location::{Fix, LocationSink, Move, Visit};
+use crate::model::location::{
+    Fix, LatLng, LocationSink, Mode, Move, PlaceLabel, ServicePlace, Visit,
+};
 use crate::model::time::{format_iso, Millis};
 use crate::model::{BoundingBox, PositionSummary};
 
@@ -26,6 +28,9 @@ pub struct Locations {
     /// Sum and number of the gaps of at most [`MAX_GAP`] between consecutive positions.
     gaps: (i64, i64),
     nights: super::home::Nights,
+    service_home: Option<LatLng>,
+    service_work: Option<LatLng>,
+    affinities: BTreeMap<Mode, f64>,
 }
 
 /// Longer gaps are pauses in recording, not its pace.
@@ -80,6 +85,23 @@ impl LocationSink for Locations {
         self.days.insert(movement.start.div_euclid(86_400_000));
     }
 
+    fn service_place(&mut self, place: &ServicePlace) {
+        let slot = match place.label {
+            PlaceLabel::Home | PlaceLabel::InferredHome => &mut self.service_home,
+            PlaceLabel::Work | PlaceLabel::InferredWork => &mut self.service_work,
+            _ => return,
+        };
+        if slot.is_none() {
+            *slot = place.at;
+        }
+    }
+
+    fn affinity(&mut self, mode: Mode, affinity: f64) {
+        if affinity.is_finite() && (0.0..=1.0).contains(&affinity) {
+            self.affinities.insert(mode, affinity);
+        }
+    }
+
     fn skipped(&mut self) {
         self.skipped += 1;
     }
@@ -100,6 +122,9 @@ impl Locations {
             days: self.days.len() as u64,
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
             home: self.nights.home(),
+            service_home: self.service_home,
+            service_work: self.service_work,
+            affinities: self.affinities,
         }
     }
 }

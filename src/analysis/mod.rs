@@ -11,9 +11,12 @@ use serde::{Deserialize, Serialize};
 use crate::error::ErrorKind;
 use std::io::Read;
 
-use crate::i18n::{coverage, home_sentence, position, Messages};
+use crate::i18n::Lang;
+use crate::i18n::{
+    affinities, coverage, home_sentence, position, service_places, uniqueness, Messages,
+};
 use crate::ingest::{read_prefix, HEAD_LEN};
-use crate::model::location::{Confidence, Doubt};
+use crate::model::location::{Confidence, Doubt, LatLng, Mode};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
@@ -92,17 +95,58 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
     let mut out = Vec::new();
     match summary {
         Summary::Positions(p) => {
+            let who = match kind {
+                Kind::Source(id) => company(id),
+                Kind::Unknown => None,
+            };
             let year = |iso: &Option<String>| iso.as_deref()?.get(..4)?.parse::<i64>().ok();
             if let (true, Some(first), Some(last)) = (p.days > 0, year(&p.first), year(&p.last)) {
-                let who = match kind {
-                    Kind::Source(id) => company(id),
-                    Kind::Unknown => None,
-                };
                 out.push(Finding {
                     id: "coverage".to_owned(),
                     text: Messages::from_fn(|lang| {
                         coverage(lang, who, p.days, (first, last), p.interval_s)
                     }),
+                });
+            }
+            if p.service_home.is_some() || p.service_work.is_some() {
+                let apart = p
+                    .home
+                    .as_ref()
+                    .filter(|h| h.nights_total >= 3)
+                    .and_then(|h| LatLng::from_degrees(h.lat, h.lng))
+                    .zip(p.service_home)
+                    .map(|(ours, theirs)| ours.distance_m(theirs));
+                out.push(Finding {
+                    id: "service_places".to_owned(),
+                    text: Messages::from_fn(|lang| {
+                        let text = |at: LatLng| position(lang, at.lat(), at.lng());
+                        let home = p.service_home.map(text);
+                        let work = p.service_work.map(text);
+                        service_places(
+                            lang,
+                            company_name(lang, who),
+                            home.as_deref(),
+                            work.as_deref(),
+                            apart,
+                        )
+                    }),
+                });
+            }
+            if !p.affinities.is_empty() {
+                let mut shares: Vec<(Mode, f64)> =
+                    p.affinities.iter().map(|(m, a)| (*m, *a)).collect();
+                shares.sort_by(|a, b| b.1.total_cmp(&a.1));
+                out.push(Finding {
+                    id: "travel_affinities".to_owned(),
+                    text: Messages::from_fn(|lang| {
+                        affinities(lang, company_name(lang, who), &shares)
+                    }),
+                });
+            }
+            if p.count >= 4 {
+                out.push(Finding {
+                    id: "uniqueness".to_owned(),
+                    text: Messages::from_fn(|lang| uniqueness(lang, p.count)),
                 });
             }
             // One or two nights say too little to name a place, even with low confidence.
@@ -129,6 +173,14 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// Who recorded a file, or a generic name for it.
+fn company_name(lang: Lang, company: Option<&'static str>) -> &'static str {
+    company.unwrap_or(match lang {
+        Lang::Fr => "Le service",
+        Lang::En => "The service",
+    })
 }
 
 /// The buffer between a stream and a source's parser.

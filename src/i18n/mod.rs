@@ -694,6 +694,140 @@ pub fn coverage(
     }
 }
 
+/// A distance: "120 m", "3.4 km" / "3,4 km".
+pub fn distance(lang: Lang, metres: f64) -> String {
+    if metres < 1000.0 {
+        format!("{:.0}\u{a0}m", (metres / 10.0).round() * 10.0)
+    } else {
+        let km = format!("{:.1}", metres / 1000.0);
+        match lang {
+            Lang::Fr => format!("{}\u{a0}km", km.replace('.', ",")),
+            Lang::En => format!("{km}\u{a0}km"),
+        }
+    }
+}
+
+/// A way of travelling, in words.
+pub fn mode_name(lang: Lang, mode: crate::model::location::Mode) -> &'static str {
+    use crate::model::location::Mode;
+    let (fr, en) = match mode {
+        Mode::Walking => ("marche", "walking"),
+        Mode::Running => ("course à pied", "running"),
+        Mode::Cycling => ("vélo", "cycling"),
+        Mode::Car => ("voiture", "car"),
+        Mode::Motorcycle => ("deux-roues motorisé", "motorcycle"),
+        Mode::Bus => ("bus", "bus"),
+        Mode::Train => ("train", "train"),
+        Mode::Subway => ("métro", "underground"),
+        Mode::Tram => ("tramway", "tram"),
+        Mode::Ferry => ("bateau", "boat"),
+        Mode::Flying => ("avion", "plane"),
+        Mode::Skiing => ("ski", "skiing"),
+        Mode::Still => ("immobile", "still"),
+        Mode::Unknown => ("inconnu", "unknown"),
+    };
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
+    }
+}
+
+/// What the service itself concluded about home and work, and how far Reflet's own reading of
+/// the nights is from it. `home`, `work`: positions as text; `apart_m`: Reflet's home to the
+/// service's.
+pub fn service_places(
+    lang: Lang,
+    company: &str,
+    home: Option<&str>,
+    work: Option<&str>,
+    apart_m: Option<f64>,
+) -> String {
+    let labelled = match (lang, home, work) {
+        (Lang::Fr, Some(h), Some(w)) => format!(
+            "{company} a lui-même étiqueté un lieu comme votre domicile, vers {h}, et un autre \
+             comme votre travail, vers {w}."
+        ),
+        (Lang::Fr, Some(h), None) => {
+            format!("{company} a lui-même étiqueté un lieu comme votre domicile, vers {h}.")
+        }
+        (Lang::Fr, None, Some(w)) => {
+            format!("{company} a lui-même étiqueté un lieu comme votre travail, vers {w}.")
+        }
+        (Lang::En, Some(h), Some(w)) => format!(
+            "{company} itself labelled a place as your home, around {h}, and one as your work, \
+             around {w}."
+        ),
+        (Lang::En, Some(h), None) => {
+            format!("{company} itself labelled a place as your home, around {h}.")
+        }
+        (Lang::En, None, Some(w)) => {
+            format!("{company} itself labelled a place as your work, around {w}.")
+        }
+        (_, None, None) => String::new(),
+    };
+    let compared = match (lang, apart_m) {
+        (Lang::Fr, Some(d)) if d < 200.0 => {
+            " D'après vos nuits, Reflet situe votre domicile au même endroit.".to_owned()
+        }
+        (Lang::Fr, Some(d)) => format!(
+            " D'après vos nuits, Reflet situe votre domicile à {} de là.",
+            distance(lang, d)
+        ),
+        (Lang::En, Some(d)) if d < 200.0 => {
+            " Reflet's own reading of your nights puts your home at the same place.".to_owned()
+        }
+        (Lang::En, Some(d)) => format!(
+            " Reflet's own reading of your nights puts your home {} from there.",
+            distance(lang, d)
+        ),
+        (_, None) => String::new(),
+    };
+    labelled + &compared
+}
+
+/// The service's estimate of how much the person favours each way of travelling.
+pub fn affinities(
+    lang: Lang,
+    company: &str,
+    shares: &[(crate::model::location::Mode, f64)],
+) -> String {
+    let list = shares
+        .iter()
+        .map(|&(mode, share)| {
+            let percent = (share * 100.0).round();
+            match lang {
+                Lang::Fr => format!("{} {percent}\u{a0}%", mode_name(lang, mode)),
+                Lang::En => format!("{} {percent}%", mode_name(lang, mode)),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    match lang {
+        Lang::Fr => format!(
+            "{company} estime votre préférence pour chaque mode de déplacement\u{a0}: {list}."
+        ),
+        Lang::En => {
+            format!("{company} estimates how much you favour each way of travelling: {list}.")
+        }
+    }
+}
+
+/// Why a location history matters, with the study that showed it.
+pub fn uniqueness(lang: Lang, count: u64) -> String {
+    let n = format_count(lang, count);
+    match lang {
+        Lang::Fr => format!(
+            "Quelques lieux datés suffisent à distinguer presque tout le monde\u{a0}: quatre points \
+             identifient 95\u{a0}% des personnes (de Montjoye et al., Scientific Reports, 2013). Ce \
+             fichier en contient {n}."
+        ),
+        Lang::En => format!(
+            "A handful of dated places is enough to single out almost anyone: four points identify \
+             95% of people (de Montjoye et al., Scientific Reports, 2013). This file holds {n}."
+        ),
+    }
+}
+
 /// A position as people read it: "46.160° N, 1.151° W" / "46,160° N, 1,151° O".
 pub fn position(lang: Lang, latitude: f64, longitude: f64) -> String {
     let (north, south, east, west) = match lang {
@@ -996,6 +1130,35 @@ mod tests {
         let en = home_sentence(Lang::En, "x", 50, 90, None, Some(1));
         assert!(en.contains("night work, or a second home?"), "{en}");
         assert!(!en.contains("  "), "{en}");
+    }
+
+    #[test]
+    fn what_the_service_inferred_in_plain_words() {
+        use crate::model::location::Mode;
+        assert_eq!(distance(Lang::En, 123.0), "120\u{a0}m");
+        assert_eq!(distance(Lang::Fr, 3_449.0), "3,4\u{a0}km");
+        assert_eq!(
+            service_places(Lang::En, "Google", Some("A"), Some("B"), Some(80.0)),
+            "Google itself labelled a place as your home, around A, and one as your work, around \
+             B. Reflet's own reading of your nights puts your home at the same place."
+        );
+        assert_eq!(
+            service_places(Lang::Fr, "Google", Some("A"), None, Some(2_500.0)),
+            "Google a lui-même étiqueté un lieu comme votre domicile, vers A. D'après vos nuits, \
+             Reflet situe votre domicile à 2,5\u{a0}km de là."
+        );
+        assert_eq!(
+            affinities(
+                Lang::En,
+                "Google",
+                &[(Mode::Car, 0.62), (Mode::Walking, 0.3)]
+            ),
+            "Google estimates how much you favour each way of travelling: car 62%, walking 30%."
+        );
+        assert!(uniqueness(Lang::Fr, 1200).ends_with("Ce fichier en contient 1\u{202f}200."));
+        for mode in [Mode::Walking, Mode::Car, Mode::Unknown] {
+            assert_ne!(mode_name(Lang::Fr, mode), "");
+        }
     }
 
     #[test]

@@ -81,6 +81,15 @@ pub struct PositionSummary {
     /// hour, when the phone was off or recording was paused, are left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub interval_s: Option<u64>,
+    /// What the service itself concluded: the places it labelled home and work (the first
+    /// position it gave for each), and how much it thinks the person favours each way of
+    /// travelling.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_home: Option<location::LatLng>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_work: Option<location::LatLng>,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub affinities: std::collections::BTreeMap<location::Mode, f64>,
     /// The place of most nights (00:00–06:00 local time), with how sure that is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home: Option<location::Home>,

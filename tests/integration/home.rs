@@ -67,8 +67,13 @@ fn android_timeline(points: &[(i64, f64, f64)]) -> String {
             )
         })
         .collect();
+    // Google's own guess, as the on-device export writes it: the planted home.
+    let profile = format!(
+        r#""userLocationProfile": {{"frequentPlaces": [{{"placeId": "x", "placeLocation": "{:.7}°, {:.7}°", "label": "HOME"}}]}}"#,
+        HOME.0, HOME.1
+    );
     format!(
-        "{{\"semanticSegments\": [], \"rawSignals\": [\n{}\n]}}\n",
+        "{{\"semanticSegments\": [], \"rawSignals\": [\n{}\n], {profile}}}\n",
         items.join(",\n")
     )
 }
@@ -106,4 +111,22 @@ fn the_planted_home_is_found_within_200_m_in_records_json_and_android_timeline()
         );
         assert!(finding.text.fr.contains("(confiance élevée)"));
     }
+    // The Android export also says where Google itself thinks home is: the same place.
+    let android = report
+        .files
+        .iter()
+        .find(|f| f.file.path.ends_with("Timeline.json"))
+        .unwrap();
+    let service = android
+        .findings
+        .iter()
+        .find(|f| f.id == "service_places")
+        .unwrap();
+    assert_eq!(
+        service.text.en,
+        "Google itself labelled a place as your home, around 46.160\u{a0}N, 1.151\u{a0}W. \
+         Reflet's own reading of your nights puts your home at the same place."
+            .replace("\u{a0}N", "°\u{a0}N")
+            .replace("\u{a0}W", "°\u{a0}W")
+    );
 }
