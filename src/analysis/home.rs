@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-pub use crate::model::location::{Confidence, Doubt, Home};
+pub use crate::model::location::{Confidence, Doubt, Home, Work};
 use crate::model::location::{LatLng, Visit};
 use crate::model::time::Millis;
 use crate::model::tz;
@@ -84,11 +84,11 @@ struct Counter {
 }
 
 #[derive(Debug, Default)]
-struct Night {
+struct DayCounters {
     counters: Vec<Counter>,
 }
 
-impl Night {
+impl DayCounters {
     fn add(&mut self, cell: Cell, at: LatLng, weight: u32) {
         let index = match self.counters.iter().position(|c| c.cell == cell) {
             Some(i) => i,
@@ -136,20 +136,61 @@ impl Night {
     }
 }
 
-/// What is kept to find the home: the most seen cells of each night (a few thousand nights for a
+/// What is kept to find home and work: the most seen cells of each night and each weekday (a few thousand for a
 /// decade, a few counters each).
 #[derive(Debug, Default)]
-pub struct Nights {
+pub struct Presence {
     clock: Clock,
     /// Local day number → that night's counters.
-    nights: HashMap<i64, Night>,
+    nights: HashMap<i64, DayCounters>,
+    /// Local day number → counters of that weekday's working hours (09:00–17:00, Monday–Friday).
+    workdays: HashMap<i64, DayCounters>,
 }
 
-impl Nights {
+/// Working hours, in local time.
+const WORK_HOURS: (Millis, Millis) = (9 * 3_600_000, 17 * 3_600_000);
+
+/// Monday to Friday, from a local day number (1970-01-01 was a Thursday).
+fn is_weekday(day: i64) -> bool {
+    (day + 3).rem_euclid(7) < 5
+}
+
+/// Each day's most seen cell.
+fn daily_tops(days: &HashMap<i64, DayCounters>) -> HashMap<i64, Counter> {
+    days.iter()
+        .filter_map(|(&day, counters)| Some((day, *counters.top()?)))
+        .collect()
+}
+
+fn near(a: Cell, b: Cell) -> bool {
+    (a.0 - b.0).abs() <= 1 && (a.1 - b.1).abs() <= 1
+}
+
+/// The mean position of the day tops near `cell`, rounded to 0.001°.
+fn mean_near(tops: &HashMap<i64, Counter>, cell: Cell) -> (f64, f64) {
+    let (mut lat, mut lng, mut n) = (0_i64, 0_i64, 0_i64);
+    for top in tops.values().filter(|c| near(c.cell, cell)) {
+        (lat, lng, n) = (lat + top.lat, lng + top.lng, n + i64::from(top.n));
+    }
+    let round = |e7_sum: i64| {
+        #[allow(clippy::cast_precision_loss)] // sums of E7 values fit f64 closely enough
+        let degrees = e7_sum as f64 / n.max(1) as f64 / 1e7;
+        (degrees * 1000.0).round() / 1000.0
+    };
+    (round(lat), round(lng))
+}
+
+impl Presence {
     pub fn fix(&mut self, at: LatLng, utc: Millis) {
         let local = self.clock.local(at, utc);
-        if local.rem_euclid(DAY) < NIGHT_END {
-            self.add(local.div_euclid(DAY), at, 1);
+        let (day, time) = (local.div_euclid(DAY), local.rem_euclid(DAY));
+        if time < NIGHT_END {
+            self.add(day, at, 1);
+        } else if is_weekday(day) && (WORK_HOURS.0..WORK_HOURS.1).contains(&time) {
+            self.workdays
+                .entry(day)
+                .or_default()
+                .add(cell_of(at), at, 1);
         }
     }
 
@@ -183,14 +224,9 @@ impl Nights {
     /// The probable home, if there was any night position.
     pub fn home(&self) -> Option<Home> {
         // Each night's place: its most seen cell.
-        let nightly: HashMap<i64, Counter> = self
-            .nights
-            .iter()
-            .filter_map(|(&day, night)| Some((day, *night.top()?)))
-            .collect();
+        let nightly = daily_tops(&self.nights);
         let total = nightly.len() as u64;
         let places: Vec<(i64, Cell)> = nightly.iter().map(|(&d, c)| (d, c.cell)).collect();
-        let near = |a: Cell, b: Cell| (a.0 - b.0).abs() <= 1 && (a.1 - b.1).abs() <= 1;
         let nights_near = |c: Cell, filter: &dyn Fn(i64) -> bool| {
             places
                 .iter()
@@ -244,21 +280,54 @@ impl Nights {
         } else {
             (Confidence::Low, Some(Doubt::Scattered))
         };
-        // The mean of the night positions around the home cell.
-        let (mut lat, mut lng, mut n) = (0_i64, 0_i64, 0_i64);
-        for top in nightly.values().filter(|c| near(c.cell, home)) {
-            (lat, lng, n) = (lat + top.lat, lng + top.lng, n + i64::from(top.n));
-        }
-        let round = |e7_sum: i64| {
-            #[allow(clippy::cast_precision_loss)] // sums of E7 values fit f64 closely enough
-            let degrees = e7_sum as f64 / n.max(1) as f64 / 1e7;
-            (degrees * 1000.0).round() / 1000.0
-        };
+        let (lat, lng) = mean_near(&nightly, home);
         Some(Home {
-            lat: round(lat),
-            lng: round(lng),
+            lat,
+            lng,
             nights,
             nights_total: total,
+            confidence,
+            doubt,
+        })
+    }
+}
+
+impl Presence {
+    /// The probable place of work or study: where the person spends most weekday working hours,
+    /// away from home (more than about 300 m from it).
+    pub fn work(&self, home: Option<&Home>) -> Option<Work> {
+        let tops = daily_tops(&self.workdays);
+        let total = tops.len() as u64;
+        let home = home
+            .and_then(|h| LatLng::from_degrees(h.lat, h.lng))
+            .map(cell_of);
+        let away = |c: Cell| home.is_none_or(|h| (c.0 - h.0).abs() > 2 || (c.1 - h.1).abs() > 2);
+        let mut candidates: Vec<Cell> =
+            tops.values().map(|c| c.cell).filter(|c| away(*c)).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let days_near = |c: Cell| tops.values().filter(|t| near(t.cell, c)).count() as u64;
+        let (days, work) = candidates
+            .into_iter()
+            .map(|c| (days_near(c), c))
+            .max_by_key(|&(n, c)| (n, std::cmp::Reverse(c)))?;
+        #[allow(clippy::cast_precision_loss)] // day counts are small
+        let share = days as f64 / total as f64;
+        let (confidence, doubt) = if total < 10 {
+            (Confidence::Low, Some(Doubt::FewNights))
+        } else if share >= 0.5 {
+            (Confidence::High, None)
+        } else if share >= 0.3 {
+            (Confidence::Medium, Some(Doubt::Scattered))
+        } else {
+            (Confidence::Low, Some(Doubt::Scattered))
+        };
+        let (lat, lng) = mean_near(&tops, work);
+        Some(Work {
+            lat,
+            lng,
+            days,
+            days_total: total,
             confidence,
             doubt,
         })
@@ -310,8 +379,8 @@ mod tests {
 
     /// A person's days: `plan(day, weekday, local hour)` says where they are (or `None`: no
     /// position then). A position every 10 minutes.
-    fn person(days: i64, plan: &dyn Fn(i64, i64, i64) -> Option<&'static str>) -> Nights {
-        let mut nights = Nights::default();
+    fn person(days: i64, plan: &dyn Fn(i64, i64, i64) -> Option<&'static str>) -> Presence {
+        let mut nights = Presence::default();
         let first_day = START / DAY;
         for day in first_day..first_day + days {
             let weekday = (day + 3).rem_euclid(7);
@@ -341,6 +410,20 @@ mod tests {
         assert!(at.distance_m(place("home")) < 200.0, "{home:?}");
         assert_eq!((home.nights, home.nights_total), (120, 120));
         assert_eq!((home.confidence, home.doubt), (Confidence::High, None));
+    }
+
+    #[test]
+    fn the_office_is_found_on_weekdays_and_a_person_at_home_all_day_has_none() {
+        let nights = person(120, &office_worker);
+        let home = nights.home();
+        let work = nights.work(home.as_ref()).unwrap();
+        let at = LatLng::from_degrees(work.lat, work.lng).unwrap();
+        assert!(at.distance_m(place("work")) < 200.0, "{work:?}");
+        // 2024-02-01 to 2024-05-30: 86 weekdays.
+        assert_eq!((work.days, work.days_total), (86, 86));
+        assert_eq!(work.confidence, Confidence::High);
+        let at_home = person(60, &|_, _, _| Some("home"));
+        assert_eq!(at_home.work(at_home.home().as_ref()), None);
     }
 
     #[test]
@@ -374,7 +457,7 @@ mod tests {
 
     #[test]
     fn a_noisy_night_keeps_a_few_counters_and_its_main_place() {
-        let mut night = Night::default();
+        let mut night = DayCounters::default();
         let home = place("home");
         for i in 0..200 {
             // Every other position at home; the others scattered over 100 cells.
@@ -395,24 +478,24 @@ mod tests {
         let home = person(4, &office_worker).home().unwrap();
         assert_eq!((home.nights_total, home.confidence), (4, Confidence::Low));
         assert_eq!(home.doubt, Some(Doubt::FewNights));
-        assert_eq!(Nights::default().home(), None);
+        assert_eq!(Presence::default().home(), None);
     }
 
     #[test]
     fn local_time_decides_what_night_is() {
         // At 23:30 UTC in summer it is 01:30 in Paris (night) but 19:30 in New York (evening).
         let utc = SUMMER + 40 * DAY + 22 * HOUR + 30 * 60_000 + HOUR;
-        let mut nights = Nights::default();
+        let mut nights = Presence::default();
         nights.fix(place("home"), utc);
         assert_eq!(nights.home().map(|h| h.nights_total), Some(1));
-        let mut nights = Nights::default();
+        let mut nights = Presence::default();
         nights.fix(LatLng::from_degrees(40.7128, -74.006).unwrap(), utc);
         assert_eq!(nights.home(), None);
     }
 
     #[test]
     fn stays_over_night_count_as_nights() {
-        let mut nights = Nights::default();
+        let mut nights = Presence::default();
         for day in 0..10 {
             let evening = utc(START + day * DAY + 20 * HOUR);
             nights.visit(&Visit {

@@ -27,7 +27,7 @@ pub struct Locations {
     previous: Option<Millis>,
     /// Sum and number of the gaps of at most [`MAX_GAP`] between consecutive positions.
     gaps: (i64, i64),
-    nights: super::home::Nights,
+    nights: super::home::Presence,
     service_home: Option<LatLng>,
     service_work: Option<LatLng>,
     affinities: BTreeMap<Mode, f64>,
@@ -110,6 +110,7 @@ impl LocationSink for Locations {
 impl Locations {
     /// The summary shown for a location file and written in the report.
     pub fn finish(self) -> PositionSummary {
+        let home = self.nights.home();
         PositionSummary {
             count: self.count,
             first: self.first.map(format_iso),
@@ -121,7 +122,8 @@ impl Locations {
             moves: self.moves,
             days: self.days.len() as u64,
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
-            home: self.nights.home(),
+            home: home.clone(),
+            work: self.nights.work(home.as_ref()),
             service_home: self.service_home,
             service_work: self.service_work,
             affinities: self.affinities,

@@ -13,7 +13,8 @@ use std::io::Read;
 
 use crate::i18n::Lang;
 use crate::i18n::{
-    affinities, coverage, home_sentence, position, service_places, uniqueness, Messages,
+    affinities, coverage, home_sentence, position, service_places, uniqueness, work_sentence,
+    Messages,
 };
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::location::{Confidence, Doubt, LatLng, Mode};
@@ -140,6 +141,20 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     id: "travel_affinities".to_owned(),
                     text: Messages::from_fn(|lang| {
                         affinities(lang, company_name(lang, who), &shares)
+                    }),
+                });
+            }
+            if let Some(work) = p.work.as_ref().filter(|w| w.days_total >= 3) {
+                let confident = match work.confidence {
+                    Confidence::High => Some(true),
+                    Confidence::Medium => Some(false),
+                    Confidence::Low => None,
+                };
+                out.push(Finding {
+                    id: "work".to_owned(),
+                    text: Messages::from_fn(|lang| {
+                        let at = position(lang, work.lat, work.lng);
+                        work_sentence(lang, &at, work.days, work.days_total, confident)
                     }),
                 });
             }

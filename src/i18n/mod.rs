@@ -914,6 +914,43 @@ pub fn home_sentence(
     }
 }
 
+/// The probable place of work or study, in a sentence with its confidence.
+pub fn work_sentence(
+    lang: Lang,
+    at: &str,
+    days: u64,
+    total: u64,
+    confident: Option<bool>,
+) -> String {
+    #[allow(clippy::cast_precision_loss)] // day counts are small
+    let percent = (days as f64 * 100.0 / total.max(1) as f64).round();
+    let (n, t) = (format_count(lang, days), format_count(lang, total));
+    let how = match (lang, confident) {
+        (Lang::Fr, Some(true)) => "très probablement là où vous travaillez ou étudiez (confiance élevée)",
+        (Lang::Fr, Some(false)) => "peut-être là où vous travaillez ou étudiez (confiance moyenne)",
+        (Lang::Fr, None) => {
+            "sans qu'on puisse dire si vous y travaillez ou étudiez (confiance faible\u{a0}: trop peu \
+             de jours, ou des lieux qui changent)"
+        }
+        (Lang::En, Some(true)) => "very probably where you work or study (high confidence)",
+        (Lang::En, Some(false)) => "perhaps where you work or study (medium confidence)",
+        (Lang::En, None) => {
+            "though nothing says for sure you work or study there (low confidence: too few days, \
+             or places that change)"
+        }
+    };
+    match lang {
+        Lang::Fr => format!(
+            "En semaine, de 9\u{a0}h à 17\u{a0}h, vous étiez au même endroit hors de chez vous {percent}\u{a0}% \
+             des jours ({n} sur {t}), vers {at}\u{a0}: {how}."
+        ),
+        Lang::En => format!(
+            "On weekdays from 9:00 to 17:00, you were at the same place away from home on {percent}% \
+             of days ({n} of {t}), around {at}: {how}."
+        ),
+    }
+}
+
 /// The name of an export split in parts: "takeout-20241128T101010Z (3 parts)".
 pub fn export_parts(lang: Lang, stem: &str, parts: usize) -> String {
     let name = stem.rsplit('/').next().unwrap_or(stem);

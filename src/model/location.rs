@@ -242,6 +242,20 @@ pub struct Home {
     pub doubt: Option<Doubt>,
 }
 
+/// The probable place of work or study, as the report carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Work {
+    /// The mean of the working-hours positions there, rounded to about 100 m.
+    pub lat: f64,
+    pub lng: f64,
+    /// Weekdays spent there (09:00–17:00 local time), and weekdays with any position then.
+    pub days: u64,
+    pub days_total: u64,
+    pub confidence: Confidence,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Doubt>,
+}
+
 /// Where sources hand what they read. Every method but [`LocationSink::fix`] does nothing unless
 /// an analysis wants it.
 pub trait LocationSink {

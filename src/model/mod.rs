@@ -93,6 +93,9 @@ pub struct PositionSummary {
     /// The place of most nights (00:00–06:00 local time), with how sure that is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home: Option<location::Home>,
+    /// The place of most weekday working hours away from home.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work: Option<location::Work>,
 }
 
 impl PositionSummary {
@@ -102,6 +105,7 @@ impl PositionSummary {
     pub fn counts(&self) -> PositionSummary {
         PositionSummary {
             home: None,
+            work: None,
             ..self.clone()
         }
     }

@@ -79,7 +79,7 @@ fn android_timeline(points: &[(i64, f64, f64)]) -> String {
 }
 
 #[test]
-fn the_planted_home_is_found_within_200_m_in_records_json_and_android_timeline() {
+fn the_planted_home_and_work_are_found_within_200_m_in_records_json_and_android_timeline() {
     let points = office_worker();
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("Records.json"), records_json(&points)).unwrap();
@@ -110,6 +110,17 @@ fn the_planted_home_is_found_within_200_m_in_records_json_and_android_timeline()
             finding.text.en
         );
         assert!(finding.text.fr.contains("(confiance élevée)"));
+        // And the workplace, on weekdays: 2024-03-01 to 2024-04-29 holds 42 weekdays.
+        let work = p.work.as_ref().unwrap();
+        let planted_work = LatLng::from_degrees(WORK.0, WORK.1).unwrap();
+        let found = LatLng::from_degrees(work.lat, work.lng).unwrap();
+        assert!(found.distance_m(planted_work) < 200.0, "{work:?}");
+        assert_eq!(
+            (work.days, work.days_total, work.confidence),
+            (42, 42, Confidence::High)
+        );
+        let finding = file.findings.iter().find(|f| f.id == "work").unwrap();
+        assert!(finding.text.en.starts_with("On weekdays from 9:00 to 17:00, you were at the same place away from home on 100% of days (42 of 42)"), "{}", finding.text.en);
     }
     // The Android export also says where Google itself thinks home is: the same place.
     let android = report

@@ -157,6 +157,8 @@ fn the_json_matches_the_documented_schema_example() {
         "`service_places`",
         "`travel_affinities`",
         "`uniqueness`",
+        "`work`",
+        "`days_total`",
         "`nights_total`",
         "`doubt`",
         "`path`",
