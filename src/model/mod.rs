@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod gazetteer;
 pub mod location;
 pub mod time;
 pub mod tz;
