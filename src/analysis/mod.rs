@@ -13,8 +13,8 @@ use std::io::Read;
 
 use crate::i18n::Lang;
 use crate::i18n::{
-    affinities, coverage, home_sentence, position, service_places, uniqueness, work_sentence,
-    Messages,
+    affinities, coverage, home_sentence, near_town, position, service_places, uniqueness,
+    work_sentence, Messages,
 };
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::location::{Confidence, Doubt, LatLng, Mode};
@@ -153,7 +153,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                 out.push(Finding {
                     id: "work".to_owned(),
                     text: Messages::from_fn(|lang| {
-                        let at = position(lang, work.lat, work.lng);
+                        let at = place_text(lang, work.lat, work.lng);
                         work_sentence(lang, &at, work.days, work.days_total, confident)
                     }),
                 });
@@ -180,7 +180,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                 out.push(Finding {
                     id: "home".to_owned(),
                     text: Messages::from_fn(|lang| {
-                        let at = position(lang, home.lat, home.lng);
+                        let at = place_text(lang, home.lat, home.lng);
                         home_sentence(lang, &at, home.nights, home.nights_total, confident, doubt)
                     }),
                 });
@@ -188,6 +188,16 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// A place as the findings name it: "La Rochelle (46.160° N, 1.151° W)", from the bundled
+/// gazetteer when a town lies within 30 km, else the coordinates alone.
+fn place_text(lang: Lang, latitude: f64, longitude: f64) -> String {
+    let at = position(lang, latitude, longitude);
+    match crate::model::gazetteer::nearest(latitude, longitude) {
+        Some(town) => near_town(town.name, &at),
+        None => at,
+    }
 }
 
 /// Who recorded a file, or a generic name for it.

@@ -96,6 +96,8 @@ pub enum Text {
     PromiseCheckCsp,
     PromiseCheckTests,
     PromiseAfterTitle,
+    PromiseCreditsTitle,
+    PromiseCredits,
     PromiseAfter,
     Back,
     SelfTestTitle,
@@ -165,6 +167,8 @@ impl Text {
         Text::PromiseCheckCsp,
         Text::PromiseCheckTests,
         Text::PromiseAfterTitle,
+        Text::PromiseCreditsTitle,
+        Text::PromiseCredits,
         Text::PromiseAfter,
         Text::Back,
         Text::SelfTestTitle,
@@ -326,6 +330,18 @@ impl Text {
                  l'analyse, ou vers un autre site.",
                 "Reflet's automated tests fail as soon as a request is made while files are \
                  analysed, or to another site.",
+            ),
+            Text::PromiseCreditsTitle => ("Données embarquées", "Bundled data"),
+            Text::PromiseCredits => (
+                "Pour situer vos lieux sans rien demander à personne, Reflet embarque des données \
+                 ouvertes, lues sur votre appareil\u{a0}: les noms de lieux de GeoNames \
+                 (geonames.org, CC BY\u{a0}4.0), les fuseaux horaires de timezone-boundary-builder \
+                 par Evan Siroky (© les contributeurs d'OpenStreetMap, ODbL\u{a0}1.0) et la base des \
+                 fuseaux horaires de l'IANA (domaine public).",
+                "To place your locations without asking anyone, Reflet carries open data, read on \
+                 your device: place names from GeoNames (geonames.org, CC BY 4.0), time zones from \
+                 timezone-boundary-builder by Evan Siroky (© OpenStreetMap contributors, ODbL 1.0) \
+                 and the IANA time zone database (public domain).",
             ),
             Text::PromiseAfterTitle => ("Et après\u{a0}?", "And afterwards?"),
             Text::PromiseAfter => (
@@ -826,6 +842,12 @@ pub fn uniqueness(lang: Lang, count: u64) -> String {
              95% of people (de Montjoye et al., Scientific Reports, 2013). This file holds {n}."
         ),
     }
+}
+
+/// A town and the position it names: "La Rochelle (46.160° N, 1.151° W)", read after "around" /
+/// "vers" in a sentence. The same in both languages.
+pub fn near_town(town: &str, at: &str) -> String {
+    format!("{town} ({at})")
 }
 
 /// A position as people read it: "46.160° N, 1.151° W" / "46,160° N, 1,151° O".

@@ -104,7 +104,7 @@ fn the_planted_home_and_work_are_found_within_200_m_in_records_json_and_android_
         let finding = file.findings.iter().find(|f| f.id == "home").unwrap();
         assert!(
             finding.text.en.starts_with(
-                "You were at the same place on 100% of nights (60 of 60), around 46.16"
+                "You were at the same place on 100% of nights (60 of 60), around La Rochelle (46.16"
             ),
             "{}",
             finding.text.en

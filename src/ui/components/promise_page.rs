@@ -28,6 +28,8 @@ pub fn PromisePage(props: &PromisePageProps) -> Html {
             </ol>
             <h2>{ t(Text::PromiseAfterTitle) }</h2>
             <p>{ t(Text::PromiseAfter) }</p>
+            <h2>{ t(Text::PromiseCreditsTitle) }</h2>
+            <p id="credits">{ t(Text::PromiseCredits) }</p>
             <p><a class="button" href="#" id="promise-back">{ t(Text::Back) }</a></p>
         </article>
     }
