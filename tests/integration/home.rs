@@ -141,3 +141,38 @@ fn the_planted_home_and_work_are_found_within_200_m_in_records_json_and_android_
             .replace("\u{a0}W", "°\u{a0}W")
     );
 }
+
+/// The same ten nights as the end-to-end test `a location history shows where home is…`: the
+/// report carries the very sentence the page shows.
+#[test]
+fn ten_nights_give_a_medium_confidence_home_with_its_reason() {
+    let mut signals = Vec::new();
+    for day in 0..10 {
+        for half in 0..18 {
+            // 2024-01-10T21:00:00Z + day, every 30 minutes.
+            let utc = 1_704_920_400_000 + day * DAY + half * 30 * 60_000;
+            signals.push(format!(
+                r#"{{"position": {{"LatLng": "46.1603000°, -1.1511000°", "source": "WIFI", "timestamp": "{}"}}}}"#,
+                format_iso(utc)
+            ));
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let json = format!(
+        "{{\"semanticSegments\": [], \"rawSignals\": [{}]}}",
+        signals.join(",")
+    );
+    std::fs::write(dir.path().join("Timeline.json"), json).unwrap();
+    let report = inspect_paths(&[dir.path().join("Timeline.json")]);
+    let home = report.files[0]
+        .findings
+        .iter()
+        .find(|f| f.id == "home")
+        .unwrap();
+    assert_eq!(
+        home.text.en,
+        "You were at the same place on 100% of nights (10 of 10), around La Rochelle \
+         (46.160\u{b0}\u{a0}N, 1.151\u{b0}\u{a0}W): perhaps your home (medium confidence: only 10 \
+         nights have positions)."
+    );
+}
