@@ -28,6 +28,7 @@ pub struct Locations {
     /// Sum and number of the gaps of at most [`MAX_GAP`] between consecutive positions.
     gaps: (i64, i64),
     nights: super::home::Presence,
+    places: super::places::Places,
     service_home: Option<LatLng>,
     service_work: Option<LatLng>,
     affinities: BTreeMap<Mode, f64>,
@@ -77,6 +78,7 @@ impl LocationSink for Locations {
     fn visit(&mut self, visit: &Visit) {
         self.visits += 1;
         self.nights.visit(visit);
+        self.places.visit(visit);
         self.days.insert(visit.start.div_euclid(86_400_000));
     }
 
@@ -111,7 +113,10 @@ impl Locations {
     /// The summary shown for a location file and written in the report.
     pub fn finish(self) -> PositionSummary {
         let home = self.nights.home();
+        let (places, sensitive_places) = self.places.finish();
         PositionSummary {
+            places,
+            sensitive_places,
             count: self.count,
             first: self.first.map(format_iso),
             last: self.last.map(format_iso),

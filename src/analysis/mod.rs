@@ -13,10 +13,11 @@ use std::io::Read;
 
 use crate::i18n::Lang;
 use crate::i18n::{
-    affinities, coverage, home_sentence, near_town, position, service_places, uniqueness,
-    work_sentence, Messages,
+    affinities, coverage, home_sentence, near_town, place_item, position, sensitive_name,
+    sensitive_places, service_places, top_places, uniqueness, work_sentence, Messages,
 };
 use crate::ingest::{read_prefix, HEAD_LEN};
+use crate::model::location::TopPlace;
 use crate::model::location::{Confidence, Doubt, LatLng, Mode};
 use crate::model::{FileRef, Summary};
 use crate::sources;
@@ -24,6 +25,7 @@ use crate::sources;
 mod check;
 pub mod home;
 pub mod location;
+pub mod places;
 
 /// The detected kind of a file: `"unknown"`, or the id of the source that claimed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,6 +160,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     }),
                 });
             }
+            place_findings(p, &mut out);
             if p.count >= 4 {
                 out.push(Finding {
                     id: "uniqueness".to_owned(),
@@ -197,6 +200,48 @@ fn place_text(lang: Lang, latitude: f64, longitude: f64) -> String {
     match crate::model::gazetteer::nearest(latitude, longitude) {
         Some(town) => near_town(town.name, &at),
         None => at,
+    }
+}
+
+/// The most visited places, and those that hint at a sensitive matter.
+fn place_findings(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
+    if !p.places.is_empty() {
+        out.push(Finding {
+            id: "places".to_owned(),
+            text: Messages::from_fn(|lang| {
+                let items: Vec<String> = p
+                    .places
+                    .iter()
+                    .map(|t| place_item(lang, &top_place_name(lang, t), t.hours, t.visits))
+                    .collect();
+                top_places(lang, &items)
+            }),
+        });
+    }
+    if !p.sensitive_places.is_empty() {
+        out.push(Finding {
+            id: "sensitive_places".to_owned(),
+            text: Messages::from_fn(|lang| {
+                let items: Vec<String> = p
+                    .sensitive_places
+                    .iter()
+                    .map(|t| {
+                        let kind = t.sensitive.map_or("", |k| sensitive_name(lang, k));
+                        format!("{} ({kind})", top_place_name(lang, t))
+                    })
+                    .collect();
+                sensitive_places(lang, &items)
+            }),
+        });
+    }
+}
+
+/// A top place's name, else where it is.
+fn top_place_name(lang: Lang, place: &TopPlace) -> String {
+    match (&place.name, place.lat.zip(place.lng)) {
+        (Some(name), _) => name.clone(),
+        (None, Some((latitude, longitude))) => place_text(lang, latitude, longitude),
+        (None, None) => String::from("?"),
     }
 }
 

@@ -973,6 +973,60 @@ pub fn work_sentence(
     }
 }
 
+/// One place in a list: "Maison (120 h, 10 visits)".
+pub fn place_item(lang: Lang, name: &str, hours: u64, visits: u64) -> String {
+    let v = format_count(lang, visits);
+    let h = format_count(lang, hours);
+    match (lang, visits) {
+        (Lang::Fr, 1) => format!("{name} ({h}\u{a0}h, 1\u{a0}visite)"),
+        (Lang::Fr, _) => format!("{name} ({h}\u{a0}h, {v}\u{a0}visites)"),
+        (Lang::En, 1) => format!("{name} ({h} h, 1 visit)"),
+        (Lang::En, _) => format!("{name} ({h} h, {v} visits)"),
+    }
+}
+
+/// The most visited places, by time spent.
+pub fn top_places(lang: Lang, items: &[String]) -> String {
+    let list = items.join(", ");
+    match lang {
+        Lang::Fr => format!("Les lieux où vous avez passé le plus de temps\u{a0}: {list}."),
+        Lang::En => format!("The places where you spent the most time: {list}."),
+    }
+}
+
+/// A sensitive matter, in words.
+pub fn sensitive_name(lang: Lang, kind: crate::model::location::Sensitive) -> &'static str {
+    use crate::model::location::Sensitive;
+    match (lang, kind) {
+        (Lang::Fr, Sensitive::Health) => "santé",
+        (_, Sensitive::Religion) => "religion",
+        (Lang::Fr, Sensitive::Politics) => "opinions politiques",
+        (Lang::Fr, Sensitive::TradeUnion) => "syndicat",
+        (Lang::Fr, Sensitive::Sexuality) => "orientation sexuelle",
+        (Lang::En, Sensitive::Health) => "health",
+        (Lang::En, Sensitive::Politics) => "politics",
+        (Lang::En, Sensitive::TradeUnion) => "trade union",
+        (Lang::En, Sensitive::Sexuality) => "sexuality",
+    }
+}
+
+/// Places whose name hints at a sensitive matter, said with care.
+pub fn sensitive_places(lang: Lang, items: &[String]) -> String {
+    let list = items.join(", ");
+    match lang {
+        Lang::Fr => format!(
+            "Certains lieux où vous êtes allé peuvent révéler des informations sensibles, que la loi \
+             protège tout particulièrement (RGPD, article\u{a0}9)\u{a0}: {list}. Vous seul savez ce \
+             qu'ils signifient, mais quiconque détient ce fichier peut en tirer des conclusions."
+        ),
+        Lang::En => format!(
+            "Some places you went to can reveal sensitive matters, which the law protects \
+             specially (GDPR, article 9): {list}. Only you know what they mean, but anyone holding \
+             this file could draw conclusions from them."
+        ),
+    }
+}
+
 /// The name of an export split in parts: "takeout-20241128T101010Z (3 parts)".
 pub fn export_parts(lang: Lang, stem: &str, parts: usize) -> String {
     let name = stem.rsplit('/').next().unwrap_or(stem);
@@ -1218,6 +1272,32 @@ mod tests {
         for mode in [Mode::Walking, Mode::Car, Mode::Unknown] {
             assert_ne!(mode_name(Lang::Fr, mode), "");
         }
+    }
+
+    #[test]
+    fn places_and_sensitive_places_in_words() {
+        use crate::model::location::Sensitive;
+        assert_eq!(
+            place_item(Lang::En, "Maison", 120, 10),
+            "Maison (120 h, 10 visits)"
+        );
+        assert_eq!(
+            place_item(Lang::Fr, "Église", 1, 1),
+            "Église (1\u{a0}h, 1\u{a0}visite)"
+        );
+        assert_eq!(
+            top_places(
+                Lang::En,
+                &[
+                    "A (1 h, 1 visit)".to_owned(),
+                    "B (2 h, 3 visits)".to_owned()
+                ]
+            ),
+            "The places where you spent the most time: A (1 h, 1 visit), B (2 h, 3 visits)."
+        );
+        let fr = sensitive_places(Lang::Fr, &["X".to_owned()]);
+        assert!(fr.contains("(RGPD, article\u{a0}9)\u{a0}: X."), "{fr}");
+        assert_eq!(sensitive_name(Lang::Fr, Sensitive::TradeUnion), "syndicat");
     }
 
     #[test]

@@ -256,6 +256,35 @@ pub struct Work {
     pub doubt: Option<Doubt>,
 }
 
+/// A sensitive matter a place's name hints at (GDPR article 9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sensitive {
+    Health,
+    Religion,
+    Politics,
+    TradeUnion,
+    Sexuality,
+}
+
+/// A place among the most visited, as the report carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopPlace {
+    /// The name (or address) the export gives, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Rounded to 0.001° (about 100 m).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lng: Option<f64>,
+    pub visits: u64,
+    /// Time spent there, in whole hours.
+    pub hours: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitive: Option<Sensitive>,
+}
+
 /// Where sources hand what they read. Every method but [`LocationSink::fix`] does nothing unless
 /// an analysis wants it.
 pub trait LocationSink {

@@ -94,6 +94,13 @@ pub struct PositionSummary {
     /// The place of most nights (00:00–06:00 local time), with how sure that is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home: Option<location::Home>,
+    /// The places of most time spent, from the stays the export lists.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<location::TopPlace>,
+    /// Named places that hint at a sensitive matter (health, religion, politics, trade unions,
+    /// sexuality), most visited first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sensitive_places: Vec<location::TopPlace>,
     /// The place of most weekday working hours away from home.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work: Option<location::Work>,

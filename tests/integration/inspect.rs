@@ -159,6 +159,8 @@ fn the_json_matches_the_documented_schema_example() {
         "`uniqueness`",
         "`work`",
         "`days_total`",
+        "`places`",
+        "`sensitive_places`",
         "`nights_total`",
         "`doubt`",
         "`path`",
@@ -215,4 +217,43 @@ fn the_parts_of_a_split_takeout_are_one_export_in_the_report() {
     let single = inspect_paths(&[dir.path().join("takeout-20241201T101010Z-001.zip")]);
     assert!(single.exports.is_empty());
     assert!(!single.to_json().contains("\"exports\""));
+}
+
+#[test]
+fn the_android_sample_lists_its_two_stays_by_time_spent() {
+    // python3 -c "import json; d=json.load(open('../shared/samples/google/Timeline_android_gpsbabel.json'));
+    // print([(s['startTime'], s['endTime'], s['visit']['topCandidate']['placeLocation']) for s in
+    // d['semanticSegments'] if 'visit' in s])": 09:30-11:00 at 37.4219983, -122.084 and
+    // 11:20-12:30 at 37.4419983, -122.104, so 1.5 h (rounded to 2) and 1 h 10 (1).
+    let report = inspect_paths(&[samples().join("google/Timeline_android_gpsbabel.json")]);
+    let Some(Summary::Positions(p)) = &report.files[0].summary else {
+        panic!("no summary")
+    };
+    let places: Vec<(Option<f64>, Option<f64>, u64, u64)> = p
+        .places
+        .iter()
+        .map(|t| (t.lat, t.lng, t.visits, t.hours))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            (Some(37.422), Some(-122.084), 1, 2),
+            (Some(37.442), Some(-122.104), 1, 1)
+        ]
+    );
+    assert!(p.sensitive_places.is_empty());
+    let finding = report.files[0]
+        .findings
+        .iter()
+        .find(|f| f.id == "places")
+        .unwrap();
+    assert!(finding
+        .text
+        .en
+        .starts_with("The places where you spent the most time: "));
+    assert!(
+        finding.text.en.ends_with("(1 h, 1 visit)."),
+        "{}",
+        finding.text.en
+    );
 }
