@@ -29,6 +29,7 @@ pub struct Locations {
     gaps: (i64, i64),
     nights: super::home::Presence,
     places: super::places::Places,
+    stays: super::places::Stays,
     service_home: Option<LatLng>,
     service_work: Option<LatLng>,
     affinities: BTreeMap<Mode, f64>,
@@ -52,6 +53,7 @@ impl LocationSink for Locations {
         }
         self.days.insert(fix.time.div_euclid(86_400_000));
         self.nights.fix(fix.at, fix.time);
+        self.stays.fix(fix.at, fix.time);
         if let Some(gap) = self.previous.map(|p| fix.time - p) {
             if (0..=MAX_GAP).contains(&gap) {
                 self.gaps.0 += gap;
@@ -113,7 +115,12 @@ impl Locations {
     /// The summary shown for a location file and written in the report.
     pub fn finish(self) -> PositionSummary {
         let home = self.nights.home();
-        let (places, sensitive_places) = self.places.finish();
+        // The stays the export lists, or else those found in its positions.
+        let (places, sensitive_places) = if self.visits > 0 || self.stays.is_empty() {
+            self.places.finish()
+        } else {
+            self.stays.finish().finish()
+        };
         PositionSummary {
             places,
             sensitive_places,

@@ -126,6 +126,88 @@ fn contains_word(text: &str, word: &str) -> bool {
     })
 }
 
+/// A stay is at least this long…
+const MIN_STAY: Millis = 15 * 60_000;
+/// …within this distance of where it began…
+const STAY_RADIUS_M: f64 = 150.0;
+/// …with no gap in the positions longer than this.
+const MAX_GAP: Millis = 3_600_000;
+
+/// Finds stays in a stream of positions, for exports that list none (`Records.json`, GPX…): a run
+/// of positions within [`STAY_RADIUS_M`] of its first for at least [`MIN_STAY`].
+#[derive(Debug, Default)]
+pub struct Stays {
+    current: Option<Stay>,
+    found: Places,
+}
+
+#[derive(Debug)]
+struct Stay {
+    anchor: LatLng,
+    start: Millis,
+    last: Millis,
+    lat: i64,
+    lng: i64,
+    n: i64,
+}
+
+impl Stays {
+    pub fn fix(&mut self, at: LatLng, time: Millis) {
+        if let Some(stay) = self.current.as_mut() {
+            if time < stay.last {
+                return; // out of order: not part of a run
+            }
+            if time - stay.last <= MAX_GAP && stay.anchor.distance_m(at) <= STAY_RADIUS_M {
+                stay.last = time;
+                stay.lat += i64::from(at.lat_e7);
+                stay.lng += i64::from(at.lng_e7);
+                stay.n += 1;
+                return;
+            }
+        }
+        self.close();
+        self.current = Some(Stay {
+            anchor: at,
+            start: time,
+            last: time,
+            lat: i64::from(at.lat_e7),
+            lng: i64::from(at.lng_e7),
+            n: 1,
+        });
+    }
+
+    fn close(&mut self) {
+        let Some(stay) = self.current.take() else {
+            return;
+        };
+        if stay.last - stay.start < MIN_STAY {
+            return;
+        }
+        let mean = |sum: i64| i32::try_from(sum / stay.n.max(1)).ok();
+        let at = mean(stay.lat)
+            .zip(mean(stay.lng))
+            .map(|(lat_e7, lng_e7)| LatLng { lat_e7, lng_e7 });
+        self.found.visit(&Visit {
+            start: stay.start,
+            end: stay.last,
+            at,
+            place_id: None,
+            name: None,
+            label: None,
+        });
+    }
+
+    /// The places of the stays found.
+    pub fn finish(mut self) -> Places {
+        self.close();
+        self.found
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.found.by_key.is_empty() && self.current.is_none()
+    }
+}
+
 /// Visits to each place.
 #[derive(Debug, Default)]
 pub struct Places {
@@ -240,6 +322,40 @@ mod tests {
                 (Some("Église Notre-Dame"), Some(Sensitive::Religion)),
             ]
         );
+    }
+
+    #[test]
+    fn stays_are_found_in_raw_positions() {
+        let home = LatLng::from_degrees(46.1603, -1.1511).unwrap();
+        let work = LatLng::from_degrees(46.1450, -1.1700).unwrap();
+        let mut stays = Stays::default();
+        let minute = 60_000;
+        for day in 0..5 {
+            let t0 = day * 1440 * minute;
+            // Home until 08:00, ten minutes on the road, work 08:30–17:00, home again.
+            for m in (0..480).step_by(5) {
+                stays.fix(home, t0 + m * minute);
+            }
+            for m in (485_i64..510).step_by(5) {
+                let drift = i32::try_from((m - 480) * 5000).unwrap();
+                let on_road = LatLng {
+                    lat_e7: home.lat_e7 - drift,
+                    ..home
+                };
+                stays.fix(on_road, t0 + m * minute);
+            }
+            for m in (510..1020).step_by(5) {
+                stays.fix(work, t0 + m * minute);
+            }
+            for m in (1030..1440).step_by(5) {
+                stays.fix(home, t0 + m * minute);
+            }
+        }
+        let (top, _) = stays.finish().finish();
+        let found: Vec<(Option<f64>, u64)> = top.iter().map(|p| (p.lat, p.visits)).collect();
+        // Home: 5 mornings and 5 evenings, joined across midnight into 6 stays; work: 5.
+        assert_eq!(found, [(Some(46.16), 6), (Some(46.145), 5)]);
+        assert_eq!(top[1].hours, 42); // 5 × 8 h 25 min
     }
 
     #[test]

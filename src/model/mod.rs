@@ -107,13 +107,15 @@ pub struct PositionSummary {
 }
 
 impl PositionSummary {
-    /// The counts only, without what is inferred from them (home): what a generator's ground
-    /// truth states exactly.
+    /// The counts only, without what is inferred from them (home, work, places): what a
+    /// generator's ground truth states exactly.
     #[must_use]
     pub fn counts(&self) -> PositionSummary {
         PositionSummary {
             home: None,
             work: None,
+            places: Vec::new(),
+            sensitive_places: Vec::new(),
             ..self.clone()
         }
     }
