@@ -13,9 +13,12 @@
 //! Nesting inside elements is limited by `serde_json` (128 levels), so 10,000 nested brackets are
 //! an error, not a stack overflow; the scanner itself never recurses.
 
+use std::fmt;
 use std::io::Read;
 
-use serde::de::{DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, Visitor};
+use serde::de::{
+    self, DeserializeOwned, DeserializeSeed, Deserializer, IgnoredAny, SeqAccess, Visitor,
+};
 
 /// Why a JSON stream could not be read to its end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -744,6 +747,45 @@ impl<R: Read> Framer<R> {
 
 /// The previous implementation, a `serde_json` visitor over `from_reader` (byte by byte): the
 /// reference the framer is compared with.
+/// A seed that streams the elements of an array into `each`, one at a time, for sources that
+/// walk a document themselves (`map.next_value_seed(Each { .. })`); `null` is an empty array when
+/// `nullable`.
+pub struct Each<'a, T> {
+    pub each: &'a mut dyn FnMut(T),
+    pub nullable: bool,
+}
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Each<'_, T> {
+    type Value = ();
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        if self.nullable {
+            deserializer.deserialize_any(self)
+        } else {
+            deserializer.deserialize_seq(self)
+        }
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for Each<'_, T> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("an array")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(item) = seq.next_element::<T>()? {
+            (self.each)(item);
+        }
+        Ok(())
+    }
+
+    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod reference {
     use std::fmt;

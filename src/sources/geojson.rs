@@ -21,7 +21,7 @@
 use std::fmt;
 use std::io::Read;
 
-use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -29,7 +29,7 @@ use super::gpx::{contains, parse_utc};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{json_start, JsonError};
+use crate::ingest::json::{json_start, Each, JsonError};
 use crate::model::location::{Fix, LatLng, LocationSink};
 use crate::model::time::Millis;
 
@@ -190,7 +190,10 @@ impl<'de> Visitor<'de> for Document<'_> {
                 }
                 "features" => {
                     *known = true;
-                    map.next_value_seed(Features { out: &mut *out })?;
+                    map.next_value_seed(Each {
+                        each: &mut |feature: Feature| hand_over(&feature, &mut *out),
+                        nullable: false,
+                    })?;
                 }
                 "geometry" => single.geometry = map.next_value()?,
                 "properties" => single.properties = map.next_value()?,
@@ -201,34 +204,6 @@ impl<'de> Visitor<'de> for Document<'_> {
         }
         if kind == "Feature" {
             hand_over(&single, out);
-        }
-        Ok(())
-    }
-}
-
-/// `features`, one at a time.
-struct Features<'a> {
-    out: &'a mut dyn LocationSink,
-}
-
-impl<'de> DeserializeSeed<'de> for Features<'_> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Features<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of features")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(feature) = seq.next_element::<Feature>()? {
-            hand_over(&feature, self.out);
         }
         Ok(())
     }

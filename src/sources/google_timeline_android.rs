@@ -41,7 +41,7 @@ use serde::{Deserialize, Deserializer};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{json_start, JsonError};
+use crate::ingest::json::{json_start, Each, JsonError};
 use crate::model::location::{
     Fix, LatLng, LocationSink, Mode, Move, PlaceLabel, ServicePlace, Visit,
 };
@@ -422,44 +422,6 @@ struct Affinity {
 // ---------------------------------------------------------------------------------------------
 // Streaming: arrays element by element, objects key by key.
 // ---------------------------------------------------------------------------------------------
-
-/// Streams the elements of an array into `each`, one at a time; `null` is an empty array when
-/// `nullable`.
-pub(super) struct Each<'a, T> {
-    pub each: &'a mut dyn FnMut(T),
-    pub nullable: bool,
-}
-
-impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Each<'_, T> {
-    type Value = ();
-
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        if self.nullable {
-            deserializer.deserialize_any(self)
-        } else {
-            deserializer.deserialize_seq(self)
-        }
-    }
-}
-
-impl<'de, T: DeserializeOwned> Visitor<'de> for Each<'_, T> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(item) = seq.next_element::<T>()? {
-            (self.each)(item);
-        }
-        Ok(())
-    }
-
-    fn visit_unit<E: de::Error>(self) -> Result<(), E> {
-        Ok(())
-    }
-}
 
 /// The keys of an object a reader cares about; the others are skipped without being built.
 trait Fields {

@@ -23,11 +23,12 @@ use std::io::Read;
 
 use serde::de::DeserializeSeed;
 
-use super::google_timeline_android::{error_kind, json_text, Each, EofWatch, Segment};
+use super::google_timeline_android::{error_kind, json_text, EofWatch, Segment};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::json::json_start;
+use crate::ingest::json::Each;
 use crate::model::location::LocationSink;
 
 pub struct GoogleTimelineIos;

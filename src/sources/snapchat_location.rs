@@ -22,13 +22,13 @@
 use std::fmt;
 use std::io::Read;
 
-use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{json_start, JsonError};
+use crate::ingest::json::{json_start, Each, JsonError};
 use crate::model::location::{Fix, LatLng, LocationSink, PlaceLabel, ServicePlace};
 use crate::model::time::{parse_iso, Millis};
 
@@ -165,7 +165,10 @@ impl<'de> Visitor<'de> for Document<'_> {
         while let Some(key) = map.next_key::<String>()? {
             if key == HISTORY {
                 *known = true;
-                map.next_value_seed(History { out: &mut *out })?;
+                map.next_value_seed(Each {
+                    each: &mut |entry: Value| hand_over(&entry, &mut *out),
+                    nullable: false,
+                })?;
             } else if key == "Home & Work" || key == "Home, School & Work" {
                 *known = true;
                 hand_over_places(&map.next_value::<Value>()?, out);
@@ -173,34 +176,6 @@ impl<'de> Visitor<'de> for Document<'_> {
                 *known |= SNAPCHAT_KEYS.contains(&key.as_str());
                 map.next_value::<IgnoredAny>()?;
             }
-        }
-        Ok(())
-    }
-}
-
-/// `"Location History"`, one entry at a time.
-struct History<'a> {
-    out: &'a mut dyn LocationSink,
-}
-
-impl<'de> DeserializeSeed<'de> for History<'_> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for History<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("an array of positions")
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while let Some(entry) = seq.next_element::<Value>()? {
-            hand_over(&entry, self.out);
         }
         Ok(())
     }
