@@ -11,8 +11,9 @@
 
 use std::collections::HashMap;
 
+use super::routine::Timeline;
 pub use crate::model::location::{Confidence, Doubt, Home, Work};
-use crate::model::location::{LatLng, Visit};
+use crate::model::location::{LatLng, Move, Routine, Visit};
 use crate::model::time::Millis;
 use crate::model::tz;
 
@@ -22,9 +23,9 @@ const DAY: Millis = 86_400_000;
 /// Night, in local time: from midnight to 06:00.
 const NIGHT_END: Millis = 6 * 3_600_000;
 
-type Cell = (i32, i32);
+pub(super) type Cell = (i32, i32);
 
-fn cell_of(at: LatLng) -> Cell {
+pub(super) fn cell_of(at: LatLng) -> Cell {
     (at.lat_e7.div_euclid(CELL_E7), at.lng_e7.div_euclid(CELL_E7))
 }
 
@@ -145,6 +146,8 @@ pub struct Presence {
     nights: HashMap<i64, DayCounters>,
     /// Local day number → counters of that weekday's working hours (09:00–17:00, Monday–Friday).
     workdays: HashMap<i64, DayCounters>,
+    /// Where the person was, ten minutes at a time: the routine, and the time spent at each place.
+    timeline: Timeline,
 }
 
 /// Working hours, in local time.
@@ -162,7 +165,7 @@ fn daily_tops(days: &HashMap<i64, DayCounters>) -> HashMap<i64, Counter> {
         .collect()
 }
 
-fn near(a: Cell, b: Cell) -> bool {
+pub(super) fn near(a: Cell, b: Cell) -> bool {
     (a.0 - b.0).abs() <= 1 && (a.1 - b.1).abs() <= 1
 }
 
@@ -184,6 +187,7 @@ impl Presence {
     pub fn fix(&mut self, at: LatLng, utc: Millis) {
         let local = self.clock.local(at, utc);
         let (day, time) = (local.div_euclid(DAY), local.rem_euclid(DAY));
+        self.timeline.at(local, cell_of(at));
         if time < NIGHT_END {
             self.add(day, at, 1);
         } else if is_weekday(day) && (WORK_HOURS.0..WORK_HOURS.1).contains(&time) {
@@ -202,6 +206,7 @@ impl Presence {
             self.clock.local(at, visit.start),
             self.clock.local(at, visit.end.max(visit.start)),
         );
+        self.timeline.stay(start, end, cell_of(at));
         // Each night the stay covers for at least an hour counts as a night there (a month of
         // nights at most, for a stay with a wrong end).
         let first = start.div_euclid(DAY);
@@ -212,6 +217,42 @@ impl Presence {
                 self.add(day, at, 30);
             }
         }
+    }
+
+    /// A move: the time it covers is time away from wherever the person was.
+    pub fn movement(&mut self, movement: &Move) {
+        let Some(at) = movement.from.or(movement.to) else {
+            return;
+        };
+        let start = self.clock.local(at, movement.start);
+        let end = self.clock.local(at, movement.end.max(movement.start));
+        self.timeline.moving(start, end);
+    }
+
+    /// The weekday routine around `home`.
+    pub fn routine(&self, home: Option<&Home>) -> Option<Routine> {
+        let home = home.and_then(|h| LatLng::from_degrees(h.lat, h.lng))?;
+        self.timeline.routine(cell_of(home))
+    }
+
+    /// Whether another place holds clearly more of the person's time than the place of their
+    /// nights: then the nights are likely spent at work (night shifts every night).
+    fn daytime_elsewhere(&self, night: Cell) -> bool {
+        let time = self.timeline.time_by_place();
+        let around = |c: Cell| -> u64 {
+            (-1..=1)
+                .flat_map(|a| (-1..=1).map(move |b| (c.0 + a, c.1 + b)))
+                .filter_map(|n| time.get(&n))
+                .sum()
+        };
+        let at_night = around(night);
+        let elsewhere = time
+            .keys()
+            .filter(|c| (c.0 - night.0).abs() > 2 || (c.1 - night.1).abs() > 2)
+            .map(|&c| around(c))
+            .max()
+            .unwrap_or(0);
+        elsewhere * 4 > at_night * 5
     }
 
     fn add(&mut self, day: i64, at: LatLng, weight: u32) {
@@ -266,6 +307,8 @@ impl Presence {
             (Confidence::Low, Some(Doubt::WeekdaysDiffer))
         } else if share2 >= 0.3 {
             (Confidence::Low, Some(Doubt::TwoPlaces))
+        } else if self.daytime_elsewhere(home) {
+            (Confidence::Low, Some(Doubt::DaytimeElsewhere))
         } else if share >= 0.6 && share2 < 0.2 && total >= 14 {
             (Confidence::High, None)
         } else if share >= 0.45 {
@@ -438,6 +481,22 @@ mod tests {
         let home = person(90, &plan).home().unwrap();
         assert_eq!(home.confidence, Confidence::Low);
         assert_eq!(home.doubt, Some(Doubt::WeekdaysDiffer));
+    }
+
+    #[test]
+    fn a_night_worker_with_every_night_at_work_is_low_confidence_too() {
+        // At work from 22:00 to 06:00 every night of the week, at home from 07:00 to 21:00.
+        let plan = |_: i64, _: i64, hour: i64| match hour {
+            0..=5 | 22 | 23 => Some("work"),
+            6 | 21 => None,
+            _ => Some("home"),
+        };
+        let home = person(60, &plan).home().unwrap();
+        let at = LatLng::from_degrees(home.lat, home.lng).unwrap();
+        // The place of the nights is work, and the answer says why it may not be home.
+        assert!(at.distance_m(place("work")) < 200.0, "{home:?}");
+        assert_eq!(home.confidence, Confidence::Low);
+        assert_eq!(home.doubt, Some(Doubt::DaytimeElsewhere));
     }
 
     #[test]

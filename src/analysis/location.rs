@@ -86,6 +86,7 @@ impl LocationSink for Locations {
 
     fn movement(&mut self, movement: &Move) {
         self.moves += 1;
+        self.nights.movement(movement);
         self.days.insert(movement.start.div_euclid(86_400_000));
     }
 
@@ -136,6 +137,7 @@ impl Locations {
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
             home: home.clone(),
             work: self.nights.work(home.as_ref()),
+            routine: self.nights.routine(home.as_ref()),
             service_home: self.service_home,
             service_work: self.service_work,
             affinities: self.affinities,

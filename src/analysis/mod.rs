@@ -13,12 +13,13 @@ use std::io::Read;
 
 use crate::i18n::Lang;
 use crate::i18n::{
-    affinities, coverage, home_sentence, near_town, place_item, position, sensitive_name,
-    sensitive_places, service_places, top_places, uniqueness, work_sentence, Messages,
+    affinities, coverage, home_sentence, near_town, place_item, position, routine_sentence,
+    sensitive_name, sensitive_places, service_places, top_places, uniqueness, work_sentence,
+    Messages,
 };
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::location::TopPlace;
-use crate::model::location::{Confidence, Doubt, LatLng, Mode};
+use crate::model::location::{Confidence, Doubt, LatLng, Mode, Routine};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
@@ -26,6 +27,7 @@ mod check;
 pub mod home;
 pub mod location;
 pub mod places;
+pub mod routine;
 
 /// The detected kind of a file: `"unknown"`, or the id of the source that claimed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -160,6 +162,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     }),
                 });
             }
+            routine_finding(p, &mut out);
             place_findings(p, &mut out);
             if p.count >= 4 {
                 out.push(Finding {
@@ -179,6 +182,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     Doubt::WeekdaysDiffer => 1,
                     Doubt::TwoPlaces => 2,
                     Doubt::Scattered => 3,
+                    Doubt::DaytimeElsewhere => 4,
                 });
                 out.push(Finding {
                     id: "home".to_owned(),
@@ -191,6 +195,37 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// The weekday routine, when there is one.
+fn routine_finding(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
+    if let Some(routine) = &p.routine {
+        let times = routine.leave.zip(routine.back);
+        let span = weekday_span(routine);
+        out.push(Finding {
+            id: "routine".to_owned(),
+            text: Messages::from_fn(|lang| {
+                routine_sentence(lang, times, routine.weekdays, span, routine.days)
+            }),
+        });
+    }
+}
+
+/// The first and last weekday hours (Monday–Friday together) mostly spent away from home.
+pub fn weekday_span(routine: &Routine) -> Option<(u16, u16)> {
+    let mostly_away = |hour: usize| {
+        let (mut sum, mut n) = (0_u32, 0_u32);
+        for day in routine.away.iter().take(5) {
+            if let Some(Some(percent)) = day.get(hour) {
+                (sum, n) = (sum + u32::from(*percent), n + 1);
+            }
+        }
+        n > 0 && sum > 50 * n
+    };
+    let hours: Vec<u16> = (0..24_u16)
+        .filter(|&h| mostly_away(usize::from(h)))
+        .collect();
+    Some((*hours.first()?, *hours.last()?))
 }
 
 /// A place as the findings name it: "La Rochelle (46.160° N, 1.151° W)", from the bundled

@@ -61,6 +61,104 @@ pub fn bars_text(bars: &[Bar]) -> Vec<String> {
         .collect()
 }
 
+/// A grid of shares in percent (`None`: no data), with its row and column labels: the hour ×
+/// weekday map of time away from home.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Grid {
+    pub rows: Vec<String>,
+    pub columns: Vec<String>,
+    pub values: Vec<Vec<Option<u8>>>,
+}
+
+/// The colour of a share: from a pale grey-blue at 0 % to the accent at 100 %.
+pub fn share_colour(percent: u8) -> RGBColor {
+    let t = u32::from(percent.min(100));
+    let mix = |low: u8, high: u8| {
+        let value = (u32::from(low) * (100 - t) + u32::from(high) * t + 50) / 100;
+        u8::try_from(value).unwrap_or(high)
+    };
+    RGBColor(
+        mix(0xee, ACCENT.0),
+        mix(0xf2, ACCENT.1),
+        mix(0xf7, ACCENT.2),
+    )
+}
+
+/// Draws a grid as coloured cells, rows top to bottom, with every third column labelled.
+pub fn draw_grid<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    grid: &Grid,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let rows = u32::try_from(grid.rows.len()).unwrap_or(u32::MAX).max(1);
+    let columns = u32::try_from(grid.columns.len()).unwrap_or(u32::MAX).max(1);
+    let mut chart = ChartBuilder::on(area)
+        .margin(8)
+        .x_label_area_size(24)
+        .y_label_area_size(90)
+        .build_cartesian_2d((0..columns).into_segmented(), (0..rows).into_segmented())?;
+    let label = |labels: &[String], v: &SegmentValue<u32>| match v {
+        SegmentValue::CenterOf(i) => usize::try_from(*i)
+            .ok()
+            .and_then(|i| labels.get(i))
+            .cloned()
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    // Rows are drawn from the top: row 0 at the highest y.
+    let row_label = |v: &SegmentValue<u32>| match v {
+        SegmentValue::CenterOf(i) => rows
+            .checked_sub(1 + i)
+            .map(|r| label(&grid.rows, &SegmentValue::CenterOf(r)))
+            .unwrap_or_default(),
+        SegmentValue::Exact(_) | SegmentValue::Last => String::new(),
+    };
+    let column_label = |v: &SegmentValue<u32>| match v {
+        SegmentValue::CenterOf(i) if i % 3 == 0 => label(&grid.columns, v),
+        _ => String::new(),
+    };
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .x_labels(grid.columns.len())
+        .y_labels(grid.rows.len())
+        .x_label_formatter(&column_label)
+        .y_label_formatter(&row_label)
+        .draw()?;
+    let cells = grid.values.iter().zip(0_u32..).flat_map(|(row, r)| {
+        let y = rows.saturating_sub(1 + r);
+        row.iter().zip(0_u32..).map(move |(value, x)| {
+            let colour = value.map_or(RGBColor(0xff, 0xff, 0xff), share_colour);
+            Rectangle::new(
+                [
+                    (SegmentValue::Exact(x), SegmentValue::Exact(y)),
+                    (SegmentValue::Exact(x + 1), SegmentValue::Exact(y + 1)),
+                ],
+                colour.filled(),
+            )
+        })
+    });
+    chart.draw_series(cells)?;
+    Ok(())
+}
+
+/// The text alternative of a grid: a header line of column labels, then one line per row, each
+/// cell as "85 %" (French spacing is the caller's `percent`) or "—" without data.
+pub fn grid_text(grid: &Grid, percent: &dyn Fn(u8) -> String) -> Vec<Vec<String>> {
+    grid.values
+        .iter()
+        .zip(&grid.rows)
+        .map(|(row, name)| {
+            std::iter::once(name.clone())
+                .chain(
+                    row.iter()
+                        .map(|v| v.map_or_else(|| "—".to_owned(), percent)),
+                )
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,5 +195,44 @@ mod tests {
         // The first bar is three times the second.
         assert!((widths[0] / widths[1] - 3.0).abs() < 0.1, "{widths:?}");
         assert_eq!(bars_text(&bars), ["Google: 30", "Meta: 10"]);
+    }
+
+    #[test]
+    fn a_grid_draws_one_cell_per_value_coloured_by_its_share() {
+        let grid = Grid {
+            rows: vec!["Monday".into(), "Sunday".into()],
+            columns: (0..24).map(|h| format!("{h}:00")).collect(),
+            values: vec![
+                (0..24)
+                    .map(|h| Some(if (9..17).contains(&h) { 100 } else { 0 }))
+                    .collect(),
+                (0..24).map(|h| (h < 12).then_some(50)).collect(),
+            ],
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 160)).into_drawing_area();
+            draw_grid(&area, &grid).unwrap();
+            area.present().unwrap();
+        }
+        let fill = |c: RGBColor| format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+        let cells = |c: RGBColor| {
+            svg.lines()
+                .filter(|l| l.contains("<rect") && l.contains(&fill(c)))
+                .count()
+        };
+        // Monday: 8 hours away (the accent), 16 at home; Sunday: 12 half-away hours.
+        assert_eq!(cells(share_colour(100)), 8, "{svg}");
+        assert_eq!(cells(share_colour(0)), 16);
+        assert_eq!(cells(share_colour(50)), 12);
+        assert!(svg.contains("Monday") && svg.contains("Sunday") && svg.contains("9:00"));
+        assert!(!svg.contains(">1:00<"), "only every third hour is labelled");
+        let text = grid_text(&grid, &|p| format!("{p} %"));
+        assert_eq!(text[0][0], "Monday");
+        assert_eq!(
+            (text[0][10].as_str(), text[0][1].as_str()),
+            ("100 %", "0 %")
+        );
+        assert_eq!((text[1][1].as_str(), text[1][13].as_str()), ("50 %", "—"));
     }
 }

@@ -123,6 +123,10 @@ pub enum Text {
     ErrorWrongType,
     Cancel,
     ProgressLabel,
+    RoutineChartTitle,
+    RoutineChartAlt,
+    RoutineTableShow,
+    RoutineTableDay,
 }
 
 impl Text {
@@ -194,6 +198,10 @@ impl Text {
         Text::ErrorWrongType,
         Text::Cancel,
         Text::ProgressLabel,
+        Text::RoutineChartTitle,
+        Text::RoutineChartAlt,
+        Text::RoutineTableShow,
+        Text::RoutineTableDay,
     ];
 
     /// The text in `lang`.
@@ -446,6 +454,21 @@ impl Text {
             ),
             Text::Cancel => ("Annuler l'analyse", "Cancel the analysis"),
             Text::ProgressLabel => ("Avancement de la lecture", "Reading progress"),
+            Text::RoutineChartTitle => (
+                "Part du temps passé hors de chez vous, par heure et par jour de la semaine",
+                "Share of time spent away from home, by hour and day of the week",
+            ),
+            Text::RoutineChartAlt => (
+                "Carte de chaleur\u{a0}: plus la case est foncée, plus vous étiez souvent hors de \
+                 chez vous à cette heure-là, ce jour-là. Les valeurs sont dans le tableau qui suit.",
+                "Heat map: the darker the cell, the more often you were away from home at that hour \
+                 on that day. The values are in the table that follows.",
+            ),
+            Text::RoutineTableShow => (
+                "Voir les valeurs dans un tableau",
+                "Show the values in a table",
+            ),
+            Text::RoutineTableDay => ("Jour", "Day"),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",
@@ -896,12 +919,20 @@ pub fn home_sentence(
         (Lang::Fr, 2) => {
             "un autre endroit compte aussi beaucoup de vos nuits (deux logements\u{a0}?)".to_owned()
         }
+        (Lang::Fr, 4) => {
+            "vous passez bien plus de temps dans un autre endroit que là où vous êtes \
+            la nuit (travail de nuit\u{a0}?)"
+                .to_owned()
+        }
         (Lang::Fr, _) => "vos nuits se répartissent entre plusieurs endroits".to_owned(),
         (Lang::En, 0) => format!("only {t} nights have positions"),
         (Lang::En, 1) => "your weekday and weekend nights are spent at different places (night \
             work, or a second home?)"
             .to_owned(),
         (Lang::En, 2) => "another place also holds many of your nights (two homes?)".to_owned(),
+        (Lang::En, 4) => "you spend much more time at another place than where you are at night \
+            (night work?)"
+            .to_owned(),
         (Lang::En, _) => "your nights are spread over several places".to_owned(),
     };
     match (lang, confident, doubt) {
@@ -971,6 +1002,95 @@ pub fn work_sentence(
              of days ({n} of {t}), around {at}: {how}."
         ),
     }
+}
+
+/// A time of day from minutes after midnight: "7 h 50" in French, "7:50" in English.
+pub fn clock(lang: Lang, minutes: u16) -> String {
+    let (h, m) = (minutes / 60 % 24, minutes % 60);
+    match (lang, m) {
+        (Lang::Fr, 0) => format!("{h}\u{a0}h"),
+        (Lang::Fr, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
+        (Lang::En, m) => format!("{h}:{m:02}"),
+    }
+}
+
+/// A weekday's name, Monday first.
+pub fn weekday_name(lang: Lang, day: usize) -> &'static str {
+    const FR: [&str; 7] = [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ];
+    const EN: [&str; 7] = [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ];
+    let names = match lang {
+        Lang::Fr => FR,
+        Lang::En => EN,
+    };
+    names.get(day).copied().unwrap_or("")
+}
+
+/// A share in percent, with French spacing: "85 %" or "85%".
+pub fn percent(lang: Lang, value: u8) -> String {
+    match lang {
+        Lang::Fr => format!("{value}\u{a0}%"),
+        Lang::En => format!("{value}%"),
+    }
+}
+
+/// The weekday routine: usual departure and return (`times`, over `weekdays` days) and the
+/// weekday hours mostly spent away from home (`span`, first and last hour), over `days` days.
+pub fn routine_sentence(
+    lang: Lang,
+    times: Option<(u16, u16)>,
+    weekdays: u64,
+    span: Option<(u16, u16)>,
+    days: u64,
+) -> String {
+    let (w, d) = (format_count(lang, weekdays), format_count(lang, days));
+    let first = match (lang, times) {
+        (Lang::Fr, Some((leave, back))) => format!(
+            "En semaine, vous quittez d'habitude votre domicile vers {} et y revenez vers {} \
+             (médiane de {w}\u{a0}jours). ",
+            clock(lang, leave),
+            clock(lang, back)
+        ),
+        (Lang::En, Some((leave, back))) => format!(
+            "On weekdays you usually leave home around {} and come back around {} (median of {w} \
+             days). ",
+            clock(lang, leave),
+            clock(lang, back)
+        ),
+        (_, None) => String::new(),
+    };
+    let second = match (lang, span) {
+        (Lang::Fr, Some((from, to))) => format!(
+            "Sur {d}\u{a0}jours de positions, vous êtes le plus souvent hors de chez vous en semaine \
+             de {} à {}. Le tableau heure par jour le détaille.",
+            clock(lang, from * 60),
+            clock(lang, (to + 1) * 60)
+        ),
+        (Lang::En, Some((from, to))) => format!(
+            "Over {d} days of positions, you are mostly away from home on weekdays from {} to {}. \
+             The hour-by-day table shows the detail.",
+            clock(lang, from * 60),
+            clock(lang, (to + 1) * 60)
+        ),
+        (Lang::Fr, None) => format!(
+            "Sur {d}\u{a0}jours de positions, aucune heure de la semaine ne se passe surtout hors de \
+             chez vous. Le tableau heure par jour le détaille."
+        ),
+        (Lang::En, None) => format!(
+            "Over {d} days of positions, no weekday hour is mostly spent away from home. The \
+             hour-by-day table shows the detail."
+        ),
+    };
+    format!("{first}{second}")
 }
 
 /// One place in a list: "Maison (120 h, 10 visits)".

@@ -226,6 +226,9 @@ pub enum Doubt {
     TwoPlaces,
     /// No place holds most nights.
     Scattered,
+    /// Another place holds more of the person's time than the place of their nights (night
+    /// work every night?).
+    DaytimeElsewhere,
 }
 
 /// The probable home, as the report carries it.
@@ -254,6 +257,23 @@ pub struct Work {
     pub confidence: Confidence,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub doubt: Option<Doubt>,
+}
+
+/// Weekday routine around home, as the report carries it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Routine {
+    /// Days with any known slot, and weekdays with both a departure and a return.
+    pub days: u64,
+    pub weekdays: u64,
+    /// Usual departure from home and return on weekdays, in minutes after local midnight (the
+    /// median, rounded to 5 minutes), when at least 5 weekdays show both.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub leave: Option<u16>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub back: Option<u16>,
+    /// Share of the known time spent away from home, in percent, by weekday (Monday first) and
+    /// local hour; `null` where under half an hour was known.
+    pub away: [[Option<u8>; 24]; 7],
 }
 
 /// A sensitive matter a place's name hints at (GDPR article 9).

@@ -104,6 +104,9 @@ pub struct PositionSummary {
     /// The place of most weekday working hours away from home.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub work: Option<location::Work>,
+    /// Weekday departure and return times, and the hour × weekday share of time away from home.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub routine: Option<location::Routine>,
 }
 
 impl PositionSummary {
@@ -114,6 +117,7 @@ impl PositionSummary {
         PositionSummary {
             home: None,
             work: None,
+            routine: None,
             places: Vec::new(),
             sensitive_places: Vec::new(),
             ..self.clone()

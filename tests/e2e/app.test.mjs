@@ -234,6 +234,54 @@ describe('main path', () => {
     await finish(session);
   });
 
+  test('a routine is drawn as an hour × weekday chart, with the same values in a table', async () => {
+    // Three weeks from Monday 2024-01-08, Paris time (UTC+1): home at night, at work from 9:00
+    // to 17:00 on weekdays, no position at 8:00 and 17:00 (on the way); a position every 15
+    // minutes. The same plan as tests/integration/home.rs, whose report says the same sentence.
+    const signals = [];
+    for (let day = 0; day < 21; day++) {
+      const weekday = day % 7;
+      for (let quarter = 0; quarter < 96; quarter++) {
+        const hour = Math.floor(quarter / 4);
+        if (hour === 8 || hour === 17) continue;
+        const atWork = weekday < 5 && hour >= 9 && hour < 17;
+        const at = atWork ? '46.1450000°, -1.1700000°' : '46.1603000°, -1.1511000°';
+        const utc = Date.UTC(2024, 0, 8 + day, 0, 0) + quarter * 15 * 60_000 - 3_600_000;
+        signals.push({ position: { LatLng: at, source: 'WIFI', timestamp: new Date(utc).toISOString() } });
+      }
+    }
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [{ name: 'Timeline.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ semanticSegments: [], rawSignals: signals })) }]);
+    const routine = () => page.textContent('#files .finding[data-finding="routine"]');
+    assert.equal(await routine(), 'On weekdays you usually leave home around 7:50 and come back around 18:00 (median of 15 days). Over 21 days of positions, you are mostly away from home on weekdays from 8:00 to 18:00. The hour-by-day table shows the detail.');
+    // The canvas is drawn: cells in the accent colour (always away: weekdays 9:00–17:00), and
+    // cells in the palest colour (never away).
+    const colours = await page.$eval('#files figure.chart canvas', (canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let accent = 0; let pale = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] === 0x1d && data[i + 1] === 0x4e && data[i + 2] === 0x89) accent++;
+        if (data[i] === 0xee && data[i + 1] === 0xf2 && data[i + 2] === 0xf7) pale++;
+      }
+      return { accent, pale };
+    });
+    assert.ok(colours.accent > 1000 && colours.pale > 1000, JSON.stringify(colours));
+    assert.equal(await page.getAttribute('#files figure.chart canvas', 'role'), 'img');
+    // Its text alternative: a table with a row per weekday and a column per hour.
+    await page.click('#files figure.chart summary');
+    const table = await page.$$eval('#files .grid-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.equal(table.length, 7);
+    assert.deepEqual([table[0][0], table[0][1 + 10], table[0][1 + 3], table[5][1 + 10]], ['Monday', '100%', '0%', '0%']);
+    await axe(page, 'a routine chart and its table');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.match(await routine(), /^En semaine, vous quittez d'habitude votre domicile vers 7\u00a0h\u00a050 et y revenez vers 18\u00a0h/);
+    assert.equal(await page.textContent('#files .grid-table tbody tr:first-child th'), 'lundi');
+    await axe(page, 'a routine chart and its table (fr)');
+    await finish(session);
+  });
+
   test('a link straight to the promise page opens it', async () => {
     const session = await open(env, '/#promise');
     const { page, guard } = session;

@@ -77,7 +77,7 @@ export async function pickFiles(page, paths) {
   const files = paths.every((p) => typeof p === 'string') ? paths
     : paths.map((p) => (typeof p === 'string' ? { name: basename(p), mimeType: 'application/octet-stream', buffer: readFileSync(p) } : p));
   await page.setInputFiles('#file-input', files);
-  await page.waitForFunction((n) => document.querySelectorAll('#files tbody tr').length === n
+  await page.waitForFunction((n) => document.querySelectorAll('#files > tbody > tr').length === n
     && !document.querySelector('#files .status.reading'), paths.length);
 }
 

@@ -176,3 +176,46 @@ fn ten_nights_give_a_medium_confidence_home_with_its_reason() {
          nights have positions)."
     );
 }
+
+/// The office worker's routine, from `Records.json`: out of home at 8:00 and 17:00 (no position
+/// then), at work from 9:00 to 17:00. The slot after the last position at home (7:45) is the
+/// first one away, and the first position back home (18:00) is the return.
+#[test]
+fn the_office_workers_departure_and_return_and_hours_away_are_found() {
+    let points = office_worker();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("Records.json"), records_json(&points)).unwrap();
+    let report = inspect_paths(&[dir.path().join("Records.json")]);
+    let Some(Summary::Positions(p)) = &report.files[0].summary else {
+        panic!("no summary")
+    };
+    let routine = p.routine.as_ref().unwrap();
+    // 60 days, 42 of them weekdays (as above).
+    assert_eq!((routine.days, routine.weekdays), (60, 42));
+    assert_eq!(
+        (routine.leave, routine.back),
+        (Some(7 * 60 + 50), Some(18 * 60))
+    );
+    // Monday at 10:00 always away; Saturday at 10:00 and Monday at 03:00 always at home; 08:00
+    // on a weekday is all on the way (no position: filled between 7:45 at home and 9:00 at work).
+    let monday = routine.away[0];
+    assert_eq!(
+        (monday[10], monday[3], monday[8]),
+        (Some(100), Some(0), Some(100))
+    );
+    assert_eq!(routine.away[5][10], Some(0));
+    let finding = report.files[0]
+        .findings
+        .iter()
+        .find(|f| f.id == "routine")
+        .unwrap();
+    assert_eq!(
+        finding.text.en,
+        "On weekdays you usually leave home around 7:50 and come back around 18:00 (median of 42 \
+         days). Over 60 days of positions, you are mostly away from home on weekdays from 8:00 to \
+         18:00. The hour-by-day table shows the detail."
+    );
+    assert!(finding.text.fr.starts_with(
+        "En semaine, vous quittez d'habitude votre domicile vers 7\u{a0}h\u{a0}50 et y revenez vers 18\u{a0}h"
+    ));
+}

@@ -46,6 +46,9 @@ fn kind_cell(lang: Lang, report: &FileReport) -> Html {
         Kind::Unknown => None,
     };
     if let (Some(name), Some(summary)) = (recognised, &report.summary) {
+        let routine = match summary {
+            Summary::Positions(p) => p.routine.clone(),
+        };
         return html! {
             <>
                 <span class="status known">{ name }</span>
@@ -53,6 +56,9 @@ fn kind_cell(lang: Lang, report: &FileReport) -> Html {
                 { for report.findings.iter().map(|f| html! {
                     <span class="finding" data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
                 }) }
+                if let Some(routine) = routine {
+                    <super::RoutineChart {lang} {routine} />
+                }
                 if let Some(error) = &report.error {
                     <span class="status error">{ error.message.get(lang) }</span>
                 }

@@ -8,6 +8,7 @@ mod landing;
 mod live_region;
 mod net_counter;
 mod promise_page;
+mod routine_chart;
 mod self_test;
 
 pub use drop_zone::DropZone;
@@ -17,4 +18,5 @@ pub use landing::Landing;
 pub use live_region::LiveRegion;
 pub use net_counter::NetCounter;
 pub use promise_page::PromisePage;
+pub use routine_chart::RoutineChart;
 pub use self_test::SelfTest;
