@@ -13,9 +13,9 @@ use std::io::Read;
 
 use crate::i18n::Lang;
 use crate::i18n::{
-    affinities, coverage, home_sentence, near_town, place_item, position, routine_sentence,
-    sensitive_name, sensitive_places, service_places, top_places, uniqueness, work_sentence,
-    Messages,
+    affinities, coverage, finding_why, home_sentence, near_town, place_item, position,
+    routine_sentence, sensitive_name, sensitive_places, service_places, top_places, uniqueness,
+    work_sentence, Messages,
 };
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::location::TopPlace;
@@ -79,6 +79,18 @@ pub struct Finding {
     /// Stable name (`coverage`), for tests and for anyone reading the report.
     pub id: String,
     pub text: Messages,
+    /// How Reflet came to it: the method, in plain words.
+    pub why: Messages,
+}
+
+impl Finding {
+    fn new(id: &str, text: Messages) -> Finding {
+        Finding {
+            id: id.to_owned(),
+            text,
+            why: Messages::from_fn(|lang| finding_why(lang, id).to_owned()),
+        }
+    }
 }
 
 /// Who recorded a file, from its source's id.
@@ -106,12 +118,12 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
             };
             let year = |iso: &Option<String>| iso.as_deref()?.get(..4)?.parse::<i64>().ok();
             if let (true, Some(first), Some(last)) = (p.days > 0, year(&p.first), year(&p.last)) {
-                out.push(Finding {
-                    id: "coverage".to_owned(),
-                    text: Messages::from_fn(|lang| {
+                out.push(Finding::new(
+                    "coverage",
+                    Messages::from_fn(|lang| {
                         coverage(lang, who, p.days, (first, last), p.interval_s)
                     }),
-                });
+                ));
             }
             if p.service_home.is_some() || p.service_work.is_some() {
                 let apart = p
@@ -121,9 +133,9 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     .and_then(|h| LatLng::from_degrees(h.lat, h.lng))
                     .zip(p.service_home)
                     .map(|(ours, theirs)| ours.distance_m(theirs));
-                out.push(Finding {
-                    id: "service_places".to_owned(),
-                    text: Messages::from_fn(|lang| {
+                out.push(Finding::new(
+                    "service_places",
+                    Messages::from_fn(|lang| {
                         let text = |at: LatLng| position(lang, at.lat(), at.lng());
                         let home = p.service_home.map(text);
                         let work = p.service_work.map(text);
@@ -135,18 +147,16 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                             apart,
                         )
                     }),
-                });
+                ));
             }
             if !p.affinities.is_empty() {
                 let mut shares: Vec<(Mode, f64)> =
                     p.affinities.iter().map(|(m, a)| (*m, *a)).collect();
                 shares.sort_by(|a, b| b.1.total_cmp(&a.1));
-                out.push(Finding {
-                    id: "travel_affinities".to_owned(),
-                    text: Messages::from_fn(|lang| {
-                        affinities(lang, company_name(lang, who), &shares)
-                    }),
-                });
+                out.push(Finding::new(
+                    "travel_affinities",
+                    Messages::from_fn(|lang| affinities(lang, company_name(lang, who), &shares)),
+                ));
             }
             if let Some(work) = p.work.as_ref().filter(|w| w.days_total >= 3) {
                 let confident = match work.confidence {
@@ -154,21 +164,21 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     Confidence::Medium => Some(false),
                     Confidence::Low => None,
                 };
-                out.push(Finding {
-                    id: "work".to_owned(),
-                    text: Messages::from_fn(|lang| {
+                out.push(Finding::new(
+                    "work",
+                    Messages::from_fn(|lang| {
                         let at = place_text(lang, work.lat, work.lng);
                         work_sentence(lang, &at, work.days, work.days_total, confident)
                     }),
-                });
+                ));
             }
             routine_finding(p, &mut out);
             place_findings(p, &mut out);
             if p.count >= 4 {
-                out.push(Finding {
-                    id: "uniqueness".to_owned(),
-                    text: Messages::from_fn(|lang| uniqueness(lang, p.count)),
-                });
+                out.push(Finding::new(
+                    "uniqueness",
+                    Messages::from_fn(|lang| uniqueness(lang, p.count)),
+                ));
             }
             // One or two nights say too little to name a place, even with low confidence.
             if let Some(home) = p.home.as_ref().filter(|h| h.nights_total >= 3) {
@@ -184,13 +194,13 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     Doubt::Scattered => 3,
                     Doubt::DaytimeElsewhere => 4,
                 });
-                out.push(Finding {
-                    id: "home".to_owned(),
-                    text: Messages::from_fn(|lang| {
+                out.push(Finding::new(
+                    "home",
+                    Messages::from_fn(|lang| {
                         let at = place_text(lang, home.lat, home.lng);
                         home_sentence(lang, &at, home.nights, home.nights_total, confident, doubt)
                     }),
-                });
+                ));
             }
         }
     }
@@ -202,12 +212,12 @@ fn routine_finding(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
     if let Some(routine) = &p.routine {
         let times = routine.leave.zip(routine.back);
         let span = weekday_span(routine);
-        out.push(Finding {
-            id: "routine".to_owned(),
-            text: Messages::from_fn(|lang| {
+        out.push(Finding::new(
+            "routine",
+            Messages::from_fn(|lang| {
                 routine_sentence(lang, times, routine.weekdays, span, routine.days)
             }),
-        });
+        ));
     }
 }
 
@@ -241,9 +251,9 @@ fn place_text(lang: Lang, latitude: f64, longitude: f64) -> String {
 /// The most visited places, and those that hint at a sensitive matter.
 fn place_findings(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
     if !p.places.is_empty() {
-        out.push(Finding {
-            id: "places".to_owned(),
-            text: Messages::from_fn(|lang| {
+        out.push(Finding::new(
+            "places",
+            Messages::from_fn(|lang| {
                 let items: Vec<String> = p
                     .places
                     .iter()
@@ -251,12 +261,12 @@ fn place_findings(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
                     .collect();
                 top_places(lang, &items)
             }),
-        });
+        ));
     }
     if !p.sensitive_places.is_empty() {
-        out.push(Finding {
-            id: "sensitive_places".to_owned(),
-            text: Messages::from_fn(|lang| {
+        out.push(Finding::new(
+            "sensitive_places",
+            Messages::from_fn(|lang| {
                 let items: Vec<String> = p
                     .sensitive_places
                     .iter()
@@ -267,7 +277,7 @@ fn place_findings(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
                     .collect();
                 sensitive_places(lang, &items)
             }),
-        });
+        ));
     }
 }
 

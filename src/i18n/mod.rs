@@ -1035,6 +1035,117 @@ pub fn weekday_name(lang: Lang, day: usize) -> &'static str {
     names.get(day).copied().unwrap_or("")
 }
 
+/// How a finding was reached, in plain words: shown under it, and written in the report.
+pub fn finding_why(lang: Lang, id: &str) -> &'static str {
+    match (lang, id) {
+        (Lang::Fr, "coverage") => {
+            "Compté sur chaque position datée du fichier\u{a0}: les jours (UTC) avec au moins une \
+             position, et l'écart moyen entre deux positions, sans les pauses de plus d'une heure \
+             (téléphone éteint, historique suspendu)."
+        }
+        (Lang::En, "coverage") => {
+            "Counted over every dated position in the file: the days (UTC) with at least one \
+             position, and the mean gap between two positions, leaving out pauses of over an hour \
+             (phone off, history paused)."
+        }
+        (Lang::Fr, "home") => {
+            "Chaque position entre 0\u{a0}h et 6\u{a0}h, à l'heure locale de l'endroit (fuseau \
+             horaire et heure d'été compris), est rangée dans une case d'environ 150\u{a0}m. \
+             L'endroit de chaque nuit est sa case la plus vue\u{a0}; le domicile probable est \
+             l'endroit du plus grand nombre de nuits. La confiance baisse avec peu de nuits, des \
+             nuits partagées entre deux endroits, des nuits de semaine et de week-end à des endroits \
+             différents, ou un autre endroit où vous passez bien plus de temps. La ville est la plus \
+             proche dans une liste GeoNames intégrée à Reflet."
+        }
+        (Lang::En, "home") => {
+            "Every position between 00:00 and 06:00, in the place's local time (time zone and \
+             daylight saving included), is put in a cell of about 150 m. Each night's place is its \
+             most seen cell; the probable home is the place of most nights. Confidence drops with \
+             few nights, nights split between two places, weekday and weekend nights at different \
+             places, or another place where you spend much more time. The town is the nearest one \
+             in a GeoNames list built into Reflet."
+        }
+        (Lang::Fr, "work") => {
+            "Positions des jours de semaine entre 9\u{a0}h et 17\u{a0}h, heure locale, à plus de \
+             300\u{a0}m environ du domicile probable\u{a0}: l'endroit le plus vu de chaque jour, puis \
+             celui du plus grand nombre de jours."
+        }
+        (Lang::En, "work") => {
+            "Weekday positions between 9:00 and 17:00 local time, more than about 300 m from the \
+             probable home: each day's most seen place, then the place of most days."
+        }
+        (Lang::Fr, "routine") => {
+            "Chaque journée est découpée en tranches de 10\u{a0}minutes\u{a0}: chez vous, ailleurs \
+             (ou en chemin) ou inconnue. Entre deux positions à moins de deux heures d'écart, le \
+             même endroit veut dire que vous y étiez resté, un autre que vous étiez en chemin. Le \
+             départ est le premier passage de chez vous à ailleurs entre 4\u{a0}h et 14\u{a0}h, le \
+             retour le dernier retour chez vous après midi\u{a0}; on donne la médiane des jours de \
+             semaine."
+        }
+        (Lang::En, "routine") => {
+            "Each day is cut into 10-minute slots: at home, elsewhere (or on the way) or unknown. \
+             Between two positions less than two hours apart, the same place means you stayed \
+             there, another place that you were on the way. The departure is the first move from \
+             home to elsewhere between 04:00 and 14:00, the return the last return home after noon; \
+             the median over weekdays is given."
+        }
+        (Lang::Fr, "places") => {
+            "Le temps passé dans chaque lieu d'après les séjours que l'export liste, ou à défaut \
+             ceux trouvés dans les positions (au moins 15\u{a0}minutes à moins de 150\u{a0}m)."
+        }
+        (Lang::En, "places") => {
+            "Time spent at each place from the stays the export lists, or else those found in the \
+             positions (at least 15 minutes within 150 m)."
+        }
+        (Lang::Fr, "sensitive_places") => {
+            "Le nom du lieu contient un mot lié à la santé, à la religion, à la politique, à un \
+             syndicat ou à la sexualité. Ce n'est qu'un indice, pas une preuve\u{a0}; mais le RGPD \
+             (article\u{a0}9) protège tout particulièrement ces données."
+        }
+        (Lang::En, "sensitive_places") => {
+            "The place's name holds a word tied to health, religion, politics, a trade union or \
+             sexuality. It is a hint, not proof; but the GDPR (article 9) gives such data special \
+             protection."
+        }
+        (Lang::Fr, "service_places") => {
+            "Ce sont les lieux que le service a lui-même étiquetés dans l'export. La distance est \
+             mesurée jusqu'au domicile que Reflet trouve dans vos nuits."
+        }
+        (Lang::En, "service_places") => {
+            "These are the places the service itself labelled in the export. The distance is \
+             measured to the home Reflet finds in your nights."
+        }
+        (Lang::Fr, "travel_affinities") => {
+            "Les valeurs telles que le service les a écrites dans l'export (de 0 à 1), converties \
+             en pourcentages."
+        }
+        (Lang::En, "travel_affinities") => {
+            "The values as the service wrote them in the export (from 0 to 1), shown as \
+             percentages."
+        }
+        (Lang::Fr, "uniqueness") => {
+            "De Montjoye et al., «\u{a0}Unique in the Crowd\u{a0}», Scientific Reports, 2013\u{a0}: \
+             dans les données de téléphonie de 1,5\u{a0}million de personnes, quatre lieux et \
+             heures suffisaient à en distinguer 95\u{a0}%."
+        }
+        (Lang::En, "uniqueness") => {
+            "De Montjoye et al., \"Unique in the Crowd\", Scientific Reports, 2013: in the mobile \
+             phone data of 1.5 million people, four places and times were enough to single out \
+             95% of them."
+        }
+        (Lang::Fr, _) => "Calculé à partir du contenu du fichier, sur votre appareil.",
+        (Lang::En, _) => "Worked out from the file's content, on your device.",
+    }
+}
+
+/// The label of a finding's reasoning, which opens it.
+pub fn why_label(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Comment le sait-on\u{a0}?",
+        Lang::En => "How do we know?",
+    }
+}
+
 /// A share in percent, with French spacing: "85 %" or "85%".
 pub fn percent(lang: Lang, value: u8) -> String {
     match lang {

@@ -2,6 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
+use reflet::i18n::{finding_why, Lang};
 use reflet::model::Summary;
 use reflet::report::{inspect_paths, Kind, SCHEMA};
 
@@ -163,6 +164,11 @@ fn the_json_matches_the_documented_schema_example() {
         "`sensitive_places`",
         "`nights_total`",
         "`doubt`",
+        "`daytime_elsewhere`",
+        "`routine`",
+        "`leave`",
+        "`away`",
+        "`why`",
         "`path`",
         "`size`",
         "`kind`",
@@ -173,6 +179,20 @@ fn the_json_matches_the_documented_schema_example() {
             doc.contains(key),
             "docs/report-schema.md does not document {key}"
         );
+    }
+    // Every finding id in the doc's table has its own reasoning, in both languages.
+    let table = doc.split("## Finding ids").nth(1).unwrap();
+    let table = table.split("\n## ").next().unwrap();
+    let ids: Vec<&str> = table
+        .lines()
+        .filter_map(|l| l.strip_prefix("| `")?.split('`').next())
+        .collect();
+    assert!(ids.len() >= 9, "{ids:?}");
+    for lang in [Lang::Fr, Lang::En] {
+        let fallback = finding_why(lang, "no such finding");
+        for id in &ids {
+            assert_ne!(finding_why(lang, id), fallback, "{id} has no reasoning");
+        }
     }
     for kind in reflet::error::ErrorKind::ALL {
         let name = serde_json::to_value(kind).unwrap();

@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::i18n::{
     archive_summary, export_parts, file_count, format_size, missing_parts, positions_summary,
-    progress_line, section, show_more, visits_and_moves, Lang, Text,
+    progress_line, section, show_more, visits_and_moves, why_label, Lang, Text,
 };
 use crate::model::time::parse_iso;
 use crate::model::Summary;
@@ -54,7 +54,13 @@ fn kind_cell(lang: Lang, report: &FileReport) -> Html {
                 <span class="status known">{ name }</span>
                 <span class="summary">{ summary_line(lang, summary) }</span>
                 { for report.findings.iter().map(|f| html! {
-                    <span class="finding" data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
+                    <>
+                        <span class="finding" data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
+                        <details class="why" data-why={f.id.clone()}>
+                            <summary>{ why_label(lang) }</summary>
+                            <p>{ f.why.get(lang) }</p>
+                        </details>
+                    </>
                 }) }
                 if let Some(routine) = routine {
                     <super::RoutineChart {lang} {routine} />
