@@ -162,3 +162,235 @@ fn the_office_worker_is_found_at_home_and_at_work_in_every_format() {
     }
     assert_eq!(seen.len(), 9, "{seen:?}");
 }
+
+// --- Shapes: what the writers produce is what real exports hold ---------------------------------
+
+/// The generated file has the real samples' shape: every path of the samples is generated with
+/// the same JSON types (but those under `unneeded`, parts of the format the person has no use
+/// for), and every generated path is in a sample or is, or leads to, a `documented` one (key
+/// paths `formats.md` lists for what the samples lack).
+fn same_json_shape(ours: &Structure, samples: &[&str], unneeded: &[&str], documented: &[&str]) {
+    let mut real = Structure::default();
+    for path in samples {
+        real.paths
+            .extend(json_structure(&sample(path)[..]).unwrap().paths);
+    }
+    for (path, stats) in &real.paths {
+        if unneeded.iter().any(|u| path.starts_with(u)) {
+            continue;
+        }
+        let generated = ours
+            .paths
+            .get(path)
+            .unwrap_or_else(|| panic!("{samples:?}: {path} is never generated"));
+        assert_eq!(generated.types, stats.types, "{samples:?}: {path}");
+    }
+    for path in ours.paths.keys() {
+        assert!(
+            real.paths.contains_key(path)
+                || documented
+                    .iter()
+                    .any(|d| path.starts_with(d) || d.starts_with(path.as_str())),
+            "{samples:?}: {path} is in no real export"
+        );
+    }
+}
+
+/// The same for XML: the same element paths, attributes and text.
+fn same_xml_shape(ours: &XmlStructure, sample_path: &str) {
+    let real = xml_structure(&sample(sample_path)[..]).unwrap();
+    let keys = |s: &XmlStructure| s.paths.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(keys(ours), keys(&real), "{sample_path}");
+    for (path, stats) in &real.paths {
+        let generated = &ours.paths[path];
+        assert_eq!(
+            (&generated.attributes, generated.text),
+            (&stats.attributes, stats.text),
+            "{sample_path}: {path}"
+        );
+    }
+}
+
+fn structure(text: &str) -> Structure {
+    json_structure(text.as_bytes()).unwrap()
+}
+
+#[test]
+fn the_written_files_have_the_shape_of_the_real_samples() {
+    let person = Person::new(PersonSpec {
+        days: 8,
+        ..PersonSpec::new(Who::OfficeWorker, 5)
+    });
+    same_json_shape(
+        &structure(&person::records_json(&person)),
+        &["google/Records.json"],
+        &[],
+        &[],
+    );
+    same_json_shape(
+        &structure(&person::timeline_edits(&person)),
+        &["google/Timeline Edits.json"],
+        &[],
+        &[],
+    );
+    // Android: two samples together; formats.md 1.2 documents `position.source` and the
+    // activity's `probability`.
+    same_json_shape(
+        &structure(&person::android_timeline(&person)),
+        &[
+            "google/Timeline_android_gpsbabel.json",
+            "google/Timeline_android_rawSignals.json",
+        ],
+        &[
+            "$.semanticSegments[].timelineMemory",
+            "$.semanticSegments[].activity.parking",
+        ],
+        &[
+            "$.rawSignals[].position.source",
+            "$.semanticSegments[].activity.probability",
+        ],
+    );
+    // iOS: the sample has no activity; formats.md 1.2 documents its keys, every number a string.
+    let ios = structure(&person::ios_timeline(&person));
+    same_json_shape(
+        &ios,
+        &["google/location-history_ios.json"],
+        &[],
+        &["$[].activity"],
+    );
+    for (path, stats) in &ios.paths {
+        assert!(!stats.types.number, "{path}: iOS writes numbers as strings");
+    }
+    // Semantic Location History: the samples hold only moves; formats.md 1.1 documents the
+    // visits' keys, and the moves' that the samples leave out.
+    let semantic_documented = [
+        "$.timelineObjects[].placeVisit.location",
+        "$.timelineObjects[].placeVisit.duration",
+        "$.timelineObjects[].placeVisit.simplifiedRawPath",
+        "$.timelineObjects[].placeVisit.placeConfidence",
+        "$.timelineObjects[].placeVisit.centerLatE7",
+        "$.timelineObjects[].placeVisit.centerLngE7",
+        "$.timelineObjects[].placeVisit.visitConfidence",
+        "$.timelineObjects[].placeVisit.editConfirmationStatus",
+        "$.timelineObjects[].placeVisit.placeVisitImportance",
+        "$.timelineObjects[].activitySegment.activityType",
+        "$.timelineObjects[].activitySegment.duration.startTimestampMs",
+        "$.timelineObjects[].activitySegment.duration.endTimestampMs",
+    ];
+    for legacy_ms in [false, true] {
+        let months = person::semantic_months(&person, legacy_ms);
+        assert_eq!(months.len(), 1);
+        let ours = structure(&months[0].1);
+        let unneeded: &[&str] = if legacy_ms {
+            &[
+                "$.timelineObjects[].activitySegment.duration.startTimestamp",
+                "$.timelineObjects[].activitySegment.duration.endTimestamp",
+            ]
+        } else {
+            &[]
+        };
+        same_json_shape(
+            &ours,
+            &[
+                "google/semantic_history_2013_DECEMBER.json",
+                "google/semantic_history_with_bom.json",
+            ],
+            unneeded,
+            &semantic_documented,
+        );
+        for path in [
+            "$.timelineObjects[].placeVisit.location.latitudeE7",
+            "$.timelineObjects[].placeVisit.location.semanticType",
+            "$.timelineObjects[].placeVisit.centerLatE7",
+        ] {
+            assert!(ours.paths.contains_key(path), "{path}");
+        }
+        let raw = "$.timelineObjects[].placeVisit.simplifiedRawPath.points[].latE7";
+        assert_eq!(ours.paths.contains_key(raw), !legacy_ms);
+    }
+    // GPX as Apple Health writes workout routes, KML with a Google Earth track: the very shape.
+    same_xml_shape(
+        &xml_structure(person::gpx(&person, false).as_bytes()).unwrap(),
+        "apple/workout-routes/route_2019-06-11_3.00pm.gpx",
+    );
+    same_xml_shape(
+        &xml_structure(person::kml(&person).as_bytes()).unwrap(),
+        "geo/gx_track.kml",
+    );
+}
+
+#[test]
+fn formats_without_a_sample_have_the_key_paths_formats_md_documents() {
+    let person = Person::new(PersonSpec {
+        days: 3,
+        ..PersonSpec::new(Who::OfficeWorker, 5)
+    });
+    // Snapchat: no real sample exists (samples/SOURCES.md, "Gaps"); formats.md section 4 gives
+    // the keys of each era.
+    let new = structure(&person::snapchat_location(&person, false));
+    let old = structure(&person::snapchat_location(&person, true));
+    for (s, paths) in [
+        (
+            &new,
+            &[
+                "$.Frequent Locations[].City",
+                "$.Frequent Locations[].Country",
+                "$.Frequent Locations[].Region",
+                "$.Latest Location[].City",
+                "$.Home, School & Work.inferredHome",
+                "$.Home, School & Work.inferredWork",
+                "$.Location History[][]",
+            ][..],
+        ),
+        (
+            &old,
+            &[
+                "$.Frequent Locations[].City",
+                "$.Home & Work.Home",
+                "$.Home & Work.Work",
+                "$.Location History[].Time",
+                "$.Location History[].Latitude, Longitude",
+            ][..],
+        ),
+    ] {
+        for path in paths {
+            assert!(s.paths.get(*path).unwrap().types.string, "{path}");
+        }
+    }
+    // 2024: pairs of strings.
+    assert_eq!(new.paths["$.Location History[]"].max_len, Some(2));
+    assert!(!new.paths.contains_key("$.Location History[].Time"));
+    // GeoJSON: no sample; formats.md section 14 says FeatureCollection, longitude first (RFC
+    // 7946); the per-position times are togeojson's `properties.coordTimes` (geojson.rs).
+    let geo = structure(&person::geojson(&person));
+    let keys: Vec<&str> = geo.paths.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "$",
+            "$.features",
+            "$.features[]",
+            "$.features[].geometry",
+            "$.features[].geometry.coordinates",
+            "$.features[].geometry.coordinates[]",
+            "$.features[].geometry.coordinates[][]",
+            "$.features[].geometry.type",
+            "$.features[].properties",
+            "$.features[].properties.coordTimes",
+            "$.features[].properties.coordTimes[]",
+            "$.features[].properties.name",
+            "$.features[].type",
+            "$.type",
+        ]
+    );
+    assert_eq!(
+        geo.paths["$.features[].geometry.coordinates[]"].max_len,
+        Some(3)
+    );
+    let text = person::geojson(&person);
+    let first: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let lng = first["features"][0]["geometry"]["coordinates"][0][0]
+        .as_f64()
+        .unwrap();
+    assert!((lng - person.home().lng).abs() < 0.01, "longitude first");
+}
