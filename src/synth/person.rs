@@ -171,7 +171,13 @@ fn plan(kind: Kind, first_day: i64, day: i64) -> Vec<(i64, Doing)> {
     };
     match kind {
         Kind::OfficeWorker => office(HOME),
-        Kind::Sparse if (day - first_day).rem_euclid(12) == 0 => office(HOME),
+        Kind::Sparse if (day - first_day).rem_euclid(12) == 0 => {
+            // The phone is off from 23:00: a stay ending at midnight would leave a position
+            // then, on the next (empty) day's night.
+            let mut p = office(HOME);
+            p.push((23 * 60, Nothing));
+            p
+        }
         Kind::Sparse => vec![(0, Nothing)],
         Kind::TwoHomes => {
             // Weeks from Monday: even ones at home, odd ones at the flat.
@@ -933,6 +939,6 @@ mod tests {
             assert_eq!(end, pair[1].start());
         }
         let sparse = Person::new(PersonSpec::new(Kind::Sparse, 1));
-        assert_eq!(sparse.points.len(), 5 * 96);
+        assert_eq!(sparse.points.len(), 5 * 92);
     }
 }

@@ -394,3 +394,98 @@ fn formats_without_a_sample_have_the_key_paths_formats_md_documents() {
         .unwrap();
     assert!((lng - person.home().lng).abs() < 0.01, "longitude first");
 }
+
+// --- Decoys, daylight saving, damaged records, empty segments, mixed archives -------------------
+
+#[test]
+fn decoys_written_as_files_come_out_low_confidence_with_their_reason() {
+    let decoys = [
+        // Weekday nights at work, weekend nights at home.
+        (PersonSpec::new(Who::NightShift, 3), Doubt::WeekdaysDiffer),
+        // Eight whole weeks from Monday 2024-03-04, four in each home.
+        (
+            PersonSpec {
+                first_day: 19_786,
+                days: 56,
+                ..PersonSpec::new(Who::TwoHomes, 4)
+            },
+            Doubt::TwoPlaces,
+        ),
+        // One day in twelve: five nights.
+        (PersonSpec::new(Who::Sparse, 5), Doubt::FewNights),
+    ];
+    for (spec, doubt) in decoys {
+        let person = Person::new(PersonSpec {
+            step_minutes: 30,
+            ..spec
+        });
+        let files: Vec<(String, String)> = every_format(&person)
+            .into_iter()
+            // Semantic months split the person in two files; the other formats hold it whole.
+            .filter(|(_, _, id)| *id != "google.semantic")
+            .map(|(n, t, _)| (n, t))
+            .collect();
+        let report = inspect(&files);
+        for file in &report.files {
+            let home = positions(file).home.as_ref().unwrap();
+            assert_eq!(
+                (home.confidence, home.doubt),
+                (Confidence::Low, Some(doubt)),
+                "{:?} in {}: {home:?}",
+                spec.kind,
+                file.file.path
+            );
+            let finding = file.findings.iter().find(|f| f.id == "home").unwrap();
+            assert!(
+                finding.text.en.contains("low confidence"),
+                "{}",
+                finding.text.en
+            );
+        }
+    }
+}
+
+#[test]
+fn night_is_local_night_on_both_sides_of_both_daylight_saving_changes() {
+    // Positions only at 06:xx and 23:xx Paris time, from 2024-03-20 to 2024-04-10 and from
+    // 2024-10-20 to 2024-11-10: never night. A reader an hour off on either side of a change
+    // would count 05:xx or 00:xx as night. The same at 00:xx and 05:xx: every day is a night.
+    let days = (19_802..19_823).chain(20_016..20_037);
+    let at = |hours: [i64; 2]| {
+        let mut points = Vec::new();
+        for day in days.clone() {
+            for hour in hours {
+                for quarter in 0..4 {
+                    let local = day * 86_400_000 + hour * 3_600_000 + quarter * 15 * 60_000;
+                    points.push(person::Point {
+                        time: person::utc_of_paris(local),
+                        lat: 46.1603,
+                        lng: -1.1511,
+                    });
+                }
+            }
+        }
+        Person {
+            kind: Who::OfficeWorker,
+            places: Vec::new(),
+            stays: Vec::new(),
+            trips: Vec::new(),
+            points,
+        }
+    };
+    let (never, always) = (at([6, 23]), at([0, 5]));
+    let report = inspect(&[
+        ("never.json".to_owned(), person::records_json(&never)),
+        ("always.gpx".to_owned(), person::gpx(&always, false)),
+    ]);
+    let file = |name: &str| {
+        report
+            .files
+            .iter()
+            .find(|f| f.file.path.ends_with(name))
+            .unwrap()
+    };
+    assert_eq!(positions(file("never.json")).home, None);
+    let home = positions(file("always.gpx")).home.clone().unwrap();
+    assert_eq!((home.nights, home.nights_total), (42, 42));
+}
