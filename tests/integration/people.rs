@@ -489,3 +489,218 @@ fn night_is_local_night_on_both_sides_of_both_daylight_saving_changes() {
     let home = positions(file("always.gpx")).home.clone().unwrap();
     assert_eq!((home.nights, home.nights_total), (42, 42));
 }
+
+/// Inserts `bad` right after the first `anchor` of `text`.
+fn splice(text: &str, anchor: &str, bad: &str) -> String {
+    assert!(text.contains(anchor), "{anchor}");
+    text.replacen(anchor, &format!("{anchor}{bad}"), 1)
+}
+
+#[test]
+fn out_of_range_and_missing_coordinates_are_skipped_and_counted_in_every_format() {
+    let person = Person::new(PersonSpec {
+        days: 21,
+        step_minutes: 30,
+        ..PersonSpec::new(Who::OfficeWorker, 8)
+    });
+    const T: &str = "2024-03-05T12:00:00Z";
+    // (source, anchor, bad records, how many are skipped, how many are read after all).
+    let damage: &[(&str, &str, String, u64, u64)] = &[
+        (
+            "google.records",
+            "\"locations\": [\n    ",
+            // Latitude 95, longitude 200, a value past any E7 reading, no coordinates; and an
+            // overflowed longitude (-1.15 + 2^32) that is read back (formats.md 1.1).
+            format!(
+                r#"{{"latitudeE7": 950000000, "longitudeE7": 20000000, "timestamp": "{T}"}},
+    {{"latitudeE7": 461600000, "longitudeE7": 2000000000, "timestamp": "{T}"}},
+    {{"latitudeE7": 9000000000, "longitudeE7": 20000000, "timestamp": "{T}"}},
+    {{"accuracy": 10, "timestamp": "{T}"}},
+    {{"latitudeE7": 461603000, "longitudeE7": 4283467296, "timestamp": "{T}"}},
+    "#
+            ),
+            4,
+            1,
+        ),
+        (
+            "google.timeline.android",
+            "\"rawSignals\": [\n    ",
+            format!(
+                r#"{{"position": {{"LatLng": "95.0°, 2.0°", "timestamp": "{T}"}}}},
+    {{"position": {{"LatLng": "46.1°, 200.0°", "timestamp": "{T}"}}}},
+    {{"position": {{"timestamp": "{T}"}}}},
+    "#
+            ),
+            3,
+            0,
+        ),
+        (
+            "google.timeline.ios",
+            "[\n  ",
+            format!(
+                r#"{{"startTime": "{T}", "endTime": "{T}", "timelinePath": [{{"point": "geo:95.0,2.0", "durationMinutesOffsetFromStartTime": "1"}}, {{"point": "geo:46.1,200.0", "durationMinutesOffsetFromStartTime": "2"}}, {{"durationMinutesOffsetFromStartTime": "3"}}]}},
+  "#
+            ),
+            3,
+            0,
+        ),
+        (
+            "snapchat.location",
+            "\"Location History\": [\n    ",
+            r#"["2024-03-05 12:00:00 UTC", "95.0 ± 14.2 meters, 2.0 ± 14.2 meters"],
+    ["2024-03-05 12:00:00 UTC", "46.1, 200.0"],
+    ["2024-03-05 12:00:00 UTC", ""],
+    "#
+            .to_owned(),
+            3,
+            0,
+        ),
+        (
+            "geo.gpx",
+            "<trkseg>\n",
+            format!(
+                "<trkpt lat=\"95\" lon=\"2\"><time>{T}</time></trkpt>\n<trkpt lat=\"46.1\" lon=\"200\"><time>{T}</time></trkpt>\n<trkpt lon=\"2\"><time>{T}</time></trkpt>\n"
+            ),
+            3,
+            0,
+        ),
+        (
+            "geo.kml",
+            "<Document>\n",
+            format!(
+                "<Placemark><gx:Track><when>{T}</when><when>{T}</when><gx:coord>2 95 0</gx:coord><gx:coord>200 46.1 0</gx:coord></gx:Track></Placemark>\n"
+            ),
+            2,
+            0,
+        ),
+        (
+            "geo.geojson",
+            "\"features\": [\n  ",
+            format!(
+                r#"{{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [2.0, 95.0]}}, "properties": {{"time": "{T}"}}}},
+  {{"type": "Feature", "geometry": {{"type": "Point", "coordinates": [200.0, 46.1]}}, "properties": {{"time": "{T}"}}}},
+  {{"type": "Feature", "geometry": {{"type": "Point"}}, "properties": {{"time": "{T}"}}}},
+  "#
+            ),
+            3,
+            0,
+        ),
+        (
+            "google.timeline_edits",
+            "\"timelineEdits\": [\n    ",
+            format!(
+                r#"{{"rawSignal": {{"signal": {{"position": {{"point": {{"latE7": 950000000, "lngE7": 20000000}}, "timestamp": "{T}"}}}}}}}},
+    {{"rawSignal": {{"signal": {{"position": {{"point": {{"latE7": 461000000, "lngE7": 2000000000}}, "timestamp": "{T}"}}}}}}}},
+    {{"rawSignal": {{"signal": {{"position": {{"timestamp": "{T}"}}}}}}}},
+    "#
+            ),
+            3,
+            0,
+        ),
+        (
+            "google.semantic",
+            "\"timelineObjects\": [\n    ",
+            format!(
+                r#"{{"placeVisit": {{"location": {{"latitudeE7": 461603000, "longitudeE7": -11511000}}, "duration": {{"startTimestamp": "{T}", "endTimestamp": "2024-03-05T12:30:00Z"}}, "simplifiedRawPath": {{"points": [{{"latE7": 950000000, "lngE7": 20000000, "timestamp": "{T}"}}, {{"latE7": 461000000, "lngE7": 2000000000, "timestamp": "{T}"}}, {{"timestamp": "{T}"}}, {{"latE7": 461603000, "lngE7": -11511000, "timestamp": "{T}"}}]}}}}}},
+    "#
+            ),
+            3,
+            1,
+        ),
+    ];
+    let formats: Vec<_> = every_format(&person)
+        .into_iter()
+        .filter(|(n, _, _)| !n.ends_with("_ms.json") && !n.ends_with("_2021.json"))
+        .collect();
+    let mut files = Vec::new();
+    for (name, text, id) in &formats {
+        let (_, anchor, bad, _, _) = damage.iter().find(|d| d.0 == *id).unwrap();
+        files.push((name.clone(), text.clone()));
+        files.push((format!("damaged/{name}"), splice(text, anchor, bad)));
+    }
+    let report = inspect(&files);
+    for (name, _, id) in &formats {
+        let (_, _, _, skipped, extra) = damage.iter().find(|d| d.0 == *id).unwrap();
+        let find = |path: &str| {
+            report
+                .files
+                .iter()
+                .find(|f| f.file.path.ends_with(path))
+                .unwrap()
+        };
+        let (whole, damaged) = (
+            positions(find(&format!("/{name}"))),
+            positions(find(&format!("damaged/{name}"))),
+        );
+        assert_eq!(
+            (damaged.skipped, damaged.count),
+            (*skipped, whole.count + extra),
+            "{name}"
+        );
+        let home = damaged.home.as_ref().unwrap();
+        assert!(
+            distance(home.lat, home.lng, person.home()) < 200.0,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn empty_segments_read_as_nothing_without_error() {
+    let person = Person::new(PersonSpec {
+        days: 14,
+        step_minutes: 30,
+        ..PersonSpec::new(Who::OfficeWorker, 9)
+    });
+    const T: &str = "2024-03-05T12:00:00.000+01:00";
+    let files = [
+        (
+            "Timeline.json".to_owned(),
+            splice(
+                &person::android_timeline(&person),
+                "\"semanticSegments\": [\n    ",
+                &format!(
+                    "{{\"startTime\": \"{T}\", \"endTime\": \"{T}\", \"timelinePath\": []}},\n    "
+                ),
+            ),
+        ),
+        (
+            "empty/Timeline.json".to_owned(),
+            "{\"semanticSegments\": []}\n".to_owned(),
+        ),
+        (
+            "location-history.json".to_owned(),
+            splice(
+                &person::ios_timeline(&person),
+                "[\n  ",
+                &format!(
+                    "{{\"startTime\": \"{T}\", \"endTime\": \"{T}\", \"timelinePath\": []}},\n  "
+                ),
+            ),
+        ),
+        (
+            "route.gpx".to_owned(),
+            splice(
+                &person::gpx(&person, true),
+                "<trk>\n",
+                "<trkseg></trkseg>\n",
+            ),
+        ),
+        (
+            "2024_APRIL.json".to_owned(),
+            "{\"timelineObjects\": []}".to_owned(),
+        ),
+    ];
+    assert!(files[3].1.contains("<trkseg/>"));
+    let report = inspect(&files);
+    for file in &report.files {
+        let p = positions(file);
+        assert_eq!(p.skipped, 0, "{}", file.file.path);
+        if file.file.path.contains("empty") || file.file.path.ends_with("APRIL.json") {
+            assert_eq!((p.count, &p.home), (0, &None), "{}", file.file.path);
+        } else {
+            let home = p.home.as_ref().unwrap();
+            assert!(distance(home.lat, home.lng, person.home()) < 200.0);
+        }
+    }
+}
