@@ -704,3 +704,83 @@ fn empty_segments_read_as_nothing_without_error() {
         }
     }
 }
+
+#[test]
+fn a_zip_of_mixed_formats_gives_each_file_its_own_report_and_home() {
+    let person = Person::new(PersonSpec {
+        step_minutes: 30,
+        ..PersonSpec::new(Who::OfficeWorker, 12)
+    });
+    let mut entries: Vec<(String, String, &str)> = vec![
+        (
+            "Takeout/Historique des positions/Records.json".to_owned(),
+            person::records_json(&person),
+            "google.records",
+        ),
+        (
+            "phone/Timeline.json".to_owned(),
+            person::android_timeline(&person),
+            "google.timeline.android",
+        ),
+        (
+            "phone/location-history.json".to_owned(),
+            person::ios_timeline(&person),
+            "google.timeline.ios",
+        ),
+        (
+            "snapchat/json/location_history.json".to_owned(),
+            person::snapchat_location(&person, false),
+            "snapchat.location",
+        ),
+        (
+            "apple_health_export/workout-routes/route_2024-03-01_9.00am.gpx".to_owned(),
+            person::gpx(&person, true),
+            "geo.gpx",
+        ),
+        ("earth/doc.kml".to_owned(), person::kml(&person), "geo.kml"),
+        (
+            "tracks.geojson".to_owned(),
+            person::geojson(&person),
+            "geo.geojson",
+        ),
+    ];
+    for (month, text) in person::semantic_months(&person, false) {
+        entries.push((
+            format!("Takeout/Historique des positions/Semantic Location History/2024/{month}"),
+            text,
+            "google.semantic",
+        ));
+    }
+    let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    for (name, text, _) in &entries {
+        zip.start_file(
+            name.as_str(),
+            zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated),
+        )
+        .unwrap();
+        zip.write_all(text.as_bytes()).unwrap();
+    }
+    let bytes = zip.finish().unwrap().into_inner();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("everything.zip");
+    std::fs::write(&path, bytes).unwrap();
+    let report = inspect_paths(&[path]);
+    assert_eq!(report.files.len(), entries.len(), "{report:#?}");
+    for (name, _, id) in &entries {
+        let file = report
+            .files
+            .iter()
+            .find(|f| f.file.path == *name)
+            .unwrap_or_else(|| panic!("{name} has no report"));
+        assert_eq!(file.container.as_deref(), Some("everything.zip"));
+        assert_eq!(source(file), *id, "{name}");
+        let p = positions(file);
+        let home = p.home.as_ref().unwrap();
+        assert!(
+            distance(home.lat, home.lng, person.home()) < 200.0,
+            "{name}: {home:?}"
+        );
+        assert_eq!(home.confidence, Confidence::High, "{name}: {home:?}");
+    }
+}
