@@ -464,13 +464,6 @@ pub fn semantic_months(person: &Person, legacy_ms: bool) -> Vec<(String, String)
         "NOVEMBER",
         "DECEMBER",
     ];
-    let time = |key: &str, ms: Millis| {
-        if legacy_ms {
-            format!("\"{key}Ms\": \"{ms}\"")
-        } else {
-            format!("\"{key}\": \"{}\"", format_iso(ms))
-        }
-    };
     let mut months: Vec<(String, Vec<String>)> = Vec::new();
     for segment in person.segments() {
         // Months in local time: a stay starting at midnight on the 1st is in that month.
@@ -484,67 +477,7 @@ pub fn semantic_months(person: &Person, legacy_ms: bool) -> Vec<(String, String)
             "{year}_{}.json",
             MONTHS.get(month - 1).copied().unwrap_or("JANUARY")
         );
-        let object = match segment {
-            Segment::Stay(stay) => {
-                let place = person.place(stay.place);
-                let label = match stay.place {
-                    HOME => "TYPE_HOME",
-                    WORK => "TYPE_WORK",
-                    _ => "TYPE_SEARCHED_ADDRESS",
-                };
-                // Old months hold no raw path; newer ones a few timed points of each stay.
-                let raw = if legacy_ms {
-                    String::new()
-                } else {
-                    let points: Vec<String> = person
-                        .points_within(stay.start, stay.end)
-                        .step_by(4)
-                        .map(|p| {
-                            format!(
-                                "{{\"latE7\": {}, \"lngE7\": {}, \"accuracyMeters\": 15, {}}}",
-                                e7(p.lat),
-                                e7(p.lng),
-                                time("timestamp", p.time)
-                            )
-                        })
-                        .collect();
-                    format!(
-                        ",\n      \"simplifiedRawPath\": {{\"points\": [{}]}}",
-                        points.join(", ")
-                    )
-                };
-                format!(
-                    "{{\"placeVisit\": {{\n      \"location\": {{\"latitudeE7\": {}, \"longitudeE7\": {}, \"placeId\": \"{}\", \"address\": \"1 rue {}\\n17000 La Rochelle\\nFrance\", \"name\": \"{}\", \"semanticType\": \"{label}\", \"sourceInfo\": {{\"deviceTag\": 1184882232}}, \"locationConfidence\": 91.5}},\n      \"duration\": {{{}, {}}},\n      \"placeConfidence\": \"HIGH_CONFIDENCE\",\n      \"centerLatE7\": {},\n      \"centerLngE7\": {},\n      \"visitConfidence\": 95,\n      \"editConfirmationStatus\": \"NOT_CONFIRMED\",\n      \"placeVisitImportance\": \"MAIN\"{raw}\n    }}}}",
-                    e7(place.lat),
-                    e7(place.lng),
-                    place_id(place.name),
-                    place.name,
-                    place.name,
-                    time("startTimestamp", stay.start),
-                    time("endTimestamp", stay.end),
-                    e7(place.lat),
-                    e7(place.lng),
-                )
-            }
-            Segment::Trip(trip) => {
-                let (from, to) = (person.place(trip.from), person.place(trip.to));
-                let distance = person.distance_m(trip.from, trip.to);
-                format!(
-                    "{{\"activitySegment\": {{\n      \"startLocation\": {{\"latitudeE7\": {}, \"longitudeE7\": {}}},\n      \"endLocation\": {{\"latitudeE7\": {}, \"longitudeE7\": {}}},\n      \"duration\": {{{}, {}}},\n      \"distance\": {distance:.0},\n      \"activityType\": \"IN_PASSENGER_VEHICLE\",\n      \"confidence\": \"HIGH\",\n      \"activities\": [{{\"activityType\": \"IN_PASSENGER_VEHICLE\", \"probability\": 91.2}}, {{\"activityType\": \"CYCLING\", \"probability\": 5.1}}],\n      \"waypointPath\": {{\"waypoints\": [{{\"latE7\": {}, \"lngE7\": {}}}, {{\"latE7\": {}, \"lngE7\": {}}}], \"source\": \"INFERRED\", \"distanceMeters\": {:.1}, \"travelMode\": \"DRIVE\", \"confidence\": 1.0}},\n      \"editConfirmationStatus\": \"NOT_CONFIRMED\"\n    }}}}",
-                    e7(from.lat),
-                    e7(from.lng),
-                    e7(to.lat),
-                    e7(to.lng),
-                    time("startTimestamp", trip.start),
-                    time("endTimestamp", trip.end),
-                    e7(from.lat),
-                    e7(from.lng),
-                    e7(to.lat),
-                    e7(to.lng),
-                    distance * 1.1,
-                )
-            }
-        };
+        let object = semantic_object(person, segment, legacy_ms);
         match months.last_mut() {
             Some((n, objects)) if *n == name => objects.push(object),
             _ => months.push((name, vec![object])),
@@ -564,6 +497,90 @@ pub fn semantic_months(person: &Person, legacy_ms: bool) -> Vec<(String, String)
         .collect()
 }
 
+/// How an export names a stay's place: `names` of home, work and any other place.
+fn label_of(place: usize, names: [&'static str; 3]) -> &'static str {
+    let [home, work, other] = names;
+    match place {
+        HOME => home,
+        WORK => work,
+        _ => other,
+    }
+}
+
+/// A time in a Semantic Location History file: ISO, or epoch milliseconds as a string (`…Ms`).
+fn semantic_time(key: &str, ms: Millis, legacy_ms: bool) -> String {
+    if legacy_ms {
+        format!("\"{key}Ms\": \"{ms}\"")
+    } else {
+        format!("\"{key}\": \"{}\"", format_iso(ms))
+    }
+}
+
+/// One `placeVisit` or `activitySegment`.
+fn semantic_object(person: &Person, segment: Segment, legacy_ms: bool) -> String {
+    let time = |key: &str, ms: Millis| semantic_time(key, ms, legacy_ms);
+    match segment {
+        Segment::Stay(stay) => {
+            let place = person.place(stay.place);
+            let label = label_of(
+                stay.place,
+                ["TYPE_HOME", "TYPE_WORK", "TYPE_SEARCHED_ADDRESS"],
+            );
+            // Old months hold no raw path; newer ones a few timed points of each stay.
+            let raw = if legacy_ms {
+                String::new()
+            } else {
+                let points: Vec<String> = person
+                    .points_within(stay.start, stay.end)
+                    .step_by(4)
+                    .map(|p| {
+                        format!(
+                            "{{\"latE7\": {}, \"lngE7\": {}, \"accuracyMeters\": 15, {}}}",
+                            e7(p.lat),
+                            e7(p.lng),
+                            time("timestamp", p.time)
+                        )
+                    })
+                    .collect();
+                format!(
+                    ",\n      \"simplifiedRawPath\": {{\"points\": [{}]}}",
+                    points.join(", ")
+                )
+            };
+            format!(
+                    "{{\"placeVisit\": {{\n      \"location\": {{\"latitudeE7\": {}, \"longitudeE7\": {}, \"placeId\": \"{}\", \"address\": \"1 rue {}\\n17000 La Rochelle\\nFrance\", \"name\": \"{}\", \"semanticType\": \"{label}\", \"sourceInfo\": {{\"deviceTag\": 1184882232}}, \"locationConfidence\": 91.5}},\n      \"duration\": {{{}, {}}},\n      \"placeConfidence\": \"HIGH_CONFIDENCE\",\n      \"centerLatE7\": {},\n      \"centerLngE7\": {},\n      \"visitConfidence\": 95,\n      \"editConfirmationStatus\": \"NOT_CONFIRMED\",\n      \"placeVisitImportance\": \"MAIN\"{raw}\n    }}}}",
+                    e7(place.lat),
+                    e7(place.lng),
+                    place_id(place.name),
+                    place.name,
+                    place.name,
+                    time("startTimestamp", stay.start),
+                    time("endTimestamp", stay.end),
+                    e7(place.lat),
+                    e7(place.lng),
+                )
+        }
+        Segment::Trip(trip) => {
+            let (from, to) = (person.place(trip.from), person.place(trip.to));
+            let distance = person.distance_m(trip.from, trip.to);
+            format!(
+                    "{{\"activitySegment\": {{\n      \"startLocation\": {{\"latitudeE7\": {}, \"longitudeE7\": {}}},\n      \"endLocation\": {{\"latitudeE7\": {}, \"longitudeE7\": {}}},\n      \"duration\": {{{}, {}}},\n      \"distance\": {distance:.0},\n      \"activityType\": \"IN_PASSENGER_VEHICLE\",\n      \"confidence\": \"HIGH\",\n      \"activities\": [{{\"activityType\": \"IN_PASSENGER_VEHICLE\", \"probability\": 91.2}}, {{\"activityType\": \"CYCLING\", \"probability\": 5.1}}],\n      \"waypointPath\": {{\"waypoints\": [{{\"latE7\": {}, \"lngE7\": {}}}, {{\"latE7\": {}, \"lngE7\": {}}}], \"source\": \"INFERRED\", \"distanceMeters\": {:.1}, \"travelMode\": \"DRIVE\", \"confidence\": 1.0}},\n      \"editConfirmationStatus\": \"NOT_CONFIRMED\"\n    }}}}",
+                    e7(from.lat),
+                    e7(from.lng),
+                    e7(to.lat),
+                    e7(to.lng),
+                    time("startTimestamp", trip.start),
+                    time("endTimestamp", trip.end),
+                    e7(from.lat),
+                    e7(from.lng),
+                    e7(to.lat),
+                    e7(to.lng),
+                    distance * 1.1,
+                )
+        }
+    }
+}
+
 /// Android's on-device `Timeline.json`: visits, activities with their `timelinePath`, every
 /// position as a raw signal, and Google's own guess of home and work.
 pub fn android_timeline(person: &Person) -> String {
@@ -581,11 +598,7 @@ pub fn android_timeline(person: &Person) -> String {
         match segment {
             Segment::Stay(stay) => {
                 let place = person.place(stay.place);
-                let label = match stay.place {
-                    HOME => "INFERRED_HOME",
-                    WORK => "INFERRED_WORK",
-                    _ => "UNKNOWN",
-                };
+                let label = label_of(stay.place, ["INFERRED_HOME", "INFERRED_WORK", "UNKNOWN"]);
                 segments.push(format!(
                     "{{{}, \"visit\": {{\"hierarchyLevel\": 0, \"probability\": 0.92, \"topCandidate\": {{\"placeId\": \"{}\", \"semanticType\": \"{label}\", \"probability\": 0.97, \"placeLocation\": {{\"latLng\": \"{}\"}}}}}}}}",
                     times(stay.start, stay.end),
@@ -652,11 +665,7 @@ pub fn ios_timeline(person: &Person) -> String {
         match segment {
             Segment::Stay(stay) => {
                 let place = person.place(stay.place);
-                let label = match stay.place {
-                    HOME => "Home",
-                    WORK => "Work",
-                    _ => "Unknown",
-                };
+                let label = label_of(stay.place, ["Home", "Work", "Unknown"]);
                 segments.push(format!(
                     "{{\"endTime\": \"{}\", \"startTime\": \"{}\", \"visit\": {{\"hierarchyLevel\": \"0\", \"topCandidate\": {{\"probability\": \"0.785181\", \"semanticType\": \"{label}\", \"placeID\": \"{}\", \"placeLocation\": \"{}\"}}, \"probability\": \"0.710000\"}}}}",
                     paris_iso(stay.end),
@@ -680,7 +689,7 @@ pub fn ios_timeline(person: &Person) -> String {
     }
     // Every position, in windows of two hours (UTC), as the app writes them.
     let mut window: Option<(Millis, Vec<String>)> = None;
-    let mut close = |window: Option<(Millis, Vec<String>)>, segments: &mut Vec<String>| {
+    let close = |window: Option<(Millis, Vec<String>)>, segments: &mut Vec<String>| {
         if let Some((start, points)) = window {
             segments.push(format!(
                 "{{\"endTime\": \"{}\", \"startTime\": \"{}\", \"timelinePath\": [{}]}}",

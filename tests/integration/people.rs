@@ -496,16 +496,12 @@ fn splice(text: &str, anchor: &str, bad: &str) -> String {
     text.replacen(anchor, &format!("{anchor}{bad}"), 1)
 }
 
-#[test]
-fn out_of_range_and_missing_coordinates_are_skipped_and_counted_in_every_format() {
-    let person = Person::new(PersonSpec {
-        days: 21,
-        step_minutes: 30,
-        ..PersonSpec::new(Who::OfficeWorker, 8)
-    });
+/// Damaged records for each source: (source, anchor, bad records, how many are skipped, how
+/// many are read after all).
+#[allow(clippy::too_many_lines)] // one table, a row a format
+fn damage() -> Vec<(&'static str, &'static str, String, u64, u64)> {
     const T: &str = "2024-03-05T12:00:00Z";
-    // (source, anchor, bad records, how many are skipped, how many are read after all).
-    let damage: &[(&str, &str, String, u64, u64)] = &[
+    vec![
         (
             "google.records",
             "\"locations\": [\n    ",
@@ -607,7 +603,17 @@ fn out_of_range_and_missing_coordinates_are_skipped_and_counted_in_every_format(
             3,
             1,
         ),
-    ];
+    ]
+}
+
+#[test]
+fn out_of_range_and_missing_coordinates_are_skipped_and_counted_in_every_format() {
+    let person = Person::new(PersonSpec {
+        days: 21,
+        step_minutes: 30,
+        ..PersonSpec::new(Who::OfficeWorker, 8)
+    });
+    let damage = &damage()[..];
     let formats: Vec<_> = every_format(&person)
         .into_iter()
         .filter(|(n, _, _)| !n.ends_with("_ms.json") && !n.ends_with("_2021.json"))
@@ -647,12 +653,12 @@ fn out_of_range_and_missing_coordinates_are_skipped_and_counted_in_every_format(
 
 #[test]
 fn empty_segments_read_as_nothing_without_error() {
+    const T: &str = "2024-03-05T12:00:00.000+01:00";
     let person = Person::new(PersonSpec {
         days: 14,
         step_minutes: 30,
         ..PersonSpec::new(Who::OfficeWorker, 9)
     });
-    const T: &str = "2024-03-05T12:00:00.000+01:00";
     let files = [
         (
             "Timeline.json".to_owned(),
