@@ -8,6 +8,8 @@
 //! computed while writing, as the [`PositionSummary`] the reader must find. Nothing here is ever a
 //! real person's data, and nothing is committed: inputs are generated when needed.
 
+pub mod person;
+
 use std::collections::BTreeMap;
 use std::io::{self, Write};
 

@@ -7,5 +7,6 @@ mod integration {
     pub mod home;
     pub mod inspect;
     pub mod layers;
+    pub mod people;
     pub mod sources;
 }
