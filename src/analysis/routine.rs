@@ -3,8 +3,8 @@
 //!
 //! Every local day is cut into 144 slots of ten minutes, each holding where the person was: a
 //! place (a cell of about 150 m, [`super::home`]), on the move, or unknown. A position marks its
-//! slot; the slots between two positions at most two hours apart are filled (the same place:
-//! still there; another place: on the move), since phones record rarely while still. Stays and
+//! slot; the slots between two positions at most two hours apart are filled (the same place or a
+//! neighbouring cell: still there; another place: on the move), since phones record rarely while still. Stays and
 //! moves the export lists fill the slots they cover. Once home is known, each slot is at home,
 //! away or unknown.
 //!
@@ -37,8 +37,8 @@ pub struct Timeline {
     days: HashMap<i64, Box<[u32; SLOTS]>>,
     cells: Vec<Cell>,
     index: HashMap<Cell, u32>,
-    /// The last position's slot (absolute, local) and value.
-    last: Option<(i64, u32)>,
+    /// The last position's slot (absolute, local), value and cell.
+    last: Option<(i64, u32, Cell)>,
 }
 
 /// A slot seen from home.
@@ -83,17 +83,18 @@ impl Timeline {
     pub fn at(&mut self, local: Millis, cell: Cell) {
         let slot = local.div_euclid(SLOT);
         let value = self.value(cell);
-        if let Some((previous, was)) = self.last {
+        if let Some((previous, was, was_cell)) = self.last {
             if (2..=MAX_FILL).contains(&(slot - previous)) {
-                let between = if was == value { value } else { MOVING };
+                // Positions a few metres apart may fall in neighbouring cells: still there.
+                let between = if near(was_cell, cell) { was } else { MOVING };
                 for s in previous + 1..slot {
                     self.set(s, between, true);
                 }
             }
         }
         self.set(slot, value, false);
-        if self.last.is_none_or(|(previous, _)| slot >= previous) {
-            self.last = Some((slot, value));
+        if self.last.is_none_or(|(previous, _, _)| slot >= previous) {
+            self.last = Some((slot, value, cell));
         }
     }
 

@@ -30,6 +30,9 @@ pub enum Kind {
     OfficeWorker,
     /// At work from 22:00 to 06:00 on weekday nights, asleep at home by day, home on weekends.
     NightShift,
+    /// At work from 22:00 to 06:00 every night of the week, at home by day: the place of the
+    /// nights is work, and only the time spent at home says otherwise.
+    NightShiftEveryNight,
     /// Two homes, one week in each, the same office on weekdays.
     TwoHomes,
     /// An office worker whose phone recorded one day in twelve: too few nights to be sure.
@@ -188,6 +191,13 @@ fn plan(kind: Kind, first_day: i64, day: i64) -> Vec<(i64, Doing)> {
             };
             office(bed)
         }
+        Kind::NightShiftEveryNight => vec![
+            (0, At(WORK)),
+            (6 * 60, Travel(WORK, HOME)),
+            (6 * 60 + 30, At(HOME)),
+            (21 * 60 + 30, Travel(HOME, WORK)),
+            (22 * 60, At(WORK)),
+        ],
         Kind::NightShift => {
             let mut p = if wd <= 4 {
                 vec![

@@ -159,6 +159,16 @@ fn the_office_worker_is_found_at_home_and_at_work_in_every_format() {
         );
         assert_eq!(work.confidence, Confidence::High, "{name}: {work:?}");
         assert!(file.findings.iter().any(|f| f.id == "home"), "{name}");
+        // The routine: out at 08:30, back at 17:30 (19:30 on Wednesdays, after the gym), to
+        // within a slot or two of 10 minutes.
+        let routine = p
+            .routine
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name}: no routine"));
+        let (leave, back) = (routine.leave.unwrap(), routine.back.unwrap());
+        assert!((500..=530).contains(&leave), "{name}: leaves at {leave}");
+        assert!((1040..=1070).contains(&back), "{name}: back at {back}");
+        assert!(file.findings.iter().any(|f| f.id == "routine"), "{name}");
     }
     assert_eq!(seen.len(), 9, "{seen:?}");
 }
@@ -402,6 +412,12 @@ fn decoys_written_as_files_come_out_low_confidence_with_their_reason() {
     let decoys = [
         // Weekday nights at work, weekend nights at home.
         (PersonSpec::new(Who::NightShift, 3), Doubt::WeekdaysDiffer),
+        // Every night at work, weekends included: the nights alone would point at work, but
+        // far more time is spent at home.
+        (
+            PersonSpec::new(Who::NightShiftEveryNight, 6),
+            Doubt::DaytimeElsewhere,
+        ),
         // Eight whole weeks from Monday 2024-03-04, four in each home.
         (
             PersonSpec {
