@@ -137,6 +137,27 @@ impl LocationSink for Collected {
     }
 }
 
+#[cfg(test)]
+impl Collected {
+    /// The fixes as (time, latitude E7, longitude E7), to compare with expectations.
+    pub fn points(&self) -> Vec<(i64, i32, i32)> {
+        self.fixes
+            .iter()
+            .map(|(f, _)| (f.time, f.at.lat_e7, f.at.lng_e7))
+            .collect()
+    }
+}
+
+/// The bytes of a generated fixture, `tests/fixtures/<id>/<name>`, for the sources' own tests.
+#[cfg(test)]
+pub(crate) fn fixture(id: &str, name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(id)
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}
+
 /// Reads `bytes` with `source`, for the sources' own tests.
 #[cfg(test)]
 pub(crate) fn collect(source: &dyn Source, bytes: &[u8]) -> (Collected, Option<ErrorKind>) {
