@@ -22,6 +22,7 @@ mod kml;
 mod loose;
 mod snapchat_location;
 mod strava_activities;
+mod tcx;
 
 pub use apple_health::AppleHealth;
 pub use geojson::GeoJson;
@@ -35,6 +36,7 @@ pub use gpx::Gpx;
 pub use kml::Kml;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
+pub use tcx::Tcx;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -73,6 +75,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &AppleHealth,
     &StravaActivities,
     &Gpx,
+    &Tcx,
     &Kml,
     &GeoJson,
     &GoogleSemantic,
