@@ -10,6 +10,7 @@
 //! model's sinks; the analyses consume them.
 
 mod apple_health;
+mod fit;
 mod geojson;
 mod google_no_history;
 mod google_records;
@@ -25,6 +26,7 @@ mod strava_activities;
 mod tcx;
 
 pub use apple_health::AppleHealth;
+pub use fit::Fit;
 pub use geojson::GeoJson;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
@@ -76,6 +78,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &StravaActivities,
     &Gpx,
     &Tcx,
+    &Fit,
     &Kml,
     &GeoJson,
     &GoogleSemantic,
