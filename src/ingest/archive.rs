@@ -1,5 +1,5 @@
 //! Containers: zip archives (random access), zips inside zips and damaged zips (streamed from their
-//! local headers), gzip and tar.gz (streamed).
+//! local headers), gzip and tar.gz (streamed), alone or inside a zip (Strava's `.fit.gz`).
 //!
 //! [`walk`] opens whatever the person handed us and calls back once per file inside, with a
 //! streaming reader: nothing is ever buffered whole. A zip is opened from its end-of-central-
@@ -241,8 +241,17 @@ fn visit_entry(
     on: &mut dyn FnMut(Event<'_>),
 ) {
     let mut guarded = BombGuard::new(entry, compressed);
-    if path.to_ascii_lowercase().ends_with(".zip") && depth <= MAX_DEPTH {
+    let extension = std::path::Path::new(path)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let nested = depth <= MAX_DEPTH;
+    if nested && extension.as_deref() == Some("zip") {
         walk_zip_stream(&mut guarded, depth, on);
+    } else if nested && matches!(extension.as_deref(), Some("gz" | "tgz")) {
+        // Strava keeps its activities as `activities/<id>.fit.gz`: inflated as they are read,
+        // no further than the bomb ratio allows over the bytes the zip holds.
+        walk_gzip(path, compressed, &mut guarded, on);
     } else {
         on(Event::File {
             path,

@@ -620,6 +620,35 @@ pub fn for_each_element_where(
     wanted: &dyn Fn(&str) -> bool,
     each: &mut dyn FnMut(&str, &Element),
 ) -> Result<u64, XmlError> {
+    for_each_found(reader, &|_| false, wanted, &mut |found| {
+        if let Found::Element(path, element) = found {
+            each(path, element);
+        }
+    })
+}
+
+/// What [`for_each_found`] hands its callback, in document order.
+#[derive(Debug)]
+pub enum Found<'a> {
+    /// An element `around` accepts opens, with its path and attributes (a TCX `Activity` and its
+    /// `Sport`); the elements inside it are still walked, and may be found.
+    Open(&'a str, &'a [(String, String)]),
+    /// That element closes.
+    Close(&'a str),
+    /// An element `wanted` accepts, whole, with its path.
+    Element(&'a str, &'a Element),
+}
+
+/// Like [`for_each_element_where`], and also says when an element `around` accepts opens (with
+/// its attributes) and closes, without gathering what it holds: for a file whose records (TCX
+/// trackpoints) sit inside an element whose attributes matter (the `Activity`'s sport). Returns
+/// how many elements were found.
+pub fn for_each_found(
+    reader: impl Read,
+    around: &dyn Fn(&str) -> bool,
+    wanted: &dyn Fn(&str) -> bool,
+    each: &mut dyn FnMut(Found<'_>),
+) -> Result<u64, XmlError> {
     // The depth of the element being gathered; 0 while there is none.
     let mut target = 0;
     let mut found = String::new();
@@ -628,6 +657,8 @@ pub fn for_each_element_where(
     let mut open = Vec::new();
     let mut size = 0;
     let mut count = 0;
+    // The attributes of an `around` element opening, reused.
+    let mut opening = Vec::new();
     walk(reader, &mut |at, step| {
         let depth = at.depth();
         match step {
@@ -640,6 +671,11 @@ pub fn for_each_element_where(
                     found.clear();
                     found.push_str(at.as_str());
                     copy_attributes(start, &mut element.attributes, &mut size)?;
+                } else if around(at.as_str()) {
+                    opening.clear();
+                    let mut cost = 0;
+                    copy_attributes(start, &mut opening, &mut cost)?;
+                    each(Found::Open(at.as_str(), &opening));
                 }
             }
             Step::Open(start) => {
@@ -666,7 +702,7 @@ pub fn for_each_element_where(
             Step::Close if target > 0 && depth == target => {
                 trim_end(&mut element.text);
                 count += 1;
-                each(&found, &element);
+                each(Found::Element(&found, &element));
                 element.clear();
                 size = 0;
                 target = 0;
@@ -676,6 +712,7 @@ pub fn for_each_element_where(
                     trim_end(&mut child.text);
                 }
             }
+            Step::Close if around(at.as_str()) => each(Found::Close(at.as_str())),
             Step::Text(_) | Step::Close => {}
         }
         if size > MAX_ELEMENT {

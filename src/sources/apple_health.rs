@@ -22,7 +22,7 @@
 
 use std::io::Read;
 
-use super::gpx::{contains, xml_error, xml_head};
+use super::gpx::{contains, has_root, xml_error, xml_head};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -117,16 +117,8 @@ impl Source for AppleHealth {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        let head = xml_head(head);
-        let root = [
-            &b"<!DOCTYPE HealthData"[..],
-            b"<HealthData ",
-            b"<HealthData>",
-            b"<HealthData\n",
-            b"<HealthData\r",
-        ]
-        .iter()
-        .any(|needle| contains(&head, needle));
+        let root =
+            contains(&xml_head(head), b"<!DOCTYPE HealthData") || has_root(head, "HealthData");
         root.then_some(Claim {
             source: self.id(),
             confidence: 95,

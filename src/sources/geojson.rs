@@ -361,11 +361,7 @@ mod tests {
         ], "type": "FeatureCollection"}"#;
         let (out, error) = collect(&GeoJson, doc);
         assert_eq!(error, None);
-        let fixes: Vec<(i64, i32, i32)> = out
-            .fixes
-            .iter()
-            .map(|(f, _)| (f.time, f.at.lat_e7, f.at.lng_e7))
-            .collect();
+        let fixes = out.points();
         assert_eq!(
             fixes,
             [

@@ -18,11 +18,12 @@
 use std::borrow::Cow;
 use std::io::Read;
 
+use super::loose::fix_or_skip;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::xml::{for_each_element_where, Element, XmlError};
-use crate::model::location::{Fix, LatLng, LocationSink};
+use crate::model::location::{LatLng, LocationSink};
 use crate::model::time::{parse_iso, Millis};
 
 pub struct Gpx;
@@ -47,6 +48,26 @@ pub(super) fn xml_head(head: &[u8]) -> Cow<'_, [u8]> {
     } else {
         Cow::Borrowed(head)
     }
+}
+
+/// Whether the head of a file opens an element `name` (`<gpx `, `<kml>`, `<tcx:TrainingCenterDatabase
+/// `): detection by the root element, whatever the encoding.
+pub(super) fn has_root(head: &[u8], name: &str) -> bool {
+    let head = xml_head(head);
+    let name = name.as_bytes();
+    head.windows(name.len() + 2).any(|w| {
+        matches!(w.first(), Some(b'<' | b':'))
+            && w.get(1..=name.len()) == Some(name)
+            && matches!(w.last(), Some(b' ' | b'>' | b'\n' | b'\r' | b'\t'))
+    })
+}
+
+/// Whether an element path (local names joined by `/`) ends with the names in `tail`.
+pub(super) fn ends_with(path: &str, tail: &str) -> bool {
+    path == tail
+        || path
+            .strip_suffix(tail)
+            .is_some_and(|rest| rest.ends_with('/'))
 }
 
 /// What stopped an XML read, as the person is told.
@@ -84,11 +105,7 @@ fn hand_over(point: &Element, out: &mut dyn LocationSink) {
         .zip(degrees(point.attribute("lon")))
         .and_then(|(lat, lng)| LatLng::from_degrees(lat, lng));
     let time = point.text_of("time").and_then(parse_utc);
-    if let (Some(at), Some(time)) = (at, time) {
-        out.fix(Fix { time, at }, FIX_SOURCE);
-    } else {
-        out.skipped();
-    }
+    fix_or_skip(at, time, FIX_SOURCE, out);
 }
 
 impl Source for Gpx {
@@ -124,11 +141,7 @@ impl Source for Gpx {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        let head = xml_head(head);
-        let root = [&b"<gpx "[..], b"<gpx>", b"<gpx\n", b"<gpx\r", b"<gpx\t"]
-            .iter()
-            .any(|needle| contains(&head, needle));
-        root.then_some(Claim {
+        has_root(head, "gpx").then_some(Claim {
             source: self.id(),
             confidence: 90,
         })
@@ -145,7 +158,7 @@ impl Source for Gpx {
 mod tests {
     use super::*;
 
-    use crate::sources::collect;
+    use crate::sources::{collect, fixture};
 
     fn samples() -> std::path::PathBuf {
         std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
@@ -179,9 +192,7 @@ mod tests {
 
     #[test]
     fn the_generated_fixture() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/geo.gpx/track.gpx");
-        let (out, error) = collect(&Gpx, &std::fs::read(path).unwrap());
+        let (out, error) = collect(&Gpx, &fixture("geo.gpx", "track.gpx"));
         assert_eq!(error, None);
         // grep -c '<time>' tests/fixtures/geo.gpx/track.gpx → 32 (30 trkpt, 1 wpt, 1 rtept), and
         // grep -c '<wpt' → 2: one waypoint has no time.
@@ -205,11 +216,7 @@ mod tests {
 </gpx>"#;
         let (out, error) = collect(&Gpx, doc);
         assert_eq!(error, None);
-        let fixes: Vec<(i64, i32, i32)> = out
-            .fixes
-            .iter()
-            .map(|(f, _)| (f.time, f.at.lat_e7, f.at.lng_e7))
-            .collect();
+        let fixes = out.points();
         assert_eq!(
             fixes,
             [

@@ -18,13 +18,13 @@
 
 use std::io::Read;
 
-use super::gpx::{contains, degrees, parse_utc, xml_error, xml_head};
+use super::gpx::{degrees, ends_with, has_root, parse_utc, xml_error};
+use super::loose::fix_or_skip;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::xml::{for_each_element_where, Element};
-use crate::model::location::{Fix, LatLng, LocationSink};
-use crate::model::time::Millis;
+use crate::model::location::{LatLng, LocationSink};
 
 pub struct Kml;
 
@@ -44,20 +44,6 @@ fn tuples(text: &str) -> impl Iterator<Item = &str> {
     text.split_ascii_whitespace()
 }
 
-fn fix_or_skip(at: Option<LatLng>, time: Option<Millis>, out: &mut dyn LocationSink) {
-    match (at, time) {
-        (Some(at), Some(time)) => out.fix(Fix { time, at }, FIX_SOURCE),
-        _ => out.skipped(),
-    }
-}
-
-fn ends_with(path: &str, name: &str) -> bool {
-    path == name
-        || path
-            .strip_suffix(name)
-            .is_some_and(|rest| rest.ends_with('/'))
-}
-
 /// Hands over what one placemark holds: its points at its time, and its tracks.
 fn hand_over(placemark: &Element, out: &mut dyn LocationSink) {
     let time = placemark
@@ -72,7 +58,7 @@ fn hand_over(placemark: &Element, out: &mut dyn LocationSink) {
         for i in 0..whens.len().max(coords.len()) {
             let at = coords.get(i).and_then(|c| position(c, ' '));
             let time = whens.get(i).and_then(|w| parse_utc(w));
-            fix_or_skip(at, time, out);
+            fix_or_skip(at, time, FIX_SOURCE, out);
         }
         whens.clear();
         coords.clear();
@@ -86,7 +72,7 @@ fn hand_over(placemark: &Element, out: &mut dyn LocationSink) {
         } else if ends_with(path, "Track/coord") {
             coords.push(&child.text);
         } else if ends_with(path, "Point/coordinates") {
-            fix_or_skip(position(&child.text, ','), time, out);
+            fix_or_skip(position(&child.text, ','), time, FIX_SOURCE, out);
         } else if ends_with(path, "LineString/coordinates")
             || ends_with(path, "LinearRing/coordinates")
         {
@@ -129,11 +115,7 @@ impl Source for Kml {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        let head = xml_head(head);
-        let root = [&b"<kml "[..], b"<kml>", b"<kml\n", b"<kml\r", b"<kml\t"]
-            .iter()
-            .any(|needle| contains(&head, needle));
-        root.then_some(Claim {
+        has_root(head, "kml").then_some(Claim {
             source: self.id(),
             confidence: 90,
         })
@@ -151,14 +133,7 @@ impl Source for Kml {
 mod tests {
     use super::*;
 
-    use crate::sources::collect;
-
-    fn fixes(out: &crate::sources::Collected) -> Vec<(i64, i32, i32)> {
-        out.fixes
-            .iter()
-            .map(|(f, _)| (f.time, f.at.lat_e7, f.at.lng_e7))
-            .collect()
-    }
+    use crate::sources::{collect, fixture};
 
     #[test]
     fn the_google_earth_track_sample() {
@@ -177,16 +152,14 @@ mod tests {
         assert!(out.fixes.iter().all(|(_, s)| s == "KML"));
         // First: <when>2024-01-20T08:00:00Z</when>, <gx:coord>-122.0841 37.4220 10</gx:coord>;
         // date -ud 2024-01-20T08:00:00Z +%s → 1705737600. Last: 08:03:00, -122.0871 37.4250.
-        let all = fixes(&out);
+        let all = out.points();
         assert_eq!(all[0], (1_705_737_600_000, 374_220_000, -1_220_841_000));
         assert_eq!(all[3], (1_705_737_780_000, 374_250_000, -1_220_871_000));
     }
 
     #[test]
     fn the_generated_fixture() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/geo.kml/places.kml");
-        let (out, error) = collect(&Kml, &std::fs::read(path).unwrap());
+        let (out, error) = collect(&Kml, &fixture("geo.kml", "places.kml"));
         assert_eq!(error, None);
         // grep -c '<Placemark>' tests/fixtures/geo.kml/places.kml → 22: 20 timed points, one
         // without a time, one track; grep -c '<gx:coord>' → 10.
@@ -219,7 +192,7 @@ mod tests {
         let (out, error) = collect(&Kml, doc);
         assert_eq!(error, None);
         assert_eq!(
-            fixes(&out),
+            out.points(),
             [
                 (1_709_287_200_000, 488_566_000, 23_522_000),
                 (1_709_287_200_000, 461_600_000, -11_500_000),

@@ -1,6 +1,7 @@
 //! Values as Google's location exports write them, loosely: numbers as numbers or strings, times
 //! as ISO text, epoch milliseconds or epoch seconds; and the plumbing the JSON location sources
-//! share (did the file hold the expected key at all, how a JSON error reads for the person).
+//! share (did the file hold the expected key at all, how a JSON error reads for the person), and
+//! the last step of every reader of timed points (GPX, KML, TCX, FIT): a fix, or a skipped record.
 
 use std::io::Read;
 
@@ -9,7 +10,7 @@ use serde::Deserialize;
 
 use crate::error::ErrorKind;
 use crate::ingest::json::JsonError;
-use crate::model::location::LatLng;
+use crate::model::location::{Fix, LatLng, LocationSink};
 use crate::model::time::{parse_iso, Millis};
 
 /// Below this, an epoch number is seconds: as milliseconds it would be before March 1973, as
@@ -98,6 +99,20 @@ pub(crate) fn first_instant(fields: &[&Option<Loose>]) -> Option<Millis> {
 /// A position from E7 integers, however written.
 pub(crate) fn e7(lat: Option<&Loose>, lng: Option<&Loose>) -> Option<LatLng> {
     LatLng::from_e7(lat?.integer()?, lng?.integer()?)
+}
+
+/// Hands a point over as a fix when it has both a position and an instant; else counts it as a
+/// record skipped (no time: a planned route; no position: an indoor workout, a lost signal).
+pub(crate) fn fix_or_skip(
+    at: Option<LatLng>,
+    time: Option<Millis>,
+    source: &str,
+    out: &mut dyn LocationSink,
+) {
+    match (at, time) {
+        (Some(at), Some(time)) => out.fix(Fix { time, at }, source),
+        _ => out.skipped(),
+    }
 }
 
 /// How a JSON error reads for the person.

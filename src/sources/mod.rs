@@ -10,6 +10,7 @@
 //! model's sinks; the analyses consume them.
 
 mod apple_health;
+mod fit;
 mod geojson;
 mod google_no_history;
 mod google_records;
@@ -22,8 +23,10 @@ mod kml;
 mod loose;
 mod snapchat_location;
 mod strava_activities;
+mod tcx;
 
 pub use apple_health::AppleHealth;
+pub use fit::Fit;
 pub use geojson::GeoJson;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
@@ -35,6 +38,7 @@ pub use gpx::Gpx;
 pub use kml::Kml;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
+pub use tcx::Tcx;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -73,6 +77,8 @@ pub static SOURCES: &[&dyn Source] = &[
     &AppleHealth,
     &StravaActivities,
     &Gpx,
+    &Tcx,
+    &Fit,
     &Kml,
     &GeoJson,
     &GoogleSemantic,
@@ -135,6 +141,27 @@ impl LocationSink for Collected {
     fn skipped(&mut self) {
         self.skipped += 1;
     }
+}
+
+#[cfg(test)]
+impl Collected {
+    /// The fixes as (time, latitude E7, longitude E7), to compare with expectations.
+    pub fn points(&self) -> Vec<(i64, i32, i32)> {
+        self.fixes
+            .iter()
+            .map(|(f, _)| (f.time, f.at.lat_e7, f.at.lng_e7))
+            .collect()
+    }
+}
+
+/// The bytes of a generated fixture, `tests/fixtures/<id>/<name>`, for the sources' own tests.
+#[cfg(test)]
+pub(crate) fn fixture(id: &str, name: &str) -> Vec<u8> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(id)
+        .join(name);
+    std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
 /// Reads `bytes` with `source`, for the sources' own tests.

@@ -364,11 +364,7 @@ mod tests {
         ], \"Home & Work\": {\"Home\": \"somewhere\"}}";
         let (out, error) = collect(&SnapchatLocation, doc.as_bytes());
         assert_eq!(error, None);
-        let fixes: Vec<(i64, i32, i32)> = out
-            .fixes
-            .iter()
-            .map(|(f, _)| (f.time, f.at.lat_e7, f.at.lng_e7))
-            .collect();
+        let fixes = out.points();
         assert_eq!(
             fixes,
             [

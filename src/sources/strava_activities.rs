@@ -2,7 +2,8 @@
 //!
 //! Where from: strava.com, Settings, My Account, "Download or delete your account", "Request your
 //! archive": an `export_<athleteId>.zip` holding `activities.csv`, the original uploads in
-//! `activities/` (`<id>.gpx`, read by the GPX source; `.tcx.gz`, `.fit.gz`), `profile.csv`…
+//! `activities/` (`<id>.gpx`, `.tcx.gz`, `.fit.gz`: read by the GPX, TCX and FIT sources; the
+//! `Filename` column names each row's file), `profile.csv`…
 //! Detection reads the header: `Activity ID`, `Activity Date`, `Activity Type`.
 //!
 //! Shape: one row per activity, 80 to 100 columns: `Activity ID`, `Activity Date`

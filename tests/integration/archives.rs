@@ -370,3 +370,124 @@ fn each_bad_file_in_an_archive_gets_its_own_message() {
         assert!(!error.message.en.contains("Montr"));
     }
 }
+
+fn gzip(bytes: &[u8]) -> Vec<u8> {
+    use flate2::{write::GzEncoder, Compression};
+    let mut gz = GzEncoder::new(Vec::new(), Compression::default());
+    gz.write_all(bytes).unwrap();
+    gz.finish().unwrap()
+}
+
+#[test]
+fn a_strava_archive_reads_its_list_and_its_gzipped_activity_files() {
+    let fixture = |path: &str| std::fs::read(format!("tests/fixtures/{path}")).unwrap();
+    let (gpx, tcx, fit) = (
+        fixture("geo.gpx/track.gpx"),
+        fixture("geo.tcx/ride.tcx"),
+        fixture("geo.fit/run.fit"),
+    );
+    // The reduced column set of the shared sample, with the Filename column linking each row to
+    // its file.
+    let csv =
+        "Activity ID,Activity Date,Activity Name,Activity Type,Elapsed Time,Distance,Filename\n\
+               1,\"Oct 01, 2024, 11:35:00 AM\",Walk,Walk,1800,2.1,activities/1.gpx.gz\n\
+               2,\"Sep 03, 2023, 6:15:00 AM\",Ride,Ride,240,3.12,activities/2.tcx.gz\n\
+               3,\"May 12, 2024, 7:30:00 AM\",Run,Run,210,2.4,activities/3.fit.gz\n";
+    let (gpx_gz, tcx_gz, fit_gz) = (gzip(&gpx), gzip(&tcx), gzip(&fit));
+    let zip = zip_of(
+        &[
+            (
+                "activities.csv",
+                csv.as_bytes(),
+                CompressionMethod::Deflated,
+            ),
+            ("activities/1.gpx.gz", &gpx_gz, CompressionMethod::Stored),
+            ("activities/2.tcx.gz", &tcx_gz, CompressionMethod::Deflated),
+            ("activities/3.fit.gz", &fit_gz, CompressionMethod::Stored),
+        ],
+        false,
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("export_12345.zip");
+    std::fs::write(&path, zip).unwrap();
+    let report = reflet::report::inspect_paths(&[path]);
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    let files: Vec<(String, String, u64, u64, u64)> = json["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            assert!(f.get("error").is_none(), "{f}");
+            let positions = &f["summary"];
+            (
+                f["path"].as_str().unwrap().to_owned(),
+                f["kind"].as_str().unwrap().to_owned(),
+                f["size"].as_u64().unwrap(),
+                positions["count"].as_u64().unwrap(),
+                positions["moves"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    // The positions: 32 in the GPX (its own tests), 22 in the TCX, 40 in the FIT (theirs); the
+    // CSV's three rows are moves, and each activity file says its own activity once more, in its
+    // own file's summary: nothing is added up across files.
+    assert_eq!(
+        files,
+        [
+            (
+                "activities.csv".into(),
+                "strava.activities".into(),
+                csv.len() as u64,
+                0,
+                3
+            ),
+            (
+                "activities/1.gpx".into(),
+                "geo.gpx".into(),
+                gpx.len() as u64,
+                32,
+                0
+            ),
+            (
+                "activities/2.tcx".into(),
+                "geo.tcx".into(),
+                tcx.len() as u64,
+                22,
+                1
+            ),
+            (
+                "activities/3.fit".into(),
+                "geo.fit".into(),
+                fit.len() as u64,
+                40,
+                1
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_gzip_bomb_inside_a_zip_is_refused() {
+    let zeros = vec![0u8; 50 << 20];
+    let bomb = gzip(&zeros);
+    let fit = std::fs::read("tests/fixtures/geo.fit/run.fit").unwrap();
+    let zip = zip_of(
+        &[
+            ("activities/9.fit.gz", &bomb, CompressionMethod::Stored),
+            (
+                "activities/3.fit.gz",
+                &gzip(&fit),
+                CompressionMethod::Stored,
+            ),
+        ],
+        false,
+    );
+    let reports = summary(&describe("export.zip", &zip));
+    assert_eq!(reports.len(), 2, "{reports:?}");
+    assert_eq!(reports[0].0, "activities/9.fit");
+    assert_eq!(reports[0].2, Some(ErrorKind::Bomb));
+    assert_eq!(
+        reports[1],
+        ("activities/3.fit".into(), fit.len() as u64, None)
+    );
+}
