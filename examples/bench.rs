@@ -1,4 +1,5 @@
-//! Native side of the benchmark: `cargo run --release --example bench -- [SIZE_MB...]`
+//! Native side of the benchmark: `cargo run --release --example bench -- [--map] [SIZE_MB...]`
+//! (`--map`: map mode, every position kept; otherwise summary mode).
 //!
 //! For each size (default 10 100 1000), generates (once, cached in `target/bench/`) a seeded
 //! Takeout-style `Records.json` and the same inside a Takeout-like zip, with their ground truth;
@@ -26,7 +27,9 @@ mod native {
 
     use reflet::ingest::FileSource;
     use reflet::model::{PositionSummary, Summary};
-    use reflet::report::{describe_input, FileReport};
+    use reflet::analysis::Memory;
+    use reflet::model::points::PointStore;
+    use reflet::report::{describe_input_with, FileReport, Sink};
     use reflet::synth::{write_records, RecordsSpec};
 
     const SEED: u64 = 7;
@@ -86,9 +89,27 @@ mod native {
         seconds: f64,
         peak_mb: f64,
         exact: bool,
+        /// Map mode: points kept and the bytes they take.
+        kept: (u64, u64),
     }
 
-    fn measure(path: &Path, truth: &PositionSummary) -> std::io::Result<Run> {
+    /// Keeps reports, and the positions in map mode, as the worker does.
+    #[derive(Default)]
+    struct Keep {
+        reports: Vec<FileReport>,
+        points: Vec<PointStore>,
+    }
+
+    impl Sink for Keep {
+        fn report(&mut self, report: FileReport) {
+            self.reports.push(report);
+        }
+        fn points(&mut self, _: &str, points: PointStore) {
+            self.points.push(points);
+        }
+    }
+
+    fn measure(path: &Path, truth: &PositionSummary, memory: Memory) -> std::io::Result<Run> {
         reset_peak();
         let start = Instant::now();
         let mut source = FileSource::open(path)?;
@@ -96,8 +117,13 @@ mod native {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        let mut reports = Vec::new();
-        describe_input(&name, &mut source, &mut |r: FileReport| reports.push(r));
+        let mut keep = Keep::default();
+        describe_input_with(&name, &mut source, &mut keep, memory);
+        let reports = &keep.reports;
+        let kept = keep
+            .points
+            .iter()
+            .fold((0, 0), |(n, b), p| (n + p.len(), b + p.heap_bytes()));
         let seconds = start.elapsed().as_secs_f64();
         #[allow(clippy::cast_precision_loss)]
         let peak_mb = peak_rss_kb().unwrap_or(0) as f64 / 1024.0;
@@ -105,14 +131,22 @@ mod native {
             matches!(&r.summary, Some(Summary::Positions(p)) if p.counts() == *truth)
                 && r.error.is_none()
         });
+        // In map mode, every position is kept.
+        let exact = exact && (memory == Memory::Summary || kept.0 == truth.count);
         Ok(Run {
             seconds,
             peak_mb,
             exact,
+            kept,
         })
     }
 
     pub fn run() -> ExitCode {
+        let memory = if std::env::args().any(|a| a == "--map") {
+            Memory::Map
+        } else {
+            Memory::Summary
+        };
         let sizes: Vec<u64> = std::env::args()
             .skip(1)
             .filter_map(|a| a.parse().ok())
@@ -127,8 +161,9 @@ mod native {
             eprintln!("cannot create {}: {e}", dir.display());
             return ExitCode::FAILURE;
         }
-        println!("| input | size | records | time | MB/s | peak RSS | exact |");
-        println!("|---|---:|---:|---:|---:|---:|---|");
+        println!("{memory:?} mode");
+        println!("| input | size | records | time | MB/s | peak RSS | points kept | B/point | exact |");
+        println!("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         let mut all_exact = true;
         for mb in sizes {
             let (json, zip, truth) = match inputs(&dir, mb) {
@@ -140,17 +175,23 @@ mod native {
             };
             for (label, path) in [("Records.json", &json), ("Takeout zip", &zip)] {
                 let bytes = std::fs::metadata(path).map_or(0, |m| m.len());
-                match measure(path, &truth) {
+                match measure(path, &truth, memory) {
                     Ok(run) => {
                         all_exact &= run.exact;
                         #[allow(clippy::cast_precision_loss)]
                         let (size_mb, json_mb) = (bytes as f64 / 1e6, mb as f64);
+                        #[allow(clippy::cast_precision_loss)]
+                        let per_point = match run.kept {
+                            (0, _) => "–".to_owned(),
+                            (n, b) => format!("{:.2}", b as f64 / n as f64),
+                        };
                         println!(
-                            "| {label} {mb} MB | {size_mb:.1} MB | {} | {:.2} s | {:.0} | {:.1} MB | {} |",
+                            "| {label} {mb} MB | {size_mb:.1} MB | {} | {:.2} s | {:.0} | {:.1} MB | {} | {per_point} | {} |",
                             truth.count,
                             run.seconds,
                             json_mb / run.seconds,
                             run.peak_mb,
+                            run.kept.0,
                             if run.exact { "yes" } else { "NO" }
                         );
                     }

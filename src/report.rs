@@ -9,12 +9,13 @@ use serde::{Deserialize, Serialize};
 
 pub use crate::analysis::Finding;
 pub use crate::analysis::Kind;
-use crate::analysis::{self, FileAnalysis};
+use crate::analysis::{self, FileAnalysis, Memory};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 pub use crate::i18n::Messages;
 use crate::ingest::archive::{self, Event};
 use crate::ingest::ByteSource;
+use crate::model::points::PointStore;
 use crate::model::{FileRef, Summary};
 
 /// The schema version written in every report.
@@ -150,36 +151,56 @@ impl From<FileAnalysis> for FileReport {
 /// each file's report to `on_report` as soon as it is ready: the single entry point of the worker
 /// and of `inspect`. Never panics; problems become reports with an error.
 pub fn describe_input(name: &str, source: &mut dyn ByteSource, sink: &mut dyn Sink) {
+    describe_input_with(name, source, sink, Memory::Summary);
+}
+
+/// [`describe_input`]; in map mode, each file's positions go to [`Sink::points`] just before its
+/// report.
+pub fn describe_input_with(
+    name: &str,
+    source: &mut dyn ByteSource,
+    sink: &mut dyn Sink,
+    memory: Memory,
+) {
     // A report is held back until the next event, so that a bomb found at the end of an entry
-    // replaces that entry's report instead of following it.
-    let mut held: Option<FileReport> = None;
+    // replaces that entry's report (and drops its positions) instead of following it.
+    let mut held: Option<(FileReport, Option<PointStore>)> = None;
     let container = |path: &str| (path != name).then(|| name.to_owned());
+    let hand_over =
+        |sink: &mut dyn Sink, (report, points): (FileReport, Option<PointStore>)| {
+            if let Some(points) = points {
+                sink.points(&report.file.path, points);
+            }
+            sink.report(report);
+        };
     archive::walk(name, source, &mut |event| {
-        let report = match event {
+        let next = match event {
             Event::File { path, size, reader } => {
                 sink.entry(path);
-                let mut report = FileReport::from(analysis::describe(path, size, reader));
+                let mut analysis = analysis::describe_with(path, size, reader, memory);
+                let points = analysis.points.take();
+                let mut report = FileReport::from(analysis);
                 report.container = container(path);
-                report
+                (report, points)
             }
             Event::Problem { path, size, kind } => {
                 let mut report = FileReport::failed(FileRef::new(path, size.unwrap_or(0)), kind);
                 report.container = container(path);
                 if held
                     .as_ref()
-                    .is_some_and(|h| h.file.path == report.file.path)
+                    .is_some_and(|(h, _)| h.file.path == report.file.path)
                 {
                     held = None;
                 }
-                report
+                (report, None)
             }
         };
-        if let Some(previous) = held.replace(report) {
-            sink.report(previous);
+        if let Some(previous) = held.replace(next) {
+            hand_over(sink, previous);
         }
     });
     if let Some(last) = held {
-        sink.report(last);
+        hand_over(sink, last);
     }
 }
 
@@ -189,6 +210,8 @@ pub trait Sink {
     fn entry(&mut self, _path: &str) {}
     /// A file's report, as soon as it is ready.
     fn report(&mut self, report: FileReport);
+    /// In map mode, a file's positions, just before its report. Dropped unless kept.
+    fn points(&mut self, _path: &str, _points: PointStore) {}
 }
 
 impl<F: FnMut(FileReport)> Sink for F {

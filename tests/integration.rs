@@ -8,5 +8,6 @@ mod integration {
     pub mod inspect;
     pub mod layers;
     pub mod people;
+    pub mod points;
     pub mod sources;
 }

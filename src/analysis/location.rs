@@ -8,6 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::model::location::{
     Fix, LatLng, LocationSink, Mode, Move, PlaceLabel, ServicePlace, Visit,
 };
+use crate::model::points::PointStore;
 use crate::model::time::{format_iso, Millis};
 use crate::model::{BoundingBox, PositionSummary};
 
@@ -33,6 +34,8 @@ pub struct Locations {
     service_home: Option<LatLng>,
     service_work: Option<LatLng>,
     affinities: BTreeMap<Mode, f64>,
+    /// Every position, in map mode only.
+    points: Option<PointStore>,
 }
 
 /// Longer gaps are pauses in recording, not its pace.
@@ -47,6 +50,9 @@ impl LocationSink for Locations {
     fn fix(&mut self, fix: Fix, source: &str) {
         let (lat, lng) = (fix.at.lat(), fix.at.lng());
         self.count += 1;
+        if let Some(points) = self.points.as_mut() {
+            points.push(fix);
+        }
         match self.bbox.as_mut() {
             Some(bbox) => bbox.include(lat, lng),
             None => self.bbox = Some(BoundingBox::around(lat, lng)),
@@ -113,6 +119,20 @@ impl LocationSink for Locations {
 }
 
 impl Locations {
+    /// Map mode: keep every position as well (12 bytes each).
+    pub fn keep_points(&mut self) {
+        self.points.get_or_insert_with(PointStore::default);
+    }
+
+    /// The summary, and the positions in map mode.
+    pub fn finish_with_points(mut self) -> (PositionSummary, Option<PointStore>) {
+        let mut points = self.points.take();
+        if let Some(p) = points.as_mut() {
+            p.shrink();
+        }
+        (self.finish(), points)
+    }
+
     /// The summary shown for a location file and written in the report.
     pub fn finish(self) -> PositionSummary {
         let home = self.nights.home();

@@ -20,6 +20,7 @@ use crate::i18n::{
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::location::TopPlace;
 use crate::model::location::{Confidence, Doubt, LatLng, Mode, Routine};
+use crate::model::points::PointStore;
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
@@ -70,6 +71,18 @@ pub struct FileAnalysis {
     pub summary: Option<Summary>,
     pub findings: Vec<Finding>,
     pub error: Option<ErrorKind>,
+    /// The positions, in map mode.
+    pub points: Option<PointStore>,
+}
+
+/// What is kept of a file's positions (DESIGN.md's two memory modes).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Memory {
+    /// Aggregates only: memory does not grow with the file.
+    #[default]
+    Summary,
+    /// Aggregates, and every position at 12 bytes for maps and day views.
+    Map,
 }
 
 /// One thing a file reveals, in a plain sentence in both languages. Its numbers are in the summary
@@ -319,6 +332,16 @@ impl Read for Counting<'_> {
 /// and, when a source recognises it, reads it whole into a summary. `size` is the uncompressed
 /// size when known; otherwise the stream is counted to its end. Never panics, whatever the bytes.
 pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAnalysis {
+    describe_with(path, size, reader, Memory::Summary)
+}
+
+/// [`describe`], keeping the positions in map mode.
+pub fn describe_with(
+    path: &str,
+    size: Option<u64>,
+    reader: &mut dyn Read,
+    memory: Memory,
+) -> FileAnalysis {
     let mut counting = Counting {
         inner: reader,
         count: 0,
@@ -330,6 +353,7 @@ pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAna
         summary: None,
         findings: Vec::new(),
         error: None,
+        points: None,
     };
     let Ok(head) = read_prefix(&mut counting, HEAD_LEN) else {
         analysis.error = Some(ErrorKind::Unreadable);
@@ -346,10 +370,12 @@ pub fn describe(path: &str, size: Option<u64>, reader: &mut dyn Read) -> FileAna
         // Sources parse byte by byte: buffer here, so that each byte does not travel through the
         // inflater, the bomb guard and the counter one call at a time.
         let whole = std::io::Cursor::new(&head).chain(&mut counting);
-        let (summary, error) = read_source(
+        let (summary, error, points) = read_source_with(
             source,
             &mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole),
+            memory,
         );
+        analysis.points = points;
         analysis.findings = findings(&analysis.kind, &summary);
         analysis.summary = Some(summary);
         analysis.error = error;
@@ -372,9 +398,23 @@ pub fn read_source(
     source: &dyn sources::Source,
     reader: &mut dyn Read,
 ) -> (Summary, Option<ErrorKind>) {
+    let (summary, error, _) = read_source_with(source, reader, Memory::Summary);
+    (summary, error)
+}
+
+/// [`read_source`], with the positions kept in map mode.
+pub fn read_source_with(
+    source: &dyn sources::Source,
+    reader: &mut dyn Read,
+    memory: Memory,
+) -> (Summary, Option<ErrorKind>, Option<PointStore>) {
     let mut locations = location::Locations::default();
+    if memory == Memory::Map {
+        locations.keep_points();
+    }
     let error = source.read(reader, &mut locations);
-    (Summary::Positions(locations.finish()), error)
+    let (summary, points) = locations.finish_with_points();
+    (Summary::Positions(summary), error, points)
 }
 
 fn count_rest(reader: &mut dyn Read) -> std::io::Result<()> {

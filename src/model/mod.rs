@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod gazetteer;
 pub mod location;
+pub mod points;
 pub mod time;
 pub mod tz;
 

@@ -156,6 +156,15 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
             let times = vec![page_now(); usize::try_from(new).unwrap_or(0)];
             dispatch_msg.dispatch(Action::Requests { times });
         }
+        Some(FromWorker::Kept {
+            points,
+            bytes,
+            wasm_bytes,
+        }) => dispatch_msg.dispatch(Action::Kept(state::Kept {
+            points,
+            bytes,
+            wasm_bytes,
+        })),
         // A message this page does not understand: nothing to do with it.
         None => {}
     };
@@ -220,12 +229,27 @@ fn send_jobs(rt: &Shared, ids: &[u32]) {
         return;
     }
     let sent = r.worker.as_ref().is_some_and(|w| {
-        w.send(&ToWorker::Analyse { jobs: jobs.clone() }, &files)
-            .is_ok()
+        let keep_points = map_mode();
+        w.send(
+            &ToWorker::Analyse {
+                jobs: jobs.clone(),
+                keep_points,
+            },
+            &files,
+        )
+        .is_ok()
     });
     if sent {
         r.in_flight.extend(jobs.iter().map(|j| j.id));
     }
+}
+
+/// Map mode (DESIGN.md): `?mode=map` in the address keeps every position in the worker, for maps
+/// and day views. Until the map is drawn, only the benchmark asks for it.
+fn map_mode() -> bool {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .is_some_and(|q| q.split(['?', '&']).any(|p| p == "mode=map"))
 }
 
 fn focus_heading(main: &NodeRef) {
@@ -425,7 +449,7 @@ pub fn App() -> Html {
                 if files.is_empty() {
                     <Landing {lang} />
                 } else {
-                    <FileList {lang} files={files.to_vec()} {busy} {on_cancel} />
+                    <FileList {lang} files={files.to_vec()} {busy} {on_cancel} kept={state.kept} />
                 }
                 <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />
             </>

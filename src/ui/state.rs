@@ -184,6 +184,16 @@ pub struct State {
     pub announcements: u32,
     /// `#selftest` in the address: show the tools the end-to-end tests use.
     pub selftest: bool,
+    /// Map mode: what the worker keeps of the positions.
+    pub kept: Option<Kept>,
+}
+
+/// The positions the worker keeps in map mode, the bytes they take, and its wasm memory.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Kept {
+    pub points: u64,
+    pub bytes: u64,
+    pub wasm_bytes: u64,
 }
 
 impl State {
@@ -197,6 +207,7 @@ impl State {
             announcement: None,
             announcements: 0,
             selftest,
+            kept: None,
         }
     }
 
@@ -256,6 +267,8 @@ pub enum Action {
     Requests {
         times: Vec<f64>,
     },
+    /// Map mode: what the worker keeps, after each file.
+    Kept(Kept),
     Forget,
 }
 
@@ -301,6 +314,8 @@ pub fn reduce(state: &State, action: Action) -> State {
             e.progress = Some(Progress { read, eta_ms });
         }),
         Action::Cancel => {
+            // The worker is ended: the positions it kept are gone.
+            next.kept = None;
             let mut list = next.files().to_vec();
             for entry in list.iter_mut().filter(|e| e.status != FileStatus::Done) {
                 entry.status = FileStatus::Done;
@@ -338,8 +353,10 @@ pub fn reduce(state: &State, action: Action) -> State {
             }
         }
         Action::Requests { times } => next.net.times.extend(times),
+        Action::Kept(kept) => next.kept = Some(kept),
         Action::Forget => {
             next.phase = Phase::Empty;
+            next.kept = None;
             next.view = View::Home;
             next.net.files_at = None;
             next.announce(Announcement::Forgotten);

@@ -12,8 +12,13 @@ use crate::report::FileReport;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum ToWorker {
-    /// Analyse these files; results come back one by one.
-    Analyse { jobs: Vec<FileJob> },
+    /// Analyse these files; results come back one by one. With `keep_points` (map mode), the
+    /// worker also keeps every position for maps and day views.
+    Analyse {
+        jobs: Vec<FileJob>,
+        #[serde(default)]
+        keep_points: bool,
+    },
     /// Self-test only: make one same-origin request from the worker, to prove the page counts it.
     SelfTestRequest { url: String },
     /// Self-test only: make this worker die when it reaches a file with this name, to prove that
@@ -52,6 +57,13 @@ pub enum FromWorker {
     Finished { id: u32 },
     /// The worker's own network requests so far (it should make none).
     Requests { total: u32 },
+    /// Map mode, after each file: the positions the worker keeps, the bytes they take, and the
+    /// worker's whole wasm memory.
+    Kept {
+        points: u64,
+        bytes: u64,
+        wasm_bytes: u64,
+    },
 }
 
 /// How far the worker is in a file: bytes read of `total`, the entry being read (inside an
@@ -106,10 +118,20 @@ mod tests {
                 index: 0,
                 path: "a/b.json".into(),
             }],
+            keep_points: true,
         };
         let json = msg.to_json();
         assert!(json.starts_with(r#"{"type":"analyse""#), "{json}");
         assert_eq!(serde_json::from_str::<ToWorker>(&json).unwrap(), msg);
+        // Summary mode unless asked.
+        let older = r#"{"type":"analyse","jobs":[]}"#;
+        assert_eq!(
+            serde_json::from_str::<ToWorker>(older).unwrap(),
+            ToWorker::Analyse {
+                jobs: Vec::new(),
+                keep_points: false
+            }
+        );
 
         let done = FromWorker::Found {
             id: 3,

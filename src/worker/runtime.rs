@@ -11,13 +11,37 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, RequestCache, Requ
 use super::blob::BlobSource;
 use super::netwatch;
 use super::protocol::{FileJob, FromWorker, ReadProgress, ToWorker};
+use crate::analysis::Memory;
 use crate::error::ErrorKind;
+use crate::model::points::PointStore;
 use crate::model::FileRef;
 use crate::report::{self, FileReport, Sink};
 
 thread_local! {
     /// Set by the self-test: the name of a file this worker must die on.
     static CRASH_ON: RefCell<Option<String>> = const { RefCell::new(None) };
+    /// Map mode: the positions of every file read, for maps and day views. They live as long as
+    /// the worker; forgetting everything ends the worker.
+    static KEPT: RefCell<Vec<PointStore>> = const { RefCell::new(Vec::new()) };
+}
+
+/// The positions kept, their bytes, and the wasm memory's size.
+fn kept() -> FromWorker {
+    let (points, bytes) = KEPT.with(|k| {
+        k.borrow()
+            .iter()
+            .fold((0, 0), |(n, b), s| (n + s.len(), b + s.heap_bytes()))
+    });
+    let wasm_bytes = wasm_bindgen::memory()
+        .dyn_into::<js_sys::WebAssembly::Memory>()
+        .ok()
+        .and_then(|m| m.buffer().dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0, |b| u64::from(b.byte_length()));
+    FromWorker::Kept {
+        points,
+        bytes,
+        wasm_bytes,
+    }
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
@@ -69,14 +93,22 @@ fn handle(data: &JsValue) {
         .and_then(|v| v.as_string())
         .and_then(|json| serde_json::from_str::<ToWorker>(&json).ok());
     match message {
-        Some(ToWorker::Analyse { jobs }) => {
+        Some(ToWorker::Analyse { jobs, keep_points }) => {
             let files: Array = Reflect::get(data, &"files".into())
                 .ok()
                 .and_then(|v| v.dyn_into().ok())
                 .unwrap_or_default();
+            let memory = if keep_points {
+                Memory::Map
+            } else {
+                Memory::Summary
+            };
             for job in jobs {
                 post(&FromWorker::Started { id: job.id });
-                analyse(&files, &job);
+                analyse(&files, &job, memory);
+                if keep_points {
+                    post(&kept());
+                }
                 post(&FromWorker::Finished { id: job.id });
             }
         }
@@ -148,9 +180,13 @@ impl Sink for PostingSink {
         p.batch.push(report);
         p.post(false);
     }
+
+    fn points(&mut self, _path: &str, points: PointStore) {
+        KEPT.with(|k| k.borrow_mut().push(points));
+    }
 }
 
-fn analyse(files: &Array, job: &FileJob) {
+fn analyse(files: &Array, job: &FileJob, memory: Memory) {
     // The self-test asked for it.
     assert!(
         CRASH_ON.with(|c| c.borrow().as_deref() != Some(job.path.as_str())),
@@ -183,7 +219,7 @@ fn analyse(files: &Array, job: &FileJob) {
                 p.read.done = done.min(p.read.total);
                 p.post(first);
             });
-            report::describe_input(&job.path, &mut source, &mut sink);
+            report::describe_input_with(&job.path, &mut source, &mut sink, memory);
         }
         _ => sink.report(FileReport::failed(
             FileRef::new(job.path.clone(), size),

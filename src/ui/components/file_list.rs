@@ -18,6 +18,9 @@ pub struct FileListProps {
     pub files: Vec<FileEntry>,
     pub busy: bool,
     pub on_cancel: Callback<()>,
+    /// Map mode: what the worker keeps (for the benchmark, as data attributes).
+    #[prop_or_default]
+    pub kept: Option<crate::ui::state::Kept>,
 }
 
 /// One line on what a source read, under its name.
@@ -403,7 +406,10 @@ pub fn FileList(props: &FileListProps) -> Html {
             </div>
             // Scrolls sideways on narrow screens: focusable, so that keyboards can scroll it too.
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="files-title">
-                <table id="files">
+                <table id="files"
+                    data-points-kept={props.kept.map(|k| k.points.to_string())}
+                    data-point-bytes={props.kept.map(|k| k.bytes.to_string())}
+                    data-wasm-bytes={props.kept.map(|k| k.wasm_bytes.to_string())}>
                     <thead>
                         <tr>
                             <th scope="col">{ Text::ColumnName.get(lang) }</th>
