@@ -191,11 +191,7 @@ mod tests {
         let (out, error) = collect(&AppleHealth, doc);
         assert_eq!(error, None);
         assert_eq!(out.skipped, 1);
-        let moves: Vec<(i64, i64, Mode, Option<f64>)> = out
-            .moves
-            .iter()
-            .map(|m| (m.start, m.end, m.mode, m.distance_m))
-            .collect();
+        let moves = out.move_spans();
         assert_eq!(
             moves,
             [

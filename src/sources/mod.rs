@@ -152,6 +152,14 @@ impl Collected {
             .map(|(f, _)| (f.time, f.at.lat_e7, f.at.lng_e7))
             .collect()
     }
+
+    /// The moves as (start, end, mode, distance), to compare with expectations.
+    pub fn move_spans(&self) -> Vec<(i64, i64, crate::model::location::Mode, Option<f64>)> {
+        self.moves
+            .iter()
+            .map(|m| (m.start, m.end, m.mode, m.distance_m))
+            .collect()
+    }
 }
 
 /// The bytes of a generated fixture, `tests/fixtures/<id>/<name>`, for the sources' own tests.

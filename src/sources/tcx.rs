@@ -277,11 +277,7 @@ mod tests {
         );
         // No position, lat 91, no time; the second activity's point without a position.
         assert_eq!(out.skipped, 4);
-        let moves: Vec<(i64, i64, Mode, Option<f64>)> = out
-            .moves
-            .iter()
-            .map(|m| (m.start, m.end, m.mode, m.distance_m))
-            .collect();
+        let moves = out.move_spans();
         assert_eq!(
             moves,
             [

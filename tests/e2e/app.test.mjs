@@ -285,6 +285,22 @@ describe('main path', () => {
     await finish(session);
   });
 
+  test('map mode keeps every position in the worker; summary mode keeps none', async () => {
+    const map = await openLoaded(env, '/?mode=map');
+    await pickFiles(map.page, [RECORDS]);
+    await map.page.waitForSelector('#files[data-points-kept]');
+    // The sample's 3 positions (jq '.locations | length'), 12 bytes each plus the chunk list.
+    assert.equal(await map.page.getAttribute('#files', 'data-points-kept'), '3');
+    const bytes = Number(await map.page.getAttribute('#files', 'data-point-bytes'));
+    assert.ok(bytes >= 36 && bytes < 100, `${bytes}`);
+    assert.ok(Number(await map.page.getAttribute('#files', 'data-wasm-bytes')) > 0);
+    await finish(map);
+    const summary = await openLoaded(env, '/');
+    await pickFiles(summary.page, [RECORDS]);
+    assert.equal(await summary.page.getAttribute('#files', 'data-points-kept'), null);
+    await finish(summary);
+  });
+
   test('a link straight to the promise page opens it', async () => {
     const session = await open(env, '/#promise');
     const { page, guard } = session;
