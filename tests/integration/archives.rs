@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 use std::io::{Cursor, Write};
 
 use reflet::error::ErrorKind;
-use reflet::report::{describe_input, FileReport};
+use reflet::model::Summary;
+use reflet::report::{describe_input, FileReport, Kind};
 use zip::write::SimpleFileOptions;
 use zip::CompressionMethod;
 
@@ -490,4 +491,35 @@ fn a_gzip_bomb_inside_a_zip_is_refused() {
         reports[1],
         ("activities/3.fit".into(), fit.len() as u64, None)
     );
+}
+
+/// A KMZ is a zip holding `doc.kml` (and sometimes images): its KML is read like a loose one. No
+/// public KMZ sample exists; this one wraps the real `geo/gx_track.kml` sample.
+#[test]
+fn a_kmz_is_read_through_its_doc_kml() {
+    let kml = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples/geo/gx_track.kml"),
+    )
+    .unwrap();
+    let kmz = zip_of(
+        &[
+            ("doc.kml", &kml, CompressionMethod::Deflated),
+            (
+                "files/icon.png",
+                b"\x89PNG\r\n\x1a\n",
+                CompressionMethod::Stored,
+            ),
+        ],
+        false,
+    );
+    let reports = describe("trip.kmz", &kmz);
+    let doc = reports.iter().find(|r| r.file.path == "doc.kml").unwrap();
+    assert_eq!(doc.kind, Kind::Source("geo.kml".into()));
+    assert_eq!(doc.container.as_deref(), Some("trip.kmz"));
+    // The sample's <gx:coord> elements: grep -c '<gx:coord>' gx_track.kml → 4 (as the loose
+    // sample's expectation in the source's tests).
+    let Some(Summary::Positions(p)) = &doc.summary else {
+        panic!("no summary")
+    };
+    assert_eq!((p.count, doc.error.as_ref().map(|e| e.kind)), (4, None));
 }
