@@ -82,6 +82,10 @@ impl Timeline {
     /// A position at `local` time (ms since 1970 in local time) in `cell`.
     pub fn at(&mut self, local: Millis, cell: Cell) {
         let slot = local.div_euclid(SLOT);
+        // Most positions fall in the same slot and cell as the one before: nothing to do.
+        if matches!(self.last, Some((s, _, c)) if s == slot && c == cell) {
+            return;
+        }
         let value = self.value(cell);
         if let Some((previous, was, was_cell)) = self.last {
             if (2..=MAX_FILL).contains(&(slot - previous)) {
