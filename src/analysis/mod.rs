@@ -120,7 +120,8 @@ fn company(source: &str) -> Option<&'static str> {
     .map(|(_, name)| name)
 }
 
-/// What a file's summary reveals, in words.
+/// What a file's summary reveals, in words: what is read, then home, work, routine and places,
+/// then what the service itself inferred, then why it matters.
 pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
     let mut out = Vec::new();
     match summary {
@@ -138,6 +139,44 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     }),
                 ));
             }
+            // One or two nights say too little to name a place, even with low confidence.
+            if let Some(home) = p.home.as_ref().filter(|h| h.nights_total >= 3) {
+                let confident = match home.confidence {
+                    Confidence::High => Some(true),
+                    Confidence::Medium => Some(false),
+                    Confidence::Low => None,
+                };
+                let doubt = home.doubt.map(|d| match d {
+                    Doubt::FewNights => 0,
+                    Doubt::WeekdaysDiffer => 1,
+                    Doubt::TwoPlaces => 2,
+                    Doubt::Scattered => 3,
+                    Doubt::DaytimeElsewhere => 4,
+                });
+                out.push(Finding::new(
+                    "home",
+                    Messages::from_fn(|lang| {
+                        let at = place_text(lang, home.lat, home.lng);
+                        home_sentence(lang, &at, home.nights, home.nights_total, confident, doubt)
+                    }),
+                ));
+            }
+            if let Some(work) = p.work.as_ref().filter(|w| w.days_total >= 3) {
+                let confident = match work.confidence {
+                    Confidence::High => Some(true),
+                    Confidence::Medium => Some(false),
+                    Confidence::Low => None,
+                };
+                out.push(Finding::new(
+                    "work",
+                    Messages::from_fn(|lang| {
+                        let at = place_text(lang, work.lat, work.lng);
+                        work_sentence(lang, &at, work.days, work.days_total, confident)
+                    }),
+                ));
+            }
+            routine_finding(p, &mut out);
+            place_findings(p, &mut out);
             if p.service_home.is_some() || p.service_work.is_some() {
                 let apart = p
                     .home
@@ -171,48 +210,10 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     Messages::from_fn(|lang| affinities(lang, company_name(lang, who), &shares)),
                 ));
             }
-            if let Some(work) = p.work.as_ref().filter(|w| w.days_total >= 3) {
-                let confident = match work.confidence {
-                    Confidence::High => Some(true),
-                    Confidence::Medium => Some(false),
-                    Confidence::Low => None,
-                };
-                out.push(Finding::new(
-                    "work",
-                    Messages::from_fn(|lang| {
-                        let at = place_text(lang, work.lat, work.lng);
-                        work_sentence(lang, &at, work.days, work.days_total, confident)
-                    }),
-                ));
-            }
-            routine_finding(p, &mut out);
-            place_findings(p, &mut out);
             if p.count >= 4 {
                 out.push(Finding::new(
                     "uniqueness",
                     Messages::from_fn(|lang| uniqueness(lang, p.count)),
-                ));
-            }
-            // One or two nights say too little to name a place, even with low confidence.
-            if let Some(home) = p.home.as_ref().filter(|h| h.nights_total >= 3) {
-                let confident = match home.confidence {
-                    Confidence::High => Some(true),
-                    Confidence::Medium => Some(false),
-                    Confidence::Low => None,
-                };
-                let doubt = home.doubt.map(|d| match d {
-                    Doubt::FewNights => 0,
-                    Doubt::WeekdaysDiffer => 1,
-                    Doubt::TwoPlaces => 2,
-                    Doubt::Scattered => 3,
-                    Doubt::DaytimeElsewhere => 4,
-                });
-                out.push(Finding::new(
-                    "home",
-                    Messages::from_fn(|lang| {
-                        let at = place_text(lang, home.lat, home.lng);
-                        home_sentence(lang, &at, home.nights, home.nights_total, confident, doubt)
-                    }),
                 ));
             }
         }

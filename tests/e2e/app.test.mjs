@@ -25,6 +25,27 @@ let env;
 before(async () => { env = await setUp(); });
 after(async () => { await tearDown(env); });
 
+// Three weeks from Monday 2024-01-08, Paris time (UTC+1): home at night, at work from 9:00 to
+// 17:00 on weekdays, no position at 8:00 and 17:00 (on the way); a position every 15 minutes, as
+// an Android Timeline.json. The same plan as tests/integration/home.rs, whose report says the
+// same sentence.
+function commuterTimeline() {
+  const signals = [];
+  for (let day = 0; day < 21; day++) {
+    const weekday = day % 7;
+    for (let quarter = 0; quarter < 96; quarter++) {
+      const hour = Math.floor(quarter / 4);
+      if (hour === 8 || hour === 17) continue;
+      const atWork = weekday < 5 && hour >= 9 && hour < 17;
+      const at = atWork ? '46.1450000°, -1.1700000°' : '46.1603000°, -1.1511000°';
+      const utc = Date.UTC(2024, 0, 8 + day, 0, 0) + quarter * 15 * 60_000 - 3_600_000;
+      signals.push({ position: { LatLng: at, source: 'WIFI', timestamp: new Date(utc).toISOString() } });
+    }
+  }
+  const json = JSON.stringify({ semanticSegments: [], rawSignals: signals });
+  return { name: 'Timeline.json', mimeType: 'application/json', buffer: Buffer.from(json) };
+}
+
 describe('main path', () => {
   for (const [where, path] of [['at the root', '/'], ['under a sub-path', SUB_PATH]]) {
     test(`load, open files, see them listed, forget everything (${where})`, async () => {
@@ -235,24 +256,9 @@ describe('main path', () => {
   });
 
   test('a routine is drawn as an hour × weekday chart, with the same values in a table', async () => {
-    // Three weeks from Monday 2024-01-08, Paris time (UTC+1): home at night, at work from 9:00
-    // to 17:00 on weekdays, no position at 8:00 and 17:00 (on the way); a position every 15
-    // minutes. The same plan as tests/integration/home.rs, whose report says the same sentence.
-    const signals = [];
-    for (let day = 0; day < 21; day++) {
-      const weekday = day % 7;
-      for (let quarter = 0; quarter < 96; quarter++) {
-        const hour = Math.floor(quarter / 4);
-        if (hour === 8 || hour === 17) continue;
-        const atWork = weekday < 5 && hour >= 9 && hour < 17;
-        const at = atWork ? '46.1450000°, -1.1700000°' : '46.1603000°, -1.1511000°';
-        const utc = Date.UTC(2024, 0, 8 + day, 0, 0) + quarter * 15 * 60_000 - 3_600_000;
-        signals.push({ position: { LatLng: at, source: 'WIFI', timestamp: new Date(utc).toISOString() } });
-      }
-    }
     const session = await openLoaded(env, '/');
     const { page } = session;
-    await pickFiles(page, [{ name: 'Timeline.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ semanticSegments: [], rawSignals: signals })) }]);
+    await pickFiles(page, [commuterTimeline()]);
     const routine = () => page.textContent('#files .finding[data-finding="routine"]');
     assert.equal(await routine(), 'On weekdays you usually leave home around 7:50 and come back around 18:00 (median of 15 days). Over 21 days of positions, you are mostly away from home on weekdays from 8:00 to 18:00. The hour-by-day table shows the detail.');
     // The canvas is drawn: cells in the accent colour (always away: weekdays 9:00–17:00), and
@@ -283,6 +289,16 @@ describe('main path', () => {
     assert.equal(await page.textContent('#files .grid-table tbody tr:first-child th'), 'lundi');
     await axe(page, 'a routine chart and its table (fr)');
     await finish(session);
+    // On a phone, the chart and its table fit the column instead of widening the list.
+    const phone = await openLoaded(env, '/', { size: 'phone' });
+    await pickFiles(phone.page, [commuterTimeline()]);
+    const widths = await phone.page.evaluate(() => ({
+      list: document.querySelector('#files').getBoundingClientRect().right,
+      chart: document.querySelector('#files figure.chart').getBoundingClientRect().right,
+      page: document.documentElement.clientWidth,
+    }));
+    assert.ok(widths.list <= widths.page && widths.chart <= widths.page, JSON.stringify(widths));
+    await finish(phone);
   });
 
   test('map mode keeps every position in the worker; summary mode keeps none', async () => {

@@ -59,15 +59,18 @@ fn kind_cell(lang: Lang, report: &FileReport) -> Html {
                 { for report.findings.iter().map(|f| html! {
                     <>
                         <span class="finding" data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
+                        // The routine's chart follows its sentence.
+                        if f.id == "routine" {
+                            if let Some(routine) = routine.clone() {
+                                <super::RoutineChart {lang} {routine} />
+                            }
+                        }
                         <details class="why" data-why={f.id.clone()}>
                             <summary>{ why_label(lang) }</summary>
                             <p>{ f.why.get(lang) }</p>
                         </details>
                     </>
                 }) }
-                if let Some(routine) = routine {
-                    <super::RoutineChart {lang} {routine} />
-                }
                 if let Some(error) = &report.error {
                     <span class="status error">{ error.message.get(lang) }</span>
                 }
