@@ -229,9 +229,12 @@ impl Presence {
         self.timeline.moving(start, end);
     }
 
-    /// The weekday routine around `home`.
+    /// The weekday routine around `home`: none when home is not named (under 3 nights) or when
+    /// the place of the nights is probably not home (night work every night).
     pub fn routine(&self, home: Option<&Home>) -> Option<Routine> {
-        let home = home.and_then(|h| LatLng::from_degrees(h.lat, h.lng))?;
+        let home = home
+            .filter(|h| h.nights_total >= 3 && h.doubt != Some(Doubt::DaytimeElsewhere))
+            .and_then(|h| LatLng::from_degrees(h.lat, h.lng))?;
         self.timeline.routine(cell_of(home))
     }
 
@@ -497,6 +500,48 @@ mod tests {
         assert!(at.distance_m(place("work")) < 200.0, "{home:?}");
         assert_eq!(home.confidence, Confidence::Low);
         assert_eq!(home.doubt, Some(Doubt::DaytimeElsewhere));
+    }
+
+    #[test]
+    fn the_routine_holds_through_the_change_to_summer_time_and_needs_a_named_home() {
+        let nights = person(120, &office_worker);
+        let routine = nights.routine(nights.home().as_ref()).unwrap();
+        // 2024-02-01 to 2024-05-30: 86 weekdays, each with a departure and a return. Last
+        // position at home 7:50, first at work 9:00: on the way from 8:30 (the last half hour);
+        // first position back home at 18:00. Local time, on both sides of 2024-03-31.
+        assert_eq!((routine.days, routine.weekdays), (120, 86));
+        assert_eq!(
+            (routine.leave, routine.back),
+            (Some(8 * 60 + 30), Some(18 * 60))
+        );
+        // Every weekday at 10:00 away, 3:00 at home; Sunday 15:00 at the park.
+        for day in 0..5 {
+            assert_eq!(
+                (routine.away[day][10], routine.away[day][3]),
+                (Some(100), Some(0))
+            );
+        }
+        assert_eq!(routine.away[6][15], Some(100));
+        // Twenty days but positions on two nights only: no home is named, so no routine.
+        let first = START / DAY;
+        let few_nights = person(20, &|day, weekday, hour| {
+            if hour < 6 && day > first + 1 {
+                None
+            } else {
+                office_worker(day, weekday, hour)
+            }
+        });
+        let home = few_nights.home();
+        assert_eq!(home.as_ref().map(|h| h.nights_total), Some(2));
+        assert_eq!(few_nights.routine(home.as_ref()), None);
+        // Every night at work: the night place is not home, so no routine around it.
+        let plan = |_: i64, _: i64, hour: i64| match hour {
+            0..=5 | 22 | 23 => Some("work"),
+            6 | 21 => None,
+            _ => Some("home"),
+        };
+        let night = person(60, &plan);
+        assert_eq!(night.routine(night.home().as_ref()), None);
     }
 
     #[test]

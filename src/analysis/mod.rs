@@ -235,7 +235,8 @@ fn routine_finding(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
     }
 }
 
-/// The first and last weekday hours (Monday–Friday together) mostly spent away from home.
+/// The first and last of the longest run of weekday hours (Monday–Friday together) mostly spent
+/// away from home.
 pub fn weekday_span(routine: &Routine) -> Option<(u16, u16)> {
     let mostly_away = |hour: usize| {
         let (mut sum, mut n) = (0_u32, 0_u32);
@@ -246,10 +247,19 @@ pub fn weekday_span(routine: &Routine) -> Option<(u16, u16)> {
         }
         n > 0 && sum > 50 * n
     };
-    let hours: Vec<u16> = (0..24_u16)
-        .filter(|&h| mostly_away(usize::from(h)))
-        .collect();
-    Some((*hours.first()?, *hours.last()?))
+    // The longest run of such hours (the first, on a tie).
+    let (mut best, mut run): (Option<(u16, u16)>, Option<u16>) = (None, None);
+    for h in 0..24_u16 {
+        if mostly_away(usize::from(h)) {
+            let start = *run.get_or_insert(h);
+            if best.is_none_or(|(a, b)| h - start > b - a) {
+                best = Some((start, h));
+            }
+        } else {
+            run = None;
+        }
+    }
+    best
 }
 
 /// A place as the findings name it: "La Rochelle (46.160° N, 1.151° W)", from the bundled
@@ -433,6 +443,33 @@ fn count_rest(reader: &mut dyn Read) -> std::io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_weekday_span_is_the_longest_run_of_hours_mostly_away() {
+        let mut away = [[Some(0); 24]; 7];
+        // Out 8–9 and 17–18 on weekdays (a school run), out all evening 19–23.
+        for day in away.iter_mut().take(5) {
+            for h in [8, 17, 19, 20, 21, 22, 23] {
+                day[h] = Some(80);
+            }
+        }
+        let routine = Routine {
+            days: 7,
+            weekdays: 5,
+            leave: None,
+            back: None,
+            away,
+        };
+        assert_eq!(weekday_span(&routine), Some((19, 23)));
+        // Said as "from 19:00 to 24:00", not "to 0:00".
+        let text = routine_sentence(Lang::En, None, 5, weekday_span(&routine), 7);
+        assert!(text.contains("from 19:00 to 24:00"), "{text}");
+        let none = Routine {
+            away: [[Some(10); 24]; 7],
+            ..routine
+        };
+        assert_eq!(weekday_span(&none), None);
+    }
 
     struct Broken;
     impl Read for Broken {

@@ -4,12 +4,14 @@
 //! Every local day is cut into 144 slots of ten minutes, each holding where the person was: a
 //! place (a cell of about 150 m, [`super::home`]), on the move, or unknown. A position marks its
 //! slot; the slots between two positions at most two hours apart are filled (the same place or a
-//! neighbouring cell: still there; another place: on the move), since phones record rarely while still. Stays and
+//! neighbouring cell: still there; another place: still at the first until the last half hour,
+//! on the way then), since phones record rarely while still. Stays and
 //! moves the export lists fill the slots they cover. Once home is known, each slot is at home,
 //! away or unknown.
 //!
-//! Memory: 576 bytes per day with a position (about 2 MB for a decade), whatever the number of
-//! positions.
+//! Memory: 576 bytes per day with a position (about 2 MB for a decade) and about 40 bytes per
+//! place of 150 m visited, whatever the number of positions; both capped, so that a file of bogus
+//! dates or scattered coordinates cannot take more than about 16 MB.
 
 use std::collections::HashMap;
 
@@ -30,11 +32,36 @@ const MOVING: u32 = 1;
 /// Weekdays needed to state usual departure and return times, and days for the hour map.
 const MIN_DAYS: usize = 5;
 
+/// Days kept at most (55 years): a file of bogus dates costs at most 12 MB.
+const MAX_DAYS: usize = 20_000;
+/// Places tracked at most (about 4 MB); positions in more places count as "elsewhere".
+const MAX_CELLS: usize = 100_000;
+/// Set on a slot a position marked: stays do not overwrite it.
+const FIXED: u32 = 1 << 31;
+/// Between positions at two different places, the last slots of the gap are the way there (30
+/// minutes); the ones before, still at the first place (phones record rarely while still).
+const MOVE_TAIL: i64 = 3;
+
+/// What may overwrite a slot.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Priority {
+    /// A position: overwrites anything.
+    Position,
+    /// A stay the export lists: overwrites anything but a position.
+    Stay,
+    /// A gap filled between positions, or a move: only fills unknown slots.
+    Fill,
+}
+
+type Slots = Box<[u32; SLOTS]>;
+
 /// Where the person was, slot by slot.
 #[derive(Debug, Default)]
 pub struct Timeline {
-    /// Local day number → its slots (0: unknown, 1: moving, n + 2: the place `cells[n]`).
-    days: HashMap<i64, Box<[u32; SLOTS]>>,
+    /// Local day number → its slots (0: unknown, 1: moving, n + 2: the place `cells[n]`; with
+    /// [`FIXED`] when a position marked it). The day being written is kept out, in `current`.
+    days: HashMap<i64, Slots>,
+    current: Option<(i64, Slots)>,
     cells: Vec<Cell>,
     index: HashMap<Cell, u32>,
     /// The last position's slot (absolute, local), value and cell.
@@ -54,6 +81,9 @@ impl Timeline {
         if let Some(&v) = self.index.get(&cell) {
             return v;
         }
+        if self.cells.len() >= MAX_CELLS {
+            return MOVING;
+        }
         let v = u32::try_from(self.cells.len()).map_or(MOVING, |n| n.saturating_add(2));
         if v > MOVING {
             self.cells.push(cell);
@@ -62,21 +92,53 @@ impl Timeline {
         v
     }
 
-    fn slot_mut(&mut self, slot: i64) -> Option<&mut u32> {
-        let day = self
-            .days
-            .entry(slot.div_euclid(SLOTS_I64))
-            .or_insert_with(|| Box::new([UNKNOWN; SLOTS]));
-        let i = usize::try_from(slot.rem_euclid(SLOTS_I64)).ok()?;
-        day.get_mut(i)
+    /// The place of a slot's value, if it is one.
+    fn cell(&self, v: u32) -> Option<Cell> {
+        let v = v & !FIXED;
+        let i = usize::try_from(v.checked_sub(2)?).ok()?;
+        self.cells.get(i).copied()
     }
 
-    fn set(&mut self, slot: i64, value: u32, only_unknown: bool) {
-        if let Some(v) = self.slot_mut(slot) {
-            if !only_unknown || *v == UNKNOWN {
-                *v = value;
+    fn slot_mut(&mut self, slot: i64) -> Option<&mut u32> {
+        let day = slot.div_euclid(SLOTS_I64);
+        if self.current.as_ref().is_none_or(|(d, _)| *d != day) {
+            // Another day: put the current one back, and take this one out (or start it).
+            let slots = match self.days.remove(&day) {
+                Some(slots) => slots,
+                None if self.days.len() < MAX_DAYS => Box::new([UNKNOWN; SLOTS]),
+                None => return None,
+            };
+            if let Some((d, previous)) = self.current.replace((day, slots)) {
+                self.days.insert(d, previous);
             }
         }
+        let i = usize::try_from(slot.rem_euclid(SLOTS_I64)).ok()?;
+        self.current.as_mut()?.1.get_mut(i)
+    }
+
+    fn set(&mut self, slot: i64, value: u32, priority: Priority) {
+        if let Some(v) = self.slot_mut(slot) {
+            let write = match priority {
+                Priority::Position => true,
+                Priority::Stay => *v & FIXED == 0,
+                Priority::Fill => *v == UNKNOWN,
+            };
+            if write {
+                *v = if priority == Priority::Position {
+                    value | FIXED
+                } else {
+                    value
+                };
+            }
+        }
+    }
+
+    /// Every day's slots.
+    fn all_days(&self) -> impl Iterator<Item = (i64, &[u32; SLOTS])> {
+        self.days
+            .iter()
+            .map(|(&d, s)| (d, &**s))
+            .chain(self.current.iter().map(|(d, s)| (*d, &**s)))
     }
 
     /// A position at `local` time (ms since 1970 in local time) in `cell`.
@@ -88,48 +150,49 @@ impl Timeline {
         }
         let value = self.value(cell);
         if let Some((previous, was, was_cell)) = self.last {
+            // Only forward gaps are filled: out-of-order positions just mark their own slot.
             if (2..=MAX_FILL).contains(&(slot - previous)) {
                 // Positions a few metres apart may fall in neighbouring cells: still there.
-                let between = if near(was_cell, cell) { was } else { MOVING };
+                let moved_at = if near(was_cell, cell) {
+                    slot
+                } else {
+                    (slot - MOVE_TAIL).max(previous + 1)
+                };
                 for s in previous + 1..slot {
-                    self.set(s, between, true);
+                    let between = if s < moved_at { was } else { MOVING };
+                    self.set(s, between, Priority::Fill);
                 }
             }
         }
-        self.set(slot, value, false);
-        if self.last.is_none_or(|(previous, _, _)| slot >= previous) {
-            self.last = Some((slot, value, cell));
-        }
+        self.set(slot, value, Priority::Position);
+        self.last = Some((slot, value, cell));
     }
 
     /// A stay from `start` to `end` (local times) in `cell`.
     pub fn stay(&mut self, start: Millis, end: Millis, cell: Cell) {
         let value = self.value(cell);
-        self.span(start, end, value, false);
+        self.span(start, end, value, Priority::Stay);
     }
 
     /// A move from `start` to `end` (local times): slots not known otherwise are "on the move".
     pub fn moving(&mut self, start: Millis, end: Millis) {
-        self.span(start, end, MOVING, true);
+        self.span(start, end, MOVING, Priority::Fill);
     }
 
-    fn span(&mut self, start: Millis, end: Millis, value: u32, only_unknown: bool) {
+    fn span(&mut self, start: Millis, end: Millis, value: u32, priority: Priority) {
         let first = start.div_euclid(SLOT);
         let last = end.max(start).div_euclid(SLOT).min(first + MAX_SPAN);
         for s in first..=last {
-            self.set(s, value, only_unknown);
+            self.set(s, value, priority);
         }
     }
 
     /// Time spent in each place, in slots: what says where a person lives besides their nights.
     pub fn time_by_place(&self) -> HashMap<Cell, u64> {
         let mut out: HashMap<Cell, u64> = HashMap::new();
-        for slots in self.days.values() {
-            for &v in slots.iter().filter(|&&v| v > MOVING) {
-                let cell = usize::try_from(v - 2).ok().and_then(|i| self.cells.get(i));
-                if let Some(&cell) = cell {
-                    *out.entry(cell).or_default() += 1;
-                }
+        for (_, slots) in self.all_days() {
+            for cell in slots.iter().filter_map(|&v| self.cell(v)) {
+                *out.entry(cell).or_default() += 1;
             }
         }
         out
@@ -138,17 +201,14 @@ impl Timeline {
     fn seen(&self, slots: &[u32; SLOTS], home: Cell) -> [Seen; SLOTS] {
         let mut out = [Seen::Unknown; SLOTS];
         for (seen, &v) in out.iter_mut().zip(slots.iter()) {
-            *seen = match v {
+            *seen = match v & !FIXED {
                 UNKNOWN => Seen::Unknown,
                 MOVING => Seen::Away,
-                v => {
-                    let cell = usize::try_from(v - 2).ok().and_then(|i| self.cells.get(i));
-                    match cell {
-                        Some(&c) if near(c, home) => Seen::Home,
-                        Some(_) => Seen::Away,
-                        None => Seen::Unknown,
-                    }
-                }
+                _ => match self.cell(v) {
+                    Some(c) if near(c, home) => Seen::Home,
+                    Some(_) => Seen::Away,
+                    None => Seen::Unknown,
+                },
             };
         }
         out
@@ -160,7 +220,7 @@ impl Timeline {
         let mut hours = [[(0_u32, 0_u32); 24]; 7];
         let (mut leaves, mut backs) = (Vec::new(), Vec::new());
         let mut days = 0_usize;
-        for (&day, slots) in &self.days {
+        for (day, slots) in self.all_days() {
             let seen = self.seen(slots, home);
             if seen.iter().all(|s| *s == Seen::Unknown) {
                 continue;
@@ -212,14 +272,17 @@ impl Timeline {
 
 /// Whether most of the next hour's known slots after `from` are `what` (no known slot: yes).
 fn mostly(seen: &[Seen], from: usize, what: Seen) -> bool {
-    let next: Vec<Seen> = seen
+    let (mut known, mut matching) = (0, 0);
+    for s in seen
         .iter()
         .skip(from)
         .take(6)
-        .copied()
-        .filter(|s| *s != Seen::Unknown)
-        .collect();
-    2 * next.iter().filter(|s| **s == what).count() >= next.len()
+        .filter(|s| **s != Seen::Unknown)
+    {
+        known += 1;
+        matching += usize::from(*s == what);
+    }
+    2 * matching >= known
 }
 
 /// A day's departure and return, in minutes after midnight: the first time the person leaves
@@ -352,5 +415,72 @@ mod tests {
         timeline.at(MONDAY * DAY + 4 * HOUR, HOME);
         // 1 + 1 + the 5 slots between 03:00 and 04:00 + 1.
         assert_eq!(timeline.time_by_place().get(&HOME), Some(&8));
+    }
+
+    #[test]
+    fn a_sparse_commute_leaves_in_the_last_half_hour_before_the_first_position_away() {
+        let mut timeline = Timeline::default();
+        for day in MONDAY..MONDAY + 5 {
+            let at = |h: i64, m: i64| day * DAY + h * HOUR + m * 60_000;
+            // Home every hour of the night, the last time at 6:30; at work from 8:30.
+            for h in 0..7 {
+                timeline.at(at(h, 30), HOME);
+            }
+            timeline.at(at(8, 30), WORK);
+            timeline.at(at(10, 0), WORK);
+            timeline.at(at(12, 0), WORK);
+            timeline.at(at(13, 30), WORK);
+            timeline.at(at(16, 50), WORK);
+            timeline.at(at(18, 0), HOME);
+            timeline.at(at(20, 0), HOME);
+        }
+        let routine = timeline.routine(HOME).unwrap();
+        // Not 6:40, just after the last position at home: 30 minutes before the first at work.
+        assert_eq!(routine.leave, Some(8 * 60));
+        assert_eq!(routine.back, Some(18 * 60));
+    }
+
+    #[test]
+    fn one_position_with_a_bogus_date_does_not_stop_the_filling() {
+        let hourly = |timeline: &mut Timeline| {
+            for h in 0..10 {
+                timeline.at(MONDAY * DAY + h * HOUR, HOME);
+            }
+        };
+        let mut clean = Timeline::default();
+        hourly(&mut clean);
+        let mut bogus = Timeline::default();
+        // Year 9999, then the same positions.
+        bogus.at(2_932_896 * DAY, HOME);
+        hourly(&mut bogus);
+        let at_home = |t: &Timeline| t.time_by_place().get(&HOME).copied();
+        // 10 positions and the 5 slots between each pair.
+        assert_eq!(at_home(&clean), Some(10 + 9 * 5));
+        assert_eq!(at_home(&bogus), Some(10 + 9 * 5 + 1));
+    }
+
+    #[test]
+    fn stays_do_not_overwrite_positions_and_positions_win_whatever_the_order() {
+        let mut timeline = Timeline::default();
+        let noon = MONDAY * DAY + 12 * HOUR;
+        timeline.at(noon, WORK);
+        // A listed stay at home over the whole day, read after the position.
+        timeline.stay(MONDAY * DAY, MONDAY * DAY + DAY - 1, HOME);
+        let time = timeline.time_by_place();
+        assert_eq!((time.get(&WORK), time.get(&HOME)), (Some(&1), Some(&143)));
+    }
+
+    #[test]
+    fn bogus_dates_and_scattered_places_are_capped() {
+        let mut timeline = Timeline::default();
+        // Positions on each of 30,000 days, each in another cell, three hours apart.
+        for day in 0..30_000 {
+            for h in 0..5 {
+                let cell = (i32::try_from(day).unwrap(), i32::try_from(h).unwrap());
+                timeline.at(day * DAY + h * 3 * HOUR, cell);
+            }
+        }
+        assert_eq!(timeline.days.len(), MAX_DAYS);
+        assert_eq!(timeline.cells.len(), MAX_CELLS);
     }
 }

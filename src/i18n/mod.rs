@@ -127,6 +127,9 @@ pub enum Text {
     RoutineChartAlt,
     RoutineTableShow,
     RoutineTableDay,
+    RoutineNoData,
+    RoutineLegendNever,
+    RoutineLegendAlways,
 }
 
 impl Text {
@@ -202,6 +205,9 @@ impl Text {
         Text::RoutineChartAlt,
         Text::RoutineTableShow,
         Text::RoutineTableDay,
+        Text::RoutineNoData,
+        Text::RoutineLegendNever,
+        Text::RoutineLegendAlways,
     ];
 
     /// The text in `lang`.
@@ -460,15 +466,20 @@ impl Text {
             ),
             Text::RoutineChartAlt => (
                 "Carte de chaleur\u{a0}: plus la case est foncée, plus vous étiez souvent hors de \
-                 chez vous à cette heure-là, ce jour-là. Les valeurs sont dans le tableau qui suit.",
+                 chez vous à cette heure-là, ce jour-là. Les mêmes valeurs sont dans le tableau \
+                 «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
                 "Heat map: the darker the cell, the more often you were away from home at that hour \
-                 on that day. The values are in the table that follows.",
+                 on that day. The same values are in the table \"Show the values in a table\", just \
+                 below.",
             ),
             Text::RoutineTableShow => (
                 "Voir les valeurs dans un tableau",
                 "Show the values in a table",
             ),
             Text::RoutineTableDay => ("Jour", "Day"),
+            Text::RoutineNoData => ("pas de données", "no data"),
+            Text::RoutineLegendNever => ("jamais hors de chez vous", "never away from home"),
+            Text::RoutineLegendAlways => ("toujours hors de chez vous", "always away from home"),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",
@@ -1006,7 +1017,11 @@ pub fn work_sentence(
 
 /// A time of day from minutes after midnight: "7 h 50" in French, "7:50" in English.
 pub fn clock(lang: Lang, minutes: u16) -> String {
-    let (h, m) = (minutes / 60 % 24, minutes % 60);
+    // The end of the day is 24 h, not 0 h.
+    let (h, m) = (
+        minutes / 60 % 24 + 24 * u16::from(minutes == 1440),
+        minutes % 60,
+    );
     match (lang, m) {
         (Lang::Fr, 0) => format!("{h}\u{a0}h"),
         (Lang::Fr, m) => format!("{h}\u{a0}h\u{a0}{m:02}"),
@@ -1058,7 +1073,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
              proche dans une liste GeoNames intégrée à Reflet."
         }
         (Lang::En, "home") => {
-            "Every position between 00:00 and 06:00, in the place's local time (time zone and \
+            "Every position between 0:00 and 6:00, in the place's local time (time zone and \
              daylight saving included), is put in a cell of about 150 m. Each night's place is its \
              most seen cell; the probable home is the place of most nights. Confidence drops with \
              few nights, nights split between two places, weekday and weekend nights at different \
@@ -1086,7 +1101,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
             "Each day is cut into 10-minute slots: at home, elsewhere (or on the way) or unknown. \
              Between two positions less than two hours apart, the same place means you stayed \
              there, another place that you were on the way. The departure is the first move from \
-             home to elsewhere between 04:00 and 14:00, the return the last return home after noon; \
+             home to elsewhere between 4:00 and 14:00, the return the last return home after noon; \
              the median over weekdays is given."
         }
         (Lang::Fr, "places") => {

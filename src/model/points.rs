@@ -32,6 +32,9 @@ pub struct PointStore {
     chunks: Vec<Chunk>,
     /// Points more than 68 years from their chunk's start (broken clocks): rare, kept whole.
     far: Vec<Fix>,
+    /// The time (s) of the last point, if it went to `far`: a second far point near it starts a
+    /// new chunk instead (the chunk before held a bogus date).
+    last_far: Option<i64>,
     len: u64,
 }
 
@@ -47,16 +50,21 @@ impl PointStore {
             })
         };
         self.len += 1;
+        let last_far = self.last_far.take();
         if let Some(chunk) = self.chunks.last_mut() {
             match packed(chunk.start_s) {
                 Some(p) if chunk.points.len() < chunk.points.capacity() => {
                     chunk.points.push(p);
                     return;
                 }
-                None => {
+                None if last_far.is_none_or(|t| packed(t).is_none()) => {
                     self.far.push(fix);
+                    self.last_far = Some(time_s);
                     return;
                 }
+                // Two far points in a row, close to each other: the chunk's start was the odd
+                // one. Close that chunk and start another.
+                None => chunk.points.shrink_to_fit(),
                 Some(_) => {}
             }
         }
@@ -174,6 +182,28 @@ mod tests {
             small.heap_bytes() <= 100 * 12 + 64,
             "{}",
             small.heap_bytes()
+        );
+    }
+
+    #[test]
+    fn one_bogus_date_first_does_not_send_every_later_point_aside() {
+        let mut store = PointStore::default();
+        // Year 9999, then 100,000 points every minute from 2024.
+        store.push(fix(253_402_214_400_000, 0, 0));
+        for i in 0..100_000 {
+            store.push(fix(1_704_067_200_000 + i * 60_000, 1, 1));
+        }
+        store.shrink();
+        assert_eq!(store.len(), 100_001);
+        assert_eq!(
+            store.far.len(),
+            1,
+            "only the second point, before the new chunk began"
+        );
+        assert!(
+            store.heap_bytes() <= 100_001 * 12 + 512,
+            "{}",
+            store.heap_bytes()
         );
     }
 

@@ -64,9 +64,12 @@ impl Activity {
             .seconds
             .filter(|s| s.is_finite() && (0.0..1e9).contains(s))
             .map(|s| (s * 1000.0).round() as i64);
+        // Laps' time is timer time, pauses left out: the last trackpoint may come later.
         let end = duration
             .map(|ms| start + ms)
-            .or(self.last.map(|(t, _)| t))
+            .into_iter()
+            .chain(self.last.map(|(t, _)| t))
+            .max()
             .filter(|&e| e >= start)
             .unwrap_or(start);
         out.movement(&Move {
@@ -239,6 +242,22 @@ mod tests {
                 distance_m: Some(3120.5),
                 mode: Mode::Cycling,
             }]
+        );
+    }
+
+    #[test]
+    fn a_paused_activity_ends_at_its_last_point_not_at_its_timer_time() {
+        // Timer 30 s, but the last point is two minutes after the start (a pause in between).
+        let doc = br#"<TrainingCenterDatabase><Activities><Activity Sport="Biking">
+  <Id>2024-03-01T10:00:00Z</Id><Lap StartTime="2024-03-01T10:00:00Z"><TotalTimeSeconds>30</TotalTimeSeconds><Track>
+    <Trackpoint><Time>2024-03-01T10:00:00Z</Time><Position><LatitudeDegrees>46.16</LatitudeDegrees><LongitudeDegrees>-1.15</LongitudeDegrees></Position></Trackpoint>
+    <Trackpoint><Time>2024-03-01T10:02:00Z</Time><Position><LatitudeDegrees>46.17</LatitudeDegrees><LongitudeDegrees>-1.15</LongitudeDegrees></Position></Trackpoint>
+  </Track></Lap></Activity></Activities></TrainingCenterDatabase>"#;
+        let (out, error) = collect(&Tcx, doc);
+        assert_eq!(error, None);
+        assert_eq!(
+            out.move_spans(),
+            [(1_709_287_200_000, 1_709_287_320_000, Mode::Cycling, None)]
         );
     }
 

@@ -178,8 +178,9 @@ fn ten_nights_give_a_medium_confidence_home_with_its_reason() {
 }
 
 /// The office worker's routine, from `Records.json`: out of home at 8:00 and 17:00 (no position
-/// then), at work from 9:00 to 17:00. The slot after the last position at home (7:45) is the
-/// first one away, and the first position back home (18:00) is the return.
+/// then), at work from 9:00 to 17:00. Between the last position at home (7:45) and the first at
+/// work (9:00), the last half hour is the way there (8:30); the first position back home (18:00)
+/// is the return.
 #[test]
 fn the_office_workers_departure_and_return_and_hours_away_are_found() {
     let points = office_worker();
@@ -194,14 +195,15 @@ fn the_office_workers_departure_and_return_and_hours_away_are_found() {
     assert_eq!((routine.days, routine.weekdays), (60, 42));
     assert_eq!(
         (routine.leave, routine.back),
-        (Some(7 * 60 + 50), Some(18 * 60))
+        (Some(8 * 60 + 30), Some(18 * 60))
     );
     // Monday at 10:00 always away; Saturday at 10:00 and Monday at 03:00 always at home; 08:00
-    // on a weekday is all on the way (no position: filled between 7:45 at home and 9:00 at work).
+    // to 09:00 on a weekday is half at home, half on the way (no position: filled between 7:45
+    // at home and 9:00 at work); 17:00 to 18:00 is at work, then on the way.
     let monday = routine.away[0];
     assert_eq!(
-        (monday[10], monday[3], monday[8]),
-        (Some(100), Some(0), Some(100))
+        (monday[10], monday[3], monday[8], monday[17]),
+        (Some(100), Some(0), Some(50), Some(100))
     );
     assert_eq!(routine.away[5][10], Some(0));
     let finding = report.files[0]
@@ -211,11 +213,11 @@ fn the_office_workers_departure_and_return_and_hours_away_are_found() {
         .unwrap();
     assert_eq!(
         finding.text.en,
-        "On weekdays you usually leave home around 7:50 and come back around 18:00 (median of 42 \
-         days). Over 60 days of positions, you are mostly away from home on weekdays from 8:00 to \
+        "On weekdays you usually leave home around 8:30 and come back around 18:00 (median of 42 \
+         days). Over 60 days of positions, you are mostly away from home on weekdays from 9:00 to \
          18:00. The hour-by-day table shows the detail."
     );
     assert!(finding.text.fr.starts_with(
-        "En semaine, vous quittez d'habitude votre domicile vers 7\u{a0}h\u{a0}50 et y revenez vers 18\u{a0}h"
+        "En semaine, vous quittez d'habitude votre domicile vers 8\u{a0}h\u{a0}30 et y revenez vers 18\u{a0}h"
     ));
 }

@@ -43,7 +43,8 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
     }
 }
 
-fn kind_cell(lang: Lang, report: &FileReport) -> Html {
+/// What a file is and reveals. `key` is the row's key, unique on the page: ids derive from it.
+fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
     let recognised = match &report.kind {
         Kind::Source(id) => Some(crate::sources::by_id(id).map_or(id.as_str(), |s| s.name(lang))),
         Kind::Unknown => None,
@@ -56,20 +57,24 @@ fn kind_cell(lang: Lang, report: &FileReport) -> Html {
             <>
                 <span class="status known">{ name }</span>
                 <span class="summary">{ summary_line(lang, summary) }</span>
-                { for report.findings.iter().map(|f| html! {
-                    <>
-                        <span class="finding" data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
-                        // The routine's chart follows its sentence.
-                        if f.id == "routine" {
-                            if let Some(routine) = routine.clone() {
-                                <super::RoutineChart {lang} {routine} />
+                { for report.findings.iter().map(|f| {
+                    // "How do we know?" is said of this finding: its sentence describes the button.
+                    let id = format!("f-{key}-{}", f.id);
+                    html! {
+                        <>
+                            <span class="finding" id={id.clone()} data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
+                            // The routine's chart follows its sentence.
+                            if f.id == "routine" {
+                                if let Some(routine) = routine.clone() {
+                                    <super::RoutineChart {lang} id={format!("c-{key}")} {routine} />
+                                }
                             }
-                        }
-                        <details class="why" data-why={f.id.clone()}>
-                            <summary>{ why_label(lang) }</summary>
-                            <p>{ f.why.get(lang) }</p>
-                        </details>
-                    </>
+                            <details class="why" data-why={f.id.clone()}>
+                                <summary aria-describedby={id}>{ why_label(lang) }</summary>
+                                <p>{ f.why.get(lang) }</p>
+                            </details>
+                        </>
+                    }
                 }) }
                 if let Some(error) = &report.error {
                     <span class="status error">{ error.message.get(lang) }</span>
@@ -132,11 +137,12 @@ fn name_cell(path: &str, name: &str, nested: bool) -> Html {
 }
 
 fn report_row(lang: Lang, key: String, report: &FileReport, nested: bool) -> Html {
+    let kind = kind_cell(lang, &key, report);
     html! {
         <tr {key}>
             { name_cell(&report.file.path, report.file.name(), nested) }
             <td class="num">{ format_size(lang, report.file.size) }</td>
-            <td>{ kind_cell(lang, report) }</td>
+            <td>{ kind }</td>
         </tr>
     }
 }
@@ -267,10 +273,10 @@ fn VirtualRows(props: &VirtualRowsProps) -> Html {
                 let key = format!("{}-{}", props.prefix, from + i);
                 let node = if i == 0 { sample.clone() } else { NodeRef::default() };
                 html! {
-                    <tr {key} class="virtual" ref={node}>
+                    <tr key={key.clone()} class="virtual" ref={node}>
                         { name_cell(&report.file.path, report.file.name(), true) }
                         <td class="num">{ format_size(props.lang, report.file.size) }</td>
-                        <td>{ kind_cell(props.lang, report) }</td>
+                        <td>{ kind_cell(props.lang, &key, report) }</td>
                     </tr>
                 }
             }) }

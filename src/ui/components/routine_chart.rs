@@ -12,6 +12,8 @@ use crate::model::location::Routine;
 #[derive(Properties, PartialEq)]
 pub struct RoutineChartProps {
     pub lang: Lang,
+    /// Unique on the page: the title's id derives from it.
+    pub id: AttrValue,
     pub routine: Routine,
 }
 
@@ -44,15 +46,26 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
         });
     }
     let rows = grid_text(&grid, &|p| percent(lang, p));
+    let title = format!("{}-title", props.id);
+    let no_data = html! {
+        <>
+            <span aria-hidden="true">{ "—" }</span>
+            <span class="visually-hidden">{ Text::RoutineNoData.get(lang) }</span>
+        </>
+    };
     html! {
-        <figure class="chart">
-            <figcaption>{ Text::RoutineChartTitle.get(lang) }</figcaption>
+        <figure class="chart" aria-labelledby={title.clone()}>
+            <figcaption id={title.clone()}>{ Text::RoutineChartTitle.get(lang) }</figcaption>
             <canvas ref={canvas} width="720" height="220" role="img"
                 aria-label={Text::RoutineChartAlt.get(lang)}></canvas>
+            <ul class="legend">
+                <li><span class="swatch never"></span>{ Text::RoutineLegendNever.get(lang) }</li>
+                <li><span class="swatch always"></span>{ Text::RoutineLegendAlways.get(lang) }</li>
+                <li><span class="swatch none"></span>{ Text::RoutineNoData.get(lang) }</li>
+            </ul>
             <details>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
-                <div class="table-scroll" tabindex="0" role="region"
-                    aria-label={Text::RoutineChartTitle.get(lang)}>
+                <div class="table-scroll" tabindex="0" role="region" aria-labelledby={title.clone()}>
                     <table class="grid-table">
                         <caption class="visually-hidden">{ Text::RoutineChartTitle.get(lang) }</caption>
                         <thead>
@@ -62,13 +75,16 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
                             </tr>
                         </thead>
                         <tbody>
-                            { for rows.iter().map(|row| {
+                            { for rows.iter().zip(&grid.values).map(|(row, values)| {
                                 let mut cells = row.iter();
                                 let day = cells.next().cloned().unwrap_or_default();
                                 html! {
                                     <tr>
                                         <th scope="row">{ day }</th>
-                                        { for cells.map(|c| html! { <td>{ c }</td> }) }
+                                        { for cells.zip(values).map(|(c, v)| match v {
+                                            Some(_) => html! { <td>{ c }</td> },
+                                            None => html! { <td>{ no_data.clone() }</td> },
+                                        }) }
                                     </tr>
                                 }
                             }) }
