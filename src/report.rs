@@ -166,13 +166,12 @@ pub fn describe_input_with(
     // replaces that entry's report (and drops its positions) instead of following it.
     let mut held: Option<(FileReport, Option<PointStore>)> = None;
     let container = |path: &str| (path != name).then(|| name.to_owned());
-    let hand_over =
-        |sink: &mut dyn Sink, (report, points): (FileReport, Option<PointStore>)| {
-            if let Some(points) = points {
-                sink.points(&report.file.path, points);
-            }
-            sink.report(report);
-        };
+    let hand_over = |sink: &mut dyn Sink, (report, points): (FileReport, Option<PointStore>)| {
+        if let Some(points) = points {
+            sink.points(&report.file.path, points);
+        }
+        sink.report(report);
+    };
     archive::walk(name, source, &mut |event| {
         let next = match event {
             Event::File { path, size, reader } => {

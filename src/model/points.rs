@@ -170,7 +170,11 @@ mod tests {
             small.push(fix(start + i * 1000, 0, 0));
         }
         small.shrink();
-        assert!(small.heap_bytes() <= 100 * 12 + 64, "{}", small.heap_bytes());
+        assert!(
+            small.heap_bytes() <= 100 * 12 + 64,
+            "{}",
+            small.heap_bytes()
+        );
     }
 
     #[test]
