@@ -119,6 +119,11 @@ pub(crate) struct Collected {
     pub places: Vec<crate::model::location::ServicePlace>,
     pub affinities: Vec<(crate::model::location::Mode, f64)>,
     pub skipped: u64,
+    pub guesses: Vec<String>,
+    /// The device of each fix that names one: tag, platform, form factor.
+    pub fix_devices: Vec<(i64, Option<String>, Option<String>)>,
+    pub devices: Vec<crate::model::location::Device>,
+    pub settings: Vec<crate::model::location::HistorySettings>,
 }
 
 #[cfg(test)]
@@ -140,6 +145,22 @@ impl LocationSink for Collected {
     }
     fn skipped(&mut self) {
         self.skipped += 1;
+    }
+    fn activity_guess(&mut self, kind: &str) {
+        self.guesses.push(kind.to_owned());
+    }
+    fn fix_device(&mut self, tag: i64, platform: Option<&str>, form_factor: Option<&str>) {
+        self.fix_devices.push((
+            tag,
+            platform.map(str::to_owned),
+            form_factor.map(str::to_owned),
+        ));
+    }
+    fn device(&mut self, device: &crate::model::location::Device) {
+        self.devices.push(device.clone());
+    }
+    fn history_settings(&mut self, settings: &crate::model::location::HistorySettings) {
+        self.settings.push(settings.clone());
     }
 }
 
