@@ -15,6 +15,7 @@ mod geojson;
 mod google_no_history;
 mod google_records;
 mod google_semantic;
+mod google_settings;
 mod google_timeline_android;
 mod google_timeline_edits;
 mod google_timeline_ios;
@@ -31,6 +32,7 @@ pub use geojson::GeoJson;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
+pub use google_settings::GoogleSettings;
 pub use google_timeline_android::GoogleTimelineAndroid;
 pub use google_timeline_edits::GoogleTimelineEdits;
 pub use google_timeline_ios::GoogleTimelineIos;
@@ -83,6 +85,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &GeoJson,
     &GoogleSemantic,
     &GoogleTimelineEdits,
+    &GoogleSettings,
     &GoogleNoHistory,
 ];
 
