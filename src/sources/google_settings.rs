@@ -24,13 +24,13 @@
 use std::fmt;
 use std::io::Read;
 
-use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{json_start, Each, JsonError};
+use crate::ingest::json::{visit_object, Each};
 use crate::model::location::{Device, HistorySettings, LocationSink};
 use crate::model::time::{format_iso, parse_iso};
 
@@ -101,14 +101,6 @@ struct Document<'a> {
     settings: &'a mut HistorySettings,
     /// One of the file's own keys was seen.
     known: &'a mut bool,
-}
-
-impl<'de> DeserializeSeed<'de> for Document<'_> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
 }
 
 impl<'de> Visitor<'de> for Document<'_> {
@@ -211,21 +203,20 @@ impl Source for GoogleSettings {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
-        let mut de =
-            serde_json::Deserializer::from_reader(json_start(std::io::BufReader::new(reader)));
         let (mut settings, mut known) = (HistorySettings::default(), false);
-        let result = Document {
-            out: &mut *out,
-            settings: &mut settings,
-            known: &mut known,
-        }
-        .deserialize(&mut de)
-        .and_then(|()| de.end());
+        let result = visit_object(
+            reader,
+            Document {
+                out: &mut *out,
+                settings: &mut settings,
+                known: &mut known,
+            },
+        );
         // What was read before a cut is handed over too.
         if settings != HistorySettings::default() {
             out.history_settings(&settings);
         }
-        match result.map_err(JsonError::from) {
+        match result {
             Ok(()) if known => None,
             Ok(()) => Some(ErrorKind::WrongType),
             Err(e) => Some(e.kind()),
