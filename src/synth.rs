@@ -132,8 +132,24 @@ pub fn write_records(spec: RecordsSpec, out: impl Write) -> io::Result<PositionS
         if n > 0 {
             out.write_all(b",")?;
         }
-        write_record(&mut out, &mut rng, (lat, lng, time), source, spec.legacy_ms)?;
+        let (activity, tag) =
+            write_record(&mut out, &mut rng, (lat, lng, time), source, spec.legacy_ms)?;
         n += 1;
+        if let Some(activity) = activity {
+            *truth
+                .activity_guesses
+                .entry(activity.to_owned())
+                .or_default() += 1;
+        }
+        let tag = tag.to_string();
+        match truth.devices.iter_mut().find(|d| d.tag == tag) {
+            Some(device) => device.positions += 1,
+            None => truth.devices.push(crate::model::location::Device {
+                tag,
+                positions: 1,
+                ..Default::default()
+            }),
+        }
         if let Some(previous) = last_time.replace(time) {
             if time - previous <= crate::analysis::location::MAX_GAP {
                 gaps = (gaps.0 + time - previous, gaps.1 + 1);
@@ -157,18 +173,23 @@ pub fn write_records(spec: RecordsSpec, out: impl Write) -> io::Result<PositionS
     truth.bbox = bbox;
     truth.sources = sources;
     truth.days = days.len() as u64;
+    truth
+        .devices
+        .sort_by_key(|d| std::cmp::Reverse(d.positions));
     truth.interval_s = crate::analysis::location::mean_interval_s(gaps.0, gaps.1);
     Ok(truth)
 }
 
-/// One record, with the field mix of real files.
+/// One record, with the field mix of real files. Returns its activity guess, if any, and its
+/// device tag.
 fn write_record(
     out: &mut impl Write,
     rng: &mut Rng,
     (lat, lng, time): (i64, i64, Millis),
     source: &str,
     legacy_ms: bool,
-) -> io::Result<()> {
+) -> io::Result<(Option<&'static str>, i64)> {
+    let mut guess = None;
     write!(
         out,
         "{{\n    \"latitudeE7\": {lat},\n    \"longitudeE7\": {lng},\n    \"accuracy\": {},",
@@ -195,6 +216,7 @@ fn write_record(
             rng.below(100),
             format_iso(time - 1000)
         )?;
+        guess = Some(activity);
     }
     if rng.below(50) == 0 {
         out.write_all(b"\n    \"activeWifiScan\": {\n      \"accessPoints\": [")?;
@@ -206,17 +228,17 @@ fn write_record(
         }
         out.write_all(b"]\n    },")?;
     }
+    let tag = -1_234_567_890_i64 + i64::try_from(rng.below(3)).unwrap_or(0);
     write!(
         out,
-        "\n    \"source\": \"{source}\",\n    \"deviceTag\": {},",
-        -1_234_567_890_i64 + i64::try_from(rng.below(3)).unwrap_or(0)
+        "\n    \"source\": \"{source}\",\n    \"deviceTag\": {tag},"
     )?;
     if legacy_ms {
         write!(out, "\n    \"timestampMs\": \"{time}\"\n  }}")?;
     } else {
         write!(out, "\n    \"timestamp\": \"{}\"\n  }}", format_iso(time))?;
     }
-    Ok(())
+    Ok((guess, tag))
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::location::{
-    Fix, LatLng, LocationSink, Mode, Move, PlaceLabel, ServicePlace, Visit,
+    Device, Fix, HistorySettings, LatLng, LocationSink, Mode, Move, PlaceLabel, ServicePlace,
+    Visit, MAX_DEVICES,
 };
 use crate::model::points::PointStore;
 use crate::model::time::{format_iso, Millis};
@@ -34,12 +35,36 @@ pub struct Locations {
     service_home: Option<LatLng>,
     service_work: Option<LatLng>,
     affinities: BTreeMap<Mode, f64>,
+    activity_guesses: BTreeMap<String, u64>,
+    /// The devices named, with their tag as a number when it is one; positions past
+    /// [`MAX_DEVICES`] devices are counted in `other_devices`.
+    devices: Vec<(Option<i64>, Device)>,
+    other_devices: u64,
+    /// The device of the last fix, to find it again without a search.
+    last_device: usize,
+    history_settings: Option<HistorySettings>,
     /// Every position, in map mode only.
     points: Option<PointStore>,
 }
 
 /// Longer gaps are pauses in recording, not its pace.
 pub const MAX_GAP: Millis = 3_600_000;
+
+/// Distinct names counted apart in a tally (`sources`, `activity_guesses`); any more are counted
+/// under `OTHER`, so that memory stays bounded whatever the file holds.
+pub const MAX_NAMES: usize = 64;
+
+/// Counts one more `name` in `tally`, upper-cased: `GPS` and `gps` are counted together, without
+/// allocating once the name is known.
+fn tally(tally: &mut BTreeMap<String, u64>, name: &str) {
+    if let Some((_, n)) = tally.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(name)) {
+        *n += 1;
+    } else if tally.len() < MAX_NAMES {
+        tally.insert(name.to_ascii_uppercase(), 1);
+    } else {
+        *tally.entry("OTHER".to_owned()).or_default() += 1;
+    }
+}
 
 /// The mean gap in whole seconds, from a sum and a count of gaps in milliseconds.
 pub fn mean_interval_s(sum_ms: i64, gaps: i64) -> Option<u64> {
@@ -70,17 +95,7 @@ impl LocationSink for Locations {
         self.first = Some(self.first.map_or(fix.time, |f| f.min(fix.time)));
         self.last = Some(self.last.map_or(fix.time, |l| l.max(fix.time)));
         let source = if source.is_empty() { "UNKNOWN" } else { source };
-        // Exports write `GPS` and `gps` alike; count them together without allocating each time.
-        match self
-            .sources
-            .iter_mut()
-            .find(|(k, _)| k.eq_ignore_ascii_case(source))
-        {
-            Some((_, n)) => *n += 1,
-            None => {
-                self.sources.insert(source.to_ascii_uppercase(), 1);
-            }
-        }
+        tally(&mut self.sources, source);
     }
 
     fn visit(&mut self, visit: &Visit) {
@@ -115,6 +130,67 @@ impl LocationSink for Locations {
 
     fn skipped(&mut self) {
         self.skipped += 1;
+    }
+
+    fn activity_guess(&mut self, kind: &str) {
+        tally(&mut self.activity_guesses, kind);
+    }
+
+    fn fix_device(&mut self, tag: i64, platform: Option<&str>, form_factor: Option<&str>) {
+        let found = match self.devices.get(self.last_device) {
+            Some((Some(t), _)) if *t == tag => Some(self.last_device),
+            _ => self.devices.iter().position(|(t, _)| *t == Some(tag)),
+        };
+        let index = match found {
+            Some(index) => index,
+            None if self.devices.len() < MAX_DEVICES => {
+                self.devices.push((
+                    Some(tag),
+                    Device {
+                        tag: tag.to_string(),
+                        ..Device::default()
+                    },
+                ));
+                self.devices.len() - 1
+            }
+            None => {
+                self.other_devices += 1;
+                return;
+            }
+        };
+        self.last_device = index;
+        if let Some((_, device)) = self.devices.get_mut(index) {
+            device.positions += 1;
+            for (slot, value) in [
+                (&mut device.platform, platform),
+                (&mut device.form_factor, form_factor),
+            ] {
+                if slot.is_none() {
+                    *slot = value.map(str::to_ascii_uppercase);
+                }
+            }
+        }
+    }
+
+    fn device(&mut self, device: &Device) {
+        let tag = device.tag.trim().parse::<i64>().ok();
+        let same = |(t, d): &(Option<i64>, Device)| match (t, tag) {
+            (Some(a), Some(b)) => *a == b,
+            _ => d.tag == device.tag,
+        };
+        if let Some((_, known)) = self.devices.iter_mut().find(|d| same(d)) {
+            let positions = known.positions;
+            *known = Device {
+                positions,
+                ..device.clone()
+            };
+        } else if self.devices.len() < MAX_DEVICES {
+            self.devices.push((tag, device.clone()));
+        }
+    }
+
+    fn history_settings(&mut self, settings: &HistorySettings) {
+        self.history_settings = Some(settings.clone());
     }
 }
 
@@ -161,7 +237,25 @@ impl Locations {
             service_home: self.service_home,
             service_work: self.service_work,
             affinities: self.affinities,
+            activity_guesses: self.activity_guesses,
+            devices: Self::devices(self.devices, self.other_devices),
+            history_settings: self.history_settings,
         }
+    }
+
+    /// The devices, most positions first (those listed without positions keep their order),
+    /// and the positions of the devices past the cap, together.
+    fn devices(devices: Vec<(Option<i64>, Device)>, other: u64) -> Vec<Device> {
+        let mut devices: Vec<Device> = devices.into_iter().map(|(_, d)| d).collect();
+        devices.sort_by_key(|d| std::cmp::Reverse(d.positions));
+        if other > 0 {
+            devices.push(Device {
+                tag: "other".to_owned(),
+                positions: other,
+                ..Device::default()
+            });
+        }
+        devices
     }
 }
 

@@ -13,9 +13,10 @@ use std::io::Read;
 
 use crate::i18n::Lang;
 use crate::i18n::{
-    affinities, coverage, finding_why, home_sentence, near_town, place_item, position,
-    routine_sentence, sensitive_name, sensitive_places, service_places, top_places, uniqueness,
-    work_sentence, Messages,
+    activity_guesses, affinities, coverage, device_kind, finding_why, history_settings,
+    home_sentence, near_town, place_item, position, position_devices, routine_sentence,
+    sensitive_name, sensitive_places, service_places, settings_device, settings_devices,
+    top_places, uniqueness, work_sentence, Messages,
 };
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::location::TopPlace;
@@ -210,6 +211,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                     Messages::from_fn(|lang| affinities(lang, company_name(lang, who), &shares)),
                 ));
             }
+            service_findings(p, who, &mut out);
             if p.count >= 4 {
                 out.push(Finding::new(
                     "uniqueness",
@@ -219,6 +221,82 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
     }
     out
+}
+
+/// What the service says of the person's devices, activities and history settings.
+fn service_findings(
+    p: &crate::model::PositionSummary,
+    who: Option<&'static str>,
+    out: &mut Vec<Finding>,
+) {
+    let tagged: u64 = p.devices.iter().map(|d| d.positions).sum();
+    if tagged > 0 {
+        out.push(Finding::new(
+            "devices",
+            Messages::from_fn(|lang| {
+                let devices: Vec<(String, u64)> = p
+                    .devices
+                    .iter()
+                    .filter(|d| d.positions > 0)
+                    .map(|d| {
+                        let kind = match (&d.name, d.tag.as_str()) {
+                            (Some(name), _) => name.clone(),
+                            (None, "other") => device_kind(lang, None, None),
+                            (None, _) => {
+                                device_kind(lang, d.platform.as_deref(), d.form_factor.as_deref())
+                            }
+                        };
+                        (kind, d.positions)
+                    })
+                    .collect();
+                position_devices(lang, company_name(lang, who), (tagged, p.count), &devices)
+            }),
+        ));
+    } else if !p.devices.is_empty() {
+        out.push(Finding::new(
+            "devices",
+            Messages::from_fn(|lang| {
+                let items: Vec<String> = p
+                    .devices
+                    .iter()
+                    .map(|d| {
+                        let name = d.name.clone().or_else(|| {
+                            let make = [&d.manufacturer, &d.model];
+                            let words: Vec<&str> =
+                                make.iter().filter_map(|w| w.as_deref()).collect();
+                            (!words.is_empty()).then(|| words.join(" "))
+                        });
+                        settings_device(
+                            lang,
+                            name.as_deref(),
+                            d.platform.as_deref(),
+                            d.since.as_deref(),
+                            d.reporting,
+                        )
+                    })
+                    .collect();
+                settings_devices(lang, company_name(lang, who), &items)
+            }),
+        ));
+    }
+    if !p.activity_guesses.is_empty() {
+        let mut guesses: Vec<(String, u64)> = p
+            .activity_guesses
+            .iter()
+            .map(|(k, n)| (k.clone(), *n))
+            .collect();
+        guesses.sort_by_key(|g| std::cmp::Reverse(g.1));
+        out.push(Finding::new(
+            "activity_guesses",
+            Messages::from_fn(|lang| activity_guesses(lang, company_name(lang, who), &guesses)),
+        ));
+    }
+    if let Some(s) = &p.history_settings {
+        let text = |lang| history_settings(lang, s.enabled, s.retention_days, s.created.as_deref());
+        if !text(Lang::En).is_empty() {
+            out.push(Finding::new("history_settings", Messages::from_fn(text)));
+        }
+    }
 }
 
 /// The weekday routine, when there is one.
@@ -510,6 +588,153 @@ mod tests {
         assert_eq!(r.file.size, json.len() as u64);
         assert!(matches!(r.summary, Some(Summary::Positions(ref p)) if p.count == 1));
         assert_eq!(r.error, None);
+    }
+
+    #[test]
+    fn devices_and_activity_guesses_in_plain_words() {
+        use crate::model::location::{Device, LocationSink};
+        let mut locations = location::Locations::default();
+        let at = LatLng::from_degrees(46.16, -1.15).unwrap();
+        // 4 positions: 3 from an Android phone, 1 with no tag; 8 guesses.
+        for (i, tag) in [Some(-5), Some(-5), None, Some(-5)].into_iter().enumerate() {
+            locations.fix(
+                crate::model::location::Fix {
+                    time: 1_600_000_000_000 + i64::try_from(i).unwrap() * 60_000,
+                    at,
+                },
+                "GPS",
+            );
+            if let Some(tag) = tag {
+                locations.fix_device(tag, Some("ANDROID"), Some("PHONE"));
+            }
+        }
+        for kind in [
+            "STILL",
+            "STILL",
+            "still",
+            "STILL",
+            "IN_VEHICLE",
+            "IN_VEHICLE",
+            "ON_FOOT",
+            "HOVERING",
+        ] {
+            locations.activity_guess(kind);
+        }
+        let p = locations.finish();
+        assert_eq!(
+            p.devices,
+            [Device {
+                tag: "-5".into(),
+                platform: Some("ANDROID".into()),
+                form_factor: Some("PHONE".into()),
+                positions: 3,
+                ..Device::default()
+            }]
+        );
+        let found = findings(
+            &Kind::Source("google.records".into()),
+            &Summary::Positions(p),
+        );
+        let text = |id: &str| {
+            let f = found.iter().find(|f| f.id == id).unwrap();
+            (f.text.fr.clone(), f.text.en.clone())
+        };
+        assert_eq!(
+            text("devices"),
+            (
+                "Google a noté, pour 3 des 4\u{a0}positions, l'appareil qui l'a enregistrée\u{a0}: \
+                 un seul appareil (téléphone Android)."
+                    .to_owned(),
+                "Google noted, for 3 of the 4 positions, the device that recorded it: a single \
+                 device (Android phone)."
+                    .to_owned()
+            )
+        );
+        assert_eq!(
+            text("activity_guesses"),
+            (
+                "Google a deviné ce que vous faisiez 8\u{a0}fois\u{a0}: le plus souvent immobile \
+                 (50\u{a0}%), en véhicule (25\u{a0}%), hovering (13\u{a0}%) et à pied (13\u{a0}%)."
+                    .to_owned(),
+                "Google guessed what you were doing 8 times: mostly still (50%), in a vehicle \
+                 (25%), hovering (13%) and on foot (13%)."
+                    .to_owned()
+            )
+        );
+    }
+
+    #[test]
+    fn many_devices_and_the_settings_file_in_plain_words() {
+        use crate::model::location::LocationSink;
+        let mut locations = location::Locations::default();
+        let at = LatLng::from_degrees(46.16, -1.15).unwrap();
+        // 70 devices: 64 kept apart, the positions of the last 6 counted together.
+        for tag in 0..70_i64 {
+            let n = if tag == 0 { 100 } else { 1 };
+            for _ in 0..n {
+                locations.fix(crate::model::location::Fix { time: 0, at }, "");
+                locations.fix_device(tag, None, None);
+            }
+        }
+        let p = locations.finish();
+        assert_eq!(p.devices.len(), 65);
+        assert_eq!(
+            (p.devices[0].tag.as_str(), p.devices[0].positions),
+            ("0", 100)
+        );
+        assert_eq!(
+            (p.devices[64].tag.as_str(), p.devices[64].positions),
+            ("other", 6)
+        );
+        let found = findings(
+            &Kind::Source("google.records".into()),
+            &Summary::Positions(p),
+        );
+        let devices = found.iter().find(|f| f.id == "devices").unwrap();
+        assert_eq!(
+            devices.text.en,
+            "Google noted, for every position, the device that recorded it: 65 devices, device \
+             of unknown type (59%), device of unknown type (1%), device of unknown type (1%), \
+             device of unknown type (1%) and 61 other devices."
+        );
+        // The settings fixture, read end to end (no real sample exists).
+        let bytes = crate::sources::fixture("google.settings", "Settings.json");
+        let r = describe(
+            "Takeout/Location History/Settings.json",
+            None,
+            &mut &bytes[..],
+        );
+        assert_eq!(r.kind, Kind::Source("google.settings".into()));
+        assert_eq!(r.error, None);
+        let ids: Vec<&str> = r.findings.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(ids, ["devices", "history_settings"]);
+        assert_eq!(
+            r.findings[0].text.en,
+            "Google's Location History settings list 3 linked devices: Pixel 7 (Android, since \
+             2023-01-12, location reporting on), Galaxy S9 (Android, since 2018-06-03, location \
+             reporting off), iPad (iOS, since 2020-05-01, location reporting off)."
+        );
+        assert_eq!(
+            r.findings[0].text.fr,
+            "Les réglages de l'historique des positions de Google listent 3\u{a0}appareils \
+             liés\u{a0}: Pixel 7 (Android, depuis le 2023-01-12, envoi des positions activé), \
+             Galaxy S9 (Android, depuis le 2018-06-03, envoi des positions désactivé), iPad (iOS, \
+             depuis le 2020-05-01, envoi des positions désactivé)."
+        );
+        assert_eq!(
+            r.findings[1].text.en,
+            "Location History was on when this export was made, and set to delete positions \
+             after 540 days (about 18 months). Its settings date from 2014-03-02."
+        );
+        assert_eq!(
+            r.findings[1].text.fr,
+            "L'historique des positions était activé au moment de l'export, et réglé pour \
+             supprimer les positions au bout de 540\u{a0}jours (environ 18\u{a0}mois). Ses \
+             réglages datent du 2014-03-02."
+        );
+        for f in &r.findings {
+            assert_ne!(f.why.en, crate::i18n::finding_why(Lang::En, "none"));
+        }
     }
 
     #[test]

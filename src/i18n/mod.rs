@@ -862,6 +862,331 @@ pub fn affinities(
     }
 }
 
+/// An activity Google guessed, in words ("still", "in a vehicle"…); a type it does not document,
+/// lower-cased as written.
+pub fn activity_name(lang: Lang, kind: &str) -> String {
+    let (fr, en) = match kind.to_ascii_uppercase().as_str() {
+        "STILL" => ("immobile", "still"),
+        "ON_FOOT" => ("à pied", "on foot"),
+        "WALKING" => ("en train de marcher", "walking"),
+        "RUNNING" => ("en train de courir", "running"),
+        "ON_BICYCLE" => ("à vélo", "cycling"),
+        "IN_VEHICLE" => ("en véhicule", "in a vehicle"),
+        "IN_ROAD_VEHICLE" => ("en véhicule routier", "in a road vehicle"),
+        "IN_RAIL_VEHICLE" => ("en train ou en tram", "in a train or tram"),
+        "IN_FOUR_WHEELER_VEHICLE" => ("en véhicule à quatre roues", "in a four-wheeled vehicle"),
+        "IN_TWO_WHEELER_VEHICLE" => ("en deux-roues", "on a two-wheeler"),
+        "IN_CAR" => ("en voiture", "in a car"),
+        "IN_BUS" => ("en bus", "on a bus"),
+        "EXITING_VEHICLE" => (
+            "en train de descendre d'un véhicule",
+            "getting out of a vehicle",
+        ),
+        "TILTING" => ("en train d'incliner le téléphone", "tilting the phone"),
+        "UNKNOWN" => ("indéterminé", "undetermined"),
+        _ => return kind.to_lowercase(),
+    };
+    match lang {
+        Lang::Fr => fr.to_owned(),
+        Lang::En => en.to_owned(),
+    }
+}
+
+/// A share of a whole in percent, rounded; "<1 %" rather than "0 %" for a few.
+fn share(lang: Lang, part: u64, whole: u64) -> String {
+    #[allow(clippy::cast_precision_loss)] // counts far below 2^52
+    let value = (part as f64 * 100.0 / whole.max(1) as f64).round();
+    if value < 1.0 && part > 0 {
+        return match lang {
+            Lang::Fr => "<1\u{a0}%".to_owned(),
+            Lang::En => "<1%".to_owned(),
+        };
+    }
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0–100
+    percent(lang, value.clamp(0.0, 100.0) as u8)
+}
+
+/// Items joined the way each language lists them: "a, b and c" / "a, b et c".
+fn list_and(lang: Lang, items: &[String]) -> String {
+    let and = match lang {
+        Lang::Fr => " et ",
+        Lang::En => " and ",
+    };
+    match items.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{}{and}{last}", rest.join(", ")),
+    }
+}
+
+/// The first `shown` items, then how many more: "3 other activities" / "3 autres activités".
+fn first_and_others(
+    lang: Lang,
+    mut items: Vec<String>,
+    shown: usize,
+    fr: (&str, &str),
+    en: (&str, &str),
+) -> String {
+    let more = items.len().saturating_sub(shown);
+    if more > 0 {
+        items.truncate(shown);
+        let count = format_count(lang, more as u64);
+        items.push(match (lang, more) {
+            (Lang::Fr, 1) => format!("{count} {}", fr.0),
+            (Lang::Fr, _) => format!("{count} {}", fr.1),
+            (Lang::En, 1) => format!("{count} {}", en.0),
+            (Lang::En, _) => format!("{count} {}", en.1),
+        });
+    }
+    list_and(lang, &items)
+}
+
+/// How often the service guessed what the person was doing, and its guesses, most frequent first
+/// (`guesses`: type and count); the first four are named.
+pub fn activity_guesses(lang: Lang, company: &str, guesses: &[(String, u64)]) -> String {
+    let total: u64 = guesses.iter().map(|(_, n)| n).sum();
+    let items: Vec<String> = guesses
+        .iter()
+        .map(|(kind, n)| format!("{} ({})", activity_name(lang, kind), share(lang, *n, total)))
+        .collect();
+    let list = first_and_others(
+        lang,
+        items,
+        4,
+        ("autre activité", "autres activités"),
+        ("other activity", "other activities"),
+    );
+    let times = format_count(lang, total);
+    match (lang, total, guesses.len()) {
+        (Lang::Fr, 1, _) => {
+            format!("{company} a deviné ce que vous faisiez 1\u{a0}fois\u{a0}: {list}.")
+        }
+        (Lang::Fr, _, 1) => {
+            format!("{company} a deviné ce que vous faisiez {times}\u{a0}fois\u{a0}: {list}.")
+        }
+        (Lang::Fr, _, _) => format!(
+            "{company} a deviné ce que vous faisiez {times}\u{a0}fois\u{a0}: le plus souvent {list}."
+        ),
+        (Lang::En, 1, _) => format!("{company} guessed what you were doing once: {list}."),
+        (Lang::En, _, 1) => {
+            format!("{company} guessed what you were doing {times} times: {list}.")
+        }
+        (Lang::En, _, _) => {
+            format!("{company} guessed what you were doing {times} times: mostly {list}.")
+        }
+    }
+}
+
+/// A platform as people write it: `ANDROID` → "Android", `IOS` → "iOS"; another lower-cased.
+pub fn platform_name(platform: &str) -> String {
+    match platform.to_ascii_uppercase().as_str() {
+        "ANDROID" => "Android".to_owned(),
+        "IOS" => "iOS".to_owned(),
+        _ => platform.to_lowercase(),
+    }
+}
+
+/// What kind of device a tag stands for, from its platform and form factor: "Android phone" /
+/// "téléphone Android", "iOS device" / "appareil iOS".
+pub fn device_kind(lang: Lang, platform: Option<&str>, form_factor: Option<&str>) -> String {
+    let platform = platform
+        .filter(|p| !p.eq_ignore_ascii_case("UNKNOWN"))
+        .map(platform_name);
+    let known = match form_factor.map(str::to_ascii_uppercase).as_deref() {
+        Some("PHONE") => Some(("téléphone", "phone")),
+        Some("TABLET") => Some(("tablette", "tablet")),
+        _ => None,
+    };
+    let (fr, en) = known.unwrap_or(("appareil", "device"));
+    match (lang, platform, known) {
+        (Lang::Fr, Some(p), _) => format!("{fr} {p}"),
+        (Lang::En, Some(p), _) => format!("{p} {en}"),
+        (Lang::Fr, None, None) => "appareil de type inconnu".to_owned(),
+        (Lang::En, None, None) => "device of unknown type".to_owned(),
+        (Lang::Fr, None, Some(_)) => fr.to_owned(),
+        (Lang::En, None, Some(_)) => en.to_owned(),
+    }
+}
+
+/// The devices that gave positions: `devices` (what each is, and its positions) most positions
+/// first; `tagged` positions name their device, out of `count`. The first four are named.
+pub fn position_devices(
+    lang: Lang,
+    company: &str,
+    (tagged, count): (u64, u64),
+    devices: &[(String, u64)],
+) -> String {
+    let items: Vec<String> = devices
+        .iter()
+        .map(|(kind, n)| format!("{kind} ({})", share(lang, *n, tagged)))
+        .collect();
+    let list = first_and_others(
+        lang,
+        items,
+        4,
+        ("autre appareil", "autres appareils"),
+        ("other device", "other devices"),
+    );
+    let n = format_count(lang, devices.len() as u64);
+    let (t, c) = (format_count(lang, tagged), format_count(lang, count));
+    let which = match (lang, tagged == count) {
+        (Lang::Fr, true) => {
+            format!("{company} a noté, pour chaque position, l'appareil qui l'a enregistrée")
+        }
+        (Lang::Fr, false) => format!(
+            "{company} a noté, pour {t} des {c}\u{a0}positions, l'appareil qui l'a enregistrée"
+        ),
+        (Lang::En, true) => {
+            format!("{company} noted, for every position, the device that recorded it")
+        }
+        (Lang::En, false) => {
+            format!("{company} noted, for {t} of the {c} positions, the device that recorded it")
+        }
+    };
+    match (lang, devices.len()) {
+        (Lang::Fr, 1) => format!(
+            "{which}\u{a0}: un seul appareil ({}).",
+            devices.first().map_or("", |d| d.0.as_str())
+        ),
+        (Lang::Fr, _) => format!("{which}\u{a0}: {n}\u{a0}appareils, {list}."),
+        (Lang::En, 1) => format!(
+            "{which}: a single device ({}).",
+            devices.first().map_or("", |d| d.0.as_str())
+        ),
+        (Lang::En, _) => format!("{which}: {n} devices, {list}."),
+    }
+}
+
+/// One device the settings list: its name, platform, since when, and whether it reported its
+/// location.
+pub fn settings_device(
+    lang: Lang,
+    name: Option<&str>,
+    platform: Option<&str>,
+    since: Option<&str>,
+    reporting: Option<bool>,
+) -> String {
+    let name = name.map_or_else(
+        || match lang {
+            Lang::Fr => "appareil sans nom".to_owned(),
+            Lang::En => "unnamed device".to_owned(),
+        },
+        str::to_owned,
+    );
+    let mut parts: Vec<String> = Vec::new();
+    if let Some(p) = platform.filter(|p| !p.eq_ignore_ascii_case("UNKNOWN")) {
+        parts.push(platform_name(p));
+    }
+    if let Some(day) = since.and_then(|s| s.get(..10)) {
+        parts.push(match lang {
+            Lang::Fr => format!("depuis le {day}"),
+            Lang::En => format!("since {day}"),
+        });
+    }
+    if let Some(on) = reporting {
+        parts.push(
+            match (lang, on) {
+                (Lang::Fr, true) => "envoi des positions activé",
+                (Lang::Fr, false) => "envoi des positions désactivé",
+                (Lang::En, true) => "location reporting on",
+                (Lang::En, false) => "location reporting off",
+            }
+            .to_owned(),
+        );
+    }
+    if parts.is_empty() {
+        name
+    } else {
+        format!("{name} ({})", parts.join(", "))
+    }
+}
+
+/// The devices a location history's settings list (`items`, from [`settings_device`]).
+pub fn settings_devices(lang: Lang, company: &str, items: &[String]) -> String {
+    let list = items.join(", ");
+    let n = format_count(lang, items.len() as u64);
+    match (lang, items.len()) {
+        (Lang::Fr, 1) => format!(
+            "Les réglages de l'historique des positions de {company} listent 1\u{a0}appareil \
+             lié\u{a0}: {list}."
+        ),
+        (Lang::Fr, _) => format!(
+            "Les réglages de l'historique des positions de {company} listent {n}\u{a0}appareils \
+             liés\u{a0}: {list}."
+        ),
+        (Lang::En, 1) => {
+            format!("{company}'s Location History settings list 1 linked device: {list}.")
+        }
+        (Lang::En, _) => {
+            format!("{company}'s Location History settings list {n} linked devices: {list}.")
+        }
+    }
+}
+
+/// About how long a number of days is: "about 18 months" / "environ 18 mois"; `None` under two
+/// months, where the days say it.
+fn about_days(lang: Lang, days: u64) -> Option<String> {
+    #[allow(clippy::cast_precision_loss)] // days
+    let days_f = days as f64;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small and positive
+    let (months, years) = (
+        (days_f / 30.4375).round() as u64,
+        (days_f / 365.25).round() as u64,
+    );
+    match (lang, days) {
+        (_, 0..60) => None,
+        (Lang::Fr, 60..730) => Some(format!("environ {months}\u{a0}mois")),
+        (Lang::En, 60..730) => Some(format!("about {months} months")),
+        (Lang::Fr, _) => Some(format!("environ {}\u{a0}ans", format_count(lang, years))),
+        (Lang::En, _) => Some(format!("about {} years", format_count(lang, years))),
+    }
+}
+
+/// The location history's own settings: on or off when the export was made, after how many days
+/// it deleted positions, and since when the settings exist (`created`, ISO).
+pub fn history_settings(
+    lang: Lang,
+    enabled: Option<bool>,
+    retention_days: Option<u64>,
+    created: Option<&str>,
+) -> String {
+    let retention = retention_days.map(|d| {
+        let n = format_count(lang, d);
+        let about = about_days(lang, d)
+            .map(|a| format!(" ({a})"))
+            .unwrap_or_default();
+        match (lang, d) {
+            (Lang::Fr, 1) => format!("supprimer les positions au bout de 1\u{a0}jour{about}"),
+            (Lang::Fr, _) => format!("supprimer les positions au bout de {n}\u{a0}jours{about}"),
+            (Lang::En, 1) => format!("delete positions after 1 day{about}"),
+            (Lang::En, _) => format!("delete positions after {n} days{about}"),
+        }
+    });
+    let state = enabled.map(|on| match (lang, on) {
+        (Lang::Fr, true) => "L'historique des positions était activé au moment de l'export",
+        (Lang::Fr, false) => "L'historique des positions était désactivé au moment de l'export",
+        (Lang::En, true) => "Location History was on when this export was made",
+        (Lang::En, false) => "Location History was off when this export was made",
+    });
+    let first = match (lang, state, retention) {
+        (Lang::Fr, Some(s), Some(r)) => format!("{s}, et réglé pour {r}."),
+        (Lang::En, Some(s), Some(r)) => format!("{s}, and set to {r}."),
+        (_, Some(s), None) => format!("{s}."),
+        (Lang::Fr, None, Some(r)) => format!("L'historique des positions était réglé pour {r}."),
+        (Lang::En, None, Some(r)) => format!("Location History was set to {r}."),
+        (_, None, None) => String::new(),
+    };
+    let second = created.and_then(|c| c.get(..10)).map(|day| match lang {
+        Lang::Fr => format!("Ses réglages datent du {day}."),
+        Lang::En => format!("Its settings date from {day}."),
+    });
+    match second {
+        Some(second) if first.is_empty() => second,
+        Some(second) => format!("{first} {second}"),
+        None => first,
+    }
+}
+
 /// Why a location history matters, with the study that showed it.
 pub fn uniqueness(lang: Lang, count: u64) -> String {
     let n = format_count(lang, count);
@@ -1050,8 +1375,55 @@ pub fn weekday_name(lang: Lang, day: usize) -> &'static str {
     names.get(day).copied().unwrap_or("")
 }
 
+/// How the findings on what the service itself recorded (devices, activities, settings) were
+/// reached.
+fn service_finding_why(lang: Lang, id: &str) -> Option<&'static str> {
+    Some(match (lang, id) {
+        (Lang::Fr, "activity_guesses") => {
+            "Chaque enregistrement de Records.json peut porter les hypothèses de Google sur ce que \
+             vous faisiez à un instant (immobile, à pied, en véhicule…), chacune avec une confiance \
+             de 0 à 100. Pour chaque instant, on garde celle de plus haute confiance, puis on compte \
+             combien de fois chaque activité arrive en tête."
+        }
+        (Lang::En, "activity_guesses") => {
+            "Each record of Records.json may carry Google's guesses of what you were doing at an \
+             instant (still, on foot, in a vehicle…), each with a confidence from 0 to 100. For \
+             each instant the guess of highest confidence is kept, then each activity's times at \
+             the top are counted."
+        }
+        (Lang::Fr, "devices") => {
+            "Dans Records.json, chaque position peut porter l'étiquette (deviceTag) de l'appareil \
+             qui l'a enregistrée, avec sa plateforme et son format\u{a0}: on compte les positions \
+             par étiquette. Dans Settings.json, Google liste les appareils liés à l'historique, avec \
+             leur nom, leur date d'ajout et leur réglage d'envoi des positions, tels qu'écrits."
+        }
+        (Lang::En, "devices") => {
+            "In Records.json, each position may carry the tag (deviceTag) of the device that \
+             recorded it, with its platform and form factor: positions are counted per tag. In \
+             Settings.json, Google lists the devices linked to the history, with their name, the \
+             date they were added and their location reporting setting, as written."
+        }
+        (Lang::Fr, "history_settings") => {
+            "Lu tel quel dans Settings.json\u{a0}: historyEnabled (activé ou non au moment de \
+             l'export), retentionWindowDays (le délai de suppression automatique, en jours) et \
+             createdTime (la création des réglages)."
+        }
+        (Lang::En, "history_settings") => {
+            "Read as written in Settings.json: historyEnabled (on or off when the export was \
+             made), retentionWindowDays (the auto-delete window, in days) and createdTime (when \
+             the settings were created)."
+        }
+        _ => return None,
+    })
+}
+
 /// How a finding was reached, in plain words: shown under it, and written in the report.
 pub fn finding_why(lang: Lang, id: &str) -> &'static str {
+    service_finding_why(lang, id).unwrap_or_else(|| place_finding_why(lang, id))
+}
+
+/// How the findings read from the positions themselves were reached.
+fn place_finding_why(lang: Lang, id: &str) -> &'static str {
     match (lang, id) {
         (Lang::Fr, "coverage") => {
             "Compté sur chaque position datée du fichier\u{a0}: les jours (UTC) avec au moins une \

@@ -141,6 +141,19 @@ pub fn json_start<'a>(reader: impl Read + 'a) -> impl Read + 'a {
     std::io::Cursor::new(rest).chain(reader)
 }
 
+/// Walks a whole JSON object with `visitor`, a source's pass over its top-level keys (streaming
+/// the arrays it wants with [`Each`]), from a stream with or without a BOM or wrapper; only white
+/// space may follow it.
+pub fn visit_object<V>(reader: &mut dyn Read, visitor: V) -> Result<(), JsonError>
+where
+    V: for<'de> serde::de::Visitor<'de, Value = ()>,
+{
+    let mut de = serde_json::Deserializer::from_reader(json_start(std::io::BufReader::new(reader)));
+    serde::Deserializer::deserialize_map(&mut de, visitor)
+        .and_then(|()| de.end())
+        .map_err(JsonError::from)
+}
+
 /// The largest element (or object key) read whole: beyond, [`JsonError::TooLarge`]. Real records
 /// are a few hundred bytes; this bounds memory on a file that is not what it claims to be.
 pub const MAX_ELEMENT: usize = 16 * 1024 * 1024;

@@ -205,6 +205,73 @@ pub struct ServicePlace {
     pub place_id: Option<String>,
 }
 
+/// Google's guesses of what the person was doing (Records.json `activity[].activity[].type`), as
+/// the export spells them; other spellings are kept as written, upper-cased.
+pub const ACTIVITY_TYPES: [&str; 15] = [
+    "STILL",
+    "ON_FOOT",
+    "WALKING",
+    "RUNNING",
+    "ON_BICYCLE",
+    "IN_VEHICLE",
+    "IN_ROAD_VEHICLE",
+    "IN_RAIL_VEHICLE",
+    "IN_FOUR_WHEELER_VEHICLE",
+    "IN_TWO_WHEELER_VEHICLE",
+    "IN_CAR",
+    "IN_BUS",
+    "EXITING_VEHICLE",
+    "TILTING",
+    "UNKNOWN",
+];
+
+/// A device the service says located the person (Google's `deviceTag`): from Records.json, with
+/// how many positions it gave; from Settings.json, with its name, model and settings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Device {
+    /// The service's tag for it, written out (a JSON number past 2^53 would lose digits), or
+    /// `other` for the devices past the first [`MAX_DEVICES`].
+    pub tag: String,
+    /// The name the person or the phone gave it (`devicePrettyName`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// `ANDROID`, `IOS`… and `PHONE`, `TABLET`…, upper-cased.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub platform: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub form_factor: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manufacturer: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<String>,
+    /// When the service first saw it, ISO 8601 UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+    /// Whether it was set to report its location.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reporting: Option<bool>,
+    /// Positions it gave in this file.
+    #[serde(default)]
+    pub positions: u64,
+}
+
+/// Devices kept apart; the positions of any more are counted together under `other`.
+pub const MAX_DEVICES: usize = 64;
+
+/// The location history's own settings (Google's Settings.json).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HistorySettings {
+    /// Whether the history was on when the export was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+    /// After how many days the service deletes positions (auto-delete), if set.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub retention_days: Option<u64>,
+    /// When the settings were created, ISO 8601 UTC.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<String>,
+}
+
 /// How sure the inference is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -318,6 +385,16 @@ pub trait LocationSink {
     fn affinity(&mut self, _mode: Mode, _affinity: f64) {}
     /// A record with no usable position or time.
     fn skipped(&mut self) {}
+    /// The service's top guess of what the person was doing at one instant (`STILL`,
+    /// `IN_VEHICLE`…, as the export spells it).
+    fn activity_guess(&mut self, _kind: &str) {}
+    /// The device that gave the last fix handed over: its tag, and its platform and form factor
+    /// when the record names them.
+    fn fix_device(&mut self, _tag: i64, _platform: Option<&str>, _form_factor: Option<&str>) {}
+    /// A device the service lists, with what it says of it.
+    fn device(&mut self, _device: &Device) {}
+    /// The location history's own settings.
+    fn history_settings(&mut self, _settings: &HistorySettings) {}
 }
 
 #[cfg(test)]

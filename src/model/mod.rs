@@ -92,6 +92,17 @@ pub struct PositionSummary {
     pub service_work: Option<location::LatLng>,
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub affinities: std::collections::BTreeMap<location::Mode, f64>,
+    /// How many times each activity was the service's top guess of what the person was doing
+    /// (`STILL`, `IN_VEHICLE`…, upper-cased).
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub activity_guesses: std::collections::BTreeMap<String, u64>,
+    /// The devices the service names: those that gave positions, most positions first, or those
+    /// its settings list, in their order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<location::Device>,
+    /// The location history's own settings, when the file holds them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history_settings: Option<location::HistorySettings>,
     /// The place of most nights (00:00–06:00 local time), with how sure that is.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub home: Option<location::Home>,

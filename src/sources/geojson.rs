@@ -21,7 +21,7 @@
 use std::fmt;
 use std::io::Read;
 
-use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -29,7 +29,7 @@ use super::gpx::{contains, parse_utc};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{json_start, Each, JsonError};
+use crate::ingest::json::{visit_object, Each};
 use crate::model::location::{Fix, LatLng, LocationSink};
 use crate::model::time::Millis;
 
@@ -160,14 +160,6 @@ struct Document<'a> {
     known: &'a mut bool,
 }
 
-impl<'de> DeserializeSeed<'de> for Document<'_> {
-    type Value = ();
-
-    fn deserialize<D: serde::Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_map(self)
-    }
-}
-
 impl<'de> Visitor<'de> for Document<'_> {
     type Value = ();
 
@@ -253,16 +245,15 @@ impl Source for GeoJson {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
-        let mut de =
-            serde_json::Deserializer::from_reader(json_start(std::io::BufReader::new(reader)));
         let mut known = false;
-        let result = Document {
-            out,
-            known: &mut known,
-        }
-        .deserialize(&mut de)
-        .and_then(|()| de.end());
-        match result.map_err(JsonError::from) {
+        let result = visit_object(
+            reader,
+            Document {
+                out,
+                known: &mut known,
+            },
+        );
+        match result {
             Ok(()) if known => None,
             Ok(()) => Some(ErrorKind::WrongType),
             Err(e) => Some(e.kind()),

@@ -15,6 +15,7 @@ mod geojson;
 mod google_no_history;
 mod google_records;
 mod google_semantic;
+mod google_settings;
 mod google_timeline_android;
 mod google_timeline_edits;
 mod google_timeline_ios;
@@ -31,6 +32,7 @@ pub use geojson::GeoJson;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
+pub use google_settings::GoogleSettings;
 pub use google_timeline_android::GoogleTimelineAndroid;
 pub use google_timeline_edits::GoogleTimelineEdits;
 pub use google_timeline_ios::GoogleTimelineIos;
@@ -83,6 +85,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &GeoJson,
     &GoogleSemantic,
     &GoogleTimelineEdits,
+    &GoogleSettings,
     &GoogleNoHistory,
 ];
 
@@ -119,6 +122,11 @@ pub(crate) struct Collected {
     pub places: Vec<crate::model::location::ServicePlace>,
     pub affinities: Vec<(crate::model::location::Mode, f64)>,
     pub skipped: u64,
+    pub guesses: Vec<String>,
+    /// The device of each fix that names one: tag, platform, form factor.
+    pub fix_devices: Vec<(i64, Option<String>, Option<String>)>,
+    pub devices: Vec<crate::model::location::Device>,
+    pub settings: Vec<crate::model::location::HistorySettings>,
 }
 
 #[cfg(test)]
@@ -140,6 +148,22 @@ impl LocationSink for Collected {
     }
     fn skipped(&mut self) {
         self.skipped += 1;
+    }
+    fn activity_guess(&mut self, kind: &str) {
+        self.guesses.push(kind.to_owned());
+    }
+    fn fix_device(&mut self, tag: i64, platform: Option<&str>, form_factor: Option<&str>) {
+        self.fix_devices.push((
+            tag,
+            platform.map(str::to_owned),
+            form_factor.map(str::to_owned),
+        ));
+    }
+    fn device(&mut self, device: &crate::model::location::Device) {
+        self.devices.push(device.clone());
+    }
+    fn history_settings(&mut self, settings: &crate::model::location::HistorySettings) {
+        self.settings.push(settings.clone());
     }
 }
 

@@ -46,7 +46,24 @@ fn every_sample_is_listed_with_its_real_size() {
     // Records.json')); print({l['timestamp'][:10] for l in d['locations']})". The gaps are weeks apart,
     // so no pace is given.
     assert_eq!((p.days, p.interval_s), (3, None));
-    assert_eq!(records.findings.len(), 1);
+    // One record in three names its device, with no platform nor form factor, and none has an
+    // activity: python3 -c "import json; d=json.load(open('../shared/samples/google/Records.json'));
+    // print([l.get('deviceTag') for l in d['locations']], [l for l in d['locations'] if 'activity' in l])"
+    // prints [None, None, 1184882232] [].
+    let devices: Vec<(&str, u64)> = p
+        .devices
+        .iter()
+        .map(|d| (d.tag.as_str(), d.positions))
+        .collect();
+    assert_eq!(devices, [("1184882232", 1)]);
+    assert!(p.activity_guesses.is_empty());
+    assert_eq!(records.findings.len(), 2);
+    assert_eq!(records.findings[1].id, "devices");
+    assert_eq!(
+        records.findings[1].text.en,
+        "Google noted, for 1 of the 3 positions, the device that recorded it: a single device \
+         (device of unknown type)."
+    );
     assert_eq!(records.findings[0].id, "coverage");
     assert_eq!(
         records.findings[0].text.en,
@@ -157,6 +174,9 @@ fn the_json_matches_the_documented_schema_example() {
         "`home`",
         "`service_places`",
         "`travel_affinities`",
+        "`activity_guesses`",
+        "`devices`",
+        "`history_settings`",
         "`uniqueness`",
         "`work`",
         "`days_total`",

@@ -2,7 +2,9 @@
 //!
 //! Each source lists its files in `tests/fixtures/<id>/samples.txt` (paths under
 //! `../shared/samples/`, or `./name` for a fixture generated into that folder when no real sample
-//! exists), and in `claims.txt` the samples it claims that hold no positions. A source without
+//! exists), and in `claims.txt` the samples it claims that hold no positions. A sample listed in
+//! `samples.txt` must hold something (positions, stays, moves, or devices and settings for a file
+//! that lists only those) and keep some of it when cut off. A source without
 //! either list fails here, so nothing registered goes untested; every other sample must be claimed
 //! by no source, so detection stays specific.
 
@@ -77,10 +79,15 @@ fn every_source_claims_and_reads_the_samples_without_positions() {
     }
 }
 
-/// Whether a summary holds anything read from the file.
+/// Whether a summary holds anything read from the file: positions, stays or moves, or, for a file
+/// that holds none (Google's Settings.json), the devices and settings it lists.
 fn has_content(summary: &Summary) -> bool {
     match summary {
-        Summary::Positions(p) => p.count + p.visits + p.moves > 0,
+        Summary::Positions(p) => {
+            p.count + p.visits + p.moves > 0
+                || !p.devices.is_empty()
+                || p.history_settings.is_some()
+        }
     }
 }
 
