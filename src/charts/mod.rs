@@ -84,18 +84,41 @@ pub fn share_colour(percent: u8) -> RGBColor {
     )
 }
 
-/// Draws a grid as coloured cells, rows top to bottom, with every third column labelled.
+/// How a chart fits its place: `scale` device pixels per CSS pixel (text stays readable on
+/// high-density screens), and every `label_every`-th column labelled (fewer on a phone).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Fit {
+    pub scale: f64,
+    pub label_every: u32,
+}
+
+impl Default for Fit {
+    fn default() -> Self {
+        Fit {
+            scale: 1.0,
+            label_every: 3,
+        }
+    }
+}
+
+/// Draws a grid as coloured cells, rows top to bottom, with every `fit.label_every`-th column
+/// labelled.
 pub fn draw_grid<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     grid: &Grid,
+    fit: Fit,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     area.fill(&WHITE)?;
     let rows = u32::try_from(grid.rows.len()).unwrap_or(u32::MAX).max(1);
     let columns = u32::try_from(grid.columns.len()).unwrap_or(u32::MAX).max(1);
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small positive sizes
+    let px = |css: f64| (css * fit.scale.clamp(0.5, 4.0)).round() as u32;
+    let every = fit.label_every.max(1);
+    let font = ("sans-serif", f64::from(px(12.0)));
     let mut chart = ChartBuilder::on(area)
-        .margin(8)
-        .x_label_area_size(24)
-        .y_label_area_size(90)
+        .margin(px(8.0))
+        .x_label_area_size(px(24.0))
+        .y_label_area_size(px(80.0))
         .build_cartesian_2d((0..columns).into_segmented(), (0..rows).into_segmented())?;
     let label = |labels: &[String], v: &SegmentValue<u32>| match v {
         SegmentValue::CenterOf(i) => usize::try_from(*i)
@@ -114,7 +137,7 @@ pub fn draw_grid<DB: DrawingBackend>(
         SegmentValue::Exact(_) | SegmentValue::Last => String::new(),
     };
     let column_label = |v: &SegmentValue<u32>| match v {
-        SegmentValue::CenterOf(i) if i % 3 == 0 => label(&grid.columns, v),
+        SegmentValue::CenterOf(i) if i % every == 0 => label(&grid.columns, v),
         _ => String::new(),
     };
     chart
@@ -124,6 +147,7 @@ pub fn draw_grid<DB: DrawingBackend>(
         .y_labels(grid.rows.len())
         .x_label_formatter(&column_label)
         .y_label_formatter(&row_label)
+        .label_style(font)
         .draw()?;
     let cells = grid.values.iter().zip(0_u32..).flat_map(|(row, r)| {
         let y = rows.saturating_sub(1 + r);
@@ -212,7 +236,7 @@ mod tests {
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (600, 160)).into_drawing_area();
-            draw_grid(&area, &grid).unwrap();
+            draw_grid(&area, &grid, Fit::default()).unwrap();
             area.present().unwrap();
         }
         let fill = |c: RGBColor| format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);

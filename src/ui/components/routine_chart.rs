@@ -5,9 +5,12 @@ use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
 
-use crate::charts::{draw_grid, grid_text, Grid};
+use crate::charts::{draw_grid, grid_text, Fit, Grid};
 use crate::i18n::{clock, percent, weekday_name, Lang, Text};
 use crate::model::location::Routine;
+
+/// The chart's height on screen, in CSS pixels.
+const CSS_HEIGHT: f64 = 190.0;
 
 #[derive(Properties, PartialEq)]
 pub struct RoutineChartProps {
@@ -33,14 +36,28 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
     {
         let canvas = canvas.clone();
         use_effect_with(grid.clone(), move |grid| {
-            if let Some(area) = canvas
-                .cast::<web_sys::HtmlCanvasElement>()
-                .and_then(CanvasBackend::with_canvas_object)
-                .map(IntoDrawingArea::into_drawing_area)
-            {
-                // A drawing error leaves the canvas blank; the table below still holds every value.
-                if draw_grid(&area, grid).is_ok() {
-                    let _ = area.present();
+            if let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() {
+                // Drawn at the size it is shown, in device pixels: sharp text on any screen.
+                let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
+                let css_width = f64::from(element.client_width()).max(200.0);
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small sizes
+                let (width, height) = (
+                    (css_width * dpr).round() as u32,
+                    (CSS_HEIGHT * dpr).round() as u32,
+                );
+                element.set_width(width);
+                element.set_height(height);
+                let fit = Fit {
+                    scale: dpr,
+                    label_every: if css_width < 420.0 { 6 } else { 3 },
+                };
+                if let Some(area) = CanvasBackend::with_canvas_object(element)
+                    .map(IntoDrawingArea::into_drawing_area)
+                {
+                    // A drawing error leaves the canvas blank; the table still holds every value.
+                    if draw_grid(&area, grid, fit).is_ok() {
+                        let _ = area.present();
+                    }
                 }
             }
         });
@@ -56,7 +73,7 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
     html! {
         <figure class="chart" aria-labelledby={title.clone()}>
             <figcaption id={title.clone()}>{ Text::RoutineChartTitle.get(lang) }</figcaption>
-            <canvas ref={canvas} width="720" height="220" role="img"
+            <canvas ref={canvas} width="720" height="190" role="img"
                 aria-label={Text::RoutineChartAlt.get(lang)}></canvas>
             <ul class="legend">
                 <li><span class="swatch never"></span>{ Text::RoutineLegendNever.get(lang) }</li>
