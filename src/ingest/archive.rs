@@ -327,10 +327,13 @@ fn walk_gzip(name: &str, total: u64, reader: &mut dyn Read, on: &mut dyn FnMut(E
             });
         }
     } else {
+        // `x.fit.gz`, `X.FIT.GZ` or `x.fit.Gz` alike: the name without its last 3 bytes.
         let inner_name = name
-            .strip_suffix(".gz")
-            .or_else(|| name.strip_suffix(".GZ"))
-            .unwrap_or(name);
+            .len()
+            .checked_sub(3)
+            .and_then(|cut| Some((name.get(..cut)?, name.get(cut..)?)))
+            .filter(|(_, ext)| ext.eq_ignore_ascii_case(".gz"))
+            .map_or(name, |(stem, _)| stem);
         let mut decoder = decoder;
         on(Event::File {
             path: inner_name,

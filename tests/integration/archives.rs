@@ -523,3 +523,20 @@ fn a_kmz_is_read_through_its_doc_kml() {
     };
     assert_eq!((p.count, doc.error.as_ref().map(|e| e.kind)), (4, None));
 }
+
+/// A gzipped file's inner name drops `.gz` whatever its case.
+#[test]
+fn a_gz_suffix_in_any_case_is_dropped_from_the_inner_name() {
+    let gpx = std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../shared/samples/apple/workout-routes/route_2019-06-11_3.00pm.gpx"),
+    )
+    .unwrap();
+    for name in ["route.gpx.gz", "ROUTE.GPX.GZ", "route.gpx.Gz"] {
+        let reports = describe(name, &gzip(&gpx));
+        assert_eq!(reports.len(), 1, "{name}");
+        assert_eq!(reports[0].file.path, name[..name.len() - 3], "{name}");
+        assert_eq!(reports[0].kind, Kind::Source("geo.gpx".into()), "{name}");
+        assert!(reports[0].error.is_none(), "{name}");
+    }
+}
