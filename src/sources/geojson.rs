@@ -26,11 +26,12 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::gpx::{contains, parse_utc};
+use super::loose::fix_or_skip;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::json::{visit_object, Each};
-use crate::model::location::{Fix, LatLng, LocationSink};
+use crate::model::location::{LatLng, LocationSink};
 use crate::model::time::Millis;
 
 pub struct GeoJson;
@@ -95,13 +96,6 @@ fn position(value: &Value) -> Option<LatLng> {
     LatLng::from_degrees(lat, lng)
 }
 
-fn fix_or_skip(at: Option<LatLng>, time: Option<Millis>, out: &mut dyn LocationSink) {
-    match (at, time) {
-        (Some(at), Some(time)) => out.fix(Fix { time, at }, FIX_SOURCE),
-        _ => out.skipped(),
-    }
-}
-
 /// A list of positions with the parallel list of their instants (`Null` when there is none).
 fn hand_over_line(positions: &Value, times: &Value, out: &mut dyn LocationSink) {
     let Some(positions) = positions.as_array() else {
@@ -109,7 +103,7 @@ fn hand_over_line(positions: &Value, times: &Value, out: &mut dyn LocationSink) 
         return;
     };
     for (i, p) in positions.iter().enumerate() {
-        fix_or_skip(position(p), times.get(i).and_then(instant), out);
+        fix_or_skip(position(p), times.get(i).and_then(instant), FIX_SOURCE, out);
     }
 }
 
@@ -138,7 +132,7 @@ fn hand_over(feature: &Feature, out: &mut dyn LocationSink) {
                 Value::Array(list) => list.first().and_then(instant),
                 other => instant(other),
             });
-            fix_or_skip(position(coordinates), time, out);
+            fix_or_skip(position(coordinates), time, FIX_SOURCE, out);
         }
         "LineString" | "MultiPoint" => hand_over_line(coordinates, per_position, out),
         "MultiLineString" => match coordinates.as_array() {
