@@ -49,7 +49,11 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
                 element.set_height(height);
                 let fit = Fit {
                     scale: dpr,
-                    label_every: if css_width < 420.0 { 6 } else { 3 },
+                    label_every: match css_width {
+                        w if w < 300.0 => 12,
+                        w if w < 420.0 => 6,
+                        _ => 3,
+                    },
                 };
                 if let Some(area) = CanvasBackend::with_canvas_object(element)
                     .map(IntoDrawingArea::into_drawing_area)
