@@ -167,6 +167,12 @@ mod native {
         );
         println!("|---|---:|---:|---:|---:|---:|---:|---:|---|");
         let mut all_exact = true;
+        // Times by input, for tests/e2e/bench.mjs's ratios (W/N): merged into what is there.
+        let times_path = dir.join(format!("native-{memory:?}.json").to_lowercase());
+        let mut times: std::collections::BTreeMap<String, f64> = std::fs::read(&times_path)
+            .ok()
+            .and_then(|b| serde_json::from_slice(&b).ok())
+            .unwrap_or_default();
         for mb in sizes {
             let (json, zip, truth) = match inputs(&dir, mb) {
                 Ok(found) => found,
@@ -180,6 +186,7 @@ mod native {
                 match measure(path, &truth, memory) {
                     Ok(run) => {
                         all_exact &= run.exact;
+                        times.insert(format!("{label} {mb} MB"), run.seconds);
                         #[allow(clippy::cast_precision_loss)]
                         let (size_mb, json_mb) = (bytes as f64 / 1e6, mb as f64);
                         #[allow(clippy::cast_precision_loss)]
@@ -203,6 +210,9 @@ mod native {
                     }
                 }
             }
+        }
+        if let Ok(json) = serde_json::to_vec_pretty(&times) {
+            let _ = std::fs::write(&times_path, json);
         }
         if all_exact {
             ExitCode::SUCCESS

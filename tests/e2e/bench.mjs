@@ -15,7 +15,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ROOT, open, setUp, tearDown, untilReady } from './harness.mjs';
+import { ROOT, benchStem, open, setUp, tearDown, untilReady } from './harness.mjs';
 
 const MAP = process.argv.includes('--map');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -46,7 +46,7 @@ console.log(`| input | time | MB/s | first progress | bar past 0 % | renderer pe
 console.log(`|---|---:|---:|---:|---:|---:|---:|${MAP ? '---:|---:|---:|' : ''}---|`);
 try {
   for (const mb of SIZES) {
-    const stem = `records-g2-s7-${mb}MB`;
+    const stem = benchStem(DIR, mb);
     const truth = JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'));
     for (const [label, file] of [['Records.json', `${stem}.json`], ['Takeout zip', `takeout-${stem}.zip`]]) {
       const session = await open(env, MAP ? '/?mode=map' : '/');

@@ -1,6 +1,6 @@
 // Shared set-up for the end-to-end tests: Debian Chromium, the server, the guard, console capture
 // and axe-core.
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,6 +65,16 @@ export async function openLoaded(env, path = '/', options = {}) {
 // Waits until the engine is ready: the drop zone's buttons are enabled.
 export async function untilReady(page) {
   await page.waitForSelector('#choose-files:not([disabled])', { timeout: 15000 });
+}
+
+// The stem of the newest generated benchmark input of `mb` MB in `dir` (`records-g3-s7-10MB`):
+// the native bench (examples/bench.rs) names inputs by generator version, seed and size.
+export function benchStem(dir, mb) {
+  const pattern = new RegExp(`^records-g(\\d+)-s7-${mb}MB\\.truth\\.json$`);
+  const found = readdirSync(dir).map((f) => f.match(pattern)).filter(Boolean)
+    .sort((a, b) => Number(b[1]) - Number(a[1]));
+  if (!found.length) throw new Error(`no ${mb} MB input in ${dir}: run cargo run --release --example bench -- ${mb}`);
+  return `records-g${found[0][1]}-s7-${mb}MB`;
 }
 
 export function sample(rel) {

@@ -1,0 +1,138 @@
+// The benchmark's contenders side by side (../shared/BENCHMARK.md), on the inputs and native
+// times that `cargo run --release --example bench -- SIZES` wrote in target/bench/:
+//
+//   node tests/e2e/contenders.mjs [--smoke] [SIZE_MB...]     (after `trunk build --release`)
+//
+// W (Reflet's worker), J (file.text + JSON.parse), J2 (byte framing + JSON.parse per record),
+// O (oboe.js, up to 100 MB as BENCHMARK.md says), F (read-only floor), each in a fresh page of
+// Debian Chromium; N is the native time. Prints one markdown row per contender and input, then
+// the ratios W/N, W/J, W/J2, W/O. With --smoke (CI: 10 and 50 MB by default) it also fails when a
+// ratio is below half its "must" value (W/N 0.5, W/J 1.5, W/O 20), when W's renderer peak grows by
+// more than 16 MB from the smallest to the largest input, or when the app's main thread has a
+// long task (≥ 50 ms) while it reads the largest input.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+import { ROOT, benchStem, setUp, tearDown, untilReady } from './harness.mjs';
+
+const SMOKE = process.argv.includes('--smoke');
+const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const SIZES = sizes.length ? sizes : SMOKE ? [10, 50] : [10, 100, 1000];
+const DIR = join(ROOT, 'target/bench');
+const E2E = join(ROOT, 'tests/e2e');
+const MUST = { N: 0.5, J: 1.5, O: 20 };
+
+function rendererPids() {
+  const pids = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) pids.push(pid);
+    } catch { /* gone */ }
+  }
+  return pids;
+}
+
+function rssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return Number(line.split(/\s+/)[1]) / 1024;
+  } catch { return 0; }
+}
+
+const PAGE = '<!doctype html><meta charset="utf-8"><title>contenders</title><input type="file" id="input"><script type="module" src="/bench/contenders.js"></script>';
+
+// One contender on one file, in a fresh page (a fresh renderer, so memory is its own).
+async function run(env, kind, file) {
+  const context = await env.browser.newContext();
+  await context.route('**/bench/index.html', (r) => r.fulfill({ body: PAGE, contentType: 'text/html' }));
+  await context.route('**/bench/contenders.js', (r) => r.fulfill({ path: join(E2E, 'bench/contenders.js'), contentType: 'text/javascript' }));
+  await context.route('**/bench/oboe.js', (r) => r.fulfill({ path: join(E2E, 'node_modules/oboe/dist/oboe-browser.min.js'), contentType: 'text/javascript' }));
+  const page = await context.newPage();
+  await page.goto(`${env.server.origin}/bench/index.html`);
+  await page.waitForFunction(() => window.contendersReady === true);
+  await page.setInputFiles('#input', file);
+  const pids = rendererPids();
+  let peak = Math.max(...pids.map(rssMb));
+  const sampler = setInterval(() => { for (const p of pids) peak = Math.max(peak, rssMb(p)); }, 50);
+  const result = await page.evaluate((k) => window.runContender(k), kind);
+  clearInterval(sampler);
+  await context.close();
+  return { ...result, peak };
+}
+
+// The app itself on one file: main-thread long tasks while it reads (T8).
+async function longTasks(env, file) {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.server.origin}/`);
+  await untilReady(page);
+  await page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); })
+      .observe({ type: 'longtask' });
+  });
+  await page.setInputFiles('#file-input', file);
+  await page.waitForSelector('#files .status.known', { timeout: 600_000 });
+  await page.waitForFunction(() => !document.querySelector('#files .status.reading'), null, { timeout: 600_000 });
+  const tasks = await page.evaluate(() => window.longTasks);
+  await context.close();
+  return tasks;
+}
+
+const native = JSON.parse(readFileSync(join(DIR, 'native-summary.json'), 'utf8'));
+const env = await setUp();
+const failures = [];
+const peaks = [];
+console.log('| input | contender | time | MB/s | renderer peak | exact |');
+console.log('|---|---|---:|---:|---:|---|');
+const ratios = [];
+try {
+  for (const mb of SIZES) {
+    const stem = benchStem(DIR, mb);
+    const truth = JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'));
+    const json = join(DIR, `${stem}.json`);
+    const times = {};
+    const contenders = ['W', 'J', 'J2', ...(mb <= 100 ? ['O'] : []), 'F'];
+    for (const kind of contenders) {
+      const r = await run(env, kind, json);
+      const exact = kind === 'F' ? 'n/a'
+        : r.error ? `failed: ${r.error}`
+          : r.count === truth.count && r.first === truth.first && r.last === truth.last ? 'yes'
+            : `NO: ${r.count} ${r.first} ${r.last}`;
+      if (!r.error) times[kind] = r.ms / 1000;
+      if (kind === 'W') peaks.push(r.peak);
+      if (kind !== 'F' && exact !== 'yes' && !(kind === 'J' && mb >= 512)) failures.push(`${kind} ${mb} MB: ${exact}`);
+      const time = r.error ? '–' : `${(r.ms / 1000).toFixed(2)} s`;
+      const rate = r.error ? '–' : (mb / (r.ms / 1000)).toFixed(0);
+      console.log(`| Records.json ${mb} MB | ${kind} | ${time} | ${rate} | ${r.peak.toFixed(0)} MB | ${exact} |`);
+    }
+    const n = native[`Records.json ${mb} MB`];
+    if (n) console.log(`| Records.json ${mb} MB | N | ${n.toFixed(2)} s | ${(mb / n).toFixed(0)} | – | yes |`);
+    const ratio = (other) => (times.W && other ? other / times.W : null);
+    ratios.push({ mb, N: ratio(n), J: ratio(times.J), J2: ratio(times.J2), O: ratio(times.O) });
+  }
+  console.log('\n| input | W/N | W/J | W/J2 | W/O |\n|---|---:|---:|---:|---:|');
+  const f = (x) => (x === null ? '–' : x.toFixed(2));
+  for (const r of ratios) console.log(`| ${r.mb} MB | ${f(r.N)} | ${f(r.J)} | ${f(r.J2)} | ${f(r.O)} |`);
+  if (SMOKE) {
+    for (const r of ratios) {
+      for (const [k, must] of Object.entries(MUST)) {
+        if (r[k] !== null && r[k] < must / 2) failures.push(`W/${k} at ${r.mb} MB is ${r[k].toFixed(2)}, below half of ${must}`);
+      }
+    }
+    const growth = peaks[peaks.length - 1] - peaks[0];
+    console.log(`\nW renderer peak growth from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} MB: ${growth.toFixed(0)} MB`);
+    if (growth > 16) failures.push(`summary-mode memory grew by ${growth.toFixed(0)} MB`);
+    const largest = join(DIR, `${benchStem(DIR, SIZES[SIZES.length - 1])}.json`);
+    const tasks = await longTasks(env, largest);
+    console.log(`Main-thread long tasks while the app reads ${SIZES[SIZES.length - 1]} MB: ${tasks.length}`);
+    if (tasks.length > 0) failures.push(`${tasks.length} long task(s): ${tasks.map((d) => d.toFixed(0)).join(', ')} ms`);
+  }
+} finally {
+  await tearDown(env);
+}
+if (failures.length) {
+  console.error(`\nBenchmark smoke failed:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
