@@ -93,7 +93,9 @@ try {
     const truth = JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'));
     const json = join(DIR, `${stem}.json`);
     const times = {};
-    const contenders = ['W', 'J', 'J2', ...(mb <= 100 ? ['O'] : []), 'F'];
+    const only = process.env.CONTENDERS?.split(',');
+    const contenders = ['W', 'Wwarm', 'J', 'J2', ...(mb <= 100 ? ['O'] : []), 'F']
+      .filter((k) => !only || only.includes(k));
     for (const kind of contenders) {
       const r = await run(env, kind, json);
       const exact = kind === 'F' ? 'n/a'
