@@ -33,6 +33,19 @@ for f in dist/reflet_bg.wasm dist/worker_bg.wasm; do
   printf '   %-22s %8d bytes, %8d gzipped\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done
 printf '   %-22s %8d bytes gzipped\n' "whole dist/" "$(cat dist/* 2>/dev/null | gzip -9c | wc -c)"
+# The first-load budget (BENCHMARK.md T7b): everything fetched before the drop zone is enabled.
+FIRST_LOAD=0
+for f in dist/*; do FIRST_LOAD=$((FIRST_LOAD + $(gzip -9c "$f" | wc -c))); done
+printf '   %-22s %8d bytes gzipped (budget 1,500,000)\n' "first load" "$FIRST_LOAD"
+if [ "$FIRST_LOAD" -gt 1500000 ]; then
+  echo "The first load is over its 1.5 MB budget." >&2
+  exit 1
+fi
 
 timed "end-to-end tests (Playwright, Debian Chromium)" bash -c 'cd tests/e2e && node --test --test-concurrency=1'
+# BENCHMARK.md's CI smoke run: 10 and 50 MB inputs (generated, cached in target/bench), Reflet's
+# worker beside JSON.parse and oboe.js; fails on a wrong result, memory growing with input size, or
+# a main-thread long task.
+timed "benchmark smoke (10 and 50 MB)" bash -c \
+  'cargo run --locked --release --quiet --example bench -- 10 50 && node tests/e2e/contenders.mjs --smoke'
 printf '\nAll checks passed in %ss.\n' $((SECONDS - START))
