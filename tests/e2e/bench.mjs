@@ -12,33 +12,15 @@
 // showing the result, MB/s of JSON, time from the file input's change event to the progress bar
 // and its line (percentage, entry, time left) on screen (target: 100 ms), then to the bar's first
 // move past 0 %, renderer peak RSS, and whether the page shows the ground truth.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ROOT, benchStem, open, setUp, tearDown, untilReady } from './harness.mjs';
+import { ROOT, benchStem, rendererPids, rssMb, open, setUp, tearDown, untilReady } from './harness.mjs';
 
 const MAP = process.argv.includes('--map');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
 const SIZES = sizes.length ? sizes : [10, 100, 1000];
 const DIR = join(ROOT, 'target/bench');
-
-function rendererPids() {
-  const pids = [];
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) pids.push(pid);
-    } catch { /* gone */ }
-  }
-  return pids;
-}
-
-function rssMb(pid) {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-    return Number(line.split(/\s+/)[1]) / 1024;
-  } catch { return 0; }
-}
 
 const env = await setUp();
 console.log(MAP ? 'Map mode' : 'Summary mode');

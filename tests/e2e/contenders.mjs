@@ -11,10 +11,10 @@
 // 16 MB from the smallest to the largest input, or when the app's main thread has a long task
 // (≥ 50 ms) while it reads the largest input; it reports each ratio below half its "must" value
 // (W/N 0.5, W/J 1.5, W/O 20), without failing on it until the performance issue meets them.
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ROOT, benchStem, setUp, tearDown, untilReady } from './harness.mjs';
+import { ROOT, benchStem, rendererPids, rssMb, setUp, tearDown, untilReady } from './harness.mjs';
 
 const SMOKE = process.argv.includes('--smoke');
 const sizes = process.argv.slice(2).map(Number).filter((n) => n > 0);
@@ -22,24 +22,6 @@ const SIZES = sizes.length ? sizes : SMOKE ? [10, 50] : [10, 100, 1000];
 const DIR = join(ROOT, 'target/bench');
 const E2E = join(ROOT, 'tests/e2e');
 const MUST = { N: 0.5, J: 1.5, O: 20 };
-
-function rendererPids() {
-  const pids = [];
-  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) pids.push(pid);
-    } catch { /* gone */ }
-  }
-  return pids;
-}
-
-function rssMb(pid) {
-  try {
-    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
-    return Number(line.split(/\s+/)[1]) / 1024;
-  } catch { return 0; }
-}
 
 const PAGE = '<!doctype html><meta charset="utf-8"><title>contenders</title><input type="file" id="input"><script type="module" src="/bench/contenders.js"></script>';
 

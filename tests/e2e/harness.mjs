@@ -67,6 +67,26 @@ export async function untilReady(page) {
   await page.waitForSelector('#choose-files:not([disabled])', { timeout: 15000 });
 }
 
+// The renderer processes of the browser (the workers live in them), for memory sampling.
+export function rendererPids() {
+  const pids = [];
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) pids.push(pid);
+    } catch { /* gone */ }
+  }
+  return pids;
+}
+
+// A process's resident memory in MB, from /proc (0 once it is gone).
+export function rssMb(pid) {
+  try {
+    const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+    return Number(line.split(/\s+/)[1]) / 1024;
+  } catch { return 0; }
+}
+
 // The stem of the newest generated benchmark input of `mb` MB in `dir` (`records-g3-s7-10MB`):
 // the native bench (examples/bench.rs) names inputs by generator version, seed and size.
 export function benchStem(dir, mb) {
