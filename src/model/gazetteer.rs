@@ -13,6 +13,8 @@
 
 use std::sync::OnceLock;
 
+use super::varint;
+
 use super::location::LatLng;
 
 static PLACES_BYTES: &[u8] = include_bytes!("../../assets/gazetteer/places.bin");
@@ -63,19 +65,6 @@ struct Gazetteer {
 fn gazetteer() -> Option<&'static Gazetteer> {
     static GAZETTEER: OnceLock<Option<Gazetteer>> = OnceLock::new();
     GAZETTEER.get_or_init(|| decode(PLACES_BYTES)).as_ref()
-}
-
-fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let byte = *bytes.get(*at)?;
-        *at += 1;
-        value |= u64::from(byte & 0x7F) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
 }
 
 /// Reads one column of zigzag deltas into absolute values within `±limit`.

@@ -11,6 +11,21 @@ pub mod points;
 pub mod time;
 pub mod tz;
 
+/// An unsigned LEB128 number at `at` in bundled data (the gazetteer, the time-zone grid), moving
+/// `at` past it; `None` if the bytes end first or it runs over 64 bits.
+pub(crate) fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
+    let mut value = 0u64;
+    for shift in (0..64).step_by(7) {
+        let byte = *bytes.get(*at)?;
+        *at += 1;
+        value |= u64::from(byte & 0x7F) << shift;
+        if byte & 0x80 == 0 {
+            return Some(value);
+        }
+    }
+    None
+}
+
 /// A file the person opened: its path (inside a folder or archive, `/`-separated) and its size.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRef {

@@ -12,6 +12,8 @@
 
 use std::sync::OnceLock;
 
+use super::varint;
+
 use jiff::{tz::TimeZone, Timestamp};
 
 static GRID_BYTES: &[u8] = include_bytes!("../../assets/tz/grid.bin");
@@ -30,19 +32,6 @@ struct Grid {
 fn grid() -> Option<&'static Grid> {
     static GRID: OnceLock<Option<Grid>> = OnceLock::new();
     GRID.get_or_init(|| decode(GRID_BYTES, ZONE_NAMES)).as_ref()
-}
-
-fn varint(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut value = 0u64;
-    for shift in (0..64).step_by(7) {
-        let byte = *bytes.get(*at)?;
-        *at += 1;
-        value |= u64::from(byte & 0x7F) << shift;
-        if byte & 0x80 == 0 {
-            return Some(value);
-        }
-    }
-    None
 }
 
 fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
