@@ -26,7 +26,7 @@ use serde::Deserialize;
 use serde_json::Value;
 
 use super::gpx::{contains, parse_utc};
-use super::loose::fix_or_skip;
+use super::loose::{document_outcome, fix_or_skip};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -247,11 +247,7 @@ impl Source for GeoJson {
                 known: &mut known,
             },
         );
-        match result {
-            Ok(()) if known => None,
-            Ok(()) => Some(ErrorKind::WrongType),
-            Err(e) => Some(e.kind()),
-        }
+        document_outcome(result, known)
     }
 }
 

@@ -115,6 +115,16 @@ pub(crate) fn fix_or_skip(
     }
 }
 
+/// How a walk over a whole JSON document ([`crate::ingest::json::visit_object`]) ended: fine if
+/// one of the source's own keys was seen (`known`), else not its file; or the error that stopped it.
+pub(crate) fn document_outcome(result: Result<(), JsonError>, known: bool) -> Option<ErrorKind> {
+    match result {
+        Ok(()) if known => None,
+        Ok(()) => Some(ErrorKind::WrongType),
+        Err(e) => Some(e.kind()),
+    }
+}
+
 /// How a JSON error reads for the person.
 pub(crate) fn json_error(error: JsonError) -> ErrorKind {
     error.kind()

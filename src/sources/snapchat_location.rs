@@ -25,6 +25,7 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+use super::loose::document_outcome;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -224,11 +225,7 @@ impl Source for SnapchatLocation {
                 known: &mut known,
             },
         );
-        match result {
-            Ok(()) if known => None,
-            Ok(()) => Some(ErrorKind::WrongType),
-            Err(e) => Some(e.kind()),
-        }
+        document_outcome(result, known)
     }
 }
 
