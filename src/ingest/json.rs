@@ -170,17 +170,33 @@ pub fn for_each_element<T: DeserializeOwned>(
     keys: &[&str],
     each: &mut dyn FnMut(T),
 ) -> Result<u64, JsonError> {
-    elements_with_limit(reader, keys, MAX_ELEMENT, each)
+    elements_with_limit(reader, keys, MAX_ELEMENT, None, each)
+}
+
+/// A reader for the common shape of an element: the element and its length in bytes, or `None`
+/// to leave it to `serde_json` (see [`super::fast`]).
+pub type Fast<T> = fn(&[u8]) -> Option<(T, usize)>;
+
+/// [`for_each_element`], trying `fast` on each element before `serde_json`. `fast` must only
+/// accept what `serde_json` would read to the same value: results and errors are unchanged.
+pub fn for_each_element_fast<T: DeserializeOwned>(
+    reader: impl Read,
+    keys: &[&str],
+    fast: Fast<T>,
+    each: &mut dyn FnMut(T),
+) -> Result<u64, JsonError> {
+    elements_with_limit(reader, keys, MAX_ELEMENT, Some(fast), each)
 }
 
 fn elements_with_limit<T: DeserializeOwned>(
     reader: impl Read,
     keys: &[&str],
     limit: usize,
+    fast: Option<Fast<T>>,
     each: &mut dyn FnMut(T),
 ) -> Result<u64, JsonError> {
     let mut framer = Framer::new(json_start(reader), limit);
-    let count = framer.walk(keys, each)?;
+    let count = framer.walk(keys, fast, each)?;
     // Anything but white space after the value is an error.
     framer.end()?;
     Ok(count)
@@ -643,6 +659,7 @@ impl<R: Read> Framer<R> {
     fn walk<T: DeserializeOwned>(
         &mut self,
         keys: &[&str],
+        fast: Option<Fast<T>>,
         each: &mut dyn FnMut(T),
     ) -> Result<u64, JsonError> {
         let Some(first) = self.peek()? else {
@@ -653,7 +670,7 @@ impl<R: Read> Framer<R> {
                 return Err(self.wrong_type(true));
             }
             self.pos += 1;
-            return self.elements(each);
+            return self.elements(fast, each);
         };
         if first != b'{' {
             return Err(self.wrong_type(false));
@@ -681,7 +698,7 @@ impl<R: Read> Framer<R> {
                 Some(_) => return Err(self.syntax_at(self.pos)),
             }
             if found.is_none() && name.as_deref() == Some(*key) {
-                found = Some(self.walk(rest, each)?);
+                found = Some(self.walk(rest, fast, each)?);
             } else {
                 self.skip()?;
             }
@@ -698,14 +715,18 @@ impl<R: Read> Framer<R> {
     }
 
     /// The elements of an array whose `[` was just consumed.
-    fn elements<T: DeserializeOwned>(&mut self, each: &mut dyn FnMut(T)) -> Result<u64, JsonError> {
+    fn elements<T: DeserializeOwned>(
+        &mut self,
+        fast: Option<Fast<T>>,
+        each: &mut dyn FnMut(T),
+    ) -> Result<u64, JsonError> {
         let mut count = 0;
         if self.peek()? == Some(b']') {
             self.pos += 1;
             return Ok(count);
         }
         loop {
-            let item = match self.parse_in_place()? {
+            let item = match self.parse_in_place(fast)? {
                 Some(item) => Some(item),
                 None => self.parse(Purpose::Keep, &mut |bytes| serde_json::from_slice(bytes))?,
             };
@@ -730,11 +751,20 @@ impl<R: Read> Framer<R> {
     /// number may go on in the next read) and within the limit. Otherwise (an element that runs
     /// past the buffer, about one per read, or any error) `None`, and the element is framed by
     /// the scanner and parsed again, so errors are exactly those of the framed path.
-    fn parse_in_place<T: DeserializeOwned>(&mut self) -> Result<Option<T>, JsonError> {
+    fn parse_in_place<T: DeserializeOwned>(
+        &mut self,
+        fast: Option<Fast<T>>,
+    ) -> Result<Option<T>, JsonError> {
         if self.peek()?.is_none() {
             return Ok(None);
         }
         let bytes = self.buf.get(self.pos..self.end).unwrap_or_default();
+        if let Some((item, len)) = fast.and_then(|fast| fast(bytes)) {
+            if len < bytes.len() && len <= self.limit {
+                self.pos += len;
+                return Ok(Some(item));
+            }
+        }
         let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<T>();
         // Past a number or literal, `next` checks for white space or a delimiter: the very bytes
         // at which the scanner ends one.
@@ -990,7 +1020,7 @@ mod tests {
 
     fn framed<T: DeserializeOwned>(reader: impl Read, keys: &[&str], limit: usize) -> Outcome<T> {
         let mut out = Vec::new();
-        let result = elements_with_limit(reader, keys, limit, &mut |item| out.push(item));
+        let result = elements_with_limit(reader, keys, limit, None, &mut |item| out.push(item));
         (out, result)
     }
 

@@ -7,6 +7,7 @@
 
 pub mod archive;
 pub mod csv;
+pub mod fast;
 pub mod json;
 pub mod structure;
 pub mod text;

@@ -31,22 +31,24 @@ use super::google_timeline_android::Num;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::for_each_element;
+use crate::ingest::fast::Cursor;
+use crate::ingest::json::for_each_element_fast;
 use crate::model::location::{Fix, LatLng, LocationSink, ACTIVITY_TYPES};
 use crate::model::time::{parse_iso, Millis};
 
 pub struct GoogleRecords;
 
-#[derive(Deserialize)]
+#[derive(Deserialize, Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Record {
     #[serde(rename = "latitudeE7")]
     lat: Option<i64>,
     #[serde(rename = "longitudeE7")]
     lng: Option<i64>,
-    timestamp: Option<String>,
+    timestamp: Option<Stamp<false>>,
     #[serde(rename = "timestampMs")]
-    timestamp_ms: Option<String>,
-    source: Option<String>,
+    timestamp_ms: Option<Stamp<true>>,
+    source: Option<Label>,
     #[serde(rename = "deviceTag", default)]
     device_tag: Tag,
     #[serde(rename = "platformType", default)]
@@ -57,8 +59,77 @@ struct Record {
     activity: Guesses,
 }
 
+/// A time as written, read without keeping the text: `timestamp` in ISO 8601, or (`MS`)
+/// `timestampMs`, epoch milliseconds as a string. A value that is not a string is an error, as
+/// for a `String`.
+#[derive(Clone, Copy)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
+struct Stamp<const MS: bool>(Option<Millis>);
+
+impl<const MS: bool> Stamp<MS> {
+    fn new(text: &str) -> Self {
+        Stamp(if MS {
+            text.trim().parse().ok()
+        } else {
+            parse_iso(text)
+        })
+    }
+}
+
+impl<'de, const MS: bool> Deserialize<'de> for Stamp<MS> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V<const MS: bool>;
+        impl<const MS: bool> Visitor<'_> for V<MS> {
+            type Value = Stamp<MS>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Stamp<MS>, E> {
+                Ok(Stamp::new(v))
+            }
+        }
+        deserializer.deserialize_str(V::<MS>)
+    }
+}
+
+/// How a position was found (`source`), without allocating for the usual words; a value that is
+/// not a string is an error, as for a `String`.
+#[cfg_attr(test, derive(Debug, PartialEq))]
+struct Label(Cow<'static, str>);
+
+/// The sources Google writes, in the cases seen in exports.
+const LABELS: [&str; 8] = [
+    "WIFI", "GPS", "CELL", "UNKNOWN", "wifi", "gps", "cell", "unknown",
+];
+
+impl Label {
+    fn new(text: &str) -> Self {
+        Label(match LABELS.iter().find(|l| **l == text) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(text.to_owned()),
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Label {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Label;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Label, E> {
+                Ok(Label::new(v))
+            }
+        }
+        deserializer.deserialize_str(V)
+    }
+}
+
 /// A device tag: an integer, or a string holding one; anything else is absent.
 #[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Tag(Option<i64>);
 
 impl<'de> Deserialize<'de> for Tag {
@@ -97,7 +168,20 @@ const WORDS: [&str; 6] = ["ANDROID", "IOS", "PHONE", "TABLET", "UNKNOWN", "OTHER
 
 /// A platform or form factor, one of [`WORDS`].
 #[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Word(Option<&'static str>);
+
+impl Word {
+    fn new(text: &str) -> Self {
+        Word(Some(
+            WORDS
+                .iter()
+                .copied()
+                .find(|w| w.eq_ignore_ascii_case(text.trim()))
+                .unwrap_or("OTHER"),
+        ))
+    }
+}
 
 /// A text, borrowed from the file when it holds no escapes; any other value is absent.
 struct Str<'a>(Option<Cow<'a, str>>);
@@ -146,14 +230,9 @@ impl<'de: 'a, 'a> Deserialize<'de> for Str<'a> {
 
 impl<'de> Deserialize<'de> for Word {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let text = Str::deserialize(deserializer)?.0;
-        Ok(Word(text.map(|t| {
-            WORDS
-                .iter()
-                .copied()
-                .find(|w| w.eq_ignore_ascii_case(t.trim()))
-                .unwrap_or("OTHER")
-        })))
+        Ok(Str::deserialize(deserializer)?
+            .0
+            .map_or(Word(None), |t| Word::new(&t)))
     }
 }
 
@@ -166,6 +245,7 @@ enum Kind {
 /// The top guess of each entry of a record's `activity`, counted by type: no allocation but for a
 /// type Google does not document.
 #[derive(Default)]
+#[cfg_attr(test, derive(Debug, PartialEq))]
 struct Guesses {
     known: [u32; ACTIVITY_TYPES.len()],
     other: Vec<String>,
@@ -268,20 +348,64 @@ impl<'de> Deserialize<'de> for Guesses {
 
 impl Record {
     fn time(&self) -> Option<Millis> {
-        match (&self.timestamp, &self.timestamp_ms) {
-            (Some(iso), _) => parse_iso(iso),
-            (None, Some(ms)) => ms.trim().parse().ok(),
+        match (self.timestamp, self.timestamp_ms) {
+            (Some(iso), _) => iso.0,
+            (None, Some(ms)) => ms.0,
             (None, None) => None,
         }
     }
 
+    /// Reads a record of the usual shape straight from its bytes (see [`crate::ingest::fast`]):
+    /// the record and its length, or `None` to leave it to `serde_json`.
+    // Not inlined into the reader's loop, which runs once per file: a function of its own is
+    // optimised by the browser while the file is read (see `worker::runtime::warm_up`).
+    #[inline(never)]
+    fn fast(bytes: &[u8]) -> Option<(Record, usize)> {
+        let mut record = Record::default();
+        // Keys already seen: `serde_json` refuses a repeated field.
+        let mut seen = 0_u16;
+        let mut cursor = Cursor::new(bytes);
+        cursor.object(|key, c| {
+            let bit = match key {
+                b"latitudeE7" => 1,
+                b"longitudeE7" => 2,
+                b"timestamp" => 4,
+                b"timestampMs" => 8,
+                b"source" => 16,
+                b"deviceTag" => 32,
+                b"platformType" => 64,
+                b"formFactor" => 128,
+                b"activity" => 256,
+                _ => return c.skip(),
+            };
+            if seen & bit != 0 {
+                return None;
+            }
+            seen |= bit;
+            match bit {
+                1 => record.lat = c.int()?,
+                2 => record.lng = c.int()?,
+                4 => record.timestamp = c.text()?.map(Stamp::new),
+                8 => record.timestamp_ms = c.text()?.map(Stamp::new),
+                16 => record.source = c.text()?.map(Label::new),
+                32 => record.device_tag = Tag(c.int()?),
+                64 => record.platform = c.text()?.map_or(Word(None), Word::new),
+                128 => record.form_factor = c.text()?.map_or(Word(None), Word::new),
+                _ => record.activity = c.value()?,
+            }
+            Some(())
+        })?;
+        Some((record, cursor.pos()))
+    }
+
+    #[inline(never)]
     fn hand_over(&self, out: &mut dyn LocationSink) {
         let at = self
             .lat
             .zip(self.lng)
             .and_then(|(lat, lng)| LatLng::from_e7(lat, lng));
         if let (Some(at), Some(time)) = (at, self.time()) {
-            out.fix(Fix { time, at }, self.source.as_deref().unwrap_or(""));
+            out.fix(Fix { time, at }, self.source.as_ref().map_or("", |s| &s.0));
             if let Some(tag) = self.device_tag.0 {
                 out.fix_device(tag, self.platform.0, self.form_factor.0);
             }
@@ -339,7 +463,10 @@ impl Source for GoogleRecords {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
-        let result = for_each_element::<Record>(reader, &["locations"], &mut |r| r.hand_over(out));
+        let result =
+            for_each_element_fast::<Record>(reader, &["locations"], Record::fast, &mut |r| {
+                r.hand_over(out);
+            });
         match result {
             Ok(_) => None,
             Err(e) => Some(e.kind()),
@@ -352,6 +479,74 @@ mod tests {
     use super::*;
 
     use crate::sources::collect;
+
+    /// The fast reader and `serde_json` agree on every record the fast reader accepts, and it
+    /// accepts the usual ones (or the speed-up would be lost without any test failing).
+    #[test]
+    fn the_fast_reader_accepts_only_what_serde_json_reads_the_same() {
+        let serde = |bytes: &[u8]| {
+            let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<Record>();
+            let value = values.next().and_then(Result::ok);
+            value.map(|v| (v, values.byte_offset()))
+        };
+        // Usual records, as a generated file has them (activity lists, Wi-Fi scans, both times).
+        let mut generated = Vec::new();
+        for legacy_ms in [false, true] {
+            let spec = crate::synth::RecordsSpec {
+                seed: 3,
+                target_bytes: 200_000,
+                legacy_ms,
+            };
+            let mut file = Vec::new();
+            crate::synth::write_records(spec, &mut file).unwrap();
+            let doc: serde_json::Value = serde_json::from_slice(&file).unwrap();
+            for record in doc["locations"].as_array().unwrap() {
+                generated.push(serde_json::to_string_pretty(record).unwrap() + ",\n");
+            }
+        }
+        let usual = generated.len();
+        assert!(usual > 300);
+        let odd = [
+            r#"{"latitudeE7": null, "longitudeE7": 23, "timestamp": null, "source": null},"#,
+            r#"{"latitudeE7": 1, "longitudeE7": 2, "timestampMs": "1571000000000", "deviceTag": "-5"},"#,
+            r#"{"latitudeE7": 1, "longitudeE7": 2, "timestampMs": 1571000000000},"#,
+            r#"{"latitudeE7": 1.5, "longitudeE7": 2, "timestamp": "2020-01-01T00:00:00Z"},"#,
+            r#"{"latitudeE7": 01, "longitudeE7": 2},"#,
+            r#"{"latitudeE7": 1, "latitudeE7": 2},"#,
+            r#"{"source": "W\u0049FI", "latitudeE7": 1},"#,
+            r#"{"source": "wifi", "platformType": "ios", "formFactor": " tablet ", "deviceTag": 1e3},"#,
+            r#"{"platformType": 7, "formFactor": null, "deviceTag": true},"#,
+            r#"{"activity": null, "activeWifiScan": {"accessPoints": [{"mac": "1", "strength": -80}]}},"#,
+            r#"{"activity": {"not": "a list"}},"#,
+            r#"{"activity": [{"timestamp": "x", "activity": [{"type": "WALKING", "confidence": 80}, {"type": "STILL", "confidence": 90}]}]},"#,
+            r#"{"timestamp": "2020-01-01T00:00:00+0100", "velocity": 3, "heading": 90, "altitude": -12.5},"#,
+            r#"{"timestamp": "caf\u00e9"},"#,
+            "{\"timestamp\": \"caf\u{e9}\"},",
+            r#"{"latitudeE7": 99999999999999999999},"#,
+            r#"{"latitudeE7": -0, "longitudeE7": 0},"#,
+            r#"{"a": [1, 2,], "latitudeE7": 1},"#,
+            r#"{"latitudeE7": 1 "longitudeE7": 2},"#,
+            r#"{"latitudeE7": 1,},"#,
+            "{},",
+            "{ } ,",
+            "[1],",
+            "null,",
+            r#"{"latitudeE7": 4850000000, "longitudeE7": -3300000000, "timestamp": "2019-13-01T00:00:00Z"},"#,
+        ];
+        let mut accepted = 0;
+        for (i, text) in generated.iter().map(String::as_str).chain(odd).enumerate() {
+            let bytes = text.as_bytes();
+            let Some(fast) = Record::fast(bytes) else {
+                continue;
+            };
+            accepted += usize::from(i < usual);
+            assert_eq!(Some(&fast), serde(bytes).as_ref(), "{text}");
+        }
+        assert_eq!(
+            accepted, usual,
+            "every usual record is read by the fast reader"
+        );
+    }
 
     #[test]
     fn both_timestamp_forms_sources_and_the_overflow_quirk() {
