@@ -26,6 +26,8 @@ pub struct Locations {
     sources: BTreeMap<String, u64>,
     /// Days since 1970 (UTC) with a position: a few thousand for a decade.
     days: BTreeSet<i64>,
+    /// The day of the last position, already in `days` (positions come mostly in order).
+    last_day: Option<i64>,
     previous: Option<Millis>,
     /// Sum and number of the gaps of at most [`MAX_GAP`] between consecutive positions.
     gaps: (i64, i64),
@@ -82,7 +84,11 @@ impl LocationSink for Locations {
             Some(bbox) => bbox.include(lat, lng),
             None => self.bbox = Some(BoundingBox::around(lat, lng)),
         }
-        self.days.insert(fix.time.div_euclid(86_400_000));
+        let day = fix.time.div_euclid(86_400_000);
+        if self.last_day != Some(day) {
+            self.days.insert(day);
+            self.last_day = Some(day);
+        }
         self.nights.fix(fix.at, fix.time);
         self.stays.fix(fix.at, fix.time);
         if let Some(gap) = self.previous.map(|p| fix.time - p) {
