@@ -20,12 +20,14 @@ async function refletWorker() {
     const url = URL.createObjectURL(new Blob([glue, BOOT], { type: 'text/javascript' }));
     reflet = { url, module };
   }
+  const born = performance.now();
   const worker = new Worker(reflet.url);
   const ready = new Promise((resolve) => {
     worker.onmessage = (e) => { if (JSON.parse(e.data.json).type === 'ready') resolve(); };
   });
   worker.postMessage(reflet.module);
   await ready;
+  worker.readyMs = performance.now() - born;
   return worker;
 }
 
@@ -56,7 +58,7 @@ async function runW(file, warm) {
   const result = await job(worker, file, 2);
   worker.terminate();
   const s = result.summary || {};
-  return { ms: result.ms, count: s.count ?? 0, first: s.first ?? null, last: s.last ?? null };
+  return { ms: result.ms, readyMs: worker.readyMs, count: s.count ?? 0, first: s.first ?? null, last: s.last ?? null };
 }
 
 // The JS contenders' shared summary: what Reflet counts (a position with coordinates and a time).
