@@ -8,18 +8,18 @@
 //! prints throughput, peak memory and whether the result matches the ground truth exactly.
 //!
 //! Flags (each input is cached by generator version, seed and size; the times go to
-//! `target/bench/native-summary.json`, or `native-map.json`, under the key in brackets):
+//! `target/bench/native-summary.json`, or `native-map.json`, under the key given):
 //! - `--map`: map mode, every position kept; otherwise summary mode.
 //! - `--legacy`: also, per size, the same records with `timestampMs` strings (pre-2022 files):
-//!   `records-legacy-g3-s7-10MB.json` ["Records.json legacy 10 MB"].
+//!   `records-legacy-g3-s7-10MB.json` (key `"Records.json legacy 10 MB"`).
 //! - `--semantic`: also, per size, a fuller Takeout zip: the records, one Semantic Location History
 //!   file per month over the same days (`Takeout/Location History/Semantic Location
 //!   History/2020/2020_JANUARY.json`…) and `archive_browser.html`:
-//!   `takeout-semantic-g3.1-s7-10MB.zip` ["Takeout zip semantic 10 MB"]. Exact when the records
+//!   `takeout-semantic-g3.1-s7-10MB.zip` (key `"Takeout zip semantic 10 MB"`). Exact when the records
 //!   match their truth and each month its visits, moves and positions.
 //! - `--meta[=FILES]`: also (once, whatever the sizes) a "many small files" zip of FILES (default
 //!   20000) Facebook and Instagram JSON files with Meta's `\u00XX` mojibake:
-//!   `meta-g1-s7-20000files.zip` ["Meta zip 20000 files"]. Exact when the reports are as many as
+//!   `meta-g1-s7-20000files.zip` (key `"Meta zip 20000 files"`). Exact when the reports are as many as
 //!   the files, of the same total size, with the kinds and errors of its truth.
 //! - `--all-inputs`: `--legacy --semantic --meta`.
 //! - `--only-new`: skip the plain `Records.json` and Takeout zip (still generated for the others).

@@ -594,6 +594,7 @@ fn string_map(title: &str, fields: Vec<(&'static str, &str, i64)>) -> J {
 }
 
 /// Instagram's account files.
+#[allow(clippy::too_many_lines)] // one short block per file
 fn instagram_files(g: &mut Gen) -> Vec<(String, J)> {
     let people = |g: &mut Gen, low, high| {
         g.many(low, high, |g| {
