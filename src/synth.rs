@@ -8,7 +8,9 @@
 //! computed while writing, as the [`PositionSummary`] the reader must find. Nothing here is ever a
 //! real person's data, and nothing is committed: inputs are generated when needed.
 
+pub mod meta;
 pub mod person;
+pub mod takeout;
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};

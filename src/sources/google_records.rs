@@ -454,7 +454,7 @@ impl Source for GoogleRecords {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+        let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
         let fields = has(b"\"latitudeE7\"") || has(b"\"timestampMs\"");
         (has(b"\"locations\"") && fields && !has(b"\"timelineObjects\"")).then_some(Claim {
             source: self.id(),

@@ -375,7 +375,7 @@ impl Source for GoogleSemantic {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        head.windows(KEY.len()).any(|w| w == KEY).then_some(Claim {
+        memchr::memmem::find(head, KEY).is_some().then_some(Claim {
             source: self.id(),
             confidence: 95,
         })

@@ -182,7 +182,7 @@ impl Source for GoogleSettings {
         }
         let has = |key: &str| {
             let needle = format!("\"{key}\"");
-            head.windows(needle.len()).any(|w| w == needle.as_bytes())
+            memchr::memmem::find(head, needle.as_bytes()).is_some()
         };
         let own = KEYS.iter().filter(|k| has(k)).count();
         let devices = has("deviceSettings") && (has("deviceTag") || has("createdTime"));

@@ -160,7 +160,7 @@ impl Source for GoogleTimelineEdits {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        head.windows(KEY.len()).any(|w| w == KEY).then_some(Claim {
+        memchr::memmem::find(head, KEY).is_some().then_some(Claim {
             source: self.id(),
             confidence: 95,
         })

@@ -69,7 +69,7 @@ impl Source for GoogleTimelineIos {
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
         let text = json_text(head);
-        let has = |needle: &[u8]| text.windows(needle.len()).any(|w| w == needle);
+        let has = |needle: &[u8]| memchr::memmem::find(text, needle).is_some();
         let segment = has(b"\"visit\"") || has(b"\"activity\"") || has(b"\"timelinePath\"");
         (text.starts_with(b"[") && has(b"\"geo:") && segment).then_some(Claim {
             source: self.id(),

@@ -33,7 +33,7 @@ const FIX_SOURCE: &str = "GPX";
 
 /// Whether `needle` occurs in `hay`.
 pub(super) fn contains(hay: &[u8], needle: &[u8]) -> bool {
-    hay.windows(needle.len()).any(|w| w == needle)
+    memchr::memmem::find(hay, needle).is_some()
 }
 
 /// The first bytes of an XML file as UTF-8, whatever its encoding (UTF-16 with a mark is common

@@ -206,7 +206,7 @@ impl Source for SnapchatLocation {
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let object = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-        let has = |needle: &str| head.windows(needle.len()).any(|w| w == needle.as_bytes());
+        let has = |needle: &str| memchr::memmem::find(head, needle.as_bytes()).is_some();
         let key = |name: &str| has(&format!("\"{name}\""));
         let snapchat_key = SNAPCHAT_KEYS.iter().any(|k| key(k));
         let history = key(HISTORY) && (has(" UTC\"") || has("\"Latitude, Longitude\""));

@@ -460,6 +460,39 @@ pub fn records_json(person: &Person) -> String {
 /// holding a stay's or a trip's start. `legacy_ms` writes `startTimestampMs` and `timestampMs`
 /// (epoch milliseconds as strings, files up to ~2021) instead of ISO times.
 pub fn semantic_months(person: &Person, legacy_ms: bool) -> Vec<(String, String)> {
+    semantic_months_counted(person, legacy_ms)
+        .into_iter()
+        .map(|m| (m.name, m.text))
+        .collect()
+}
+
+/// One month of Semantic Location History and what it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SemanticMonth {
+    /// `2024_MARCH.json`.
+    pub name: String,
+    pub text: String,
+    /// `placeVisit` objects.
+    pub visits: u64,
+    /// `activitySegment` objects.
+    pub moves: u64,
+    /// Timed points written: a visit's `simplifiedRawPath` points, or none (see
+    /// [`SemanticMonth::positions`]).
+    pub raw_points: u64,
+}
+
+impl SemanticMonth {
+    /// The positions a reader finds in an ISO month (`legacy_ms` false): each visit's raw points
+    /// (there is always at least one in a stay of 30 minutes or more sampled every 15), and each
+    /// move's two ends, which never repeat the fix before them (a raw point is noisy; a visit's
+    /// last raw point comes before the departure).
+    pub fn positions(&self) -> u64 {
+        self.raw_points + 2 * self.moves
+    }
+}
+
+/// [`semantic_months`], with what each month holds.
+pub fn semantic_months_counted(person: &Person, legacy_ms: bool) -> Vec<SemanticMonth> {
     const MONTHS: [&str; 12] = [
         "JANUARY",
         "FEBRUARY",
@@ -474,7 +507,7 @@ pub fn semantic_months(person: &Person, legacy_ms: bool) -> Vec<(String, String)
         "NOVEMBER",
         "DECEMBER",
     ];
-    let mut months: Vec<(String, Vec<String>)> = Vec::new();
+    let mut months: Vec<(SemanticMonth, Vec<String>)> = Vec::new();
     for segment in person.segments() {
         // Months in local time: a stay starting at midnight on the 1st is in that month.
         let iso = paris_iso(segment.start());
@@ -487,22 +520,36 @@ pub fn semantic_months(person: &Person, legacy_ms: bool) -> Vec<(String, String)
             "{year}_{}.json",
             MONTHS.get(month - 1).copied().unwrap_or("JANUARY")
         );
-        let object = semantic_object(person, segment, legacy_ms);
-        match months.last_mut() {
-            Some((n, objects)) if *n == name => objects.push(object),
-            _ => months.push((name, vec![object])),
+        let (object, raw_points) = semantic_object(person, segment, legacy_ms);
+        if months.last().is_none_or(|(m, _)| m.name != name) {
+            months.push((
+                SemanticMonth {
+                    name,
+                    text: String::new(),
+                    visits: 0,
+                    moves: 0,
+                    raw_points: 0,
+                },
+                Vec::new(),
+            ));
+        }
+        if let Some((m, objects)) = months.last_mut() {
+            match segment {
+                Segment::Stay(_) => m.visits += 1,
+                Segment::Trip(_) => m.moves += 1,
+            }
+            m.raw_points += raw_points;
+            objects.push(object);
         }
     }
     months
         .into_iter()
-        .map(|(name, objects)| {
-            (
-                name,
-                format!(
-                    "{{\n  \"timelineObjects\": [\n    {}\n  ]\n}}\n",
-                    objects.join(",\n    ")
-                ),
-            )
+        .map(|(mut month, objects)| {
+            month.text = format!(
+                "{{\n  \"timelineObjects\": [\n    {}\n  ]\n}}\n",
+                objects.join(",\n    ")
+            );
+            month
         })
         .collect()
 }
@@ -526,8 +573,8 @@ fn semantic_time(key: &str, ms: Millis, legacy_ms: bool) -> String {
     }
 }
 
-/// One `placeVisit` or `activitySegment`.
-fn semantic_object(person: &Person, segment: Segment, legacy_ms: bool) -> String {
+/// One `placeVisit` or `activitySegment`, and the number of raw points it holds.
+fn semantic_object(person: &Person, segment: Segment, legacy_ms: bool) -> (String, u64) {
     let time = |key: &str, ms: Millis| semantic_time(key, ms, legacy_ms);
     match segment {
         Segment::Stay(stay) => {
@@ -537,8 +584,8 @@ fn semantic_object(person: &Person, segment: Segment, legacy_ms: bool) -> String
                 ["TYPE_HOME", "TYPE_WORK", "TYPE_SEARCHED_ADDRESS"],
             );
             // Old months hold no raw path; newer ones a few timed points of each stay.
-            let raw = if legacy_ms {
-                String::new()
+            let (raw, raw_points) = if legacy_ms {
+                (String::new(), 0)
             } else {
                 let points: Vec<String> = person
                     .points_within(stay.start, stay.end)
@@ -552,12 +599,15 @@ fn semantic_object(person: &Person, segment: Segment, legacy_ms: bool) -> String
                         )
                     })
                     .collect();
-                format!(
-                    ",\n      \"simplifiedRawPath\": {{\"points\": [{}]}}",
-                    points.join(", ")
+                (
+                    format!(
+                        ",\n      \"simplifiedRawPath\": {{\"points\": [{}]}}",
+                        points.join(", ")
+                    ),
+                    points.len() as u64,
                 )
             };
-            format!(
+            let text = format!(
                     "{{\"placeVisit\": {{\n      \"location\": {{\"latitudeE7\": {}, \"longitudeE7\": {}, \"placeId\": \"{}\", \"address\": \"1 rue {}\\n17000 La Rochelle\\nFrance\", \"name\": \"{}\", \"semanticType\": \"{label}\", \"sourceInfo\": {{\"deviceTag\": 1184882232}}, \"locationConfidence\": 91.5}},\n      \"duration\": {{{}, {}}},\n      \"placeConfidence\": \"HIGH_CONFIDENCE\",\n      \"centerLatE7\": {},\n      \"centerLngE7\": {},\n      \"visitConfidence\": 95,\n      \"editConfirmationStatus\": \"NOT_CONFIRMED\",\n      \"placeVisitImportance\": \"MAIN\"{raw}\n    }}}}",
                     e7(place.lat),
                     e7(place.lng),
@@ -568,12 +618,13 @@ fn semantic_object(person: &Person, segment: Segment, legacy_ms: bool) -> String
                     time("endTimestamp", stay.end),
                     e7(place.lat),
                     e7(place.lng),
-                )
+                );
+            (text, raw_points)
         }
         Segment::Trip(trip) => {
             let (from, to) = (person.place(trip.from), person.place(trip.to));
             let distance = person.distance_m(trip.from, trip.to);
-            format!(
+            let text = format!(
                     "{{\"activitySegment\": {{\n      \"startLocation\": {{\"latitudeE7\": {}, \"longitudeE7\": {}}},\n      \"endLocation\": {{\"latitudeE7\": {}, \"longitudeE7\": {}}},\n      \"duration\": {{{}, {}}},\n      \"distance\": {distance:.0},\n      \"activityType\": \"IN_PASSENGER_VEHICLE\",\n      \"confidence\": \"HIGH\",\n      \"activities\": [{{\"activityType\": \"IN_PASSENGER_VEHICLE\", \"probability\": 91.2}}, {{\"activityType\": \"CYCLING\", \"probability\": 5.1}}],\n      \"waypointPath\": {{\"waypoints\": [{{\"latE7\": {}, \"lngE7\": {}}}, {{\"latE7\": {}, \"lngE7\": {}}}], \"source\": \"INFERRED\", \"distanceMeters\": {:.1}, \"travelMode\": \"DRIVE\", \"confidence\": 1.0}},\n      \"editConfirmationStatus\": \"NOT_CONFIRMED\"\n    }}}}",
                     e7(from.lat),
                     e7(from.lng),
@@ -586,7 +637,8 @@ fn semantic_object(person: &Person, segment: Segment, legacy_ms: bool) -> String
                     e7(to.lat),
                     e7(to.lng),
                     distance * 1.1,
-                )
+                );
+            (text, 0)
         }
     }
 }
