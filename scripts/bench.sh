@@ -41,6 +41,9 @@ rm -rf "$RESULTS"
 mkdir -p "$RESULTS"
 STARTED=$(date -u '+%Y-%m-%d %H:%M:%S')
 LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+# The code measured is the code at the start (BENCHMARKS.md itself does not count as a change).
+COMMIT=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ -n "$(git status --porcelain -- . ':(exclude)BENCHMARKS.md' 2>/dev/null)" ]; then COMMIT="$COMMIT + uncommitted changes"; fi
 START=$SECONDS
 FAILED=()
 
@@ -80,8 +83,8 @@ measure "first findings (T7) and Cancel (T9)" bash -o pipefail -c 'node tests/e2
   "$RESULTS" "$CANCEL_MB"
 
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
-printf '{"command": "%s", "started": "%s UTC", "load_before": "%s", "load_after": "%s", "sizes": [%s], "runs": %s, "failed": [%s]}\n' \
-  "$COMMAND" "$STARTED" "$LOAD_BEFORE" "$LOAD_AFTER" "$(IFS=,; echo "${SIZES[*]}")" "$RUNS" \
+printf '{"command": "%s", "commit": "%s", "started": "%s UTC", "load_before": "%s", "load_after": "%s", "sizes": [%s], "runs": %s, "failed": [%s]}\n' \
+  "$COMMAND" "$COMMIT" "$STARTED" "$LOAD_BEFORE" "$LOAD_AFTER" "$(IFS=,; echo "${SIZES[*]}")" "$RUNS" \
   "$(for f in "${FAILED[@]}"; do printf '"%s",' "$f"; done | sed 's/,$//')" > "$RESULTS/run.json"
 step "BENCHMARKS.md"
 node tests/e2e/report.mjs --results "$RESULTS"
