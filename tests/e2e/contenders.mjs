@@ -1,7 +1,7 @@
 // The benchmark's contenders side by side (../shared/BENCHMARK.md), on the inputs and native
 // times that `cargo run --release --example bench -- SIZES` wrote in target/bench/:
 //
-//   node tests/e2e/contenders.mjs [--smoke] [--runs K] [SIZE_MB...]     (after `trunk build --release`)
+//   node tests/e2e/contenders.mjs [--smoke] [--runs K] [--json FILE] [SIZE_MB...]     (after `trunk build --release`)
 //
 // W (Reflet's worker), J (file.text + JSON.parse), J2 (byte framing + JSON.parse per record),
 // O (oboe.js, up to 100 MB as BENCHMARK.md says), F (read-only floor), each in a fresh page of
@@ -11,18 +11,19 @@
 // 16 MB from the smallest to the largest input, or when the app's main thread has a task over
 // 100 ms while it reads the largest input; it reports each ratio below half its "must" value
 // (W/N 0.5, W/J 1.5, W/O 20) and each long task (≥ 50 ms), without failing on them until the
-// performance issue meets T1–T3 and T8.
-import { readFileSync } from 'node:fs';
+// performance issue meets T1–T3 and T8. `--json FILE` also writes every run's time, renderer peak
+// and result there, with N and the ratios (for tests/e2e/report.mjs).
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ROOT, benchStem, rendererPids, rssMb, setUp, tearDown, untilReady } from './harness.mjs';
+import { ROOT, benchStem, option, rendererPids, rssMb, setUp, sizesArg, tearDown, untilReady } from './harness.mjs';
 
 const SMOKE = process.argv.includes('--smoke');
 // `--runs K`: each contender K times, in a fresh page each time; the median is used, and the
 // spread (fastest–slowest) shown beside it. One run in the smoke, three otherwise.
-const runsAt = process.argv.indexOf('--runs');
-const RUNS = runsAt > 0 ? Math.max(1, Number(process.argv[runsAt + 1]) || 1) : SMOKE ? 1 : 3;
-const sizes = process.argv.slice(2).filter((a, i, all) => all[i - 1] !== '--runs').map(Number).filter((n) => n > 0);
+const RUNS = option('--runs') !== undefined ? Math.max(1, Number(option('--runs')) || 1) : SMOKE ? 1 : 3;
+const JSON_OUT = option('--json');
+const sizes = sizesArg();
 const SIZES = sizes.length ? sizes : SMOKE ? [10, 50] : [10, 100, 1000];
 const DIR = join(ROOT, 'target/bench');
 const E2E = join(ROOT, 'tests/e2e');
@@ -70,6 +71,7 @@ async function longTasks(env, file) {
 
 const native = JSON.parse(readFileSync(join(DIR, 'native-summary.json'), 'utf8'));
 const env = await setUp();
+const results = { runs: RUNS, chromium: env.browser.version(), rows: [], native: {}, ratios: [] };
 const failures = [];
 const peaks = [];
 console.log(`${RUNS} run(s) each: median time (fastest–slowest)\n`);
@@ -93,6 +95,7 @@ try {
       const sorted = [...all].sort((a, b) => a.ms - b.ms);
       const r = bad || sorted[Math.floor((sorted.length - 1) / 2)];
       const spread = bad ? '–' : `${(sorted[0].ms / 1000).toFixed(2)}–${(sorted[sorted.length - 1].ms / 1000).toFixed(2)} s`;
+      const runs = all.map((x) => ({ ...x }));
       r.peak = Math.max(...all.map((x) => x.peak));
       const exact = kind === 'F' ? 'n/a'
         : r.error ? `failed: ${r.error}`
@@ -104,8 +107,10 @@ try {
       const time = r.error ? '–' : `${(r.ms / 1000).toFixed(2)} s`;
       const rate = r.error ? '–' : (mb / (r.ms / 1000)).toFixed(0);
       console.log(`| Records.json ${mb} MB | ${kind} | ${time} | ${spread} | ${rate} | ${r.peak.toFixed(0)} MB | ${exact} |`);
+      results.rows.push({ mb, kind, runs, ms: r.error ? null : r.ms, error: r.error ?? null, peak_mb: r.peak, exact });
     }
     const n = native[`Records.json ${mb} MB`];
+    if (n) results.native[mb] = n;
     if (n) console.log(`| Records.json ${mb} MB | N | ${n.toFixed(2)} s | one run | ${(mb / n).toFixed(0)} | – | yes |`);
     const ratio = (other) => (times.W && other ? other / times.W : null);
     ratios.push({ mb, N: ratio(n), J: ratio(times.J), J2: ratio(times.J2), O: ratio(times.O) });
@@ -135,6 +140,9 @@ try {
   }
 } finally {
   await tearDown(env);
+  results.ratios = ratios;
+  results.failures = failures;
+  if (JSON_OUT) writeFileSync(JSON_OUT, `${JSON.stringify(results, null, 2)}\n`);
 }
 if (failures.length) {
   console.error(`\nBenchmark smoke failed:\n- ${failures.join('\n- ')}`);

@@ -67,16 +67,52 @@ export async function untilReady(page) {
   await page.waitForSelector('#choose-files:not([disabled])', { timeout: 15000 });
 }
 
-// The renderer processes of the browser (the workers live in them), for memory sampling.
+// The renderer processes of the browser (the workers live in them), for memory sampling: only
+// those this Node process started (through the browser and its zygote), so that another Chromium
+// on a shared machine is not measured.
 export function rendererPids() {
   const pids = [];
   for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process')) pids.push(pid);
+      if (cmd.includes('--type=renderer') && !cmd.includes('--extension-process') && descends(pid)) pids.push(pid);
     } catch { /* gone */ }
   }
   return pids;
+}
+
+// Whether `pid` descends from this Node process.
+function descends(pid) {
+  const self = String(process.pid);
+  for (let p = pid, hops = 0; p && p !== '0' && p !== '1' && hops < 16; hops++) {
+    if (p === self) return true;
+    // The parent is the fourth field of /proc/PID/stat, after the command in parentheses.
+    const stat = readFileSync(`/proc/${p}/stat`, 'utf8');
+    p = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1];
+  }
+  return false;
+}
+
+// The median of numbers (the lower middle one for an even count), and the fastest–slowest range.
+export function median(xs) {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.floor((sorted.length - 1) / 2)];
+}
+
+export function range(xs) {
+  return [Math.min(...xs), Math.max(...xs)];
+}
+
+// `--name VALUE` from the command line (undefined when absent), and the numbers left once every
+// such option and its value are removed (the sizes in MB).
+export function option(name) {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
+}
+
+export function sizesArg(valued = ['--runs', '--json']) {
+  return process.argv.slice(2).filter((a, i, all) => !valued.includes(all[i - 1]))
+    .map(Number).filter((n) => n > 0);
 }
 
 // A process's resident memory in MB, from /proc (0 once it is gone).
