@@ -67,6 +67,13 @@ for i in $(seq "$RUNS"); do
   measure "native, map mode, run $i" bash -o pipefail -c 'cargo run --locked --release --quiet --example bench -- --map "$@" | tee "$0"' \
     "$RESULTS/native-map-$i.md" "${SIZES[@]}"
 done
+# The other inputs of BENCHMARK.md, natively, once: the legacy `timestampMs` records, the Takeout
+# zip with monthly Semantic Location History, and the Meta zip of 20,000 small files with mojibake.
+EXTRA_SIZES=(10 100)
+if [ "$RUNS" = 1 ]; then EXTRA_SIZES=(10); fi
+measure "native, the other inputs (legacy, semantic zip, Meta zip)" bash -o pipefail -c \
+  'cargo run --locked --release --quiet --example bench -- --only-new --all-inputs "$@" | tee "$0"' \
+  "$RESULTS/native-summary-extra.md" "${EXTRA_SIZES[@]}"
 if [[ " ${SIZES[*]} " != *" $CANCEL_MB "* ]]; then
   # The input Cancel reads, when it is not one of the sizes (--quick).
   measure "input for Cancel ($CANCEL_MB MB)" bash -o pipefail -c 'cargo run --locked --release --quiet --example bench -- "$1" > "$0"' \

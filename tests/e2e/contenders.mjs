@@ -9,9 +9,9 @@
 // the ratios W/N, W/J, W/J2, W/O. With --smoke (CI: 10 and 50 MB by default) it fails when a
 // contender's result differs from the ground truth, when W's renderer peak grows by more than
 // 16 MB from the smallest to the largest input, or when the app's main thread has a task over
-// 100 ms while it reads the largest input; it reports each ratio below half its "must" value
-// (W/N 0.5, W/J 1.5, W/O 20) and each long task (≥ 50 ms), without failing on them until the
-// performance issue meets T1–T3 and T8. `--json FILE` also writes every run's time, renderer peak
+// 100 ms while it reads the largest input, or when W/N on the largest input is below half its
+// "must" (0.25); it reports the other ratios below half their "must" value (W/J 1.5, W/O 20) and
+// each long task (≥ 50 ms), without failing on them until the performance issue meets T2, T3 and T8. `--json FILE` also writes every run's time, renderer peak
 // and result there, with N and the ratios (for tests/e2e/report.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -119,11 +119,17 @@ try {
   const f = (x) => (x === null ? '–' : x.toFixed(2));
   for (const r of ratios) console.log(`| ${r.mb} MB | ${f(r.N)} | ${f(r.J)} | ${f(r.J2)} | ${f(r.O)} |`);
   if (SMOKE) {
-    // Ratios are reported against half their "must" value, but do not fail the run until the
-    // performance issue has brought them there (BENCHMARKS.md): today W/J and W/O are below.
+    // Each ratio is checked against half its "must" value. W/N gates, on the largest input: at
+    // 10 MB the worker's fixed costs (its first reads, the report) weigh more than reading, and
+    // W/N swings around 0.3 from run to run on this machine. W/J and W/O are reported until the
+    // performance issue brings them there (BENCHMARKS.md: about 0.6-1.3 and 6-9 today).
+    const gating = { N: SIZES[SIZES.length - 1] };
     for (const r of ratios) {
       for (const [k, must] of Object.entries(MUST)) {
-        if (r[k] !== null && r[k] < must / 2) console.log(`below target (not gating yet): W/${k} at ${r.mb} MB is ${r[k].toFixed(2)}, half of its "must" is ${must / 2}`);
+        if (r[k] === null || r[k] >= must / 2) continue;
+        const line = `W/${k} at ${r.mb} MB is ${r[k].toFixed(2)}, half of its "must" is ${must / 2}`;
+        if (gating[k] === r.mb) failures.push(line);
+        else console.log(`below target (not gating yet): ${line}`);
       }
     }
     const growth = peaks[peaks.length - 1] - peaks[0];

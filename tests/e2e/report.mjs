@@ -50,9 +50,12 @@ function nativeRuns(mode) {
     for (const line of readFileSync(join(RESULTS, f), 'utf8').split('\n')) {
       // | input | size | records | time | MB/s | peak RSS | points kept | B/point | exact |
       const cells = line.split('|').slice(1, -1).map((c) => c.trim());
-      const m = cells[0]?.match(/^(Records\.json|Takeout zip) (\d+) MB$/);
+      // `Records.json 100 MB`, `Records.json legacy 10 MB`, `Takeout zip semantic 10 MB`, `Meta zip 20000 files`…
+      const m = cells[0]?.match(/^(.+?) (\d+) (MB|files)$/);
       if (!m || cells.length < 9) continue;
-      const row = byInput.get(cells[0]) ?? { input: cells[0], label: m[1], mb: Number(m[2]), size: cells[1], records: Number(cells[2]), runs: [] };
+      const mb = m[3] === 'MB' ? Number(m[2]) : parseFloat(cells[1]);
+      const records = /^\d+$/.test(cells[2]) ? Number(cells[2]) : cells[2];
+      const row = byInput.get(cells[0]) ?? { input: cells[0], label: m[1], mb, size: cells[1], records, runs: [] };
       row.runs.push({ seconds: parseFloat(cells[3]), peak_mb: parseFloat(cells[5]), points: Number(cells[6]), per_point: parseFloat(cells[7]), exact: cells[8] === 'yes' });
       byInput.set(cells[0], row);
     }
@@ -266,7 +269,7 @@ if (nativeSummary.length) {
     const m = nativeMap.find((x) => x.input === r.input);
     const t = median(r.runs.map((x) => x.seconds));
     const mt = m ? median(m.runs.map((x) => x.seconds)) : null;
-    return [r.input, r.size, int(r.records), s2(t), spread(r.runs.map((x) => x.seconds)), mbs(r.mb, t), `${Math.max(...r.runs.map((x) => x.peak_mb)).toFixed(1)} MB`,
+    return [r.input, r.size, typeof r.records === 'number' ? int(r.records) : r.records, s2(t), spread(r.runs.map((x) => x.seconds)), mbs(r.mb, t), `${Math.max(...r.runs.map((x) => x.peak_mb)).toFixed(1)} MB`,
       mt === null ? '–' : s2(mt), m ? `${Math.max(...m.runs.map((x) => x.peak_mb)).toFixed(1)} MB` : '–', m ? m.runs[0].per_point.toFixed(2) : '–',
       r.runs.concat(m?.runs ?? []).every((x) => x.exact) ? 'yes' : 'NO'];
   });
