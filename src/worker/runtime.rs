@@ -106,8 +106,8 @@ const WARM_UP_MAX_MS: f64 = 1500.0;
 /// with, and the reader's loop runs in one call per file. So a file opened at once in a fresh
 /// worker ran mostly on baseline code: 100 MB took 1.5–1.7 s, against 1.0–1.1 s once the worker
 /// had read something before (BENCHMARKS.md). The warm-up reads 384 KiB once, then 96 KiB every
-/// 40 ms (leaving the optimising compiler the processor in between) until reading is at least
-/// twice as fast as the first time, or for 1.5 s at most, while the page still shows the engine
+/// 40 ms (leaving the optimising compiler the processor in between) until reading has become
+/// fast and stopped getting faster, or for 1.5 s at most, while the page still shows the engine
 /// loading.
 fn warm_up() {
     let spec = crate::synth::RecordsSpec {
@@ -122,7 +122,7 @@ fn warm_up() {
     }
     let start = now();
     let first = read_for_nothing(&doc);
-    probe(Rc::new(doc), first, start);
+    probe(Rc::new(doc), first, start, f64::INFINITY);
 }
 
 /// Reads `doc`, results thrown away; returns its speed in bytes per millisecond.
@@ -134,15 +134,19 @@ fn read_for_nothing(doc: &[u8]) -> f64 {
     doc.len() as f64 / (now() - t0).max(0.1)
 }
 
-fn probe(doc: Rc<Vec<u8>>, first: f64, start: f64) {
+/// Probes until reading is at least twice as fast as the first time and has stopped getting
+/// faster (two probes in a row within 10 %: the optimised code is in), or for at most
+/// [`WARM_UP_MAX_MS`]; then says the worker is ready.
+fn probe(doc: Rc<Vec<u8>>, first: f64, start: f64, last: f64) {
     gloo::timers::callback::Timeout::new(40, move || {
         // The probe is a prefix of the document: cut inside a record, it ends as truncated,
         // after the same reading.
         let speed = read_for_nothing(doc.get(..PROBE_BYTES).unwrap_or(&doc));
-        if speed >= 2.0 * first || now() - start >= WARM_UP_MAX_MS {
+        let settled = speed >= 2.0 * first && speed <= 1.1 * last;
+        if settled || now() - start >= WARM_UP_MAX_MS {
             post(&FromWorker::Ready);
         } else {
-            probe(doc, first, start);
+            probe(doc, first, start, speed);
         }
     })
     .forget();
