@@ -25,7 +25,8 @@ export const VIEWPORTS = {
 };
 
 export async function setUp() {
-  const server = await startServer({ dist: join(ROOT, 'dist'), control: join(HERE, 'control') });
+  // REFLET_DIST: another build to serve (scripts/profile-worker.sh serves one that keeps names).
+  const server = await startServer({ dist: process.env.REFLET_DIST ? resolve(process.env.REFLET_DIST) : join(ROOT, 'dist'), control: join(HERE, 'control') });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
