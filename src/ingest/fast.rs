@@ -43,13 +43,13 @@ impl<'a> Cursor<'a> {
     }
 
     /// Consumes `byte` after white space.
-    fn expect(&mut self, byte: u8) -> Option<()> {
+    fn consume(&mut self, byte: u8) -> Option<()> {
         (self.peek()? == byte).then(|| self.pos += 1)
     }
 
     /// A string of printable ASCII without escapes, its bytes without the quotes.
     fn plain(&mut self) -> Option<&'a [u8]> {
-        self.expect(b'"')?;
+        self.consume(b'"')?;
         let rest = self.bytes.get(self.pos..)?;
         let len = memchr::memchr(b'"', rest)?;
         let text = rest.get(..len)?;
@@ -140,14 +140,14 @@ impl<'a> Cursor<'a> {
         &mut self,
         mut field: impl FnMut(&'a [u8], &mut Self) -> Option<()>,
     ) -> Option<()> {
-        self.expect(b'{')?;
+        self.consume(b'{')?;
         if self.peek()? == b'}' {
             self.pos += 1;
             return Some(());
         }
         loop {
             let key = self.plain()?;
-            self.expect(b':')?;
+            self.consume(b':')?;
             field(key, self)?;
             match self.peek()? {
                 b',' => self.pos += 1,
