@@ -27,6 +27,7 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+use super::gpx::contains;
 use super::loose::document_outcome;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
@@ -180,10 +181,7 @@ impl Source for GoogleSettings {
         if head.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
             return None;
         }
-        let has = |key: &str| {
-            let needle = format!("\"{key}\"");
-            memchr::memmem::find(head, needle.as_bytes()).is_some()
-        };
+        let has = |key: &str| contains(head, format!("\"{key}\"").as_bytes());
         let own = KEYS.iter().filter(|k| has(k)).count();
         let devices = has("deviceSettings") && (has("deviceTag") || has("createdTime"));
         let named = path

@@ -26,6 +26,7 @@ use std::io::Read;
 
 use serde::Deserialize;
 
+use super::gpx::contains;
 use super::loose::{e7, first_instant, json_error, KeyWatch, Loose};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
@@ -160,7 +161,7 @@ impl Source for GoogleTimelineEdits {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        memchr::memmem::find(head, KEY).is_some().then_some(Claim {
+        contains(head, KEY).then_some(Claim {
             source: self.id(),
             confidence: 95,
         })

@@ -24,6 +24,7 @@ use std::io::Read;
 use serde::de::DeserializeSeed;
 
 use super::google_timeline_android::{error_kind, json_text, EofWatch, Segment};
+use super::gpx::contains;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -69,7 +70,7 @@ impl Source for GoogleTimelineIos {
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
         let text = json_text(head);
-        let has = |needle: &[u8]| memchr::memmem::find(text, needle).is_some();
+        let has = |needle: &[u8]| contains(text, needle);
         let segment = has(b"\"visit\"") || has(b"\"activity\"") || has(b"\"timelinePath\"");
         (text.starts_with(b"[") && has(b"\"geo:") && segment).then_some(Claim {
             source: self.id(),

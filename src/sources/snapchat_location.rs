@@ -25,6 +25,7 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
+use super::gpx::contains;
 use super::loose::document_outcome;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
@@ -206,7 +207,7 @@ impl Source for SnapchatLocation {
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
         let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
         let object = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
-        let has = |needle: &str| memchr::memmem::find(head, needle.as_bytes()).is_some();
+        let has = |needle: &str| contains(head, needle.as_bytes());
         let key = |name: &str| has(&format!("\"{name}\""));
         let snapchat_key = SNAPCHAT_KEYS.iter().any(|k| key(k));
         let history = key(HISTORY) && (has(" UTC\"") || has("\"Latitude, Longitude\""));
