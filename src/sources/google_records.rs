@@ -33,6 +33,7 @@ use serde::de::{self, Deserializer, IgnoredAny, SeqAccess, Visitor};
 use serde::Deserialize;
 
 use super::google_timeline_android::Num;
+use super::gpx::contains;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -176,11 +177,12 @@ struct Word(Option<&'static str>);
 
 impl Word {
     fn new(text: &str) -> Self {
+        let text = text.trim();
         Word(Some(
             WORDS
                 .iter()
                 .copied()
-                .find(|w| w.eq_ignore_ascii_case(text.trim()))
+                .find(|w| w.eq_ignore_ascii_case(text))
                 .unwrap_or("OTHER"),
         ))
     }
@@ -360,8 +362,9 @@ impl Record {
 
     /// Reads a record of the usual shape straight from its bytes (see [`crate::ingest::fast`]):
     /// the record and its length, or `None` to leave it to `serde_json`.
-    // Not inlined into the reader's loop, which runs once per file: a function of its own is
-    // optimised by the browser while the file is read (see `worker::runtime::warm_up`).
+    // Kept out of the reader's loop (one call per file), so that the browser can optimise it on
+    // its own while a file is read (see `worker::runtime::warm_up`); with the warm-up, a fresh
+    // worker measured the same either way on the benchmark machine: a precaution.
     #[inline(never)]
     fn fast(bytes: &[u8]) -> Option<(Record, usize)> {
         let mut record = Record::default();
@@ -457,7 +460,7 @@ impl Source for GoogleRecords {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+        let has = |needle: &[u8]| contains(head, needle);
         let fields = has(b"\"latitudeE7\"") || has(b"\"timestampMs\"");
         (has(b"\"locations\"") && fields && !has(b"\"timelineObjects\"")).then_some(Claim {
             source: self.id(),
