@@ -72,8 +72,7 @@ fn parse_any(text: &str) -> Option<Millis> {
     let millis = if fraction.is_empty() {
         0
     } else {
-        let digits = fraction.get(..fraction.len().min(3))?;
-        number(digits)? * 10_i64.pow(3 - u32::try_from(digits.len()).ok()?)
+        millis(fraction.as_bytes())?
     };
     let offset_minutes = match zone {
         "Z" | "z" => 0,
@@ -89,6 +88,18 @@ fn parse_any(text: &str) -> Option<Millis> {
     };
     let days = days_from_civil(year, month, day);
     Some(((days * 24 + hour) * 60 + minute - offset_minutes) * 60_000 + second * 1000 + millis)
+}
+
+/// The milliseconds of a fraction of a second (the digits after the point): its first three
+/// digits, which must be digits; later ones are not looked at. `None` if it is empty.
+fn millis(fraction: &[u8]) -> Option<i64> {
+    let kept = fraction
+        .get(..fraction.len().min(3))
+        .filter(|k| !k.is_empty())?;
+    let value = kept.iter().try_fold(0_i64, |n, &b| {
+        b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0'))
+    })?;
+    Some(value * 10_i64.pow(3 - u32::try_from(kept.len()).ok()?))
 }
 
 /// The usual form, `YYYY-MM-DDTHH:MM:SS[.f…]Z` with nothing around it, read byte by byte (this
@@ -121,13 +132,7 @@ fn parse_utc(text: &[u8]) -> Option<Millis> {
     }
     let millis = match tail {
         [b'Z'] => 0,
-        [b'.', fraction @ .., b'Z']
-            if !fraction.is_empty() && fraction.iter().all(u8::is_ascii_digit) =>
-        {
-            let kept = fraction.get(..fraction.len().min(3))?;
-            let value = kept.iter().fold(0, |n, &b| n * 10 + i64::from(b - b'0'));
-            value * 10_i64.pow(3 - u32::try_from(kept.len()).ok()?)
-        }
+        [b'.', fraction @ .., b'Z'] if fraction.iter().all(u8::is_ascii_digit) => millis(fraction)?,
         _ => return None,
     };
     let days = days_from_civil(year, month, day);
