@@ -31,7 +31,6 @@ const AHEAD_MIN: u64 = 64 << 10;
 /// A slice of the blob already read, waiting in a JS `ArrayBuffer`.
 struct Ahead {
     start: u64,
-    buffer: ArrayBuffer,
     bytes: Uint8Array,
 }
 
@@ -89,12 +88,47 @@ impl BlobSource {
             let _ = sink.post_message_with_transferable(&JsValue::NULL, &Array::of1(bytes));
         }
     }
+
+    /// Reads the slice that starts at `at` into the read-ahead buffer, at least `wanted` bytes
+    /// (up to the end of the blob) and more if reading is sequential; false at the end.
+    #[allow(clippy::cast_precision_loss)] // offsets stay far below 2^53
+    fn refill(&mut self, at: u64, wanted: usize) -> std::io::Result<bool> {
+        if at >= self.len {
+            return Ok(false);
+        }
+        let sequential = self
+            .ahead
+            .as_ref()
+            .map(|a| (a.end() == at, a.end() - a.start));
+        let ahead = match sequential {
+            Some((true, last)) => (last * 2).clamp(AHEAD_MIN, AHEAD_MAX),
+            _ => AHEAD_MIN,
+        };
+        let end = at.saturating_add(ahead.max(wanted as u64)).min(self.len);
+        if let Some(old) = self.ahead.take() {
+            self.release(&old.bytes.buffer());
+        }
+        let slice = self
+            .blob
+            .slice_with_f64_and_f64(at as f64, end as f64)
+            .map_err(|_| std::io::Error::other("slice failed"))?;
+        let buffer = self
+            .reader
+            .read_as_array_buffer(&slice)
+            .map_err(|_| std::io::Error::other("read failed"))?;
+        let bytes = Uint8Array::new(&buffer);
+        if bytes.length() == 0 {
+            return Ok(false);
+        }
+        self.ahead = Some(Ahead { start: at, bytes });
+        Ok(true)
+    }
 }
 
 impl Drop for BlobSource {
     fn drop(&mut self) {
         if let Some(old) = self.ahead.take() {
-            self.release(&old.buffer);
+            self.release(&old.bytes.buffer());
         }
     }
 }
@@ -136,46 +170,5 @@ impl ByteSource for BlobSource {
             on_read(self.read);
         }
         Ok(n)
-    }
-}
-
-impl BlobSource {
-    /// Reads the slice that starts at `at` into the read-ahead buffer, at least `wanted` bytes
-    /// (up to the end of the blob) and more if reading is sequential; false at the end.
-    #[allow(clippy::cast_precision_loss)] // offsets stay far below 2^53
-    fn refill(&mut self, at: u64, wanted: usize) -> std::io::Result<bool> {
-        if at >= self.len {
-            return Ok(false);
-        }
-        let sequential = self
-            .ahead
-            .as_ref()
-            .map(|a| (a.end() == at, a.end() - a.start));
-        let ahead = match sequential {
-            Some((true, last)) => (last * 2).clamp(AHEAD_MIN, AHEAD_MAX),
-            _ => AHEAD_MIN,
-        };
-        let end = at.saturating_add(ahead.max(wanted as u64)).min(self.len);
-        if let Some(old) = self.ahead.take() {
-            self.release(&old.buffer);
-        }
-        let slice = self
-            .blob
-            .slice_with_f64_and_f64(at as f64, end as f64)
-            .map_err(|_| std::io::Error::other("slice failed"))?;
-        let buffer = self
-            .reader
-            .read_as_array_buffer(&slice)
-            .map_err(|_| std::io::Error::other("read failed"))?;
-        let bytes = Uint8Array::new(&buffer);
-        if bytes.length() == 0 {
-            return Ok(false);
-        }
-        self.ahead = Some(Ahead {
-            start: at,
-            buffer,
-            bytes,
-        });
-        Ok(true)
     }
 }

@@ -215,7 +215,7 @@ impl Progress {
     /// Posts the reports found and the progress if 100 ms have passed since the last post (or if
     /// `force`): an archive of 20,000 files makes a few hundred messages, not 20,000.
     fn post(&mut self, force: bool) {
-        let now = scope().performance().map_or(0.0, |p| p.now());
+        let now = now();
         if force || now - self.last_post >= 100.0 || self.batch.len() >= MAX_BATCH {
             self.last_post = now;
             self.flush();
