@@ -111,7 +111,7 @@ export function option(name) {
   return at > 0 ? process.argv[at + 1] : undefined;
 }
 
-export function sizesArg(valued = ['--runs', '--json']) {
+export function sizesArg(valued = ['--runs', '--json', '--native']) {
   return process.argv.slice(2).filter((a, i, all) => !valued.includes(all[i - 1]))
     .map(Number).filter((n) => n > 0);
 }
