@@ -16,12 +16,66 @@
 //! its buffer is *transferred* into a message port whose other end is closed: a transfer detaches
 //! the buffer and the dropped message frees its memory at once. The same 1 GB read then grows the
 //! renderer by 27 MB, like a BYOB stream that reuses one buffer.
+//!
+//! Where the browser has JSPI (`WebAssembly.Suspending`, in Chromium since 137), reads are
+//! asynchronous instead ([`Reads::Suspend`]): each slice is read with `Blob.arrayBuffer()`, the
+//! next slice's read starts before this one is parsed, and the wasm stack *suspends* until the
+//! slice is there. Reading then overlaps parsing, and the worker returns to its event loop between
+//! slices, so terminating it (Cancel) takes effect at once instead of after Chromium's 2 s grace
+//! for a busy worker. The worker's boot script (`worker::spawn`) wraps the two imports below and
+//! the entry point; elsewhere (Safari) reads stay synchronous.
 
-use js_sys::{Array, ArrayBuffer, Uint8Array};
-use wasm_bindgen::JsValue;
+use js_sys::{Array, ArrayBuffer, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
 use web_sys::{Blob, FileReaderSync, MessageChannel, MessagePort};
 
+use super::runtime::now;
 use crate::ingest::ByteSource;
+
+#[wasm_bindgen]
+extern "C" {
+    /// `blob.slice(start, end).arrayBuffer()`, resolving to `null` if the read fails (defined by
+    /// the boot script).
+    #[wasm_bindgen(js_name = refletRead)]
+    fn reflet_read(blob: &Blob, start: f64, end: f64) -> Promise;
+    /// Returns what the promise resolves to: the boot script wraps this import in
+    /// `WebAssembly.Suspending`, so the call suspends the wasm stack until then. Only ever called
+    /// under the entry point that `WebAssembly.promising` wraps ([`Reads::Suspend`]).
+    #[wasm_bindgen(js_name = refletSuspend)]
+    fn reflet_suspend(promise: &Promise) -> JsValue;
+    /// A promise settled in a task of its own (a message to itself): suspending on it lets the
+    /// event loop run, and the worker be terminated (defined by the boot script).
+    #[wasm_bindgen(js_name = refletYield)]
+    fn reflet_yield() -> Promise;
+}
+
+/// With suspending reads, the longest the worker keeps its thread between two returns to its event
+/// loop: a read that comes later than this after the last one suspends for a moment first, so that
+/// Cancel (terminating the worker) takes effect within about this time, even when the slice being
+/// parsed was read long ago (BENCHMARK.md T9: 50 ms).
+const YIELD_MS: f64 = 10.0;
+
+/// How the slices are read.
+pub enum Reads {
+    /// `FileReaderSync`, blocking the worker's thread.
+    Sync,
+    /// `Blob.arrayBuffer()` through the suspending import: the caller runs under
+    /// `WebAssembly.promising`.
+    Suspend,
+}
+
+/// The reader behind [`Reads`].
+enum Reader {
+    Sync(FileReaderSync),
+    Suspend {
+        /// The next slice's read, started before the current slice was parsed: its start, end
+        /// and promise.
+        next: Option<(u64, u64, Promise)>,
+        /// When the worker last returned to its event loop (`performance.now()`).
+        last_yield: f64,
+    },
+}
 
 /// The largest read-ahead slice: 8 MiB (see the module documentation for the measurements).
 const AHEAD_MAX: u64 = 8 << 20;
@@ -42,7 +96,7 @@ impl Ahead {
 
 pub struct BlobSource {
     blob: Blob,
-    reader: FileReaderSync,
+    reader: Reader,
     /// Where read buffers are sent to be freed (see the module documentation); `None` if the
     /// browser has no `MessageChannel` in workers, when reading still works, with more memory.
     sink: Option<MessagePort>,
@@ -53,9 +107,16 @@ pub struct BlobSource {
 }
 
 impl BlobSource {
-    pub fn new(blob: Blob) -> std::io::Result<Self> {
-        let reader =
-            FileReaderSync::new().map_err(|_| std::io::Error::other("no FileReaderSync"))?;
+    pub fn new(blob: Blob, reads: &Reads) -> std::io::Result<Self> {
+        let reader = match reads {
+            Reads::Sync => Reader::Sync(
+                FileReaderSync::new().map_err(|_| std::io::Error::other("no FileReaderSync"))?,
+            ),
+            Reads::Suspend => Reader::Suspend {
+                next: None,
+                last_yield: now(),
+            },
+        };
         #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // sizes are whole, ≥ 0
         let len = blob.size() as u64;
         let sink = MessageChannel::new().ok().map(|channel| {
@@ -91,7 +152,6 @@ impl BlobSource {
 
     /// Reads the slice that starts at `at` into the read-ahead buffer, at least `wanted` bytes
     /// (up to the end of the blob) and more if reading is sequential; false at the end.
-    #[allow(clippy::cast_precision_loss)] // offsets stay far below 2^53
     fn refill(&mut self, at: u64, wanted: usize) -> std::io::Result<bool> {
         if at >= self.len {
             return Ok(false);
@@ -108,14 +168,36 @@ impl BlobSource {
         if let Some(old) = self.ahead.take() {
             self.release(&old.bytes.buffer());
         }
-        let slice = self
-            .blob
-            .slice_with_f64_and_f64(at as f64, end as f64)
-            .map_err(|_| std::io::Error::other("slice failed"))?;
-        let buffer = self
-            .reader
-            .read_as_array_buffer(&slice)
-            .map_err(|_| std::io::Error::other("read failed"))?;
+        let buffer = match &mut self.reader {
+            Reader::Sync(reader) => reader
+                .read_as_array_buffer(&slice(&self.blob, at, end)?)
+                .map_err(|_| std::io::Error::other("read failed"))?,
+            Reader::Suspend { next, last_yield } => {
+                // The slice read ahead if it starts here (it may be longer than asked), else
+                // a read of its own; either way the following slice's read starts now, so that
+                // the browser reads it while this one is parsed.
+                let (end, current) = match next.take() {
+                    Some((start, end, promise)) if start == at && end >= at + wanted as u64 => {
+                        (end, promise)
+                    }
+                    _ => (end, reflet_read(&self.blob, as_f64(at), as_f64(end))),
+                };
+                if end < self.len {
+                    let size = ((end - at) * 2).clamp(AHEAD_MIN, AHEAD_MAX);
+                    let following = end.saturating_add(size).min(self.len);
+                    *next = Some((
+                        end,
+                        following,
+                        reflet_read(&self.blob, as_f64(end), as_f64(following)),
+                    ));
+                }
+                let buffer = reflet_suspend(&current);
+                *last_yield = now();
+                buffer
+                    .dyn_into::<ArrayBuffer>()
+                    .map_err(|_| std::io::Error::other("read failed"))?
+            }
+        };
         let bytes = Uint8Array::new(&buffer);
         if bytes.length() == 0 {
             return Ok(false);
@@ -123,6 +205,16 @@ impl BlobSource {
         self.ahead = Some(Ahead { start: at, bytes });
         Ok(true)
     }
+}
+
+#[allow(clippy::cast_precision_loss)] // offsets stay far below 2^53
+fn as_f64(offset: u64) -> f64 {
+    offset as f64
+}
+
+fn slice(blob: &Blob, start: u64, end: u64) -> std::io::Result<Blob> {
+    blob.slice_with_f64_and_f64(as_f64(start), as_f64(end))
+        .map_err(|_| std::io::Error::other("slice failed"))
 }
 
 impl Drop for BlobSource {
@@ -139,6 +231,13 @@ impl ByteSource for BlobSource {
     }
 
     fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
+        if let Reader::Suspend { last_yield, .. } = &mut self.reader {
+            let at = now();
+            if at - *last_yield >= YIELD_MS {
+                reflet_suspend(&reflet_yield());
+                *last_yield = now();
+            }
+        }
         let mut n = 0;
         while n < buf.len() {
             let at = offset + n as u64;

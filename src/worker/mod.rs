@@ -18,4 +18,4 @@ mod runtime;
 pub mod spawn;
 
 #[cfg(target_arch = "wasm32")]
-pub use runtime::start;
+pub use runtime::{drain, start};

@@ -1,6 +1,7 @@
 //! The worker side: receive jobs, read files, post reports.
 
 use std::cell::{Cell, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect};
@@ -8,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, RequestCache, RequestInit};
 
-use super::blob::BlobSource;
+use super::blob::{BlobSource, Reads};
 use super::netwatch;
 use super::protocol::{FileJob, FromWorker, ReadProgress, ToWorker};
 use crate::analysis::Memory;
@@ -23,6 +24,19 @@ thread_local! {
     /// Map mode: the positions of every file read, for maps and day views. They live as long as
     /// the worker; forgetting everything ends the worker.
     static KEPT: RefCell<Vec<PointStore>> = const { RefCell::new(Vec::new()) };
+    /// Messages received and not yet handled, in order.
+    static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
+    /// True from the moment a drain of the queue is scheduled until it has emptied the queue.
+    static DRAINING: Cell<bool> = const { Cell::new(false) };
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// Calls [`drain`] in a microtask, once the current call into wasm has returned: under
+    /// `WebAssembly.promising` where the browser has JSPI, directly otherwise (defined by the boot
+    /// script in `worker::spawn`).
+    #[wasm_bindgen(js_name = refletDrainSoon)]
+    fn reflet_drain_soon();
 }
 
 /// The positions kept, their bytes, and the wasm memory's size.
@@ -66,8 +80,12 @@ pub fn start() {
         gloo::console::error!(format!("Reflet's worker stopped ({place})."));
     }));
 
-    let onmessage =
-        Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| handle(&event.data()));
+    let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+        QUEUE.with(|q| q.borrow_mut().push_back(event.data()));
+        if !DRAINING.replace(true) {
+            reflet_drain_soon();
+        }
+    });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget(); // lives as long as the worker
 
@@ -87,7 +105,7 @@ pub fn start() {
     warm_up();
 }
 
-fn now() -> f64 {
+pub(super) fn now() -> f64 {
     scope().performance().map_or(0.0, |p| p.now())
 }
 
@@ -152,7 +170,24 @@ fn probe(doc: Rc<Vec<u8>>, first: f64, start: f64, last: f64) {
     .forget();
 }
 
-fn handle(data: &JsValue) {
+/// Handles the messages received, in order, until none is left: the worker binary's export that
+/// the boot script calls (see [`reflet_drain_soon`]). With `suspending`, this call runs under
+/// `WebAssembly.promising` and file reads suspend it; messages that arrive meanwhile wait in the
+/// queue. The call always starts from a microtask, with no wasm below it on the stack: wasm that
+/// ran while it is suspended could otherwise overwrite its frames on the shadow stack.
+pub fn drain(suspending: bool) {
+    let reads = if suspending {
+        Reads::Suspend
+    } else {
+        Reads::Sync
+    };
+    while let Some(data) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+        handle(&data, &reads);
+    }
+    DRAINING.set(false);
+}
+
+fn handle(data: &JsValue, reads: &Reads) {
     let message = Reflect::get(data, &"json".into())
         .ok()
         .and_then(|v| v.as_string())
@@ -170,7 +205,7 @@ fn handle(data: &JsValue) {
             };
             for job in jobs {
                 post(&FromWorker::Started { id: job.id });
-                analyse(&files, &job, memory);
+                analyse(&files, &job, memory, reads);
                 if keep_points {
                     post(&kept());
                 }
@@ -251,7 +286,7 @@ impl Sink for PostingSink {
     }
 }
 
-fn analyse(files: &Array, job: &FileJob, memory: Memory) {
+fn analyse(files: &Array, job: &FileJob, memory: Memory, reads: &Reads) {
     // The self-test asked for it.
     assert!(
         CRASH_ON.with(|c| c.borrow().as_deref() != Some(job.path.as_str())),
@@ -274,7 +309,7 @@ fn analyse(files: &Array, job: &FileJob, memory: Memory) {
     let mut sink = PostingSink {
         progress: Rc::clone(&progress),
     };
-    match blob.map(BlobSource::new) {
+    match blob.map(|b| BlobSource::new(b, reads)) {
         Some(Ok(source)) => {
             let watched = Rc::clone(&progress);
             let mut source = source.with_progress(move |done| {

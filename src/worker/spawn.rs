@@ -13,15 +13,9 @@ use web_sys::{Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Response, U
 
 use super::protocol::{FromWorker, ToWorker};
 
-/// Appended to the worker's wasm-bindgen glue: the first message is the compiled module.
-const BOOT: &str = r#"
-;self.onmessage = function (event) {
-  self.onmessage = null;
-  wasm_bindgen({ module_or_path: event.data }).catch(function () {
-    self.postMessage({ json: '{"type":"boot_failed"}' });
-  });
-};
-"#;
+/// Appended to the worker's wasm-bindgen glue (`boot.js`): the first message is the compiled
+/// module; then reads suspend where the browser has JSPI (see the script and `worker::blob`).
+const BOOT: &str = include_str!("boot.js");
 
 /// The worker, compiled and ready to start.
 pub struct Engine {

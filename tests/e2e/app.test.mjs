@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { NetworkGuard } from './guard.mjs';
 import {
-  ROOT, axe, finish, open, openLoaded, pickFiles, sample, screenshot, setUp, tearDown, untilReady,
+  ROOT, axe, finish, open, openLoaded, pickFiles, sample, screenshot, setUp, tearDown, untilReady, watchWorkers,
 } from './harness.mjs';
 import { SUB_PATH } from './server.mjs';
 import { storedZip } from './zipfile.mjs';
@@ -50,12 +50,7 @@ describe('main path', () => {
   for (const [where, path] of [['at the root', '/'], ['under a sub-path', SUB_PATH]]) {
     test(`load, open files, see them listed, forget everything (${where})`, async () => {
       const workers = [];
-      const watchWorkers = (page) => page.on('worker', (w) => {
-        const entry = { closed: false };
-        w.on('close', () => { entry.closed = true; });
-        workers.push(entry);
-      });
-      const session = await openLoaded(env, path, { before: watchWorkers });
+      const session = await openLoaded(env, path, { before: (p) => watchWorkers(p, workers) });
       const { page } = session;
       assert.equal(await page.textContent('#landing-title'), 'What does your data say about you?');
 
@@ -119,6 +114,49 @@ describe('main path', () => {
     ]);
     await axe(page, 'an archive in the file list');
     await finish(session);
+  });
+
+  test('files read the same with suspending reads (JSPI, Chromium) and without (Safari)', async () => {
+    // A 3 MB Records.json (many slices: the read-ahead grows from 64 KiB) and the same inside a
+    // zip (reads that jump: the central directory, then the entry).
+    const start = Date.UTC(2024, 0, 1);
+    const records = Array.from({ length: 20_000 }, (_, i) => ({
+      latitudeE7: 488566000 + (i % 500) * 10, longitudeE7: 23522000 + (i % 300) * 10,
+      accuracy: 20, source: 'WIFI', deviceTag: 7, timestamp: new Date(start + i * 60_000).toISOString(),
+    }));
+    const json = Buffer.from(JSON.stringify({ locations: records }, null, 2));
+    const files = [
+      { name: 'Records.json', mimeType: 'application/json', buffer: json },
+      { name: 'takeout.zip', mimeType: 'application/zip', buffer: storedZip([['Takeout/Location History/Records.json', json]]) },
+    ];
+    const read = async (jspi) => {
+      const readers = [];
+      const session = await openLoaded(env, '/', {
+        before: async (page) => {
+          page.on('worker', (w) => w.evaluate(() => self.name).then((n) => { if (n === 'reflet-reader') readers.push(n); }, () => {}));
+          // Safari's case: the worker's glue runs with no WebAssembly.Suspending.
+          if (!jspi) {
+            await page.route('**/worker.js', async (route) => {
+              const glue = await (await route.fetch()).text();
+              await route.fulfill({ body: `WebAssembly.Suspending = undefined;\n${glue}`, contentType: 'text/javascript' });
+            });
+          }
+        },
+      });
+      const { page } = session;
+      await page.setInputFiles('#file-input', files);
+      await page.waitForFunction(() => document.querySelectorAll('#files .status.known').length === 2, null, { timeout: 30_000 });
+      const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText));
+      await finish(session);
+      return { rows, readers: readers.length };
+    };
+    const suspending = await read(true);
+    const sync = await read(false);
+    assert.ok(suspending.rows.some((r) => r.includes('20,000 positions, from 2024-01-01 to 2024-01-14')), suspending.rows.join('\n'));
+    assert.deepEqual(sync.rows, suspending.rows);
+    // Chromium read through the reader worker (src/worker/boot.js); without JSPI, none started.
+    assert.ok(suspending.readers >= 1);
+    assert.equal(sync.readers, 0);
   });
 
   test('an archive of 20,000 files renders only the rows on screen, and scrolls to the last', async () => {
@@ -189,7 +227,7 @@ describe('main path', () => {
     const big = join(dir, 'history.json.gz');
     writeFileSync(big, Buffer.concat(Array(300).fill(member)));
     const workers = [];
-    const session = await open(env, '/', { before: (p) => p.on('worker', (w) => workers.push(w)) });
+    const session = await open(env, '/', { before: (p) => watchWorkers(p, workers) });
     const { page, guard } = session;
     try {
       await untilReady(page);
@@ -447,7 +485,7 @@ describe('failures are calm and clear', () => {
 
   test('a worker that dies on a file: that file is marked, the others are analysed', async () => {
     const workers = [];
-    const session = await openLoaded(env, '/#selftest', { before: (p) => p.on('worker', (w) => workers.push(w)) });
+    const session = await openLoaded(env, '/#selftest', { before: (p) => watchWorkers(p, workers) });
     const { page, guard } = session;
     await page.click('#selftest-crash-file');
     await pickFiles(page, [

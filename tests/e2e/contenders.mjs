@@ -41,6 +41,7 @@ async function run(env, kind, file) {
   const context = await env.browser.newContext();
   await context.route('**/bench/index.html', (r) => r.fulfill({ body: PAGE, contentType: 'text/html' }));
   await context.route('**/bench/contenders.js', (r) => r.fulfill({ path: join(E2E, 'bench/contenders.js'), contentType: 'text/javascript' }));
+  await context.route('**/bench/boot.js', (r) => r.fulfill({ path: join(ROOT, 'src/worker/boot.js'), contentType: 'text/javascript' }));
   await context.route('**/bench/oboe.js', (r) => r.fulfill({ path: join(E2E, 'node_modules/oboe/dist/oboe-browser.min.js'), contentType: 'text/javascript' }));
   const page = await context.newPage();
   await page.goto(`${env.server.origin}/bench/index.html`);
@@ -95,7 +96,7 @@ try {
     const json = join(DIR, `${stem}.json`);
     const times = {};
     const only = process.env.CONTENDERS?.split(',');
-    const contenders = (SMOKE ? ['W', 'J', 'O'] : ['W', 'Wwarm', 'J', 'J2', ...(mb <= 100 ? ['O'] : []), 'F'])
+    const contenders = (SMOKE ? ['W', 'J', 'O'] : ['W', 'Wwarm', 'Wsync', 'J', 'J2', ...(mb <= 100 ? ['O'] : []), 'F'])
       .filter((k) => !only || only.includes(k));
     for (const kind of contenders) {
       const all = [];

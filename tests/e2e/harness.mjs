@@ -49,9 +49,20 @@ export async function open(env, path = '/', { locale = 'en-US', size = 'desktop'
   const errors = [];
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
-  before?.(page);
+  await before?.(page);
   await page.goto(env.server.origin + path);
   return { context, page, guard, errors };
+}
+
+// The app's analysis workers, in the order they start, as `{ worker, closed }` entries pushed to
+// `list`; the reader each one starts to read files (named 'reflet-reader', src/worker/boot.js) is
+// left out. Entries arrive a moment after the worker starts (its name is asked first).
+export function watchWorkers(page, list) {
+  page.on('worker', (worker) => {
+    const entry = { worker, closed: false };
+    worker.on('close', () => { entry.closed = true; });
+    worker.evaluate(() => self.name).then((name) => { if (name !== 'reflet-reader') list.push(entry); }, () => {});
+  });
 }
 
 // `open`, then wait until the app has loaded (engine ready) and tell the guard: from now on,

@@ -6,26 +6,25 @@
 // the worker and the summary it found (positions, first and last instants), checked against the
 // generator's ground truth by tests/e2e/bench.mjs. Served by the benchmark only, never by the app.
 
-// Reflet's worker, booted like src/worker/spawn.rs does.
-const BOOT = `;self.onmessage = function (event) {
-  self.onmessage = null;
-  wasm_bindgen({ module_or_path: event.data });
-};`;
-
-let reflet;
-async function refletWorker() {
-  if (!reflet) {
-    const glue = await (await fetch('/worker.js')).text();
-    const module = await WebAssembly.compileStreaming(fetch('/worker_bg.wasm'));
-    const url = URL.createObjectURL(new Blob([glue, BOOT], { type: 'text/javascript' }));
-    reflet = { url, module };
+// Reflet's worker, booted as src/worker/spawn.rs does, with its boot script. `sync`: as in a
+// browser without JSPI (Safari): FileReaderSync reads, not suspending ones.
+const NO_JSPI = ';WebAssembly.Suspending = undefined;\n';
+const reflet = {};
+async function refletWorker(sync) {
+  if (!reflet.module) {
+    reflet.glue = await (await fetch('/worker.js')).text();
+    reflet.boot = await (await fetch('/bench/boot.js')).text();
+    reflet.module = await WebAssembly.compileStreaming(fetch('/worker_bg.wasm'));
   }
+  const parts = sync ? [NO_JSPI, reflet.glue, reflet.boot] : [reflet.glue, reflet.boot];
+  const url = URL.createObjectURL(new Blob(parts, { type: 'text/javascript' }));
   const born = performance.now();
-  const worker = new Worker(reflet.url);
+  const worker = new Worker(url);
   const ready = new Promise((resolve) => {
     worker.onmessage = (e) => { if (JSON.parse(e.data.json).type === 'ready') resolve(); };
   });
   worker.postMessage(reflet.module);
+  URL.revokeObjectURL(url);
   await ready;
   worker.readyMs = performance.now() - born;
   return worker;
@@ -52,8 +51,8 @@ function job(worker, file, id) {
 
 // W: a fresh worker, as for the first file a person opens. `warm`: the same file read once
 // before, untimed (the worker's one-off costs paid: compiled code tiered up, tables decoded).
-async function runW(file, warm) {
-  const worker = await refletWorker();
+async function runW(file, warm, sync) {
+  const worker = await refletWorker(sync);
   if (warm) await job(worker, file, 1);
   const result = await job(worker, file, 2);
   worker.terminate();
@@ -174,7 +173,7 @@ self.onmessage = async (e) => {
 window.runContender = async (kind) => {
   const file = document.querySelector('#input').files[0];
   try {
-    if (kind === 'W' || kind === 'Wwarm') return await runW(file, kind === 'Wwarm');
+    if (kind === 'W' || kind === 'Wwarm' || kind === 'Wsync') return await runW(file, kind === 'Wwarm', kind === 'Wsync');
     return await runJs(kind, file);
   } catch (error) {
     return { error: String(error && error.message || error) };
