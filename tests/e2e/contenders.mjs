@@ -19,7 +19,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { ROOT, benchStem, median, option, rendererPids, rssMb, setUp, sizesArg, tearDown, untilReady } from './harness.mjs';
+import { ROOT, benchStem, median, openContenders, option, rendererPids, rssMb, setUp, sizesArg, tearDown, untilReady } from './harness.mjs';
 
 const SMOKE = process.argv.includes('--smoke');
 // `--runs K`: each contender K times, in a fresh page each time; the median is used, and the
@@ -31,21 +31,11 @@ const JSON_OUT = option('--json');
 const sizes = sizesArg();
 const SIZES = sizes.length ? sizes : SMOKE ? [10, 50] : [10, 100, 1000];
 const DIR = join(ROOT, 'target/bench');
-const E2E = join(ROOT, 'tests/e2e');
 const MUST = { N: 0.5, J: 1.5, O: 20 };
-
-const PAGE = '<!doctype html><meta charset="utf-8"><title>contenders</title><input type="file" id="input"><script type="module" src="/bench/contenders.js"></script>';
 
 // One contender on one file, in a fresh page (a fresh renderer, so memory is its own).
 async function run(env, kind, file) {
-  const context = await env.browser.newContext();
-  await context.route('**/bench/index.html', (r) => r.fulfill({ body: PAGE, contentType: 'text/html' }));
-  await context.route('**/bench/contenders.js', (r) => r.fulfill({ path: join(E2E, 'bench/contenders.js'), contentType: 'text/javascript' }));
-  await context.route('**/bench/boot.js', (r) => r.fulfill({ path: join(ROOT, 'src/worker/boot.js'), contentType: 'text/javascript' }));
-  await context.route('**/bench/oboe.js', (r) => r.fulfill({ path: join(E2E, 'node_modules/oboe/dist/oboe-browser.min.js'), contentType: 'text/javascript' }));
-  const page = await context.newPage();
-  await page.goto(`${env.server.origin}/bench/index.html`);
-  await page.waitForFunction(() => window.contendersReady === true);
+  const { context, page } = await openContenders(env);
   await page.setInputFiles('#input', file);
   const pids = rendererPids();
   let peak = Math.max(...pids.map(rssMb));

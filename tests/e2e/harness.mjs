@@ -54,6 +54,22 @@ export async function open(env, path = '/', { locale = 'en-US', size = 'desktop'
   return { context, page, guard, errors };
 }
 
+// A fresh context whose page is the benchmark's contenders page (bench/contenders.js, the worker's
+// boot script, oboe.js), loaded and ready; for tests/e2e/contenders.mjs and profile.mjs.
+export async function openContenders(env) {
+  const E2E = join(ROOT, 'tests/e2e');
+  const PAGE = '<!doctype html><meta charset="utf-8"><title>contenders</title><input type="file" id="input"><script type="module" src="/bench/contenders.js"></script>';
+  const context = await env.browser.newContext();
+  await context.route('**/bench/index.html', (r) => r.fulfill({ body: PAGE, contentType: 'text/html' }));
+  await context.route('**/bench/contenders.js', (r) => r.fulfill({ path: join(E2E, 'bench/contenders.js'), contentType: 'text/javascript' }));
+  await context.route('**/bench/boot.js', (r) => r.fulfill({ path: join(ROOT, 'src/worker/boot.js'), contentType: 'text/javascript' }));
+  await context.route('**/bench/oboe.js', (r) => r.fulfill({ path: join(E2E, 'node_modules/oboe/dist/oboe-browser.min.js'), contentType: 'text/javascript' }));
+  const page = await context.newPage();
+  await page.goto(`${env.server.origin}/bench/index.html`);
+  await page.waitForFunction(() => window.contendersReady === true);
+  return { context, page };
+}
+
 // The app's analysis workers, in the order they start, as `{ worker, closed }` entries pushed to
 // `list`; the reader each one starts to read files (named 'reflet-reader', src/worker/boot.js) is
 // left out. Entries arrive a moment after the worker starts (its name is asked first).

@@ -9,24 +9,17 @@
 // of the functions whose name matches (six frames up), e.g. WHO='readAsArrayBuffer'.
 import { join } from 'node:path';
 
-import { ROOT, benchStem, setUp, tearDown } from './harness.mjs';
+import { ROOT, benchStem, openContenders, setUp, tearDown } from './harness.mjs';
 
 const DIR = join(ROOT, 'target/bench');
-const E2E = join(ROOT, 'tests/e2e');
 const mb = Number(process.argv[2] || 50);
 const kind = process.argv[3] || 'Wwarm';
 const TOP = Number(process.env.TOP || 30);
 const WHO = process.env.WHO ? new RegExp(process.env.WHO) : null;
-const PAGE = '<!doctype html><meta charset="utf-8"><title>profile</title><input type="file" id="input"><script type="module" src="/bench/contenders.js"></script>';
 
 const env = await setUp();
 try {
-  const context = await env.browser.newContext();
-  await context.route('**/bench/index.html', (r) => r.fulfill({ body: PAGE, contentType: 'text/html' }));
-  await context.route('**/bench/contenders.js', (r) => r.fulfill({ path: join(E2E, 'bench/contenders.js'), contentType: 'text/javascript' }));
-  const page = await context.newPage();
-  await page.goto(`${env.server.origin}/bench/index.html`);
-  await page.waitForFunction(() => window.contendersReady === true);
+  const { context, page } = await openContenders(env);
   await page.setInputFiles('#input', join(DIR, `${benchStem(DIR, mb)}.json`));
   await env.browser.startTracing(page, { categories: ['disabled-by-default-v8.cpu_profiler', 'v8'] });
   const result = await page.evaluate((k) => window.runContender(k), kind);
