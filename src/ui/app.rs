@@ -327,20 +327,23 @@ pub fn App() -> Html {
         let (main_ref, first) = (main_ref.clone(), use_mut_ref(|| true));
         let has_files = !state.files().is_empty();
         use_effect_with((state.view, has_files), move |(view, _)| {
-            if std::mem::replace(&mut *first.borrow_mut(), false) {
-                return;
-            }
-            let wanted = match view {
-                View::Home => "",
-                View::Promise => "#promise",
-            };
-            let current = hash();
-            if current != wanted && !(wanted.is_empty() && current.contains("selftest")) {
-                if let Some(w) = web_sys::window() {
-                    let _ = w.location().set_hash(wanted);
+            let first = std::mem::replace(&mut *first.borrow_mut(), false);
+            let timeout = (!first).then(|| {
+                let wanted = match view {
+                    View::Home => "",
+                    View::Promise => "#promise",
+                };
+                let current = hash();
+                if current != wanted && !(wanted.is_empty() && current.contains("selftest")) {
+                    if let Some(w) = web_sys::window() {
+                        let _ = w.location().set_hash(wanted);
+                    }
                 }
-            }
-            focus_heading(&main_ref);
+                // In a task of its own: focusing lays the page out, and within the render that
+                // added the file list it made that task 30-40 ms (BENCHMARK.md T8: none of 50).
+                gloo::timers::callback::Timeout::new(0, move || focus_heading(&main_ref))
+            });
+            move || drop(timeout)
         });
     }
 

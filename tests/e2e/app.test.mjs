@@ -300,7 +300,8 @@ describe('main path', () => {
     const routine = () => page.textContent('#files .finding[data-finding="routine"]');
     assert.equal(await routine(), 'On weekdays you usually leave home around 8:30 and come back around 18:00 (median of 15 days). Over 21 days of positions, you are mostly away from home on weekdays from 9:00 to 18:00. The hour-by-day table shows the detail.');
     // The canvas is drawn: cells in the accent colour (always away: weekdays 9:00–17:00), and
-    // cells in the palest colour (never away).
+    // cells in the palest colour (never away). It is drawn in a task after the render.
+    await page.waitForSelector('#files figure.chart canvas[data-drawn]');
     const colours = await page.$eval('#files figure.chart canvas', (canvas) => {
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let accent = 0; let pale = 0;
