@@ -92,6 +92,8 @@
       return instantiate.call(WebAssembly, module, imports).then(function (instance) {
         if (wrapped === 1 && typeof instance.exports.reflet_drain === 'function') {
           promisingDrain = WebAssembly.promising(instance.exports.reflet_drain);
+          // Started now, while the worker warms up, rather than on the first file's first read.
+          if (reader === null) startReader();
         }
         return instance;
       });

@@ -1,10 +1,13 @@
 //! The worker: all file work happens here, off the main thread.
 //!
 //! [`protocol`] holds the messages between page and worker; it is pure and tested natively. The
-//! glue is browser-only: `spawn` is the page side (start, restart and terminate a worker from the
-//! compiled module the page keeps, with no request), `runtime` the worker side (read files through
-//! `Blob.slice` + `FileReaderSync`, analyse them, post results), and `netwatch` counts network
-//! requests on either side for the promise indicator.
+//! glue is browser-only:
+//! - `spawn` is the page side: start, restart and terminate a worker from the compiled module the
+//!   page keeps, with no request; `boot.js`, appended to the worker's glue, wires JSPI;
+//! - `runtime` the worker side: receive jobs, analyse files, post results;
+//! - `blob` reads a file's slices: through JSPI, by a second worker while this one parses, or with
+//!   `FileReaderSync` where JSPI is missing (Safari);
+//! - `netwatch` counts network requests on either side for the promise indicator.
 
 pub mod protocol;
 

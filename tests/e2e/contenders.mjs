@@ -9,11 +9,11 @@
 // Debian Chromium; N is the native time. Prints one markdown row per contender and input, then
 // the ratios W/N, W/J, W/J2, W/O. With --smoke (CI: 10 and 50 MB by default) it fails when a
 // contender's result differs from the ground truth, when W's renderer peak grows by more than
-// 16 MB from the smallest to the largest input, or when the app's main thread has a task over
-// 100 ms while it reads the largest input, or when W/N on the largest input is below half its
+// 16 MB from the smallest to the largest input, or when the app's main thread has a long task (50
+// ms or more) while it reads the largest input, or when W/N on the largest input is below half its
 // "must" (0.25: W's median of three runs against N's, `--native` naming several native runs). It
-// reports the other ratios below half their "must" value (W/J 1.5, W/O 20) and each long task
-// (≥ 50 ms), without failing on them until the performance issue meets T2, T3 and T8.
+// reports the other ratios below half their "must" value (W/J 1.5, W/O 20), without failing on
+// them until the performance issue meets T2 and T3.
 // `--json FILE` also writes every run's time, renderer peak and result there, with N and the
 // ratios (for tests/e2e/report.mjs).
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -139,11 +139,10 @@ try {
     const largest = join(DIR, `${benchStem(DIR, SIZES[SIZES.length - 1])}.json`);
     const tasks = await longTasks(env, largest);
     console.log(`Main-thread long tasks while the app reads ${SIZES[SIZES.length - 1]} MB: ${tasks.length}${tasks.length ? ` (${tasks.map((d) => d.toFixed(0)).join(', ')} ms)` : ''}`);
-    // T8 wants none. One task of 50-60 ms sometimes appears as the list first renders (about one
-    // run in six, BENCHMARKS.md): reported until the performance issue removes it; a longer one
-    // fails the run.
-    const long = tasks.filter((d) => d > 100);
-    if (long.length > 0) failures.push(`${long.length} long task(s) over 100 ms: ${long.map((d) => d.toFixed(0)).join(', ')} ms`);
+    // T8 wants none (BENCHMARK.md: a task of 50 ms or more). Since the results' chart, its
+    // table and the focus moved out of the render, the longest task is 20-28 ms (traced).
+    const long = tasks.filter((d) => d >= 50);
+    if (long.length > 0) failures.push(`${long.length} main-thread task(s) of 50 ms or more: ${long.map((d) => d.toFixed(0)).join(', ')} ms`);
   }
 } finally {
   await tearDown(env);

@@ -245,7 +245,7 @@ out.push(table(['#', 'target', 'must', 'stretch', 'measured', 'met'], targets), 
 
 if (cRows.length) {
   out.push('## Contenders side by side', '');
-  out.push(`\`node tests/e2e/contenders.mjs --runs ${contenders.runs}\`: each contender in a fresh page, timed in its worker from the job to its result. W is Reflet's worker (cold), Wwarm the same file a second time in the same worker, J \`file.text()\` + \`JSON.parse\`, J2 a byte framer + \`JSON.parse\` per record, O oboe.js (10/100 MB only), F the read-only floor; N the native run (\`cargo run --release --example bench\`, median of its runs).`, '');
+  out.push(`\`node tests/e2e/contenders.mjs --runs ${contenders.runs}\`: each contender in a fresh page, timed in its worker from the job to its result. W is Reflet's worker (cold; JSPI reads, a second worker reading the next slice while it parses), Wwarm the same file a second time in the same worker, Wsync W as in a browser without JSPI (Safari: \`FileReaderSync\`, no reader worker), J \`file.text()\` + \`JSON.parse\`, J2 a byte framer + \`JSON.parse\` per record, O oboe.js (10/100 MB only), F the read-only floor; N the native run (\`cargo run --release --example bench\`, median of its runs).`, '');
   const rows = [];
   for (const mb of cSizes) {
     for (const r of cRows.filter((x) => x.mb === mb)) {
@@ -304,7 +304,7 @@ if (latency) {
     ]), '');
   }
   if (latency.t9?.runs?.length) {
-    out.push(`T9: \`${latency.t9.file}\` read by the app, \`#cancel\` clicked about 1 s in; from the click (in the page) to Playwright's \`close\` event for the worker (the DevTools protocol's target detached event, which arrives later than the worker ends by about the protocol latency shown, half an evaluate round trip), and to the row saying it was cancelled; renderer RSS before the file, at its peak, 1 s after the click and 1 s after the worker is gone (Cancel starts a fresh worker at once). Chromium ends a worker at once only when its thread is back in its event loop: a worker busy in one long task is stopped forcibly after 2 s.`, '');
+    out.push(`T9: \`${latency.t9.file}\` read by the app, \`#cancel\` clicked about 1 s in; from the click (in the page) to Playwright's \`close\` event for the worker (the DevTools protocol's target detached event, which arrives later than the worker ends by about the protocol latency shown, half an evaluate round trip), and to the row saying it was cancelled; renderer RSS before the file, at its peak, 1 s after the click and 1 s after the worker is gone (Cancel starts a fresh worker at once). Chromium ends a worker at once only when its thread is back in its event loop (a worker busy in one long task is stopped forcibly after 2 s): with JSPI, the worker returns to it between slices and at least every 10 ms.`, '');
     out.push(table(['run', '>read when cancelled', '>click to worker gone', '>protocol latency', '>click to "cancelled" shown', '>renderer before', '>peak', '>1 s after the click', '>1 s after the worker is gone'],
       latency.t9.runs.map((r, i) => [i + 1, `${r.progress_percent} %`, r.gone_ms === null ? 'not gone in 10 s' : `${r.gone_ms.toFixed(1)} ms`, `${r.cdp_latency_ms.toFixed(1)} ms`, ms0(r.cancelled_shown_ms), mb0(r.before_mb), mb0(r.peak_mb), mb0(r.after_mb), mb0(r.after_gone_mb)])), '');
   }
