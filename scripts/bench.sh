@@ -5,7 +5,7 @@
 #   scripts/bench.sh [--quick] [--stretch]
 #
 # Builds the release app (trunk), generates the inputs (seeded, cached in target/bench), runs the
-# native bench (N, summary and map mode), the contenders side by side (W, Wwarm, J, J2, O, F), the
+# native bench (N, summary and map mode), the contenders side by side (W, Wwarm, Wsync, J, J2, O, F), the
 # app in both modes (time, first progress, renderer memory, bytes per point, long tasks: T8),
 # first progress and findings on a small real file (T7) and Cancel (T9), then
 # tests/e2e/report.mjs writes BENCHMARKS.md (machine, commit, the targets T1–T10, every table,
