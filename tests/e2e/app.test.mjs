@@ -159,6 +159,37 @@ describe('main path', () => {
     assert.equal(sync.readers, 0);
   });
 
+  test('a file chosen while another is being read waits its turn, and both are read right', async () => {
+    // With JSPI the worker handles messages while a read is suspended: the second file's job
+    // arrives then, waits in the worker's queue, and must not disturb the first file.
+    const dir = mkdtempSync(join(tmpdir(), 'reflet-e2e-'));
+    try {
+      const big = join(dir, 'Records.json');
+      const start = Date.UTC(2024, 0, 1);
+      const n = 300_000;
+      const records = Array.from({ length: n }, (_, i) => ({
+        latitudeE7: 488566000 + (i % 500) * 10, longitudeE7: 23522000 + (i % 300) * 10,
+        accuracy: 20, source: 'WIFI', deviceTag: 7, timestamp: new Date(start + i * 60_000).toISOString(),
+      }));
+      writeFileSync(big, JSON.stringify({ locations: records }, null, 2));
+      const last = new Date(start + (n - 1) * 60_000).toISOString().slice(0, 10);
+      const session = await openLoaded(env, '/');
+      const { page } = session;
+      await page.setInputFiles('#file-input', big);
+      await page.waitForFunction(() => Number(document.querySelector('#files progress')?.value) > 0);
+      assert.ok(await page.$('#files .status.reading'), 'the first file is still being read');
+      await page.setInputFiles('#file-input', RECORDS);
+      await page.waitForFunction(() => document.querySelectorAll('#files .status.known').length === 2, null, { timeout: 60_000 });
+      const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText));
+      assert.equal(rows.length, 2);
+      assert.match(rows[0], new RegExp(`300,000 positions, from 2024-01-01 to ${last}`));
+      assert.match(rows[1], /3 positions, from 2012-12-15 to 2013-03-01/);
+      await finish(session);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test('an archive of 20,000 files renders only the rows on screen, and scrolls to the last', async () => {
     const session = await openLoaded(env, '/');
     const { page } = session;
