@@ -1,4 +1,12 @@
-// scratch: main-thread long tasks of the app on one input, and what ran in them
+// The app's main-thread tasks while it reads one benchmark input, and what ran in them (T8):
+//
+//   MIN_MS=40 node tests/e2e/trace-main.mjs [SIZE_MB]     (after `trunk build --release` and the
+//                                                          native bench, which generates the input)
+//
+// Chrome tracing with its CPU profiler, in a fresh page: each main-thread task of MIN_MS (default
+// 40) or more, the trace events inside it (layout, message handling…), the functions sampled most
+// in it, and their outermost callers. The profiler's own start is one of the tasks listed. Names
+// of the UI's wasm functions are not kept by the release build (wasm-function[N]).
 import { join } from 'node:path';
 import { ROOT, benchStem, setUp, tearDown, open, untilReady } from './harness.mjs';
 const DIR = join(ROOT, 'target/bench');
@@ -29,7 +37,6 @@ try {
     (cp.samples || []).forEach((s, i) => { t += (d.timeDeltas || [])[i] || 0; samples.push([t, s]); });
     clock.set(e.id, t);
   }
-  console.log('main samples', samples.length, 'profiles', mainProfiles.size, samples[0]?.[0], tasks[0]?.ts);
   for (const task of tasks) {
     const inner = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= task.ts && e.ts + (e.dur || 0) <= task.ts + task.dur && e !== task && e.dur > 2000);
     const agg = new Map();
