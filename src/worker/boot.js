@@ -89,13 +89,15 @@
           }
         });
       });
-      return instantiate.call(WebAssembly, module, imports).then(function (instance) {
+      return instantiate.call(WebAssembly, module, imports).then(function (result) {
+        // An instance when given a module (as here), `{ module, instance }` when given bytes.
+        var instance = result instanceof WebAssembly.Instance ? result : result.instance;
         if (wrapped === 1 && typeof instance.exports.reflet_drain === 'function') {
           promisingDrain = WebAssembly.promising(instance.exports.reflet_drain);
           // Started now, while the worker warms up, rather than on the first file's first read.
           if (reader === null) startReader();
         }
-        return instance;
+        return result;
       });
     };
   }
