@@ -346,6 +346,8 @@ describe('main path', () => {
     assert.equal(await page.getAttribute('#files figure.chart canvas', 'role'), 'img');
     // Its text alternative: a table with a row per weekday and a column per hour.
     await page.click('#files figure.chart summary');
+    // Built when opened (the details' toggle event comes in a task of its own).
+    await page.waitForSelector('#files .grid-table tbody tr');
     const table = await page.$$eval('#files .grid-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     assert.equal(table.length, 7);
     assert.deepEqual([table[0][0], table[0][1 + 10], table[0][1 + 3], table[5][1 + 10]], ['Monday', '100%', '0%', '0%']);
