@@ -18,12 +18,12 @@
 //! renderer by 27 MB, like a BYOB stream that reuses one buffer.
 //!
 //! Where the browser has JSPI (`WebAssembly.Suspending`, in Chromium since 137), reads are
-//! asynchronous instead ([`Reads::Suspend`]): each slice is read with `Blob.arrayBuffer()`, the
-//! next slice's read starts before this one is parsed, and the wasm stack *suspends* until the
+//! asynchronous instead ([`Reads::Suspend`]): each slice is read by a second worker (`refletRead`),
+//! the next slice's read starts before this one is parsed, and the wasm stack *suspends* until the
 //! slice is there. Reading then overlaps parsing, and the worker returns to its event loop between
 //! slices, so terminating it (Cancel) takes effect at once instead of after Chromium's 2 s grace
-//! for a busy worker. The worker's boot script (`worker::spawn`) wraps the two imports below and
-//! the entry point; elsewhere (Safari) reads stay synchronous.
+//! for a busy worker. The worker's boot script (`worker/boot.js`) defines the imports below and
+//! wraps `refletSuspend` and the entry point; elsewhere (Safari) reads stay synchronous.
 
 use js_sys::{Array, ArrayBuffer, Promise, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -57,6 +57,7 @@ extern "C" {
 const YIELD_MS: f64 = 10.0;
 
 /// How the slices are read.
+#[derive(Clone, Copy)]
 pub enum Reads {
     /// `FileReaderSync`, blocking the worker's thread.
     Sync,
@@ -81,6 +82,12 @@ enum Reader {
 const AHEAD_MAX: u64 = 8 << 20;
 /// The read-ahead slice after a jump.
 const AHEAD_MIN: u64 = 64 << 10;
+
+/// The slice that follows one of `last` bytes in a sequential read: twice as long, within
+/// [`AHEAD_MIN`]..=[`AHEAD_MAX`].
+fn grown(last: u64) -> u64 {
+    (last * 2).clamp(AHEAD_MIN, AHEAD_MAX)
+}
 
 /// A slice of the blob already read, waiting in a JS `ArrayBuffer`.
 struct Ahead {
@@ -107,7 +114,7 @@ pub struct BlobSource {
 }
 
 impl BlobSource {
-    pub fn new(blob: Blob, reads: &Reads) -> std::io::Result<Self> {
+    pub fn new(blob: Blob, reads: Reads) -> std::io::Result<Self> {
         let reader = match reads {
             Reads::Sync => Reader::Sync(
                 FileReaderSync::new().map_err(|_| std::io::Error::other("no FileReaderSync"))?,
@@ -161,7 +168,7 @@ impl BlobSource {
             .as_ref()
             .map(|a| (a.end() == at, a.end() - a.start));
         let ahead = match sequential {
-            Some((true, last)) => (last * 2).clamp(AHEAD_MIN, AHEAD_MAX),
+            Some((true, last)) => grown(last),
             _ => AHEAD_MIN,
         };
         let end = at.saturating_add(ahead.max(wanted as u64)).min(self.len);
@@ -183,8 +190,7 @@ impl BlobSource {
                     _ => (end, reflet_read(&self.blob, as_f64(at), as_f64(end))),
                 };
                 if end < self.len {
-                    let size = ((end - at) * 2).clamp(AHEAD_MIN, AHEAD_MAX);
-                    let following = end.saturating_add(size).min(self.len);
+                    let following = end.saturating_add(grown(end - at)).min(self.len);
                     *next = Some((
                         end,
                         following,
@@ -232,8 +238,7 @@ impl ByteSource for BlobSource {
 
     fn read_at(&mut self, offset: u64, buf: &mut [u8]) -> std::io::Result<usize> {
         if let Reader::Suspend { last_yield, .. } = &mut self.reader {
-            let at = now();
-            if at - *last_yield >= YIELD_MS {
+            if now() - *last_yield >= YIELD_MS {
                 reflet_suspend(&reflet_yield());
                 *last_yield = now();
             }

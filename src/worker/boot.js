@@ -49,8 +49,8 @@
       waiting.clear();
     };
   }
+  // Only called under the promising entry, once the reader has been started (below).
   self.refletRead = function (blob, start, end) {
-    if (reader === null) startReader();
     if (!reader) return direct(blob, start, end);
     return new Promise(function (resolve) {
       lastId += 1;
@@ -95,7 +95,7 @@
         if (wrapped === 1 && typeof instance.exports.reflet_drain === 'function') {
           promisingDrain = WebAssembly.promising(instance.exports.reflet_drain);
           // Started now, while the worker warms up, rather than on the first file's first read.
-          if (reader === null) startReader();
+          startReader();
         }
         return result;
       });

@@ -34,7 +34,7 @@ thread_local! {
 extern "C" {
     /// Calls [`drain`] in a microtask, once the current call into wasm has returned: under
     /// `WebAssembly.promising` where the browser has JSPI, directly otherwise (defined by the boot
-    /// script in `worker::spawn`).
+    /// script, `worker/boot.js`).
     #[wasm_bindgen(js_name = refletDrainSoon)]
     fn reflet_drain_soon();
 }
@@ -152,7 +152,6 @@ fn warm_up() {
 /// would carry them), results thrown away; returns its speed in bytes per millisecond. The same
 /// path as a file's: a first job that went through code the warm-up had not run took 0.31 s on
 /// 10 MB, against 0.20 s after a first job of 1 MB (BENCHMARKS.md).
-#[allow(clippy::cast_precision_loss)] // a few hundred KiB
 fn read_for_nothing(blob: &Blob) -> f64 {
     let t0 = now();
     let mut discard = |report: FileReport| {
@@ -162,7 +161,7 @@ fn read_for_nothing(blob: &Blob) -> f64 {
         }
         .to_json();
     };
-    if let Ok(mut source) = BlobSource::new(blob.clone(), &Reads::Sync) {
+    if let Ok(mut source) = BlobSource::new(blob.clone(), Reads::Sync) {
         report::describe_input_with("Records.json", &mut source, &mut discard, Memory::Summary);
     }
     blob.size() / (now() - t0).max(0.1)
@@ -202,12 +201,12 @@ pub fn drain(suspending: bool) {
         Reads::Sync
     };
     while let Some(data) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
-        handle(&data, &reads);
+        handle(&data, reads);
     }
     DRAINING.set(false);
 }
 
-fn handle(data: &JsValue, reads: &Reads) {
+fn handle(data: &JsValue, reads: Reads) {
     let message = Reflect::get(data, &"json".into())
         .ok()
         .and_then(|v| v.as_string())
@@ -306,7 +305,7 @@ impl Sink for PostingSink {
     }
 }
 
-fn analyse(files: &Array, job: &FileJob, memory: Memory, reads: &Reads) {
+fn analyse(files: &Array, job: &FileJob, memory: Memory, reads: Reads) {
     // The self-test asked for it.
     assert!(
         CRASH_ON.with(|c| c.borrow().as_deref() != Some(job.path.as_str())),
