@@ -52,7 +52,7 @@ fn draw(canvas: &NodeRef, grid: &Grid) {
         },
     };
     if let Some(area) =
-        CanvasBackend::with_canvas_object(element).map(IntoDrawingArea::into_drawing_area)
+        CanvasBackend::with_canvas_object(element.clone()).map(IntoDrawingArea::into_drawing_area)
     {
         // A drawing error leaves the canvas blank; the table still holds every value.
         if draw_grid(&area, grid, fit).is_ok() {
@@ -60,9 +60,7 @@ fn draw(canvas: &NodeRef, grid: &Grid) {
         }
     }
     // For the end-to-end tests: the drawing is done (it happens a moment after the render).
-    if let Some(element) = canvas.cast::<web_sys::Element>() {
-        let _ = element.set_attribute("data-drawn", "");
-    }
+    let _ = element.set_attribute("data-drawn", "");
 }
 
 #[function_component(RoutineChart)]
@@ -94,7 +92,7 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
             }
         })
     };
-    let title = title_id(&props.id);
+    let title = format!("{}-title", props.id);
     let table = if *open {
         table(lang, &grid, &title)
     } else {
@@ -116,10 +114,6 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
             </details>
         </figure>
     }
-}
-
-fn title_id(id: &str) -> String {
-    format!("{id}-title")
 }
 
 /// The chart's values as a table, its text alternative.
