@@ -133,7 +133,7 @@ describe('main path', () => {
       const readers = [];
       const session = await openLoaded(env, '/', {
         before: async (page) => {
-          page.on('worker', (w) => w.evaluate(() => self.name).then((n) => { if (n === 'reflet-reader') readers.push(n); }, () => {}));
+          watchWorkers(page, [], readers);
           // Safari's case: the worker's glue runs with no WebAssembly.Suspending.
           if (!jspi) {
             await page.route('**/worker.js', async (route) => {

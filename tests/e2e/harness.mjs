@@ -71,13 +71,15 @@ export async function openContenders(env) {
 }
 
 // The app's analysis workers, in the order they start, as `{ worker, closed }` entries pushed to
-// `list`; the reader each one starts to read files (named 'reflet-reader', src/worker/boot.js) is
-// left out. Entries arrive a moment after the worker starts (its name is asked first).
-export function watchWorkers(page, list) {
+// `list`; the reader each one starts to read files (named 'reflet-reader', src/worker/boot.js)
+// goes to `readers` instead. Entries arrive a moment after the worker starts (its name is asked
+// first).
+export function watchWorkers(page, list, readers = []) {
   page.on('worker', (worker) => {
     const entry = { worker, closed: false };
     worker.on('close', () => { entry.closed = true; });
-    worker.evaluate(() => self.name).then((name) => { if (name !== 'reflet-reader') list.push(entry); }, () => {});
+    worker.evaluate(() => self.name)
+      .then((name) => (name === 'reflet-reader' ? readers : list).push(entry), () => {});
   });
 }
 
