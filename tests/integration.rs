@@ -10,4 +10,5 @@ mod integration {
     pub mod people;
     pub mod points;
     pub mod sources;
+    pub mod trips;
 }

@@ -32,13 +32,13 @@ pub(super) fn cell_of(at: LatLng) -> Cell {
 /// Local time at positions, with the zone and the offset remembered between calls: positions come
 /// in time order, mostly in the same place, so the lookups are rarely made.
 #[derive(Debug, Default)]
-struct Clock {
+pub(super) struct Clock {
     zone: Option<((i32, i32), Option<&'static str>)>,
     offset: Option<((usize, i64), i64)>,
 }
 
 impl Clock {
-    fn local(&mut self, at: LatLng, utc: Millis) -> Millis {
+    pub(super) fn local(&mut self, at: LatLng, utc: Millis) -> Millis {
         // Zones change at most every 0.1° (the grid's cell).
         let key = (
             at.lat_e7.div_euclid(1_000_000),

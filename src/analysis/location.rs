@@ -47,6 +47,7 @@ pub struct Locations {
     history_settings: Option<HistorySettings>,
     /// Every position, in map mode only.
     points: Option<PointStore>,
+    trips: super::trips::Trips,
 }
 
 /// Longer gaps are pauses in recording, not its pace.
@@ -91,6 +92,7 @@ impl LocationSink for Locations {
         }
         self.nights.fix(fix.at, fix.time);
         self.stays.fix(fix.at, fix.time);
+        self.trips.fix(fix, source);
         if let Some(gap) = self.previous.map(|p| fix.time - p) {
             if (0..=MAX_GAP).contains(&gap) {
                 self.gaps.0 += gap;
@@ -114,6 +116,7 @@ impl LocationSink for Locations {
     fn movement(&mut self, movement: &Move) {
         self.moves += 1;
         self.nights.movement(movement);
+        self.trips.movement(movement);
         self.days.insert(movement.start.div_euclid(86_400_000));
     }
 
@@ -140,6 +143,7 @@ impl LocationSink for Locations {
 
     fn activity_guess(&mut self, kind: &str) {
         tally(&mut self.activity_guesses, kind);
+        self.trips.guess(kind);
     }
 
     fn fix_device(&mut self, tag: i64, platform: Option<&str>, form_factor: Option<&str>) {
@@ -218,6 +222,7 @@ impl Locations {
     /// The summary shown for a location file and written in the report.
     pub fn finish(self) -> PositionSummary {
         let home = self.nights.home();
+        let work = self.nights.work(home.as_ref());
         // The stays the export lists, or else those found in its positions.
         let (places, sensitive_places) = if self.visits > 0 || self.stays.is_empty() {
             self.places.finish()
@@ -237,9 +242,10 @@ impl Locations {
             moves: self.moves,
             days: self.days.len() as u64,
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
-            home: home.clone(),
-            work: self.nights.work(home.as_ref()),
             routine: self.nights.routine(home.as_ref()),
+            trips: self.trips.finish(home.as_ref(), work.as_ref()),
+            home,
+            work,
             service_home: self.service_home,
             service_work: self.service_work,
             affinities: self.affinities,

@@ -26,10 +26,12 @@ use crate::model::{FileRef, Summary};
 use crate::sources;
 
 mod check;
+pub mod co2;
 pub mod home;
 pub mod location;
 pub mod places;
 pub mod routine;
+pub mod trips;
 
 /// The detected kind of a file: `"unknown"`, or the id of the source that claimed it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -178,6 +180,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
             }
             routine_finding(p, &mut out);
             place_findings(p, &mut out);
+            trip_findings(p, &mut out);
             if p.service_home.is_some() || p.service_work.is_some() {
                 let apart = p
                     .home
@@ -297,6 +300,30 @@ fn service_findings(
             out.push(Finding::new("history_settings", Messages::from_fn(text)));
         }
     }
+}
+
+/// How far the person went and by which means, between home and work, and the carbon of it.
+fn trip_findings(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
+    use crate::i18n::trips::{co2_sentence, home_work_sentence, trips_sentence};
+    let Some(trips) = &p.trips else {
+        return;
+    };
+    out.push(Finding::new(
+        "trips",
+        Messages::from_fn(|lang| trips_sentence(lang, trips)),
+    ));
+    if !trips.home_work.is_empty() {
+        out.push(Finding::new(
+            "home_work",
+            Messages::from_fn(|lang| {
+                home_work_sentence(lang, &trips.home_work).unwrap_or_default()
+            }),
+        ));
+    }
+    out.push(Finding::new(
+        "co2",
+        Messages::from_fn(|lang| co2_sentence(lang, trips)),
+    ));
 }
 
 /// The weekday routine, when there is one.

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod trips;
+
 /// A language Reflet speaks. French first: it is the programme's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -1419,7 +1421,9 @@ fn service_finding_why(lang: Lang, id: &str) -> Option<&'static str> {
 
 /// How a finding was reached, in plain words: shown under it, and written in the report.
 pub fn finding_why(lang: Lang, id: &str) -> &'static str {
-    service_finding_why(lang, id).unwrap_or_else(|| place_finding_why(lang, id))
+    trips::why(lang, id)
+        .or_else(|| service_finding_why(lang, id))
+        .unwrap_or_else(|| place_finding_why(lang, id))
 }
 
 /// How the findings read from the positions themselves were reached.

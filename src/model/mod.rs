@@ -9,6 +9,7 @@ pub mod gazetteer;
 pub mod location;
 pub mod points;
 pub mod time;
+pub mod trips;
 pub mod tz;
 
 /// An unsigned LEB128 number at `at` in bundled data (the gazetteer, the time-zone grid), moving
@@ -134,6 +135,9 @@ pub struct PositionSummary {
     /// Weekday departure and return times, and the hour × weekday share of time away from home.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub routine: Option<location::Routine>,
+    /// Distance and carbon by way of travelling, per week, month and year.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trips: Option<trips::TripSummary>,
 }
 
 impl PositionSummary {
@@ -145,6 +149,7 @@ impl PositionSummary {
             home: None,
             work: None,
             routine: None,
+            trips: None,
             places: Vec::new(),
             sensitive_places: Vec::new(),
             ..self.clone()

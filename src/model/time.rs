@@ -7,7 +7,7 @@
 pub type Millis = i64;
 
 /// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
+pub fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     let y = if month <= 2 { year - 1 } else { year };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -17,7 +17,8 @@ fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-fn civil_from_days(days: i64) -> (i64, i64, i64) {
+/// The proleptic Gregorian date (year, month, day) of a day number since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let z = days + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
@@ -28,6 +29,16 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
     let month = if mp < 10 { mp + 3 } else { mp - 9 };
     let year = yoe + era * 400 + i64::from(month <= 2);
     (year, month, day)
+}
+
+/// The ISO 8601 week (year, week 1–53) of a day number since 1970-01-01: weeks start on Monday,
+/// and week 1 holds the year's first Thursday.
+pub fn iso_week(days: i64) -> (i64, i64) {
+    // 1970-01-01 was a Thursday: Monday is 0.
+    let weekday = (days + 3).rem_euclid(7);
+    let thursday = days - weekday + 3;
+    let (year, _, _) = civil_from_days(thursday);
+    (year, (thursday - days_from_civil(year, 1, 1)) / 7 + 1)
 }
 
 fn number(text: &str) -> Option<i64> {
@@ -161,6 +172,17 @@ pub fn format_date(ms: Millis) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_weeks_at_year_ends() {
+        let week = |y, m, d| iso_week(days_from_civil(y, m, d));
+        // 2021-01-03 (a Sunday) is in 2020's week 53; 2024-12-30 (a Monday) in 2025's week 1.
+        assert_eq!(week(2021, 1, 3), (2020, 53));
+        assert_eq!(week(2021, 1, 4), (2021, 1));
+        assert_eq!(week(2024, 12, 30), (2025, 1));
+        assert_eq!(week(2024, 2, 14), (2024, 7));
+        assert_eq!(week(1970, 1, 1), (1970, 1));
+    }
 
     #[test]
     fn the_usual_form_is_read_fast_to_the_same_value() {

@@ -312,6 +312,8 @@ impl Reader<'_> {
     }
 
     fn segment(&mut self, segment: &ActivitySegment) {
+        // Ends left empty (`{}`) are where the path starts and ends.
+        let (first, last) = segment.waypoint_ends();
         let from = segment.start_location.as_ref().and_then(Location::at);
         let to = segment.end_location.as_ref().and_then(Location::at);
         let timed = self.raw_path(segment.raw_path.as_ref());
@@ -322,8 +324,8 @@ impl Reader<'_> {
         self.out.movement(&Move {
             start,
             end,
-            from,
-            to,
+            from: from.or(first),
+            to: to.or(last),
             distance_m: segment
                 .distance
                 .as_ref()
@@ -332,7 +334,6 @@ impl Reader<'_> {
             mode: segment.mode(),
         });
         if timed == 0 {
-            let (first, last) = segment.waypoint_ends();
             self.fix(start, from.or(first), "ACTIVITY_START");
             self.fix(end, to.or(last), "ACTIVITY_END");
         }
@@ -442,7 +443,16 @@ mod tests {
         );
         // Every startLocation/endLocation is `{}`:
         // jq '[.timelineObjects[].activitySegment | .startLocation, .endLocation | length] | add' → 0
-        assert!(out.moves.iter().all(|m| m.from.is_none() && m.to.is_none()));
+        // so the moves start and end where their waypoint paths do.
+        // jq -c '.timelineObjects[0].activitySegment.waypointPath.waypoints[0]' → {"latE7":533407440,"lngE7":837026901}
+        assert!(out.moves.iter().all(|m| m.from.is_some() && m.to.is_some()));
+        assert_eq!(
+            out.moves[0].from,
+            Some(LatLng {
+                lat_e7: 533_407_440,
+                lng_e7: 837_026_901
+            })
+        );
         // jq -r '.timelineObjects[0].activitySegment.duration.startTimestamp' → 2013-12-01T07:05:14.222Z
         // date -ud 2013-12-01T07:05:14.222Z +%s%3N → 1385881514222
         assert_eq!(out.moves.first().map(|m| m.start), Some(1_385_881_514_222));
