@@ -7,6 +7,8 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+pub mod trips;
+
 /// One labelled bar.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bar {
@@ -29,7 +31,7 @@ pub fn draw_bars<DB: DrawingBackend>(
         .margin(8)
         .x_label_area_size(24)
         .y_label_area_size(120)
-        .build_cartesian_2d(0..max, (0..rows).into_segmented())?;
+        .build_cartesian_2d(0..max, (0..rows - 1).into_segmented())?;
     chart
         .configure_mesh()
         .disable_y_mesh()
@@ -119,7 +121,10 @@ pub fn draw_grid<DB: DrawingBackend>(
         .margin(px(8.0))
         .x_label_area_size(px(24.0))
         .y_label_area_size(px(80.0))
-        .build_cartesian_2d((0..columns).into_segmented(), (0..rows).into_segmented())?;
+        .build_cartesian_2d(
+            (0..columns - 1).into_segmented(),
+            (0..rows - 1).into_segmented(),
+        )?;
     let label = |labels: &[String], v: &SegmentValue<u32>| match v {
         SegmentValue::CenterOf(i) => usize::try_from(*i)
             .ok()
@@ -163,6 +168,103 @@ pub fn draw_grid<DB: DrawingBackend>(
         })
     });
     chart.draw_series(cells)?;
+    Ok(())
+}
+
+/// One series of stacked columns: a name, its colour and a value per column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stack {
+    pub label: String,
+    pub colour: RGBColor,
+    pub values: Vec<f64>,
+}
+
+/// Columns of stacked values: distance or carbon per period, by mode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Columns {
+    pub columns: Vec<String>,
+    /// Bottom to top.
+    pub stacks: Vec<Stack>,
+}
+
+impl Columns {
+    /// Each column's total.
+    pub fn totals(&self) -> Vec<f64> {
+        (0..self.columns.len())
+            .map(|i| {
+                self.stacks
+                    .iter()
+                    .filter_map(|s| s.values.get(i))
+                    .sum::<f64>()
+            })
+            .collect()
+    }
+}
+
+/// Draws stacked columns, every `fit.label_every`-th column labelled; `value_label` writes the
+/// vertical axis's values (with the person's decimal separator).
+pub fn draw_columns<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    chart: &Columns,
+    fit: Fit,
+    value_label: &dyn Fn(f64) -> String,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let columns = u32::try_from(chart.columns.len())
+        .unwrap_or(u32::MAX)
+        .max(1);
+    let top = chart.totals().into_iter().fold(0.0, f64::max);
+    let top = if top > 0.0 { top * 1.05 } else { 1.0 };
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small positive sizes
+    let px = |css: f64| (css * fit.scale.clamp(0.5, 4.0)).round() as u32;
+    let every = fit.label_every.max(1);
+    let font = ("sans-serif", f64::from(px(12.0)));
+    let mut builder = ChartBuilder::on(area)
+        .margin(px(8.0))
+        .x_label_area_size(px(24.0))
+        .y_label_area_size(px(56.0))
+        .build_cartesian_2d((0..columns - 1).into_segmented(), 0.0..top)?;
+    let column_label = |v: &SegmentValue<u32>| match v {
+        SegmentValue::CenterOf(i) if i % every == 0 => usize::try_from(*i)
+            .ok()
+            .and_then(|i| chart.columns.get(i))
+            .cloned()
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
+    builder
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .x_labels(chart.columns.len())
+        .y_labels(5)
+        .x_label_formatter(&column_label)
+        .y_label_formatter(&|v| value_label(*v))
+        .label_style(font)
+        .draw()?;
+    let mut base = vec![0.0; chart.columns.len()];
+    for stack in &chart.stacks {
+        let bars = stack
+            .values
+            .iter()
+            .zip(base.iter_mut())
+            .zip(0_u32..)
+            .filter(|((v, _), _)| **v > 0.0)
+            .map(|((v, low), x)| {
+                let high = *low + v;
+                let rect = Rectangle::new(
+                    [
+                        (SegmentValue::Exact(x), *low),
+                        (SegmentValue::Exact(x + 1), high),
+                    ],
+                    stack.colour.filled(),
+                );
+                *low = high;
+                rect
+            })
+            .collect::<Vec<_>>();
+        builder.draw_series(bars)?;
+    }
     Ok(())
 }
 
@@ -219,6 +321,71 @@ mod tests {
         // The first bar is three times the second.
         assert!((widths[0] / widths[1] - 3.0).abs() < 0.1, "{widths:?}");
         assert_eq!(bars_text(&bars), ["Google: 30", "Meta: 10"]);
+    }
+
+    #[test]
+    fn stacked_columns_draw_each_value_at_its_height_on_top_of_the_others() {
+        let red = RGBColor(0xb2, 0x18, 0x2b);
+        let blue = RGBColor(0x00, 0x72, 0xb2);
+        let chart = Columns {
+            columns: vec!["2024-01".into(), "2024-02".into(), "2024-03".into()],
+            stacks: vec![
+                Stack {
+                    label: "car".into(),
+                    colour: red,
+                    values: vec![30.0, 0.0, 10.0],
+                },
+                Stack {
+                    label: "cycling".into(),
+                    colour: blue,
+                    values: vec![10.0, 20.0, 0.0],
+                },
+            ],
+        };
+        assert_eq!(chart.totals(), [40.0, 20.0, 10.0]);
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+            draw_columns(&area, &chart, Fit::default(), &|v| format!("{v:.0} km")).unwrap();
+            area.present().unwrap();
+        }
+        let rects = |c: RGBColor| -> Vec<(f64, f64, f64, f64)> {
+            let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", c.0, c.1, c.2);
+            let attr = |l: &str, name: &str| -> f64 {
+                l.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|v| v.split('"').next())
+                    .and_then(|v| v.parse().ok())
+                    .unwrap()
+            };
+            svg.lines()
+                .filter(|l| l.contains("<rect") && l.contains(&fill))
+                .map(|l| {
+                    (
+                        attr(l, "x"),
+                        attr(l, "y"),
+                        attr(l, "width"),
+                        attr(l, "height"),
+                    )
+                })
+                .collect()
+        };
+        // Two car segments (none where the value is 0), two cycling ones.
+        let (car, bike) = (rects(red), rects(blue));
+        assert_eq!((car.len(), bike.len()), (2, 2), "{svg}");
+        // Heights in proportion to the values: 30 km is three times 10 km; 20 twice 10.
+        assert!((car[0].3 / car[1].3 - 3.0).abs() < 0.1, "{car:?}");
+        assert!((bike[1].3 / bike[0].3 - 2.0).abs() < 0.1, "{bike:?}");
+        // January's bike segment sits on top of its car segment.
+        assert!(
+            (bike[0].1 + bike[0].3 - car[0].1).abs() <= 1.0,
+            "{car:?} {bike:?}"
+        );
+        // Three columns side by side fill the plot, up to its right margin (600 − 8 px).
+        let (x0, width) = (car[0].0, car[0].2);
+        assert!((car[1].0 - (x0 + 2.0 * width)).abs() <= 2.0, "{car:?}");
+        assert!((x0 + 3.0 * width - 592.0).abs() <= 4.0, "{car:?}");
+        assert!(svg.contains("2024-01") && svg.contains("km"));
     }
 
     #[test]

@@ -132,6 +132,17 @@ pub enum Text {
     RoutineNoData,
     RoutineLegendNever,
     RoutineLegendAlways,
+    TripsChartTitle,
+    TripsChartAlt,
+    Co2ChartTitle,
+    Co2ChartAlt,
+    ChartPeriod,
+    PeriodWeek,
+    PeriodMonth,
+    PeriodYear,
+    ChartTotal,
+    ChartUnitKm,
+    ChartUnitKg,
 }
 
 impl Text {
@@ -210,6 +221,17 @@ impl Text {
         Text::RoutineNoData,
         Text::RoutineLegendNever,
         Text::RoutineLegendAlways,
+        Text::TripsChartTitle,
+        Text::TripsChartAlt,
+        Text::Co2ChartTitle,
+        Text::Co2ChartAlt,
+        Text::ChartPeriod,
+        Text::PeriodWeek,
+        Text::PeriodMonth,
+        Text::PeriodYear,
+        Text::ChartTotal,
+        Text::ChartUnitKm,
+        Text::ChartUnitKg,
     ];
 
     /// The text in `lang`.
@@ -482,6 +504,40 @@ impl Text {
             Text::RoutineNoData => ("pas de données", "no data"),
             Text::RoutineLegendNever => ("jamais hors de chez vous", "never away from home"),
             Text::RoutineLegendAlways => ("toujours hors de chez vous", "always away from home"),
+            Text::TripsChartTitle => (
+                "Distance parcourue par mode de déplacement",
+                "Distance travelled by way of travelling",
+            ),
+            Text::TripsChartAlt => (
+                "Histogramme empilé\u{a0}: la hauteur de chaque colonne est la distance parcourue \
+                 sur la période, partagée en couleurs par mode (voir la légende). Les mêmes \
+                 valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», \
+                 juste en dessous.",
+                "Stacked columns: each column's height is the distance travelled in the period, \
+                 split in colours by mode (see the legend). The same values are in the table \
+                 \"Show the values in a table\", just below.",
+            ),
+            Text::Co2ChartTitle => (
+                "Émissions de CO2 par mode de déplacement (kg d'équivalent CO2, facteurs de \
+                 l'ADEME)",
+                "CO2 emissions by way of travelling (kg of CO2 equivalent, ADEME factors)",
+            ),
+            Text::Co2ChartAlt => (
+                "Histogramme empilé\u{a0}: la hauteur de chaque colonne est le CO2 émis par vos \
+                 trajets sur la période, partagé en couleurs par mode (voir la légende). Les \
+                 mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un \
+                 tableau\u{a0}», juste en dessous.",
+                "Stacked columns: each column's height is the CO2 your trips emitted in the period, \
+                 split in colours by mode (see the legend). The same values are in the table \
+                 \"Show the values in a table\", just below.",
+            ),
+            Text::ChartPeriod => ("Période", "Period"),
+            Text::PeriodWeek => ("Par semaine", "By week"),
+            Text::PeriodMonth => ("Par mois", "By month"),
+            Text::PeriodYear => ("Par année", "By year"),
+            Text::ChartTotal => ("Total", "Total"),
+            Text::ChartUnitKm => ("km", "km"),
+            Text::ChartUnitKg => ("kg", "kg"),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",

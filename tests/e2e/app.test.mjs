@@ -332,8 +332,8 @@ describe('main path', () => {
     assert.equal(await routine(), 'On weekdays you usually leave home around 8:30 and come back around 18:00 (median of 15 days). Over 21 days of positions, you are mostly away from home on weekdays from 9:00 to 18:00. The hour-by-day table shows the detail.');
     // The canvas is drawn: cells in the accent colour (always away: weekdays 9:00–17:00), and
     // cells in the palest colour (never away). It is drawn in a task after the render.
-    await page.waitForSelector('#files figure.chart canvas[data-drawn]');
-    const colours = await page.$eval('#files figure.chart canvas', (canvas) => {
+    await page.waitForSelector('#files figure[data-chart="routine"] canvas[data-drawn]');
+    const colours = await page.$eval('#files figure[data-chart="routine"] canvas', (canvas) => {
       const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
       let accent = 0; let pale = 0;
       for (let i = 0; i < data.length; i += 4) {
@@ -343,9 +343,9 @@ describe('main path', () => {
       return { accent, pale };
     });
     assert.ok(colours.accent > 1000 && colours.pale > 1000, JSON.stringify(colours));
-    assert.equal(await page.getAttribute('#files figure.chart canvas', 'role'), 'img');
+    assert.equal(await page.getAttribute('#files figure[data-chart="routine"] canvas', 'role'), 'img');
     // Its text alternative: a table with a row per weekday and a column per hour.
-    await page.click('#files figure.chart summary');
+    await page.click('#files figure[data-chart="routine"] summary');
     // Built when opened (the details' toggle event comes in a task of its own).
     await page.waitForSelector('#files .grid-table tbody tr');
     const table = await page.$$eval('#files .grid-table tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
@@ -366,11 +366,63 @@ describe('main path', () => {
     await pickFiles(phone.page, [commuterTimeline()]);
     const widths = await phone.page.evaluate(() => ({
       list: document.querySelector('#files').getBoundingClientRect().right,
-      chart: document.querySelector('#files figure.chart').getBoundingClientRect().right,
+      chart: Math.max(...[...document.querySelectorAll('#files figure.chart')].map((f) => f.getBoundingClientRect().right)),
       page: document.documentElement.clientWidth,
     }));
     assert.ok(widths.list <= widths.page && widths.chart <= widths.page, JSON.stringify(widths));
     await finish(phone);
+  });
+
+  test('a Takeout with Records.json and Semantic Location History shows trips by mode and their CO2', async () => {
+    // tests/fixtures/mobility/generate.py: two weeks of cycling to work, and a flight to Nice and
+    // back in the Semantic history; tests/integration/trips.rs checks the same values in the report.
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    const zip = readFileSync(join(ROOT, 'tests/fixtures/mobility/takeout-mobility.zip'));
+    await page.setInputFiles('#file-input', [{ name: 'takeout-mobility.zip', mimeType: 'application/zip', buffer: zip }]);
+    await page.waitForSelector('#files tr.archive .status:not(.reading)');
+    const finding = (file, id) => page.textContent(`#files tr:has(th .name:text-is("${file}")) .finding[data-finding="${id}"]`);
+    assert.equal(await finding('Records.json', 'trips'), 'Your positions show 20 trips, 66.7\u00a0km in all: cycling 66.7\u00a0km (100%).');
+    assert.equal(await finding('Records.json', 'home_work'), 'Between home and work in 2024: 20 trips, 20 by bike (66.7\u00a0km).');
+    assert.equal(await finding('2024_MARCH.json', 'co2'), "By ADEME's factors, these trips emitted about 371.7\u00a0kg of CO2 equivalent, 100% of it by plane: plane 371.7\u00a0kg (100%).");
+    // The distance chart and the CO2 chart of the Semantic file are drawn in the modes' colours:
+    // the plane's (#b35806) and the bike's (#006ba6) in the first, the plane's only in the second.
+    const semantic = '#files tr:has(th .name:text-is("2024_MARCH.json"))';
+    await page.waitForSelector(`${semantic} figure[data-chart="trips"] canvas[data-drawn]`);
+    await page.waitForSelector(`${semantic} figure[data-chart="co2"] canvas[data-drawn]`);
+    const colours = (chart) => page.$eval(`${semantic} figure[data-chart="${chart}"] canvas`, (canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      let plane = 0; let bike = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (data[i] === 0xb3 && data[i + 1] === 0x58 && data[i + 2] === 0x06) plane++;
+        if (data[i] === 0x00 && data[i + 1] === 0x6b && data[i + 2] === 0xa6) bike++;
+      }
+      return { plane, bike };
+    });
+    const distance = await colours('trips');
+    assert.ok(distance.plane > 500 && distance.bike > 50, JSON.stringify(distance));
+    const carbon = await colours('co2');
+    assert.ok(carbon.plane > 500 && carbon.bike === 0, JSON.stringify(carbon));
+    assert.deepEqual(await page.$$eval(`${semantic} figure[data-chart="trips"] .legend li`, (lis) => lis.map((li) => li.textContent)), ['plane', 'cycling']);
+    // The text alternative, by week (the trips span one month), then by month.
+    await page.click(`${semantic} figure[data-chart="trips"] summary`);
+    await page.waitForSelector(`${semantic} figure[data-chart="trips"] .grid-table tbody tr`);
+    const table = () => page.$$eval(`${semantic} figure[data-chart="trips"] .grid-table tr`, (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+    assert.deepEqual(await table(), [
+      ['Period', 'plane (km)', 'cycling (km)', 'Total (km)'],
+      ['2024-W10', '1437.3', '34.0', '1471.3'],
+      ['2024-W11', '0.0', '34.0', '34.0'],
+    ]);
+    await page.click(`${semantic} figure[data-chart="trips"] label:has-text("By month")`);
+    await page.locator(`${semantic} figure[data-chart="trips"] .grid-table tbody tr`).nth(1).waitFor({ state: 'detached' });
+    assert.deepEqual((await table())[1], ['2024-03', '1437.3', '68.0', '1505.3']);
+    await axe(page, 'the trips and CO2 charts');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await finding('2024_MARCH.json', 'co2'), "Selon les facteurs de l'ADEME, ces trajets ont émis environ 371,7\u00a0kg d'équivalent CO2, dont 100\u00a0% pour l'avion\u00a0: avion 371,7\u00a0kg (100\u00a0%).");
+    assert.deepEqual((await table())[1], ['2024-03', '1437,3', '68,0', '1505,3']);
+    await axe(page, 'the trips and CO2 charts (fr)');
+    await finish(session);
   });
 
   test('map mode keeps every position in the worker, 12 bytes each', async () => {

@@ -1,35 +1,13 @@
 //! Trips, modes and carbon, end to end through `inspect`: the real Semantic sample, and a
 //! Takeout zip holding a bike commuter's `Records.json` (with Google's activity guesses) and
-//! Semantic Location History (with its activity segments and two flights). Expected values are
-//! worked out by hand (haversine on a sphere of 6,371,008.8 m, in Python) and from the ADEME
-//! factors in `src/analysis/co2.rs`.
-
-#![allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
-
-use std::io::Write;
+//! Semantic Location History (with its activity segments and two flights), made by
+//! `tests/fixtures/mobility/generate.py`. Expected values are worked out by hand (haversine on a
+//! sphere of 6,371,008.8 m, in Python) and from the ADEME factors in `src/analysis/co2.rs`.
 
 use reflet::model::location::Mode;
 use reflet::model::trips::{HomeWork, TripOrigin, TripSummary};
 use reflet::model::Summary;
 use reflet::report::{inspect_paths, FileReport};
-
-const MINUTE: i64 = 60_000;
-const DAY: i64 = 86_400_000;
-/// 2024-03-04T00:00:00Z, a Monday.
-const START: i64 = 1_709_510_400_000;
-const HOME: (f64, f64) = (46.1603, -1.1511);
-/// 0.03° due north of home: 12 steps of 0.0025°, 3,335.85 m in all.
-const WORK: (f64, f64) = (46.1903, -1.1511);
-const AIRPORT: (f64, f64) = (46.1790, -1.1950);
-const NICE: (f64, f64) = (43.6584, 7.2159);
-
-fn iso(ms: i64) -> String {
-    reflet::model::time::format_iso(ms)
-}
-
-fn e7(degrees: f64) -> i64 {
-    (degrees * 1e7).round() as i64
-}
 
 fn trips(report: &FileReport) -> &TripSummary {
     let Some(Summary::Positions(p)) = &report.summary else {
@@ -76,156 +54,10 @@ fn the_semantic_sample_lists_three_trips_and_the_carbon_of_its_car_ride() {
     );
 }
 
-/// A position's record, with Google's guesses of the activity when `cycling`.
-fn record(time: i64, at: (f64, f64), cycling: bool) -> String {
-    let activity = if cycling {
-        format!(
-            r#", "activity": [{{"timestamp": "{}", "activity": [{{"type": "ON_BICYCLE", "confidence": 80}}, {{"type": "STILL", "confidence": 10}}]}}]"#,
-            iso(time + 5_000)
-        )
-    } else {
-        String::new()
-    };
-    format!(
-        r#"{{"latitudeE7": {}, "longitudeE7": {}, "accuracy": 10, "source": "GPS", "timestamp": "{}"{activity}}}"#,
-        e7(at.0),
-        e7(at.1),
-        iso(time)
-    )
-}
-
-/// Two weeks of a person who cycles to work on weekdays (07:30–07:42 and 16:00–16:12 UTC), a
-/// position every 15 minutes while still and every minute on the way, as Records.json.
-fn commuter_records() -> String {
-    let mut out = Vec::new();
-    for day in 0..14 {
-        let midnight = START + day * DAY;
-        let weekday = day % 7 < 5;
-        let mut t = midnight;
-        while t < midnight + DAY {
-            let minutes = (t - midnight) / MINUTE;
-            if weekday && (450..=462).contains(&minutes) {
-                // On the way to work: 07:30 at home, then 12 steps north.
-                let i = minutes - 450;
-                let at = (HOME.0 + 0.0025 * i as f64, HOME.1);
-                out.push(record(t, at, i > 0));
-                t += MINUTE;
-            } else if weekday && (960..=972).contains(&minutes) {
-                let i = minutes - 960;
-                let at = (WORK.0 - 0.0025 * i as f64, WORK.1);
-                out.push(record(t, at, i > 0));
-                t += MINUTE;
-            } else {
-                let at = if weekday && (463..960).contains(&minutes) {
-                    WORK
-                } else {
-                    HOME
-                };
-                out.push(record(t, at, false));
-                t += 15 * MINUTE;
-                // Back on the minute grid for the trips.
-                let next = (t - midnight) / MINUTE;
-                if weekday && minutes < 450 && next > 450 {
-                    t = midnight + 450 * MINUTE;
-                } else if weekday && minutes < 960 && next > 960 {
-                    t = midnight + 960 * MINUTE;
-                }
-            }
-        }
-    }
-    format!("{{\"locations\": [{}]}}", out.join(",\n"))
-}
-
-fn location(at: (f64, f64)) -> String {
-    format!(
-        r#"{{"latitudeE7": {}, "longitudeE7": {}}}"#,
-        e7(at.0),
-        e7(at.1)
-    )
-}
-
-fn segment(
-    start: i64,
-    end: i64,
-    from: (f64, f64),
-    to: (f64, f64),
-    kind: &str,
-    distance: Option<u32>,
-) -> String {
-    let distance = distance.map_or(String::new(), |d| format!(r#""distance": {d}, "#));
-    format!(
-        r#"{{"activitySegment": {{"startLocation": {}, "endLocation": {}, "duration": {{"startTimestamp": "{}", "endTimestamp": "{}"}}, {distance}"activityType": "{kind}", "confidence": "HIGH"}}}}"#,
-        location(from),
-        location(to),
-        iso(start),
-        iso(end)
-    )
-}
-
-fn visit(start: i64, end: i64, at: (f64, f64)) -> String {
-    format!(
-        r#"{{"placeVisit": {{"location": {}, "duration": {{"startTimestamp": "{}", "endTimestamp": "{}"}}}}}}"#,
-        location(at),
-        iso(start),
-        iso(end)
-    )
-}
-
-/// The same fortnight as Timeline wrote it: visits, cycling segments of 3,400 m (Google's route,
-/// longer than the straight line), and a weekend flight to Nice and back with no distance.
-fn commuter_semantic() -> String {
-    let mut out = Vec::new();
-    let mut home_since = START;
-    for day in 0..14 {
-        let midnight = START + day * DAY;
-        if day % 7 < 5 {
-            let (leave, arrive) = (midnight + 450 * MINUTE, midnight + 462 * MINUTE);
-            let (go, back) = (midnight + 960 * MINUTE, midnight + 972 * MINUTE);
-            out.push(visit(home_since, leave, HOME));
-            out.push(segment(leave, arrive, HOME, WORK, "CYCLING", Some(3_400)));
-            out.push(visit(arrive, go, WORK));
-            out.push(segment(go, back, WORK, HOME, "CYCLING", Some(3_400)));
-            home_since = back;
-        } else if day == 5 {
-            let (leave, land) = (
-                midnight + 8 * 60 * MINUTE,
-                midnight + 9 * 60 * MINUTE + 30 * MINUTE,
-            );
-            out.push(visit(home_since, leave, HOME));
-            out.push(segment(leave, land, AIRPORT, NICE, "FLYING", None));
-            out.push(visit(land, land + DAY, NICE));
-            out.push(segment(
-                land + DAY,
-                land + DAY + 90 * MINUTE,
-                NICE,
-                AIRPORT,
-                "FLYING",
-                None,
-            ));
-            home_since = land + DAY + 90 * MINUTE;
-        }
-    }
-    out.push(visit(home_since, START + 14 * DAY, HOME));
-    format!("{{\"timelineObjects\": [{}]}}", out.join(",\n"))
-}
-
 #[test]
 fn a_takeout_with_records_and_semantic_history_gives_modes_home_work_trips_and_carbon() {
-    let dir = tempfile::tempdir().unwrap();
-    let zip_path = dir.path().join("takeout-20240320T101010Z-001.zip");
-    let mut zip = zip::ZipWriter::new(std::fs::File::create(&zip_path).unwrap());
-    let options = zip::write::SimpleFileOptions::default();
-    for (name, text) in [
-        ("Takeout/Location History/Records.json", commuter_records()),
-        (
-            "Takeout/Location History/Semantic Location History/2024/2024_MARCH.json",
-            commuter_semantic(),
-        ),
-    ] {
-        zip.start_file(name, options).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
-    }
-    zip.finish().unwrap();
+    let zip_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/mobility/takeout-mobility.zip");
     let report = inspect_paths(&[zip_path]);
     let [records, semantic] = &report.files[..] else {
         panic!("{:?}", report.files)

@@ -3,11 +3,13 @@ use std::rc::Rc;
 use gloo::events::EventListener;
 use yew::prelude::*;
 
+use crate::charts::trips::Measure;
 use crate::i18n::{
     archive_summary, export_parts, file_count, format_size, missing_parts, positions_summary,
     progress_line, section, show_more, visits_and_moves, why_label, Lang, Text,
 };
 use crate::model::time::parse_iso;
+use crate::model::trips::TripSummary;
 use crate::model::Summary;
 use crate::report::{FileReport, Kind};
 use crate::ui::state::{groups, FileEntry, FileStatus, Group};
@@ -43,6 +45,16 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
     }
 }
 
+/// The trips chart that follows a finding, if any: distance after `trips`, carbon after `co2`
+/// when some was emitted.
+fn chart_of(finding: &str, trips: Option<&TripSummary>) -> Option<Measure> {
+    match finding {
+        "trips" => Some(Measure::Distance),
+        "co2" if trips.is_some_and(|t| t.grams > 0) => Some(Measure::Carbon),
+        _ => None,
+    }
+}
+
 /// What a file is and reveals. `key` is the row's key, unique on the page: ids derive from it.
 fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
     let recognised = match &report.kind {
@@ -50,8 +62,8 @@ fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
         Kind::Unknown => None,
     };
     if let (Some(name), Some(summary)) = (recognised, &report.summary) {
-        let routine = match summary {
-            Summary::Positions(p) => p.routine.clone(),
+        let (routine, trips) = match summary {
+            Summary::Positions(p) => (p.routine.clone(), p.trips.clone()),
         };
         return html! {
             <>
@@ -68,6 +80,10 @@ fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
                                 if let Some(routine) = routine.clone() {
                                     <super::RoutineChart {lang} id={format!("c-{key}")} {routine} />
                                 }
+                            }
+                            // The trips' and the carbon's charts follow theirs.
+                            if let (Some(trips), Some(measure)) = (trips.clone(), chart_of(&f.id, trips.as_ref())) {
+                                <super::TripsChart {lang} id={format!("c-{key}-{}", f.id)} {trips} {measure} />
                             }
                             <details class="why" data-why={f.id.clone()}>
                                 <summary aria-describedby={id}>{ why_label(lang) }</summary>

@@ -10,6 +10,7 @@ mod net_counter;
 mod promise_page;
 mod routine_chart;
 mod self_test;
+mod trips_chart;
 
 pub use drop_zone::DropZone;
 pub use file_list::FileList;
@@ -20,3 +21,4 @@ pub use net_counter::NetCounter;
 pub use promise_page::PromisePage;
 pub use routine_chart::RoutineChart;
 pub use self_test::SelfTest;
+pub use trips_chart::TripsChart;

@@ -99,7 +99,7 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
         Html::default()
     };
     html! {
-        <figure class="chart" aria-labelledby={title.clone()}>
+        <figure class="chart" aria-labelledby={title.clone()} data-chart="routine">
             <figcaption id={title.clone()}>{ Text::RoutineChartTitle.get(lang) }</figcaption>
             <canvas ref={canvas} width="720" height="190" role="img"
                 aria-label={Text::RoutineChartAlt.get(lang)}></canvas>
