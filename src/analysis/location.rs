@@ -48,6 +48,7 @@ pub struct Locations {
     /// Every position, in map mode only.
     points: Option<PointStore>,
     trips: super::trips::Trips,
+    countries: super::countries::Countries,
 }
 
 /// Longer gaps are pauses in recording, not its pace.
@@ -93,6 +94,7 @@ impl LocationSink for Locations {
         self.nights.fix(fix.at, fix.time);
         self.stays.fix(fix.at, fix.time);
         self.trips.fix(fix, source);
+        self.countries.fix(fix.at, fix.time);
         if let Some(gap) = self.previous.map(|p| fix.time - p) {
             if (0..=MAX_GAP).contains(&gap) {
                 self.gaps.0 += gap;
@@ -244,6 +246,7 @@ impl Locations {
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
             routine: self.nights.routine(home.as_ref()),
             trips: self.trips.finish(home.as_ref(), work.as_ref()),
+            countries: self.countries.finish(),
             home,
             work,
             service_home: self.service_home,

@@ -27,6 +27,7 @@ use crate::sources;
 
 mod check;
 pub mod co2;
+pub mod countries;
 pub mod home;
 pub mod location;
 pub mod places;
@@ -180,7 +181,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
             }
             routine_finding(p, &mut out);
             place_findings(p, &mut out);
-            trip_findings(p, &mut out);
+            mobility_findings(p, &mut out);
             if p.service_home.is_some() || p.service_work.is_some() {
                 let apart = p
                     .home
@@ -302,9 +303,18 @@ fn service_findings(
     }
 }
 
-/// How far the person went and by which means, between home and work, and the carbon of it.
-fn trip_findings(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
-    use crate::i18n::trips::{co2_sentence, home_work_sentence, trips_sentence};
+/// How far the person went and by which means, between home and work, the carbon of it, and
+/// in which countries.
+fn mobility_findings(p: &crate::model::PositionSummary, out: &mut Vec<Finding>) {
+    use crate::i18n::trips::{
+        co2_sentence, countries_sentence, home_work_sentence, trips_sentence,
+    };
+    if !p.countries.is_empty() {
+        out.push(Finding::new(
+            "countries",
+            Messages::from_fn(|lang| countries_sentence(lang, &p.countries)),
+        ));
+    }
     let Some(trips) = &p.trips else {
         return;
     };

@@ -1,7 +1,7 @@
 //! Trips, their modes and their carbon, in French and English.
 
 use super::{format_count, list_and, mode_name, share, Lang};
-use crate::model::location::Mode;
+use crate::model::location::{CountryVisit, Mode};
 use crate::model::trips::{HomeWork, TripOrigin, TripSummary};
 
 /// A length for findings: "850 m", "12.3 km" / "12,3 km", "2,690 km" / "2 690 km".
@@ -231,6 +231,63 @@ pub fn home_work_sentence(lang: Lang, rows: &[HomeWork]) -> Option<String> {
     })
 }
 
+/// Every country's name, `code<TAB>French<TAB>English` (`scripts/gen-countries.py`, from the
+/// iso-codes package).
+static COUNTRY_NAMES: &str = include_str!("../../assets/countries/names.tsv");
+
+/// A country's name from its ISO 3166-1 alpha-2 code; the code itself if unknown.
+pub fn country_name(lang: Lang, code: &str) -> String {
+    COUNTRY_NAMES
+        .lines()
+        .find_map(|line| {
+            let mut fields = line.split('\t');
+            (fields.next()? == code).then_some(())?;
+            let (fr, en) = (fields.next()?, fields.next()?);
+            Some(match lang {
+                Lang::Fr => fr,
+                Lang::En => en,
+            })
+        })
+        .unwrap_or(code)
+        .to_owned()
+}
+
+/// The `countries` finding: the countries the positions fall in, most days first (the first
+/// eight named).
+pub fn countries_sentence(lang: Lang, countries: &[CountryVisit]) -> String {
+    let items: Vec<String> = countries
+        .iter()
+        .map(|c| {
+            let days = format_count(lang, c.days);
+            let days = match (lang, c.days) {
+                (Lang::Fr, 1) => "1\u{a0}jour".to_owned(),
+                (Lang::Fr, _) => format!("{days}\u{a0}jours"),
+                (Lang::En, 1) => "1 day".to_owned(),
+                (Lang::En, _) => format!("{days} days"),
+            };
+            format!("{} ({days})", country_name(lang, &c.code))
+        })
+        .collect();
+    let list = super::first_and_others(
+        lang,
+        items,
+        8,
+        ("autre pays", "autres pays"),
+        ("other country", "other countries"),
+    );
+    let n = format_count(lang, countries.len() as u64);
+    match (lang, countries.len()) {
+        (Lang::Fr, 1) => {
+            format!("D'après vos positions, vous étiez dans un seul pays\u{a0}: {list}.")
+        }
+        (Lang::Fr, _) => {
+            format!("D'après vos positions, vous étiez dans {n}\u{a0}pays\u{a0}: {list}.")
+        }
+        (Lang::En, 1) => format!("By your positions, you were in one country: {list}."),
+        (Lang::En, _) => format!("By your positions, you were in {n} countries: {list}."),
+    }
+}
+
 /// How the trip findings were reached.
 pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
     Some(match (lang, id) {
@@ -276,6 +333,22 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
              train (TGV) 2.93 g, underground 4.44 g, tram 4.28 g, plane 258.6 g up to 1,000 km, \
              187.6 g up to 3,500 km and 152 g beyond (contrails included). Walking, running and \
              cycling count zero. No factor applies to boats or unknown modes."
+        }
+        (Lang::Fr, "countries") => {
+            "Chaque position est rangée dans le pays de son fuseau horaire, d'après les \
+             frontières des fuseaux intégrées à Reflet (cases de 0,1°, tirées d'OpenStreetMap)\u{a0}: \
+             à quelques kilomètres d'une frontière, une position peut compter pour le pays \
+             voisin, et un très petit pays (Monaco) pour son voisin. Les positions en haute mer \
+             ne comptent pour aucun pays. On compte les jours (UTC) avec au moins une position \
+             dans chaque pays. Les noms viennent de la liste ISO 3166 du projet iso-codes."
+        }
+        (Lang::En, "countries") => {
+            "Each position is put in the country of its time zone, from the zone boundaries \
+             built into Reflet (0.1° cells, drawn from OpenStreetMap): within a few kilometres of \
+             a border a position may count for the country next door, and a very small country \
+             (Monaco) for its neighbour. Positions on the open sea count for no country. The days \
+             (UTC) with at least one position in each country are counted. Names come from the \
+             ISO 3166 list of the iso-codes project."
         }
         (Lang::Fr, "home_work") => {
             "Les trajets dont un bout est à moins d'environ 330\u{a0}m de votre domicile probable \
@@ -370,6 +443,40 @@ mod tests {
         let green = summary(&[(Mode::Cycling, 5_000, 0, Some(0))], 0);
         assert!(co2_sentence(Lang::En, &green).starts_with("These trips emitted no CO2"));
         assert!(trips_sentence(Lang::En, &green).ends_with("cycling 5.0\u{a0}km (100%)."));
+    }
+
+    #[test]
+    fn countries_by_name_in_both_languages() {
+        let visit = |code: &str, days| CountryVisit {
+            code: code.to_owned(),
+            days,
+            first: String::new(),
+            last: String::new(),
+        };
+        let countries = [visit("FR", 1_204), visit("DE", 12), visit("RE", 1)];
+        assert_eq!(
+            countries_sentence(Lang::En, &countries),
+            "By your positions, you were in 3 countries: France (1,204 days), Germany (12 days) \
+             and Réunion (1 day)."
+        );
+        assert_eq!(
+            countries_sentence(Lang::Fr, &countries),
+            "D'après vos positions, vous étiez dans 3\u{a0}pays\u{a0}: France \
+             (1\u{202f}204\u{a0}jours), Allemagne (12\u{a0}jours) et La Réunion (1\u{a0}jour)."
+        );
+        assert_eq!(
+            countries_sentence(Lang::Fr, &countries[..1]),
+            "D'après vos positions, vous étiez dans un seul pays\u{a0}: France \
+             (1\u{202f}204\u{a0}jours)."
+        );
+        assert_eq!(country_name(Lang::Fr, "XX"), "XX");
+        // Ten countries: eight named, then how many more.
+        let many: Vec<CountryVisit> = ["FR", "IT", "ES", "PT", "BE", "NL", "DE", "CH", "AT", "GB"]
+            .iter()
+            .map(|c| visit(c, 2))
+            .collect();
+        assert!(countries_sentence(Lang::En, &many)
+            .ends_with("Switzerland (2 days) and 2 other countries."));
     }
 
     #[test]

@@ -272,6 +272,18 @@ pub struct HistorySettings {
     pub created: Option<String>,
 }
 
+/// A country the positions fall in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CountryVisit {
+    /// ISO 3166-1 alpha-2 (`FR`).
+    pub code: String,
+    /// Days (UTC) with a position there.
+    pub days: u64,
+    /// The first and last days with a position there, `YYYY-MM-DD` (UTC).
+    pub first: String,
+    pub last: String,
+}
+
 /// How sure the inference is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]

@@ -138,6 +138,9 @@ pub struct PositionSummary {
     /// Distance and carbon by way of travelling, per week, month and year.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trips: Option<trips::TripSummary>,
+    /// The countries the positions fall in, most days first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub countries: Vec<location::CountryVisit>,
 }
 
 impl PositionSummary {
@@ -150,6 +153,7 @@ impl PositionSummary {
             work: None,
             routine: None,
             trips: None,
+            countries: Vec::new(),
             places: Vec::new(),
             sensitive_places: Vec::new(),
             ..self.clone()

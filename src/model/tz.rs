@@ -18,6 +18,9 @@ use jiff::{tz::TimeZone, Timestamp};
 
 static GRID_BYTES: &[u8] = include_bytes!("../../assets/tz/grid.bin");
 static ZONE_NAMES: &str = include_str!("../../assets/tz/zones.txt");
+/// The country of each zone, line for line (`scripts/gen-countries.py`, from the tz database's
+/// `zone.tab`).
+static ZONE_COUNTRIES: &str = include_str!("../../assets/tz/countries.txt");
 
 /// The decoded raster: per row (north to south), its runs as (exclusive end column, zone id).
 struct Grid {
@@ -93,6 +96,23 @@ fn cell(degrees: f64, cells_per_degree: f64, count: u16) -> usize {
 /// territorial waters) and for impossible coordinates. Near a border the answer may be that of
 /// the other side (see the module documentation).
 pub fn zone_at(lat: f64, lng: f64) -> Option<&'static str> {
+    grid()?.zones.get(zone_index(lat, lng)?).copied()
+}
+
+/// The country a position is in, as the ISO 3166-1 alpha-2 code of its time zone's country
+/// (`"FR"`): `None` on the open sea. As precise as [`zone_at`]: near a border between two
+/// countries, the answer may be the other side's, up to a cell (about 8 km) away.
+pub fn country_at(lat: f64, lng: f64) -> Option<&'static str> {
+    static COUNTRIES: OnceLock<Vec<&'static str>> = OnceLock::new();
+    let index = zone_index(lat, lng)?;
+    COUNTRIES
+        .get_or_init(|| ZONE_COUNTRIES.lines().collect())
+        .get(index)
+        .copied()
+}
+
+/// The line of zones.txt of the zone at a position.
+fn zone_index(lat: f64, lng: f64) -> Option<usize> {
     if !lat.is_finite() || !lng.is_finite() || !(-90.0..=90.0).contains(&lat) {
         return None;
     }
@@ -103,8 +123,7 @@ pub fn zone_at(lat: f64, lng: f64) -> Option<&'static str> {
     let east = (lng + 180.0).rem_euclid(360.0);
     let col = cell(east, grid.cells_per_degree, grid.width);
     let run = row.partition_point(|&(end, _)| usize::from(end) <= col);
-    let zone = usize::from(row.get(run)?.1);
-    zone.checked_sub(1).and_then(|i| grid.zones.get(i).copied())
+    usize::from(row.get(run)?.1).checked_sub(1)
 }
 
 /// The UTC offset of `zone` at the instant `utc_millis` (milliseconds since 1970-01-01T00:00Z),
@@ -145,6 +164,27 @@ mod tests {
         instant
             .parse::<Timestamp>()
             .map_or(i64::MIN, Timestamp::as_millisecond)
+    }
+
+    #[test]
+    fn countries_come_with_their_zones() {
+        // Paris, Strasbourg and Kehl across the Rhine, Brussels, Andorra, Geneva, the Bay of
+        // Biscay. (Monaco, narrower than a cell, comes out as France.)
+        let cases = [
+            ((48.8566, 2.3522), Some("FR")),
+            ((48.5734, 7.7521), Some("FR")),
+            ((48.5530, 7.8150), Some("DE")),
+            ((50.8503, 4.3517), Some("BE")),
+            ((42.5063, 1.5218), Some("AD")),
+            ((43.7384, 7.4246), Some("FR")),
+            ((46.2044, 6.1432), Some("CH")),
+            ((45.5, -5.0), None),
+        ];
+        for ((lat, lng), country) in cases {
+            assert_eq!(country_at(lat, lng), country, "{lat}, {lng}");
+        }
+        // Every zone has a country: the two files are line for line.
+        assert_eq!(ZONE_COUNTRIES.lines().count(), ZONE_NAMES.lines().count());
     }
 
     #[test]

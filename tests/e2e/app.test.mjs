@@ -63,7 +63,7 @@ describe('main path', () => {
       // Records.json is read by its source (the same values as `inspect` prints); the others are
       // not recognised yet, and the empty file says so.
       assert.deepEqual(rows.map((r) => r[2]), [
-        'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01\nGoogle recorded where you were on 3 days between 2012 and 2013.\nHow do we know?\nGoogle noted, for 1 of the 3 positions, the device that recorded it: a single device (device of unknown type).\nHow do we know?',
+        'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01\nGoogle recorded where you were on 3 days between 2012 and 2013.\nHow do we know?\nBy your positions, you were in one country: Russia (3 days).\nHow do we know?\nGoogle noted, for 1 of the 3 positions, the device that recorded it: a single device (device of unknown type).\nHow do we know?',
         'This file is empty: there is nothing to read.',
         'Not recognised yet',
       ]);
@@ -106,7 +106,7 @@ describe('main path', () => {
     // Grouped: recognised files by source, then problems, then the rest, each under its heading.
     assert.deepEqual(rows.slice(1).map((r) => [r[0].split('\n')[0], r[1], r[2]]), [
       ['Google Location History (Records.json) (1)', undefined, undefined],
-      ['Records.json', '569\u00a0bytes', 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01\nGoogle recorded where you were on 3 days between 2012 and 2013.\nHow do we know?\nGoogle noted, for 1 of the 3 positions, the device that recorded it: a single device (device of unknown type).\nHow do we know?'],
+      ['Records.json', '569\u00a0bytes', 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01\nGoogle recorded where you were on 3 days between 2012 and 2013.\nHow do we know?\nBy your positions, you were in one country: Russia (3 days).\nHow do we know?\nGoogle noted, for 1 of the 3 positions, the device that recorded it: a single device (device of unknown type).\nHow do we know?'],
       ['Problems (1)', undefined, undefined],
       ['evil.json', '2\u00a0bytes', 'This file\'s name in the archive tries to leave its folder ("../"): it was skipped for safety.'],
       ['Other files (1)', undefined, undefined],
@@ -291,11 +291,11 @@ describe('main path', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     assert.equal(await page.textContent('#landing-title'), 'Que disent vos données de vous\u00a0?');
     await pickFiles(page, [RECORDS]);
-    assert.equal(await page.innerText('#files tbody td:last-child'), 'Google, historique des positions (Records.json)\n3 positions, du 2012-12-15 au 2013-03-01\nGoogle a enregistré où vous étiez sur 3\u00a0jours entre 2012 et 2013.\nComment le sait-on\u00a0?\nGoogle a noté, pour 1 des 3\u00a0positions, l\'appareil qui l\'a enregistrée\u00a0: un seul appareil (appareil de type inconnu).\nComment le sait-on\u00a0?');
+    assert.equal(await page.innerText('#files tbody td:last-child'), 'Google, historique des positions (Records.json)\n3 positions, du 2012-12-15 au 2013-03-01\nGoogle a enregistré où vous étiez sur 3\u00a0jours entre 2012 et 2013.\nComment le sait-on\u00a0?\nD\'après vos positions, vous étiez dans un seul pays\u00a0: Russie (3\u00a0jours).\nComment le sait-on\u00a0?\nGoogle a noté, pour 1 des 3\u00a0positions, l\'appareil qui l\'a enregistrée\u00a0: un seul appareil (appareil de type inconnu).\nComment le sait-on\u00a0?');
     assert.equal((await page.textContent('#files tbody td.num')).trim(), '569\u00a0octets');
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    assert.equal(await page.innerText('#files tbody td:last-child'), 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01\nGoogle recorded where you were on 3 days between 2012 and 2013.\nHow do we know?\nGoogle noted, for 1 of the 3 positions, the device that recorded it: a single device (device of unknown type).\nHow do we know?');
+    assert.equal(await page.innerText('#files tbody td:last-child'), 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01\nGoogle recorded where you were on 3 days between 2012 and 2013.\nHow do we know?\nBy your positions, you were in one country: Russia (3 days).\nHow do we know?\nGoogle noted, for 1 of the 3 positions, the device that recorded it: a single device (device of unknown type).\nHow do we know?');
     await finish(session);
   });
 

@@ -4,7 +4,7 @@
 //! `tests/fixtures/mobility/generate.py`. Expected values are worked out by hand (haversine on a
 //! sphere of 6,371,008.8 m, in Python) and from the ADEME factors in `src/analysis/co2.rs`.
 
-use reflet::model::location::Mode;
+use reflet::model::location::{CountryVisit, Mode};
 use reflet::model::trips::{HomeWork, TripOrigin, TripSummary};
 use reflet::model::Summary;
 use reflet::report::{inspect_paths, FileReport};
@@ -95,6 +95,23 @@ fn a_takeout_with_records_and_semantic_history_gives_modes_home_work_trips_and_c
         finding(records, "co2"),
         "These trips emitted no CO2 from fuel: all on foot, by bike or running."
     );
+    // Every position in La Rochelle, every day from Monday 4 to Sunday 17 March.
+    let Some(Summary::Positions(p)) = &records.summary else {
+        panic!()
+    };
+    assert_eq!(
+        p.countries,
+        [CountryVisit {
+            code: "FR".into(),
+            days: 14,
+            first: "2024-03-04".into(),
+            last: "2024-03-17".into()
+        }]
+    );
+    assert_eq!(
+        finding(records, "countries"),
+        "By your positions, you were in one country: France (14 days)."
+    );
 
     // Semantic Location History: its 22 segments, with its modes and distances; the flights
     // have none: the straight line La Rochelle airport–Nice, 718,658 m, short haul: 258.58 g/km,
@@ -116,4 +133,25 @@ fn a_takeout_with_records_and_semantic_history_gives_modes_home_work_trips_and_c
     );
     let months: Vec<&str> = t.months.iter().map(|m| m.period.as_str()).collect();
     assert_eq!(months, ["2024-03"]);
+}
+
+#[test]
+fn the_records_sample_is_in_russia() {
+    // Its positions are in Barnaul, Siberia, about 53.37° N, 83.70° E:
+    // jq -c '.locations[] | [.latitudeE7, .longitudeE7, .timestamp[:10]]'.
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/samples/google/Records.json");
+    let report = inspect_paths(&[path]);
+    let file = &report.files[0];
+    assert_eq!(
+        finding(file, "countries"),
+        "By your positions, you were in one country: Russia (3 days)."
+    );
+    let Some(Summary::Positions(p)) = &file.summary else {
+        panic!()
+    };
+    assert_eq!(
+        (p.countries[0].first.as_str(), p.countries[0].last.as_str()),
+        ("2012-12-15", "2013-03-01")
+    );
 }

@@ -73,16 +73,8 @@ pub fn trips_chart(props: &TripsChartProps) -> Html {
     let scale = use_state(|| Scale::default_for(&props.trips));
     let chart = columns(lang, &props.trips, props.measure, *scale);
     let (title_text, alt, unit) = match props.measure {
-        Measure::Distance => (
-            Text::TripsChartTitle,
-            Text::TripsChartAlt,
-            Text::ChartUnitKm.get(lang),
-        ),
-        Measure::Carbon => (
-            Text::Co2ChartTitle,
-            Text::Co2ChartAlt,
-            Text::ChartUnitKg.get(lang),
-        ),
+        Measure::Distance => (Text::TripsChartTitle, Text::TripsChartAlt, "km"),
+        Measure::Carbon => (Text::Co2ChartTitle, Text::Co2ChartAlt, "kg"),
     };
     {
         let canvas = canvas.clone();
