@@ -49,6 +49,7 @@ pub struct Locations {
     points: Option<PointStore>,
     trips: super::trips::Trips,
     countries: super::countries::Countries,
+    density: super::density::Density,
 }
 
 /// Longer gaps are pauses in recording, not its pace.
@@ -95,6 +96,7 @@ impl LocationSink for Locations {
         self.stays.fix(fix.at, fix.time);
         self.trips.fix(fix, source);
         self.countries.fix(fix.at, fix.time);
+        self.density.fix(fix.at);
         if let Some(gap) = self.previous.map(|p| fix.time - p) {
             if (0..=MAX_GAP).contains(&gap) {
                 self.gaps.0 += gap;
@@ -223,6 +225,7 @@ impl Locations {
 
     /// The summary shown for a location file and written in the report.
     pub fn finish(self) -> PositionSummary {
+        let density = self.density.finish();
         let home = self.nights.home();
         let work = self.nights.work(home.as_ref());
         // The stays the export lists, or else those found in its positions.
@@ -247,6 +250,10 @@ impl Locations {
             routine: self.nights.routine(home.as_ref()),
             trips: self.trips.finish(home.as_ref(), work.as_ref()),
             countries: self.countries.finish(),
+            towns: density
+                .as_ref()
+                .map_or_else(Vec::new, super::density::towns),
+            density,
             home,
             work,
             service_home: self.service_home,

@@ -28,6 +28,7 @@ use crate::sources;
 mod check;
 pub mod co2;
 pub mod countries;
+pub mod density;
 pub mod home;
 pub mod location;
 pub mod places;

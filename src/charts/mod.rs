@@ -7,6 +7,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
+pub mod map;
 pub mod trips;
 
 /// One labelled bar.

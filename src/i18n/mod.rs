@@ -141,6 +141,16 @@ pub enum Text {
     PeriodMonth,
     PeriodYear,
     ChartTotal,
+    MapTitle,
+    MapAlt,
+    MapHint,
+    MapCredits,
+    MapZoomIn,
+    MapZoomOut,
+    MapReset,
+    MapHome,
+    MapWork,
+    MapPlace,
 }
 
 impl Text {
@@ -228,6 +238,16 @@ impl Text {
         Text::PeriodMonth,
         Text::PeriodYear,
         Text::ChartTotal,
+        Text::MapTitle,
+        Text::MapAlt,
+        Text::MapHint,
+        Text::MapCredits,
+        Text::MapZoomIn,
+        Text::MapZoomOut,
+        Text::MapReset,
+        Text::MapHome,
+        Text::MapWork,
+        Text::MapPlace,
     ];
 
     /// The text in `lang`.
@@ -532,6 +552,37 @@ impl Text {
             Text::PeriodMonth => ("Par mois", "By month"),
             Text::PeriodYear => ("Par année", "By year"),
             Text::ChartTotal => ("Total", "Total"),
+            Text::MapTitle => (
+                "Carte de vos positions",
+                "Map of your positions",
+            ),
+            Text::MapAlt => (
+                "Carte\u{a0}: plus une zone est orange foncé, plus vous y avez de positions\u{a0}; \
+                 le rond bleu marque votre domicile probable, le rond violet votre lieu de travail \
+                 probable, les points gris vos lieux les plus fréquentés. La liste sous la carte \
+                 les nomme.",
+                "Map: the darker orange an area, the more positions you have there; the blue dot \
+                 marks your probable home, the purple dot your probable place of work, the grey \
+                 dots your most visited places. The list below the map names them.",
+            ),
+            Text::MapHint => (
+                "Déplacez la carte en la faisant glisser, ou avec les flèches du clavier\u{a0}; \
+                 zoomez avec la molette, en pinçant, ou avec les touches + et -\u{a0}; 0 revient à \
+                 la vue de départ.",
+                "Move the map by dragging it, or with the arrow keys; zoom with the wheel, by \
+                 pinching, or with the + and - keys; 0 goes back to the first view.",
+            ),
+            Text::MapCredits => (
+                "Fond de carte\u{a0}: Natural Earth (domaine public). Noms de lieux\u{a0}: \
+                 GeoNames (CC BY 4.0).",
+                "Basemap: Natural Earth (public domain). Place names: GeoNames (CC BY 4.0).",
+            ),
+            Text::MapZoomIn => ("Zoomer", "Zoom in"),
+            Text::MapZoomOut => ("Dézoomer", "Zoom out"),
+            Text::MapReset => ("Vue de départ", "First view"),
+            Text::MapHome => ("Domicile probable\u{a0}: ", "Probable home: "),
+            Text::MapWork => ("Travail probable\u{a0}: ", "Probable place of work: "),
+            Text::MapPlace => ("Lieu fréquenté\u{a0}: ", "Frequent place: "),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",

@@ -224,12 +224,64 @@ fn nearest_in(g: &Gazetteer, lat: f64, lng: f64, radius_m: f64) -> Option<Place>
     })
 }
 
+/// A town to label a map with.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Town {
+    pub name: &'static str,
+    pub lat: f64,
+    pub lng: f64,
+    /// The lower bound of its population, as [`Place::population_at_least`].
+    pub population_at_least: u32,
+}
+
+/// The `limit` most populous places within a box (degrees; `west` may exceed `east` across the
+/// antimeridian), largest first, ties by name.
+pub fn largest_within(south: f64, west: f64, north: f64, east: f64, limit: usize) -> Vec<Town> {
+    let Some(g) = gazetteer() else {
+        return Vec::new();
+    };
+    let in_box = |at: LatLng| {
+        let (lat, lng) = (at.lat(), at.lng());
+        let across = if west <= east {
+            (west..=east).contains(&lng)
+        } else {
+            lng >= west || lng <= east
+        };
+        (south..=north).contains(&lat) && across
+    };
+    let mut found: Vec<&Entry> = g.entries.iter().filter(|e| in_box(e.at)).collect();
+    found.sort_by(|a, b| b.class.cmp(&a.class).then_with(|| a.name.cmp(b.name)));
+    found
+        .into_iter()
+        .take(limit)
+        .map(|e| Town {
+            name: e.name,
+            lat: e.at.lat(),
+            lng: e.at.lng(),
+            population_at_least: CLASSES.get(usize::from(e.class)).copied().unwrap_or(0),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn name_at(lat: f64, lng: f64) -> Option<&'static str> {
         nearest(lat, lng).map(|p| p.name)
+    }
+
+    #[test]
+    fn the_largest_towns_of_a_box_label_a_map() {
+        // Around La Rochelle (a box of about 60 × 40 km): La Rochelle first, then Rochefort.
+        let towns = largest_within(45.9, -1.4, 46.3, -0.8, 2);
+        let names: Vec<&str> = towns.iter().map(|t| t.name).collect();
+        assert_eq!(names, ["La Rochelle", "Rochefort"]);
+        assert!(towns[0].population_at_least >= 50_000);
+        // Across the antimeridian: Nouméa is in a box from 160° E to 170° W.
+        let pacific = largest_within(-23.0, 160.0, -21.0, -170.0, 1);
+        assert_eq!(pacific.first().map(|t| t.name), Some("Nouméa"));
+        assert!(largest_within(45.0, -30.0, 46.0, -29.0, 5).is_empty());
     }
 
     /// A `places.bin` for `(lat E4, lng E4, country, class, name)` places, as the script writes.

@@ -272,6 +272,32 @@ pub struct HistorySettings {
     pub created: Option<String>,
 }
 
+/// Where the positions fall, for the map's heat layer: counts in cells of about 500 m and 10 km.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Density {
+    pub fine: DensityGrid,
+    pub coarse: DensityGrid,
+}
+
+/// Positions counted in square cells of `size` degrees; each cell is `[row, column, positions]`,
+/// its south-west corner at `row × size` degrees of latitude and `column × size` of longitude.
+/// The busiest cells first (at most 5,000).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DensityGrid {
+    pub size: f64,
+    pub cells: Vec<[i64; 3]>,
+}
+
+/// A town to label the map with, from the bundled gazetteer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MapTown {
+    pub name: String,
+    pub lat: f64,
+    pub lng: f64,
+    /// A lower bound of its population (the gazetteer's classes).
+    pub population_at_least: u32,
+}
+
 /// A country the positions fall in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CountryVisit {

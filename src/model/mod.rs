@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod basemap;
 pub mod gazetteer;
 pub mod location;
 pub mod points;
@@ -141,6 +142,12 @@ pub struct PositionSummary {
     /// The countries the positions fall in, most days first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub countries: Vec<location::CountryVisit>,
+    /// Where the positions fall, for the map's heat layer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub density: Option<location::Density>,
+    /// The largest towns around the busiest places, to label the map with.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub towns: Vec<location::MapTown>,
 }
 
 impl PositionSummary {
@@ -154,6 +161,8 @@ impl PositionSummary {
             routine: None,
             trips: None,
             countries: Vec::new(),
+            density: None,
+            towns: Vec::new(),
             places: Vec::new(),
             sensitive_places: Vec::new(),
             ..self.clone()

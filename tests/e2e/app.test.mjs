@@ -46,6 +46,18 @@ function commuterTimeline() {
   return { name: 'Timeline.json', mimeType: 'application/json', buffer: Buffer.from(json) };
 }
 
+// The file list's rows, cell by cell, as read on screen but without the maps (tested on their
+// own): each figure.map is hidden while the text is read.
+function rowTexts(page) {
+  return page.$$eval('#files tbody tr', (trs) => {
+    const maps = [...document.querySelectorAll('#files figure.map')];
+    maps.forEach((m) => { m.hidden = true; });
+    const rows = trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim()));
+    maps.forEach((m) => { m.hidden = false; });
+    return rows;
+  });
+}
+
 describe('main path', () => {
   for (const [where, path] of [['at the root', '/'], ['under a sub-path', SUB_PATH]]) {
     test(`load, open files, see them listed, forget everything (${where})`, async () => {
@@ -56,7 +68,7 @@ describe('main path', () => {
 
       const empty = { name: 'empty.json', mimeType: 'application/json', buffer: Buffer.alloc(0) };
       await pickFiles(page, [RECORDS, empty, CONNECTIONS]);
-      const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim())));
+      const rows = await rowTexts(page);
       assert.deepEqual(rows.map((r) => r[0]), ['Records.json', 'empty.json', 'Connections.csv']);
       assert.deepEqual(rows.map((r) => r[1]), ['569\u00a0bytes', '0\u00a0bytes', '284\u00a0kB']);
       // A bad file gets a clear message, and the others their result.
@@ -100,7 +112,7 @@ describe('main path', () => {
     ]);
     await page.setInputFiles('#file-input', [{ name: 'takeout-20241201T101010Z-001.zip', mimeType: 'application/zip', buffer: zip }]);
     await page.waitForSelector('#files tr.archive .status:not(.reading)');
-    const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim())));
+    const rows = await rowTexts(page);
     assert.equal(rows[0][0], 'takeout-20241201T101010Z-001.zip');
     assert.equal(rows[0][2], 'Archive: 3 files');
     // Grouped: recognised files by source, then problems, then the rest, each under its heading.
@@ -291,11 +303,11 @@ describe('main path', () => {
     assert.equal(await page.getAttribute('html', 'lang'), 'fr');
     assert.equal(await page.textContent('#landing-title'), 'Que disent vos données de vous\u00a0?');
     await pickFiles(page, [RECORDS]);
-    assert.equal(await page.innerText('#files tbody td:last-child'), 'Google, historique des positions (Records.json)\n3 positions, du 2012-12-15 au 2013-03-01\nGoogle a enregistré où vous étiez sur 3\u00a0jours entre 2012 et 2013.\nComment le sait-on\u00a0?\nD\'après vos positions, vous étiez dans un seul pays\u00a0: Russie (3\u00a0jours).\nComment le sait-on\u00a0?\nGoogle a noté, pour 1 des 3\u00a0positions, l\'appareil qui l\'a enregistrée\u00a0: un seul appareil (appareil de type inconnu).\nComment le sait-on\u00a0?');
+    assert.equal((await rowTexts(page))[0][2], 'Google, historique des positions (Records.json)\n3 positions, du 2012-12-15 au 2013-03-01\nGoogle a enregistré où vous étiez sur 3\u00a0jours entre 2012 et 2013.\nComment le sait-on\u00a0?\nD\'après vos positions, vous étiez dans un seul pays\u00a0: Russie (3\u00a0jours).\nComment le sait-on\u00a0?\nGoogle a noté, pour 1 des 3\u00a0positions, l\'appareil qui l\'a enregistrée\u00a0: un seul appareil (appareil de type inconnu).\nComment le sait-on\u00a0?');
     assert.equal((await page.textContent('#files tbody td.num')).trim(), '569\u00a0octets');
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'en');
-    assert.equal(await page.innerText('#files tbody td:last-child'), 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01\nGoogle recorded where you were on 3 days between 2012 and 2013.\nHow do we know?\nBy your positions, you were in one country: Russia (3 days).\nHow do we know?\nGoogle noted, for 1 of the 3 positions, the device that recorded it: a single device (device of unknown type).\nHow do we know?');
+    assert.equal((await rowTexts(page))[0][2], 'Google Location History (Records.json)\n3 positions, from 2012-12-15 to 2013-03-01\nGoogle recorded where you were on 3 days between 2012 and 2013.\nHow do we know?\nBy your positions, you were in one country: Russia (3 days).\nHow do we know?\nGoogle noted, for 1 of the 3 positions, the device that recorded it: a single device (device of unknown type).\nHow do we know?');
     await finish(session);
   });
 
@@ -423,6 +435,83 @@ describe('main path', () => {
     assert.deepEqual((await table())[1], ['2024-03', '1437,3', '68,0', '1505,3']);
     await axe(page, 'the trips and CO2 charts (fr)');
     await finish(session);
+  });
+
+  test('the map shows home, pans and zooms by mouse, keyboard, buttons and pinch, and lists its places', async () => {
+    const zip = { name: 'takeout-mobility.zip', mimeType: 'application/zip', buffer: readFileSync(join(ROOT, 'tests/fixtures/mobility/takeout-mobility.zip')) };
+    const map = '#files tr:has(th .name:text-is("Records.json")) figure[data-chart="map"]';
+    const view = async (page) => (await page.getAttribute(`${map} canvas`, 'data-view')).split(',').map(Number);
+    const drawnAgain = async (page, before) => {
+      for (let i = 0; i < 100 && (await view(page)).join() === before.join(); i++) await page.waitForTimeout(20);
+      return view(page);
+    };
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await page.setInputFiles('#file-input', [zip]);
+    await page.waitForSelector(`${map} canvas[data-drawn]`);
+    // Home is drawn in its colour (#1d4e89), over land and sea.
+    const pixels = await page.$eval(`${map} canvas`, (canvas) => {
+      const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+      const count = (r, g, b) => { let n = 0; for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++; return n; };
+      return { home: count(0x1d, 0x4e, 0x89), land: count(0xf6, 0xf3, 0xec), sea: count(0xdb, 0xe7, 0xf3) };
+    });
+    assert.ok(pixels.home > 50 && pixels.land > 1000 && pixels.sea > 1000, JSON.stringify(pixels));
+    // Its text alternative: the places it marks, and the map's credits.
+    assert.deepEqual(await page.$$eval(`${map} .map-places li`, (lis) => lis.map((li) => li.textContent)).then((l) => l.slice(0, 2)),
+      ['Probable home: 46.160°\u00a0N, 1.151°\u00a0W', 'Probable place of work: 46.190°\u00a0N, 1.151°\u00a0W']);
+    assert.match(await page.textContent(`${map} .map-credits`), /Natural Earth/);
+    // Keyboard: + zooms in 1.6 times about the centre, an arrow pans, 0 goes back.
+    const first = await view(page);
+    await page.focus(`${map} canvas`);
+    await page.keyboard.press('+');
+    const zoomed = await drawnAgain(page, first);
+    assert.ok(Math.abs(zoomed[2] / first[2] - 1.6) < 0.01, `${first} → ${zoomed}`);
+    await page.keyboard.press('ArrowRight');
+    const panned = await drawnAgain(page, zoomed);
+    assert.ok(panned[1] > zoomed[1] && Math.abs(panned[0] - zoomed[0]) < 1e-4, `${zoomed} → ${panned}`);
+    await page.keyboard.press('0');
+    assert.deepEqual(await drawnAgain(page, panned), first);
+    // Mouse: a drag moves the map with it; the wheel zooms; the buttons too.
+    const box = await page.locator(`${map} canvas`).boundingBox();
+    await page.mouse.move(box.x + 200, box.y + 150);
+    await page.mouse.down();
+    await page.mouse.move(box.x + 100, box.y + 150, { steps: 4 });
+    await page.mouse.up();
+    const dragged = await drawnAgain(page, first);
+    assert.ok(dragged[1] > first[1], `${first} → ${dragged}`);
+    await page.mouse.wheel(0, -200);
+    const wheeled = await drawnAgain(page, dragged);
+    assert.ok(wheeled[2] > dragged[2], `${dragged} → ${wheeled}`);
+    await page.click(`${map} button:has-text("Zoom out")`);
+    assert.ok((await drawnAgain(page, wheeled))[2] < wheeled[2]);
+    await axe(page, 'the map');
+    await finish(session);
+
+    // On a phone, two fingers pinching outwards zoom in (touch events through the DevTools
+    // protocol, as a real touch screen sends them).
+    const phone = await openLoaded(env, '/', { size: 'phone' });
+    await phone.page.setInputFiles('#file-input', [zip]);
+    await phone.page.waitForSelector(`${map} canvas[data-drawn]`);
+    await phone.page.locator(`${map} canvas`).scrollIntoViewIfNeeded();
+    const before = await view(phone.page);
+    const b = await phone.page.locator(`${map} canvas`).boundingBox();
+    const cdp = await phone.context.newCDPSession(phone.page);
+    const touch = (type, spread) => cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: type === 'touchEnd' ? [] : [
+        { x: b.x + b.width / 2 - spread, y: b.y + b.height / 2, id: 0 },
+        { x: b.x + b.width / 2 + spread, y: b.y + b.height / 2, id: 1 },
+      ],
+    });
+    await touch('touchStart', 30);
+    for (const spread of [40, 50, 60]) await touch('touchMove', spread);
+    await touch('touchEnd', 0);
+    const pinched = await drawnAgain(phone.page, before);
+    assert.ok(Math.abs(pinched[2] / before[2] - 2) < 0.05, `${before} → ${pinched}`);
+    // The page itself did not zoom or scroll sideways.
+    assert.equal(await phone.page.evaluate(() => window.visualViewport.scale), 1);
+    await axe(phone.page, 'the map on a phone');
+    await finish(phone);
   });
 
   test('map mode keeps every position in the worker, 12 bytes each', async () => {
@@ -579,7 +668,7 @@ describe('failures are calm and clear', () => {
       { name: 'crash-me.json', mimeType: 'application/json', buffer: Buffer.from('{}') },
       { name: 'after.csv', mimeType: 'text/csv', buffer: Buffer.from('a,b\n1,2\n') },
     ]);
-    const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim())));
+    const rows = await rowTexts(page);
     assert.deepEqual(rows.map((r) => [r[0], r[2]]), [
       ['before.json', 'Not recognised yet'],
       ['crash-me.json', 'The analysis of this file stopped unexpectedly. The other files are not affected, and nothing left your device.'],

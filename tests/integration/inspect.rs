@@ -193,6 +193,8 @@ fn the_json_matches_the_documented_schema_example() {
         "`home_work`",
         "`co2`",
         "`countries`",
+        "`density`",
+        "`towns`",
         "`estimated_metres`",
         "`plane_grams`",
         "`why`",

@@ -155,3 +155,44 @@ fn the_records_sample_is_in_russia() {
         ("2012-12-15", "2013-03-01")
     );
 }
+
+#[test]
+fn the_map_of_the_commuter_marks_home_and_work_and_names_the_towns_around() {
+    use reflet::charts::map::{map_data, MarkerKind};
+    let zip_path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/mobility/takeout-mobility.zip");
+    let report = inspect_paths(&[zip_path]);
+    let Some(Summary::Positions(p)) = &report.files[0].summary else {
+        panic!()
+    };
+    // Positions counted in 0.005° cells: the busiest is home's (46.1603 / 0.005 = 9232.06,
+    // -1.1511 / 0.005 = -230.2 → -231), where the person spends nights and weekends.
+    let density = p.density.as_ref().unwrap();
+    assert_eq!(density.fine.cells[0][..2], [9232, -231]);
+    let total: i64 = density.coarse.cells.iter().map(|c| c[2]).sum();
+    assert_eq!(u64::try_from(total).unwrap(), p.count);
+    // The towns to label it with, largest first: La Rochelle leads.
+    assert_eq!(p.towns[0].name, "La Rochelle");
+    let data = map_data(p).unwrap();
+    let marks: Vec<(MarkerKind, f64, f64)> = data
+        .markers
+        .iter()
+        .filter(|m| m.kind != MarkerKind::Place)
+        .map(|m| (m.kind, m.lat, m.lng))
+        .collect();
+    assert_eq!(
+        marks,
+        [
+            (MarkerKind::Work, 46.19, -1.151),
+            (MarkerKind::Home, 46.16, -1.151)
+        ]
+    );
+    // First shown: 0.2° around home.
+    let (south, west, north, east) = data.start;
+    assert!(
+        (south - 45.96).abs() < 1e-9 && (east + 0.951).abs() < 1e-9,
+        "{:?}",
+        data.start
+    );
+    assert!(north > south && east > west);
+}

@@ -65,6 +65,9 @@ fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
         let (routine, trips) = match summary {
             Summary::Positions(p) => (p.routine.clone(), p.trips.clone()),
         };
+        let map = match summary {
+            Summary::Positions(p) => p.density.is_some().then(|| Rc::new(p.clone())),
+        };
         return html! {
             <>
                 <span class="status known">{ name }</span>
@@ -75,6 +78,12 @@ fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
                     html! {
                         <>
                             <span class="finding" id={id.clone()} data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
+                            // The map follows the first sentence, what the file covers.
+                            if f.id == "coverage" {
+                                if let Some(positions) = map.clone() {
+                                    <super::MapView {lang} id={format!("m-{key}")} {positions} />
+                                }
+                            }
                             // The routine's chart follows its sentence.
                             if f.id == "routine" {
                                 if let Some(routine) = routine.clone() {

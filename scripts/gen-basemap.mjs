@@ -1,0 +1,96 @@
+#!/usr/bin/env node
+// Regenerates the bundled basemap `assets/basemap/world.bin`: coastlines, land and country
+// borders for the maps drawn without tiles.
+//
+// Not run by CI or by `scripts/setup.sh`: the generated file is committed. Run it by hand to move
+// to a newer release (bump the pin below, then run `cargo test basemap`):
+//
+//     node scripts/gen-basemap.mjs          # a few seconds; downloads ~2 MB from npm
+//
+// It fetches the pinned npm package `world-atlas` (ISC; a TopoJSON redistribution of Natural
+// Earth's 1:50m "admin 0 countries", public domain) into a throw-away directory, reads its
+// `countries-50m.json` and writes its arcs and land rings, still quantised as TopoJSON has them:
+//
+// world.bin, little-endian:
+//     b"RBMP", version u8 = 1
+//     scale x, scale y, translate x, translate y: f64 each (degrees = quantised * scale + translate,
+//         x is longitude, y latitude)
+//     arc count: LEB128 varint; then per arc:
+//         kind u8: 0 = coastline (an edge of one country only), 1 = border (shared by two)
+//         point count: varint; then per point, x then y as zigzag varints: the first point's
+//         quantised position, then each point's difference with the previous one (as TopoJSON)
+//     ring count: varint; then per ring of the land (outer rings and holes alike, to be filled
+//         with the even-odd rule): arc count, then each arc as a zigzag varint, TopoJSON's way
+//         (i is arc i forwards; -1 - i, i.e. ~i, is arc i backwards)
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const PIN = 'world-atlas@2.0.2';
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'assets/basemap/world.bin');
+
+const scratch = mkdtempSync(join(tmpdir(), 'basemap-'));
+try {
+  execFileSync('npm', ['pack', PIN, '--silent'], { cwd: scratch });
+  execFileSync('tar', ['xzf', `${PIN.replace('@', '-')}.tgz`], { cwd: scratch });
+  const topo = JSON.parse(readFileSync(join(scratch, 'package/countries-50m.json'), 'utf8'));
+
+  const bytes = [];
+  const varint = (n) => {
+    if (!Number.isSafeInteger(n) || n < 0) throw new Error(`bad varint ${n}`);
+    do {
+      let b = n % 128;
+      n = Math.floor(n / 128);
+      if (n > 0) b += 128;
+      bytes.push(b);
+    } while (n > 0);
+  };
+  const zigzag = (n) => varint(n >= 0 ? 2 * n : -2 * n - 1);
+  const f64 = (x) => {
+    const b = Buffer.alloc(8);
+    b.writeDoubleLE(x);
+    bytes.push(...b);
+  };
+
+  // How many countries use each arc: two is a border, one a coastline.
+  const uses = new Array(topo.arcs.length).fill(0);
+  const visit = (arcs) => {
+    for (const a of arcs) {
+      if (Array.isArray(a)) visit(a);
+      else uses[a < 0 ? ~a : a] += 1;
+    }
+  };
+  for (const g of topo.objects.countries.geometries) visit(g.arcs || []);
+
+  bytes.push(...Buffer.from('RBMP'), 1);
+  const { scale, translate } = topo.transform;
+  [scale[0], scale[1], translate[0], translate[1]].forEach(f64);
+  varint(topo.arcs.length);
+  topo.arcs.forEach((arc, i) => {
+    bytes.push(uses[i] >= 2 ? 1 : 0);
+    varint(arc.length);
+    for (const [dx, dy] of arc) {
+      zigzag(dx);
+      zigzag(dy);
+    }
+  });
+  // The land: one MultiPolygon (or Polygon) of rings of arcs.
+  const rings = [];
+  for (const g of topo.objects.land.geometries) {
+    const polygons = g.type === 'Polygon' ? [g.arcs] : g.arcs;
+    for (const polygon of polygons) rings.push(...polygon);
+  }
+  varint(rings.length);
+  for (const ring of rings) {
+    varint(ring.length);
+    for (const a of ring) zigzag(a);
+  }
+  writeFileSync(OUT, Buffer.from(bytes));
+  const points = topo.arcs.reduce((n, a) => n + a.length, 0);
+  console.log(`${OUT}: ${bytes.length} bytes, ${topo.arcs.length} arcs, ${points} points, ${rings.length} land rings`);
+} finally {
+  rmSync(scratch, { recursive: true, force: true });
+}

@@ -1,0 +1,482 @@
+//! A map without tiles, on any plotters backend: the bundled basemap (land, coasts, borders), a
+//! heat layer of where the positions are, the towns of the gazetteer, and markers (home, work,
+//! places), in the Web Mercator projection most maps use. Drawn in the backend's pixels: lines
+//! are thinned to a point per pixel and what lies outside the view is skipped, so that a frame
+//! costs little whatever the zoom.
+
+use plotters::coord::Shift;
+use plotters::prelude::*;
+
+use crate::model::basemap::Basemap;
+use crate::model::location::{Confidence, DensityGrid, MapTown};
+use crate::model::PositionSummary;
+
+/// Where the map looks: its centre, and how many pixels a degree of longitude takes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct View {
+    pub lat: f64,
+    pub lng: f64,
+    pub pixels_per_degree: f64,
+}
+
+/// Mercator's y of a latitude, in "degrees" (so that x and y share a scale at the equator).
+fn mercator(lat: f64) -> f64 {
+    let lat = lat.clamp(-85.0, 85.0).to_radians();
+    (std::f64::consts::FRAC_PI_4 + lat / 2.0)
+        .tan()
+        .ln()
+        .to_degrees()
+}
+
+fn latitude(y: f64) -> f64 {
+    (2.0 * y.to_radians().exp().atan() - std::f64::consts::FRAC_PI_2).to_degrees()
+}
+
+/// The closest and farthest zooms: the whole world in a few hundred pixels, a street.
+const MIN_ZOOM: f64 = 0.5;
+const MAX_ZOOM: f64 = 200_000.0;
+
+impl View {
+    /// The view that shows a box (degrees: south, west, north, east) in `size` pixels, with a
+    /// margin of a tenth on each side.
+    pub fn fit(bbox: (f64, f64, f64, f64), size: (f64, f64)) -> View {
+        let (south, west, north, east) = bbox;
+        let (w, h) = (size.0.max(1.0), size.1.max(1.0));
+        let (y0, y1) = (mercator(south), mercator(north));
+        let span_x = (east - west).abs().max(0.002);
+        let span_y = (y1 - y0).abs().max(0.002);
+        let zoom = (w * 0.8 / span_x).min(h * 0.8 / span_y);
+        View {
+            lat: latitude(f64::midpoint(y0, y1)),
+            lng: f64::midpoint(west, east),
+            pixels_per_degree: zoom.clamp(MIN_ZOOM, MAX_ZOOM),
+        }
+    }
+
+    /// A position's pixel in a map of `size` pixels.
+    pub fn project(&self, lat: f64, lng: f64, size: (f64, f64)) -> (f64, f64) {
+        let k = self.pixels_per_degree;
+        (
+            size.0 / 2.0 + (lng - self.lng) * k,
+            size.1 / 2.0 - (mercator(lat) - mercator(self.lat)) * k,
+        )
+    }
+
+    /// The position under a pixel.
+    pub fn unproject(&self, x: f64, y: f64, size: (f64, f64)) -> (f64, f64) {
+        let k = self.pixels_per_degree;
+        (
+            latitude(mercator(self.lat) - (y - size.1 / 2.0) / k),
+            self.lng + (x - size.0 / 2.0) / k,
+        )
+    }
+
+    /// The box in view: south, west, north, east.
+    pub fn bounds(&self, size: (f64, f64)) -> (f64, f64, f64, f64) {
+        let (south, west) = self.unproject(0.0, size.1, size);
+        let (north, east) = self.unproject(size.0, 0.0, size);
+        (south, west, north, east)
+    }
+
+    /// The view moved by a drag of `(dx, dy)` pixels: the map follows the finger.
+    #[must_use]
+    pub fn pan(&self, dx: f64, dy: f64, size: (f64, f64)) -> View {
+        let (lat, lng) = self.unproject(size.0 / 2.0 - dx, size.1 / 2.0 - dy, size);
+        View {
+            lat: lat.clamp(-85.0, 85.0),
+            lng: (lng + 180.0).rem_euclid(360.0) - 180.0,
+            ..*self
+        }
+    }
+
+    /// The view zoomed by `factor` about a pixel, which keeps showing the same place.
+    #[must_use]
+    pub fn zoom_at(&self, factor: f64, at: (f64, f64), size: (f64, f64)) -> View {
+        let (lat, lng) = self.unproject(at.0, at.1, size);
+        let k = (self.pixels_per_degree * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        // The centre such that (lat, lng) projects to `at` again.
+        let centre_lng = lng - (at.0 - size.0 / 2.0) / k;
+        let centre_y = mercator(lat) + (at.1 - size.1 / 2.0) / k;
+        View {
+            lat: latitude(centre_y),
+            lng: centre_lng,
+            pixels_per_degree: k,
+        }
+    }
+}
+
+/// What a marker stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MarkerKind {
+    Home,
+    Work,
+    Place,
+}
+
+/// A place marked on the map, with the uncertainty of where it is (a circle of that radius).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Marker {
+    pub lat: f64,
+    pub lng: f64,
+    pub kind: MarkerKind,
+    pub radius_m: f64,
+}
+
+/// A cell of the heat layer: its south-west corner, its size in degrees, and its share (0–1)
+/// of the busiest cell.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Heat {
+    pub lat: f64,
+    pub lng: f64,
+    pub size: f64,
+    pub share: f64,
+}
+
+/// Everything drawn on a map.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Layers<'a> {
+    pub basemap: Option<&'a Basemap>,
+    pub heat: &'a [Heat],
+    pub towns: &'a [MapTown],
+    pub markers: &'a [Marker],
+}
+
+pub const SEA: RGBColor = RGBColor(0xdb, 0xe7, 0xf3);
+pub const LAND: RGBColor = RGBColor(0xf6, 0xf3, 0xec);
+const COAST: RGBColor = RGBColor(0x7d, 0x95, 0xad);
+const BORDER: RGBColor = RGBColor(0x9a, 0x86, 0xb8);
+/// The heat layer, from pale to strong.
+pub const HEAT: RGBColor = RGBColor(0xd9, 0x48, 0x01);
+pub const HOME: RGBColor = RGBColor(0x1d, 0x4e, 0x89);
+pub const WORK: RGBColor = RGBColor(0x7b, 0x32, 0x94);
+const TEXT: RGBColor = RGBColor(0x33, 0x33, 0x33);
+
+/// Towns labelled at once, the largest first.
+const TOWNS: usize = 10;
+
+/// Metres per degree of latitude (mean Earth radius).
+const METRES_PER_DEGREE: f64 = 111_195.08;
+
+/// Pixels as the backend takes them (far-off points are clamped: the backend clips).
+#[allow(clippy::cast_possible_truncation)] // clamped to ±1e6 first
+fn pixel((x, y): (f64, f64)) -> (i32, i32) {
+    (
+        x.clamp(-1e6, 1e6).round() as i32,
+        y.clamp(-1e6, 1e6).round() as i32,
+    )
+}
+
+/// Draws the map at `scale` device pixels per CSS pixel (text and lines keep their size).
+pub fn draw_map<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &View,
+    layers: &Layers,
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (w, h) = area.dim_in_pixel();
+    let size = (f64::from(w), f64::from(h));
+    // The view is in CSS pixels; the backend in device pixels.
+    let scale = scale.clamp(0.5, 4.0);
+    let view = View {
+        pixels_per_degree: view.pixels_per_degree * scale,
+        ..*view
+    };
+    area.fill(&SEA)?;
+    let (south, west, north, east) = view.bounds(size);
+    let visible = |b: (f32, f32, f32, f32)| {
+        f64::from(b.2) >= west
+            && f64::from(b.0) <= east
+            && f64::from(b.3) >= south
+            && f64::from(b.1) <= north
+    };
+    // One point per pixel at most.
+    let thin = |points: &mut dyn Iterator<Item = (f32, f32)>| -> Vec<(i32, i32)> {
+        let mut out: Vec<(i32, i32)> = Vec::new();
+        for (lng, lat) in points {
+            let p = pixel(view.project(f64::from(lat), f64::from(lng), size));
+            if out.last() != Some(&p) {
+                out.push(p);
+            }
+        }
+        out
+    };
+    if let Some(map) = layers.basemap {
+        for (ring, bbox) in map.land.iter().zip(&map.land_bbox) {
+            if visible(*bbox) {
+                let outline = thin(&mut map.ring(ring).into_iter());
+                if outline.len() >= 3 {
+                    area.draw(&Polygon::new(outline, LAND.filled()))?;
+                }
+            }
+        }
+        for arc in map.arcs.iter().filter(|a| visible(a.bbox)) {
+            let line = thin(&mut arc.points.iter().copied());
+            let style = if arc.border {
+                BORDER.stroke_width(1)
+            } else {
+                COAST.stroke_width(1)
+            };
+            area.draw(&PathElement::new(line, style))?;
+        }
+    }
+    for cell in layers.heat {
+        if cell.lat + cell.size < south
+            || cell.lat > north
+            || cell.lng + cell.size < west
+            || cell.lng > east
+        {
+            continue;
+        }
+        let a = pixel(view.project(cell.lat + cell.size, cell.lng, size));
+        let b = pixel(view.project(cell.lat, cell.lng + cell.size, size));
+        // At least 3 pixels, so that a cell far out still shows.
+        let b = (b.0.max(a.0 + 3), b.1.max(a.1 + 3));
+        let alpha = 0.25 + 0.65 * cell.share.clamp(0.0, 1.0);
+        area.draw(&Rectangle::new([a, b], HEAT.mix(alpha).filled()))?;
+    }
+    #[allow(clippy::cast_possible_truncation)] // small sizes
+    let px = |css: f64| (css * scale).round() as i32;
+    let font = ("sans-serif", f64::from(px(12.0))).into_font().color(&TEXT);
+    let in_view = |t: &&MapTown| (south..=north).contains(&t.lat) && (west..=east).contains(&t.lng);
+    for town in layers.towns.iter().filter(in_view).take(TOWNS) {
+        let (x, y) = pixel(view.project(town.lat, town.lng, size));
+        area.draw(&Circle::new((x, y), px(2.0), TEXT.filled()))?;
+        area.draw(&Text::new(
+            town.name.as_str(),
+            (x + px(4.0), y - px(14.0)),
+            font.clone(),
+        ))?;
+    }
+    for marker in layers.markers {
+        let centre = view.project(marker.lat, marker.lng, size);
+        let (x, y) = pixel(centre);
+        let colour = match marker.kind {
+            MarkerKind::Home => HOME,
+            MarkerKind::Work => WORK,
+            MarkerKind::Place => TEXT,
+        };
+        // The uncertainty: a circle of the radius, in pixels at this zoom and latitude.
+        let (_, edge) = pixel(view.project(
+            marker.lat + marker.radius_m / METRES_PER_DEGREE,
+            marker.lng,
+            size,
+        ));
+        let radius = (y - edge).abs();
+        if radius > px(8.0) {
+            area.draw(&Circle::new((x, y), radius, colour.mix(0.15).filled()))?;
+            area.draw(&Circle::new((x, y), radius, colour.stroke_width(1)))?;
+        }
+        let size = if marker.kind == MarkerKind::Place {
+            px(4.0)
+        } else {
+            px(7.0)
+        };
+        area.draw(&Circle::new((x, y), size + px(2.0), WHITE.filled()))?;
+        area.draw(&Circle::new((x, y), size, colour.filled()))?;
+    }
+    Ok(())
+}
+
+/// What a location file puts on its map: markers, the heat layer at two sizes, and the box to
+/// show first.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct MapData {
+    pub markers: Vec<Marker>,
+    /// Cells of about 500 m and 10 km, each with its share of the busiest of its size.
+    pub fine: Vec<Heat>,
+    pub coarse: Vec<Heat>,
+    /// South, west, north, east: about 40 km around home, else around the busiest cell, else
+    /// every position.
+    pub start: (f64, f64, f64, f64),
+    /// Towns to label, the largest first.
+    pub towns: Vec<MapTown>,
+}
+
+/// The uncertainty drawn around home and work, by confidence: the place is a cell of about
+/// 150 m and its neighbours, so a few hundred metres when sure, more when not.
+fn uncertainty_m(confidence: Confidence) -> f64 {
+    match confidence {
+        Confidence::High => 250.0,
+        Confidence::Medium => 500.0,
+        Confidence::Low => 1_000.0,
+    }
+}
+
+fn heat(grid: &DensityGrid) -> Vec<Heat> {
+    let busiest = grid.cells.iter().map(|c| c[2]).max().unwrap_or(1).max(1);
+    grid.cells
+        .iter()
+        .map(|&[row, column, n]| {
+            #[allow(clippy::cast_precision_loss)] // cell indices and counts far below 2^52
+            Heat {
+                lat: row as f64 * grid.size,
+                lng: column as f64 * grid.size,
+                size: grid.size,
+                share: n as f64 / busiest as f64,
+            }
+        })
+        .collect()
+}
+
+/// The map of a location file's summary; `None` when it has no position to show.
+pub fn map_data(p: &PositionSummary) -> Option<MapData> {
+    let density = p.density.as_ref()?;
+    let mut markers = Vec::new();
+    for place in &p.places {
+        if let (Some(lat), Some(lng)) = (place.lat, place.lng) {
+            markers.push(Marker {
+                lat,
+                lng,
+                kind: MarkerKind::Place,
+                radius_m: 0.0,
+            });
+        }
+    }
+    if let Some(work) = p.work.as_ref().filter(|w| w.days_total >= 3) {
+        markers.push(Marker {
+            lat: work.lat,
+            lng: work.lng,
+            kind: MarkerKind::Work,
+            radius_m: uncertainty_m(work.confidence),
+        });
+    }
+    let home = p.home.as_ref().filter(|h| h.nights_total >= 3);
+    if let Some(home) = home {
+        markers.push(Marker {
+            lat: home.lat,
+            lng: home.lng,
+            kind: MarkerKind::Home,
+            radius_m: uncertainty_m(home.confidence),
+        });
+    }
+    let around = |lat: f64, lng: f64, half: f64| (lat - half, lng - half, lat + half, lng + half);
+    let busiest = density.fine.cells.first().map(|&[row, column, _]| {
+        #[allow(clippy::cast_precision_loss)] // cell indices far below 2^52
+        let (lat, lng) = (
+            row as f64 * density.fine.size,
+            column as f64 * density.fine.size,
+        );
+        (lat + density.fine.size / 2.0, lng + density.fine.size / 2.0)
+    });
+    let start = match (home, busiest, p.bbox) {
+        (Some(h), _, _) => around(h.lat, h.lng, 0.2),
+        (None, Some((lat, lng)), _) => around(lat, lng, 0.2),
+        (None, None, Some(b)) => (b.south, b.west, b.north, b.east),
+        (None, None, None) => return None,
+    };
+    Some(MapData {
+        markers,
+        fine: heat(&density.fine),
+        coarse: heat(&density.coarse),
+        start,
+        towns: p.towns.clone(),
+    })
+}
+
+/// The heat layer to draw at a zoom: the fine cells once they are at least 2 pixels wide.
+pub fn heat_for<'a>(data: &'a MapData, view: &View) -> &'a [Heat] {
+    match data.fine.first() {
+        Some(cell) if cell.size * view.pixels_per_degree >= 2.0 => &data.fine,
+        _ => &data.coarse,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::basemap::basemap;
+    use crate::model::gazetteer::largest_within;
+
+    const SIZE: (f64, f64) = (600.0, 400.0);
+
+    #[test]
+    fn views_project_pan_and_zoom_both_ways() {
+        // A box around La Rochelle fills the map with a margin.
+        let view = View::fit((46.10, -1.25, 46.20, -1.05), SIZE);
+        let (x0, y0) = view.project(46.10, -1.25, SIZE);
+        let (x1, y1) = view.project(46.20, -1.05, SIZE);
+        // Its height is the tighter fit here: 80 % of 400 px, centred; its width within.
+        assert!(
+            (y0 - y1 - 320.0).abs() < 1e-6 && (y0 - 360.0).abs() < 1e-6,
+            "{y0} {y1}"
+        );
+        assert!((x0 + x1 - 600.0).abs() < 1e-6 && x0 > 60.0, "{x0} {x1}");
+        // unproject undoes project.
+        let (lat, lng) = view.unproject(123.0, 321.0, SIZE);
+        let (x, y) = view.project(lat, lng, SIZE);
+        assert!((x - 123.0).abs() < 1e-6 && (y - 321.0).abs() < 1e-6);
+        // A drag of 100 px to the right brings what was 100 px left of the centre to it.
+        let moved = view.pan(100.0, 0.0, SIZE);
+        let (x, _) = moved.project(view.lat, view.lng, SIZE);
+        assert!((x - 400.0).abs() < 1e-6, "{x}");
+        // Zooming in twice about a pixel keeps the place under it there.
+        let (lat, lng) = view.unproject(500.0, 100.0, SIZE);
+        let zoomed = view.zoom_at(2.0, (500.0, 100.0), SIZE);
+        let (x, y) = zoomed.project(lat, lng, SIZE);
+        assert!(
+            (x - 500.0).abs() < 1e-6 && (y - 100.0).abs() < 1e-6,
+            "{x} {y}"
+        );
+        assert!((zoomed.pixels_per_degree / view.pixels_per_degree - 2.0).abs() < 1e-9);
+        // Zoom stops at its limits.
+        assert!((view.zoom_at(1e12, (0.0, 0.0), SIZE).pixels_per_degree - MAX_ZOOM).abs() < 1e-9);
+    }
+
+    #[test]
+    fn a_map_of_la_rochelle_draws_land_coast_heat_towns_and_home() {
+        let view = View::fit((46.0, -1.5, 46.35, -0.9), SIZE);
+        let (south, west, north, east) = view.bounds(SIZE);
+        let towns: Vec<MapTown> = largest_within(south, west, north, east, 3)
+            .into_iter()
+            .map(|t| MapTown {
+                name: t.name.to_owned(),
+                lat: t.lat,
+                lng: t.lng,
+                population_at_least: t.population_at_least,
+            })
+            .collect();
+        let heat = [Heat {
+            lat: 46.15,
+            lng: -1.16,
+            size: 0.01,
+            share: 1.0,
+        }];
+        let markers = [Marker {
+            lat: 46.1603,
+            lng: -1.1511,
+            kind: MarkerKind::Home,
+            radius_m: 300.0,
+        }];
+        let layers = Layers {
+            basemap: basemap(),
+            heat: &heat,
+            towns: &towns,
+            markers: &markers,
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 400)).into_drawing_area();
+            draw_map(&area, &view, &layers, 1.0).unwrap();
+            area.present().unwrap();
+        }
+        let hex = |c: RGBColor| format!("#{:02X}{:02X}{:02X}", c.0, c.1, c.2);
+        // Land (the mainland and the Île de Ré), its coast, the sea around.
+        assert!(
+            svg.matches(&format!("fill=\"{}\"", hex(LAND))).count() >= 2,
+            "{svg}"
+        );
+        assert!(svg.contains(&format!("stroke=\"{}\"", hex(COAST))));
+        assert!(svg.contains(&hex(SEA)));
+        assert!(svg.contains(&hex(HEAT)));
+        assert!(svg.contains("La Rochelle"));
+        // Home is a filled circle at its place, with its uncertainty around it.
+        let (x, y) = pixel(view.project(46.1603, -1.1511, SIZE));
+        assert!(
+            svg.contains(&format!(
+                "<circle cx=\"{x}\" cy=\"{y}\" r=\"7\" opacity=\"1\" fill=\"{}\"",
+                hex(HOME)
+            )),
+            "{svg}"
+        );
+    }
+}
