@@ -7,7 +7,7 @@
 use plotters::coord::Shift;
 use plotters::prelude::*;
 
-use crate::model::basemap::Basemap;
+use crate::model::basemap::{mercator, Basemap};
 use crate::model::location::{Confidence, DensityGrid, MapTown};
 use crate::model::PositionSummary;
 
@@ -17,15 +17,6 @@ pub struct View {
     pub lat: f64,
     pub lng: f64,
     pub pixels_per_degree: f64,
-}
-
-/// Mercator's y of a latitude, in "degrees" (so that x and y share a scale at the equator).
-fn mercator(lat: f64) -> f64 {
-    let lat = lat.clamp(-85.0, 85.0).to_radians();
-    (std::f64::consts::FRAC_PI_4 + lat / 2.0)
-        .tan()
-        .ln()
-        .to_degrees()
 }
 
 fn latitude(y: f64) -> f64 {
@@ -166,6 +157,160 @@ fn pixel((x, y): (f64, f64)) -> (i32, i32) {
     )
 }
 
+/// Whole pixels, one per pixel at most: consecutive points that fall on the same pixel are one.
+fn thin(points: &[(f64, f64)]) -> Vec<(i32, i32)> {
+    let mut out: Vec<(i32, i32)> = Vec::with_capacity(points.len());
+    for p in points {
+        let p = pixel(*p);
+        if out.last() != Some(&p) {
+            out.push(p);
+        }
+    }
+    out
+}
+
+/// A clipping rectangle, in pixels.
+#[derive(Debug, Clone, Copy)]
+struct Rect {
+    x0: f64,
+    y0: f64,
+    x1: f64,
+    y1: f64,
+}
+
+/// Where a segment crosses a vertical line (`x`) or a horizontal one (`y`).
+fn at_x(x: f64, a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (x, a.1 + (x - a.0) / (b.0 - a.0) * (b.1 - a.1))
+}
+
+fn at_y(y: f64, a: (f64, f64), b: (f64, f64)) -> (f64, f64) {
+    (a.0 + (y - a.1) / (b.1 - a.1) * (b.0 - a.0), y)
+}
+
+impl Rect {
+    /// A polygon clipped to the rectangle (Sutherland–Hodgman: exact for filling, whatever the
+    /// polygon's shape, as the rectangle is convex).
+    fn polygon(&self, points: &[(f64, f64)]) -> Vec<(f64, f64)> {
+        type Inside<'a> = &'a dyn Fn((f64, f64)) -> bool;
+        type Cross<'a> = &'a dyn Fn((f64, f64), (f64, f64)) -> (f64, f64);
+        let edges: [(Inside, Cross); 4] = [
+            (&|p| p.0 >= self.x0, &|a, b| at_x(self.x0, a, b)),
+            (&|p| p.0 <= self.x1, &|a, b| at_x(self.x1, a, b)),
+            (&|p| p.1 >= self.y0, &|a, b| at_y(self.y0, a, b)),
+            (&|p| p.1 <= self.y1, &|a, b| at_y(self.y1, a, b)),
+        ];
+        let mut out = points.to_vec();
+        for (inside, cross) in edges {
+            let input = std::mem::take(&mut out);
+            let Some(&last) = input.last() else {
+                return out;
+            };
+            let mut previous = last;
+            for &point in &input {
+                match (inside(point), inside(previous)) {
+                    (true, true) => out.push(point),
+                    (true, false) => {
+                        out.push(cross(previous, point));
+                        out.push(point);
+                    }
+                    (false, true) => out.push(cross(previous, point)),
+                    (false, false) => {}
+                }
+                previous = point;
+            }
+        }
+        out
+    }
+
+    /// The runs of a line that cross the rectangle: consecutive segments whose box meets it.
+    fn runs<'a>(&self, line: &'a [(f64, f64)]) -> Vec<&'a [(f64, f64)]> {
+        let meets = |a: (f64, f64), b: (f64, f64)| {
+            a.0.max(b.0) >= self.x0
+                && a.0.min(b.0) <= self.x1
+                && a.1.max(b.1) >= self.y0
+                && a.1.min(b.1) <= self.y1
+        };
+        let mut runs = Vec::new();
+        let mut start: Option<usize> = None;
+        for (i, pair) in line.windows(2).enumerate() {
+            let [a, b] = pair else { continue };
+            match (meets(*a, *b), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    runs.extend(line.get(s..=i));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            runs.extend(line.get(s..));
+        }
+        runs
+    }
+}
+
+/// The land, its coasts and the borders, clipped to the view.
+fn draw_basemap<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    map: &Basemap,
+    view: &View,
+    size: (f64, f64),
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    let (south, west, north, east) = view.bounds(size);
+    let visible = |b: (f32, f32, f32, f32)| {
+        f64::from(b.2) >= west
+            && f64::from(b.0) <= east
+            && f64::from(b.3) >= south
+            && f64::from(b.1) <= north
+    };
+    // Projected with the points' precomputed Mercator y: a multiplication each.
+    let (zoom, centre_x, centre_y) = (view.pixels_per_degree, view.lng, mercator(view.lat));
+    let to_pixel = |(lng, y): (f32, f32)| {
+        (
+            size.0 / 2.0 + (f64::from(lng) - centre_x) * zoom,
+            size.1 / 2.0 - (f64::from(y) - centre_y) * zoom,
+        )
+    };
+    // What is drawn is clipped to the view and a margin: a coast thousands of kilometres long
+    // costs no more than the part of it on screen.
+    let clip = Rect {
+        x0: -2.0,
+        y0: -2.0,
+        x1: size.0 + 2.0,
+        y1: size.1 + 2.0,
+    };
+    {
+        for (ring, bbox) in map.land.iter().zip(&map.land_bbox) {
+            if visible(*bbox) {
+                let outline: Vec<(f64, f64)> =
+                    map.ring_mercator(ring).into_iter().map(to_pixel).collect();
+                let outline = thin(&clip.polygon(&outline));
+                if outline.len() >= 3 {
+                    area.draw(&Polygon::new(outline, LAND.filled()))?;
+                }
+            }
+        }
+        for arc in map.arcs.iter().filter(|a| visible(a.bbox)) {
+            let style = if arc.border {
+                BORDER.stroke_width(1)
+            } else {
+                COAST.stroke_width(1)
+            };
+            let line: Vec<(f64, f64)> = arc
+                .points
+                .iter()
+                .zip(&arc.y)
+                .map(|(p, y)| to_pixel((p.0, *y)))
+                .collect();
+            for run in clip.runs(&line) {
+                area.draw(&PathElement::new(thin(run), style))?;
+            }
+        }
+    }
+    Ok(())
+}
+
 /// Draws the map at `scale` device pixels per CSS pixel (text and lines keep their size).
 pub fn draw_map<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
@@ -183,41 +328,8 @@ pub fn draw_map<DB: DrawingBackend>(
     };
     area.fill(&SEA)?;
     let (south, west, north, east) = view.bounds(size);
-    let visible = |b: (f32, f32, f32, f32)| {
-        f64::from(b.2) >= west
-            && f64::from(b.0) <= east
-            && f64::from(b.3) >= south
-            && f64::from(b.1) <= north
-    };
-    // One point per pixel at most.
-    let thin = |points: &mut dyn Iterator<Item = (f32, f32)>| -> Vec<(i32, i32)> {
-        let mut out: Vec<(i32, i32)> = Vec::new();
-        for (lng, lat) in points {
-            let p = pixel(view.project(f64::from(lat), f64::from(lng), size));
-            if out.last() != Some(&p) {
-                out.push(p);
-            }
-        }
-        out
-    };
     if let Some(map) = layers.basemap {
-        for (ring, bbox) in map.land.iter().zip(&map.land_bbox) {
-            if visible(*bbox) {
-                let outline = thin(&mut map.ring(ring).into_iter());
-                if outline.len() >= 3 {
-                    area.draw(&Polygon::new(outline, LAND.filled()))?;
-                }
-            }
-        }
-        for arc in map.arcs.iter().filter(|a| visible(a.bbox)) {
-            let line = thin(&mut arc.points.iter().copied());
-            let style = if arc.border {
-                BORDER.stroke_width(1)
-            } else {
-                COAST.stroke_width(1)
-            };
-            area.draw(&PathElement::new(line, style))?;
-        }
+        draw_basemap(area, map, &view, size)?;
     }
     for cell in layers.heat {
         if cell.lat + cell.size < south
@@ -388,6 +500,39 @@ mod tests {
     use crate::model::gazetteer::largest_within;
 
     const SIZE: (f64, f64) = (600.0, 400.0);
+
+    #[test]
+    fn shapes_are_clipped_to_the_view() {
+        let r = Rect {
+            x0: 0.0,
+            y0: 0.0,
+            x1: 10.0,
+            y1: 10.0,
+        };
+        // A square twice as large as the view, centred on its corner: a quarter remains.
+        let square = [(-10.0, -10.0), (10.0, -10.0), (10.0, 10.0), (-10.0, 10.0)];
+        let mut clipped = r.polygon(&square);
+        clipped.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        clipped.dedup();
+        assert_eq!(
+            clipped,
+            [(0.0, 0.0), (0.0, 10.0), (10.0, 0.0), (10.0, 10.0)]
+        );
+        assert!(r
+            .polygon(&[(20.0, 20.0), (30.0, 20.0), (30.0, 30.0)])
+            .is_empty());
+        // A line in, out and back in: two runs, each with the segments that meet the view.
+        let line = [
+            (-5.0, 5.0),
+            (5.0, 5.0),
+            (50.0, 5.0),
+            (60.0, 5.0),
+            (50.0, 6.0),
+            (5.0, 6.0),
+        ];
+        let runs = r.runs(&line);
+        assert_eq!(runs, [&line[0..3], &line[4..6]]);
+    }
 
     #[test]
     fn views_project_pan_and_zoom_both_ways() {

@@ -17,6 +17,9 @@ pub struct Arc {
     pub border: bool,
     /// (longitude, latitude) in degrees.
     pub points: Vec<(f32, f32)>,
+    /// Each point's Web Mercator y, in degrees at the equator (see [`mercator`]): maps project
+    /// it with a multiplication.
+    pub y: Vec<f32>,
     /// The smallest box holding it: west, south, east, north.
     pub bbox: (f32, f32, f32, f32),
 }
@@ -51,6 +54,41 @@ impl Basemap {
                 out.extend(arc.points.iter().rev().skip(skip));
             } else {
                 out.extend(arc.points.iter().skip(skip));
+            }
+        }
+        out
+    }
+}
+
+/// The Web Mercator y of a latitude, in "degrees" (x and y share a scale at the equator);
+/// latitudes are clamped to ±85°.
+pub fn mercator(lat: f64) -> f64 {
+    let lat = lat.clamp(-85.0, 85.0).to_radians();
+    (std::f64::consts::FRAC_PI_4 + lat / 2.0)
+        .tan()
+        .ln()
+        .to_degrees()
+}
+
+impl Basemap {
+    /// A ring's points as (longitude, Mercator y), in order (see [`Basemap::ring`]).
+    pub fn ring_mercator(&self, ring: &[i32]) -> Vec<(f32, f32)> {
+        let mut out: Vec<(f32, f32)> = Vec::new();
+        for &reference in ring {
+            let (index, backwards) = if reference < 0 {
+                (!reference, true)
+            } else {
+                (reference, false)
+            };
+            let Some(arc) = usize::try_from(index).ok().and_then(|i| self.arcs.get(i)) else {
+                continue;
+            };
+            let skip = usize::from(!out.is_empty());
+            let points = arc.points.iter().zip(&arc.y).map(|(p, y)| (p.0, *y));
+            if backwards {
+                out.extend(points.rev().skip(skip));
+            } else {
+                out.extend(points.skip(skip));
             }
         }
         out
@@ -112,9 +150,15 @@ fn decode(bytes: &[u8]) -> Option<Basemap> {
             );
             points.push(point);
         }
+        #[allow(clippy::cast_possible_truncation)] // within ±180
+        let y = points
+            .iter()
+            .map(|p| mercator(f64::from(p.1)) as f32)
+            .collect();
         arcs.push(Arc {
             border,
             points,
+            y,
             bbox,
         });
     }

@@ -286,6 +286,14 @@ pub fn App() -> Html {
                     d.dispatch(Action::Show(view_from_hash(&hash())));
                 })
             });
+            // The maps' basemap is decoded, and their drawing code run once, now, in tasks of
+            // their own, rather than in the one that draws a file's first map (BENCHMARK.md T8:
+            // no main-thread task of 50 ms while working).
+            gloo::timers::callback::Timeout::new(300, || {
+                let _ = crate::model::basemap::basemap();
+            })
+            .forget();
+            gloo::timers::callback::Timeout::new(600, crate::ui::components::warm_up_maps).forget();
             let rt_load = Rc::clone(&rt);
             wasm_bindgen_futures::spawn_local(async move {
                 match Engine::load().await {

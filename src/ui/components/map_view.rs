@@ -9,6 +9,7 @@ use std::rc::Rc;
 use gloo::events::{EventListener, EventListenerOptions};
 use plotters::prelude::IntoDrawingArea;
 use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -31,15 +32,15 @@ pub struct MapViewProps {
     pub positions: Rc<PositionSummary>,
 }
 
-/// The canvas's size in CSS pixels.
-fn css_size(canvas: &web_sys::HtmlCanvasElement) -> (f64, f64) {
-    (f64::from(canvas.client_width()).max(200.0), CSS_HEIGHT)
+/// The canvas's size in CSS pixels, from its width as last observed (reading it from the
+/// element would force a layout of the page, as long as the results just added).
+fn css_size(width: Option<f64>) -> (f64, f64) {
+    (width.unwrap_or(600.0).max(200.0), CSS_HEIGHT)
 }
 
 /// Draws the map at the size it is shown, in device pixels.
-fn draw(canvas: &web_sys::HtmlCanvasElement, view: &View, data: &MapData) {
+fn draw(canvas: &web_sys::HtmlCanvasElement, size: (f64, f64), view: &View, data: &MapData) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let size = css_size(canvas);
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small sizes
     let (width, height) = ((size.0 * dpr).round() as u32, (size.1 * dpr).round() as u32);
     if canvas.width() != width || canvas.height() != height {
@@ -69,6 +70,56 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, view: &View, data: &MapData) {
         ),
     );
     let _ = canvas.set_attribute("data-drawn", "");
+}
+
+/// Draws a small map once on a canvas that is never shown, in a task of its own at start-up: the
+/// browser compiles the drawing code on its first run (about 20 ms here), which would otherwise
+/// lengthen the task that draws a file's first map (BENCHMARK.md T8: no main-thread task of
+/// 50 ms while working). The basemap is decoded here too, by the first draw.
+pub fn warm_up() {
+    let canvas = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.create_element("canvas").ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlCanvasElement>().ok());
+    let Some(canvas) = canvas else {
+        return;
+    };
+    canvas.set_width(64);
+    canvas.set_height(64);
+    let data = MapData {
+        markers: vec![crate::charts::map::Marker {
+            lat: 46.16,
+            lng: -1.15,
+            kind: crate::charts::map::MarkerKind::Home,
+            radius_m: 300.0,
+        }],
+        fine: vec![crate::charts::map::Heat {
+            lat: 46.16,
+            lng: -1.16,
+            size: 0.005,
+            share: 1.0,
+        }],
+        coarse: Vec::new(),
+        start: (46.0, -1.3, 46.3, -1.0),
+        towns: vec![crate::model::location::MapTown {
+            name: "·".to_owned(),
+            lat: 46.16,
+            lng: -1.15,
+            population_at_least: 0,
+        }],
+    };
+    let view = View::fit(data.start, (64.0, 64.0));
+    if let Some(area) =
+        CanvasBackend::with_canvas_object(canvas).map(IntoDrawingArea::into_drawing_area)
+    {
+        let layers = Layers {
+            basemap: basemap(),
+            heat: &data.fine,
+            towns: &data.towns,
+            markers: &data.markers,
+        };
+        let _ = draw_map(&area, &view, &layers, 1.0);
+    }
 }
 
 /// What the pointers on the map are doing: their last positions, by pointer id.
@@ -104,14 +155,40 @@ pub fn map_view(props: &MapViewProps) -> Html {
     let view = use_mut_ref(|| None::<View>);
     let redraw = use_force_update();
     let gesture = use_mut_ref(Gesture::default);
+    // The canvas's width, as a resize observer reports it once the page is laid out.
+    let width = use_mut_ref(|| None::<f64>);
     let size = {
-        let canvas = canvas.clone();
-        move || {
-            canvas
-                .cast::<web_sys::HtmlCanvasElement>()
-                .map_or((600.0, CSS_HEIGHT), |c| css_size(&c))
-        }
+        let width = width.clone();
+        move || css_size(*width.borrow())
     };
+    {
+        let canvas = canvas.clone();
+        let width = width.clone();
+        let redraw = redraw.clone();
+        use_effect_with((), move |()| {
+            let on_resize = Closure::<dyn Fn(js_sys::Array)>::new(move |entries: js_sys::Array| {
+                let observed = entries
+                    .get(0)
+                    .dyn_into::<web_sys::ResizeObserverEntry>()
+                    .ok()
+                    .map(|e| e.content_rect().width());
+                if observed.is_some() && observed != *width.borrow() {
+                    *width.borrow_mut() = observed;
+                    redraw.force_update();
+                }
+            });
+            let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok();
+            if let (Some(o), Some(c)) = (&observer, canvas.cast::<web_sys::Element>()) {
+                o.observe(&c);
+            }
+            move || {
+                if let Some(o) = observer {
+                    o.disconnect();
+                }
+                drop(on_resize);
+            }
+        });
+    }
     let start = {
         let data = data.clone();
         let size = size.clone();
@@ -124,18 +201,24 @@ pub fn map_view(props: &MapViewProps) -> Html {
         let data = data.clone();
         let view = view.clone();
         let start = start.clone();
+        let width = width.clone();
+        let size = size.clone();
         use_effect(move || {
             let timeout = gloo::timers::callback::Timeout::new(0, move || {
                 let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
                     return;
                 };
+                // Not laid out yet: the resize observer draws it once it is.
+                if width.borrow().is_none() {
+                    return;
+                }
                 let current = *view.borrow();
                 let current = current.unwrap_or_else(|| {
                     let first = start();
                     *view.borrow_mut() = Some(first);
                     first
                 });
-                draw(&element, &current, &data);
+                draw(&element, size(), &current, &data);
             });
             move || drop(timeout)
         });

@@ -18,7 +18,7 @@ pub use file_list::FileList;
 pub use header::Header;
 pub use landing::Landing;
 pub use live_region::LiveRegion;
-pub use map_view::MapView;
+pub use map_view::{warm_up as warm_up_maps, MapView};
 pub use net_counter::NetCounter;
 pub use promise_page::PromisePage;
 pub use routine_chart::RoutineChart;
