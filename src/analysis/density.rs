@@ -1,7 +1,8 @@
 //! Where the positions fall, counted in cells of two sizes (about 500 m and 10 km), for the map's
 //! heat layer. Memory is bounded: past [`MAX_CELLS`] cells of a size, positions in new cells of
-//! that size are no longer counted (they are counted in the larger cells, which a decade of
-//! travels does not fill).
+//! that size are not counted, until a tenth as many have been turned away: then the cells seen
+//! only once are dropped to make room (they are still counted in the larger cells, which a decade
+//! of travels does not fill).
 
 use std::collections::HashMap;
 
@@ -22,6 +23,8 @@ struct Counts {
     cells: HashMap<Cell, u32>,
     /// The last cell and the positions in it not yet added: positions come in runs.
     run: Option<(Cell, u32)>,
+    /// New cells not counted since the cells were last thinned out.
+    turned_away: usize,
 }
 
 impl Counts {
@@ -36,12 +39,24 @@ impl Counts {
     }
 
     fn flush(&mut self) {
-        if let Some((cell, n)) = self.run.take() {
-            if self.cells.len() < MAX_CELLS || self.cells.contains_key(&cell) {
-                let count = self.cells.entry(cell).or_default();
-                *count = count.saturating_add(n);
+        let Some((cell, n)) = self.run.take() else {
+            return;
+        };
+        if self.cells.len() >= MAX_CELLS && !self.cells.contains_key(&cell) {
+            // Full: once enough new cells were turned away, the cells seen once make room
+            // (after a move, the new home's cells must count).
+            self.turned_away += 1;
+            if self.turned_away < MAX_CELLS / 10 {
+                return;
+            }
+            self.turned_away = 0;
+            self.cells.retain(|_, count| *count > 1);
+            if self.cells.len() >= MAX_CELLS {
+                return;
             }
         }
+        let count = self.cells.entry(cell).or_default();
+        *count = count.saturating_add(n);
     }
 
     fn finish(mut self, size_e7: i32) -> DensityGrid {
@@ -110,12 +125,7 @@ pub fn towns(grids: &Grids) -> Vec<MapTown> {
         TOWNS,
     )
     .into_iter()
-    .map(|t| MapTown {
-        name: t.name.to_owned(),
-        lat: t.lat,
-        lng: t.lng,
-        population_at_least: t.population_at_least,
-    })
+    .map(MapTown::from)
     .collect()
 }
 
@@ -150,14 +160,29 @@ mod tests {
     #[test]
     fn memory_stays_bounded_whatever_the_spread() {
         let mut density = Density::default();
-        // 60,000 fine cells, 60 rows of 1,000.
-        for i in 0..60_000 {
+        // 50,001 fine cells seen once, 50 rows of 1,000: the last finds no room.
+        for i in 0..=i32::try_from(MAX_CELLS).unwrap() {
             density.fix(LatLng {
                 lat_e7: 400_000_000 + (i / 1000) * FINE_E7,
                 lng_e7: (i % 1000) * FINE_E7,
             });
         }
         assert_eq!(density.fine.cells.len(), MAX_CELLS);
-        assert_eq!(density.finish().unwrap().fine.cells.len(), REPORTED);
+        // Then the person moves: a new place seen again and again is counted once the cells
+        // seen once made room for it.
+        for i in 0..=(MAX_CELLS / 10) {
+            density.fix(LatLng {
+                lat_e7: 480_000_000,
+                lng_e7: 20_000_000 + i32::try_from(i % 2).unwrap() * FINE_E7,
+            });
+        }
+        assert!(density.fine.cells.len() < MAX_CELLS);
+        let grids = density.finish().unwrap();
+        let home = [480_000_000 / FINE_E7, 20_000_000 / FINE_E7].map(i64::from);
+        assert!(
+            grids.fine.cells.iter().any(|c| c[..2] == home),
+            "{:?}",
+            &grids.fine.cells[..3]
+        );
     }
 }

@@ -39,10 +39,16 @@ const GAP: Millis = 30 * 60_000;
 const LONG_GAP: Millis = DAY;
 /// Faster is a bad position (an airliner flies at about 900 km/h).
 const MAX_KMH: f64 = 1_200.0;
+/// A step this long waits for the next position to confirm it.
+const SPIKE_M: f64 = 1_000.0;
+/// Longer than any trip on Earth's surface (half a great circle): a distance the export gives
+/// beyond it is wrong, and the straight line between the ends is taken instead.
+const MAX_LEG_M: f64 = 20_100_000.0;
 /// Caps on what is kept, whatever the file holds: (day, mode) pairs (ten modes a day for 27
 /// years), and pairs of places for home–work.
 const MAX_DAY_MODES: usize = 100_000;
 const MAX_ENDS: usize = 50_000;
+const MAX_ENDS_PER_YEAR: usize = 10_000;
 /// Cells for home–work, in E7 units: 0.003°, about 330 m of latitude.
 const END_CELL_E7: i32 = 30_000;
 
@@ -104,10 +110,13 @@ struct Legs {
     trips: u64,
     days: BTreeMap<(i64, Mode), Tally>,
     ends: HashMap<(Cell, Cell, i64, Mode), (u64, f64)>,
+    /// Pairs kept per year.
+    ends_per_year: BTreeMap<i64, usize>,
 }
 
 impl Legs {
-    fn add(&mut self, local_start: Millis, from: LatLng, to: LatLng, legs: &[Leg]) {
+    /// One trip; `ends`, where it started and ended, when known.
+    fn add(&mut self, local_start: Millis, ends: Option<(LatLng, LatLng)>, legs: &[Leg]) {
         let day = local_start.div_euclid(DAY);
         self.trips += 1;
         let mut main: Option<Leg> = None;
@@ -117,32 +126,50 @@ impl Legs {
                 continue;
             }
             let tally = self.days.entry(key).or_default();
-            tally.legs += 1;
+            tally.legs = tally.legs.saturating_add(1);
             tally.metres += leg.metres;
             if leg.estimated {
                 tally.estimated += leg.metres;
             }
             if let Some(g) = co2::grams(leg.mode, leg.metres) {
-                tally.grams = Some(tally.grams.unwrap_or(0) + g);
+                tally.grams = Some(tally.grams.unwrap_or(0).saturating_add(g));
             }
             if main.is_none_or(|m| leg.metres > m.metres) {
                 main = Some(*leg);
             }
         }
-        let Some(main) = main else {
+        let (Some(main), Some((from, to))) = (main, ends) else {
             return;
         };
-        let key = (
-            end_cell(from),
-            end_cell(to),
-            civil_from_days(day).0,
-            main.mode,
-        );
-        if self.ends.len() < MAX_ENDS || self.ends.contains_key(&key) {
-            let end = self.ends.entry(key).or_default();
-            end.0 += 1;
-            end.1 += legs.iter().map(|l| l.metres).sum::<f64>();
+        let year = civil_from_days(day).0;
+        let key = (end_cell(from), end_cell(to), year, main.mode);
+        if !self.ends.contains_key(&key) && !self.room_for(year) {
+            return;
         }
+        let end = self.ends.entry(key).or_default();
+        end.0 += 1;
+        end.1 += legs.iter().map(|l| l.metres).sum::<f64>();
+    }
+
+    /// Whether a new pair of places of `year` may be kept: each year has its own budget, and
+    /// when all are spent the oldest year gives way to a newer one (the finding tells of the
+    /// latest year).
+    fn room_for(&mut self, year: i64) -> bool {
+        let used = self.ends_per_year.get(&year).copied().unwrap_or(0);
+        if used >= MAX_ENDS_PER_YEAR {
+            return false;
+        }
+        if self.ends.len() >= MAX_ENDS {
+            match self.ends_per_year.first_key_value() {
+                Some((&oldest, _)) if oldest < year => {
+                    self.ends.retain(|k, _| k.2 != oldest);
+                    self.ends_per_year.remove(&oldest);
+                }
+                _ => return false,
+            }
+        }
+        *self.ends_per_year.entry(year).or_default() += 1;
+        true
     }
 }
 
@@ -211,6 +238,10 @@ pub struct Trips {
     /// The export's guesses of activity for the last position, counted by mode.
     guesses: [u16; MODES.len()],
     guessed: bool,
+    /// The last position was left out (a cell tower's, out of order): its guesses are too.
+    ignore_guesses: bool,
+    /// A far position and its guess, until the next position confirms it.
+    held: Option<(Fix, Option<Mode>)>,
 }
 
 /// The last place the person was seen still, with what makes a quick first test of a step.
@@ -237,7 +268,12 @@ impl Anchor {
         /// Metres per degree × 10^-7 on the mean sphere.
         const M_PER_E7: f64 = 111_195.08 / 1e7;
         let dlat = f64::from(to.lat_e7 - self.at.lat_e7) * M_PER_E7;
-        let dlng = f64::from(to.lng_e7.wrapping_sub(self.at.lng_e7)) * M_PER_E7 * self.cos_lat;
+        // The shorter way round: across the antimeridian too.
+        let dlng = (i64::from(to.lng_e7) - i64::from(self.at.lng_e7) + 1_800_000_000)
+            .rem_euclid(3_600_000_000)
+            - 1_800_000_000;
+        #[allow(clippy::cast_precision_loss)] // within ±1.8e9
+        let dlng = dlng as f64 * M_PER_E7 * self.cos_lat;
         dlat * dlat + dlng * dlng < STEP_M * STEP_M
     }
 }
@@ -247,11 +283,29 @@ impl Trips {
     /// located (`GPS`, `WIFI`, `CELL`…).
     pub fn fix(&mut self, fix: Fix, source: &str) {
         if self.last.is_some_and(|last| fix.time <= last) || source.eq_ignore_ascii_case("CELL") {
-            self.take_guess();
+            // The guesses that follow are this position's: not for a step.
+            self.ignore_guesses = true;
             return;
         }
         self.last = Some(fix.time);
         let guess = self.take_guess();
+        self.ignore_guesses = false;
+        // A far position waits for the next one: if that one is back where the person was, the
+        // far one was a bad position (one Wi-Fi position 50 km off would make two flights).
+        if let Some((held, held_guess)) = self.held.take() {
+            let anchor = self.anchor.map(|a| a.at);
+            let spike =
+                anchor.is_some_and(|a| 4.0 * a.distance_m(fix.at) < held.at.distance_m(fix.at));
+            if !spike {
+                self.step(held, held_guess, false);
+            }
+        }
+        self.step(fix, guess, true);
+    }
+
+    /// A position in the trip being cut out; `hold`: a step of [`SPIKE_M`] or more waits for
+    /// the next position.
+    fn step(&mut self, fix: Fix, guess: Option<Mode>, hold: bool) {
         if self.open.as_ref().is_some_and(|o| fix.time - o.end >= STOP) {
             self.close();
         }
@@ -267,9 +321,20 @@ impl Trips {
             return;
         }
         let metres = anchor.distance_m(fix.at);
+        if metres < STEP_M {
+            // Near the antimeridian, where the quick test does not hold.
+            if let Some(a) = self.anchor.as_mut() {
+                a.seen = fix.time;
+            }
+            return;
+        }
         let elapsed = fix.time - seen;
         let speed = kmh(metres, elapsed);
         if speed > MAX_KMH {
+            return;
+        }
+        if hold && metres >= SPIKE_M {
+            self.held = Some((fix, guess));
             return;
         }
         self.anchor = Some(Anchor::new(fix.at, fix.time));
@@ -315,6 +380,9 @@ impl Trips {
     /// One of the export's guesses of what the person was doing at the last position
     /// (`IN_VEHICLE`, `ON_BICYCLE`, `STILL`…).
     pub fn guess(&mut self, kind: &str) {
+        if self.ignore_guesses {
+            return;
+        }
         let mode = Mode::parse(kind);
         if !matches!(mode, Mode::Still | Mode::Unknown) {
             if let Some(n) = self.guesses.get_mut(index(mode)) {
@@ -341,7 +409,7 @@ impl Trips {
 
     fn add_found(&mut self, start: Millis, from: LatLng, to: LatLng, legs: &[Leg]) {
         let local = self.clock.local(from, start);
-        self.found.add(local, from, to, legs);
+        self.found.add(local, Some((from, to)), legs);
     }
 
     /// Ends the trip under way: kept unless it is the position wandering (under 200 m from
@@ -395,16 +463,12 @@ impl Trips {
         let straight = movement.from.zip(movement.to).map(|(a, b)| a.distance_m(b));
         let Some(metres) = movement
             .distance_m
-            .filter(|d| d.is_finite() && *d > 0.0)
+            .filter(|d| d.is_finite() && *d > 0.0 && *d <= MAX_LEG_M)
             .or(straight)
             .filter(|d| *d > 0.0)
         else {
             return;
         };
-        let Some(from) = movement.from.or(movement.to) else {
-            return;
-        };
-        let to = movement.to.unwrap_or(from);
         let leg = match movement.mode {
             Mode::Still | Mode::Unknown if movement.end > movement.start => Leg {
                 mode: by_speed(kmh(metres, movement.end - movement.start), 0.0),
@@ -417,14 +481,22 @@ impl Trips {
                 estimated: false,
             },
         };
-        let local = self.clock.local(from, movement.start);
-        self.listed.add(local, from, to, &[leg]);
+        // Local time where it started (else where it ended; else UTC).
+        let local = match movement.from.or(movement.to) {
+            Some(at) => self.clock.local(at, movement.start),
+            None => movement.start,
+        };
+        self.listed
+            .add(local, movement.from.zip(movement.to), &[leg]);
     }
 
     /// The trips, once the whole file is read: the moves the export lists if it lists any, else
     /// those found in the positions; `None` when there are none. `home` and `work` name the
     /// trips between them.
     pub fn finish(mut self, home: Option<&Home>, work: Option<&Work>) -> Option<TripSummary> {
+        if let Some((held, guess)) = self.held.take() {
+            self.step(held, guess, false);
+        }
         self.close();
         let (origin, legs) = if self.listed.trips > 0 {
             (TripOrigin::Export, self.listed)
@@ -441,13 +513,17 @@ impl Trips {
             origin,
             trips: legs.trips,
             modes: totals(&legs.days),
-            grams: legs.days.values().filter_map(|t| t.grams).sum(),
+            grams: legs
+                .days
+                .values()
+                .filter_map(|t| t.grams)
+                .fold(0, u64::saturating_add),
             plane_grams: legs
                 .days
                 .iter()
                 .filter(|((_, mode), _)| *mode == Mode::Flying)
                 .filter_map(|(_, t)| t.grams)
-                .sum(),
+                .fold(0, u64::saturating_add),
             weeks: periods(&legs.days, |day| {
                 let (year, week) = iso_week(day);
                 format!("{year}-W{week:02}")
@@ -474,11 +550,11 @@ fn totals(days: &BTreeMap<(i64, Mode), Tally>) -> Vec<ModeTotal> {
     let mut by_mode: BTreeMap<Mode, Tally> = BTreeMap::new();
     for ((_, mode), t) in days {
         let total = by_mode.entry(*mode).or_default();
-        total.legs += t.legs;
+        total.legs = total.legs.saturating_add(t.legs);
         total.metres += t.metres;
         total.estimated += t.estimated;
         if let Some(g) = t.grams {
-            total.grams = Some(total.grams.unwrap_or(0) + g);
+            total.grams = Some(total.grams.unwrap_or(0).saturating_add(g));
         }
     }
     let mut modes: Vec<ModeTotal> = by_mode
@@ -507,7 +583,8 @@ fn periods(days: &BTreeMap<(i64, Mode), Tally>, name: impl Fn(i64) -> String) ->
         if let Some((_, metres, grams)) = out.last_mut() {
             *metres.entry(*mode).or_default() += t.metres;
             if let Some(g) = t.grams {
-                *grams.entry(*mode).or_default() += g;
+                let sum = grams.entry(*mode).or_default();
+                *sum = sum.saturating_add(g);
             }
         }
     }
@@ -796,6 +873,24 @@ mod tests {
             ]
         );
         assert_eq!((s.grams, s.plane_grams), (grams, grams));
+    }
+
+    #[test]
+    fn one_wrong_position_far_away_is_no_flight() {
+        let home = at(46.16, -1.15);
+        let t0 = time("2024-03-04T20:00:00Z");
+        // Still at home, a position every 5 minutes; one of them 50 km off (600 km/h away and
+        // back), then, another night, one 50 km off after an hour's silence.
+        for silence in [5, 60] {
+            let mut trips = Trips::default();
+            let mut t = t0;
+            for i in 0..20 {
+                let at = if i == 10 { at(46.61, -1.15) } else { home };
+                t += if i == 10 { silence * 60_000 } else { 300_000 };
+                trips.fix(Fix { time: t, at }, "WIFI");
+            }
+            assert_eq!(trips.finish(None, None), None, "after {silence} minutes");
+        }
     }
 
     #[test]

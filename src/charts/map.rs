@@ -89,8 +89,8 @@ impl View {
         let centre_lng = lng - (at.0 - size.0 / 2.0) / k;
         let centre_y = mercator(lat) + (at.1 - size.1 / 2.0) / k;
         View {
-            lat: latitude(centre_y),
-            lng: centre_lng,
+            lat: latitude(centre_y).clamp(-85.0, 85.0),
+            lng: (centre_lng + 180.0).rem_euclid(360.0) - 180.0,
             pixels_per_degree: k,
         }
     }
@@ -320,8 +320,13 @@ pub fn draw_map<DB: DrawingBackend>(
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
     let (w, h) = area.dim_in_pixel();
     let size = (f64::from(w), f64::from(h));
-    // The view is in CSS pixels; the backend in device pixels.
-    let scale = scale.clamp(0.5, 4.0);
+    // The view is in CSS pixels; the backend in device pixels (the real ratio, so that the map
+    // follows the pointer at any browser zoom; text and marks stay within readable sizes).
+    let scale = if scale.is_finite() && scale > 0.0 {
+        scale
+    } else {
+        1.0
+    };
     let view = View {
         pixels_per_degree: view.pixels_per_degree * scale,
         ..*view
@@ -347,7 +352,7 @@ pub fn draw_map<DB: DrawingBackend>(
         area.draw(&Rectangle::new([a, b], HEAT.mix(alpha).filled()))?;
     }
     #[allow(clippy::cast_possible_truncation)] // small sizes
-    let px = |css: f64| (css * scale).round() as i32;
+    let px = |css: f64| (css * scale.clamp(0.5, 4.0)).round() as i32;
     let font = ("sans-serif", f64::from(px(12.0))).into_font().color(&TEXT);
     let in_view = |t: &&MapTown| (south..=north).contains(&t.lat) && (west..=east).contains(&t.lng);
     for town in layers.towns.iter().filter(in_view).take(TOWNS) {
@@ -573,12 +578,7 @@ mod tests {
         let (south, west, north, east) = view.bounds(SIZE);
         let towns: Vec<MapTown> = largest_within(south, west, north, east, 3)
             .into_iter()
-            .map(|t| MapTown {
-                name: t.name.to_owned(),
-                lat: t.lat,
-                lng: t.lng,
-                population_at_least: t.population_at_least,
-            })
+            .map(MapTown::from)
             .collect();
         let heat = [Heat {
             lat: 46.15,

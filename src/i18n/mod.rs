@@ -151,6 +151,7 @@ pub enum Text {
     MapHome,
     MapWork,
     MapPlace,
+    MapRole,
 }
 
 impl Text {
@@ -248,6 +249,7 @@ impl Text {
         Text::MapHome,
         Text::MapWork,
         Text::MapPlace,
+        Text::MapRole,
     ];
 
     /// The text in `lang`.
@@ -567,10 +569,11 @@ impl Text {
             ),
             Text::MapHint => (
                 "Déplacez la carte en la faisant glisser, ou avec les flèches du clavier\u{a0}; \
-                 zoomez avec la molette, en pinçant, ou avec les touches + et -\u{a0}; 0 revient à \
-                 la vue de départ.",
-                "Move the map by dragging it, or with the arrow keys; zoom with the wheel, by \
-                 pinching, or with the + and - keys; 0 goes back to the first view.",
+                 zoomez avec les boutons, en pinçant, avec Ctrl et la molette, ou avec les touches \
+                 + et -\u{a0}; 0 revient à la vue de départ.",
+                "Move the map by dragging it, or with the arrow keys; zoom with the buttons, by \
+                 pinching, with Ctrl and the wheel, or with the + and - keys; 0 goes back to the \
+                 first view.",
             ),
             Text::MapCredits => (
                 "Fond de carte\u{a0}: Natural Earth (domaine public). Noms de lieux\u{a0}: \
@@ -583,6 +586,7 @@ impl Text {
             Text::MapHome => ("Domicile probable\u{a0}: ", "Probable home: "),
             Text::MapWork => ("Travail probable\u{a0}: ", "Probable place of work: "),
             Text::MapPlace => ("Lieu fréquenté\u{a0}: ", "Frequent place: "),
+            Text::MapRole => ("carte", "map"),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",

@@ -136,12 +136,11 @@ pub fn co2_sentence(lang: Lang, t: &TripSummary) -> String {
         .collect();
     let mut sentence = if t.grams == 0 {
         match lang {
-            Lang::Fr => "Ces trajets n'ont émis aucun CO2 de carburant\u{a0}: tous à pied, \
-                         à vélo ou en courant."
-                .to_owned(),
-            Lang::En => {
-                "These trips emitted no CO2 from fuel: all on foot, by bike or running.".to_owned()
+            Lang::Fr => {
+                "Selon les facteurs de l'ADEME, ces trajets n'ont émis aucun CO2 mesurable."
+                    .to_owned()
             }
+            Lang::En => "By ADEME's factors, these trips emitted no measurable CO2.".to_owned(),
         }
     } else {
         let total = mass(lang, t.grams);
@@ -441,7 +440,10 @@ mod tests {
              n'est pas compté\u{a0}: aucun facteur ne s'y applique."
         );
         let green = summary(&[(Mode::Cycling, 5_000, 0, Some(0))], 0);
-        assert!(co2_sentence(Lang::En, &green).starts_with("These trips emitted no CO2"));
+        assert_eq!(
+            co2_sentence(Lang::En, &green),
+            "By ADEME's factors, these trips emitted no measurable CO2."
+        );
         assert!(trips_sentence(Lang::En, &green).ends_with("cycling 5.0\u{a0}km (100%)."));
     }
 

@@ -36,9 +36,22 @@ pub struct Basemap {
 }
 
 impl Basemap {
-    /// A ring's points in order, each arc's first point dropped after the first arc (it repeats
-    /// the previous arc's last).
+    /// A ring's points in order, as (longitude, latitude) in degrees; each arc's first point is
+    /// dropped after the first arc (it repeats the previous arc's last).
     pub fn ring(&self, ring: &[i32]) -> Vec<(f32, f32)> {
+        self.ring_of(ring, |arc, i| arc.points.get(i).copied())
+    }
+
+    /// A ring's points as (longitude, Mercator y), in order.
+    pub fn ring_mercator(&self, ring: &[i32]) -> Vec<(f32, f32)> {
+        self.ring_of(ring, |arc, i| Some((arc.points.get(i)?.0, *arc.y.get(i)?)))
+    }
+
+    fn ring_of(
+        &self,
+        ring: &[i32],
+        point: impl Fn(&Arc, usize) -> Option<(f32, f32)>,
+    ) -> Vec<(f32, f32)> {
         let mut out: Vec<(f32, f32)> = Vec::new();
         for &reference in ring {
             let (index, backwards) = if reference < 0 {
@@ -50,11 +63,13 @@ impl Basemap {
                 continue;
             };
             let skip = usize::from(!out.is_empty());
-            if backwards {
-                out.extend(arc.points.iter().rev().skip(skip));
+            let n = arc.points.len();
+            let order: Box<dyn Iterator<Item = usize>> = if backwards {
+                Box::new((0..n).rev().skip(skip))
             } else {
-                out.extend(arc.points.iter().skip(skip));
-            }
+                Box::new((0..n).skip(skip))
+            };
+            out.extend(order.filter_map(|i| point(arc, i)));
         }
         out
     }
@@ -68,31 +83,6 @@ pub fn mercator(lat: f64) -> f64 {
         .tan()
         .ln()
         .to_degrees()
-}
-
-impl Basemap {
-    /// A ring's points as (longitude, Mercator y), in order (see [`Basemap::ring`]).
-    pub fn ring_mercator(&self, ring: &[i32]) -> Vec<(f32, f32)> {
-        let mut out: Vec<(f32, f32)> = Vec::new();
-        for &reference in ring {
-            let (index, backwards) = if reference < 0 {
-                (!reference, true)
-            } else {
-                (reference, false)
-            };
-            let Some(arc) = usize::try_from(index).ok().and_then(|i| self.arcs.get(i)) else {
-                continue;
-            };
-            let skip = usize::from(!out.is_empty());
-            let points = arc.points.iter().zip(&arc.y).map(|(p, y)| (p.0, *y));
-            if backwards {
-                out.extend(points.rev().skip(skip));
-            } else {
-                out.extend(points.skip(skip));
-            }
-        }
-        out
-    }
 }
 
 /// The basemap, decoded on first use; `None` if the bundled file is not what we wrote.

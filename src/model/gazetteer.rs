@@ -234,6 +234,17 @@ pub struct Town {
     pub population_at_least: u32,
 }
 
+impl From<Town> for super::location::MapTown {
+    fn from(t: Town) -> Self {
+        super::location::MapTown {
+            name: t.name.to_owned(),
+            lat: t.lat,
+            lng: t.lng,
+            population_at_least: t.population_at_least,
+        }
+    }
+}
+
 /// The `limit` most populous places within a box (degrees; `west` may exceed `east` across the
 /// antimeridian), largest first, ties by name.
 pub fn largest_within(south: f64, west: f64, north: f64, east: f64, limit: usize) -> Vec<Town> {

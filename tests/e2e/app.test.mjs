@@ -479,7 +479,10 @@ describe('main path', () => {
     await page.mouse.up();
     const dragged = await drawnAgain(page, first);
     assert.ok(dragged[1] > first[1], `${first} → ${dragged}`);
+    // The wheel zooms with Ctrl held (a plain wheel scrolls the page).
+    await page.keyboard.down('Control');
     await page.mouse.wheel(0, -200);
+    await page.keyboard.up('Control');
     const wheeled = await drawnAgain(page, dragged);
     assert.ok(wheeled[2] > dragged[2], `${dragged} → ${wheeled}`);
     await page.click(`${map} button:has-text("Zoom out")`);

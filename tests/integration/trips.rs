@@ -93,7 +93,7 @@ fn a_takeout_with_records_and_semantic_history_gives_modes_home_work_trips_and_c
     );
     assert_eq!(
         finding(records, "co2"),
-        "These trips emitted no CO2 from fuel: all on foot, by bike or running."
+        "By ADEME's factors, these trips emitted no measurable CO2."
     );
     // Every position in La Rochelle, every day from Monday 4 to Sunday 17 March.
     let Some(Summary::Positions(p)) = &records.summary else {

@@ -196,7 +196,7 @@ pub fn map_view(props: &MapViewProps) -> Html {
     };
     {
         // Drawn in a task of its own after each render, once the page is laid out (see
-        // `RoutineChart`).
+        // `chart_canvas::use_drawing`).
         let canvas = canvas.clone();
         let data = data.clone();
         let view = view.clone();
@@ -245,7 +245,12 @@ pub fn map_view(props: &MapViewProps) -> Html {
                     "wheel",
                     EventListenerOptions::enable_prevent_default(),
                     move |event| {
-                        let Some(event) = event.dyn_ref::<WheelEvent>() else {
+                        // With Ctrl (or ⌘) only, as a trackpad's pinch sends it: a plain wheel
+                        // scrolls the page past the map.
+                        let Some(event) = event
+                            .dyn_ref::<WheelEvent>()
+                            .filter(|e| e.ctrl_key() || e.meta_key())
+                        else {
                             return;
                         };
                         event.prevent_default();
@@ -262,6 +267,10 @@ pub fn map_view(props: &MapViewProps) -> Html {
     let on_down = {
         let gesture = gesture.clone();
         Callback::from(move |event: PointerEvent| {
+            // A mouse drags with its main button only.
+            if event.pointer_type() == "mouse" && event.button() != 0 {
+                return;
+            }
             if let Some(target) = event.target_dyn_into::<web_sys::Element>() {
                 let _ = target.set_pointer_capture(event.pointer_id());
             }
@@ -309,6 +318,10 @@ pub fn map_view(props: &MapViewProps) -> Html {
         let start = start.clone();
         let size = size.clone();
         Callback::from(move |event: KeyboardEvent| {
+            // Ctrl + and Ctrl 0 are the browser's zoom: leave them to it.
+            if event.ctrl_key() || event.meta_key() || event.alt_key() {
+                return;
+            }
             let size = size();
             let centre = (size.0 / 2.0, size.1 / 2.0);
             let step: Option<Box<dyn Fn(View) -> View>> = match event.key().as_str() {
@@ -369,10 +382,13 @@ pub fn map_view(props: &MapViewProps) -> Html {
                 { button(Text::MapZoomOut, zoom_out) }
                 { button(Text::MapReset, reset) }
             </div>
-            <canvas ref={canvas} width="720" height="340" tabindex="0" role="img"
+            // An application, not an image: screen readers then pass the arrow keys to it.
+            <canvas ref={canvas} width="720" height="340" tabindex="0" role="application"
+                aria-roledescription={Text::MapRole.get(lang)}
                 aria-label={Text::MapAlt.get(lang)} aria-describedby={hint.clone()}
                 onpointerdown={on_down} onpointermove={on_move}
-                onpointerup={on_up.clone()} onpointercancel={on_up} onkeydown={on_key}></canvas>
+                onpointerup={on_up.clone()} onpointercancel={on_up.clone()}
+                onlostpointercapture={on_up} onkeydown={on_key}></canvas>
             <p class="map-hint" id={hint}>{ Text::MapHint.get(lang) }</p>
             { places(lang, &props.positions) }
             <p class="map-credits">{ Text::MapCredits.get(lang) }</p>
@@ -401,9 +417,9 @@ fn places(lang: Lang, p: &PositionSummary) -> Html {
         let at = place.lat.zip(place.lng).map(|(a, b)| position(lang, a, b));
         let name = match (&place.name, at) {
             (Some(name), Some(at)) => format!("{name} ({at})"),
-            (Some(name), None) => name.clone(),
             (None, Some(at)) => at,
-            (None, None) => continue,
+            // Not on the map without a position.
+            (_, None) => continue,
         };
         items.push(format!("{}{name}", Text::MapPlace.get(lang)));
     }

@@ -1,6 +1,7 @@
 //! One small component per file, named as nouns. They render props and call callbacks; state and
 //! effects live in `App`.
 
+mod chart_canvas;
 mod drop_zone;
 mod file_list;
 mod header;

@@ -1,9 +1,9 @@
 //! The hour × weekday map of time away from home: a canvas drawn by [`crate::charts`], its title,
 //! and the same values in a table, its text alternative.
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
+
+use super::chart_canvas::{sized_area, use_details_open, use_drawing};
 
 use crate::charts::{draw_grid, grid_text, Fit, Grid};
 use crate::i18n::{clock, percent, weekday_name, Lang, Text};
@@ -29,20 +29,10 @@ fn grid(lang: Lang, routine: &Routine) -> Grid {
 }
 
 /// Draws the grid on the canvas, at the size it is shown.
-fn draw(canvas: &NodeRef, grid: &Grid) {
-    let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+fn draw(element: &web_sys::HtmlCanvasElement, grid: &Grid) {
+    let Some((area, dpr, css_width)) = sized_area(element, CSS_HEIGHT) else {
         return;
     };
-    // Drawn at the size it is shown, in device pixels: sharp text on any screen.
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let css_width = f64::from(element.client_width()).max(200.0);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small sizes
-    let (width, height) = (
-        (css_width * dpr).round() as u32,
-        (CSS_HEIGHT * dpr).round() as u32,
-    );
-    element.set_width(width);
-    element.set_height(height);
     let fit = Fit {
         scale: dpr,
         label_every: match css_width {
@@ -51,16 +41,10 @@ fn draw(canvas: &NodeRef, grid: &Grid) {
             _ => 3,
         },
     };
-    if let Some(area) =
-        CanvasBackend::with_canvas_object(element.clone()).map(IntoDrawingArea::into_drawing_area)
-    {
-        // A drawing error leaves the canvas blank; the table still holds every value.
-        if draw_grid(&area, grid, fit).is_ok() {
-            let _ = area.present();
-        }
+    // A drawing error leaves the canvas blank; the table still holds every value.
+    if draw_grid(&area, grid, fit).is_ok() {
+        let _ = area.present();
     }
-    // For the end-to-end tests: the drawing is done (it happens a moment after the render).
-    let _ = element.set_attribute("data-drawn", "");
 }
 
 #[function_component(RoutineChart)]
@@ -68,32 +52,10 @@ pub fn routine_chart(props: &RoutineChartProps) -> Html {
     let canvas = use_node_ref();
     let lang = props.lang;
     let grid = grid(lang, &props.routine);
-    {
-        let canvas = canvas.clone();
-        use_effect_with(grid.clone(), move |grid| {
-            // Drawn in a task of its own, once the browser has laid the page out: drawing within
-            // the render that added the results made one main-thread task of 40-50 ms (the
-            // canvas's width forced a layout of the whole new list), which crossed BENCHMARK.md's
-            // 50 ms (T8) on a busy machine.
-            let grid = grid.clone();
-            let timeout = gloo::timers::callback::Timeout::new(0, move || draw(&canvas, &grid));
-            move || drop(timeout)
-        });
-    }
-    // The table is built when it is opened: 7 × 24 cells that nobody sees (nor hears: a closed
-    // `details` hides its content from screen readers too) made the render that adds a file's
-    // results longer (BENCHMARK.md T8).
-    let open = use_state(|| false);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            if let Some(details) = event.target_dyn_into::<web_sys::HtmlDetailsElement>() {
-                open.set(details.open());
-            }
-        })
-    };
+    use_drawing(canvas.clone(), grid.clone(), draw);
+    let (open, on_toggle) = use_details_open();
     let title = format!("{}-title", props.id);
-    let table = if *open {
+    let table = if open {
         table(lang, &grid, &title)
     } else {
         Html::default()

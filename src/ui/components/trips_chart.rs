@@ -2,9 +2,9 @@
 //! [`crate::charts`], a legend, a choice of period, and the same values in a table (its text
 //! alternative).
 
-use plotters::prelude::IntoDrawingArea;
-use plotters_canvas::CanvasBackend;
 use yew::prelude::*;
+
+use super::chart_canvas::{sized_area, use_details_open, use_drawing};
 
 use crate::charts::trips::{columns, mode_css, modes, number, table_rows, Measure, Scale};
 use crate::charts::{draw_columns, Columns, Fit};
@@ -24,19 +24,10 @@ pub struct TripsChartProps {
 }
 
 /// Draws the columns on the canvas, at the size they are shown.
-fn draw(canvas: &NodeRef, chart: &Columns, lang: Lang, unit: &'static str) {
-    let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
+fn draw(element: &web_sys::HtmlCanvasElement, chart: &Columns, lang: Lang, unit: &'static str) {
+    let Some((area, dpr, css_width)) = sized_area(element, CSS_HEIGHT) else {
         return;
     };
-    let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
-    let css_width = f64::from(element.client_width()).max(200.0);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small sizes
-    let (width, height) = (
-        (css_width * dpr).round() as u32,
-        (CSS_HEIGHT * dpr).round() as u32,
-    );
-    element.set_width(width);
-    element.set_height(height);
     // About 60 CSS pixels per label.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small counts
     let fits = ((css_width - 70.0) / 60.0).max(1.0) as usize;
@@ -45,25 +36,19 @@ fn draw(canvas: &NodeRef, chart: &Columns, lang: Lang, unit: &'static str) {
         scale: dpr,
         label_every,
     };
-    if let Some(area) =
-        CanvasBackend::with_canvas_object(element.clone()).map(IntoDrawingArea::into_drawing_area)
-    {
-        // Whole numbers from 10 up: "1500 km", "2,5 km".
-        let label = |v: f64| {
-            let text = if v >= 10.0 || v == 0.0 {
-                format!("{v:.0}")
-            } else {
-                number(lang, v)
-            };
-            format!("{text} {unit}")
+    // Whole numbers from 10 up: "1500 km", "2,5 km".
+    let label = |v: f64| {
+        let text = if v >= 10.0 || v == 0.0 {
+            format!("{v:.0}")
+        } else {
+            number(lang, v)
         };
-        // A drawing error leaves the canvas blank; the table still holds every value.
-        if draw_columns(&area, chart, fit, &label).is_ok() {
-            let _ = area.present();
-        }
+        format!("{text} {unit}")
+    };
+    // A drawing error leaves the canvas blank; the table still holds every value.
+    if draw_columns(&area, chart, fit, &label).is_ok() {
+        let _ = area.present();
     }
-    // For the end-to-end tests: the drawing is done (it happens a moment after the render).
-    let _ = element.set_attribute("data-drawn", "");
 }
 
 #[function_component(TripsChart)]
@@ -76,28 +61,12 @@ pub fn trips_chart(props: &TripsChartProps) -> Html {
         Measure::Distance => (Text::TripsChartTitle, Text::TripsChartAlt, "km"),
         Measure::Carbon => (Text::Co2ChartTitle, Text::Co2ChartAlt, "kg"),
     };
-    {
-        let canvas = canvas.clone();
-        use_effect_with(chart.clone(), move |chart| {
-            // Drawn in a task of its own, once the page is laid out (see `RoutineChart`).
-            let chart = chart.clone();
-            let timeout =
-                gloo::timers::callback::Timeout::new(0, move || draw(&canvas, &chart, lang, unit));
-            move || drop(timeout)
-        });
-    }
-    // The table is built when it is opened (see `RoutineChart`).
-    let open = use_state(|| false);
-    let on_toggle = {
-        let open = open.clone();
-        Callback::from(move |event: Event| {
-            if let Some(details) = event.target_dyn_into::<web_sys::HtmlDetailsElement>() {
-                open.set(details.open());
-            }
-        })
-    };
+    use_drawing(canvas.clone(), chart.clone(), move |element, chart| {
+        draw(element, chart, lang, unit);
+    });
+    let (open, on_toggle) = use_details_open();
     let title = format!("{}-title", props.id);
-    let table = if *open {
+    let table = if open {
         table(lang, &chart, &props.trips, props.measure, unit, &title)
     } else {
         Html::default()
