@@ -281,13 +281,18 @@ fn draw_basemap<DB: DrawingBackend>(
         y1: size.1 + 2.0,
     };
     {
-        for (ring, bbox) in map.land.iter().zip(&map.land_bbox) {
-            if visible(*bbox) {
-                let outline: Vec<(f64, f64)> =
-                    map.ring_mercator(ring).into_iter().map(to_pixel).collect();
-                let outline = thin(&clip.polygon(&outline));
-                if outline.len() >= 3 {
-                    area.draw(&Polygon::new(outline, LAND.filled()))?;
+        // Land, then its holes (lakes, inland seas) as water over it.
+        for holes in [false, true] {
+            let rings = map.land.iter().zip(&map.land_bbox).zip(&map.land_hole);
+            for ((ring, bbox), _) in rings.filter(|(_, hole)| **hole == holes) {
+                if visible(*bbox) {
+                    let outline: Vec<(f64, f64)> =
+                        map.ring_mercator(ring).into_iter().map(to_pixel).collect();
+                    let outline = thin(&clip.polygon(&outline));
+                    if outline.len() >= 3 {
+                        let colour = if holes { SEA } else { LAND };
+                        area.draw(&Polygon::new(outline, colour.filled()))?;
+                    }
                 }
             }
         }

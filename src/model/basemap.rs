@@ -33,6 +33,9 @@ pub struct Basemap {
     pub land: Vec<Vec<i32>>,
     /// Each ring's box: west, south, east, north.
     pub land_bbox: Vec<(f32, f32, f32, f32)>,
+    /// Whether each ring is a hole in the land (a lake, an inland sea): turned the other way
+    /// round from the largest ring.
+    pub land_hole: Vec<bool>,
 }
 
 impl Basemap {
@@ -100,6 +103,29 @@ fn zigzag(bytes: &[u8], at: &mut usize) -> Option<i64> {
     let n = varint(bytes, at)?;
     let half = i64::try_from(n >> 1).ok()?;
     Some(if n & 1 == 0 { half } else { -half - 1 })
+}
+
+/// Which land rings are holes: those turned the other way round from the largest ring (by
+/// twice their signed area, the shoelace formula, in square degrees).
+fn holes(map: &Basemap) -> Vec<bool> {
+    let areas: Vec<f64> = map
+        .land
+        .iter()
+        .map(|ring| {
+            let points = map.ring(ring);
+            points
+                .iter()
+                .zip(points.iter().cycle().skip(1))
+                .map(|(a, b)| f64::from(a.0) * f64::from(b.1) - f64::from(b.0) * f64::from(a.1))
+                .sum()
+        })
+        .collect();
+    let outer = areas
+        .iter()
+        .copied()
+        .max_by(|a, b| a.abs().total_cmp(&b.abs()))
+        .unwrap_or(0.0);
+    areas.iter().map(|a| a * outer < 0.0).collect()
 }
 
 /// Reads `world.bin` (format in `scripts/gen-basemap.mjs`).
@@ -182,11 +208,14 @@ fn decode(bytes: &[u8]) -> Option<Basemap> {
                 })
         })
         .collect();
-    (at == bytes.len()).then_some(Basemap {
+    let mut map = Basemap {
         arcs,
         land,
         land_bbox,
-    })
+        land_hole: Vec::new(),
+    };
+    map.land_hole = holes(&map);
+    (at == bytes.len()).then_some(map)
 }
 
 #[cfg(test)]
@@ -225,6 +254,15 @@ mod tests {
         assert!(on_land((3.08, 45.78)));
         assert!(!on_land((-4.0, 45.5)));
         assert!(!on_land((-30.0, 30.0)));
+        // The Caspian Sea is a hole in the land, drawn as water.
+        assert!(!on_land((51.0, 42.0)));
+        let holes: Vec<usize> = (0..map.land.len()).filter(|&i| map.land_hole[i]).collect();
+        assert!(
+            !holes.is_empty() && holes.len() < map.land.len() / 4,
+            "{}",
+            holes.len()
+        );
+        assert!(holes.iter().any(|&i| inside(&rings[i], (51.0, 42.0))));
         // Rings close: their last point is their first.
         for r in rings.iter().take(50) {
             assert_eq!(r.first(), r.last());
