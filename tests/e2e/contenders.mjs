@@ -8,7 +8,7 @@
 // O (oboe.js, up to 100 MB as BENCHMARK.md says), F (read-only floor), each in a fresh page of
 // Debian Chromium; N is the native time. Prints one markdown row per contender and input, then
 // the ratios W/N, W/J, W/J2, W/O. With --smoke (CI: 10 and 50 MB by default) it fails when a
-// contender's result differs from the ground truth, when W's renderer peak grows by more than
+// contender's result differs from the ground truth, when W's renderer peak (the median of its runs) grows by more than
 // 16 MB from the smallest to the largest input, or when the app's main thread has a long task (50
 // ms or more) while it reads the largest input, or when W/N on the largest input is below half its
 // "must" (0.25: W's median of three runs against N's, `--native` naming several native runs). It
@@ -103,7 +103,12 @@ try {
           : r.count === truth.count && r.first === truth.first && r.last === truth.last ? 'yes'
             : `NO: ${r.count} ${r.first} ${r.last}`;
       if (!r.error) times[kind] = r.ms / 1000;
-      if (kind === 'W') peaks.push(r.peak);
+      // The memory gate compares W's median peaks: the highest of three runs swings by 10–20 MB
+      // on this shared machine (the native build's peak RSS does not move from 10 to 50 MB).
+      if (kind === 'W') {
+        const byPeak = all.map((x) => x.peak).sort((a, b) => a - b);
+        peaks.push(byPeak[Math.floor((byPeak.length - 1) / 2)]);
+      }
       if (kind !== 'F' && exact !== 'yes' && !(kind === 'J' && mb >= 512)) failures.push(`${kind} ${mb} MB: ${exact}`);
       const time = r.error ? '–' : `${(r.ms / 1000).toFixed(2)} s`;
       const rate = r.error ? '–' : (mb / (r.ms / 1000)).toFixed(0);
@@ -134,7 +139,7 @@ try {
       }
     }
     const growth = peaks[peaks.length - 1] - peaks[0];
-    console.log(`\nW renderer peak growth from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} MB: ${growth.toFixed(0)} MB`);
+    console.log(`\nW renderer peak growth from ${SIZES[0]} to ${SIZES[SIZES.length - 1]} MB (medians of the runs' peaks): ${growth.toFixed(0)} MB`);
     if (growth > 16) failures.push(`summary-mode memory grew by ${growth.toFixed(0)} MB`);
     const largest = join(DIR, `${benchStem(DIR, SIZES[SIZES.length - 1])}.json`);
     const tasks = await longTasks(env, largest);
