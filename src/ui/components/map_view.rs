@@ -13,6 +13,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::chart_canvas::mark_drawn;
+
 use crate::charts::map::{draw_map, heat_for, map_data, Layers, MapData, View};
 use crate::i18n::{position, Lang, Text};
 use crate::model::basemap::basemap;
@@ -69,7 +71,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, size: (f64, f64), view: &View, data
             view.lat, view.lng, view.pixels_per_degree
         ),
     );
-    let _ = canvas.set_attribute("data-drawn", "");
+    mark_drawn(canvas);
 }
 
 /// Draws a small map once on a canvas that is never shown, in a task of its own at start-up: the
