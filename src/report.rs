@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::analysis::trips::Journal;
 pub use crate::analysis::Finding;
 pub use crate::analysis::Kind;
 use crate::analysis::{self, FileAnalysis, Memory};
@@ -147,6 +148,9 @@ impl From<FileAnalysis> for FileReport {
     }
 }
 
+/// A report held back, with what is kept of its file.
+type Held = (FileReport, Option<PointStore>, Option<Journal>);
+
 /// Analyses one file the person opened (a plain file, or every file inside an archive) and hands
 /// each file's report to `on_report` as soon as it is ready: the single entry point of the worker
 /// and of `inspect`. Never panics; problems become reports with an error.
@@ -164,11 +168,14 @@ pub fn describe_input_with(
 ) {
     // A report is held back until the next event, so that a bomb found at the end of an entry
     // replaces that entry's report (and drops its positions) instead of following it.
-    let mut held: Option<(FileReport, Option<PointStore>)> = None;
+    let mut held: Option<Held> = None;
     let container = |path: &str| (path != name).then(|| name.to_owned());
-    let hand_over = |sink: &mut dyn Sink, (report, points): (FileReport, Option<PointStore>)| {
+    let hand_over = |sink: &mut dyn Sink, (report, points, journal): Held| {
         if let Some(points) = points {
             sink.points(&report.file.path, points);
+        }
+        if let Some(journal) = journal {
+            sink.journal(&report.file.path, journal);
         }
         sink.report(report);
     };
@@ -178,20 +185,21 @@ pub fn describe_input_with(
                 sink.entry(path);
                 let mut analysis = analysis::describe_with(path, size, reader, memory);
                 let points = analysis.points.take();
+                let journal = analysis.journal.take();
                 let mut report = FileReport::from(analysis);
                 report.container = container(path);
-                (report, points)
+                (report, points, journal)
             }
             Event::Problem { path, size, kind } => {
                 let mut report = FileReport::failed(FileRef::new(path, size.unwrap_or(0)), kind);
                 report.container = container(path);
                 if held
                     .as_ref()
-                    .is_some_and(|(h, _)| h.file.path == report.file.path)
+                    .is_some_and(|(h, _, _)| h.file.path == report.file.path)
                 {
                     held = None;
                 }
-                (report, None)
+                (report, None, None)
             }
         };
         if let Some(previous) = held.replace(next) {
@@ -211,6 +219,9 @@ pub trait Sink {
     fn report(&mut self, report: FileReport);
     /// In map mode, a file's positions, just before its report. Dropped unless kept.
     fn points(&mut self, _path: &str, _points: PointStore) {}
+    /// A location file's trips one by one, just before its report (after its points): for the
+    /// day view and corrections. Dropped unless kept.
+    fn journal(&mut self, _path: &str, _journal: Journal) {}
 }
 
 impl<F: FnMut(FileReport)> Sink for F {

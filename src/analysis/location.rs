@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::trips::Journal;
 use crate::model::location::{
     Device, Fix, HistorySettings, LatLng, LocationSink, Mode, Move, PlaceLabel, ServicePlace,
     Visit, MAX_DEVICES,
@@ -215,26 +216,34 @@ impl Locations {
     }
 
     /// The summary, and the positions in map mode.
-    pub fn finish_with_points(mut self) -> (PositionSummary, Option<PointStore>) {
-        let mut points = self.points.take();
-        if let Some(p) = points.as_mut() {
-            p.shrink();
-        }
-        (self.finish(), points)
+    pub fn finish_with_points(self) -> (PositionSummary, Option<PointStore>) {
+        let (summary, points, _) = self.finish_kept();
+        (summary, points)
     }
 
     /// The summary shown for a location file and written in the report.
     pub fn finish(self) -> PositionSummary {
+        self.finish_kept().0
+    }
+
+    /// The summary, the positions in map mode, and the trips one by one: what the worker keeps
+    /// for the day view and corrections.
+    pub fn finish_kept(mut self) -> (PositionSummary, Option<PointStore>, Journal) {
+        let mut points = self.points.take();
+        if let Some(p) = points.as_mut() {
+            p.shrink();
+        }
         let density = self.density.finish();
         let home = self.nights.home();
         let work = self.nights.work(home.as_ref());
+        let journal = self.trips.journal(home.as_ref(), work.as_ref());
         // The stays the export lists, or else those found in its positions.
         let (places, sensitive_places) = if self.visits > 0 || self.stays.is_empty() {
             self.places.finish()
         } else {
             self.stays.finish().finish()
         };
-        PositionSummary {
+        let summary = PositionSummary {
             places,
             sensitive_places,
             count: self.count,
@@ -248,7 +257,7 @@ impl Locations {
             days: self.days.len() as u64,
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
             routine: self.nights.routine(home.as_ref()),
-            trips: self.trips.finish(home.as_ref(), work.as_ref()),
+            trips: journal.summary(),
             countries: self.countries.finish(),
             towns: density
                 .as_ref()
@@ -262,7 +271,8 @@ impl Locations {
             activity_guesses: self.activity_guesses,
             devices: Self::devices(self.devices, self.other_devices),
             history_settings: self.history_settings,
-        }
+        };
+        (summary, points, journal)
     }
 
     /// The devices, most positions first (those listed without positions keep their order),

@@ -28,6 +28,7 @@ use crate::sources;
 mod check;
 pub mod co2;
 pub mod countries;
+pub mod day;
 pub mod density;
 pub mod home;
 pub mod location;
@@ -78,6 +79,8 @@ pub struct FileAnalysis {
     pub error: Option<ErrorKind>,
     /// The positions, in map mode.
     pub points: Option<PointStore>,
+    /// The trips one by one, for the day view and corrections (location files only).
+    pub journal: Option<trips::Journal>,
 }
 
 /// What is kept of a file's positions (DESIGN.md's two memory modes).
@@ -481,6 +484,7 @@ pub fn describe_with(
         findings: Vec::new(),
         error: None,
         points: None,
+        journal: None,
     };
     let Ok(head) = read_prefix(&mut counting, HEAD_LEN) else {
         analysis.error = Some(ErrorKind::Unreadable);
@@ -497,12 +501,13 @@ pub fn describe_with(
         // Sources parse byte by byte: buffer here, so that each byte does not travel through the
         // inflater, the bomb guard and the counter one call at a time.
         let whole = std::io::Cursor::new(&head).chain(&mut counting);
-        let (summary, error, points) = read_source_with(
+        let (summary, error, points, journal) = read_source_kept(
             source,
             &mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole),
             memory,
         );
         analysis.points = points;
+        analysis.journal = Some(journal);
         analysis.findings = findings(&analysis.kind, &summary);
         analysis.summary = Some(summary);
         analysis.error = error;
@@ -525,23 +530,28 @@ pub fn read_source(
     source: &dyn sources::Source,
     reader: &mut dyn Read,
 ) -> (Summary, Option<ErrorKind>) {
-    let (summary, error, _) = read_source_with(source, reader, Memory::Summary);
+    let (summary, error, _, _) = read_source_kept(source, reader, Memory::Summary);
     (summary, error)
 }
 
-/// [`read_source`], with the positions kept in map mode.
-pub fn read_source_with(
+/// [`read_source`], with the positions kept in map mode, and the trips one by one.
+pub fn read_source_kept(
     source: &dyn sources::Source,
     reader: &mut dyn Read,
     memory: Memory,
-) -> (Summary, Option<ErrorKind>, Option<PointStore>) {
+) -> (
+    Summary,
+    Option<ErrorKind>,
+    Option<PointStore>,
+    trips::Journal,
+) {
     let mut locations = location::Locations::default();
     if memory == Memory::Map {
         locations.keep_points();
     }
     let error = source.read(reader, &mut locations);
-    let (summary, points) = locations.finish_with_points();
-    (Summary::Positions(summary), error, points)
+    let (summary, points, journal) = locations.finish_kept();
+    (Summary::Positions(summary), error, points, journal)
 }
 
 fn count_rest(reader: &mut dyn Read) -> std::io::Result<()> {

@@ -18,12 +18,17 @@
 //! estimated from its speeds, and is marked so.
 //!
 //! Memory stays bounded: per local day and mode, a few numbers (a decade is a few thousand days),
-//! and per pair of places (cells of about 330 m) and year, the trips between them, for home–work.
+//! per pair of places (cells of about 330 m) and year, the trips between them, for home–work, and
+//! the first [`MAX_LOGGED`] trips one by one (about 50 bytes each), for the day view and for
+//! corrections. Once the file is read, all this is its [`Journal`]: a correction of a trip's mode
+//! takes its legs out of the totals and puts them back under the new mode, so that the summary
+//! it gives is what the file would have said had the export named that mode.
 
 use std::collections::{BTreeMap, HashMap};
 
 use super::co2;
 use super::home::Clock;
+use crate::model::day::{DayLeg, DayTrip};
 use crate::model::location::{Fix, Home, LatLng, Mode, Move, Work};
 use crate::model::time::{civil_from_days, iso_week, Millis};
 use crate::model::trips::{HomeWork, ModeTotal, Period, TripOrigin, TripSummary};
@@ -51,6 +56,8 @@ const MAX_ENDS: usize = 50_000;
 const MAX_ENDS_PER_YEAR: usize = 10_000;
 /// Cells for home–work, in E7 units: 0.003°, about 330 m of latitude.
 const END_CELL_E7: i32 = 30_000;
+/// Trips kept one by one (a trip a day for 500 years, ten a day for 50): about 10 MB at most.
+pub const MAX_LOGGED: usize = 200_000;
 
 /// The modes, in the order of [`Mode`]'s variants, to count guesses in an array.
 const MODES: [Mode; 14] = [
@@ -86,7 +93,7 @@ struct Leg {
 }
 
 /// What a day holds for one mode.
-#[derive(Debug, Default, Clone, Copy)]
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
 struct Tally {
     legs: u32,
     metres: f64,
@@ -104,22 +111,102 @@ fn end_cell(at: LatLng) -> Cell {
     )
 }
 
-/// The trips of one way in: per local day and mode, and per pair of places, year and main mode.
-#[derive(Debug, Default)]
+/// The leg of most of a trip's length.
+fn main_leg(legs: &[Leg]) -> Option<Leg> {
+    let mut main: Option<Leg> = None;
+    for leg in legs {
+        if main.is_none_or(|m| leg.metres > m.metres) {
+            main = Some(*leg);
+        }
+    }
+    main
+}
+
+/// One trip, as it is added.
+struct Trip<'a> {
+    start: Millis,
+    end: Millis,
+    /// Local time at its start.
+    local_start: Millis,
+    from: Option<LatLng>,
+    to: Option<LatLng>,
+    legs: &'a [Leg],
+}
+
+/// One trip kept for the day view and corrections; its legs are `leg_store[first..first + count]`
+/// of the [`Legs`] that keeps it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Logged {
+    start: Millis,
+    end: Millis,
+    /// Local time minus UTC at its start, in milliseconds.
+    offset: i32,
+    from: Option<LatLng>,
+    to: Option<LatLng>,
+    first: u32,
+    count: u8,
+    corrected: bool,
+}
+
+impl Logged {
+    fn day(&self) -> i64 {
+        (self.start + Millis::from(self.offset)).div_euclid(DAY)
+    }
+}
+
+/// The trips of one way in: per local day and mode, per pair of places, year and main mode, and
+/// the first [`MAX_LOGGED`] one by one.
+#[derive(Debug, Default, Clone, PartialEq)]
 struct Legs {
     trips: u64,
     days: BTreeMap<(i64, Mode), Tally>,
     ends: HashMap<(Cell, Cell, i64, Mode), (u64, f64)>,
     /// Pairs kept per year.
     ends_per_year: BTreeMap<i64, usize>,
+    log: Vec<Logged>,
+    leg_store: Vec<Leg>,
 }
 
 impl Legs {
-    /// One trip; `ends`, where it started and ended, when known.
-    fn add(&mut self, local_start: Millis, ends: Option<(LatLng, LatLng)>, legs: &[Leg]) {
-        let day = local_start.div_euclid(DAY);
+    /// One trip.
+    fn add(&mut self, trip: &Trip<'_>) {
+        let day = trip.local_start.div_euclid(DAY);
         self.trips += 1;
-        let mut main: Option<Leg> = None;
+        self.tally(day, trip.legs);
+        if self.log.len() < MAX_LOGGED {
+            if let (Ok(first), Ok(count), Ok(offset)) = (
+                u32::try_from(self.leg_store.len()),
+                u8::try_from(trip.legs.len()),
+                i32::try_from(trip.local_start - trip.start),
+            ) {
+                self.leg_store.extend_from_slice(trip.legs);
+                self.log.push(Logged {
+                    start: trip.start,
+                    end: trip.end,
+                    offset,
+                    from: trip.from,
+                    to: trip.to,
+                    first,
+                    count,
+                    corrected: false,
+                });
+            }
+        }
+        let (Some(main), Some(from), Some(to)) = (main_leg(trip.legs), trip.from, trip.to) else {
+            return;
+        };
+        let year = civil_from_days(day).0;
+        let key = (end_cell(from), end_cell(to), year, main.mode);
+        if !self.ends.contains_key(&key) && !self.room_for(year) {
+            return;
+        }
+        let end = self.ends.entry(key).or_default();
+        end.0 += 1;
+        end.1 += trip.legs.iter().map(|l| l.metres).sum::<f64>();
+    }
+
+    /// Adds legs to their day's totals.
+    fn tally(&mut self, day: i64, legs: &[Leg]) {
         for leg in legs {
             let key = (day, leg.mode);
             if self.days.len() >= MAX_DAY_MODES && !self.days.contains_key(&key) {
@@ -134,21 +221,78 @@ impl Legs {
             if let Some(g) = co2::grams(leg.mode, leg.metres) {
                 tally.grams = Some(tally.grams.unwrap_or(0).saturating_add(g));
             }
-            if main.is_none_or(|m| leg.metres > m.metres) {
-                main = Some(*leg);
+        }
+    }
+
+    /// Takes legs added by [`Legs::tally`] out of their day's totals.
+    fn untally(&mut self, day: i64, legs: &[Leg]) {
+        for leg in legs {
+            let Some(tally) = self.days.get_mut(&(day, leg.mode)) else {
+                continue;
+            };
+            tally.legs = tally.legs.saturating_sub(1);
+            tally.metres -= leg.metres;
+            if leg.estimated {
+                tally.estimated -= leg.metres;
+            }
+            if let (Some(g), Some(sum)) = (co2::grams(leg.mode, leg.metres), tally.grams.as_mut()) {
+                *sum = sum.saturating_sub(g);
+            }
+            if tally.legs == 0 {
+                self.days.remove(&(day, leg.mode));
             }
         }
-        let (Some(main), Some((from, to))) = (main, ends) else {
-            return;
+    }
+
+    /// The legs of a kept trip.
+    fn legs_of(&self, trip: &Logged) -> &[Leg] {
+        let first = trip.first as usize;
+        self.leg_store
+            .get(first..first + usize::from(trip.count))
+            .unwrap_or(&[])
+    }
+
+    /// Sets the mode of kept trip `index`: all its length becomes one leg of `mode`, no longer
+    /// an estimate. False if there is no such trip.
+    fn correct(&mut self, index: usize, mode: Mode) -> bool {
+        let Some(trip) = self.log.get(index).copied() else {
+            return false;
         };
-        let year = civil_from_days(day).0;
-        let key = (end_cell(from), end_cell(to), year, main.mode);
-        if !self.ends.contains_key(&key) && !self.room_for(year) {
-            return;
+        let old = self.legs_of(&trip).to_vec();
+        let Some(old_main) = main_leg(&old) else {
+            return false;
+        };
+        let metres: f64 = old.iter().map(|l| l.metres).sum();
+        let new = Leg {
+            mode,
+            metres,
+            estimated: false,
+        };
+        let day = trip.day();
+        self.untally(day, &old);
+        self.tally(day, &[new]);
+        if let (Some(from), Some(to)) = (trip.from, trip.to) {
+            let (a, b, year) = (end_cell(from), end_cell(to), civil_from_days(day).0);
+            // Moved to the new mode only if it was counted (a full budget may have left it out).
+            if let Some(end) = self.ends.get_mut(&(a, b, year, old_main.mode)) {
+                end.0 = end.0.saturating_sub(1);
+                end.1 -= metres;
+                if end.0 == 0 {
+                    self.ends.remove(&(a, b, year, old_main.mode));
+                }
+                let end = self.ends.entry((a, b, year, mode)).or_default();
+                end.0 += 1;
+                end.1 += metres;
+            }
         }
-        let end = self.ends.entry(key).or_default();
-        end.0 += 1;
-        end.1 += legs.iter().map(|l| l.metres).sum::<f64>();
+        if let Some(slot) = self.leg_store.get_mut(trip.first as usize) {
+            *slot = new;
+        }
+        if let Some(logged) = self.log.get_mut(index) {
+            logged.count = 1;
+            logged.corrected = true;
+        }
+        true
     }
 
     /// Whether a new pair of places of `year` may be kept: each year has its own budget, and
@@ -347,7 +491,7 @@ impl Trips {
                     metres,
                     estimated: true,
                 };
-                self.add_found(seen, anchor, fix.at, &[leg]);
+                self.add_found((seen, fix.time), anchor, fix.at, &[leg]);
             }
             return;
         }
@@ -407,9 +551,22 @@ impl Trips {
         mode
     }
 
-    fn add_found(&mut self, start: Millis, from: LatLng, to: LatLng, legs: &[Leg]) {
-        let local = self.clock.local(from, start);
-        self.found.add(local, Some((from, to)), legs);
+    fn add_found(
+        &mut self,
+        (start, end): (Millis, Millis),
+        from: LatLng,
+        to: LatLng,
+        legs: &[Leg],
+    ) {
+        let local_start = self.clock.local(from, start);
+        self.found.add(&Trip {
+            start,
+            end,
+            local_start,
+            from: Some(from),
+            to: Some(to),
+            legs,
+        });
     }
 
     /// Ends the trip under way: kept unless it is the position wandering (under 200 m from
@@ -455,7 +612,7 @@ impl Trips {
                 }),
             }
         }
-        self.add_found(open.start, open.from, open.to, &legs);
+        self.add_found((open.start, open.end), open.from, open.to, &legs);
     }
 
     /// A move the export lists.
@@ -482,18 +639,29 @@ impl Trips {
             },
         };
         // Local time where it started (else where it ended; else UTC).
-        let local = match movement.from.or(movement.to) {
+        let local_start = match movement.from.or(movement.to) {
             Some(at) => self.clock.local(at, movement.start),
             None => movement.start,
         };
-        self.listed
-            .add(local, movement.from.zip(movement.to), &[leg]);
+        self.listed.add(&Trip {
+            start: movement.start,
+            end: movement.end.max(movement.start),
+            local_start,
+            from: movement.from,
+            to: movement.to,
+            legs: &[leg],
+        });
     }
 
     /// The trips, once the whole file is read: the moves the export lists if it lists any, else
     /// those found in the positions; `None` when there are none. `home` and `work` name the
     /// trips between them.
-    pub fn finish(mut self, home: Option<&Home>, work: Option<&Work>) -> Option<TripSummary> {
+    pub fn finish(self, home: Option<&Home>, work: Option<&Work>) -> Option<TripSummary> {
+        self.journal(home, work).summary()
+    }
+
+    /// What is kept of the trips once the whole file is read (see [`Trips::finish`]).
+    pub fn journal(mut self, home: Option<&Home>, work: Option<&Work>) -> Journal {
         if let Some((held, guess)) = self.held.take() {
             self.step(held, guess, false);
         }
@@ -503,12 +671,100 @@ impl Trips {
         } else {
             (TripOrigin::Positions, self.found)
         };
+        Journal {
+            origin,
+            legs,
+            home: home.and_then(|h| LatLng::from_degrees(h.lat, h.lng)),
+            work: work.and_then(|w| LatLng::from_degrees(w.lat, w.lng)),
+        }
+    }
+}
+
+/// A file's trips once it is read: the totals, and the first [`MAX_LOGGED`] trips one by one,
+/// for the day view ([`super::day`]) and corrections.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Journal {
+    origin: TripOrigin,
+    legs: Legs,
+    home: Option<LatLng>,
+    work: Option<LatLng>,
+}
+
+impl Journal {
+    /// The probable home and place of work, as the file's summary names them.
+    pub fn home(&self) -> Option<LatLng> {
+        self.home
+    }
+
+    pub fn work(&self) -> Option<LatLng> {
+        self.work
+    }
+
+    /// Sets the mode of trip `id` (a [`DayTrip::id`]); false if there is no such trip.
+    pub fn correct(&mut self, id: u32, mode: Mode) -> bool {
+        usize::try_from(id).is_ok_and(|i| self.legs.correct(i, mode))
+    }
+
+    /// The local days with a trip kept, in no particular order.
+    pub fn days(&self) -> impl Iterator<Item = i64> + '_ {
+        self.legs.log.iter().map(Logged::day)
+    }
+
+    /// The trips that start on local `day` (days since 1970), in time order, as the day view
+    /// lists them.
+    pub fn trips_on(&self, day: i64) -> Vec<DayTrip> {
+        let hhmm = |ms: Millis| {
+            let minutes = ms.rem_euclid(DAY) / 60_000;
+            format!("{:02}:{:02}", minutes / 60, minutes % 60)
+        };
+        let point = |at: Option<LatLng>| at.map(|a| [a.lat(), a.lng()]);
+        let mut trips: Vec<(Millis, DayTrip)> = Vec::new();
+        for (i, trip) in self.legs.log.iter().enumerate() {
+            if trip.day() != day {
+                continue;
+            }
+            let legs = self.legs.legs_of(trip);
+            let Some(main) = main_leg(legs) else {
+                continue;
+            };
+            let offset = Millis::from(trip.offset);
+            trips.push((
+                trip.start,
+                DayTrip {
+                    id: u32::try_from(i).unwrap_or(u32::MAX),
+                    start: hhmm(trip.start + offset),
+                    end: hhmm(trip.end + offset),
+                    from: point(trip.from),
+                    to: point(trip.to),
+                    mode: main.mode,
+                    legs: legs
+                        .iter()
+                        .map(|l| DayLeg {
+                            mode: l.mode,
+                            metres: whole(l.metres),
+                        })
+                        .collect(),
+                    metres: whole(legs.iter().map(|l| l.metres).sum()),
+                    grams: legs
+                        .iter()
+                        .filter_map(|l| co2::grams(l.mode, l.metres))
+                        .reduce(u64::saturating_add),
+                    estimated: legs.iter().any(|l| l.estimated),
+                    corrected: trip.corrected,
+                },
+            ));
+        }
+        trips.sort_by_key(|(start, _)| *start);
+        trips.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// The trips' summary, as the report carries it; `None` when there are none.
+    pub fn summary(&self) -> Option<TripSummary> {
+        let (origin, legs) = (self.origin, &self.legs);
         if legs.days.is_empty() {
             return None;
         }
-        let places = home
-            .and_then(|h| LatLng::from_degrees(h.lat, h.lng))
-            .zip(work.and_then(|w| LatLng::from_degrees(w.lat, w.lng)));
+        let places = self.home.zip(self.work);
         Some(TripSummary {
             origin,
             trips: legs.trips,

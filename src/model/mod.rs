@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod basemap;
+pub mod day;
 pub mod gazetteer;
 pub mod location;
 pub mod points;

@@ -9,13 +9,14 @@ use serde::{Deserialize, Serialize};
 use super::location::Mode;
 
 /// Where the trips were found.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TripOrigin {
     /// The moves the export lists (Timeline's activity segments, a workout…), with its own mode.
     Export,
     /// Cut out of the positions: a trip starts when the person leaves a place and ends when they
     /// stay 10 minutes somewhere.
+    #[default]
     Positions,
 }
 
