@@ -53,6 +53,10 @@ pub struct Locations {
     density: super::density::Density,
 }
 
+/// The most positions kept in map mode: 120 MB at 12 bytes each, a 3.5 GB `Records.json`. A
+/// larger file keeps none (its day view has no path), so that a tablet's memory is not all spent.
+pub const MAX_POINTS: u64 = 10_000_000;
+
 /// Longer gaps are pauses in recording, not its pace.
 pub const MAX_GAP: Millis = 3_600_000;
 
@@ -82,7 +86,12 @@ impl LocationSink for Locations {
         let (lat, lng) = (fix.at.lat(), fix.at.lng());
         self.count += 1;
         if let Some(points) = self.points.as_mut() {
-            points.push(fix);
+            if points.len() >= MAX_POINTS {
+                // Past the cap, no path at all rather than part of one: the day view says so.
+                self.points = None;
+            } else {
+                points.push(fix);
+            }
         }
         match self.bbox.as_mut() {
             Some(bbox) => bbox.include(lat, lng),

@@ -8,7 +8,8 @@ use plotters::coord::Shift;
 use plotters::prelude::*;
 
 use crate::model::basemap::{mercator, Basemap};
-use crate::model::location::{Confidence, DensityGrid, MapTown};
+use crate::model::day::DayView;
+use crate::model::location::{Confidence, DensityGrid, MapTown, Mode};
 use crate::model::PositionSummary;
 
 /// Where the map looks: its centre, and how many pixels a degree of longitude takes.
@@ -130,6 +131,52 @@ pub struct Layers<'a> {
     pub heat: &'a [Heat],
     pub towns: &'a [MapTown],
     pub markers: &'a [Marker],
+    /// A day shown over the rest (the heat layer is then left out, so that the path shows).
+    pub day: Option<&'a DayLayer>,
+}
+
+/// A day on the map: its path, the straight line of each trip (where there is no path, in its
+/// mode's colour), and the places the person stayed.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DayLayer {
+    pub path: Vec<(f64, f64)>,
+    pub trips: Vec<Segment>,
+    pub stops: Vec<(f64, f64)>,
+}
+
+/// A trip as a straight line: from, to (latitude, longitude), and its mode.
+pub type Segment = ((f64, f64), (f64, f64), Mode);
+
+/// The day's path.
+pub const DAY_PATH: RGBColor = RGBColor(0x00, 0x5f, 0x73);
+
+impl DayLayer {
+    pub fn of(day: &DayView) -> DayLayer {
+        DayLayer {
+            path: day.path.iter().map(|p| (p[0], p[1])).collect(),
+            trips: day
+                .trips
+                .iter()
+                .filter_map(|t| {
+                    let (a, b) = (t.from?, t.to?);
+                    Some(((a[0], a[1]), (b[0], b[1]), t.mode))
+                })
+                .collect(),
+            stops: day.stops.iter().map(|s| (s.lat, s.lng)).collect(),
+        }
+    }
+
+    /// South, west, north, east of everything drawn; `None` for an empty day.
+    pub fn bbox(&self) -> Option<(f64, f64, f64, f64)> {
+        let ends = self.trips.iter().flat_map(|(a, b, _)| [*a, *b]);
+        let all = self.path.iter().chain(&self.stops).copied().chain(ends);
+        all.fold(None, |b, (lat, lng)| {
+            Some(match b {
+                None => (lat, lng, lat, lng),
+                Some((s, w, n, e)) => (s.min(lat), w.min(lng), n.max(lat), e.max(lng)),
+            })
+        })
+    }
 }
 
 pub const SEA: RGBColor = RGBColor(0xdb, 0xe7, 0xf3);
@@ -341,7 +388,12 @@ pub fn draw_map<DB: DrawingBackend>(
     if let Some(map) = layers.basemap {
         draw_basemap(area, map, &view, size)?;
     }
-    for cell in layers.heat {
+    let heat = if layers.day.is_some() {
+        &[][..]
+    } else {
+        layers.heat
+    };
+    for cell in heat {
         if cell.lat + cell.size < south
             || cell.lat > north
             || cell.lng + cell.size < west
@@ -395,6 +447,47 @@ pub fn draw_map<DB: DrawingBackend>(
         };
         area.draw(&Circle::new((x, y), size + px(2.0), WHITE.filled()))?;
         area.draw(&Circle::new((x, y), size, colour.filled()))?;
+    }
+    if let Some(day) = layers.day {
+        draw_day(area, &view, size, day, px)?;
+    }
+    Ok(())
+}
+
+/// A day over the map: its path (or its trips as straight lines), and its stays.
+fn draw_day<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    view: &View,
+    size: (f64, f64),
+    day: &DayLayer,
+    px: impl Fn(f64) -> i32,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    {
+        let at = |(lat, lng): (f64, f64)| pixel(view.project(lat, lng, size));
+        if day.path.len() >= 2 {
+            let line: Vec<(i32, i32)> = day.path.iter().map(|p| at(*p)).collect();
+            area.draw(&PathElement::new(
+                line.clone(),
+                WHITE.stroke_width(u32::try_from(px(5.0)).unwrap_or(5)),
+            ))?;
+            area.draw(&PathElement::new(
+                line,
+                DAY_PATH.stroke_width(u32::try_from(px(3.0)).unwrap_or(3)),
+            ))?;
+        } else {
+            for (a, b, mode) in &day.trips {
+                area.draw(&PathElement::new(
+                    vec![at(*a), at(*b)],
+                    crate::charts::trips::mode_colour(*mode)
+                        .stroke_width(u32::try_from(px(3.0)).unwrap_or(3)),
+                ))?;
+            }
+        }
+        for stop in &day.stops {
+            let (x, y) = at(*stop);
+            area.draw(&Circle::new((x, y), px(7.0), WHITE.filled()))?;
+            area.draw(&Circle::new((x, y), px(5.0), DAY_PATH.filled()))?;
+        }
     }
     Ok(())
 }
@@ -602,6 +695,7 @@ mod tests {
             heat: &heat,
             towns: &towns,
             markers: &markers,
+            day: None,
         };
         let mut svg = String::new();
         {
@@ -627,6 +721,38 @@ mod tests {
                 hex(HOME)
             )),
             "{svg}"
+        );
+
+        // A day over it: its path (white under its colour) and its stays, and no heat.
+        let day = DayLayer {
+            path: vec![(46.1603, -1.1511), (46.1753, -1.1511), (46.1903, -1.1511)],
+            trips: vec![((46.1603, -1.1511), (46.1903, -1.1511), Mode::Cycling)],
+            stops: vec![(46.1603, -1.1511), (46.1903, -1.1511)],
+        };
+        assert_eq!(day.bbox(), Some((46.1603, -1.1511, 46.1903, -1.1511)));
+        let layers = Layers {
+            day: Some(&day),
+            ..layers
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 400)).into_drawing_area();
+            draw_map(&area, &view, &layers, 1.0).unwrap();
+            area.present().unwrap();
+        }
+        assert!(!svg.contains(&hex(HEAT)));
+        let (x0, y0) = pixel(view.project(46.1603, -1.1511, SIZE));
+        let (x2, y2) = pixel(view.project(46.1903, -1.1511, SIZE));
+        let polyline = svg
+            .lines()
+            .find(|l| l.contains("<polyline") && l.contains(&hex(DAY_PATH)))
+            .unwrap_or_else(|| panic!("{svg}"));
+        assert!(polyline.contains(&format!("{x0},{y0}")), "{polyline}");
+        assert!(polyline.contains(&format!("{x2},{y2}")), "{polyline}");
+        assert_eq!(
+            svg.matches(&format!("r=\"5\" opacity=\"1\" fill=\"{}\"", hex(DAY_PATH)))
+                .count(),
+            2
         );
     }
 }

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod day;
 pub mod trips;
 
 /// A language Reflet speaks. French first: it is the programme's language.
@@ -152,6 +153,18 @@ pub enum Text {
     MapWork,
     MapPlace,
     MapRole,
+    DayOpen,
+    DayTitle,
+    DayPrevious,
+    DayNext,
+    DayPick,
+    DayClose,
+    DayLoading,
+    DayGone,
+    DayNoPath,
+    DayTimeline,
+    DayTripMode,
+    DayCorrectHint,
 }
 
 impl Text {
@@ -250,6 +263,18 @@ impl Text {
         Text::MapWork,
         Text::MapPlace,
         Text::MapRole,
+        Text::DayOpen,
+        Text::DayTitle,
+        Text::DayPrevious,
+        Text::DayNext,
+        Text::DayPick,
+        Text::DayClose,
+        Text::DayLoading,
+        Text::DayGone,
+        Text::DayNoPath,
+        Text::DayTimeline,
+        Text::DayTripMode,
+        Text::DayCorrectHint,
     ];
 
     /// The text in `lang`.
@@ -587,6 +612,18 @@ impl Text {
             Text::MapWork => ("Travail probable\u{a0}: ", "Probable place of work: "),
             Text::MapPlace => ("Lieu fréquenté\u{a0}: ", "Frequent place: "),
             Text::MapRole => ("carte", "map"),
+            Text::DayOpen => ("Voir une journée", "See a day"),
+            Text::DayTitle => ("Une journée", "One day"),
+            Text::DayPrevious => ("Jour précédent", "Previous day"),
+            Text::DayNext => ("Jour suivant", "Next day"),
+            Text::DayPick => ("Choisir une date", "Pick a date"),
+            Text::DayClose => ("Fermer la journée", "Close the day"),
+            Text::DayLoading => ("Chargement de la journée…", "Loading the day…"),
+            Text::DayGone => ("Cette journée n'est plus disponible\u{a0}: le moteur d'analyse qui a lu ce fichier s'est arrêté. Ouvrez le fichier à nouveau pour la revoir.", "This day is no longer available: the analysis engine that read this file has stopped. Open the file again to see it."),
+            Text::DayNoPath => ("Le tracé de la journée n'est pas conservé pour ce fichier (trop de positions pour la mémoire de cet appareil)\u{a0}: seuls ses trajets sont montrés.", "The day's path is not kept for this file (too many positions for this device's memory): only its trips are shown."),
+            Text::DayTimeline => ("La journée, dans l'ordre", "The day, in order"),
+            Text::DayTripMode => ("Mode de ce trajet", "Mode of this trip"),
+            Text::DayCorrectHint => ("Si un mode est faux, changez-le\u{a0}: les totaux, le CO2 et les graphiques sont recalculés. Vos corrections restent sur cet appareil, en mémoire seulement.", "If a mode is wrong, change it: the totals, the CO2 and the charts are worked out again. Your corrections stay on this device, in memory only."),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",

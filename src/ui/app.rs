@@ -9,7 +9,7 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    DropZone, FileList, Header, Landing, LiveRegion, NetCounter, PromisePage, SelfTest,
+    DayContext, DropZone, FileList, Header, Landing, LiveRegion, NetCounter, PromisePage, SelfTest,
 };
 use super::state::{self, Action, FileStatus, State, View};
 use crate::i18n::Lang;
@@ -165,6 +165,12 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
             bytes,
             wasm_bytes,
         })),
+        Some(FromWorker::Day { id, path, view }) => {
+            dispatch_msg.dispatch(Action::DayShown { id, path, view });
+        }
+        Some(FromWorker::Updated { id, report }) => {
+            dispatch_msg.dispatch(Action::ReportUpdated { id, report });
+        }
         // A message this page does not understand: nothing to do with it.
         None => {}
     };
@@ -244,12 +250,23 @@ fn send_jobs(rt: &Shared, ids: &[u32]) {
     }
 }
 
-/// Map mode (DESIGN.md): `?mode=map` in the address keeps every position in the worker, for maps
-/// and day views. Until the map is drawn, only the benchmark asks for it.
+/// Map mode (DESIGN.md): the worker keeps every position (up to
+/// [`crate::analysis::location::MAX_POINTS`]) for the day view's path. `?mode=summary` in the
+/// address keeps aggregates only, as the benchmark's summary-mode runs do.
 fn map_mode() -> bool {
-    web_sys::window()
+    !web_sys::window()
         .and_then(|w| w.location().search().ok())
-        .is_some_and(|q| q.split(['?', '&']).any(|p| p == "mode=map"))
+        .is_some_and(|q| q.split(['?', '&']).any(|p| p == "mode=summary"))
+}
+
+/// The opened file that holds the location file at `path`: the last opened, if several do.
+fn file_holding(state: &State, path: &str) -> Option<u32> {
+    state
+        .files()
+        .iter()
+        .rev()
+        .find(|e| e.reports.iter().any(|r| r.file.path == path))
+        .map(|e| e.id)
 }
 
 fn focus_heading(main: &NodeRef) {
@@ -450,6 +467,68 @@ pub fn App() -> Html {
         })
     };
 
+    // The day view: the worker answers each day asked, and each correction with the file's new
+    // report and the day again.
+    let days = {
+        let ask = {
+            let (rt, state) = (Rc::clone(&rt), state.clone());
+            Callback::from(move |(path, date): (String, Option<String>)| {
+                let Some(id) = file_holding(&state, &path) else {
+                    return;
+                };
+                let sent = rt.borrow().worker.as_ref().is_some_and(|w| {
+                    let message = ToWorker::Day {
+                        id,
+                        path: path.clone(),
+                        date,
+                    };
+                    w.send(&message, &[]).is_ok()
+                });
+                if sent {
+                    state.dispatch(Action::DayAsked { id, path });
+                }
+            })
+        };
+        let correct = {
+            let (rt, state) = (Rc::clone(&rt), state.clone());
+            Callback::from(
+                move |(path, trip, mode, date): (
+                    String,
+                    u32,
+                    crate::model::location::Mode,
+                    String,
+                )| {
+                    let Some(id) = file_holding(&state, &path) else {
+                        return;
+                    };
+                    let sent = rt.borrow().worker.as_ref().is_some_and(|w| {
+                        let message = ToWorker::Correct {
+                            id,
+                            path: path.clone(),
+                            trip,
+                            mode,
+                            date,
+                        };
+                        w.send(&message, &[]).is_ok()
+                    });
+                    if sent {
+                        state.dispatch(Action::DayAsked { id, path });
+                    }
+                },
+            )
+        };
+        let close = {
+            let dispatch = state.dispatcher();
+            Callback::from(move |()| dispatch.dispatch(Action::DayClosed))
+        };
+        DayContext {
+            day: state.day.clone(),
+            ask,
+            correct,
+            close,
+        }
+    };
+
     let lang = state.lang;
     let files = state.files();
     let busy = files.iter().any(|f| f.status != FileStatus::Done);
@@ -460,7 +539,9 @@ pub fn App() -> Html {
                 if files.is_empty() {
                     <Landing {lang} />
                 } else {
-                    <FileList {lang} files={files.to_vec()} {busy} {on_cancel} kept={state.kept} />
+                    <ContextProvider<DayContext> context={days}>
+                        <FileList {lang} files={files.to_vec()} {busy} {on_cancel} kept={state.kept} />
+                    </ContextProvider<DayContext>>
                 }
                 <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />
             </>

@@ -4,8 +4,11 @@
 //! observer) live in hooks and only dispatch. [`Phase`] makes impossible states unrepresentable:
 //! there is no file list before files are chosen, and "Ready" means every file has its report.
 
+use std::rc::Rc;
+
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
+use crate::model::day::DayView;
 use crate::model::FileRef;
 use crate::report::FileReport;
 pub use crate::worker::protocol::ReadProgress;
@@ -186,6 +189,43 @@ pub struct State {
     pub selftest: bool,
     /// Map mode: what the worker keeps of the positions.
     pub kept: Option<Kept>,
+    /// The day view, when open: one file's day at a time.
+    pub day: Option<DayState>,
+}
+
+impl DayState {
+    /// A day of file `id`'s `path` asked: the day shown stays until the next one comes, if it is
+    /// the same file's.
+    fn asked(before: Option<DayState>, id: u32, path: String) -> DayState {
+        let view = before
+            .filter(|d| d.id == id && d.path == path)
+            .and_then(|d| d.view);
+        DayState {
+            id,
+            path,
+            view,
+            waiting: true,
+            gone: false,
+        }
+    }
+
+    fn shown(&mut self, view: Option<DayView>) {
+        self.gone = view.is_none();
+        self.view = view.map(Rc::new);
+        self.waiting = false;
+    }
+}
+
+/// The day view of one file: the day the worker last sent, and whether another is on its way.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DayState {
+    /// The opened file, and the path of the location file in it.
+    pub id: u32,
+    pub path: String,
+    pub view: Option<Rc<DayView>>,
+    pub waiting: bool,
+    /// The worker keeps nothing of that file (it was read by a worker since stopped).
+    pub gone: bool,
 }
 
 /// The positions the worker keeps in map mode, the bytes they take, and its wasm memory.
@@ -208,6 +248,7 @@ impl State {
             announcements: 0,
             selftest,
             kept: None,
+            day: None,
         }
     }
 
@@ -269,6 +310,23 @@ pub enum Action {
     },
     /// Map mode: what the worker keeps, after each file.
     Kept(Kept),
+    /// A day of a location file was asked of the worker.
+    DayAsked {
+        id: u32,
+        path: String,
+    },
+    /// The worker's answer: `None` when it keeps nothing of that file.
+    DayShown {
+        id: u32,
+        path: String,
+        view: Option<DayView>,
+    },
+    DayClosed,
+    /// A file's report after a correction, replacing the one with the same path.
+    ReportUpdated {
+        id: u32,
+        report: FileReport,
+    },
     Forget,
 }
 
@@ -316,6 +374,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::Cancel => {
             // The worker is ended: the positions it kept are gone.
             next.kept = None;
+            next.day = None;
             let mut list = next.files().to_vec();
             for entry in list.iter_mut().filter(|e| e.status != FileStatus::Done) {
                 entry.status = FileStatus::Done;
@@ -334,35 +393,59 @@ pub fn reduce(state: &State, action: Action) -> State {
             e.status = FileStatus::Done;
             e.progress = None;
         }),
-        Action::WorkerCrashed { culprit } => {
-            let mut list = next.files().to_vec();
-            for entry in &mut list {
-                if Some(entry.id) == culprit {
-                    entry.status = FileStatus::Done;
-                    entry
-                        .reports
-                        .push(FileReport::failed(entry.file.clone(), ErrorKind::Crashed));
-                } else if entry.status == FileStatus::Reading {
-                    // Read again from the start by the new worker.
-                    entry.status = FileStatus::Waiting;
-                    entry.reports.clear();
-                }
-            }
-            if !list.is_empty() {
-                next.phase = phase_for(list);
-            }
-        }
+        Action::WorkerCrashed { culprit } => worker_crashed(&mut next, culprit),
         Action::Requests { times } => next.net.times.extend(times),
         Action::Kept(kept) => next.kept = Some(kept),
+        Action::DayAsked { id, path } => {
+            next.day = Some(DayState::asked(next.day.take(), id, path))
+        }
+        Action::DayShown { id, path, view } => {
+            if let Some(day) = next.day.as_mut().filter(|d| d.id == id && d.path == path) {
+                day.shown(view);
+            }
+        }
+        Action::DayClosed => next.day = None,
+        Action::ReportUpdated { id, report } => update_file(&mut next, id, |e| {
+            if let Some(old) = e
+                .reports
+                .iter_mut()
+                .find(|r| r.file.path == report.file.path)
+            {
+                *old = report;
+            }
+        }),
         Action::Forget => {
             next.phase = Phase::Empty;
             next.kept = None;
+            next.day = None;
             next.view = View::Home;
             next.net.files_at = None;
             next.announce(Announcement::Forgotten);
         }
     }
     next
+}
+
+/// The worker died: the file that killed it (if known) gets an error and keeps what was found
+/// before; the others go back to waiting. What the worker kept (the day view's data) is gone.
+fn worker_crashed(next: &mut State, culprit: Option<u32>) {
+    next.day = None;
+    let mut list = next.files().to_vec();
+    for entry in &mut list {
+        if Some(entry.id) == culprit {
+            entry.status = FileStatus::Done;
+            entry
+                .reports
+                .push(FileReport::failed(entry.file.clone(), ErrorKind::Crashed));
+        } else if entry.status == FileStatus::Reading {
+            // Read again from the start by the new worker.
+            entry.status = FileStatus::Waiting;
+            entry.reports.clear();
+        }
+    }
+    if !list.is_empty() {
+        next.phase = phase_for(list);
+    }
 }
 
 fn update_file(state: &mut State, id: u32, change: impl FnOnce(&mut FileEntry)) {
@@ -673,5 +756,88 @@ mod tests {
         assert_eq!(s.engine, Engine::Failed);
         assert!(s.selftest);
         assert_eq!(reduce(&s, Action::SetLang(Lang::En)).lang, Lang::En);
+    }
+
+    fn day(date: &str) -> DayView {
+        DayView {
+            date: date.into(),
+            previous: None,
+            next: None,
+            first: date.into(),
+            last: date.into(),
+            path_kept: true,
+            positions: 3,
+            path: Vec::new(),
+            stops: Vec::new(),
+            trips: Vec::new(),
+            metres: 0,
+            grams: 0,
+        }
+    }
+
+    #[test]
+    fn a_day_stays_shown_until_the_next_arrives_and_goes_with_the_worker() {
+        let s = done(&chosen(&ready(), &[(1, "a.zip")], 0.0), 1, "a.zip");
+        let asked = |s: &State, id, path: &str| {
+            reduce(
+                s,
+                Action::DayAsked {
+                    id,
+                    path: path.into(),
+                },
+            )
+        };
+        let shown = |s: &State, id, path: &str, view| {
+            reduce(
+                s,
+                Action::DayShown {
+                    id,
+                    path: path.into(),
+                    view,
+                },
+            )
+        };
+        let s = asked(&s, 1, "Records.json");
+        assert!(s
+            .day
+            .as_ref()
+            .is_some_and(|d| d.waiting && d.view.is_none()));
+        let s = shown(&s, 1, "Records.json", Some(day("2024-03-04")));
+        // The next day asked: the one shown stays while it comes.
+        let s = asked(&s, 1, "Records.json");
+        let d = s.day.clone().unwrap();
+        assert!(d.waiting);
+        assert_eq!(d.view.unwrap().date, "2024-03-04");
+        // An answer for another file is not this one's.
+        let s = shown(&s, 1, "Other.json", Some(day("2024-03-05")));
+        assert_eq!(
+            s.day.as_ref().unwrap().view.as_ref().unwrap().date,
+            "2024-03-04"
+        );
+        // Another file's day replaces it; a worker that keeps nothing says so.
+        let s = asked(&s, 1, "Other.json");
+        assert!(s.day.as_ref().unwrap().view.is_none());
+        let s = shown(&s, 1, "Other.json", None);
+        assert!(s.day.as_ref().is_some_and(|d| d.gone && !d.waiting));
+        assert_eq!(reduce(&s, Action::DayClosed).day, None);
+        // The worker's end takes the day with it.
+        assert_eq!(
+            reduce(&s, Action::WorkerCrashed { culprit: None }).day,
+            None
+        );
+        assert_eq!(reduce(&s, Action::Cancel).day, None);
+        assert_eq!(reduce(&s, Action::Forget).day, None);
+    }
+
+    #[test]
+    fn a_corrected_report_replaces_the_one_with_its_path() {
+        let s = done(&chosen(&ready(), &[(1, "a.json")], 0.0), 1, "a.json");
+        let mut report =
+            FileReport::identified(FileRef::new("a.json", 10), Kind::Source("x".into()));
+        report.confidence = Some(42);
+        let s = reduce(&s, Action::ReportUpdated { id: 1, report });
+        let reports = &s.files()[0].reports;
+        assert_eq!(reports.len(), 1);
+        assert_eq!(reports[0].confidence, Some(42));
     }
 }

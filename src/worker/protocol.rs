@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::day::DayView;
+use crate::model::location::Mode;
 use crate::report::FileReport;
 
 /// From the page to the worker.
@@ -18,6 +20,24 @@ pub enum ToWorker {
         jobs: Vec<FileJob>,
         #[serde(default)]
         keep_points: bool,
+    },
+    /// The day view: day `date` (`2024-03-02`; the last day with data when absent) of the file at
+    /// `path` in opened file `id`. Answered by [`FromWorker::Day`].
+    Day {
+        id: u32,
+        path: String,
+        #[serde(default)]
+        date: Option<String>,
+    },
+    /// The person set the mode of a trip (a [`crate::model::day::DayTrip::id`]) of the file at
+    /// `path`: answered by the file's updated report ([`FromWorker::Updated`]), then day `date`
+    /// again.
+    Correct {
+        id: u32,
+        path: String,
+        trip: u32,
+        mode: Mode,
+        date: String,
     },
     /// Self-test only: make one same-origin request from the worker, to prove the page counts it.
     SelfTestRequest { url: String },
@@ -57,6 +77,15 @@ pub enum FromWorker {
     Finished { id: u32 },
     /// The worker's own network requests so far (it should make none).
     Requests { total: u32 },
+    /// A day of a file; `None` when the worker keeps nothing of that file (it has no position,
+    /// or was read by a worker since stopped).
+    Day {
+        id: u32,
+        path: String,
+        view: Option<DayView>,
+    },
+    /// A file's report after a correction: it replaces the one with the same path.
+    Updated { id: u32, report: FileReport },
     /// Map mode, after each file: the positions the worker keeps, the bytes they take, and the
     /// worker's whole wasm memory.
     Kept {

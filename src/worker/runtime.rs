@@ -12,18 +12,23 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, RequestCache, Requ
 use super::blob::{BlobSource, Reads};
 use super::netwatch;
 use super::protocol::{FileJob, FromWorker, ReadProgress, ToWorker};
-use crate::analysis::Memory;
+use crate::analysis::day::{day_view, days_with_data, parse_day};
+use crate::analysis::trips::Journal;
+use crate::analysis::{findings, Memory};
 use crate::error::ErrorKind;
+use crate::model::day::DayView;
+use crate::model::location::Mode;
 use crate::model::points::PointStore;
 use crate::model::FileRef;
+use crate::model::Summary;
 use crate::report::{self, FileReport, Sink};
 
 thread_local! {
     /// Set by the self-test: the name of a file this worker must die on.
     static CRASH_ON: RefCell<Option<String>> = const { RefCell::new(None) };
-    /// Map mode: the positions of every file read, for maps and day views. They live as long as
-    /// the worker; forgetting everything ends the worker.
-    static KEPT: RefCell<Vec<PointStore>> = const { RefCell::new(Vec::new()) };
+    /// What is kept of every location file read, for day views and corrections. It lives as
+    /// long as the worker; forgetting everything ends the worker.
+    static KEPT: RefCell<Vec<KeptFile>> = const { RefCell::new(Vec::new()) };
     /// Messages received and not yet handled, in order.
     static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
     /// True from the moment a drain of the queue is scheduled until it has emptied the queue.
@@ -39,11 +44,69 @@ extern "C" {
     fn reflet_drain_soon();
 }
 
+/// One location file: its trips one by one, its positions in map mode, and its report as last
+/// sent (corrections update it).
+struct KeptFile {
+    id: u32,
+    path: String,
+    points: Option<PointStore>,
+    journal: Journal,
+    report: Option<FileReport>,
+    /// The local days with data, worked out on the first day asked for.
+    days: Option<Vec<i64>>,
+}
+
+/// Runs `f` on the kept file `path` of opened file `id`, if there is one.
+fn with_kept<T>(id: u32, path: &str, f: impl FnOnce(&mut KeptFile) -> Option<T>) -> Option<T> {
+    KEPT.with(|k| {
+        let mut kept = k.borrow_mut();
+        kept.iter_mut()
+            .find(|f| f.id == id && f.path == path)
+            .and_then(f)
+    })
+}
+
+/// Day `date` of a kept file (the last day with data when `None` or not a date).
+fn day(id: u32, path: &str, date: Option<&str>) -> Option<DayView> {
+    with_kept(id, path, |file| {
+        let days = file
+            .days
+            .get_or_insert_with(|| days_with_data(&file.journal, file.points.as_ref()));
+        day_view(
+            &file.journal,
+            file.points.as_ref(),
+            days,
+            date.and_then(parse_day),
+        )
+    })
+}
+
+/// Sets a trip's mode; the file's report with its trips and findings worked out again.
+fn correct(id: u32, path: &str, trip: u32, mode: Mode) -> Option<FileReport> {
+    with_kept(id, path, |file| {
+        if !file.journal.correct(trip, mode) {
+            return None;
+        }
+        let report = file.report.as_mut()?;
+        let Some(Summary::Positions(positions)) = report.summary.as_mut() else {
+            return None;
+        };
+        positions.trips = file.journal.summary();
+        report.findings = report
+            .summary
+            .as_ref()
+            .map(|summary| findings(&report.kind, summary))
+            .unwrap_or_default();
+        Some(report.clone())
+    })
+}
+
 /// The positions kept, their bytes, and the wasm memory's size.
 fn kept() -> FromWorker {
     let (points, bytes) = KEPT.with(|k| {
         k.borrow()
             .iter()
+            .filter_map(|f| f.points.as_ref())
             .fold((0, 0), |(n, b), s| (n + s.len(), b + s.heap_bytes()))
     });
     let wasm_bytes = wasm_bindgen::memory()
@@ -231,6 +294,23 @@ fn handle(data: &JsValue, reads: Reads) {
                 post(&FromWorker::Finished { id: job.id });
             }
         }
+        Some(ToWorker::Day { id, path, date }) => {
+            let view = day(id, &path, date.as_deref());
+            post(&FromWorker::Day { id, path, view });
+        }
+        Some(ToWorker::Correct {
+            id,
+            path,
+            trip,
+            mode,
+            date,
+        }) => {
+            if let Some(report) = correct(id, &path, trip, mode) {
+                post(&FromWorker::Updated { id, report });
+            }
+            let view = day(id, &path, Some(&date));
+            post(&FromWorker::Day { id, path, view });
+        }
         Some(ToWorker::SelfTestCrashOn { name }) => CRASH_ON.with(|c| *c.borrow_mut() = Some(name)),
         Some(ToWorker::SelfTestRequest { url }) => {
             let init = RequestInit::new();
@@ -281,9 +361,12 @@ impl Progress {
     }
 }
 
-/// Posts each report as soon as it is ready, and keeps progress up to date.
+/// Posts each report as soon as it is ready, and keeps progress up to date; keeps what the
+/// analysis hands over of location files.
 struct PostingSink {
     progress: Rc<RefCell<Progress>>,
+    /// A file's positions, until its journal comes.
+    points: Option<(String, PointStore)>,
 }
 
 impl Sink for PostingSink {
@@ -294,14 +377,43 @@ impl Sink for PostingSink {
     }
 
     fn report(&mut self, report: FileReport) {
+        let id = self.progress.borrow().id;
+        KEPT.with(|k| {
+            if let Some(file) = k
+                .borrow_mut()
+                .last_mut()
+                .filter(|f| f.id == id && f.path == report.file.path && f.report.is_none())
+            {
+                file.report = Some(report.clone());
+            }
+        });
         let mut p = self.progress.borrow_mut();
         p.read.found += 1;
         p.batch.push(report);
         p.post(false);
     }
 
-    fn points(&mut self, _path: &str, points: PointStore) {
-        KEPT.with(|k| k.borrow_mut().push(points));
+    fn points(&mut self, path: &str, points: PointStore) {
+        self.points = Some((path.to_owned(), points));
+    }
+
+    fn journal(&mut self, path: &str, journal: Journal) {
+        let points = self
+            .points
+            .take()
+            .filter(|(p, _)| p == path)
+            .map(|(_, points)| points);
+        let id = self.progress.borrow().id;
+        KEPT.with(|k| {
+            k.borrow_mut().push(KeptFile {
+                id,
+                path: path.to_owned(),
+                points,
+                journal,
+                report: None,
+                days: None,
+            });
+        });
     }
 }
 
@@ -327,6 +439,7 @@ fn analyse(files: &Array, job: &FileJob, memory: Memory, reads: Reads) {
     progress.borrow_mut().post(true);
     let mut sink = PostingSink {
         progress: Rc::clone(&progress),
+        points: None,
     };
     match blob.map(|b| BlobSource::new(b, reads)) {
         Some(Ok(source)) => {

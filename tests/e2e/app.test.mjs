@@ -46,11 +46,11 @@ function commuterTimeline() {
   return { name: 'Timeline.json', mimeType: 'application/json', buffer: Buffer.from(json) };
 }
 
-// The file list's rows, cell by cell, as read on screen but without the maps (tested on their
-// own): each figure.map is hidden while the text is read.
+// The file list's rows, cell by cell, as read on screen but without the maps and day views
+// (tested on their own): they are hidden while the text is read.
 function rowTexts(page) {
   return page.$$eval('#files tbody tr', (trs) => {
-    const maps = [...document.querySelectorAll('#files figure.map')];
+    const maps = [...document.querySelectorAll('#files figure.map, #files .day-open, #files section.day')];
     maps.forEach((m) => { m.hidden = true; });
     const rows = trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim()));
     maps.forEach((m) => { m.hidden = false; });
@@ -515,6 +515,80 @@ describe('main path', () => {
     assert.equal(await phone.page.evaluate(() => window.visualViewport.scale), 1);
     await axe(phone.page, 'the map on a phone');
     await finish(phone);
+  });
+
+  test('the day view shows a day on the map and in order, steps day by day, and a corrected trip changes the CO2', async () => {
+    // tests/fixtures/mobility: on weekdays, home until 8:30, by bike to work, back at 17:00
+    // (tests/integration/day.rs checks the same day natively).
+    const zip = { name: 'takeout-mobility.zip', mimeType: 'application/zip', buffer: readFileSync(join(ROOT, 'tests/fixtures/mobility/takeout-mobility.zip')) };
+    const row = '#files tr:has(th .name:text-is("Records.json"))';
+    const day = `${row} section.day`;
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await page.setInputFiles('#file-input', [zip]);
+    await page.waitForSelector(`${row} figure[data-chart="map"] canvas[data-drawn]`);
+    const shown = async (date) => {
+      await page.waitForSelector(`${day}[data-day="${date}"][aria-busy="false"]`);
+      return page.textContent(`${day} .day-status`);
+    };
+    const timeline = () => page.$$eval(`${day} .day-timeline li`, (lis) => lis.map((li) => (li.querySelector('.day-trip-text') ?? li).textContent));
+    // Opened on the last day with positions: Monday 18 March, after midnight, at home.
+    await page.click(`${row} .day-open button`);
+    assert.equal(await shown('2024-03-18'), 'No trip on this day.');
+    assert.equal(await page.textContent(`${day} h2`), 'One day: Monday 18 March 2024');
+    assert.ok(await page.isDisabled(`${day} button[data-step="next"]`));
+    // A date picked: its stays and trips in order, and its path on the map (#005f73).
+    await page.fill(`${day} input[type="date"]`, '2024-03-04');
+    assert.equal(await shown('2024-03-04'), '2 trips, 6.7\u00a0km, 0\u00a0g of CO2.');
+    assert.deepEqual(await timeline(), [
+      'Until 8:30: probable home',
+      '8:30 – 8:42: cycling, 3.3\u00a0km, 0\u00a0g of CO2',
+      '8:42 – 17:00: probable place of work',
+      '17:00 – 17:12: cycling, 3.3\u00a0km, 0\u00a0g of CO2',
+      'From 17:12: probable home',
+    ]);
+    const pathPixels = async () => {
+      for (let i = 0; i < 100; i++) {
+        const n = await page.$eval(`${row} figure[data-chart="map"] canvas`, (canvas) => {
+          const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+          let count = 0;
+          for (let j = 0; j < data.length; j += 4) if (data[j] === 0x00 && data[j + 1] === 0x5f && data[j + 2] === 0x73) count++;
+          return count;
+        });
+        if (n > 0) return n;
+        await page.waitForTimeout(20);
+      }
+      return 0;
+    };
+    assert.ok(await pathPixels() > 200, 'the path is drawn');
+    // Step day by day, with the buttons.
+    assert.ok(await page.isDisabled(`${day} button[data-step="previous"]`));
+    await page.click(`${day} button[data-step="next"]`);
+    assert.equal(await shown('2024-03-05'), '2 trips, 6.7\u00a0km, 0\u00a0g of CO2.');
+    await page.click(`${day} button[data-step="previous"]`);
+    await shown('2024-03-04');
+    await axe(page, 'the day view');
+    // "This was by car": the trip, the day, the findings and the charts follow.
+    const finding = (id) => page.textContent(`${row} .finding[data-finding="${id}"]`);
+    assert.equal(await finding('co2'), "By ADEME's factors, these trips emitted no measurable CO2.");
+    await page.selectOption(`${day} .day-trip >> nth=0 >> select`, 'car');
+    await page.waitForSelector(`${day} .day-trip[data-mode="car"]`);
+    assert.equal(await shown('2024-03-04'), '2 trips, 6.7\u00a0km, 726\u00a0g of CO2.');
+    assert.equal((await timeline())[1], '8:30 – 8:42: car, 3.3\u00a0km, 726\u00a0g of CO2 (corrected by you)');
+    assert.equal(await finding('co2'), "By ADEME's factors, these trips emitted about 726\u00a0g of CO2 equivalent: car 726\u00a0g (100%).");
+    assert.match(await finding('trips'), /car 3\.3\u00a0km/);
+    assert.match(await finding('home_work'), /19 by bike/);
+    await page.waitForSelector(`${row} figure[data-chart="co2"] canvas[data-drawn]`);
+    await axe(page, 'the day view after a correction');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await page.textContent(`${day} .day-status`), '2 trajets, 6,7\u00a0km, 726\u00a0g de CO2.');
+    assert.equal((await timeline())[0], "Jusqu'à 8\u00a0h\u00a030\u00a0: domicile probable");
+    await axe(page, 'the day view (fr)');
+    // Closed: the map shows the whole file again.
+    await page.click(`${day} button[data-step="close"]`);
+    await page.waitForSelector(`${row} .day-open button`);
+    await finish(session);
   });
 
   test('map mode keeps every position in the worker, 12 bytes each', async () => {

@@ -29,7 +29,7 @@ const DIR = join(ROOT, 'target/bench');
 
 // One read of `file` by the app, in a fresh page.
 async function once(env, file, truth) {
-  const session = await open(env, MAP ? '/?mode=map' : '/');
+  const session = await open(env, MAP ? '/?mode=map' : '/?mode=summary');
   const { page } = session;
   await untilReady(page);
   const pids = rendererPids();

@@ -68,6 +68,10 @@ fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
         let map = match summary {
             Summary::Positions(p) => p.density.is_some().then(|| Rc::new(p.clone())),
         };
+        // A day can be shown of a file with positions or trips.
+        let located = match summary {
+            Summary::Positions(p) => p.count > 0 || p.trips.is_some(),
+        };
         return html! {
             <>
                 <span class="status known">{ name }</span>
@@ -81,7 +85,13 @@ fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
                             // The map follows the first sentence, what the file covers.
                             if f.id == "coverage" {
                                 if let Some(positions) = map.clone() {
-                                    <super::MapView {lang} id={format!("m-{key}")} {positions} />
+                                    <super::MapView {lang} id={format!("m-{key}")} {positions}
+                                        path={report.file.path.clone()} />
+                                }
+                                // The day view, under the map that draws its path.
+                                if located {
+                                    <super::DayPanel {lang} id={format!("d-{key}")}
+                                        path={report.file.path.clone()} />
                                 }
                             }
                             // The routine's chart follows its sentence.

@@ -15,7 +15,7 @@ use yew::prelude::*;
 
 use super::chart_canvas::mark_drawn;
 
-use crate::charts::map::{draw_map, heat_for, map_data, Layers, MapData, View};
+use crate::charts::map::{draw_map, heat_for, map_data, DayLayer, Layers, MapData, View};
 use crate::i18n::{position, Lang, Text};
 use crate::model::basemap::basemap;
 use crate::model::PositionSummary;
@@ -32,6 +32,8 @@ pub struct MapViewProps {
     /// Unique on the page: the ids inside derive from it.
     pub id: AttrValue,
     pub positions: Rc<PositionSummary>,
+    /// The location file's path: the day view of that file, when open, is drawn over the map.
+    pub path: AttrValue,
 }
 
 /// The canvas's size in CSS pixels, from its width as last observed (reading it from the
@@ -41,7 +43,13 @@ fn css_size(width: Option<f64>) -> (f64, f64) {
 }
 
 /// Draws the map at the size it is shown, in device pixels.
-fn draw(canvas: &web_sys::HtmlCanvasElement, size: (f64, f64), view: &View, data: &MapData) {
+fn draw(
+    canvas: &web_sys::HtmlCanvasElement,
+    size: (f64, f64),
+    view: &View,
+    data: &MapData,
+    day: Option<&DayLayer>,
+) {
     let dpr = web_sys::window().map_or(1.0, |w| w.device_pixel_ratio());
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small sizes
     let (width, height) = ((size.0 * dpr).round() as u32, (size.1 * dpr).round() as u32);
@@ -54,6 +62,7 @@ fn draw(canvas: &web_sys::HtmlCanvasElement, size: (f64, f64), view: &View, data
         heat: heat_for(data, view),
         towns: &data.towns,
         markers: &data.markers,
+        day,
     };
     if let Some(area) =
         CanvasBackend::with_canvas_object(canvas.clone()).map(IntoDrawingArea::into_drawing_area)
@@ -119,6 +128,7 @@ pub fn warm_up() {
             heat: &data.fine,
             towns: &data.towns,
             markers: &data.markers,
+            day: None,
         };
         let _ = draw_map(&area, &view, &layers, 1.0);
     }
@@ -150,6 +160,14 @@ pub fn map_view(props: &MapViewProps) -> Html {
     let canvas = use_node_ref();
     // Built once per file (the page re-renders often while other files are read).
     let data = use_memo(props.positions.clone(), |p| map_data(p).unwrap_or_default());
+    // The day shown of this file, if any: drawn over the map, which then fits it.
+    let days = use_context::<super::DayContext>();
+    let shown = days
+        .as_ref()
+        .and_then(|d| d.of(&props.path))
+        .and_then(|d| d.view.clone());
+    let day = use_memo(shown.clone(), |v| v.as_deref().map(DayLayer::of));
+    let day_box = day.as_ref().as_ref().and_then(DayLayer::bbox);
     // `None` until the canvas is laid out: the first view fits the start box to its width.
     // The view is kept outside the render state, so that several events in one task (a
     // touch move carries both fingers) each build on the one before; a render then draws the
@@ -191,11 +209,22 @@ pub fn map_view(props: &MapViewProps) -> Html {
             }
         });
     }
+    // The first view: the day shown, else the file's start box.
     let start = {
         let data = data.clone();
         let size = size.clone();
-        move || View::fit(data.start, size())
+        move || View::fit(day_box.unwrap_or(data.start), size())
     };
+    {
+        // A new day (or none any more): back to the first view, on it.
+        let view = view.clone();
+        let redraw = redraw.clone();
+        let date = shown.as_ref().map(|v| v.date.clone());
+        use_effect_with(date, move |_| {
+            *view.borrow_mut() = None;
+            redraw.force_update();
+        });
+    }
     {
         // Drawn in a task of its own after each render, once the page is laid out (see
         // `chart_canvas::use_drawing`).
@@ -205,6 +234,7 @@ pub fn map_view(props: &MapViewProps) -> Html {
         let start = start.clone();
         let width = width.clone();
         let size = size.clone();
+        let day = day.clone();
         use_effect(move || {
             let timeout = gloo::timers::callback::Timeout::new(0, move || {
                 let Some(element) = canvas.cast::<web_sys::HtmlCanvasElement>() else {
@@ -220,7 +250,7 @@ pub fn map_view(props: &MapViewProps) -> Html {
                     *view.borrow_mut() = Some(first);
                     first
                 });
-                draw(&element, size(), &current, &data);
+                draw(&element, size(), &current, &data, day.as_ref().as_ref());
             });
             move || drop(timeout)
         });

@@ -2,6 +2,7 @@
 //! effects live in `App`.
 
 mod chart_canvas;
+mod day_view;
 mod drop_zone;
 mod file_list;
 mod header;
@@ -14,6 +15,7 @@ mod routine_chart;
 mod self_test;
 mod trips_chart;
 
+pub use day_view::{DayContext, DayPanel};
 pub use drop_zone::DropZone;
 pub use file_list::FileList;
 pub use header::Header;
