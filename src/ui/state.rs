@@ -397,7 +397,7 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::Requests { times } => next.net.times.extend(times),
         Action::Kept(kept) => next.kept = Some(kept),
         Action::DayAsked { id, path } => {
-            next.day = Some(DayState::asked(next.day.take(), id, path))
+            next.day = Some(DayState::asked(next.day.take(), id, path));
         }
         Action::DayShown { id, path, view } => {
             if let Some(day) = next.day.as_mut().filter(|d| d.id == id && d.path == path) {
