@@ -58,11 +58,19 @@ pub fn days_with_data(journal: &Journal, points: Option<&PointStore>) -> Vec<i64
     days
 }
 
+/// The positions for the day view: the store, and its chunks' time spans
+/// ([`PointStore::spans`]; empty to look at every chunk).
+#[derive(Clone, Copy)]
+pub struct Positions<'a> {
+    pub store: &'a PointStore,
+    pub spans: &'a [(i64, i64)],
+}
+
 /// Day `day` (days since 1970, local), or the last day with data when `None`; `days` is
 /// [`days_with_data`]. `None` when the file has no day at all.
 pub fn day_view(
     journal: &Journal,
-    points: Option<&PointStore>,
+    points: Option<Positions<'_>>,
     days: &[i64],
     day: Option<i64>,
 ) -> Option<DayView> {
@@ -90,12 +98,15 @@ pub fn day_view(
 }
 
 /// The day's positions, and its path thinned to a step of [`PATH_STEP_M`] and at most
-/// [`MAX_PATH`] points.
-fn path_of(points: &PointStore, day: i64) -> (u64, Vec<[f64; 2]>) {
+/// [`MAX_PATH`] points. Only the positions within 14 hours of the day in UTC are looked at (no
+/// time zone is further from UTC): on a decade of positions, a few chunks of thousands.
+fn path_of(points: Positions<'_>, day: i64) -> (u64, Vec<[f64; 2]>) {
+    const MARGIN: Millis = 14 * 3_600_000;
     let mut clock = Clock::default();
     let mut count = 0;
     let mut kept: Vec<LatLng> = Vec::new();
-    for fix in points.iter() {
+    let (from, to) = (day * DAY - MARGIN, (day + 1) * DAY + MARGIN);
+    for fix in points.store.iter_between(points.spans, from, to) {
         if clock.local(fix.at, fix.time).div_euclid(DAY) != day {
             continue;
         }

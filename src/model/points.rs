@@ -128,6 +128,56 @@ impl PointStore {
             })
             .chain(far)
     }
+
+    /// Each chunk's earliest and latest time in seconds, for [`PointStore::iter_between`]: one
+    /// pass over the points, worth keeping beside the store.
+    pub fn spans(&self) -> Vec<(i64, i64)> {
+        self.chunks
+            .iter()
+            .map(|c| {
+                let (low, high) = c.points.iter().fold((i32::MAX, i32::MIN), |(l, h), p| {
+                    (l.min(p.dt_s), h.max(p.dt_s))
+                });
+                (c.start_s + i64::from(low), c.start_s + i64::from(high))
+            })
+            .collect()
+    }
+
+    /// The points from `from` to `to` (ms, both included), in the order kept, as [`PointStore::iter`]
+    /// gives them; `spans` is [`PointStore::spans`], so that chunks wholly outside are skipped.
+    pub fn iter_between(
+        &self,
+        spans: &[(i64, i64)],
+        from: Millis,
+        to: Millis,
+    ) -> impl Iterator<Item = Fix> + '_ {
+        let (from_s, to_s) = (from.div_euclid(1000), to.div_euclid(1000));
+        let wanted: Vec<bool> = (0..self.chunks.len())
+            .map(|i| {
+                spans
+                    .get(i)
+                    .is_none_or(|&(low, high)| high >= from_s && low <= to_s)
+            })
+            .collect();
+        self.chunks
+            .iter()
+            .zip(wanted)
+            .filter(|(_, wanted)| *wanted)
+            .flat_map(|(c, _)| {
+                c.points.iter().map(move |p| Fix {
+                    time: (c.start_s + i64::from(p.dt_s)) * 1000 as Millis,
+                    at: LatLng {
+                        lat_e7: p.lat_e7,
+                        lng_e7: p.lng_e7,
+                    },
+                })
+            })
+            .chain(self.far.iter().map(|f| Fix {
+                time: f.time.div_euclid(1000) * 1000,
+                at: f.at,
+            }))
+            .filter(move |f| (from..=to).contains(&f.time))
+    }
 }
 
 #[cfg(test)]
@@ -139,6 +189,35 @@ mod tests {
             time,
             at: LatLng { lat_e7, lng_e7 },
         }
+    }
+
+    #[test]
+    fn a_time_range_skips_the_chunks_outside_it_and_loses_no_point_inside() {
+        let mut store = PointStore::default();
+        // 100,000 points a minute apart (seven chunks), and one far-off broken clock.
+        let start: Millis = 1_700_000_000_000;
+        for i in 0..100_000 {
+            store.push(fix(start + i * 60_000, i32::try_from(i).unwrap(), 0));
+        }
+        let spans = store.spans();
+        assert_eq!(spans.len(), 7);
+        assert_eq!(spans[0], (1_700_000_000, 1_700_000_000 + 16_383 * 60));
+        let (from, to) = (start + 20_000 * 60_000, start + 20_100 * 60_000);
+        let inside: Vec<i32> = store
+            .iter_between(&spans, from, to)
+            .map(|f| f.at.lat_e7)
+            .collect();
+        assert_eq!(inside, (20_000..=20_100).collect::<Vec<_>>());
+        let all: Vec<Fix> = store
+            .iter()
+            .filter(|f| (from..=to).contains(&f.time))
+            .collect();
+        assert_eq!(
+            store.iter_between(&spans, from, to).collect::<Vec<_>>(),
+            all
+        );
+        // Without spans (or fewer), every chunk is looked at: the same points.
+        assert_eq!(store.iter_between(&[], from, to).collect::<Vec<_>>(), all);
     }
 
     #[test]

@@ -12,7 +12,7 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, RequestCache, Requ
 use super::blob::{BlobSource, Reads};
 use super::netwatch;
 use super::protocol::{FileJob, FromWorker, ReadProgress, ToWorker};
-use crate::analysis::day::{day_view, days_with_data, parse_day};
+use crate::analysis::day::{day_view, days_with_data, parse_day, Positions};
 use crate::analysis::trips::Journal;
 use crate::analysis::{findings, Memory};
 use crate::error::ErrorKind;
@@ -52,8 +52,9 @@ struct KeptFile {
     points: Option<PointStore>,
     journal: Journal,
     report: Option<FileReport>,
-    /// The local days with data, worked out on the first day asked for.
-    days: Option<Vec<i64>>,
+    /// The local days with data, and the time span of each chunk of positions, worked out on
+    /// the first day asked for.
+    days: Option<(Vec<i64>, Vec<(i64, i64)>)>,
 }
 
 /// Runs `f` on the kept file `path` of opened file `id`, if there is one.
@@ -69,15 +70,13 @@ fn with_kept<T>(id: u32, path: &str, f: impl FnOnce(&mut KeptFile) -> Option<T>)
 /// Day `date` of a kept file (the last day with data when `None` or not a date).
 fn day(id: u32, path: &str, date: Option<&str>) -> Option<DayView> {
     with_kept(id, path, |file| {
-        let days = file
-            .days
-            .get_or_insert_with(|| days_with_data(&file.journal, file.points.as_ref()));
-        day_view(
-            &file.journal,
-            file.points.as_ref(),
-            days,
-            date.and_then(parse_day),
-        )
+        let (days, spans) = file.days.get_or_insert_with(|| {
+            let days = days_with_data(&file.journal, file.points.as_ref());
+            let spans = file.points.as_ref().map(PointStore::spans);
+            (days, spans.unwrap_or_default())
+        });
+        let points = file.points.as_ref().map(|store| Positions { store, spans });
+        day_view(&file.journal, points, days, date.and_then(parse_day))
     })
 }
 

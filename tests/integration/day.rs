@@ -3,7 +3,7 @@
 //! 17:00–17:12 back on weekdays, in steps of 0.0025° (277.99 m), and a flight to Nice on
 //! Saturday 9 March at 09:00. Values worked out by hand, as in `trips.rs`.
 
-use reflet::analysis::day::{day_view, days_with_data, parse_day};
+use reflet::analysis::day::{day_view, days_with_data, parse_day, Positions};
 use reflet::analysis::trips::Journal;
 use reflet::analysis::{findings, Memory};
 use reflet::ingest::FileSource;
@@ -60,7 +60,12 @@ fn a_weekday_shows_its_path_two_bike_trips_and_the_stays_at_home_and_work() {
     let days = days_with_data(journal, Some(points));
     assert_eq!(days.len(), 15);
     let monday = parse_day("2024-03-04").unwrap();
-    let day = day_view(journal, Some(points), &days, Some(monday)).unwrap();
+    let spans = points.spans();
+    let positions = Some(Positions {
+        store: points,
+        spans: &spans,
+    });
+    let day = day_view(journal, positions, &days, Some(monday)).unwrap();
     assert_eq!(day.date, "2024-03-04");
     assert_eq!(
         (day.previous, day.next.as_deref()),
@@ -119,7 +124,7 @@ fn a_weekday_shows_its_path_two_bike_trips_and_the_stays_at_home_and_work() {
     assert!(day.positions > 26, "{}", day.positions);
 
     // With no date, the last day: a few positions at home after midnight, no trip.
-    let last = day_view(journal, Some(points), &days, None).unwrap();
+    let last = day_view(journal, positions, &days, None).unwrap();
     assert_eq!((last.date.as_str(), last.next), ("2024-03-18", None));
     assert_eq!(last.previous.as_deref(), Some("2024-03-17"));
     assert!(last.trips.is_empty());
