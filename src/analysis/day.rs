@@ -11,7 +11,7 @@ use super::trips::Journal;
 use crate::model::day::{DayStop, DayView, StopPlace, MAX_PATH};
 use crate::model::gazetteer;
 use crate::model::location::LatLng;
-use crate::model::points::PointStore;
+use crate::model::points::{PointStore, Span};
 use crate::model::time::{civil_from_days, days_from_civil, Millis};
 
 const DAY: Millis = 86_400_000;
@@ -63,7 +63,7 @@ pub fn days_with_data(journal: &Journal, points: Option<&PointStore>) -> Vec<i64
 #[derive(Clone, Copy)]
 pub struct Positions<'a> {
     pub store: &'a PointStore,
-    pub spans: &'a [(i64, i64)],
+    pub spans: &'a [Span],
 }
 
 /// Day `day` (days since 1970, local), or the last day with data when `None`; `days` is

@@ -8,6 +8,9 @@
 use super::location::{Fix, LatLng};
 use super::time::Millis;
 
+/// A chunk's earliest and latest time, in seconds since 1970.
+pub type Span = (i64, i64);
+
 /// Points per chunk: 192 KB.
 const CHUNK: usize = 16_384;
 
@@ -131,7 +134,7 @@ impl PointStore {
 
     /// Each chunk's earliest and latest time in seconds, for [`PointStore::iter_between`]: one
     /// pass over the points, worth keeping beside the store.
-    pub fn spans(&self) -> Vec<(i64, i64)> {
+    pub fn spans(&self) -> Vec<Span> {
         self.chunks
             .iter()
             .map(|c| {
@@ -147,7 +150,7 @@ impl PointStore {
     /// gives them; `spans` is [`PointStore::spans`], so that chunks wholly outside are skipped.
     pub fn iter_between(
         &self,
-        spans: &[(i64, i64)],
+        spans: &[Span],
         from: Millis,
         to: Millis,
     ) -> impl Iterator<Item = Fix> + '_ {

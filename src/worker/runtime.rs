@@ -18,7 +18,7 @@ use crate::analysis::{findings, Memory};
 use crate::error::ErrorKind;
 use crate::model::day::DayView;
 use crate::model::location::Mode;
-use crate::model::points::PointStore;
+use crate::model::points::{PointStore, Span};
 use crate::model::FileRef;
 use crate::model::Summary;
 use crate::report::{self, FileReport, Sink};
@@ -54,7 +54,7 @@ struct KeptFile {
     report: Option<FileReport>,
     /// The local days with data, and the time span of each chunk of positions, worked out on
     /// the first day asked for.
-    days: Option<(Vec<i64>, Vec<(i64, i64)>)>,
+    days: Option<(Vec<i64>, Vec<Span>)>,
 }
 
 /// Runs `f` on the kept file `path` of opened file `id`, if there is one.
