@@ -249,6 +249,78 @@ pub fn inspect_paths(paths: &[std::path::PathBuf]) -> Report {
     Report::new(files)
 }
 
+/// One day of every location file in `paths` (folders walked, archives opened), as the day view
+/// shows it: what `inspect --day DATE` prints. `date` is `2024-03-02`; `None`, or a text that
+/// is no date, gives each file's last day with data. Files with no position or trip are left out.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn inspect_day(paths: &[std::path::PathBuf], date: Option<&str>) -> DayReport {
+    use crate::analysis::day::{day_view, days_with_data, parse_day, Positions};
+
+    struct Kept {
+        day: Option<i64>,
+        points: Option<(String, PointStore)>,
+        days: Vec<FileDay>,
+    }
+    impl Sink for Kept {
+        fn report(&mut self, _report: FileReport) {}
+        fn points(&mut self, path: &str, points: PointStore) {
+            self.points = Some((path.to_owned(), points));
+        }
+        fn journal(&mut self, path: &str, journal: Journal) {
+            let points = self
+                .points
+                .take()
+                .filter(|(p, _)| p == path)
+                .map(|(_, p)| p);
+            let days = days_with_data(&journal, points.as_ref());
+            let spans = points.as_ref().map(PointStore::spans).unwrap_or_default();
+            let positions = points.as_ref().map(|store| Positions {
+                store,
+                spans: &spans,
+            });
+            if let Some(view) = day_view(&journal, positions, &days, self.day) {
+                self.days.push(FileDay {
+                    path: path.to_owned(),
+                    day: view,
+                });
+            }
+        }
+    }
+    let mut kept = Kept {
+        day: date.and_then(parse_day),
+        points: None,
+        days: Vec::new(),
+    };
+    for (name, path) in crate::ingest::walk(paths) {
+        if let Ok(mut source) = crate::ingest::FileSource::open(&path) {
+            describe_input_with(&name, &mut source, &mut kept, Memory::Map);
+        }
+    }
+    DayReport {
+        generator: generator(),
+        days: kept.days,
+    }
+}
+
+/// What `inspect --day` prints: one day of each location file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DayReport {
+    pub generator: String,
+    pub days: Vec<FileDay>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileDay {
+    pub path: String,
+    pub day: crate::model::day::DayView,
+}
+
+impl DayReport {
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).unwrap_or_else(|_| String::from("{}"))
+    }
+}
+
 impl FileReport {
     pub fn identified(file: FileRef, kind: Kind) -> Self {
         FileReport {

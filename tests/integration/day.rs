@@ -232,3 +232,22 @@ fn marking_a_trip_as_driven_moves_its_length_and_carbon_to_the_car_everywhere() 
         (66_717, 0, 20)
     );
 }
+
+#[test]
+fn inspect_prints_the_day_the_day_view_shows() {
+    let zip = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/mobility/takeout-mobility.zip");
+    let report = reflet::report::inspect_day(&[zip], Some("2024-03-09"));
+    let [records, semantic] = &report.days[..] else {
+        panic!("{:?}", report.days)
+    };
+    assert!(records.path.ends_with("Records.json"));
+    // Saturday in La Rochelle: the Records file has positions at home all day and no trip.
+    assert_eq!(records.day.date, "2024-03-09");
+    assert!(records.day.trips.is_empty() && records.day.positions > 0);
+    // The Semantic history's flight, with its carbon.
+    assert_eq!(semantic.day.trips[0].grams, Some(185_831));
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    assert_eq!(json["days"][1]["day"]["trips"][0]["mode"], "flying");
+    assert_eq!(json["days"][1]["day"]["stops"][1]["place"]["kind"], "near");
+}
