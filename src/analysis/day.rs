@@ -177,6 +177,8 @@ fn place_of(journal: &Journal, at: [f64; 2]) -> StopPlace {
         StopPlace::Home
     } else if near(journal.work()) {
         StopPlace::Work
+    } else if journal.others_homes().iter().any(|p| near(Some(*p))) {
+        StopPlace::OthersHome
     } else {
         gazetteer::nearest(at[0], at[1]).map_or(StopPlace::Unnamed, |p| StopPlace::Near {
             town: p.name.to_owned(),

@@ -31,7 +31,7 @@ pub(super) fn cell_of(at: LatLng) -> Cell {
 
 /// Local time at positions, with the zone and the offset remembered between calls: positions come
 /// in time order, mostly in the same place, so the lookups are rarely made.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub(super) struct Clock {
     zone: Option<((i32, i32), Option<&'static str>)>,
     offset: Option<((usize, i64), i64)>,
@@ -74,7 +74,7 @@ impl Clock {
 /// most seen cell is always right when it holds more than 1/[`TOP`] of the night's weight.
 const TOP: usize = 6;
 
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 struct Counter {
     cell: Cell,
     weight: u32,
@@ -84,7 +84,7 @@ struct Counter {
     n: u32,
 }
 
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 struct DayCounters {
     counters: Vec<Counter>,
 }
@@ -139,7 +139,7 @@ impl DayCounters {
 
 /// What is kept to find home and work: the most seen cells of each night and each weekday (a few thousand for a
 /// decade, a few counters each).
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Presence {
     clock: Clock,
     /// Local day number → that night's counters.
@@ -148,6 +148,34 @@ pub struct Presence {
     workdays: HashMap<i64, DayCounters>,
     /// Where the person was, ten minutes at a time: the routine, and the time spent at each place.
     timeline: Timeline,
+}
+
+/// What the person said of places (the day view's corrections).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Said {
+    /// Their home, and their place of work or study, where they said so.
+    pub home: Option<LatLng>,
+    pub work: Option<LatLng>,
+    /// Someone else's home (family, friends): neither home nor work.
+    pub others_homes: Vec<LatLng>,
+    /// Neither their home nor their work.
+    pub not_mine: Vec<LatLng>,
+}
+
+impl Said {
+    /// Cells that cannot be home.
+    fn not_home(&self) -> Vec<Cell> {
+        let work = self.work.iter();
+        let others = self.others_homes.iter().chain(&self.not_mine);
+        work.chain(others).copied().map(cell_of).collect()
+    }
+
+    /// Cells that cannot be work.
+    fn not_work(&self) -> Vec<Cell> {
+        let home = self.home.iter();
+        let others = self.others_homes.iter().chain(&self.not_mine);
+        home.chain(others).copied().map(cell_of).collect()
+    }
 }
 
 /// Working hours, in local time.
@@ -267,6 +295,13 @@ impl Presence {
 
     /// The probable home, if there was any night position.
     pub fn home(&self) -> Option<Home> {
+        self.home_as_said(&Said::default())
+    }
+
+    /// The probable home, once the person has said where it is, or where it is not: a place they
+    /// named home is home (as sure as can be); places they said were not theirs, or their work,
+    /// are never taken for it.
+    pub fn home_as_said(&self, said: &Said) -> Option<Home> {
         // Each night's place: its most seen cell.
         let nightly = daily_tops(&self.nights);
         let total = nightly.len() as u64;
@@ -277,8 +312,31 @@ impl Presence {
                 .filter(|(d, p)| filter(*d) && near(*p, c))
                 .count() as u64
         };
+        if let Some(at) = said.home {
+            let cell = cell_of(at);
+            let nights = nights_near(cell, &|_| true);
+            let (lat, lng) = if nights > 0 {
+                mean_near(&nightly, cell)
+            } else {
+                (
+                    (at.lat() * 1000.0).round() / 1000.0,
+                    (at.lng() * 1000.0).round() / 1000.0,
+                )
+            };
+            return Some(Home {
+                lat,
+                lng,
+                nights,
+                nights_total: total,
+                confidence: Confidence::High,
+                doubt: None,
+            });
+        }
+        let excluded = said.not_home();
+        let allowed = |c: Cell| !excluded.iter().any(|x| near(*x, c));
         let best_of = |filter: &dyn Fn(i64) -> bool| {
-            let mut candidates: Vec<Cell> = places.iter().map(|p| p.1).collect();
+            let mut candidates: Vec<Cell> =
+                places.iter().map(|p| p.1).filter(|c| allowed(*c)).collect();
             candidates.sort_unstable();
             candidates.dedup();
             candidates
@@ -342,17 +400,47 @@ impl Presence {
     /// The probable place of work or study: where the person spends most weekday working hours,
     /// away from home (more than about 300 m from it).
     pub fn work(&self, home: Option<&Home>) -> Option<Work> {
+        self.work_as_said(home, &Said::default())
+    }
+
+    /// The probable place of work, once the person has said where it is, or where it is not
+    /// (as [`Presence::home_as_said`]).
+    pub fn work_as_said(&self, home: Option<&Home>, said: &Said) -> Option<Work> {
         let tops = daily_tops(&self.workdays);
         let total = tops.len() as u64;
+        let days_near = |c: Cell| tops.values().filter(|t| near(t.cell, c)).count() as u64;
+        if let Some(at) = said.work {
+            let cell = cell_of(at);
+            let days = days_near(cell);
+            let (lat, lng) = if days > 0 {
+                mean_near(&tops, cell)
+            } else {
+                (
+                    (at.lat() * 1000.0).round() / 1000.0,
+                    (at.lng() * 1000.0).round() / 1000.0,
+                )
+            };
+            return Some(Work {
+                lat,
+                lng,
+                days,
+                days_total: total,
+                confidence: Confidence::High,
+                doubt: None,
+            });
+        }
         let home = home
             .and_then(|h| LatLng::from_degrees(h.lat, h.lng))
             .map(cell_of);
-        let away = |c: Cell| home.is_none_or(|h| (c.0 - h.0).abs() > 2 || (c.1 - h.1).abs() > 2);
+        let excluded = said.not_work();
+        let away = |c: Cell| {
+            home.is_none_or(|h| (c.0 - h.0).abs() > 2 || (c.1 - h.1).abs() > 2)
+                && !excluded.iter().any(|x| near(*x, c))
+        };
         let mut candidates: Vec<Cell> =
             tops.values().map(|c| c.cell).filter(|c| away(*c)).collect();
         candidates.sort_unstable();
         candidates.dedup();
-        let days_near = |c: Cell| tops.values().filter(|t| near(t.cell, c)).count() as u64;
         let (days, work) = candidates
             .into_iter()
             .map(|c| (days_near(c), c))

@@ -245,7 +245,8 @@ impl Locations {
         let density = self.density.finish();
         let home = self.nights.home();
         let work = self.nights.work(home.as_ref());
-        let journal = self.trips.journal(home.as_ref(), work.as_ref());
+        let mut journal = self.trips.journal(home.as_ref(), work.as_ref());
+        let routine = self.nights.routine(home.as_ref());
         // The stays the export lists, or else those found in its positions.
         let (places, sensitive_places) = if self.visits > 0 || self.stays.is_empty() {
             self.places.finish()
@@ -265,7 +266,7 @@ impl Locations {
             moves: self.moves,
             days: self.days.len() as u64,
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
-            routine: self.nights.routine(home.as_ref()),
+            routine,
             trips: journal.summary(),
             countries: self.countries.finish(),
             towns: density
@@ -281,6 +282,7 @@ impl Locations {
             devices: Self::devices(self.devices, self.other_devices),
             history_settings: self.history_settings,
         };
+        journal.keep_presence(self.nights);
         (summary, points, journal)
     }
 

@@ -56,7 +56,7 @@ enum Priority {
 type Slots = Box<[u32; SLOTS]>;
 
 /// Where the person was, slot by slot.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Timeline {
     /// Local day number → its slots (0: unknown, 1: moving, n + 2: the place `cells[n]`; with
     /// [`FIXED`] when a position marked it). The day being written is kept out, in `current`.

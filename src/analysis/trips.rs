@@ -27,9 +27,9 @@
 use std::collections::{BTreeMap, HashMap};
 
 use super::co2;
-use super::home::Clock;
-use crate::model::day::{DayLeg, DayTrip};
-use crate::model::location::{Fix, Home, LatLng, Mode, Move, Work};
+use super::home::{Clock, Presence, Said};
+use crate::model::day::{DayLeg, DayTrip, PlaceSaid};
+use crate::model::location::{Fix, Home, LatLng, Mode, Move, Routine, Work};
 use crate::model::time::{civil_from_days, iso_week, Millis};
 use crate::model::trips::{HomeWork, ModeTotal, Period, TripOrigin, TripSummary};
 
@@ -56,6 +56,8 @@ const MAX_ENDS: usize = 50_000;
 const MAX_ENDS_PER_YEAR: usize = 10_000;
 /// Cells for home–work, in E7 units: 0.003°, about 330 m of latitude.
 const END_CELL_E7: i32 = 30_000;
+/// What the person says of a place holds within this distance of where they said it.
+const SAME_PLACE_M: f64 = 250.0;
 /// Trips kept one by one (a trip a day for 500 years, ten a day for 50): about 10 MB at most.
 pub const MAX_LOGGED: usize = 200_000;
 
@@ -676,6 +678,8 @@ impl Trips {
             legs,
             home: home.and_then(|h| LatLng::from_degrees(h.lat, h.lng)),
             work: work.and_then(|w| LatLng::from_degrees(w.lat, w.lng)),
+            presence: Presence::default(),
+            said: Said::default(),
         }
     }
 }
@@ -688,9 +692,61 @@ pub struct Journal {
     legs: Legs,
     home: Option<LatLng>,
     work: Option<LatLng>,
+    /// Where the person was at night and in working hours, to find home and work again when
+    /// they say what a place is.
+    presence: Presence,
+    said: Said,
+}
+
+/// Home, work and the routine, found again after the person said what a place is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Places {
+    pub home: Option<Home>,
+    pub work: Option<Work>,
+    pub routine: Option<Routine>,
 }
 
 impl Journal {
+    /// Keeps where the person was at night and in working hours, for [`Journal::relabel`].
+    pub fn keep_presence(&mut self, presence: Presence) {
+        self.presence = presence;
+    }
+
+    /// The person says what the place at `at` is: home and work are found again (the home–work
+    /// trips follow), and its stays are named so in the day view.
+    pub fn relabel(&mut self, at: LatLng, place: PlaceSaid) -> Places {
+        let here = |p: &LatLng| p.distance_m(at) <= SAME_PLACE_M;
+        let said = &mut self.said;
+        said.home = said.home.filter(|p| !here(p));
+        said.work = said.work.filter(|p| !here(p));
+        said.others_homes.retain(|p| !here(p));
+        said.not_mine.retain(|p| !here(p));
+        match place {
+            PlaceSaid::Home => said.home = Some(at),
+            PlaceSaid::Work => said.work = Some(at),
+            PlaceSaid::OthersHome => said.others_homes.push(at),
+            PlaceSaid::NotMine => said.not_mine.push(at),
+        }
+        let home = self.presence.home_as_said(&self.said);
+        let work = self.presence.work_as_said(home.as_ref(), &self.said);
+        self.home = home
+            .as_ref()
+            .and_then(|h| LatLng::from_degrees(h.lat, h.lng));
+        self.work = work
+            .as_ref()
+            .and_then(|w| LatLng::from_degrees(w.lat, w.lng));
+        Places {
+            routine: self.presence.routine(home.as_ref()),
+            home,
+            work,
+        }
+    }
+
+    /// The places the person said were someone else's home.
+    pub fn others_homes(&self) -> &[LatLng] {
+        &self.said.others_homes
+    }
+
     /// The probable home and place of work, as the file's summary names them.
     pub fn home(&self) -> Option<LatLng> {
         self.home

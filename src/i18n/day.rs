@@ -98,6 +98,8 @@ pub fn stop_line(lang: Lang, stop: &DayStop) -> String {
         (StopPlace::Home, Lang::En) => "probable home".to_owned(),
         (StopPlace::Work, Lang::Fr) => "travail probable".to_owned(),
         (StopPlace::Work, Lang::En) => "probable place of work".to_owned(),
+        (StopPlace::OthersHome, Lang::Fr) => "chez quelqu'un d'autre".to_owned(),
+        (StopPlace::OthersHome, Lang::En) => "someone else's home".to_owned(),
         (StopPlace::Near { town }, Lang::Fr) => format!("près de {town}"),
         (StopPlace::Near { town }, Lang::En) => format!("near {town}"),
         (StopPlace::Unnamed, _) => super::position(lang, stop.lat, stop.lng),

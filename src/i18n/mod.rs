@@ -165,6 +165,12 @@ pub enum Text {
     DayTimeline,
     DayTripMode,
     DayCorrectHint,
+    DayPlaceIs,
+    PlaceAsFound,
+    PlaceMyHome,
+    PlaceMyWork,
+    PlaceOthersHome,
+    PlaceNotMine,
 }
 
 impl Text {
@@ -275,6 +281,12 @@ impl Text {
         Text::DayTimeline,
         Text::DayTripMode,
         Text::DayCorrectHint,
+        Text::DayPlaceIs,
+        Text::PlaceAsFound,
+        Text::PlaceMyHome,
+        Text::PlaceMyWork,
+        Text::PlaceOthersHome,
+        Text::PlaceNotMine,
     ];
 
     /// The text in `lang`.
@@ -623,7 +635,13 @@ impl Text {
             Text::DayNoPath => ("Le tracé de la journée n'est pas conservé pour ce fichier (trop de positions pour la mémoire de cet appareil)\u{a0}: seuls ses trajets sont montrés.", "The day's path is not kept for this file (too many positions for this device's memory): only its trips are shown."),
             Text::DayTimeline => ("La journée, dans l'ordre", "The day, in order"),
             Text::DayTripMode => ("Mode de ce trajet", "Mode of this trip"),
-            Text::DayCorrectHint => ("Si un mode est faux, changez-le\u{a0}: les totaux, le CO2 et les graphiques sont recalculés. Vos corrections restent sur cet appareil, en mémoire seulement.", "If a mode is wrong, change it: the totals, the CO2 and the charts are worked out again. Your corrections stay on this device, in memory only."),
+            Text::DayPlaceIs => ("Ce lieu est", "This place is"),
+            Text::PlaceAsFound => ("tel que Reflet l'a trouvé", "as Reflet found it"),
+            Text::PlaceMyHome => ("mon domicile", "my home"),
+            Text::PlaceMyWork => ("mon lieu de travail ou d'études", "my place of work or study"),
+            Text::PlaceOthersHome => ("chez quelqu'un d'autre (famille, amis)", "someone else's home (family, friends)"),
+            Text::PlaceNotMine => ("ni mon domicile ni mon travail", "neither my home nor my work"),
+            Text::DayCorrectHint => ("Si un mode ou un lieu est faux, corrigez-le\u{a0}: le domicile, le travail, les totaux, le CO2 et les graphiques sont recalculés. Vos corrections restent sur cet appareil, en mémoire seulement.", "If a mode or a place is wrong, correct it: home, work, the totals, the CO2 and the charts are worked out again. Your corrections stay on this device, in memory only."),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",
                 "This file is empty: there is nothing to read.",

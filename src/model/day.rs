@@ -53,12 +53,28 @@ pub enum StopPlace {
     /// Within 250 m of the probable home, or of the place of work or study.
     Home,
     Work,
+    /// A place the person said was someone else's home (family, friends).
+    OthersHome,
     /// Near a town of the gazetteer.
     Near {
         town: String,
     },
     /// Nowhere Reflet knows a name for.
     Unnamed,
+}
+
+/// What the person says a place is, correcting Reflet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PlaceSaid {
+    /// My home.
+    Home,
+    /// My place of work or study.
+    Work,
+    /// Someone else's home: my parents', a friend's.
+    OthersHome,
+    /// Neither my home nor my work.
+    NotMine,
 }
 
 /// One trip of the day.

@@ -13,6 +13,8 @@ use super::components::{
 };
 use super::state::{self, Action, FileStatus, State, View};
 use crate::i18n::Lang;
+use crate::model::day::PlaceSaid;
+use crate::model::location::Mode;
 use crate::model::FileRef;
 use crate::worker::netwatch::{self, NetWatch};
 use crate::worker::protocol::{FileJob, FromWorker, ToWorker};
@@ -259,6 +261,28 @@ fn map_mode() -> bool {
         .is_some_and(|q| q.split(['?', '&']).any(|p| p == "mode=summary"))
 }
 
+/// Sends the worker a message of the day view (`make` builds it from the opened file's id and
+/// the path), about the file holding the location file at `path`; its day is then awaited.
+fn ask_worker(
+    rt: &Shared,
+    state: &UseReducerHandle<State>,
+    path: String,
+    make: impl FnOnce(u32, String) -> ToWorker,
+) {
+    let Some(id) = file_holding(state, &path) else {
+        return;
+    };
+    let message = make(id, path.clone());
+    let sent = rt
+        .borrow()
+        .worker
+        .as_ref()
+        .is_some_and(|w| w.send(&message, &[]).is_ok());
+    if sent {
+        state.dispatch(Action::DayAsked { id, path });
+    }
+}
+
 /// The opened file that holds the location file at `path`: the last opened, if several do.
 fn file_holding(state: &State, path: &str) -> Option<u32> {
     state
@@ -473,47 +497,39 @@ pub fn App() -> Html {
         let ask = {
             let (rt, state) = (Rc::clone(&rt), state.clone());
             Callback::from(move |(path, date): (String, Option<String>)| {
-                let Some(id) = file_holding(&state, &path) else {
-                    return;
-                };
-                let sent = rt.borrow().worker.as_ref().is_some_and(|w| {
-                    let message = ToWorker::Day {
-                        id,
-                        path: path.clone(),
-                        date,
-                    };
-                    w.send(&message, &[]).is_ok()
+                ask_worker(&rt, &state, path, |id, path| ToWorker::Day {
+                    id,
+                    path,
+                    date,
                 });
-                if sent {
-                    state.dispatch(Action::DayAsked { id, path });
-                }
             })
         };
         let correct = {
             let (rt, state) = (Rc::clone(&rt), state.clone());
             Callback::from(
-                move |(path, trip, mode, date): (
-                    String,
-                    u32,
-                    crate::model::location::Mode,
-                    String,
-                )| {
-                    let Some(id) = file_holding(&state, &path) else {
-                        return;
-                    };
-                    let sent = rt.borrow().worker.as_ref().is_some_and(|w| {
-                        let message = ToWorker::Correct {
-                            id,
-                            path: path.clone(),
-                            trip,
-                            mode,
-                            date,
-                        };
-                        w.send(&message, &[]).is_ok()
+                move |(path, trip, mode, date): (String, u32, Mode, String)| {
+                    ask_worker(&rt, &state, path, |id, path| ToWorker::Correct {
+                        id,
+                        path,
+                        trip,
+                        mode,
+                        date,
                     });
-                    if sent {
-                        state.dispatch(Action::DayAsked { id, path });
-                    }
+                },
+            )
+        };
+        let relabel = {
+            let (rt, state) = (Rc::clone(&rt), state.clone());
+            Callback::from(
+                move |(path, [lat, lng], place, date): (String, [f64; 2], PlaceSaid, String)| {
+                    ask_worker(&rt, &state, path, |id, path| ToWorker::Relabel {
+                        id,
+                        path,
+                        lat,
+                        lng,
+                        place,
+                        date,
+                    });
                 },
             )
         };
@@ -525,6 +541,7 @@ pub fn App() -> Html {
             day: state.day.clone(),
             ask,
             correct,
+            relabel,
             close,
         }
     };

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::model::day::DayView;
+use crate::model::day::{DayView, PlaceSaid};
 use crate::model::location::Mode;
 use crate::report::FileReport;
 
@@ -37,6 +37,16 @@ pub enum ToWorker {
         path: String,
         trip: u32,
         mode: Mode,
+        date: String,
+    },
+    /// The person said what the place at `lat`, `lng` is, in the file at `path`: answered as
+    /// [`ToWorker::Correct`] is.
+    Relabel {
+        id: u32,
+        path: String,
+        lat: f64,
+        lng: f64,
+        place: PlaceSaid,
         date: String,
     },
     /// Self-test only: make one same-origin request from the worker, to prove the page counts it.

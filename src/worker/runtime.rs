@@ -16,11 +16,10 @@ use crate::analysis::day::{day_view, days_with_data, parse_day, Positions};
 use crate::analysis::trips::Journal;
 use crate::analysis::{findings, Memory};
 use crate::error::ErrorKind;
-use crate::model::day::DayView;
-use crate::model::location::Mode;
+use crate::model::day::{DayView, PlaceSaid};
+use crate::model::location::{LatLng, Mode};
 use crate::model::points::{PointStore, Span};
-use crate::model::FileRef;
-use crate::model::Summary;
+use crate::model::{FileRef, PositionSummary, Summary};
 use crate::report::{self, FileReport, Sink};
 
 thread_local! {
@@ -80,16 +79,21 @@ fn day(id: u32, path: &str, date: Option<&str>) -> Option<DayView> {
     })
 }
 
-/// Sets a trip's mode; the file's report with its trips and findings worked out again.
-fn correct(id: u32, path: &str, trip: u32, mode: Mode) -> Option<FileReport> {
+/// A correction of a kept file: `change` corrects its journal and the summary (false: nothing
+/// to correct); then the trips and the findings are worked out again. The file's new report.
+fn corrected(
+    id: u32,
+    path: &str,
+    change: impl FnOnce(&mut Journal, &mut PositionSummary) -> bool,
+) -> Option<FileReport> {
     with_kept(id, path, |file| {
-        if !file.journal.correct(trip, mode) {
-            return None;
-        }
         let report = file.report.as_mut()?;
         let Some(Summary::Positions(positions)) = report.summary.as_mut() else {
             return None;
         };
+        if !change(&mut file.journal, positions) {
+            return None;
+        }
         positions.trips = file.journal.summary();
         report.findings = report
             .summary
@@ -97,6 +101,31 @@ fn correct(id: u32, path: &str, trip: u32, mode: Mode) -> Option<FileReport> {
             .map(|summary| findings(&report.kind, summary))
             .unwrap_or_default();
         Some(report.clone())
+    })
+}
+
+/// After a correction: the file's new report (if it changed), then the day shown, again.
+fn post_corrected(id: u32, path: String, date: &str, report: Option<FileReport>) {
+    if let Some(report) = report {
+        post(&FromWorker::Updated { id, report });
+    }
+    let view = day(id, &path, Some(date));
+    post(&FromWorker::Day { id, path, view });
+}
+
+/// Sets a trip's mode.
+fn correct(id: u32, path: &str, trip: u32, mode: Mode) -> Option<FileReport> {
+    corrected(id, path, |journal, _| journal.correct(trip, mode))
+}
+
+/// Says what a place is: home, work and the routine are found again.
+fn relabel(id: u32, path: &str, at: LatLng, place: PlaceSaid) -> Option<FileReport> {
+    corrected(id, path, |journal, positions| {
+        let places = journal.relabel(at, place);
+        positions.home = places.home;
+        positions.work = places.work;
+        positions.routine = places.routine;
+        true
     })
 }
 
@@ -304,11 +333,20 @@ fn handle(data: &JsValue, reads: Reads) {
             mode,
             date,
         }) => {
-            if let Some(report) = correct(id, &path, trip, mode) {
-                post(&FromWorker::Updated { id, report });
-            }
-            let view = day(id, &path, Some(&date));
-            post(&FromWorker::Day { id, path, view });
+            let report = correct(id, &path, trip, mode);
+            post_corrected(id, path, &date, report);
+        }
+        Some(ToWorker::Relabel {
+            id,
+            path,
+            lat,
+            lng,
+            place,
+            date,
+        }) => {
+            let report =
+                LatLng::from_degrees(lat, lng).and_then(|at| relabel(id, &path, at, place));
+            post_corrected(id, path, &date, report);
         }
         Some(ToWorker::SelfTestCrashOn { name }) => CRASH_ON.with(|c| *c.borrow_mut() = Some(name)),
         Some(ToWorker::SelfTestRequest { url }) => {

@@ -517,7 +517,7 @@ describe('main path', () => {
     await finish(phone);
   });
 
-  test('the day view shows a day on the map and in order, steps day by day, and a corrected trip changes the CO2', async () => {
+  test('the day view shows a day on the map and in order, steps day by day, and corrected trips and places change the findings', async () => {
     // tests/fixtures/mobility: on weekdays, home until 8:30, by bike to work, back at 17:00
     // (tests/integration/day.rs checks the same day natively).
     const zip = { name: 'takeout-mobility.zip', mimeType: 'application/zip', buffer: readFileSync(join(ROOT, 'tests/fixtures/mobility/takeout-mobility.zip')) };
@@ -531,7 +531,7 @@ describe('main path', () => {
       await page.waitForSelector(`${day}[data-day="${date}"][aria-busy="false"]`);
       return page.textContent(`${day} .day-status`);
     };
-    const timeline = () => page.$$eval(`${day} .day-timeline li`, (lis) => lis.map((li) => (li.querySelector('.day-trip-text') ?? li).textContent));
+    const timeline = () => page.$$eval(`${day} .day-timeline li`, (lis) => lis.map((li) => (li.querySelector('.day-trip-text, .day-stop-text') ?? li).textContent));
     // Opened on the last day with positions: Monday 18 March, after midnight, at home.
     await page.click(`${row} .day-open button`);
     assert.equal(await shown('2024-03-18'), 'No trip on this day.');
@@ -580,6 +580,23 @@ describe('main path', () => {
     assert.match(await finding('home_work'), /19 by bike/);
     await page.waitForSelector(`${row} figure[data-chart="co2"] canvas[data-drawn]`);
     await axe(page, 'the day view after a correction');
+    // "This is my parents' house": no home is left, so no home–work trips nor routine, and the
+    // map marks no home; the stays there are named so.
+    const stop = `${day} .day-stop >> nth=0 >> select`;
+    await page.selectOption(stop, 'others_home');
+    await page.waitForSelector(`${day} .day-stop[data-place="others_home"]`);
+    assert.equal((await timeline())[0], "Until 8:30: someone else's home");
+    for (const id of ['home', 'home_work', 'routine']) {
+      assert.equal(await page.locator(`${row} .finding[data-finding="${id}"]`).count(), 0, id);
+    }
+    assert.match(await finding('work'), /100% of days \(10 of 10\)/);
+    assert.match(await page.textContent(`${row} .map-places li >> nth=0`), /^Probable place of work/);
+    // "No, it is my home": home again, and what follows from it.
+    await page.selectOption(stop, 'home');
+    await page.waitForSelector(`${day} .day-stop[data-place="home"]`);
+    assert.match(await finding('home'), /100% of nights \(15 of 15\)/);
+    assert.match(await finding('home_work'), /19 by bike/);
+    assert.match(await page.textContent(`${row} .map-places li >> nth=0`), /^Probable home/);
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     assert.equal(await page.textContent(`${day} .day-status`), '2 trajets, 6,7\u00a0km, 726\u00a0g de CO2.');

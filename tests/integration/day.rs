@@ -251,3 +251,46 @@ fn inspect_prints_the_day_the_day_view_shows() {
     assert_eq!(json["days"][1]["day"]["trips"][0]["mode"], "flying");
     assert_eq!(json["days"][1]["day"]["stops"][1]["place"]["kind"], "near");
 }
+
+#[test]
+fn saying_home_is_someone_elses_moves_home_and_work_and_what_follows_from_them() {
+    use reflet::model::day::PlaceSaid;
+    use reflet::model::location::LatLng;
+    let kept = fixture(Memory::Summary);
+    let mut journal = kept.journals[0].1.clone();
+    let monday = parse_day("2024-03-04").unwrap();
+    let days = days_with_data(&journal, None);
+    let home = LatLng::from_degrees(46.1603, -1.1511).unwrap();
+    let work = LatLng::from_degrees(46.1903, -1.1511).unwrap();
+
+    // "This is my parents' house": every night was there, so no home is left; the office stays
+    // the place of work, and the home–work trips are gone with home.
+    let places = journal.relabel(home, PlaceSaid::OthersHome);
+    assert_eq!(places.home, None);
+    let found = places.work.unwrap();
+    assert_eq!((found.lat, found.lng), (46.19, -1.151));
+    assert!(places.routine.is_none());
+    assert!(journal.summary().unwrap().home_work.is_empty());
+    let day = day_view(&journal, None, &days, Some(monday)).unwrap();
+    assert_eq!(day.stops[0].place, StopPlace::OthersHome);
+    assert_eq!(day.stops[1].place, StopPlace::Work);
+
+    // "No, this is my home" (said of the same place): home again, as sure as can be, with its
+    // 15 nights (4 to 18 March, local), and the 20 home–work trips back.
+    let places = journal.relabel(home, PlaceSaid::Home);
+    let found = places.home.unwrap();
+    assert_eq!((found.lat, found.lng, found.nights), (46.16, -1.151, 15));
+    assert_eq!(found.confidence, reflet::model::location::Confidence::High);
+    assert_eq!(journal.summary().unwrap().home_work[0].trips, 20);
+
+    // "The office is not my work": no place of work is left, nor home–work trips.
+    let places = journal.relabel(work, PlaceSaid::NotMine);
+    assert!(places.home.is_some() && places.work.is_none());
+    assert!(journal.summary().unwrap().home_work.is_empty());
+    let day = day_view(&journal, None, &days, Some(monday)).unwrap();
+    assert!(
+        matches!(day.stops[1].place, StopPlace::Near { .. }),
+        "{:?}",
+        day.stops[1]
+    );
+}

@@ -7,7 +7,7 @@ use yew::prelude::*;
 
 use crate::i18n::day::{day_summary, long_date, stop_line, trip_line};
 use crate::i18n::{mode_name, Lang, Text};
-use crate::model::day::DayView;
+use crate::model::day::{DayStop, DayView, PlaceSaid, StopPlace};
 use crate::model::location::Mode;
 use crate::ui::state::DayState;
 
@@ -20,6 +20,8 @@ pub struct DayContext {
     pub ask: Callback<(String, Option<String>)>,
     /// A trip's new mode: the file's path, the trip, the mode, and the date shown.
     pub correct: Callback<(String, u32, Mode, String)>,
+    /// What a place is: the file's path, where, what, and the date shown.
+    pub relabel: Callback<(String, [f64; 2], PlaceSaid, String)>,
     pub close: Callback<()>,
 }
 
@@ -45,14 +47,16 @@ const MODES: [Mode; 11] = [
     Mode::Flying,
 ];
 
-fn mode_value(mode: Mode) -> String {
-    serde_json::to_string(&mode)
+/// A mode's or a place's name in the report (`cycling`, `others_home`): an option's value.
+fn value_of<T: serde::Serialize>(value: T) -> String {
+    serde_json::to_string(&value)
         .unwrap_or_default()
         .trim_matches('"')
         .to_owned()
 }
 
-fn mode_of(value: &str) -> Option<Mode> {
+/// The mode or place an option's value names.
+fn from_value<T: serde::de::DeserializeOwned>(value: &str) -> Option<T> {
     serde_json::from_str(&format!("\"{value}\"")).ok()
 }
 
@@ -141,9 +145,66 @@ pub fn day_panel(props: &DayPanelProps) -> Html {
                 <p class="status error">{ Text::DayGone.get(lang) }</p>
             }
             if let Some(v) = view {
-                { timeline(lang, &props.id, &path, v, &ctx.correct) }
+                { timeline(lang, &props.id, &path, v, &ctx) }
             }
         </section>
+    }
+}
+
+/// What the person may say a place is, with its option's text.
+const PLACES: [(PlaceSaid, Text); 4] = [
+    (PlaceSaid::Home, Text::PlaceMyHome),
+    (PlaceSaid::Work, Text::PlaceMyWork),
+    (PlaceSaid::OthersHome, Text::PlaceOthersHome),
+    (PlaceSaid::NotMine, Text::PlaceNotMine),
+];
+
+/// The option a stay's place selects: what it is now (no option for a town).
+fn place_value(place: &StopPlace) -> String {
+    match place {
+        StopPlace::Home => value_of(PlaceSaid::Home),
+        StopPlace::Work => value_of(PlaceSaid::Work),
+        StopPlace::OthersHome => value_of(PlaceSaid::OthersHome),
+        StopPlace::Near { .. } | StopPlace::Unnamed => String::new(),
+    }
+}
+
+/// "This place is…": as found, my home, my work, someone else's home, neither.
+fn place_select(
+    lang: Lang,
+    id: String,
+    path: &str,
+    date: &str,
+    stop: &DayStop,
+    relabel: &Callback<(String, [f64; 2], PlaceSaid, String)>,
+) -> Html {
+    let onchange = {
+        let (relabel, path, date, at) = (
+            relabel.clone(),
+            path.to_owned(),
+            date.to_owned(),
+            [stop.lat, stop.lng],
+        );
+        Callback::from(move |event: Event| {
+            let value = event
+                .target_dyn_into::<web_sys::HtmlSelectElement>()
+                .map(|s| s.value());
+            let said: Option<PlaceSaid> = value.as_deref().and_then(from_value);
+            if let Some(said) = said {
+                relabel.emit((path.clone(), at, said, date.clone()));
+            }
+        })
+    };
+    let current = place_value(&stop.place);
+    html! {
+        <select {id} {onchange}>
+            <option value="" selected={current.is_empty()} disabled=true>{ Text::PlaceAsFound.get(lang) }</option>
+            { for PLACES.iter().map(|(said, text)| {
+                let value = value_of(*said);
+                let selected = value == current;
+                html! { <option {selected} {value}>{ text.get(lang) }</option> }
+            }) }
+        </select>
     }
 }
 
@@ -155,23 +216,25 @@ fn colon(lang: Lang) -> &'static str {
 }
 
 /// The day's stays and trips in time order; each trip with its mode to correct.
-fn timeline(
-    lang: Lang,
-    id: &str,
-    path: &str,
-    view: &DayView,
-    correct: &Callback<(String, u32, Mode, String)>,
-) -> Html {
+fn timeline(lang: Lang, id: &str, path: &str, view: &DayView, ctx: &DayContext) -> Html {
     // Stays sort by their start (a stay from the day before first), trips by theirs; a stay
     // that starts as a trip does goes first.
     let mut items: Vec<((&str, u8), Html)> = Vec::new();
-    for stop in &view.stops {
+    for (i, stop) in view.stops.iter().enumerate() {
         let at = stop.from.as_deref().unwrap_or("");
+        let select = format!("{id}-stop-{i}");
         items.push((
             (at, 0),
-            html! { <li class="day-stop">{ stop_line(lang, stop) }</li> },
+            html! {
+                <li class="day-stop" data-place={place_value(&stop.place)}>
+                    <span class="day-stop-text">{ stop_line(lang, stop) }</span>
+                    <label for={select.clone()}>{ Text::DayPlaceIs.get(lang) }</label>
+                    { place_select(lang, select, path, &view.date, stop, &ctx.relabel) }
+                </li>
+            },
         ));
     }
+    let correct = &ctx.correct;
     for trip in &view.trips {
         let select = format!("{id}-trip-{}", trip.id);
         let onchange = {
@@ -181,7 +244,7 @@ fn timeline(
                 let value = event
                     .target_dyn_into::<web_sys::HtmlSelectElement>()
                     .map(|s| s.value());
-                if let Some(mode) = value.as_deref().and_then(mode_of) {
+                if let Some(mode) = value.as_deref().and_then(from_value) {
                     correct.emit((path.clone(), trip, mode, date.clone()));
                 }
             })
@@ -193,12 +256,12 @@ fn timeline(
         items.push((
             (trip.start.as_str(), 1),
             html! {
-                <li class="day-trip" data-trip={trip.id.to_string()} data-mode={mode_value(trip.mode)}>
+                <li class="day-trip" data-trip={trip.id.to_string()} data-mode={value_of(trip.mode)}>
                     <span class="day-trip-text">{ trip_line(lang, trip) }</span>
                     <label for={select.clone()}>{ Text::DayTripMode.get(lang) }</label>
                     <select id={select} {onchange}>
                         { for modes.into_iter().map(|m| html! {
-                            <option value={mode_value(m)} selected={m == trip.mode}>{ mode_name(lang, m) }</option>
+                            <option value={value_of(m)} selected={m == trip.mode}>{ mode_name(lang, m) }</option>
                         }) }
                     </select>
                 </li>
