@@ -179,6 +179,17 @@ impl DayLayer {
     }
 }
 
+/// The background when the map is too close for the basemap's coasts (see [`DETAIL_KM`]).
+pub const PLAIN: RGBColor = RGBColor(0xee, 0xee, 0xea);
+/// Narrower than this, in kilometres across, coasts and borders are not drawn: Natural Earth's
+/// 1:50 million lines are a kilometre or two off, which would put a harbour town at sea.
+pub const DETAIL_KM: f64 = 20.0;
+
+/// How wide the view is, in kilometres, at its centre's latitude.
+fn across_km(view: &View, size: (f64, f64)) -> f64 {
+    size.0 / view.pixels_per_degree * METRES_PER_DEGREE / 1000.0 * view.lat.to_radians().cos()
+}
+
 pub const SEA: RGBColor = RGBColor(0xdb, 0xe7, 0xf3);
 pub const LAND: RGBColor = RGBColor(0xf6, 0xf3, 0xec);
 const COAST: RGBColor = RGBColor(0x7d, 0x95, 0xad);
@@ -386,7 +397,11 @@ pub fn draw_map<DB: DrawingBackend>(
     area.fill(&SEA)?;
     let (south, west, north, east) = view.bounds(size);
     if let Some(map) = layers.basemap {
-        draw_basemap(area, map, &view, size)?;
+        if across_km(&view, size) >= DETAIL_KM {
+            draw_basemap(area, map, &view, size)?;
+        } else {
+            area.fill(&PLAIN)?;
+        }
     }
     let heat = if layers.day.is_some() {
         &[][..]
@@ -722,6 +737,18 @@ mod tests {
             )),
             "{svg}"
         );
+
+        // Closer than 20 km across: no coast nor land, a plain background.
+        let close = View::fit((46.15, -1.17, 46.20, -1.13), SIZE);
+        assert!(across_km(&close, SIZE) < DETAIL_KM);
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 400)).into_drawing_area();
+            draw_map(&area, &close, &layers, 1.0).unwrap();
+            area.present().unwrap();
+        }
+        assert!(svg.contains(&hex(PLAIN)));
+        assert!(!svg.contains(&hex(LAND)) && !svg.contains(&hex(COAST)));
 
         // A day over it: its path (white under its colour) and its stays, and no heat.
         let day = DayLayer {

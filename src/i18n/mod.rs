@@ -614,8 +614,12 @@ impl Text {
             ),
             Text::MapCredits => (
                 "Fond de carte\u{a0}: Natural Earth (domaine public). Noms de lieux\u{a0}: \
-                 GeoNames (CC BY 4.0).",
-                "Basemap: Natural Earth (public domain). Place names: GeoNames (CC BY 4.0).",
+                 GeoNames (CC BY 4.0). Vues de plus près que 20\u{a0}km, les côtes et les \
+                 frontières ne sont pas tracées\u{a0}: à cette échelle, ce fond de carte les \
+                 placerait mal.",
+                "Basemap: Natural Earth (public domain). Place names: GeoNames (CC BY 4.0). Seen \
+                 closer than 20\u{a0}km across, coasts and borders are not drawn: at that scale, \
+                 this basemap would put them in the wrong place.",
             ),
             Text::MapZoomIn => ("Zoomer", "Zoom in"),
             Text::MapZoomOut => ("Dézoomer", "Zoom out"),
