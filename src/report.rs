@@ -211,6 +211,21 @@ pub fn describe_input_with(
     }
 }
 
+/// A file's positions, held from [`Sink::points`] until its [`Sink::journal`] comes.
+#[derive(Debug, Default)]
+pub struct HeldPoints(Option<(String, PointStore)>);
+
+impl HeldPoints {
+    pub fn hold(&mut self, path: &str, points: PointStore) {
+        self.0 = Some((path.to_owned(), points));
+    }
+
+    /// The positions of the file at `path`, if they are the ones held.
+    pub fn take_for(&mut self, path: &str) -> Option<PointStore> {
+        self.0.take().filter(|(p, _)| p == path).map(|(_, p)| p)
+    }
+}
+
 /// Where [`describe_input`] sends what it finds. A closure taking a [`FileReport`] is a sink.
 pub trait Sink {
     /// A file (or an archive's entry) is about to be read: for progress.
@@ -258,20 +273,16 @@ pub fn inspect_day(paths: &[std::path::PathBuf], date: Option<&str>) -> DayRepor
 
     struct Kept {
         day: Option<i64>,
-        points: Option<(String, PointStore)>,
+        points: HeldPoints,
         days: Vec<FileDay>,
     }
     impl Sink for Kept {
         fn report(&mut self, _report: FileReport) {}
         fn points(&mut self, path: &str, points: PointStore) {
-            self.points = Some((path.to_owned(), points));
+            self.points.hold(path, points);
         }
         fn journal(&mut self, path: &str, journal: Journal) {
-            let points = self
-                .points
-                .take()
-                .filter(|(p, _)| p == path)
-                .map(|(_, p)| p);
+            let points = self.points.take_for(path);
             let days = days_with_data(&journal, points.as_ref());
             let spans = points.as_ref().map(PointStore::spans).unwrap_or_default();
             let positions = points.as_ref().map(|store| Positions {
@@ -288,7 +299,7 @@ pub fn inspect_day(paths: &[std::path::PathBuf], date: Option<&str>) -> DayRepor
     }
     let mut kept = Kept {
         day: date.and_then(parse_day),
-        points: None,
+        points: HeldPoints::default(),
         days: Vec::new(),
     };
     for (name, path) in crate::ingest::walk(paths) {

@@ -197,6 +197,17 @@ pub(super) fn near(a: Cell, b: Cell) -> bool {
     (a.0 - b.0).abs() <= 1 && (a.1 - b.1).abs() <= 1
 }
 
+/// Where a place the person named is: the mean of the `seen` day tops near it, else where they
+/// said (rounded to 0.001° either way).
+fn where_said(tops: &HashMap<i64, Counter>, at: LatLng, seen: u64) -> (f64, f64) {
+    if seen > 0 {
+        mean_near(tops, cell_of(at))
+    } else {
+        let round = |degrees: f64| (degrees * 1000.0).round() / 1000.0;
+        (round(at.lat()), round(at.lng()))
+    }
+}
+
 /// The mean position of the day tops near `cell`, rounded to 0.001°.
 fn mean_near(tops: &HashMap<i64, Counter>, cell: Cell) -> (f64, f64) {
     let (mut lat, mut lng, mut n) = (0_i64, 0_i64, 0_i64);
@@ -313,16 +324,8 @@ impl Presence {
                 .count() as u64
         };
         if let Some(at) = said.home {
-            let cell = cell_of(at);
-            let nights = nights_near(cell, &|_| true);
-            let (lat, lng) = if nights > 0 {
-                mean_near(&nightly, cell)
-            } else {
-                (
-                    (at.lat() * 1000.0).round() / 1000.0,
-                    (at.lng() * 1000.0).round() / 1000.0,
-                )
-            };
+            let nights = nights_near(cell_of(at), &|_| true);
+            let (lat, lng) = where_said(&nightly, at, nights);
             return Some(Home {
                 lat,
                 lng,
@@ -410,16 +413,8 @@ impl Presence {
         let total = tops.len() as u64;
         let days_near = |c: Cell| tops.values().filter(|t| near(t.cell, c)).count() as u64;
         if let Some(at) = said.work {
-            let cell = cell_of(at);
-            let days = days_near(cell);
-            let (lat, lng) = if days > 0 {
-                mean_near(&tops, cell)
-            } else {
-                (
-                    (at.lat() * 1000.0).round() / 1000.0,
-                    (at.lng() * 1000.0).round() / 1000.0,
-                )
-            };
+            let days = days_near(cell_of(at));
+            let (lat, lng) = where_said(&tops, at, days);
             return Some(Work {
                 lat,
                 lng,

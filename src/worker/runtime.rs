@@ -20,7 +20,7 @@ use crate::model::day::{DayView, PlaceSaid};
 use crate::model::location::{LatLng, Mode};
 use crate::model::points::{PointStore, Span};
 use crate::model::{FileRef, PositionSummary, Summary};
-use crate::report::{self, FileReport, Sink};
+use crate::report::{self, FileReport, HeldPoints, Sink};
 
 thread_local! {
     /// Set by the self-test: the name of a file this worker must die on.
@@ -403,7 +403,7 @@ impl Progress {
 struct PostingSink {
     progress: Rc<RefCell<Progress>>,
     /// A file's positions, until its journal comes.
-    points: Option<(String, PointStore)>,
+    points: HeldPoints,
 }
 
 impl Sink for PostingSink {
@@ -431,15 +431,11 @@ impl Sink for PostingSink {
     }
 
     fn points(&mut self, path: &str, points: PointStore) {
-        self.points = Some((path.to_owned(), points));
+        self.points.hold(path, points);
     }
 
     fn journal(&mut self, path: &str, journal: Journal) {
-        let points = self
-            .points
-            .take()
-            .filter(|(p, _)| p == path)
-            .map(|(_, points)| points);
+        let points = self.points.take_for(path);
         let id = self.progress.borrow().id;
         KEPT.with(|k| {
             k.borrow_mut().push(KeptFile {
@@ -476,7 +472,7 @@ fn analyse(files: &Array, job: &FileJob, memory: Memory, reads: Reads) {
     progress.borrow_mut().post(true);
     let mut sink = PostingSink {
         progress: Rc::clone(&progress),
-        points: None,
+        points: HeldPoints::default(),
     };
     match blob.map(|b| BlobSource::new(b, reads)) {
         Some(Ok(source)) => {
