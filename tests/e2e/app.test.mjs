@@ -605,6 +605,20 @@ describe('main path', () => {
     // Closed: the map shows the whole file again.
     await page.click(`${day} button[data-step="close"]`);
     await page.waitForSelector(`${row} .day-open button`);
+    // The Semantic history's Saturday: the flight to Nice, marked as by bike (in French now),
+    // takes its 185.8 kg out of the carbon total.
+    const semantic = '#files tr:has(th .name:text-is("2024_MARCH.json"))';
+    const flightDay = `${semantic} section.day`;
+    await page.click(`${semantic} .day-open button`);
+    await page.waitForSelector(`${flightDay}[aria-busy="false"]`);
+    await page.fill(`${flightDay} input[type="date"]`, '2024-03-09');
+    await page.waitForSelector(`${flightDay}[data-day="2024-03-09"][aria-busy="false"] .day-trip[data-mode="flying"]`);
+    const co2 = () => page.textContent(`${semantic} .finding[data-finding="co2"]`);
+    assert.match(await co2(), /371,7\u00a0kg/);
+    await page.selectOption(`${flightDay} .day-trip >> nth=0 >> select`, 'cycling');
+    await page.waitForSelector(`${flightDay} .day-trip[data-mode="cycling"]`);
+    assert.match(await co2(), /185,8\u00a0kg d'équivalent CO2, dont 100\u00a0% pour l'avion/);
+    await axe(page, 'the day view of the Semantic history, corrected (fr)');
     await finish(session);
   });
 
