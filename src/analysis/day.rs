@@ -143,6 +143,7 @@ fn stops_of(
         lat: at[0],
         lng: at[1],
         place: place_of(journal, at),
+        said: LatLng::from_degrees(at[0], at[1]).and_then(|here| journal.said_at(here)),
     };
     let (Some(first), Some(last)) = (trips.first(), trips.last()) else {
         return first_position
@@ -154,14 +155,15 @@ fn stops_of(
     if let Some(at) = first.from {
         stops.push(stop(at, None, Some(&first.start)));
     }
+    // A trip that ends on a later day ends this day's stays.
     for pair in trips.windows(2) {
         if let [before, after] = pair {
-            if let Some(at) = before.to {
+            if let Some(at) = before.to.filter(|_| before.ends_later == 0) {
                 stops.push(stop(at, Some(&before.end), Some(&after.start)));
             }
         }
     }
-    if let Some(at) = last.to {
+    if let Some(at) = last.to.filter(|_| last.ends_later == 0) {
         stops.push(stop(at, Some(&last.end), None));
     }
     stops

@@ -128,8 +128,9 @@ fn main_leg(legs: &[Leg]) -> Option<Leg> {
 struct Trip<'a> {
     start: Millis,
     end: Millis,
-    /// Local time at its start.
+    /// Local time at its start, and at its end (where it ended).
     local_start: Millis,
+    local_end: Millis,
     from: Option<LatLng>,
     to: Option<LatLng>,
     legs: &'a [Leg],
@@ -141,8 +142,9 @@ struct Trip<'a> {
 struct Logged {
     start: Millis,
     end: Millis,
-    /// Local time minus UTC at its start, in milliseconds.
+    /// Local time minus UTC at its start and at its end, in milliseconds.
     offset: i32,
+    end_offset: i32,
     from: Option<LatLng>,
     to: Option<LatLng>,
     first: u32,
@@ -176,16 +178,18 @@ impl Legs {
         self.trips += 1;
         self.tally(day, trip.legs);
         if self.log.len() < MAX_LOGGED {
-            if let (Ok(first), Ok(count), Ok(offset)) = (
+            if let (Ok(first), Ok(count), Ok(offset), Ok(end_offset)) = (
                 u32::try_from(self.leg_store.len()),
                 u8::try_from(trip.legs.len()),
                 i32::try_from(trip.local_start - trip.start),
+                i32::try_from(trip.local_end - trip.end),
             ) {
                 self.leg_store.extend_from_slice(trip.legs);
                 self.log.push(Logged {
                     start: trip.start,
                     end: trip.end,
                     offset,
+                    end_offset,
                     from: trip.from,
                     to: trip.to,
                     first,
@@ -271,6 +275,10 @@ impl Legs {
             estimated: false,
         };
         let day = trip.day();
+        // At the cap on (day, mode) pairs, a new pair would lose the trip's length.
+        if self.days.len() >= MAX_DAY_MODES && !self.days.contains_key(&(day, mode)) {
+            return false;
+        }
         self.untally(day, &old);
         self.tally(day, &[new]);
         if let (Some(from), Some(to)) = (trip.from, trip.to) {
@@ -561,10 +569,12 @@ impl Trips {
         legs: &[Leg],
     ) {
         let local_start = self.clock.local(from, start);
+        let local_end = self.clock.local(to, end);
         self.found.add(&Trip {
             start,
             end,
             local_start,
+            local_end,
             from: Some(from),
             to: Some(to),
             legs,
@@ -645,10 +655,16 @@ impl Trips {
             Some(at) => self.clock.local(at, movement.start),
             None => movement.start,
         };
+        let end = movement.end.max(movement.start);
+        let local_end = match movement.to.or(movement.from) {
+            Some(at) => self.clock.local(at, end),
+            None => end,
+        };
         self.listed.add(&Trip {
             start: movement.start,
-            end: movement.end.max(movement.start),
+            end,
             local_start,
+            local_end,
             from: movement.from,
             to: movement.to,
             legs: &[leg],
@@ -726,6 +742,7 @@ impl Journal {
             PlaceSaid::Work => said.work = Some(at),
             PlaceSaid::OthersHome => said.others_homes.push(at),
             PlaceSaid::NotMine => said.not_mine.push(at),
+            PlaceSaid::Unsaid => {}
         }
         let home = self.presence.home_as_said(&self.said);
         let work = self.presence.work_as_said(home.as_ref(), &self.said);
@@ -745,6 +762,23 @@ impl Journal {
     /// The places the person said were someone else's home.
     pub fn others_homes(&self) -> &[LatLng] {
         &self.said.others_homes
+    }
+
+    /// What the person said of the place at `at`, if anything.
+    pub fn said_at(&self, at: LatLng) -> Option<PlaceSaid> {
+        let here = |p: &LatLng| p.distance_m(at) <= SAME_PLACE_M;
+        let said = &self.said;
+        if said.home.as_ref().is_some_and(here) {
+            Some(PlaceSaid::Home)
+        } else if said.work.as_ref().is_some_and(here) {
+            Some(PlaceSaid::Work)
+        } else if said.others_homes.iter().any(here) {
+            Some(PlaceSaid::OthersHome)
+        } else if said.not_mine.iter().any(here) {
+            Some(PlaceSaid::NotMine)
+        } else {
+            None
+        }
     }
 
     /// The probable home and place of work, as the file's summary names them.
@@ -783,13 +817,14 @@ impl Journal {
             let Some(main) = main_leg(legs) else {
                 continue;
             };
-            let offset = Millis::from(trip.offset);
+            let local_end = trip.end + Millis::from(trip.end_offset);
             trips.push((
                 trip.start,
                 DayTrip {
                     id: u32::try_from(i).unwrap_or(u32::MAX),
-                    start: hhmm(trip.start + offset),
-                    end: hhmm(trip.end + offset),
+                    start: hhmm(trip.start + Millis::from(trip.offset)),
+                    end: hhmm(local_end),
+                    ends_later: u32::try_from(local_end.div_euclid(DAY) - day).unwrap_or(0),
                     from: point(trip.from),
                     to: point(trip.to),
                     mode: main.mode,
@@ -943,7 +978,7 @@ fn home_work(
 mod tests {
     use super::*;
     use crate::model::location::Confidence;
-    use crate::model::time::parse_iso;
+    use crate::model::time::{days_from_civil, parse_iso};
 
     fn at(lat: f64, lng: f64) -> LatLng {
         LatLng::from_degrees(lat, lng).unwrap()
@@ -965,6 +1000,34 @@ mod tests {
             };
             trips.fix(fix, "GPS");
         }
+    }
+
+    #[test]
+    fn a_night_train_is_listed_on_the_day_it_leaves_and_ends_the_next() {
+        let mut trips = Trips::default();
+        // Paris 22:40 to Nice 07:00 the next morning, local time (UTC+1 in February).
+        trips.movement(&Move {
+            start: time("2024-02-14T21:40:00Z"),
+            end: time("2024-02-15T06:00:00Z"),
+            from: Some(at(48.8443, 2.3744)),
+            to: Some(at(43.7046, 7.2619)),
+            distance_m: Some(1_088_000.0),
+            mode: Mode::Train,
+        });
+        let journal = trips.journal(None, None);
+        let day = days_from_civil(2024, 2, 14);
+        let [train] = &journal.trips_on(day)[..] else {
+            panic!("{:?}", journal.trips_on(day))
+        };
+        assert_eq!(
+            (train.start.as_str(), train.end.as_str(), train.ends_later),
+            ("22:40", "07:00", 1)
+        );
+        assert!(journal.trips_on(day + 1).is_empty());
+        // Listed on the day it left: its stays are the one before it only.
+        let view = super::super::day::day_view(&journal, None, &[day], Some(day)).unwrap();
+        assert_eq!(view.stops.len(), 1);
+        assert_eq!(view.stops[0].until.as_deref(), Some("22:40"));
     }
 
     #[test]

@@ -113,7 +113,18 @@ pub fn stop_line(lang: Lang, stop: &DayStop) -> String {
 
 /// A trip: "8 h 30 – 8 h 42 : vélo, 3,3 km, 0 g de CO2 (mode estimé)".
 pub fn trip_line(lang: Lang, trip: &DayTrip) -> String {
-    let when = format!("{} – {}", time(lang, &trip.start), time(lang, &trip.end));
+    let later = match (trip.ends_later, lang) {
+        (0, _) => String::new(),
+        (1, Lang::Fr) => " le lendemain".to_owned(),
+        (1, Lang::En) => " the next day".to_owned(),
+        (n, Lang::Fr) => format!(" {n} jours plus tard"),
+        (n, Lang::En) => format!(" {n} days later"),
+    };
+    let when = format!(
+        "{} – {}{later}",
+        time(lang, &trip.start),
+        time(lang, &trip.end)
+    );
     let carbon = match (trip.grams, lang) {
         (Some(g), Lang::Fr) => format!(", {} de CO2", mass(lang, g)),
         (Some(g), Lang::En) => format!(", {} of CO2", mass(lang, g)),
@@ -152,6 +163,7 @@ mod tests {
             id: 0,
             start: "08:30".into(),
             end: "08:42".into(),
+            ends_later: 0,
             from: None,
             to: None,
             mode: Mode::Cycling,
@@ -170,12 +182,25 @@ mod tests {
             trip_line(Lang::En, &trip),
             "8:30 – 8:42: cycling, 3.3\u{a0}km, 0\u{a0}g of CO2 (mode estimated from speed)"
         );
+        let night = DayTrip {
+            start: "22:40".into(),
+            end: "07:00".into(),
+            ends_later: 1,
+            mode: Mode::Train,
+            estimated: false,
+            ..trip.clone()
+        };
+        assert_eq!(
+            trip_line(Lang::En, &night),
+            "22:40 – 7:00 the next day: train, 3.3\u{a0}km, 0\u{a0}g of CO2"
+        );
         let stop = DayStop {
             from: Some("08:42".into()),
             until: Some("17:00".into()),
             lat: 46.19,
             lng: -1.15,
             place: StopPlace::Work,
+            said: None,
         };
         assert_eq!(
             stop_line(Lang::Fr, &stop),

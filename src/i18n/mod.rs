@@ -165,6 +165,7 @@ pub enum Text {
     DayTimeline,
     DayTripMode,
     DayCorrectHint,
+    DayNothing,
     DayPlaceIs,
     PlaceAsFound,
     PlaceMyHome,
@@ -281,6 +282,7 @@ impl Text {
         Text::DayTimeline,
         Text::DayTripMode,
         Text::DayCorrectHint,
+        Text::DayNothing,
         Text::DayPlaceIs,
         Text::PlaceAsFound,
         Text::PlaceMyHome,
@@ -645,6 +647,12 @@ impl Text {
             Text::PlaceMyWork => ("mon lieu de travail ou d'études", "my place of work or study"),
             Text::PlaceOthersHome => ("chez quelqu'un d'autre (famille, amis)", "someone else's home (family, friends)"),
             Text::PlaceNotMine => ("ni mon domicile ni mon travail", "neither my home nor my work"),
+            Text::DayNothing => (
+                "Aucune journée à montrer\u{a0}: ce fichier ne contient aucun trajet, et ses \
+                 positions n'ont pas été gardées (trop nombreuses pour la mémoire de cet appareil).",
+                "No day to show: this file holds no trip, and its positions were not kept (too many \
+                 for this device's memory).",
+            ),
             Text::DayCorrectHint => ("Si un mode ou un lieu est faux, corrigez-le\u{a0}: le domicile, le travail, les totaux, le CO2 et les graphiques sont recalculés. Vos corrections restent sur cet appareil, en mémoire seulement.", "If a mode or a place is wrong, correct it: home, work, the totals, the CO2 and the charts are worked out again. Your corrections stay on this device, in memory only."),
             Text::ErrorEmpty => (
                 "Ce fichier est vide\u{a0}: il n'y a rien à lire.",

@@ -44,6 +44,9 @@ pub struct DayStop {
     pub lat: f64,
     pub lng: f64,
     pub place: StopPlace,
+    /// What the person said of this place, if they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub said: Option<PlaceSaid>,
 }
 
 /// What the place is, as far as Reflet can tell.
@@ -75,6 +78,8 @@ pub enum PlaceSaid {
     OthersHome,
     /// Neither my home nor my work.
     NotMine,
+    /// Take back what I said of this place.
+    Unsaid,
 }
 
 /// One trip of the day.
@@ -83,7 +88,10 @@ pub struct DayTrip {
     /// Its number in the file's trips: what a correction names.
     pub id: u32,
     pub start: String,
+    /// Local time where it ended; `ends_later` days after it started (a night train, a flight).
     pub end: String,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ends_later: u32,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<[f64; 2]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -99,6 +107,11 @@ pub struct DayTrip {
     pub estimated: bool,
     /// The person set its mode.
     pub corrected: bool,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's signature
+fn is_zero(n: &u32) -> bool {
+    *n == 0
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -167,8 +167,18 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
             bytes,
             wasm_bytes,
         })),
-        Some(FromWorker::Day { id, path, view }) => {
-            dispatch_msg.dispatch(Action::DayShown { id, path, view });
+        Some(FromWorker::Day {
+            id,
+            path,
+            view,
+            known,
+        }) => {
+            dispatch_msg.dispatch(Action::DayShown {
+                id,
+                path,
+                view,
+                known,
+            });
         }
         Some(FromWorker::Updated { id, report }) => {
             dispatch_msg.dispatch(Action::ReportUpdated { id, report });
@@ -261,17 +271,18 @@ fn map_mode() -> bool {
         .is_some_and(|q| q.split(['?', '&']).any(|p| p == "mode=summary"))
 }
 
+/// What the day view says of a place: the opened file, the location file's path, where, what,
+/// and the date shown.
+type Relabel = (u32, String, [f64; 2], PlaceSaid, String);
+
 /// Sends the worker a message of the day view (`make` builds it from the opened file's id and
-/// the path), about the file holding the location file at `path`; its day is then awaited.
+/// the location file's path); that file's day is then awaited.
 fn ask_worker(
     rt: &Shared,
-    state: &UseReducerHandle<State>,
-    path: String,
+    dispatch: &UseReducerDispatcher<State>,
+    (id, path): (u32, String),
     make: impl FnOnce(u32, String) -> ToWorker,
 ) {
-    let Some(id) = file_holding(state, &path) else {
-        return;
-    };
     let message = make(id, path.clone());
     let sent = rt
         .borrow()
@@ -279,18 +290,8 @@ fn ask_worker(
         .as_ref()
         .is_some_and(|w| w.send(&message, &[]).is_ok());
     if sent {
-        state.dispatch(Action::DayAsked { id, path });
+        dispatch.dispatch(Action::DayAsked { id, path });
     }
-}
-
-/// The opened file that holds the location file at `path`: the last opened, if several do.
-fn file_holding(state: &State, path: &str) -> Option<u32> {
-    state
-        .files()
-        .iter()
-        .rev()
-        .find(|e| e.reports.iter().any(|r| r.file.path == path))
-        .map(|e| e.id)
 }
 
 fn focus_heading(main: &NodeRef) {
@@ -495,9 +496,9 @@ pub fn App() -> Html {
     // report and the day again.
     let days = {
         let ask = {
-            let (rt, state) = (Rc::clone(&rt), state.clone());
-            Callback::from(move |(path, date): (String, Option<String>)| {
-                ask_worker(&rt, &state, path, |id, path| ToWorker::Day {
+            let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
+            Callback::from(move |(file, path, date): (u32, String, Option<String>)| {
+                ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Day {
                     id,
                     path,
                     date,
@@ -505,10 +506,10 @@ pub fn App() -> Html {
             })
         };
         let correct = {
-            let (rt, state) = (Rc::clone(&rt), state.clone());
+            let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
             Callback::from(
-                move |(path, trip, mode, date): (String, u32, Mode, String)| {
-                    ask_worker(&rt, &state, path, |id, path| ToWorker::Correct {
+                move |(file, path, trip, mode, date): (u32, String, u32, Mode, String)| {
+                    ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Correct {
                         id,
                         path,
                         trip,
@@ -519,19 +520,18 @@ pub fn App() -> Html {
             )
         };
         let relabel = {
-            let (rt, state) = (Rc::clone(&rt), state.clone());
-            Callback::from(
-                move |(path, [lat, lng], place, date): (String, [f64; 2], PlaceSaid, String)| {
-                    ask_worker(&rt, &state, path, |id, path| ToWorker::Relabel {
-                        id,
-                        path,
-                        lat,
-                        lng,
-                        place,
-                        date,
-                    });
-                },
-            )
+            let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
+            Callback::from(move |(file, path, at, place, date): Relabel| {
+                let [lat, lng] = at;
+                ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Relabel {
+                    id,
+                    path,
+                    lat,
+                    lng,
+                    place,
+                    date,
+                });
+            })
         };
         let close = {
             let dispatch = state.dispatcher();

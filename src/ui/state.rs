@@ -209,8 +209,8 @@ impl DayState {
         }
     }
 
-    fn shown(&mut self, view: Option<DayView>) {
-        self.gone = view.is_none();
+    fn shown(&mut self, view: Option<DayView>, known: bool) {
+        self.gone = !known;
         self.view = view.map(Rc::new);
         self.waiting = false;
     }
@@ -315,11 +315,13 @@ pub enum Action {
         id: u32,
         path: String,
     },
-    /// The worker's answer: `None` when it keeps nothing of that file.
+    /// The worker's answer: `None` when the file has no day to show (`known`) or the worker
+    /// keeps nothing of it.
     DayShown {
         id: u32,
         path: String,
         view: Option<DayView>,
+        known: bool,
     },
     DayClosed,
     /// A file's report after a correction, replacing the one with the same path.
@@ -399,9 +401,14 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::DayAsked { id, path } => {
             next.day = Some(DayState::asked(next.day.take(), id, path));
         }
-        Action::DayShown { id, path, view } => {
+        Action::DayShown {
+            id,
+            path,
+            view,
+            known,
+        } => {
             if let Some(day) = next.day.as_mut().filter(|d| d.id == id && d.path == path) {
-                day.shown(view);
+                day.shown(view, known);
             }
         }
         Action::DayClosed => next.day = None,
@@ -787,12 +794,13 @@ mod tests {
                 },
             )
         };
-        let shown = |s: &State, id, path: &str, view| {
+        let shown = |s: &State, id, path: &str, view: Option<DayView>| {
             reduce(
                 s,
                 Action::DayShown {
                     id,
                     path: path.into(),
+                    known: view.is_some(),
                     view,
                 },
             )

@@ -87,12 +87,15 @@ pub enum FromWorker {
     Finished { id: u32 },
     /// The worker's own network requests so far (it should make none).
     Requests { total: u32 },
-    /// A day of a file; `None` when the worker keeps nothing of that file (it has no position,
-    /// or was read by a worker since stopped).
+    /// A day of a file; `None` when it has no day to show (`known`: the worker keeps that file,
+    /// which has no trip and whose positions were not kept), or when the worker keeps nothing of
+    /// it (it was read by a worker since stopped).
     Day {
         id: u32,
         path: String,
         view: Option<DayView>,
+        #[serde(default)]
+        known: bool,
     },
     /// A file's report after a correction: it replaces the one with the same path.
     Updated { id: u32, report: FileReport },

@@ -16,7 +16,7 @@ use crate::analysis::day::{day_view, days_with_data, parse_day, Positions};
 use crate::analysis::trips::Journal;
 use crate::analysis::{findings, Memory};
 use crate::error::ErrorKind;
-use crate::model::day::{DayView, PlaceSaid};
+use crate::model::day::PlaceSaid;
 use crate::model::location::{LatLng, Mode};
 use crate::model::points::{PointStore, Span};
 use crate::model::{FileRef, PositionSummary, Summary};
@@ -66,17 +66,29 @@ fn with_kept<T>(id: u32, path: &str, f: impl FnOnce(&mut KeptFile) -> Option<T>)
     })
 }
 
-/// Day `date` of a kept file (the last day with data when `None` or not a date).
-fn day(id: u32, path: &str, date: Option<&str>) -> Option<DayView> {
-    with_kept(id, path, |file| {
+/// Day `date` of a kept file (the last day with data when `None` or not a date), as the message
+/// that carries it.
+fn day(id: u32, path: String, date: Option<&str>) -> FromWorker {
+    let view = with_kept(id, &path, |file| {
         let (days, spans) = file.days.get_or_insert_with(|| {
             let days = days_with_data(&file.journal, file.points.as_ref());
             let spans = file.points.as_ref().map(PointStore::spans);
             (days, spans.unwrap_or_default())
         });
         let points = file.points.as_ref().map(|store| Positions { store, spans });
-        day_view(&file.journal, points, days, date.and_then(parse_day))
-    })
+        Some(day_view(
+            &file.journal,
+            points,
+            days,
+            date.and_then(parse_day),
+        ))
+    });
+    FromWorker::Day {
+        id,
+        path,
+        known: view.is_some(),
+        view: view.flatten(),
+    }
 }
 
 /// A correction of a kept file: `change` corrects its journal and the summary (false: nothing
@@ -109,8 +121,7 @@ fn post_corrected(id: u32, path: String, date: &str, report: Option<FileReport>)
     if let Some(report) = report {
         post(&FromWorker::Updated { id, report });
     }
-    let view = day(id, &path, Some(date));
-    post(&FromWorker::Day { id, path, view });
+    post(&day(id, path, Some(date)));
 }
 
 /// Sets a trip's mode.
@@ -323,8 +334,7 @@ fn handle(data: &JsValue, reads: Reads) {
             }
         }
         Some(ToWorker::Day { id, path, date }) => {
-            let view = day(id, &path, date.as_deref());
-            post(&FromWorker::Day { id, path, view });
+            post(&day(id, path, date.as_deref()));
         }
         Some(ToWorker::Correct {
             id,

@@ -536,7 +536,9 @@ describe('main path', () => {
     await page.click(`${row} .day-open button`);
     assert.equal(await shown('2024-03-18'), 'No trip on this day.');
     assert.equal(await page.textContent(`${day} h2`), 'One day: Monday 18 March 2024');
-    assert.ok(await page.isDisabled(`${day} button[data-step="next"]`));
+    // Focus moves to the day's heading; a step past the last day is disabled, and keeps focus.
+    assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2');
+    assert.equal(await page.getAttribute(`${day} button[data-step="next"]`, 'aria-disabled'), 'true');
     // A date picked: its stays and trips in order, and its path on the map (#005f73).
     await page.fill(`${day} input[type="date"]`, '2024-03-04');
     assert.equal(await shown('2024-03-04'), '2 trips, 6.7\u00a0km, 0\u00a0g of CO2.');
@@ -562,7 +564,8 @@ describe('main path', () => {
     };
     assert.ok(await pathPixels() > 200, 'the path is drawn');
     // Step day by day, with the buttons.
-    assert.ok(await page.isDisabled(`${day} button[data-step="previous"]`));
+    assert.equal(await page.getAttribute(`${day} button[data-step="previous"]`, 'aria-disabled'), 'true');
+    assert.equal(await page.getAttribute(`${day} button[data-step="next"]`, 'aria-disabled'), 'false');
     await page.click(`${day} button[data-step="next"]`);
     assert.equal(await shown('2024-03-05'), '2 trips, 6.7\u00a0km, 0\u00a0g of CO2.');
     await page.click(`${day} button[data-step="previous"]`);
@@ -597,14 +600,18 @@ describe('main path', () => {
     assert.match(await finding('home'), /100% of nights \(15 of 15\)/);
     assert.match(await finding('home_work'), /19 by bike/);
     assert.match(await page.textContent(`${row} .map-places li >> nth=0`), /^Probable home/);
+    // Each select is named by its row: "Mode of this trip 8:30 – 8:42: car, …".
+    const name = await page.$eval(`${day} .day-trip select`, (select) => select.getAttribute('aria-labelledby').split(' ').map((id) => document.getElementById(id).textContent).join(' '));
+    assert.match(name, /^Mode of this trip 8:30 – 8:42: car/);
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     assert.equal(await page.textContent(`${day} .day-status`), '2 trajets, 6,7\u00a0km, 726\u00a0g de CO2.');
     assert.equal((await timeline())[0], "Jusqu'à 8\u00a0h\u00a030\u00a0: domicile probable");
     await axe(page, 'the day view (fr)');
-    // Closed: the map shows the whole file again.
+    // Closed: the map shows the whole file again, and focus is back on "See a day".
     await page.click(`${day} button[data-step="close"]`);
     await page.waitForSelector(`${row} .day-open button`);
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Voir une journée');
     // The Semantic history's Saturday: the flight to Nice, marked as by bike (in French now),
     // takes its 185.8 kg out of the carbon total.
     const semantic = '#files tr:has(th .name:text-is("2024_MARCH.json"))';

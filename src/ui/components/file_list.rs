@@ -55,8 +55,9 @@ fn chart_of(finding: &str, trips: Option<&TripSummary>) -> Option<Measure> {
     }
 }
 
-/// What a file is and reveals. `key` is the row's key, unique on the page: ids derive from it.
-fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
+/// What a file is and reveals. `key` is the row's key, unique on the page: ids derive from it;
+/// `owner`, the opened file that holds it (the worker knows it by that and its path).
+fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
     let recognised = match &report.kind {
         Kind::Source(id) => Some(crate::sources::by_id(id).map_or(id.as_str(), |s| s.name(lang))),
         Kind::Unknown => None,
@@ -86,12 +87,12 @@ fn kind_cell(lang: Lang, key: &str, report: &FileReport) -> Html {
                             if f.id == "coverage" {
                                 if let Some(positions) = map.clone() {
                                     <super::MapView {lang} id={format!("m-{key}")} {positions}
-                                        path={report.file.path.clone()} />
+                                        file={owner} path={report.file.path.clone()} />
                                 }
                                 // The day view, under the map that draws its path.
                                 if located {
                                     <super::DayPanel {lang} id={format!("d-{key}")}
-                                        path={report.file.path.clone()} />
+                                        file={owner} path={report.file.path.clone()} />
                                 }
                             }
                             // The routine's chart follows its sentence.
@@ -171,8 +172,8 @@ fn name_cell(path: &str, name: &str, nested: bool) -> Html {
     }
 }
 
-fn report_row(lang: Lang, key: String, report: &FileReport, nested: bool) -> Html {
-    let kind = kind_cell(lang, &key, report);
+fn report_row(lang: Lang, key: String, owner: u32, report: &FileReport, nested: bool) -> Html {
+    let kind = kind_cell(lang, &key, owner, report);
     html! {
         <tr {key}>
             { name_cell(&report.file.path, report.file.name(), nested) }
@@ -190,28 +191,32 @@ const VIRTUAL_FROM: usize = 100;
 /// Rows rendered above and below the screen, so that scrolling never shows a blank.
 const OVERSCAN: usize = 12;
 
+/// A report, and the opened file that holds it.
+type Owned<'a> = (u32, &'a FileReport);
+
 /// An archive's entries in the order shown: recognised files grouped by source, then problems,
 /// then the rest, each in archive order.
 struct Sections<'a> {
-    recognised: Vec<(&'a str, Vec<&'a FileReport>)>,
-    problems: Vec<&'a FileReport>,
-    others: Vec<&'a FileReport>,
+    recognised: Vec<(&'a str, Vec<Owned<'a>>)>,
+    problems: Vec<Owned<'a>>,
+    others: Vec<Owned<'a>>,
 }
 
-fn sections<'a>(reports: impl Iterator<Item = &'a FileReport>) -> Sections<'a> {
+fn sections<'a>(reports: impl Iterator<Item = Owned<'a>>) -> Sections<'a> {
     let mut out = Sections {
         recognised: Vec::new(),
         problems: Vec::new(),
         others: Vec::new(),
     };
-    for report in reports {
+    for owned in reports {
+        let report = owned.1;
         match (&report.kind, &report.error) {
             (Kind::Source(id), _) => match out.recognised.iter_mut().find(|(s, _)| s == id) {
-                Some((_, list)) => list.push(report),
-                None => out.recognised.push((id.as_str(), vec![report])),
+                Some((_, list)) => list.push(owned),
+                None => out.recognised.push((id.as_str(), vec![owned])),
             },
-            (Kind::Unknown, Some(_)) => out.problems.push(report),
-            (Kind::Unknown, None) => out.others.push(report),
+            (Kind::Unknown, Some(_)) => out.problems.push(owned),
+            (Kind::Unknown, None) => out.others.push(owned),
         }
     }
     out.recognised.sort_by_key(|(id, _)| *id);
@@ -231,6 +236,8 @@ struct VirtualRowsProps {
     lang: Lang,
     rows: Rc<Vec<FileReport>>,
     prefix: String,
+    /// The opened file that holds them.
+    owner: u32,
 }
 
 /// Rows of one fixed height, of which only those on screen (and a few around) are in the page:
@@ -311,7 +318,7 @@ fn VirtualRows(props: &VirtualRowsProps) -> Html {
                     <tr key={key.clone()} class="virtual" ref={node}>
                         { name_cell(&report.file.path, report.file.name(), true) }
                         <td class="num">{ format_size(props.lang, report.file.size) }</td>
-                        <td>{ kind_cell(props.lang, &key, report) }</td>
+                        <td>{ kind_cell(props.lang, &key, props.owner, report) }</td>
                     </tr>
                 }
             }) }
@@ -337,7 +344,7 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
     let first = group.parts.first();
     if let (false, [entry]) = (group.is_archive(), group.parts.as_slice()) {
         return match (entry.reports.as_slice(), done) {
-            ([report], true) => report_row(lang, id.to_string(), report, false),
+            ([report], true) => report_row(lang, id.to_string(), entry.id, report, false),
             _ => html! {
                 <tr key={id.to_string()}>
                     { name_cell(&entry.file.path, entry.file.name(), false) }
@@ -353,7 +360,12 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
         (None, None) => return Html::default(),
     };
     let busy = group.parts.iter().find(|p| p.status != FileStatus::Done);
-    let sections = sections(group.reports());
+    let sections = sections(
+        group
+            .parts
+            .iter()
+            .flat_map(|p| p.reports.iter().map(|r| (p.id, r))),
+    );
     let total = group.reports().count();
     let mut head: Vec<Html> = Vec::new();
     for (source, reports) in &sections.recognised {
@@ -362,12 +374,9 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
             format!("{id}-s-{source}"),
             section(lang, title, reports.len()),
         ));
-        head.extend(
-            reports
-                .iter()
-                .enumerate()
-                .map(|(i, r)| report_row(lang, format!("{id}-{source}-{i}"), r, true)),
-        );
+        head.extend(reports.iter().enumerate().map(|(i, (owner, r))| {
+            report_row(lang, format!("{id}-{source}-{i}"), *owner, r, true)
+        }));
     }
     if !sections.problems.is_empty() {
         let title = section(
@@ -381,7 +390,7 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
                 .problems
                 .iter()
                 .enumerate()
-                .map(|(i, r)| report_row(lang, format!("{id}-p-{i}"), r, true)),
+                .map(|(i, (owner, r))| report_row(lang, format!("{id}-p-{i}"), *owner, r, true)),
         );
     }
     let head_rows = head.len();
@@ -420,10 +429,10 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
             if left == 0 && !others.is_empty() {
                 { section_row(format!("{id}-s-others"), section(lang, Text::SectionOthers.get(lang), others.len())) }
                 if others.len() >= VIRTUAL_FROM {
-                    <VirtualRows key={format!("{id}-virtual")} {lang} prefix={format!("{id}-o")}
-                        rows={Rc::new(others.iter().map(|r| (*r).clone()).collect::<Vec<_>>())} />
+                    <VirtualRows key={format!("{id}-virtual")} {lang} prefix={format!("{id}-o")} owner={id}
+                        rows={Rc::new(others.iter().map(|(_, r)| (*r).clone()).collect::<Vec<_>>())} />
                 } else {
-                    { for others.iter().enumerate().map(|(i, r)| report_row(lang, format!("{id}-o-{i}"), r, true)) }
+                    { for others.iter().enumerate().map(|(i, (owner, r))| report_row(lang, format!("{id}-o-{i}"), *owner, r, true)) }
                 }
             }
         </>

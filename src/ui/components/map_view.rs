@@ -32,7 +32,9 @@ pub struct MapViewProps {
     /// Unique on the page: the ids inside derive from it.
     pub id: AttrValue,
     pub positions: Rc<PositionSummary>,
-    /// The location file's path: the day view of that file, when open, is drawn over the map.
+    /// The opened file that holds the location file, and its path: the day view of that file,
+    /// when open, is drawn over the map.
+    pub file: u32,
     pub path: AttrValue,
 }
 
@@ -164,7 +166,7 @@ pub fn map_view(props: &MapViewProps) -> Html {
     let days = use_context::<super::DayContext>();
     let shown = days
         .as_ref()
-        .and_then(|d| d.of(&props.path))
+        .and_then(|d| d.of(props.file, &props.path))
         .and_then(|d| d.view.clone());
     let day = use_memo(shown.clone(), |v| v.as_deref().map(DayLayer::of));
     let day_box = day.as_ref().as_ref().and_then(DayLayer::bbox);
