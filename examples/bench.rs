@@ -48,6 +48,7 @@ mod native {
 
     use serde::{Deserialize, Serialize};
 
+    use reflet::analysis::day::Kept;
     use reflet::analysis::Memory;
     use reflet::ingest::FileSource;
     use reflet::model::points::PointStore;
@@ -342,8 +343,8 @@ mod native {
         fn report(&mut self, report: FileReport) {
             self.reports.push(report);
         }
-        fn points(&mut self, _: &str, points: PointStore) {
-            self.points.push(points);
+        fn kept(&mut self, _: &FileReport, kept: Kept) {
+            self.points.extend(kept.points);
         }
     }
 

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analysis::trips::Journal;
+use crate::analysis::day::Kept;
 pub use crate::analysis::Finding;
 pub use crate::analysis::Kind;
 use crate::analysis::{self, FileAnalysis, Memory};
@@ -16,7 +16,6 @@ use crate::i18n::Lang;
 pub use crate::i18n::Messages;
 use crate::ingest::archive::{self, Event};
 use crate::ingest::ByteSource;
-use crate::model::points::PointStore;
 use crate::model::{FileRef, Summary};
 
 /// The schema version written in every report.
@@ -149,7 +148,7 @@ impl From<FileAnalysis> for FileReport {
 }
 
 /// A report held back, with what is kept of its file.
-type Held = (FileReport, Option<PointStore>, Option<Journal>);
+type Held = (FileReport, Option<Kept>);
 
 /// Analyses one file the person opened (a plain file, or every file inside an archive) and hands
 /// each file's report to `on_report` as soon as it is ready: the single entry point of the worker
@@ -170,12 +169,9 @@ pub fn describe_input_with(
     // replaces that entry's report (and drops its positions) instead of following it.
     let mut held: Option<Held> = None;
     let container = |path: &str| (path != name).then(|| name.to_owned());
-    let hand_over = |sink: &mut dyn Sink, (report, points, journal): Held| {
-        if let Some(points) = points {
-            sink.points(&report.file.path, points);
-        }
-        if let Some(journal) = journal {
-            sink.journal(&report.file.path, journal);
+    let hand_over = |sink: &mut dyn Sink, (report, kept): Held| {
+        if let Some(kept) = kept {
+            sink.kept(&report, kept);
         }
         sink.report(report);
     };
@@ -184,22 +180,21 @@ pub fn describe_input_with(
             Event::File { path, size, reader } => {
                 sink.entry(path);
                 let mut analysis = analysis::describe_with(path, size, reader, memory);
-                let points = analysis.points.take();
-                let journal = analysis.journal.take();
+                let kept = analysis.kept.take();
                 let mut report = FileReport::from(analysis);
                 report.container = container(path);
-                (report, points, journal)
+                (report, kept)
             }
             Event::Problem { path, size, kind } => {
                 let mut report = FileReport::failed(FileRef::new(path, size.unwrap_or(0)), kind);
                 report.container = container(path);
                 if held
                     .as_ref()
-                    .is_some_and(|(h, _, _)| h.file.path == report.file.path)
+                    .is_some_and(|(h, _)| h.file.path == report.file.path)
                 {
                     held = None;
                 }
-                (report, None, None)
+                (report, None)
             }
         };
         if let Some(previous) = held.replace(next) {
@@ -211,32 +206,15 @@ pub fn describe_input_with(
     }
 }
 
-/// A file's positions, held from [`Sink::points`] until its [`Sink::journal`] comes.
-#[derive(Debug, Default)]
-pub struct HeldPoints(Option<(String, PointStore)>);
-
-impl HeldPoints {
-    pub fn hold(&mut self, path: &str, points: PointStore) {
-        self.0 = Some((path.to_owned(), points));
-    }
-
-    /// The positions of the file at `path`, if they are the ones held.
-    pub fn take_for(&mut self, path: &str) -> Option<PointStore> {
-        self.0.take().filter(|(p, _)| p == path).map(|(_, p)| p)
-    }
-}
-
 /// Where [`describe_input`] sends what it finds. A closure taking a [`FileReport`] is a sink.
 pub trait Sink {
     /// A file (or an archive's entry) is about to be read: for progress.
     fn entry(&mut self, _path: &str) {}
     /// A file's report, as soon as it is ready.
     fn report(&mut self, report: FileReport);
-    /// In map mode, a file's positions, just before its report. Dropped unless kept.
-    fn points(&mut self, _path: &str, _points: PointStore) {}
-    /// A location file's trips one by one, just before its report (after its points): for the
-    /// day view and corrections. Dropped unless kept.
-    fn journal(&mut self, _path: &str, _journal: Journal) {}
+    /// What is kept of a location file (its trips one by one, and its positions in map mode),
+    /// just before `report`, its report: for the day view and corrections. Dropped unless kept.
+    fn kept(&mut self, _report: &FileReport, _kept: Kept) {}
 }
 
 impl<F: FnMut(FileReport)> Sink for F {
@@ -269,37 +247,25 @@ pub fn inspect_paths(paths: &[std::path::PathBuf]) -> Report {
 /// is no date, gives each file's last day with data. Files with no position or trip are left out.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn inspect_day(paths: &[std::path::PathBuf], date: Option<&str>) -> DayReport {
-    use crate::analysis::day::{day_view, days_with_data, parse_day, Positions};
+    use crate::analysis::day::parse_day;
 
-    struct Kept {
+    struct Days {
         day: Option<i64>,
-        points: HeldPoints,
         days: Vec<FileDay>,
     }
-    impl Sink for Kept {
+    impl Sink for Days {
         fn report(&mut self, _report: FileReport) {}
-        fn points(&mut self, path: &str, points: PointStore) {
-            self.points.hold(path, points);
-        }
-        fn journal(&mut self, path: &str, journal: Journal) {
-            let points = self.points.take_for(path);
-            let days = days_with_data(&journal, points.as_ref());
-            let spans = points.as_ref().map(PointStore::spans).unwrap_or_default();
-            let positions = points.as_ref().map(|store| Positions {
-                store,
-                spans: &spans,
-            });
-            if let Some(view) = day_view(&journal, positions, &days, self.day) {
+        fn kept(&mut self, report: &FileReport, mut kept: Kept) {
+            if let Some(view) = kept.day(self.day) {
                 self.days.push(FileDay {
-                    path: path.to_owned(),
+                    path: report.file.path.clone(),
                     day: view,
                 });
             }
         }
     }
-    let mut kept = Kept {
+    let mut kept = Days {
         day: date.and_then(parse_day),
-        points: HeldPoints::default(),
         days: Vec::new(),
     };
     for (name, path) in crate::ingest::walk(paths) {

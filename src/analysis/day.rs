@@ -20,6 +20,38 @@ const NEAR_M: f64 = 250.0;
 /// The path's points are at least this far apart.
 const PATH_STEP_M: f64 = 25.0;
 
+/// What is kept of a location file once read, for its day view and corrections: its trips one
+/// by one, its positions in map mode, and the index of its days, worked out on the first day
+/// asked for (the days with data, and each chunk of positions' time span).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Kept {
+    pub journal: Journal,
+    pub points: Option<PointStore>,
+    index: Option<(Vec<i64>, Vec<Span>)>,
+}
+
+impl Kept {
+    pub fn new(journal: Journal, points: Option<PointStore>) -> Kept {
+        Kept {
+            journal,
+            points,
+            index: None,
+        }
+    }
+
+    /// Day `day` (days since 1970, local), or the last day with data when `None`; `None` when
+    /// the file has no day at all (see [`day_view`]).
+    pub fn day(&mut self, day: Option<i64>) -> Option<DayView> {
+        let (journal, points) = (&self.journal, self.points.as_ref());
+        let (days, spans) = self.index.get_or_insert_with(|| {
+            let days = days_with_data(journal, points);
+            (days, points.map(PointStore::spans).unwrap_or_default())
+        });
+        let positions = points.map(|store| Positions { store, spans });
+        day_view(journal, positions, days, day)
+    }
+}
+
 /// A date as the day view names it: `2024-03-02`.
 pub fn format_day(day: i64) -> String {
     let (y, m, d) = civil_from_days(day);

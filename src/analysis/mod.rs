@@ -77,10 +77,9 @@ pub struct FileAnalysis {
     pub summary: Option<Summary>,
     pub findings: Vec<Finding>,
     pub error: Option<ErrorKind>,
-    /// The positions, in map mode.
-    pub points: Option<PointStore>,
-    /// The trips one by one, for the day view and corrections (location files only).
-    pub journal: Option<trips::Journal>,
+    /// Location files only: the trips one by one, and the positions in map mode, for the day
+    /// view and corrections.
+    pub kept: Option<day::Kept>,
 }
 
 /// What is kept of a file's positions (DESIGN.md's two memory modes).
@@ -483,8 +482,7 @@ pub fn describe_with(
         summary: None,
         findings: Vec::new(),
         error: None,
-        points: None,
-        journal: None,
+        kept: None,
     };
     let Ok(head) = read_prefix(&mut counting, HEAD_LEN) else {
         analysis.error = Some(ErrorKind::Unreadable);
@@ -506,8 +504,7 @@ pub fn describe_with(
             &mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole),
             memory,
         );
-        analysis.points = points;
-        analysis.journal = Some(journal);
+        analysis.kept = Some(day::Kept::new(journal, points));
         analysis.findings = findings(&analysis.kind, &summary);
         analysis.summary = Some(summary);
         analysis.error = error;

@@ -12,15 +12,15 @@ use web_sys::{Blob, DedicatedWorkerGlobalScope, MessageEvent, RequestCache, Requ
 use super::blob::{BlobSource, Reads};
 use super::netwatch;
 use super::protocol::{FileJob, FromWorker, ReadProgress, ToWorker};
-use crate::analysis::day::{day_view, days_with_data, parse_day, Positions};
+use crate::analysis::day::{parse_day, Kept};
 use crate::analysis::trips::Journal;
 use crate::analysis::{findings, Memory};
 use crate::error::ErrorKind;
 use crate::model::day::PlaceSaid;
 use crate::model::location::{LatLng, Mode};
-use crate::model::points::{PointStore, Span};
+
 use crate::model::{FileRef, PositionSummary, Summary};
-use crate::report::{self, FileReport, HeldPoints, Sink};
+use crate::report::{self, FileReport, Sink};
 
 thread_local! {
     /// Set by the self-test: the name of a file this worker must die on.
@@ -43,17 +43,12 @@ extern "C" {
     fn reflet_drain_soon();
 }
 
-/// One location file: its trips one by one, its positions in map mode, and its report as last
-/// sent (corrections update it).
+/// One location file of opened file `id`: what is kept of it, and its report as last sent
+/// (corrections update it).
 struct KeptFile {
     id: u32,
-    path: String,
-    points: Option<PointStore>,
-    journal: Journal,
-    report: Option<FileReport>,
-    /// The local days with data, and the time span of each chunk of positions, worked out on
-    /// the first day asked for.
-    days: Option<(Vec<i64>, Vec<Span>)>,
+    kept: Kept,
+    report: FileReport,
 }
 
 /// Runs `f` on the kept file `path` of opened file `id`, if there is one.
@@ -61,7 +56,7 @@ fn with_kept<T>(id: u32, path: &str, f: impl FnOnce(&mut KeptFile) -> Option<T>)
     KEPT.with(|k| {
         let mut kept = k.borrow_mut();
         kept.iter_mut()
-            .find(|f| f.id == id && f.path == path)
+            .find(|f| f.id == id && f.report.file.path == path)
             .and_then(f)
     })
 }
@@ -70,18 +65,7 @@ fn with_kept<T>(id: u32, path: &str, f: impl FnOnce(&mut KeptFile) -> Option<T>)
 /// that carries it.
 fn day(id: u32, path: String, date: Option<&str>) -> FromWorker {
     let view = with_kept(id, &path, |file| {
-        let (days, spans) = file.days.get_or_insert_with(|| {
-            let days = days_with_data(&file.journal, file.points.as_ref());
-            let spans = file.points.as_ref().map(PointStore::spans);
-            (days, spans.unwrap_or_default())
-        });
-        let points = file.points.as_ref().map(|store| Positions { store, spans });
-        Some(day_view(
-            &file.journal,
-            points,
-            days,
-            date.and_then(parse_day),
-        ))
+        Some(file.kept.day(date.and_then(parse_day)))
     });
     FromWorker::Day {
         id,
@@ -99,14 +83,14 @@ fn corrected(
     change: impl FnOnce(&mut Journal, &mut PositionSummary) -> bool,
 ) -> Option<FileReport> {
     with_kept(id, path, |file| {
-        let report = file.report.as_mut()?;
+        let (journal, report) = (&mut file.kept.journal, &mut file.report);
         let Some(Summary::Positions(positions)) = report.summary.as_mut() else {
             return None;
         };
-        if !change(&mut file.journal, positions) {
+        if !change(journal, positions) {
             return None;
         }
-        positions.trips = file.journal.summary();
+        positions.trips = journal.summary();
         report.findings = report
             .summary
             .as_ref()
@@ -145,7 +129,7 @@ fn kept() -> FromWorker {
     let (points, bytes) = KEPT.with(|k| {
         k.borrow()
             .iter()
-            .filter_map(|f| f.points.as_ref())
+            .filter_map(|f| f.kept.points.as_ref())
             .fold((0, 0), |(n, b), s| (n + s.len(), b + s.heap_bytes()))
     });
     let wasm_bytes = wasm_bindgen::memory()
@@ -412,8 +396,6 @@ impl Progress {
 /// analysis hands over of location files.
 struct PostingSink {
     progress: Rc<RefCell<Progress>>,
-    /// A file's positions, until its journal comes.
-    points: HeldPoints,
 }
 
 impl Sink for PostingSink {
@@ -424,37 +406,19 @@ impl Sink for PostingSink {
     }
 
     fn report(&mut self, report: FileReport) {
-        let id = self.progress.borrow().id;
-        KEPT.with(|k| {
-            if let Some(file) = k
-                .borrow_mut()
-                .last_mut()
-                .filter(|f| f.id == id && f.path == report.file.path && f.report.is_none())
-            {
-                file.report = Some(report.clone());
-            }
-        });
         let mut p = self.progress.borrow_mut();
         p.read.found += 1;
         p.batch.push(report);
         p.post(false);
     }
 
-    fn points(&mut self, path: &str, points: PointStore) {
-        self.points.hold(path, points);
-    }
-
-    fn journal(&mut self, path: &str, journal: Journal) {
-        let points = self.points.take_for(path);
+    fn kept(&mut self, report: &FileReport, kept: Kept) {
         let id = self.progress.borrow().id;
         KEPT.with(|k| {
             k.borrow_mut().push(KeptFile {
                 id,
-                path: path.to_owned(),
-                points,
-                journal,
-                report: None,
-                days: None,
+                kept,
+                report: report.clone(),
             });
         });
     }
@@ -482,7 +446,6 @@ fn analyse(files: &Array, job: &FileJob, memory: Memory, reads: Reads) {
     progress.borrow_mut().post(true);
     let mut sink = PostingSink {
         progress: Rc::clone(&progress),
-        points: HeldPoints::default(),
     };
     match blob.map(|b| BlobSource::new(b, reads)) {
         Some(Ok(source)) => {

@@ -24,11 +24,9 @@ impl Sink for Kept {
     fn report(&mut self, report: FileReport) {
         self.reports.push(report);
     }
-    fn points(&mut self, _path: &str, points: PointStore) {
-        self.points.push(points);
-    }
-    fn journal(&mut self, path: &str, journal: Journal) {
-        self.journals.push((path.to_owned(), journal));
+    fn kept(&mut self, report: &FileReport, kept: reflet::analysis::day::Kept) {
+        self.points.extend(kept.points);
+        self.journals.push((report.file.path.clone(), kept.journal));
     }
 }
 

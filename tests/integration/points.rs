@@ -18,8 +18,10 @@ impl Sink for Kept {
     fn report(&mut self, report: FileReport) {
         self.reports.push(report);
     }
-    fn points(&mut self, path: &str, points: PointStore) {
-        self.points.push((path.to_owned(), points));
+    fn kept(&mut self, report: &FileReport, kept: reflet::analysis::day::Kept) {
+        if let Some(points) = kept.points {
+            self.points.push((report.file.path.clone(), points));
+        }
     }
 }
 
