@@ -8,7 +8,7 @@
 
 use super::home::Clock;
 use super::trips::Journal;
-use crate::model::day::{DayStop, DayView, StopPlace, MAX_PATH};
+use crate::model::day::{DayStop, DayView, PlaceSaid, StopPlace, MAX_PATH};
 use crate::model::gazetteer;
 use crate::model::location::LatLng;
 use crate::model::points::{PointStore, Span};
@@ -169,13 +169,16 @@ fn stops_of(
     trips: &[crate::model::day::DayTrip],
     first_position: Option<[f64; 2]>,
 ) -> Vec<DayStop> {
-    let stop = |at: [f64; 2], from: Option<&str>, until: Option<&str>| DayStop {
-        from: from.map(str::to_owned),
-        until: until.map(str::to_owned),
-        lat: at[0],
-        lng: at[1],
-        place: place_of(journal, at),
-        said: LatLng::from_degrees(at[0], at[1]).and_then(|here| journal.said_at(here)),
+    let stop = |at: [f64; 2], from: Option<&str>, until: Option<&str>| {
+        let said = LatLng::from_degrees(at[0], at[1]).and_then(|here| journal.said_at(here));
+        DayStop {
+            from: from.map(str::to_owned),
+            until: until.map(str::to_owned),
+            lat: at[0],
+            lng: at[1],
+            place: place_of(journal, at, said),
+            said,
+        }
     };
     let (Some(first), Some(last)) = (trips.first(), trips.last()) else {
         return first_position
@@ -201,8 +204,9 @@ fn stops_of(
     stops
 }
 
-/// Home or work when within [`NEAR_M`] of either, else the nearest town.
-fn place_of(journal: &Journal, at: [f64; 2]) -> StopPlace {
+/// Home or work when within [`NEAR_M`] of either, someone else's home when the person `said`
+/// so, else the nearest town.
+fn place_of(journal: &Journal, at: [f64; 2], said: Option<PlaceSaid>) -> StopPlace {
     let Some(here) = LatLng::from_degrees(at[0], at[1]) else {
         return StopPlace::Unnamed;
     };
@@ -211,7 +215,7 @@ fn place_of(journal: &Journal, at: [f64; 2]) -> StopPlace {
         StopPlace::Home
     } else if near(journal.work()) {
         StopPlace::Work
-    } else if journal.others_homes().iter().any(|p| near(Some(*p))) {
+    } else if said == Some(PlaceSaid::OthersHome) {
         StopPlace::OthersHome
     } else {
         gazetteer::nearest(at[0], at[1]).map_or(StopPlace::Unnamed, |p| StopPlace::Near {

@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::trips::Journal;
+use super::day::Kept;
 use crate::model::location::{
     Device, Fix, HistorySettings, LatLng, LocationSink, Mode, Move, PlaceLabel, ServicePlace,
     Visit, MAX_DEVICES,
@@ -224,20 +224,14 @@ impl Locations {
         self.points.get_or_insert_with(PointStore::default);
     }
 
-    /// The summary, and the positions in map mode.
-    pub fn finish_with_points(self) -> (PositionSummary, Option<PointStore>) {
-        let (summary, points, _) = self.finish_kept();
-        (summary, points)
-    }
-
     /// The summary shown for a location file and written in the report.
     pub fn finish(self) -> PositionSummary {
         self.finish_kept().0
     }
 
-    /// The summary, the positions in map mode, and the trips one by one: what the worker keeps
-    /// for the day view and corrections.
-    pub fn finish_kept(mut self) -> (PositionSummary, Option<PointStore>, Journal) {
+    /// The summary, and what is kept for the day view and corrections: the trips one by one,
+    /// the nights and working hours home and work were found from, and the positions in map mode.
+    pub fn finish_kept(mut self) -> (PositionSummary, Kept) {
         let mut points = self.points.take();
         if let Some(p) = points.as_mut() {
             p.shrink();
@@ -245,8 +239,10 @@ impl Locations {
         let density = self.density.finish();
         let home = self.nights.home();
         let work = self.nights.work(home.as_ref());
-        let mut journal = self.trips.journal(home.as_ref(), work.as_ref());
         let routine = self.nights.routine(home.as_ref());
+        let journal = self
+            .trips
+            .journal(home.as_ref(), work.as_ref(), self.nights);
         // The stays the export lists, or else those found in its positions.
         let (places, sensitive_places) = if self.visits > 0 || self.stays.is_empty() {
             self.places.finish()
@@ -282,8 +278,7 @@ impl Locations {
             devices: Self::devices(self.devices, self.other_devices),
             history_settings: self.history_settings,
         };
-        journal.keep_presence(self.nights);
-        (summary, points, journal)
+        (summary, Kept::new(journal, points))
     }
 
     /// The devices, most positions first (those listed without positions keep their order),

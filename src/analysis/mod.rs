@@ -21,7 +21,6 @@ use crate::i18n::{
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::location::TopPlace;
 use crate::model::location::{Confidence, Doubt, LatLng, Mode, Routine};
-use crate::model::points::PointStore;
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
@@ -499,12 +498,12 @@ pub fn describe_with(
         // Sources parse byte by byte: buffer here, so that each byte does not travel through the
         // inflater, the bomb guard and the counter one call at a time.
         let whole = std::io::Cursor::new(&head).chain(&mut counting);
-        let (summary, error, points, journal) = read_source_kept(
+        let (summary, error, kept) = read_source_kept(
             source,
             &mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole),
             memory,
         );
-        analysis.kept = Some(day::Kept::new(journal, points));
+        analysis.kept = Some(kept);
         analysis.findings = findings(&analysis.kind, &summary);
         analysis.summary = Some(summary);
         analysis.error = error;
@@ -527,28 +526,23 @@ pub fn read_source(
     source: &dyn sources::Source,
     reader: &mut dyn Read,
 ) -> (Summary, Option<ErrorKind>) {
-    let (summary, error, _, _) = read_source_kept(source, reader, Memory::Summary);
+    let (summary, error, _) = read_source_kept(source, reader, Memory::Summary);
     (summary, error)
 }
 
-/// [`read_source`], with the positions kept in map mode, and the trips one by one.
+/// [`read_source`], and what is kept for the day view and corrections (positions in map mode).
 pub fn read_source_kept(
     source: &dyn sources::Source,
     reader: &mut dyn Read,
     memory: Memory,
-) -> (
-    Summary,
-    Option<ErrorKind>,
-    Option<PointStore>,
-    trips::Journal,
-) {
+) -> (Summary, Option<ErrorKind>, day::Kept) {
     let mut locations = location::Locations::default();
     if memory == Memory::Map {
         locations.keep_points();
     }
     let error = source.read(reader, &mut locations);
-    let (summary, points, journal) = locations.finish_kept();
-    (Summary::Positions(summary), error, points, journal)
+    let (summary, kept) = locations.finish_kept();
+    (Summary::Positions(summary), error, kept)
 }
 
 fn count_rest(reader: &mut dyn Read) -> std::io::Result<()> {

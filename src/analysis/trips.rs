@@ -675,11 +675,18 @@ impl Trips {
     /// those found in the positions; `None` when there are none. `home` and `work` name the
     /// trips between them.
     pub fn finish(self, home: Option<&Home>, work: Option<&Work>) -> Option<TripSummary> {
-        self.journal(home, work).summary()
+        self.journal(home, work, Presence::default()).summary()
     }
 
-    /// What is kept of the trips once the whole file is read (see [`Trips::finish`]).
-    pub fn journal(mut self, home: Option<&Home>, work: Option<&Work>) -> Journal {
+    /// What is kept of the trips once the whole file is read (see [`Trips::finish`]), with
+    /// `presence`, where home and work were found from, to find them again when the person says
+    /// what a place is.
+    pub fn journal(
+        mut self,
+        home: Option<&Home>,
+        work: Option<&Work>,
+        presence: Presence,
+    ) -> Journal {
         if let Some((held, guess)) = self.held.take() {
             self.step(held, guess, false);
         }
@@ -694,7 +701,7 @@ impl Trips {
             legs,
             home: home.and_then(|h| LatLng::from_degrees(h.lat, h.lng)),
             work: work.and_then(|w| LatLng::from_degrees(w.lat, w.lng)),
-            presence: Presence::default(),
+            presence,
             said: Said::default(),
         }
     }
@@ -723,11 +730,6 @@ pub struct Places {
 }
 
 impl Journal {
-    /// Keeps where the person was at night and in working hours, for [`Journal::relabel`].
-    pub fn keep_presence(&mut self, presence: Presence) {
-        self.presence = presence;
-    }
-
     /// The person says what the place at `at` is: home and work are found again (the home–work
     /// trips follow), and its stays are named so in the day view.
     pub fn relabel(&mut self, at: LatLng, place: PlaceSaid) -> Places {
@@ -757,11 +759,6 @@ impl Journal {
             home,
             work,
         }
-    }
-
-    /// The places the person said were someone else's home.
-    pub fn others_homes(&self) -> &[LatLng] {
-        &self.said.others_homes
     }
 
     /// What the person said of the place at `at`, if anything.
@@ -1014,7 +1011,7 @@ mod tests {
             distance_m: Some(1_088_000.0),
             mode: Mode::Train,
         });
-        let journal = trips.journal(None, None);
+        let journal = trips.journal(None, None, Presence::default());
         let day = days_from_civil(2024, 2, 14);
         let [train] = &journal.trips_on(day)[..] else {
             panic!("{:?}", journal.trips_on(day))
