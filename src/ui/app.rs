@@ -275,6 +275,60 @@ fn map_mode() -> bool {
 /// and the date shown.
 type Relabel = (u32, String, [f64; 2], PlaceSaid, String);
 
+/// The day view's callbacks: ask for a day, correct a trip, say what a place is, close.
+type DayCalls = (
+    Callback<(u32, String, Option<String>)>,
+    Callback<(u32, String, u32, Mode, String)>,
+    Callback<Relabel>,
+    Callback<()>,
+);
+
+fn day_calls(rt: &Shared, dispatch: &UseReducerDispatcher<State>) -> DayCalls {
+    let ask = {
+        let (rt, dispatch) = (Rc::clone(rt), dispatch.clone());
+        Callback::from(move |(file, path, date): (u32, String, Option<String>)| {
+            ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Day {
+                id,
+                path,
+                date,
+            });
+        })
+    };
+    let correct = {
+        let (rt, dispatch) = (Rc::clone(rt), dispatch.clone());
+        Callback::from(
+            move |(file, path, trip, mode, date): (u32, String, u32, Mode, String)| {
+                ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Correct {
+                    id,
+                    path,
+                    trip,
+                    mode,
+                    date,
+                });
+            },
+        )
+    };
+    let relabel = {
+        let (rt, dispatch) = (Rc::clone(rt), dispatch.clone());
+        Callback::from(move |(file, path, at, place, date): Relabel| {
+            let [lat, lng] = at;
+            ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Relabel {
+                id,
+                path,
+                lat,
+                lng,
+                place,
+                date,
+            });
+        })
+    };
+    let close = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |()| dispatch.dispatch(Action::DayClosed))
+    };
+    (ask, correct, relabel, close)
+}
+
 /// Sends the worker a message of the day view (`make` builds it from the opened file's id and
 /// the location file's path); that file's day is then awaited.
 fn ask_worker(
@@ -493,57 +547,18 @@ pub fn App() -> Html {
     };
 
     // The day view: the worker answers each day asked, and each correction with the file's new
-    // report and the day again.
-    let days = {
-        let ask = {
-            let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
-            Callback::from(move |(file, path, date): (u32, String, Option<String>)| {
-                ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Day {
-                    id,
-                    path,
-                    date,
-                });
-            })
-        };
-        let correct = {
-            let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
-            Callback::from(
-                move |(file, path, trip, mode, date): (u32, String, u32, Mode, String)| {
-                    ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Correct {
-                        id,
-                        path,
-                        trip,
-                        mode,
-                        date,
-                    });
-                },
-            )
-        };
-        let relabel = {
-            let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
-            Callback::from(move |(file, path, at, place, date): Relabel| {
-                let [lat, lng] = at;
-                ask_worker(&rt, &dispatch, (file, path), |id, path| ToWorker::Relabel {
-                    id,
-                    path,
-                    lat,
-                    lng,
-                    place,
-                    date,
-                });
-            })
-        };
-        let close = {
-            let dispatch = state.dispatcher();
-            Callback::from(move |()| dispatch.dispatch(Action::DayClosed))
-        };
-        DayContext {
-            day: state.day.clone(),
-            ask,
-            correct,
-            relabel,
-            close,
-        }
+    // report and the day again. The callbacks are made once: new ones at every render would make
+    // the context differ, and every map redraw while files are read.
+    let calls = {
+        let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
+        use_memo((), move |()| day_calls(&rt, &dispatch))
+    };
+    let days = DayContext {
+        day: state.day.clone(),
+        ask: calls.0.clone(),
+        correct: calls.1.clone(),
+        relabel: calls.2.clone(),
+        close: calls.3.clone(),
     };
 
     let lang = state.lang;
