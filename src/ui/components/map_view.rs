@@ -170,10 +170,9 @@ pub fn map_view(props: &MapViewProps) -> Html {
         .and_then(|d| d.view.clone());
     let day = use_memo(shown.clone(), |v| v.as_deref().map(DayLayer::of));
     let day_box = day.as_ref().as_ref().and_then(DayLayer::bbox);
-    // `None` until the canvas is laid out: the first view fits the start box to its width.
-    // The view is kept outside the render state, so that several events in one task (a
-    // touch move carries both fingers) each build on the one before; a render then draws the
-    // latest. `None` until the canvas is laid out: the first view fits the start box to it.
+    // The view is kept outside the render state, so that several events in one task (a touch
+    // move carries both fingers) each build on the one before; a render then draws the latest.
+    // `None` until the canvas is laid out: the first view fits the start box to it.
     let view = use_mut_ref(|| None::<View>);
     let redraw = use_force_update();
     let gesture = use_mut_ref(Gesture::default);
