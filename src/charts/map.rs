@@ -10,7 +10,7 @@ use plotters::prelude::*;
 use crate::model::basemap::{mercator, Basemap};
 use crate::model::day::DayView;
 use crate::model::location::{Confidence, DensityGrid, MapTown, Mode};
-use crate::model::PositionSummary;
+use crate::model::{BoundingBox, PositionSummary};
 
 /// Where the map looks: its centre, and how many pixels a degree of longitude takes.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -169,13 +169,13 @@ impl DayLayer {
     /// South, west, north, east of everything drawn; `None` for an empty day.
     pub fn bbox(&self) -> Option<(f64, f64, f64, f64)> {
         let ends = self.trips.iter().flat_map(|(a, b, _)| [*a, *b]);
-        let all = self.path.iter().chain(&self.stops).copied().chain(ends);
-        all.fold(None, |b, (lat, lng)| {
-            Some(match b {
-                None => (lat, lng, lat, lng),
-                Some((s, w, n, e)) => (s.min(lat), w.min(lng), n.max(lat), e.max(lng)),
-            })
-        })
+        let mut all = self.path.iter().chain(&self.stops).copied().chain(ends);
+        let (lat, lng) = all.next()?;
+        let mut b = BoundingBox::around(lat, lng);
+        for (lat, lng) in all {
+            b.include(lat, lng);
+        }
+        Some((b.south, b.west, b.north, b.east))
     }
 }
 
