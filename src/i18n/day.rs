@@ -1,7 +1,7 @@
 //! The day view's sentences, in French and English.
 
 use super::trips::{km, mass};
-use super::{clock, mode_name, weekday_name, Lang};
+use super::{clock, colon, mode_name, weekday_name, Lang};
 use crate::analysis::day::parse_day;
 use crate::model::day::{DayStop, DayTrip, DayView, StopPlace};
 use crate::model::time::civil_from_days;
@@ -104,10 +104,7 @@ pub fn stop_line(lang: Lang, stop: &DayStop) -> String {
         (StopPlace::Near { town }, Lang::En) => format!("near {town}"),
         (StopPlace::Unnamed, _) => super::position(lang, stop.lat, stop.lng),
     };
-    let colon = match lang {
-        Lang::Fr => "\u{a0}:",
-        Lang::En => ":",
-    };
+    let colon = colon(lang);
     format!("{when}{colon} {place}")
 }
 
@@ -138,10 +135,7 @@ pub fn trip_line(lang: Lang, trip: &DayTrip) -> String {
         (false, true, Lang::En) => " (mode estimated from speed)",
         (false, false, _) => "",
     };
-    let colon = match lang {
-        Lang::Fr => "\u{a0}:",
-        Lang::En => ":",
-    };
+    let colon = colon(lang);
     format!(
         "{when}{colon} {}, {}{carbon}{note}",
         mode_name(lang, trip.mode),

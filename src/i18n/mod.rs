@@ -662,6 +662,14 @@ impl Text {
     }
 }
 
+/// A colon as each language writes it: French puts a no-break space before it.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "\u{a0}:",
+        Lang::En => ":",
+    }
+}
+
 /// A byte size in the person's language: `1,2 Mo` / `1.2 MB` (decimal units, as file managers show).
 pub fn format_size(lang: Lang, bytes: u64) -> String {
     const UNITS_FR: [&str; 5] = ["octets", "ko", "Mo", "Go", "To"];

@@ -6,7 +6,7 @@
 use yew::prelude::*;
 
 use crate::i18n::day::{day_summary, long_date, stop_line, trip_line};
-use crate::i18n::{mode_name, Lang, Text};
+use crate::i18n::{colon, mode_name, Lang, Text};
 use crate::model::day::{DayStop, DayView, PlaceSaid, StopPlace};
 use crate::model::location::Mode;
 use crate::ui::state::DayState;
@@ -247,13 +247,6 @@ fn chosen<T: serde::de::DeserializeOwned>(event: &Event) -> Option<T> {
     event
         .target_dyn_into::<web_sys::HtmlSelectElement>()
         .and_then(|s| from_value(&s.value()))
-}
-
-fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => "\u{a0}:",
-        Lang::En => ":",
-    }
 }
 
 /// The day's stays and trips in time order; each stay with what the person says it is, each
