@@ -29,6 +29,19 @@ struct Chunk {
     points: Vec<Packed>,
 }
 
+impl Chunk {
+    /// Its points, times to the second.
+    fn fixes(&self) -> impl Iterator<Item = Fix> + '_ {
+        self.points.iter().map(move |p| Fix {
+            time: (self.start_s + i64::from(p.dt_s)) * 1000 as Millis,
+            at: LatLng {
+                lat_e7: p.lat_e7,
+                lng_e7: p.lng_e7,
+            },
+        })
+    }
+}
+
 /// Every point of a file, in the order read.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PointStore {
@@ -114,22 +127,18 @@ impl PointStore {
 
     /// The points, times to the second: in the order kept, then those with a far-off time.
     pub fn iter(&self) -> impl Iterator<Item = Fix> + '_ {
-        let far = self.far.iter().map(|f| Fix {
-            time: f.time.div_euclid(1000) * 1000,
-            at: f.at,
-        });
         self.chunks
             .iter()
-            .flat_map(|c| {
-                c.points.iter().map(move |p| Fix {
-                    time: (c.start_s + i64::from(p.dt_s)) * 1000 as Millis,
-                    at: LatLng {
-                        lat_e7: p.lat_e7,
-                        lng_e7: p.lng_e7,
-                    },
-                })
-            })
-            .chain(far)
+            .flat_map(Chunk::fixes)
+            .chain(self.far_fixes())
+    }
+
+    /// The points with a far-off time, to the second.
+    fn far_fixes(&self) -> impl Iterator<Item = Fix> + '_ {
+        self.far.iter().map(|f| Fix {
+            time: f.time.div_euclid(1000) * 1000,
+            at: f.at,
+        })
     }
 
     /// Each chunk's earliest and latest time in seconds, for [`PointStore::iter_between`]: one
@@ -148,37 +157,24 @@ impl PointStore {
 
     /// The points from `from` to `to` (ms, both included), in the order kept, as [`PointStore::iter`]
     /// gives them; `spans` is [`PointStore::spans`], so that chunks wholly outside are skipped.
-    pub fn iter_between(
-        &self,
-        spans: &[Span],
+    pub fn iter_between<'a>(
+        &'a self,
+        spans: &'a [Span],
         from: Millis,
         to: Millis,
-    ) -> impl Iterator<Item = Fix> + '_ {
+    ) -> impl Iterator<Item = Fix> + 'a {
         let (from_s, to_s) = (from.div_euclid(1000), to.div_euclid(1000));
-        let wanted: Vec<bool> = (0..self.chunks.len())
-            .map(|i| {
-                spans
-                    .get(i)
-                    .is_none_or(|&(low, high)| high >= from_s && low <= to_s)
-            })
-            .collect();
+        let overlaps = move |(i, _): &(usize, &Chunk)| {
+            spans
+                .get(*i)
+                .is_none_or(|&(low, high)| high >= from_s && low <= to_s)
+        };
         self.chunks
             .iter()
-            .zip(wanted)
-            .filter(|(_, wanted)| *wanted)
-            .flat_map(|(c, _)| {
-                c.points.iter().map(move |p| Fix {
-                    time: (c.start_s + i64::from(p.dt_s)) * 1000 as Millis,
-                    at: LatLng {
-                        lat_e7: p.lat_e7,
-                        lng_e7: p.lng_e7,
-                    },
-                })
-            })
-            .chain(self.far.iter().map(|f| Fix {
-                time: f.time.div_euclid(1000) * 1000,
-                at: f.at,
-            }))
+            .enumerate()
+            .filter(overlaps)
+            .flat_map(|(_, c)| c.fixes())
+            .chain(self.far_fixes())
             .filter(move |f| (from..=to).contains(&f.time))
     }
 }
