@@ -5,7 +5,7 @@
 
 use std::io::{self, Read};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::text::{decode, Encoding};
 
@@ -135,6 +135,15 @@ pub fn for_each_record(
     rest: impl Read,
     each: &mut dyn FnMut(&csv::StringRecord),
 ) -> Result<(Layout, csv::StringRecord), CsvError> {
+    for_each_record_under(head, rest, &mut |_, record| each(record))
+}
+
+/// [`for_each_record`], handing the header along with each record.
+pub fn for_each_record_under(
+    head: &[u8],
+    rest: impl Read,
+    each: &mut dyn FnMut(&csv::StringRecord, &csv::StringRecord),
+) -> Result<(Layout, csv::StringRecord), CsvError> {
     let (encoding, _) = super::text::sniff(head);
     let mut probe = String::new();
     decode(head, &b""[..])
@@ -154,7 +163,7 @@ pub fn for_each_record(
     let mut record = csv::StringRecord::new();
     loop {
         match reader.read_record(&mut record) {
-            Ok(true) => each(&record),
+            Ok(true) => each(&header, &record),
             Ok(false) => return Ok((layout, header)),
             Err(e) => return Err(classify(&e)),
         }
@@ -169,7 +178,7 @@ fn classify(error: &csv::Error) -> CsvError {
 }
 
 /// A column's value-free description.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Column {
     pub name: String,
     /// Rows with a non-empty value.
@@ -183,7 +192,7 @@ pub struct Column {
 }
 
 /// The value-free structure of a CSV file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CsvStructure {
     pub delimiter: char,
     pub skip_lines: usize,
@@ -232,9 +241,19 @@ fn classify_value(column: &mut Column, value: &str) {
 
 /// Streams a CSV file into its structure: columns, kinds of values and fill rates, never a value.
 pub fn csv_structure(head: &[u8], rest: impl Read) -> Result<CsvStructure, CsvError> {
+    csv_structure_with(head, rest, &mut |_, _| {})
+}
+
+/// [`csv_structure`], handing every cell to `cell` with its column's name (empty past the
+/// header's last column).
+pub fn csv_structure_with(
+    head: &[u8],
+    rest: impl Read,
+    cell: &mut dyn FnMut(&str, &str),
+) -> Result<CsvStructure, CsvError> {
     let mut columns: Vec<Column> = Vec::new();
     let mut rows = 0u64;
-    let (layout, header) = for_each_record(head, rest, &mut |record| {
+    let (layout, header) = for_each_record_under(head, rest, &mut |header, record| {
         rows += 1;
         for (i, value) in record.iter().enumerate() {
             if columns.len() <= i {
@@ -243,6 +262,7 @@ pub fn csv_structure(head: &[u8], rest: impl Read) -> Result<CsvStructure, CsvEr
             if let Some(column) = columns.get_mut(i) {
                 classify_value(column, value);
             }
+            cell(header.get(i).unwrap_or_default(), value);
         }
     })?;
     if columns.len() < header.len() {

@@ -11,7 +11,7 @@ use std::fmt;
 use std::io::Read;
 
 use serde::de::{self, DeserializeSeed, MapAccess, SeqAccess, Visitor};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::json::{json_start, JsonError};
 
@@ -19,7 +19,7 @@ use super::json::{json_start, JsonError};
 pub const MAX_PATHS: usize = 5000;
 
 /// The JSON types a path was seen with.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[allow(clippy::struct_excessive_bools)] // one flag per JSON type reads best in the report
 pub struct Types {
     pub null: bool,
@@ -31,7 +31,7 @@ pub struct Types {
 }
 
 /// What is known of one path.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PathStats {
     /// How many values were seen at this path.
     pub count: u64,
@@ -42,7 +42,7 @@ pub struct PathStats {
 }
 
 /// The structure of one JSON file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Structure {
     pub paths: BTreeMap<String, PathStats>,
     pub max_depth: usize,
@@ -66,22 +66,68 @@ impl Structure {
 
 /// Streams a JSON document and reports its structure.
 pub fn json_structure(reader: impl Read) -> Result<Structure, JsonError> {
-    let mut de = serde_json::Deserializer::from_reader(json_start(reader));
     let mut structure = Structure::default();
+    json_structure_with(reader, &mut structure, &mut ())?;
+    Ok(structure)
+}
+
+/// A scalar value, as the walk meets it.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Leaf<'a> {
+    Str(&'a str),
+    U64(u64),
+    I64(i64),
+    F64(f64),
+}
+
+/// What a walk over a JSON document hands out besides its structure: every key, which may be
+/// written into the paths otherwise (a key that is itself a value, such as an e-mail address or
+/// an id, should not be), and every scalar value with its path and key.
+pub trait Leaves {
+    /// The key as the paths should name it, if not as written.
+    fn key(&mut self, _key: &str) -> Option<String> {
+        None
+    }
+    /// A scalar value at `path`, under `key` (the last object key above it).
+    fn leaf(&mut self, _path: &str, _key: &str, _leaf: Leaf<'_>) {}
+}
+
+impl Leaves for () {}
+
+/// [`json_structure`], adding to `structure` and handing keys and values to `leaves`. What
+/// came before an error stays in `structure`.
+pub fn json_structure_with(
+    reader: impl Read,
+    structure: &mut Structure,
+    leaves: &mut dyn Leaves,
+) -> Result<(), JsonError> {
+    let mut de = serde_json::Deserializer::from_reader(json_start(reader));
     Node {
         path: "$",
+        key: "",
         depth: 0,
-        out: &mut structure,
+        out: structure,
+        leaves,
     }
     .deserialize(&mut de)?;
     de.end()?;
-    Ok(structure)
+    Ok(())
 }
 
 struct Node<'a> {
     path: &'a str,
+    /// The last object key above this value.
+    key: &'a str,
     depth: usize,
     out: &'a mut Structure,
+    leaves: &'a mut dyn Leaves,
+}
+
+impl Node<'_> {
+    fn scalar(self, leaf: Leaf<'_>, mark: impl FnOnce(&mut Types)) {
+        self.out.see(self.path, self.depth, mark);
+        self.leaves.leaf(self.path, self.key, leaf);
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for Node<'_> {
@@ -106,20 +152,20 @@ impl<'de> Visitor<'de> for Node<'_> {
         self.out.see(self.path, self.depth, |t| t.bool = true);
         Ok(())
     }
-    fn visit_i64<E>(self, _: i64) -> Result<(), E> {
-        self.out.see(self.path, self.depth, |t| t.number = true);
+    fn visit_i64<E>(self, v: i64) -> Result<(), E> {
+        self.scalar(Leaf::I64(v), |t| t.number = true);
         Ok(())
     }
-    fn visit_u64<E>(self, _: u64) -> Result<(), E> {
-        self.out.see(self.path, self.depth, |t| t.number = true);
+    fn visit_u64<E>(self, v: u64) -> Result<(), E> {
+        self.scalar(Leaf::U64(v), |t| t.number = true);
         Ok(())
     }
-    fn visit_f64<E>(self, _: f64) -> Result<(), E> {
-        self.out.see(self.path, self.depth, |t| t.number = true);
+    fn visit_f64<E>(self, v: f64) -> Result<(), E> {
+        self.scalar(Leaf::F64(v), |t| t.number = true);
         Ok(())
     }
-    fn visit_str<E>(self, _: &str) -> Result<(), E> {
-        self.out.see(self.path, self.depth, |t| t.string = true);
+    fn visit_str<E>(self, v: &str) -> Result<(), E> {
+        self.scalar(Leaf::Str(v), |t| t.string = true);
         Ok(())
     }
 
@@ -130,8 +176,10 @@ impl<'de> Visitor<'de> for Node<'_> {
         while seq
             .next_element_seed(Node {
                 path: &child,
+                key: self.key,
                 depth: self.depth + 1,
                 out: &mut *self.out,
+                leaves: &mut *self.leaves,
             })?
             .is_some()
         {
@@ -146,11 +194,16 @@ impl<'de> Visitor<'de> for Node<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         self.out.see(self.path, self.depth, |t| t.object = true);
         while let Some(key) = map.next_key::<String>()? {
-            let child = format!("{}.{key}", self.path);
+            let child = match self.leaves.key(&key) {
+                Some(named) => format!("{}.{named}", self.path),
+                None => format!("{}.{key}", self.path),
+            };
             map.next_value_seed(Node {
                 path: &child,
+                key: &key,
                 depth: self.depth + 1,
                 out: &mut *self.out,
+                leaves: &mut *self.leaves,
             })?;
         }
         Ok(())

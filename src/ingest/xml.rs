@@ -25,7 +25,7 @@ use std::io::{self, BufRead, Read};
 use quick_xml::errors::{Error, IllFormedError, SyntaxError};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::structure::MAX_PATHS;
 use super::text::decode;
@@ -264,6 +264,22 @@ fn for_each_attribute(
     Ok(())
 }
 
+/// [`for_each_attribute`], namespace declarations included (as `xmlns` or `xmlns:gx`).
+fn for_each_raw_attribute(
+    start: &BytesStart<'_>,
+    each: &mut dyn FnMut(&str, &str) -> Result<(), XmlError>,
+) -> Result<(), XmlError> {
+    for attribute in start.attributes() {
+        let attribute = attribute.map_err(|_| SYNTAX)?;
+        if attribute.key.as_namespace_binding().is_some() {
+            each(attribute.key.into_inner(), &attribute.value)?;
+        } else {
+            each(attribute.key.local_name().into_inner(), &attribute.value)?;
+        }
+    }
+    Ok(())
+}
+
 fn classify<R>(error: &Error, guard: &Guard<R>, line: usize) -> XmlError {
     match error {
         Error::Io(_) if guard.too_large => XmlError::TooLarge,
@@ -363,7 +379,7 @@ fn walk(
 }
 
 /// What is known of the elements at one path.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct XmlPathStats {
     /// How many elements were seen at this path.
     pub count: u64,
@@ -374,7 +390,7 @@ pub struct XmlPathStats {
 }
 
 /// The structure of one XML file.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct XmlStructure {
     /// Element paths, local names joined by `/` from the root: `gpx/trk/trkseg/trkpt`.
     pub paths: BTreeMap<String, XmlPathStats>,
@@ -388,6 +404,18 @@ pub struct XmlStructure {
 /// Streams an XML document and reports its structure.
 pub fn xml_structure(reader: impl Read) -> Result<XmlStructure, XmlError> {
     let mut out = XmlStructure::default();
+    xml_structure_with(reader, &mut out, &mut |_, _, _| {})?;
+    Ok(out)
+}
+
+/// [`xml_structure`] into `out`, handing every attribute value (with its element's path and
+/// its name) and every piece of text (with its element's path, no name) to `value`. What came
+/// before an error stays in `out`.
+pub fn xml_structure_with(
+    reader: impl Read,
+    out: &mut XmlStructure,
+    value: &mut dyn FnMut(&str, Option<&str>, &str),
+) -> Result<(), XmlError> {
     // Bytes left for new paths and attribute names.
     let mut budget = MAX_EVENT;
     walk(reader, &mut |path, step| {
@@ -399,17 +427,24 @@ pub fn xml_structure(reader: impl Read) -> Result<XmlStructure, XmlError> {
                     let cost = key.len() + ENTRY_COST;
                     if out.paths.len() >= MAX_PATHS || cost > budget {
                         out.cut_short = true;
+                    } else {
+                        budget -= cost;
+                        out.paths.insert(key.to_owned(), XmlPathStats::default());
+                    }
+                }
+                let mut stats = out.paths.get_mut(key);
+                if let Some(stats) = stats.as_deref_mut() {
+                    stats.count += 1;
+                }
+                let cut_short = &mut out.cut_short;
+                for_each_raw_attribute(start, &mut |name, raw| {
+                    value(key, Some(name), raw);
+                    if name.starts_with("xmlns") {
                         return Ok(());
                     }
-                    budget -= cost;
-                    out.paths.insert(key.to_owned(), XmlPathStats::default());
-                }
-                let Some(stats) = out.paths.get_mut(key) else {
-                    return Ok(());
-                };
-                stats.count += 1;
-                let cut_short = &mut out.cut_short;
-                for_each_attribute(start, &mut |name, _| {
+                    let Some(stats) = stats.as_deref_mut() else {
+                        return Ok(());
+                    };
                     if !stats.attributes.contains(name) {
                         let cost = name.len() + ENTRY_COST;
                         if cost > budget {
@@ -424,6 +459,7 @@ pub fn xml_structure(reader: impl Read) -> Result<XmlStructure, XmlError> {
             }
             Step::Text(text) => {
                 if !is_blank(text) {
+                    value(path.as_str(), None, text);
                     if let Some(stats) = out.paths.get_mut(path.as_str()) {
                         stats.text = true;
                     }
@@ -432,8 +468,7 @@ pub fn xml_structure(reader: impl Read) -> Result<XmlStructure, XmlError> {
             Step::Close => {}
         }
         Ok(())
-    })?;
-    Ok(out)
+    })
 }
 
 /// An element inside the one [`for_each_element`] found.
