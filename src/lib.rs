@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod model;
 pub mod report;
+pub mod scan;
 pub mod sources;
 pub mod synth;
 pub mod ui;

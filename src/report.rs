@@ -126,6 +126,10 @@ pub struct FileReport {
     /// What the file reveals, in plain sentences (French and English).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub findings: Vec<Finding>,
+    /// What the scanner found: the file's shape and the personal data in it (files no source
+    /// recognised).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scan: Option<crate::scan::FileScan>,
     /// The archive the file came from, as the person opened it; absent for a loose file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub container: Option<String>,
@@ -141,6 +145,7 @@ impl From<FileAnalysis> for FileReport {
             confidence: a.confidence,
             summary: a.summary,
             findings: a.findings,
+            scan: a.scan,
             container: None,
             error: a.error.map(ReportError::new),
         }
@@ -306,6 +311,7 @@ impl FileReport {
             confidence: None,
             summary: None,
             findings: Vec::new(),
+            scan: None,
             container: None,
             error: None,
         }
@@ -318,6 +324,7 @@ impl FileReport {
             confidence: None,
             summary: None,
             findings: Vec::new(),
+            scan: None,
             container: None,
             error: Some(ReportError::new(kind)),
         }
@@ -355,10 +362,15 @@ mod tests {
             assert_eq!(out.len(), 1);
             out.remove(0)
         };
+        // A file no source claims is scanned: its shape is in the report.
+        let unknown = one("./x/y.json", b"[]");
         assert_eq!(
-            one("./x/y.json", b"[]"),
-            FileReport::identified(FileRef::new("x/y.json", 2), Kind::Unknown)
+            (unknown.file, unknown.kind),
+            (FileRef::new("x/y.json", 2), Kind::Unknown)
         );
+        let scan = unknown.scan.expect("scanned");
+        assert_eq!(scan.shape.format(), "json");
+        assert!(scan.found.is_empty());
         assert_eq!(
             one("z.json", b"").error.map(|e| e.kind),
             Some(ErrorKind::Empty)

@@ -10,6 +10,7 @@ mod integration {
     pub mod layers;
     pub mod people;
     pub mod points;
+    pub mod scan;
     pub mod sources;
     pub mod trips;
 }

@@ -24,7 +24,6 @@ use crate::model::location::{Confidence, Doubt, LatLng, Mode, Routine};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
-mod check;
 pub mod co2;
 pub mod countries;
 pub mod day;
@@ -79,6 +78,8 @@ pub struct FileAnalysis {
     /// Location files only: the trips one by one, and the positions in map mode, for the day
     /// view and corrections.
     pub kept: Option<day::Kept>,
+    /// What the scanner found in a file no source recognised: its shape and personal data.
+    pub scan: Option<crate::scan::FileScan>,
 }
 
 /// What is kept of a file's positions (DESIGN.md's two memory modes).
@@ -482,6 +483,7 @@ pub fn describe_with(
         findings: Vec::new(),
         error: None,
         kept: None,
+        scan: None,
     };
     let Ok(head) = read_prefix(&mut counting, HEAD_LEN) else {
         analysis.error = Some(ErrorKind::Unreadable);
@@ -508,7 +510,9 @@ pub fn describe_with(
         analysis.summary = Some(summary);
         analysis.error = error;
     } else {
-        analysis.error = check::check(&analysis.file.path, &head, &mut counting);
+        let (scan, error) = crate::scan::scan(&analysis.file.path, &head, &mut counting);
+        analysis.scan = scan;
+        analysis.error = error;
     }
     if size.is_none() {
         let counted = count_rest(&mut counting);

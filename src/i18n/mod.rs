@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod day;
+pub mod scan;
 pub mod trips;
 
 /// A language Reflet speaks. French first: it is the programme's language.
@@ -1089,7 +1090,7 @@ fn share(lang: Lang, part: u64, whole: u64) -> String {
 }
 
 /// Items joined the way each language lists them: "a, b and c" / "a, b et c".
-fn list_and(lang: Lang, items: &[String]) -> String {
+pub(crate) fn list_and(lang: Lang, items: &[String]) -> String {
     let and = match lang {
         Lang::Fr => " et ",
         Lang::En => " and ",

@@ -145,7 +145,7 @@ fn a_missing_file_is_reported_not_fatal() {
 fn the_json_matches_the_documented_schema_example() {
     // A file no source claims.
     let dir = tempfile::tempdir().unwrap();
-    std::fs::write(dir.path().join("notes.txt"), "hello\n").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "hello, see you 12/03/2024\n").unwrap();
     let report = inspect_paths(&[dir.path().join("notes.txt")]);
     let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
     assert_eq!(
@@ -153,9 +153,22 @@ fn the_json_matches_the_documented_schema_example() {
         serde_json::json!({
             "schema": 1,
             "generator": format!("reflet {}", env!("CARGO_PKG_VERSION")),
-            "files": [{"path": "notes.txt", "size": 6, "kind": "unknown"}]
+            "files": [{"path": "notes.txt", "size": 26, "kind": "unknown", "scan": {
+                "shape": {"format": "text", "encoding": "utf-8", "lines": 1, "longest_line": 26},
+                "found": [{"category": "date", "count": 1,
+                    "places": [{"at": "text", "count": 1}], "examples": ["**/**/2024"]}],
+                "sensitivity": {"level": "low"},
+                "text": {
+                    "fr": "Ce fichier contient 1\u{a0}date. Des dates disent quand vous étiez actif.",
+                    "en": "This file holds 1\u{a0}date. Dates tell when you were active."
+                }
+            }}]
         })
     );
+}
+
+#[test]
+fn the_schema_doc_documents_every_key_id_and_category() {
     // docs/report-schema.md documents every top-level and per-file key.
     let doc = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/report-schema.md"),
@@ -203,6 +216,16 @@ fn the_json_matches_the_documented_schema_example() {
         "`kind`",
         "`error`",
         "`message`",
+        "`scan`",
+        "`shape`",
+        "`found`",
+        "`examples`",
+        "`sensitivity`",
+        "`reasons`",
+        "`photo`",
+        "`longest_line`",
+        "`max_len`",
+        "`skip_lines`",
     ] {
         assert!(
             doc.contains(key),
@@ -222,6 +245,10 @@ fn the_json_matches_the_documented_schema_example() {
         for id in &ids {
             assert_ne!(finding_why(lang, id), fallback, "{id} has no reasoning");
         }
+    }
+    for category in reflet::scan::Category::ALL {
+        let name = format!("`{}`", category.id());
+        assert!(doc.contains(&name), "docs/report-schema.md lacks {name}");
     }
     for kind in reflet::error::ErrorKind::ALL {
         let name = serde_json::to_value(kind).unwrap();

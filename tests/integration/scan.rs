@@ -1,0 +1,226 @@
+//! The scanner against real files and a hand-labelled corpus.
+//!
+//! - Every file in `../shared/samples/` is scanned whole (the raw view), and the categories found
+//!   are checked against `tests/scan-corpus/samples.json`, written by hand: every category marked
+//!   `present` must be found, and nothing beyond `present` and `maybe`.
+//! - The corpus `tests/scan-corpus/corpus.jsonl` (real-looking values with planted personal data
+//!   and decoys, labels written by hand) measures each detector's precision and recall, which
+//!   must both reach 0.95.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+use std::path::{Path, PathBuf};
+
+use reflet::ingest::{read_prefix, HEAD_LEN};
+use reflet::scan::detect::{detect, Category, Hit, Value};
+use reflet::scan::keys::hint;
+use reflet::scan::scan;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_path_buf()
+}
+
+fn category(id: &str) -> Category {
+    serde_json::from_value(serde_json::Value::String(id.to_owned()))
+        .unwrap_or_else(|_| panic!("unknown category {id}"))
+}
+
+fn files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    entries.sort();
+    for path in entries {
+        if path.is_dir() {
+            files(&path, out);
+        } else {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn every_sample_holds_the_categories_written_down_by_hand() {
+    let samples = root().join("../shared/samples");
+    let expected: BTreeMap<String, serde_json::Value> = serde_json::from_str(
+        &std::fs::read_to_string(root().join("tests/scan-corpus/samples.json")).unwrap(),
+    )
+    .unwrap();
+    let mut all = Vec::new();
+    files(&samples, &mut all);
+    let mut wrong = Vec::new();
+    for path in &all {
+        let name = path
+            .strip_prefix(&samples)
+            .unwrap()
+            .to_string_lossy()
+            .replace('\\', "/");
+        let Some(want) = expected.get(&name) else {
+            wrong.push(format!("{name}: not written down in samples.json"));
+            continue;
+        };
+        let list = |key: &str| -> BTreeSet<Category> {
+            want[key]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|v| category(v.as_str().unwrap()))
+                .collect()
+        };
+        let (present, maybe) = (list("present"), list("maybe"));
+        let mut file = std::fs::File::open(path).unwrap();
+        let head = read_prefix(&mut file, HEAD_LEN).unwrap();
+        let (result, _) = scan(&name, &head, &mut file);
+        let found: BTreeSet<Category> = result
+            .map(|s| s.found.iter().map(|f| f.category).collect())
+            .unwrap_or_default();
+        let missed: Vec<_> = present.difference(&found).collect();
+        let extra: Vec<_> = found
+            .iter()
+            .filter(|c| !present.contains(c) && !maybe.contains(c))
+            .collect();
+        if !missed.is_empty() || !extra.is_empty() {
+            wrong.push(format!("{name}: missed {missed:?}, false alarms {extra:?}"));
+        }
+    }
+    assert!(
+        expected.len() == all.len(),
+        "samples.json lists {} files, the folder holds {}",
+        expected.len(),
+        all.len()
+    );
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}
+
+/// One labelled value of the corpus.
+#[derive(serde::Deserialize)]
+struct Item {
+    id: String,
+    key: Option<String>,
+    value: serde_json::Value,
+    labels: Vec<(String, String)>,
+}
+
+#[derive(Default, Debug)]
+struct Score {
+    true_positives: u32,
+    false_positives: u32,
+    false_negatives: u32,
+}
+
+impl Score {
+    fn precision(&self) -> f64 {
+        let found = self.true_positives + self.false_positives;
+        if found == 0 {
+            return 1.0;
+        }
+        f64::from(self.true_positives) / f64::from(found)
+    }
+    fn recall(&self) -> f64 {
+        let wanted = self.true_positives + self.false_negatives;
+        if wanted == 0 {
+            return 1.0;
+        }
+        f64::from(self.true_positives) / f64::from(wanted)
+    }
+}
+
+#[test]
+fn each_detector_reaches_095_precision_and_recall_on_the_labelled_corpus() {
+    let corpus = std::fs::read_to_string(root().join("tests/scan-corpus/corpus.jsonl")).unwrap();
+    let mut scores: BTreeMap<Category, Score> = Category::ALL
+        .iter()
+        .map(|c| (*c, Score::default()))
+        .collect();
+    let mut mistakes = Vec::new();
+    let mut items = 0;
+    for line in corpus.lines().filter(|l| !l.trim().is_empty()) {
+        let item: Item = serde_json::from_str(line).unwrap();
+        items += 1;
+        let number;
+        let (text, value) = match &item.value {
+            serde_json::Value::String(s) => (s.as_str(), Value::Text(s)),
+            other => {
+                number = other.to_string();
+                (number.as_str(), Value::Number(&number))
+            }
+        };
+        let mut hits: Vec<Hit> = Vec::new();
+        detect(hint(item.key.as_deref().unwrap_or("")), value, &mut hits);
+        // A label is matched by a hit of its category whose span overlaps it.
+        // The same text labelled twice is its first and second occurrence.
+        let mut seen: BTreeMap<(String, String), usize> = BTreeMap::new();
+        let labels: Vec<(Category, usize, usize)> = item
+            .labels
+            .iter()
+            .map(|(c, t)| {
+                let nth = seen.entry((c.clone(), t.clone())).or_default();
+                let start = text
+                    .match_indices(t.as_str())
+                    .nth(*nth)
+                    .unwrap_or_else(|| panic!("{}: {t} not in value", item.id))
+                    .0;
+                *nth += 1;
+                (category(c), start, start + t.len())
+            })
+            .collect();
+        let overlaps = |a: (usize, usize), b: (usize, usize)| a.0 < b.1 && b.0 < a.1;
+        let mut matched = vec![false; labels.len()];
+        for hit in &hits {
+            let score = scores.get_mut(&hit.category).unwrap();
+            let label = labels.iter().enumerate().position(|(k, l)| {
+                !matched[k] && l.0 == hit.category && overlaps((l.1, l.2), (hit.start, hit.end))
+            });
+            if let Some(k) = label {
+                matched[k] = true;
+                score.true_positives += 1;
+            } else {
+                score.false_positives += 1;
+                mistakes.push(format!(
+                    "{}: false {:?} {:?}",
+                    item.id,
+                    hit.category,
+                    text.get(hit.start..hit.end).unwrap_or_default()
+                ));
+            }
+        }
+        for (k, label) in labels.iter().enumerate() {
+            if !matched[k] {
+                scores.get_mut(&label.0).unwrap().false_negatives += 1;
+                mistakes.push(format!(
+                    "{}: missed {:?} {:?}",
+                    item.id,
+                    label.0,
+                    text.get(label.1..label.2).unwrap_or_default()
+                ));
+            }
+        }
+    }
+    let mut table = format!("{items} values\ncategory        precision  recall  (tp fp fn)\n");
+    for (category, s) in &scores {
+        let _ = writeln!(
+            table,
+            "{:<15} {:>9.3} {:>7.3}  ({} {} {})",
+            category.id(),
+            s.precision(),
+            s.recall(),
+            s.true_positives,
+            s.false_positives,
+            s.false_negatives
+        );
+    }
+    println!("{table}");
+    let weak: Vec<_> = scores
+        .iter()
+        .filter(|(_, s)| {
+            s.precision() < 0.95 || s.recall() < 0.95 || s.true_positives + s.false_negatives < 30
+        })
+        .map(|(c, _)| c.id())
+        .collect();
+    assert!(
+        weak.is_empty(),
+        "below 0.95 (or under 30 labels): {weak:?}\n{table}\n{}",
+        mistakes.join("\n")
+    );
+}
