@@ -104,6 +104,18 @@ pub fn detect(hint: Hint, value: Value<'_>, out: &mut Vec<Hit>) {
                 hint,
             };
             scan.all();
+            // A device key's value is an identifier whatever else it is (a MAC address too).
+            let found = out.get(first..).unwrap_or_default();
+            if hint == Hint::Device
+                && device_value(trimmed)
+                && !found.iter().any(|h| h.category == Category::DeviceId)
+            {
+                out.push(Hit {
+                    category: Category::DeviceId,
+                    start: offset,
+                    end: offset + trimmed.len(),
+                });
+            }
         }
     }
 }
@@ -130,10 +142,6 @@ fn keyed(hint: Hint, text: &str, offset: usize, out: &mut Vec<Hit>) -> bool {
             true
         }
         Hint::Longitude if is_number(text) => true,
-        Hint::Device if looks_like_id(text) => {
-            out.push(whole(Category::DeviceId));
-            true
-        }
         _ => false,
     }
 }
@@ -152,7 +160,8 @@ fn number(hint: Hint, text: &str, out: &mut Vec<Hit>) {
                 && text
                     .trim_start_matches('-')
                     .bytes()
-                    .all(|b| b.is_ascii_digit()) =>
+                    .all(|b| b.is_ascii_digit())
+                && device_value(text.trim_start_matches('-')) =>
         {
             out.push(whole(Category::DeviceId));
         }
@@ -207,6 +216,16 @@ fn latitude(text: &str, e7: bool) -> bool {
         value
     };
     degrees.abs() <= 90.0 && degrees != 0.0 && (e7 || !integer || value.abs() > 90.0)
+}
+
+/// A device identifier's value: an identifier's shape, not all zeros (an advertising id the
+/// person switched off), and an IMEI's 15 digits passing its Luhn check.
+fn device_value(text: &str) -> bool {
+    let digits = text.bytes().all(|b| b.is_ascii_digit());
+    let zeros = text.bytes().all(|b| matches!(b, b'0' | b'-' | b':'));
+    let imei_ok =
+        !(digits && text.len() == 15) || luhn(&text.bytes().map(|b| b - b'0').collect::<Vec<_>>());
+    looks_like_id(text) && !zeros && imei_ok
 }
 
 /// An identifier's shape: a UUID, or one word of at least 8 letters and digits or hex, with a
@@ -324,7 +343,13 @@ impl Scan<'_, '_> {
             return false;
         }
         let pp = i.checked_sub(2).map_or(0, |q| self.at(q));
-        !(matches!(p, b'.' | b',' | b'-' | b'/' | b'+' | b':') && wordy(pp))
+        match p {
+            // `12.0612…`, `12,5`, `08:15`: the same number goes on.
+            b'.' | b',' | b'-' | b':' => !pp.is_ascii_digit(),
+            // `Chrome/120.0…`, `C++17`: part of a word.
+            b'/' | b'+' => !wordy(pp),
+            _ => true,
+        }
     }
 
     // ---- URLs, e-mail addresses, domains ----
@@ -542,13 +567,26 @@ impl Scan<'_, '_> {
                 continue;
             }
             let (end, digits) = self.digit_run(i, b" -", 19);
-            if (13..=19).contains(&digits.len())
-                && !self.at(end).is_ascii_digit()
-                && luhn(&digits)
-                && issuer(&digits)
-                && self.free(i, end)
-            {
-                self.push(Category::Card, i, end);
+            // The number may be followed by other groups (`4539 8009 9139 3096 03/28`): cut the
+            // run at each space, longest first.
+            let mut cut = end;
+            let mut count = digits.len();
+            loop {
+                let prefix = digits.get(..count).unwrap_or_default();
+                if (13..=19).contains(&count) && luhn(prefix) && issuer(prefix) && self.free(i, cut)
+                {
+                    self.push(Category::Card, i, cut);
+                    break;
+                }
+                // Back to the previous separator.
+                let Some(sep) = (i..cut).rev().find(|&k| matches!(self.at(k), b' ' | b'-')) else {
+                    break;
+                };
+                count -= cut - sep - 1;
+                cut = sep;
+                if count < 13 {
+                    break;
+                }
             }
             i = end.max(i + 1);
         }
@@ -639,7 +677,10 @@ impl Scan<'_, '_> {
                 end += 1;
             }
             let mut stop = end;
-            while stop > i && matches!(self.at(stop - 1), b'.') {
+            while stop > i
+                && matches!(self.at(stop - 1), b'.' | b':')
+                && self.before(stop - 1) != b':'
+            {
                 stop -= 1;
             }
             let text = self.s.get(i..stop).unwrap_or_default();
@@ -722,11 +763,21 @@ impl Scan<'_, '_> {
             .get(..i)
             .unwrap_or_default()
             .trim_end_matches([' ', ':', '=', '(']);
-        let word: String = head
+        let mut words = head
             .rsplit(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or_default()
-            .to_lowercase();
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .map(str::to_lowercase);
+        let word = words.next().unwrap_or_default();
+        // `Firmware upgraded from 1.0.4.86`.
+        let strong = |w: &String| {
+            matches!(
+                w.as_str(),
+                "version" | "firmware" | "build" | "release" | "upgraded" | "updated" | "upgrade"
+            )
+        };
+        if strong(&word) || words.take(3).any(|w| strong(&w)) {
+            return true;
+        }
         matches!(
             word.as_str(),
             "version"
@@ -849,7 +900,8 @@ impl Scan<'_, '_> {
         while self.at(pos) == b' ' {
             pos += 1;
         }
-        if self.at(pos) != b',' {
+        // iCalendar's `GEO:48.85;2.35` uses a semicolon.
+        if !(self.at(pos) == b',' || (!strict && self.at(pos) == b';')) {
             return None;
         }
         pos += 1;
@@ -883,7 +935,10 @@ impl Scan<'_, '_> {
         let n = self.b.len();
         let mut i = 0;
         while i < n {
-            if !self.at(i).is_ascii_digit() || !self.number_starts(i) {
+            // A date's shape is telling enough to start right after a field's comma
+            // (`13:45:02,2024-09-19 09:12:40`).
+            let field = matches!(self.before(i), b',' | b';');
+            if !self.at(i).is_ascii_digit() || !(self.number_starts(i) || field) {
                 i += 1;
                 continue;
             }
@@ -1149,8 +1204,18 @@ impl Scan<'_, '_> {
             9 => matches!(c, b'+' | b'-'),
             _ => c.is_ascii_digit(),
         });
-        let year = self.digits_at(pos + 15, 4)?;
-        (shape && (1900..2100).contains(&year)).then_some((month, pos + 19))
+        if let Some(year) = self.digits_at(pos + 15, 4) {
+            return (shape && (1900..2100).contains(&year)).then_some((month, pos + 19));
+        }
+        // `asctime`, as logs write it: `Nov 25 19:02:11 2024`.
+        let clock = t.get(..8)?.as_bytes();
+        let asctime = clock.iter().enumerate().all(|(k, c)| match k {
+            2 | 5 => *c == b':',
+            _ => c.is_ascii_digit(),
+        }) && self.at(pos + 8) == b' ';
+        let year = self.digits_at(pos + 9, 4)?;
+        (asctime && (1900..2100).contains(&year) && !self.at(pos + 13).is_ascii_digit())
+            .then_some((month, pos + 13))
     }
 
     // ---- Device identifiers ----
@@ -1172,10 +1237,11 @@ impl Scan<'_, '_> {
                 end += 1;
             }
             let token = self.s.get(i..end).unwrap_or_default();
-            let shaped = is_uuid(token)
-                || (token.len() >= 14
-                    && token.bytes().all(|b| b.is_ascii_hexdigit())
-                    && token.bytes().any(|b| b.is_ascii_digit()));
+            let shaped = device_value(token)
+                && (is_uuid(token)
+                    || (token.len() >= 14
+                        && token.bytes().all(|b| b.is_ascii_hexdigit())
+                        && token.bytes().any(|b| b.is_ascii_digit())));
             let named = self.hint == Hint::Device
                 || named_device_before(lower.get(..i).unwrap_or_default());
             if shaped && named && self.free(i, end) {
@@ -1289,7 +1355,7 @@ impl Scan<'_, '_> {
         }
     }
 
-    /// `06 12 34 56 78`, `06.12.34.56.78`, `0612345678`, `0 800 123 456`.
+    /// `06 12 34 56 78`, `06.12.34.56.78`, `0612345678`, `0 800 123 456`, and British mobiles.
     fn french_phone(&self, i: usize) -> Option<usize> {
         // French national: 0X then 8 digits, in pairs or contiguous.
         if !matches!(self.at(i + 1), b'1'..=b'9' | b' ') {
@@ -1319,6 +1385,20 @@ impl Scan<'_, '_> {
             let after = self.at(end);
             let continues = matches!(after, b' ' | b'.') && self.at(end + 1).is_ascii_digit();
             return (!wordy(after) && !continues).then_some(end);
+        }
+        // British mobiles, as people write them: `07700 900 812`.
+        let digits = |from: usize, to: usize| (from..to).all(|k| self.at(i + k).is_ascii_digit());
+        if self.at(i + 1) == b'7'
+            && digits(0, 5)
+            && self.at(i + 5) == b' '
+            && digits(6, 9)
+            && self.at(i + 9) == b' '
+            && digits(10, 13)
+        {
+            let end = i + 13;
+            let continues =
+                matches!(self.at(end), b' ' | b'.') && self.at(end + 1).is_ascii_digit();
+            return (!wordy(self.at(end)) && !continues).then_some(end);
         }
         let sep = self.at(i + 2);
         if !matches!(sep, b' ' | b'.' | b'-') {
@@ -1358,13 +1438,14 @@ fn host_of(rest: &str) -> &str {
 }
 
 /// Top-level domains a bare domain may end with: the common ones, and none that is also a
-/// common file extension (`.md`, `.zip`, `.mov`, `.py`, `.sh`, `.rs`).
+/// common file extension (`.md`, `.zip`, `.mov`, `.py`, `.sh`, `.rs`) or a word of logs and code
+/// (`.info`: `daemon.info`, `logger.info`).
 const TLDS: &[&str] = &[
     "ai", "app", "at", "au", "be", "bg", "biz", "blog", "br", "bzh", "ca", "cc", "ch", "ci",
     "cloud", "club", "cm", "cn", "co", "com", "cz", "de", "dev", "dk", "dz", "edu", "ee", "es",
-    "eu", "fi", "fm", "fr", "gf", "gg", "gl", "gov", "gp", "gr", "hr", "hu", "ie", "in", "info",
-    "io", "it", "jp", "li", "live", "lt", "lu", "lv", "ly", "ma", "mc", "me", "mg", "mq", "mu",
-    "mx", "nc", "net", "news", "nl", "no", "nz", "online", "org", "ovh", "paris", "pf", "pl", "pm",
+    "eu", "fi", "fm", "fr", "gf", "gg", "gl", "gov", "gp", "gr", "hr", "hu", "ie", "in", "io",
+    "it", "jp", "li", "live", "lt", "lu", "lv", "ly", "ma", "mc", "me", "mg", "mq", "mu", "mx",
+    "nc", "net", "news", "nl", "no", "nz", "online", "org", "ovh", "paris", "pf", "pl", "pm",
     "pro", "pt", "re", "ro", "ru", "se", "shop", "si", "site", "sk", "sn", "store", "tech", "tn",
     "to", "tv", "uk", "us", "wf", "xyz", "yt", "za",
 ];
@@ -1375,7 +1456,14 @@ fn is_domain(token: &str) -> bool {
     let Some((rest, tld)) = token.rsplit_once('.') else {
         return false;
     };
-    TLDS.contains(&tld) && labels_ok(rest)
+    if TLDS.contains(&tld) {
+        return labels_ok(rest);
+    }
+    // Bank statements write domains in capitals (`HELP.UBER.COM`), but `ASP.NET` is no domain.
+    let capitals = token.bytes().all(|b| !b.is_ascii_lowercase());
+    let lower = tld.to_ascii_lowercase();
+    let framework = lower == "net" && !rest.contains('.') && rest.len() <= 3;
+    capitals && !framework && TLDS.contains(&lower.as_str()) && labels_ok(rest)
 }
 
 /// A domain with any alphabetic top-level domain (for e-mail addresses, which say what they are).
@@ -1479,14 +1567,24 @@ const DEVICE_WORDS: &[&str] = &[
 ];
 
 fn named_device_before(head: &str) -> bool {
-    let head = head.trim_end_matches([' ', ':', '=', '"', '\'', '(', '[', '\u{a0}']);
+    let head = head.trim_end_matches([
+        ' ', ':', '=', '"', '\'', '(', ')', '[', ']', '>', '-', '\u{a0}',
+    ]);
     // `IMEI 1 : …`: a device's number between the word and the identifier.
     let unnumbered = head
         .trim_end_matches(|c: char| c.is_ascii_digit())
         .trim_end();
     let named = |head: &str| {
-        let tail = head.get(head.len().saturating_sub(30)..).unwrap_or(head);
+        let start = (0..=head.len().saturating_sub(30))
+            .rev()
+            .find(|&k| head.is_char_boundary(k))
+            .unwrap_or(0);
+        let tail = head.get(start..).unwrap_or(head);
+        // Phrases right before; the short names anywhere close (`getImei(slot=0) -> …`).
         DEVICE_WORDS.iter().any(|w| tail.ends_with(w))
+            || ["imei", "idfa", "idfv", "gaid", "aaid"]
+                .iter()
+                .any(|w| tail.contains(w))
     };
     // Or a key written in the text: `gps_adid=…`.
     let word = head

@@ -22,9 +22,9 @@ pub enum Hint {
     Version,
 }
 
-/// Keys equal to or ending with these (letters only, lower case) name a device or advertising
-/// identifier.
-const DEVICE_ENDINGS: &[&str] = &[
+/// Words (or their last two or three words run together) that name a device or advertising
+/// identifier: `IDFA`, `gps_adid`, `Device ID`, `device_vendor_id`, `IMEI 2`.
+const DEVICE_WORDS: &[&str] = &[
     "idfa",
     "idfv",
     "gaid",
@@ -33,18 +33,25 @@ const DEVICE_ENDINGS: &[&str] = &[
     "imei",
     "udid",
     "maid",
+    "adsid",
     "deviceid",
     "devicetag",
-    "androidid",
-    "advertisingid",
+    "devicecode",
     "deviceuuid",
     "deviceidentifier",
-    "adsid",
+    "devicevendorid",
+    "vendorid",
+    "androidid",
+    "advertisingid",
+    "advertisingidentifier",
     "identifiantpublicitaire",
     "idpublicitaire",
     "identifiantappareil",
     "idappareil",
 ];
+
+/// Long endings that name a device identifier even glued to other words (`mobiledeviceid`).
+const DEVICE_ENDINGS: &[&str] = &["deviceid", "androidid", "advertisingid", "deviceuuid"];
 
 /// Keys containing these name a time.
 const TIME_WORDS: &[&str] = &[
@@ -52,60 +59,89 @@ const TIME_WORDS: &[&str] = &[
     "when",
 ];
 
-/// Keys equal to these name a time.
+/// A key whose last word is one of these names a time.
 const TIME_KEYS: &[&str] = &[
     "ts", "t", "at", "start", "end", "from", "until", "day", "jour", "seen", "lastseen",
 ];
 
-/// The hint a key gives its values. Case, `_`, `-`, spaces and dots are ignored: `Device ID`,
-/// `device_id` and `deviceId` are one key.
-pub fn hint(key: &str) -> Hint {
-    let mut buf = [0u8; 48];
-    let mut len = 0;
-    for b in key.bytes().filter(u8::is_ascii_alphanumeric) {
-        let Some(slot) = buf.get_mut(len) else {
-            // A very long key: its last letters matter most, keep shifting them in.
-            buf.copy_within(1.., 0);
-            if let Some(last) = buf.last_mut() {
-                *last = b.to_ascii_lowercase();
+/// A key's words, lower case: split at anything not a letter or digit and where a lower-case
+/// letter or digit meets a capital (`startTimeNanos`, `Device ID`, `latitudeE7`); a number
+/// ending the key (`IMEI 2`) is dropped.
+fn words(key: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut previous_lower = false;
+    // A very long key: its last words say most.
+    let skip = key.chars().count().saturating_sub(96);
+    for c in key.chars().skip(skip) {
+        if !c.is_ascii_alphanumeric() {
+            if !word.is_empty() {
+                out.push(std::mem::take(&mut word));
             }
+            previous_lower = false;
             continue;
-        };
-        *slot = b.to_ascii_lowercase();
-        len += 1;
+        }
+        if c.is_ascii_uppercase() && previous_lower && !word.is_empty() {
+            out.push(std::mem::take(&mut word));
+        }
+        previous_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
+        word.push(c.to_ascii_lowercase());
     }
-    let n = std::str::from_utf8(buf.get(..len).unwrap_or_default()).unwrap_or_default();
+    if !word.is_empty() {
+        out.push(word);
+    }
+    while out.len() > 1
+        && out
+            .last()
+            .is_some_and(|w| w.bytes().all(|b| b.is_ascii_digit()))
+    {
+        out.pop();
+    }
+    out
+}
+
+/// The hint a key gives its values, from its words: `Device ID`, `device_id` and `deviceId` are
+/// one key.
+pub fn hint(key: &str) -> Hint {
+    let words = words(key);
+    let n: String = words.concat();
     if n.is_empty() {
         return Hint::None;
     }
-    if n.contains("version") || n == "ver" || n == "build" {
+    let last = |k: usize| -> String {
+        words
+            .get(words.len().saturating_sub(k)..)
+            .map(<[String]>::concat)
+            .unwrap_or_default()
+    };
+    let word = |w: &str| words.iter().any(|x| x == w);
+    if n.contains("version") || word("ver") || word("build") {
         return Hint::Version;
     }
-    if DEVICE_ENDINGS.iter().any(|d| n.ends_with(d)) {
+    if (1..=3).any(|k| DEVICE_WORDS.contains(&last(k).as_str()))
+        || DEVICE_ENDINGS.iter().any(|d| n.ends_with(d))
+    {
         return Hint::Device;
     }
-    if n.ends_with("latitudee7") || n.ends_with("late7") {
-        return Hint::Latitude { e7: true };
-    }
-    if n.ends_with("latitude") || matches!(n, "lat" | "startlat" | "endlat" | "geolat") {
-        return Hint::Latitude { e7: false };
-    }
-    if n.ends_with("longitudee7")
-        || n.ends_with("lnge7")
-        || n.ends_with("lone7")
-        || n.ends_with("longitude")
-        || matches!(n, "lng" | "lon" | "long")
+    let e7 = words.iter().any(|w| w.ends_with("e7"));
+    if words
+        .iter()
+        .any(|w| w == "lat" || w.ends_with("latitude") || w == "late7" || w == "latitudee7")
     {
+        return Hint::Latitude { e7 };
+    }
+    if words.iter().any(|w| {
+        matches!(w.as_str(), "lng" | "lon" | "long" | "lnge7" | "lone7") || w.contains("longitude")
+    }) {
         return Hint::Longitude;
     }
-    let camel_at = key.ends_with("_at") || key.ends_with("At") || key.ends_with(" at");
-    if n.contains("timestamp") || n.contains("time") || n.contains("date") || camel_at {
+    let tail = last(1);
+    if n.contains("timestamp") || n.contains("time") || n.contains("date") || tail == "at" {
         return Hint::Time;
     }
-    if n == "id"
-        || n.ends_with("id")
-        || n.ends_with("idstr")
-        || n.ends_with("ids")
+    if tail.ends_with("id")
+        || tail == "ids"
+        || last(2) == "idstr"
         || n.contains("uuid")
         || n.contains("number")
         || n.contains("numero")
@@ -113,7 +149,7 @@ pub fn hint(key: &str) -> Hint {
     {
         return Hint::Id;
     }
-    if TIME_WORDS.iter().any(|w| n.contains(w)) || TIME_KEYS.contains(&n) {
+    if TIME_WORDS.iter().any(|w| n.contains(w)) || TIME_KEYS.contains(&tail.as_str()) {
         return Hint::Time;
     }
     Hint::None
@@ -150,7 +186,14 @@ mod tests {
             assert_eq!(hint(key), Hint::Time, "{key}");
         }
         for key in [
-            "id", "fbid", "tweet_id", "order_id", "Order ID", "uuid", "id_str",
+            "id",
+            "fbid",
+            "tweet_id",
+            "order_id",
+            "Order ID",
+            "uuid",
+            "id_str",
+            "thread_id",
         ] {
             assert_eq!(hint(key), Hint::Id, "{key}");
         }
@@ -163,6 +206,11 @@ mod tests {
             "android_id",
             "imei",
             "ad_id",
+            "gps_adid",
+            "IMEI 2",
+            "device_vendor_id",
+            "deviceTag",
+            "mobiledeviceid",
         ] {
             assert_eq!(hint(key), Hint::Device, "{key}");
         }
@@ -170,10 +218,16 @@ mod tests {
         assert_eq!(hint("lat"), Hint::Latitude { e7: false });
         assert_eq!(hint("Latitude"), Hint::Latitude { e7: false });
         assert_eq!(hint("start_latitude"), Hint::Latitude { e7: false });
+        assert_eq!(hint("Begin Trip Lat"), Hint::Latitude { e7: false });
+        assert_eq!(hint("latE7"), Hint::Latitude { e7: true });
+        assert_eq!(hint("first_seen_ts"), Hint::Time);
+        assert_eq!(hint("long_description"), Hint::Longitude);
         assert_eq!(hint("longitudeE7"), Hint::Longitude);
         assert_eq!(hint("lng"), Hint::Longitude);
         assert_eq!(hint("app_version"), Hint::Version);
-        for key in ["name", "title", "content", "Libellé", "", "platform"] {
+        for key in [
+            "name", "title", "content", "Libellé", "", "platform", "flat",
+        ] {
             assert_eq!(hint(key), Hint::None, "{key}");
         }
         // A very long key keeps its ending.
