@@ -117,6 +117,9 @@ pub struct FileReport {
     #[serde(flatten)]
     pub file: FileRef,
     pub kind: Kind,
+    /// The name of the export type that recognised the file, as shown, in both languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<Messages>,
     /// How sure the source that recognised the file is, 0–100.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub confidence: Option<u8>,
@@ -139,9 +142,18 @@ pub struct FileReport {
 
 impl From<FileAnalysis> for FileReport {
     fn from(a: FileAnalysis) -> Self {
+        // The name travels with the report: the page shows it without linking every source's
+        // reader into its own code.
+        let name = match &a.kind {
+            Kind::Source(id) => {
+                crate::sources::by_id(id).map(|s| Messages::from_fn(|lang| s.name(lang).to_owned()))
+            }
+            Kind::Unknown => None,
+        };
         FileReport {
             file: a.file,
             kind: a.kind,
+            name,
             confidence: a.confidence,
             summary: a.summary,
             findings: a.findings,
@@ -308,6 +320,7 @@ impl FileReport {
         FileReport {
             file,
             kind,
+            name: None,
             confidence: None,
             summary: None,
             findings: Vec::new(),
@@ -321,6 +334,7 @@ impl FileReport {
         FileReport {
             file,
             kind: Kind::Unknown,
+            name: None,
             confidence: None,
             summary: None,
             findings: Vec::new(),

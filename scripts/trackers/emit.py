@@ -23,5 +23,5 @@ H=f"""# trackers.tsv - third-party tracking and advertising domains for Reflet's
 # Lowercase, sorted, deduplicated; a domain is omitted when a parent domain is listed.
 """
 out=H+body
-open('/work/main/assets/trackers.tsv','w').write(out)
+open('trackers-with-companies.tsv','w').write(out)
 print(N, len(H.encode()), len(out.encode()))

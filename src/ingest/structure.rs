@@ -84,8 +84,8 @@ pub enum Leaf<'a> {
 /// written into the paths otherwise (a key that is itself a value, such as an e-mail address or
 /// an id, should not be), and every scalar value with its path and key.
 pub trait Leaves {
-    /// The key as the paths should name it, if not as written.
-    fn key(&mut self, _key: &str) -> Option<String> {
+    /// The key (of an object at `path`) as the paths should name it, if not as written.
+    fn key(&mut self, _path: &str, _key: &str) -> Option<String> {
         None
     }
     /// A scalar value at `path`, under `key` (the last object key above it).
@@ -194,7 +194,7 @@ impl<'de> Visitor<'de> for Node<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         self.out.see(self.path, self.depth, |t| t.object = true);
         while let Some(key) = map.next_key::<String>()? {
-            let child = match self.leaves.key(&key) {
+            let child = match self.leaves.key(self.path, &key) {
                 Some(named) => format!("{}.{named}", self.path),
                 None => format!("{}.{key}", self.path),
             };

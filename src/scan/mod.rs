@@ -60,9 +60,11 @@ pub struct FileScan {
     pub text: Messages,
 }
 
-/// A file's shape: its format and structure, never a value.
+/// A file's shape: its format and structure, never a value. Written `{"json": {…}}`: an enum
+/// tagged by its variant is read as it streams (a `"format"` field would make serde buffer it,
+/// and weigh on the first load).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "format", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Shape {
     Json(Structure),
     Csv(CsvStructure),
@@ -269,8 +271,12 @@ struct JsonLeaves<'a> {
 }
 
 impl Leaves for JsonLeaves<'_> {
-    fn key(&mut self, key: &str) -> Option<String> {
-        key_name(key)
+    fn key(&mut self, path: &str, key: &str) -> Option<String> {
+        let named = key_name(key)?;
+        // A key that is a value (`{"marie@exemple.fr": {…}}`) is personal data of the file too.
+        let place = format!("{path}.{named}");
+        self.tally.value(&place, Hint::None, Value::Text(key));
+        Some(named)
     }
 
     fn leaf(&mut self, path: &str, key: &str, leaf: Leaf<'_>) {
@@ -649,7 +655,7 @@ impl ShapeReport {
 }
 
 /// A path with the components that may name someone masked: Meta's `jeandupont_1234567890`
-/// conversation folders, and any component holding personal data.
+/// conversation folders, anything with an `@`, and long runs of digits (ids, dates).
 fn shape_path(path: &str) -> String {
     path.split('/')
         .map(|part| {
@@ -657,12 +663,29 @@ fn shape_path(path: &str) -> String {
                 .rsplit_once('_')
                 .is_some_and(|(_, id)| id.len() >= 6 && id.bytes().all(|b| b.is_ascii_digit()));
             if id_suffix {
-                "<folder>".to_owned()
-            } else if let Some(name) = key_name(part) {
-                name
-            } else {
-                part.to_owned()
+                return "<folder>".to_owned();
             }
+            if part.contains('@') {
+                return "<email>".to_owned();
+            }
+            let mut out = String::new();
+            let mut digits = String::new();
+            for c in part.chars().chain(std::iter::once('\0')) {
+                if c.is_ascii_digit() {
+                    digits.push(c);
+                    continue;
+                }
+                if digits.len() >= 6 {
+                    out.extend(digits.chars().map(|_| '#'));
+                } else {
+                    out.push_str(&digits);
+                }
+                digits.clear();
+                if c != '\0' {
+                    out.push(c);
+                }
+            }
+            out
         })
         .collect::<Vec<_>>()
         .join("/")

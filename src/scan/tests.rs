@@ -251,6 +251,14 @@ fn the_shape_report_holds_no_value() {
         );
     }
     assert_eq!(report.path, "messages/inbox/<folder>/profile.json");
+    assert_eq!(
+        shape_path("DCIM/IMG_20240312_081500.jpg"),
+        "DCIM/IMG_########_######.jpg"
+    );
+    assert_eq!(
+        shape_path("contacts/jean@exemple.fr.vcf"),
+        "contacts/<email>"
+    );
     assert_eq!(report.categories.get(&Category::Iban), Some(&1));
     assert!(json.contains("$.profile.email"));
 }

@@ -105,7 +105,7 @@
     self.onmessage = null;
     wasm_bindgen({ module_or_path: event.data }).catch(function () {
       WebAssembly.instantiate = instantiate;
-      self.postMessage({ json: '{"type":"boot_failed"}' });
+      self.postMessage({ json: '"boot_failed"' });
     });
   };
 })();

@@ -11,8 +11,12 @@ use crate::model::location::Mode;
 use crate::report::FileReport;
 
 /// From the page to the worker.
+///
+/// Externally tagged (`{"analyse": {…}}`), as [`FromWorker`] is: serde reads such an enum as it
+/// streams, where a `"type"` field would make it buffer every message first, and the code for
+/// that weighs tens of kilobytes in each of the two wasm files.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ToWorker {
     /// Analyse these files; results come back one by one. With `keep_points` (map mode), the
     /// worker also keeps every position for maps and day views.
@@ -70,7 +74,7 @@ pub struct FileJob {
 /// From the worker to the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[allow(clippy::large_enum_variant)] // each message is serialised once and dropped
-#[serde(tag = "type", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum FromWorker {
     /// The worker has started and waits for work.
     Ready,
@@ -153,7 +157,7 @@ mod tests {
     use crate::report::Kind;
 
     #[test]
-    fn messages_round_trip_with_a_type_tag() {
+    fn messages_round_trip_tagged_by_their_variant() {
         let msg = ToWorker::Analyse {
             jobs: vec![FileJob {
                 id: 3,
@@ -163,10 +167,10 @@ mod tests {
             keep_points: true,
         };
         let json = msg.to_json();
-        assert!(json.starts_with(r#"{"type":"analyse""#), "{json}");
+        assert!(json.starts_with(r#"{"analyse":{"#), "{json}");
         assert_eq!(serde_json::from_str::<ToWorker>(&json).unwrap(), msg);
         // Summary mode unless asked.
-        let older = r#"{"type":"analyse","jobs":[]}"#;
+        let older = r#"{"analyse":{"jobs":[]}}"#;
         assert_eq!(
             serde_json::from_str::<ToWorker>(older).unwrap(),
             ToWorker::Analyse {
@@ -183,11 +187,11 @@ mod tests {
             )],
         };
         assert_eq!(FromWorker::from_json(&done.to_json()), Some(done));
-        assert_eq!(FromWorker::from_json("{\"type\":\"nonsense\"}"), None);
+        assert_eq!(FromWorker::from_json("{\"nonsense\":{}}"), None);
         assert_eq!(FromWorker::from_json("not json"), None);
         // The boot script's message, written by hand in spawn.rs.
         assert_eq!(
-            FromWorker::from_json(r#"{"type":"boot_failed"}"#),
+            FromWorker::from_json(r#""boot_failed""#),
             Some(FromWorker::BootFailed)
         );
     }

@@ -46,11 +46,11 @@ function commuterTimeline() {
   return { name: 'Timeline.json', mimeType: 'application/json', buffer: Buffer.from(json) };
 }
 
-// The file list's rows, cell by cell, as read on screen but without the maps and day views
-// (tested on their own): they are hidden while the text is read.
+// The file list's rows, cell by cell, as read on screen but without the maps, day views and
+// scanner lines (tested on their own): they are hidden while the text is read.
 function rowTexts(page) {
   return page.$$eval('#files tbody tr', (trs) => {
-    const maps = [...document.querySelectorAll('#files figure.map, #files .day-open, #files section.day')];
+    const maps = [...document.querySelectorAll('#files figure.map, #files .day-open, #files section.day, #files .scan-line, #files .scan-open')];
     maps.forEach((m) => { m.hidden = true; });
     const rows = trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim()));
     maps.forEach((m) => { m.hidden = false; });
@@ -921,3 +921,83 @@ async function context_close({ context, errors }) {
   await context.close();
   assert.deepEqual(errors.filter((e) => !/127\.0\.0\.2|late\.txt|ERR_BLOCKED_BY_CLIENT/.test(e)), []);
 }
+
+describe('any file', () => {
+  const PROFILE = join(ROOT, 'tests/fixtures/scan/profile.json');
+  const PHOTO = join(ROOT, 'tests/fixtures/scan/photo-gps.jpg');
+
+  test('an unknown file and a photo show their structure and personal data, as inspect reports them, and the structure downloads without a value', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [PROFILE, PHOTO, CONNECTIONS]);
+    const lines = await page.$$eval('#files .scan-line', (spans) => spans.map((s) => s.innerText.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(lines, [
+      'Sensitivity: high 1 IBAN, 2 e-mail addresses, 1 phone number',
+      'Sensitivity: high 1 geographic position, 1 date',
+      'Sensitivity: medium 3,000 e-mail addresses, 3,000 dates, 2 web addresses',
+    ]);
+
+    // The panel opens under the list, focus on its heading; its sentence is inspect's.
+    await page.click('#files .scan-open >> nth=0');
+    await page.waitForSelector('#scan-panel');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'scan-title');
+    assert.equal(await page.textContent('#scan-title'), "What's inside profile.json");
+    assert.equal(await page.textContent('.scan-sentence'),
+      'This file holds 1\u00a0IBAN, 2\u00a0e-mail addresses, 1\u00a0phone number, 2\u00a0IP addresses and 4\u00a0dates. An IBAN lets someone debit a bank account.');
+    const found = await page.$$eval('.scan-found tbody tr', (trs) => trs.map((tr) => [...tr.children].map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
+    assert.deepEqual(found, [
+      ['IBANs', '1', '$.profile.iban (1)', 'FR76 **** 189'],
+      ['E-mail addresses', '2', '$.friends.<email> (1) $.profile.email (1)', 'j***@exemple.fr m***@exemple.fr'],
+      ['Phone numbers', '1', '$.profile.phone (1)', '+33 * ** ** ** 78'],
+      ['IP addresses', '2', '$.logins[].ip (2)', '82.64.*.* 2a01:e0a:…'],
+      ['Dates', '4', '$.logins[].timestamp (2) $.friends.<email>.since (1) $.profile.birth_date (1)', '1984-**-** 2023-**-** 2021-**-**'],
+    ]);
+    // No value in the page beyond the masked examples.
+    const text = await page.textContent('#scan-panel');
+    for (const value of ['jeanne.dupont', '12 34 56', '0112 3456', '82.64.12', '1984-12-03']) {
+      assert.ok(!text.includes(value), `${value} is shown`);
+    }
+    await page.click('.scan-structure summary');
+    const paths = await page.$$eval('.scan-structure tbody tr td:first-child', (tds) => tds.map((td) => td.innerText));
+    assert.ok(paths.includes('$.logins[].ip') && paths.includes('$.friends.<email>.since'), paths.join(' '));
+    await axe(page, 'the scan panel');
+
+    // The structure report downloads through a blob: URL, and holds no value.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.click('#scan-panel .scan-actions .button >> nth=0'),
+    ]);
+    assert.equal(download.suggestedFilename(), 'reflet-structure-profile.json');
+    const described = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(described.path, 'profile.json');
+    assert.deepEqual(described.categories, { email: 2, phone: 1, ip_address: 2, iban: 1, date: 4 });
+    assert.ok(described.shape.json.paths['$.profile.iban'].types.string);
+    const raw = JSON.stringify(described);
+    for (const value of ['jeanne', 'marie', 'FR76', '+33', '82.64', '1984', 'j***']) {
+      assert.ok(!raw.includes(value), `${value} in the structure report`);
+    }
+
+    // Back to the list: focus returns to the button that opened the panel.
+    await page.click('#scan-panel .scan-actions .button >> nth=1');
+    await page.waitForFunction(() => !document.querySelector('#scan-panel'));
+    await page.waitForFunction(() => document.activeElement?.classList.contains('scan-open'));
+
+    // The photo: when, with what, where.
+    await page.click('#files .scan-open >> nth=1');
+    await page.waitForSelector('#scan-panel .scan-photo');
+    assert.equal(await page.textContent('.scan-sentence'),
+      "This photo's hidden metadata tells when it was taken (2023-07-14), with which device (Apple iPhone 12), and where, to within a few metres, by its GPS position.");
+    const photo = await page.$$eval('.scan-photo tr', (trs) => trs.map((tr) => tr.innerText.replace(/\s+/g, ' ').trim()));
+    assert.equal(photo[0], 'Taken on 2023-07-14T16:32:05+02:00');
+    assert.equal(photo[1], 'Camera Apple iPhone 12');
+    assert.equal(photo[2], 'GPS position 46.159° N, 1.152° W');
+
+    // In French too.
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await page.textContent('.scan-sentence'),
+      'Les métadonnées cachées de cette photo disent quand elle a été prise (le 2023-07-14), avec quel appareil (Apple iPhone 12), et où, à quelques mètres près, par sa position GPS.');
+    await axe(page, 'the scan panel, in French');
+    await finish(session);
+  });
+});

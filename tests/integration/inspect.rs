@@ -154,7 +154,7 @@ fn the_json_matches_the_documented_schema_example() {
             "schema": 1,
             "generator": format!("reflet {}", env!("CARGO_PKG_VERSION")),
             "files": [{"path": "notes.txt", "size": 26, "kind": "unknown", "scan": {
-                "shape": {"format": "text", "encoding": "utf-8", "lines": 1, "longest_line": 26},
+                "shape": {"text": {"encoding": "utf-8", "lines": 1, "longest_line": 26}},
                 "found": [{"category": "date", "count": 1,
                     "places": [{"at": "text", "count": 1}], "examples": ["**/**/2024"]}],
                 "sensitivity": {"level": "low"},
@@ -217,6 +217,7 @@ fn the_schema_doc_documents_every_key_id_and_category() {
         "`error`",
         "`message`",
         "`scan`",
+        "`name`",
         "`shape`",
         "`found`",
         "`examples`",

@@ -238,3 +238,56 @@ fn accuracy(name: &str) {
         mistakes.join("\n")
     );
 }
+
+/// The file and photo the browser test opens: `inspect` says what the page shows, word for word.
+#[test]
+fn inspect_reports_what_the_page_shows_for_an_unknown_file_and_a_photo() {
+    let fixtures = root().join("tests/fixtures/scan");
+    let report = reflet::report::inspect_paths(&[
+        fixtures.join("profile.json"),
+        fixtures.join("photo-gps.jpg"),
+    ]);
+    let scan = |i: usize| report.files[i].scan.clone().unwrap();
+    let profile = scan(0);
+    assert_eq!(
+        profile.text.en,
+        "This file holds 1\u{a0}IBAN, 2\u{a0}e-mail addresses, 1\u{a0}phone number, 2\u{a0}IP \
+         addresses and 4\u{a0}dates. An IBAN lets someone debit a bank account."
+    );
+    assert_eq!(
+        profile.text.fr,
+        "Ce fichier contient 1\u{a0}IBAN, 2\u{a0}adresses e-mail, 1\u{a0}numéro de téléphone, \
+         2\u{a0}adresses IP et 4\u{a0}dates. Un IBAN permet de prélever un compte."
+    );
+    let examples: Vec<(&str, Vec<&str>)> = profile
+        .found
+        .iter()
+        .map(|f| {
+            (
+                f.category.id(),
+                f.examples.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        examples,
+        [
+            ("iban", vec!["FR76 **** 189"]),
+            ("email", vec!["j***@exemple.fr", "m***@exemple.fr"]),
+            ("phone", vec!["+33 * ** ** ** 78"]),
+            ("ip_address", vec!["82.64.*.*", "2a01:e0a:…"]),
+            ("date", vec!["1984-**-**", "2023-**-**", "2021-**-**"]),
+        ]
+    );
+    let photo = scan(1);
+    assert_eq!(
+        photo.text.en,
+        "This photo's hidden metadata tells when it was taken (2023-07-14), with which device \
+         (Apple iPhone 12), and where, to within a few metres, by its GPS position."
+    );
+    let exif = photo.photo.unwrap();
+    assert_eq!(exif.taken.as_deref(), Some("2023-07-14T16:32:05+02:00"));
+    assert_eq!(exif.camera.as_deref(), Some("Apple iPhone 12"));
+    let gps = exif.gps.unwrap();
+    assert!((gps.lat - 46.1591).abs() < 1e-4 && (gps.lng + 1.152).abs() < 1e-4);
+}

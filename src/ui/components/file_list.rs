@@ -59,7 +59,7 @@ fn chart_of(finding: &str, trips: Option<&TripSummary>) -> Option<Measure> {
 /// `owner`, the opened file that holds it (the worker knows it by that and its path).
 fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
     let recognised = match &report.kind {
-        Kind::Source(id) => Some(crate::sources::by_id(id).map_or(id.as_str(), |s| s.name(lang))),
+        Kind::Source(id) => Some(report.name.as_ref().map_or(id.as_str(), |n| n.get(lang))),
         Kind::Unknown => None,
     };
     if let (Some(name), Some(summary)) = (recognised, &report.summary) {
@@ -118,13 +118,30 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
             </>
         };
     }
-    match (&report.error, &report.kind) {
-        (Some(error), _) => html! { <span class="status error">{ error.message.get(lang) }</span> },
-        (None, Kind::Unknown) => {
-            html! { <span class="status unknown">{ Text::KindUnknown.get(lang) }</span> }
+    // A file no source claims: what the scanner found in it, and the button to see it all.
+    let scanned = report.scan.as_ref().map(|scan| {
+        html! {
+            <>
+                { super::scan_line(lang, scan) }
+                <super::ScanButton {lang} {owner} path={report.file.path.clone()} id={format!("s-{key}")} />
+            </>
         }
+    });
+    match (&report.error, &report.kind) {
+        (Some(error), _) => html! {
+            <>
+                <span class="status error">{ error.message.get(lang) }</span>
+                { scanned.unwrap_or_default() }
+            </>
+        },
+        (None, Kind::Unknown) => html! {
+            <>
+                <span class="status unknown">{ Text::KindUnknown.get(lang) }</span>
+                { scanned.unwrap_or_default() }
+            </>
+        },
         (None, Kind::Source(id)) => {
-            let name = crate::sources::by_id(id).map_or(id.as_str(), |s| s.name(lang));
+            let name = report.name.as_ref().map_or(id.as_str(), |n| n.get(lang));
             html! { <span class="status known">{ name }</span> }
         }
     }
@@ -369,7 +386,10 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
     let total = group.reports().count();
     let mut head: Vec<Html> = Vec::new();
     for (source, reports) in &sections.recognised {
-        let title = crate::sources::by_id(source).map_or(*source, |s| s.name(lang));
+        let title = reports
+            .first()
+            .and_then(|(_, r)| r.name.as_ref())
+            .map_or(*source, |n| n.get(lang));
         head.push(section_row(
             format!("{id}-s-{source}"),
             section(lang, title, reports.len()),
@@ -444,7 +464,45 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
 pub fn FileList(props: &FileListProps) -> Html {
     let lang = props.lang;
     let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
+    // The file whose scan is open (its panel follows the table), and the button that opened it.
+    let open = use_state_eq(|| None::<(u32, String, String)>);
+    let scans = super::ScanContext {
+        open: (*open).clone(),
+        show: {
+            let open = open.clone();
+            Callback::from(move |which| open.set(which))
+        },
+    };
+    let panel = open.as_ref().and_then(|(owner, path, opener)| {
+        let report = props
+            .files
+            .iter()
+            .filter(|f| f.id == *owner)
+            .flat_map(|f| f.reports.iter())
+            .find(|r| r.file.path == *path && r.scan.is_some())?;
+        let on_close = {
+            let (open, opener) = (open.clone(), opener.clone());
+            Callback::from(move |()| {
+                open.set(None);
+                // Back to the button that opened it, once the panel is gone.
+                let opener = opener.clone();
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if let Some(button) = gloo::utils::document()
+                        .get_element_by_id(&opener)
+                        .and_then(|e| {
+                            wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
+                        })
+                    {
+                        let _ = button.focus();
+                    }
+                })
+                .forget();
+            })
+        };
+        Some(html! { <super::ScanPanel {lang} report={report.clone()} {on_close} /> })
+    });
     html! {
+        <ContextProvider<super::ScanContext> context={scans}>
         <section class="file-list" aria-labelledby="files-title">
             <div class="file-list-head">
                 <h1 id="files-title" tabindex="-1">
@@ -478,6 +536,8 @@ pub fn FileList(props: &FileListProps) -> Html {
                     </tbody>
                 </table>
             </div>
+            { panel.unwrap_or_default() }
         </section>
+        </ContextProvider<super::ScanContext>>
     }
 }

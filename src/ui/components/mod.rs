@@ -12,6 +12,7 @@ mod map_view;
 mod net_counter;
 mod promise_page;
 mod routine_chart;
+mod scan_view;
 mod self_test;
 mod trips_chart;
 
@@ -25,5 +26,6 @@ pub use map_view::{warm_up as warm_up_maps, MapView};
 pub use net_counter::NetCounter;
 pub use promise_page::PromisePage;
 pub use routine_chart::RoutineChart;
+pub use scan_view::{scan_line, ScanButton, ScanContext, ScanPanel};
 pub use self_test::SelfTest;
 pub use trips_chart::TripsChart;
