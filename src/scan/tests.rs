@@ -147,12 +147,12 @@ fn a_json_file_s_personal_data_with_paths_and_masked_examples() {
     assert_eq!(scan.sensitivity.reasons.len(), 2);
     assert!(
         scan.text.en.starts_with(
-            "This file holds 1\u{a0}e-mail address, 1\u{a0}phone number and 4\u{a0}dates."
+            "This file holds 2\u{a0}e-mail addresses, 1\u{a0}phone number and 4\u{a0}dates."
         ),
         "{}",
         scan.text.en
     );
-    assert!(scan.text.fr.starts_with("Ce fichier contient 1\u{a0}adresse e-mail, 1\u{a0}numéro de téléphone et 4\u{a0}dates."), "{}", scan.text.fr);
+    assert!(scan.text.fr.starts_with("Ce fichier contient 2\u{a0}adresses e-mail, 1\u{a0}numéro de téléphone et 4\u{a0}dates."), "{}", scan.text.fr);
 }
 
 #[test]
