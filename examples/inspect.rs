@@ -1,10 +1,13 @@
 //! `cargo run --release --example inspect -- FILE_OR_FOLDER...`
 //! `cargo run --release --example inspect -- --day 2024-03-04 FILE_OR_FOLDER...`
+//! `cargo run --release --example inspect -- --raw FILE_OR_FOLDER...`
 //!
 //! Prints the JSON report of the given files (folders are walked), from the same analysis the
 //! browser runs: every finding on screen is in this report, with the same values.
 //! Schema: `docs/report-schema.md`. With `--day DATE` (`last` for each file's last day with
-//! data), prints instead that day of each location file, as the day view shows it.
+//! data), prints instead that day of each location file, as the day view shows it. With `--raw`,
+//! every file gets the scanner's raw view (its structure and personal data), recognised ones too,
+//! as the page's "raw view" shows it.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
@@ -24,10 +27,16 @@ fn main() -> std::process::ExitCode {
         }
         None => None,
     };
+    let raw = args
+        .iter()
+        .position(|a| a == "--raw")
+        .map(|i| args.remove(i))
+        .is_some();
     if args.is_empty() || args.iter().any(|p| p == "--help" || p == "-h") {
         eprintln!(
-            "usage: inspect [--day DATE|last] FILE_OR_FOLDER...\nPrints Reflet's JSON report of \
-             the given files, or one day of each location file."
+            "usage: inspect [--raw] [--day DATE|last] FILE_OR_FOLDER...\nPrints Reflet's JSON \
+             report of the given files (with --raw, every file's raw view too), or one day of \
+             each location file."
         );
         return ExitCode::from(2);
     }
@@ -39,6 +48,7 @@ fn main() -> std::process::ExitCode {
                 reflet::report::inspect_day(&args, date.as_deref()).to_json()
             );
         }
+        None if raw => println!("{}", reflet::report::inspect_raw(&args).to_json()),
         None => println!("{}", reflet::report::inspect_paths(&args).to_json()),
     }
     ExitCode::SUCCESS

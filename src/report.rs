@@ -223,6 +223,40 @@ pub fn describe_input_with(
     }
 }
 
+/// The raw view of one file the person opened (`name`), or of the entry at `path` inside it
+/// when it is an archive: what the scanner finds in it, whether or not a source recognised it.
+/// `None` if there is no such file, or it cannot be read. The worker answers the page's
+/// "raw view" with it, and `inspect --raw` adds it to every report, so both say the same.
+pub fn scan_entry(
+    name: &str,
+    source: &mut dyn ByteSource,
+    path: &str,
+) -> Option<crate::scan::FileScan> {
+    let wanted = FileRef::new(path, 0).path;
+    let mut found = None;
+    archive::walk(name, source, &mut |event| {
+        let Event::File {
+            path: entry,
+            reader,
+            ..
+        } = event
+        else {
+            return;
+        };
+        if found.is_some() || FileRef::new(entry, 0).path != wanted {
+            return;
+        }
+        let Ok(head) = crate::ingest::read_prefix(reader, crate::ingest::HEAD_LEN) else {
+            return;
+        };
+        if head.is_empty() {
+            return;
+        }
+        found = crate::scan::scan(&wanted, &head, reader).0;
+    });
+    found
+}
+
 /// Where [`describe_input`] sends what it finds. A closure taking a [`FileReport`] is a sink.
 pub trait Sink {
     /// A file (or an archive's entry) is about to be read: for progress.
@@ -255,6 +289,31 @@ pub fn inspect_paths(paths: &[std::path::PathBuf]) -> Report {
                 ErrorKind::Unreadable,
             )),
         }
+    }
+    Report::new(files)
+}
+
+/// [`inspect_paths`], with every file's raw view: recognised files are scanned too, as the
+/// page's "raw view" scans them (`inspect --raw`).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn inspect_raw(paths: &[std::path::PathBuf]) -> Report {
+    let mut files = Vec::new();
+    for (name, path) in crate::ingest::walk(paths) {
+        let Ok(mut source) = crate::ingest::FileSource::open(&path) else {
+            files.push(FileReport::failed(
+                FileRef::new(name, 0),
+                ErrorKind::Unreadable,
+            ));
+            continue;
+        };
+        let mut reports = Vec::new();
+        describe_input(&name, &mut source, &mut |r: FileReport| reports.push(r));
+        for report in &mut reports {
+            if report.scan.is_none() && report.error.is_none() {
+                report.scan = scan_entry(&name, &mut source, &report.file.path);
+            }
+        }
+        files.extend(reports);
     }
     Report::new(files)
 }

@@ -58,6 +58,8 @@ struct Runtime {
     boot_crashes: u32,
     /// Files opened and not yet fully reported, by id.
     pending: BTreeMap<u32, Picked>,
+    /// Every file opened, by id, until everything is forgotten: the raw view reads them again.
+    opened: BTreeMap<u32, Picked>,
     /// Files sent to the current worker and not finished, oldest first: it reads them in order,
     /// so if it dies, the first one is the one that killed it.
     in_flight: Vec<u32>,
@@ -182,6 +184,9 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
         }
         Some(FromWorker::Updated { id, report }) => {
             dispatch_msg.dispatch(Action::ReportUpdated { id, report });
+        }
+        Some(FromWorker::Scanned { id, path, scan }) => {
+            dispatch_msg.dispatch(Action::Scanned { id, path, scan });
         }
         // A message this page does not understand: nothing to do with it.
         None => {}
@@ -467,6 +472,7 @@ pub fn App() -> Html {
                     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
                     chosen.push((id, FileRef::new(p.path.clone(), p.file.size() as u64)));
                     ids.push(id);
+                    r.opened.insert(id, p.clone());
                     r.pending.insert(id, p);
                 }
             }
@@ -489,6 +495,7 @@ pub fn App() -> Html {
                 r.worker_ready = false;
                 r.boot_crashes = 0;
                 r.pending.clear();
+                r.opened.clear();
                 r.in_flight.clear();
             }
             dispatch.dispatch(action.clone());
@@ -561,6 +568,23 @@ pub fn App() -> Html {
         close: calls.3.clone(),
     };
 
+    // The raw view of a recognised file: the worker reads it again and scans it.
+    let on_raw = {
+        let rt = Rc::clone(&rt);
+        Callback::from(move |(id, path): (u32, String)| {
+            let r = rt.borrow();
+            let (Some(worker), Some(picked)) = (r.worker.as_ref(), r.opened.get(&id)) else {
+                return;
+            };
+            let message = ToWorker::Scan {
+                id,
+                name: picked.path.clone(),
+                path,
+            };
+            let _ = worker.send(&message, std::slice::from_ref(&picked.file));
+        })
+    };
+
     let lang = state.lang;
     let files = state.files();
     let busy = files.iter().any(|f| f.status != FileStatus::Done);
@@ -572,7 +596,8 @@ pub fn App() -> Html {
                     <Landing {lang} />
                 } else {
                     <ContextProvider<DayContext> context={days}>
-                        <FileList {lang} files={files.to_vec()} {busy} {on_cancel} kept={state.kept} />
+                        <FileList {lang} files={files.to_vec()} {busy} {on_cancel} kept={state.kept}
+                            {on_raw} scan_failed={state.scan_failed.clone()} />
                     </ContextProvider<DayContext>>
                 }
                 <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />

@@ -191,6 +191,8 @@ pub struct State {
     pub kept: Option<Kept>,
     /// The day view, when open: one file's day at a time.
     pub day: Option<DayState>,
+    /// A raw view the worker could not make (the file could not be read again): its file and path.
+    pub scan_failed: Option<(u32, String)>,
 }
 
 impl DayState {
@@ -249,6 +251,7 @@ impl State {
             selftest,
             kept: None,
             day: None,
+            scan_failed: None,
         }
     }
 
@@ -328,6 +331,12 @@ pub enum Action {
     ReportUpdated {
         id: u32,
         report: FileReport,
+    },
+    /// The raw view of the file at `path` in opened file `id` (`None`: it could not be read).
+    Scanned {
+        id: u32,
+        path: String,
+        scan: Option<crate::scan::FileScan>,
     },
     Forget,
 }
@@ -421,7 +430,9 @@ pub fn reduce(state: &State, action: Action) -> State {
                 *old = report;
             }
         }),
+        Action::Scanned { id, path, scan } => scanned(&mut next, id, path, scan),
         Action::Forget => {
+            next.scan_failed = None;
             next.phase = Phase::Empty;
             next.kept = None;
             next.day = None;
@@ -453,6 +464,20 @@ fn worker_crashed(next: &mut State, culprit: Option<u32>) {
     if !list.is_empty() {
         next.phase = phase_for(list);
     }
+}
+
+/// A raw view came back: the report gets its scan, or the panel says it could not be made.
+fn scanned(next: &mut State, id: u32, path: String, scan: Option<crate::scan::FileScan>) {
+    let Some(scan) = scan else {
+        next.scan_failed = Some((id, path));
+        return;
+    };
+    next.scan_failed = None;
+    update_file(next, id, |e| {
+        if let Some(report) = e.reports.iter_mut().find(|r| r.file.path == path) {
+            report.scan = Some(scan);
+        }
+    });
 }
 
 fn update_file(state: &mut State, id: u32, change: impl FnOnce(&mut FileEntry)) {
@@ -847,5 +872,38 @@ mod tests {
         let reports = &s.files()[0].reports;
         assert_eq!(reports.len(), 1);
         assert_eq!(reports[0].confidence, Some(42));
+    }
+
+    #[test]
+    fn a_raw_view_fills_the_report_s_scan_or_says_it_failed() {
+        let s = chosen(&State::new(Lang::En, false), &[(1, "Records.json")], 0.0);
+        let s = reduce(&s, found(1, "Records.json"));
+        let (scan, _) = crate::scan::scan(
+            "Records.json",
+            b"{\"a\": \"jean@exemple.fr\"}",
+            &mut &b""[..],
+        );
+        let s = reduce(
+            &s,
+            Action::Scanned {
+                id: 1,
+                path: "Records.json".into(),
+                scan: scan.clone(),
+            },
+        );
+        assert_eq!(s.files()[0].reports[0].scan, scan);
+        assert_eq!(s.scan_failed, None);
+        let s = reduce(
+            &s,
+            Action::Scanned {
+                id: 1,
+                path: "Records.json".into(),
+                scan: None,
+            },
+        );
+        assert_eq!(s.scan_failed, Some((1, "Records.json".to_owned())));
+        // What was found stays.
+        assert_eq!(s.files()[0].reports[0].scan, scan);
+        assert_eq!(reduce(&s, Action::Forget).scan_failed, None);
     }
 }

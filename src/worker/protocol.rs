@@ -53,6 +53,9 @@ pub enum ToWorker {
         place: PlaceSaid,
         date: String,
     },
+    /// The raw view of the file at `path` in opened file `id`, named `name` (the message's first
+    /// `File`): what the scanner finds in it. Answered by [`FromWorker::Scanned`].
+    Scan { id: u32, name: String, path: String },
     /// Self-test only: make one same-origin request from the worker, to prove the page counts it.
     SelfTestRequest { url: String },
     /// Self-test only: make this worker die when it reaches a file with this name, to prove that
@@ -103,6 +106,12 @@ pub enum FromWorker {
     },
     /// A file's report after a correction: it replaces the one with the same path.
     Updated { id: u32, report: FileReport },
+    /// The raw view asked by [`ToWorker::Scan`]: `None` if the file could not be read again.
+    Scanned {
+        id: u32,
+        path: String,
+        scan: Option<crate::scan::FileScan>,
+    },
     /// Map mode, after each file: the positions the worker keeps, the bytes they take, and the
     /// worker's whole wasm memory.
     Kept {

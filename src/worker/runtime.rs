@@ -342,6 +342,19 @@ fn handle(data: &JsValue, reads: Reads) {
                 LatLng::from_degrees(lat, lng).and_then(|at| relabel(id, &path, at, place));
             post_corrected(id, path, &date, report);
         }
+        Some(ToWorker::Scan { id, name, path }) => {
+            let files: Array = Reflect::get(data, &"files".into())
+                .ok()
+                .and_then(|v| v.dyn_into().ok())
+                .unwrap_or_default();
+            let scan = files
+                .get(0)
+                .dyn_into::<Blob>()
+                .ok()
+                .and_then(|blob| BlobSource::new(blob, reads).ok())
+                .and_then(|mut source| report::scan_entry(&name, &mut source, &path));
+            post(&FromWorker::Scanned { id, path, scan });
+        }
         Some(ToWorker::SelfTestCrashOn { name }) => CRASH_ON.with(|c| *c.borrow_mut() = Some(name)),
         Some(ToWorker::SelfTestRequest { url }) => {
             let init = RequestInit::new();

@@ -1000,4 +1000,29 @@ describe('any file', () => {
     await axe(page, 'the scan panel, in French');
     await finish(session);
   });
+
+  test('a recognised file has a raw view: the worker reads it again and shows all it holds, as inspect --raw', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [RECORDS]);
+    assert.equal(await page.textContent('#files .scan-open'), 'Raw view: everything it holds');
+    await page.click('#files .scan-open');
+    await page.waitForSelector('#scan-panel .scan-found');
+    assert.equal(await page.textContent('.scan-sentence'),
+      'This file holds 3\u00a0geographic positions, 1\u00a0device identifier and 3\u00a0dates. Positions tell where you were.');
+    const found = await page.$$eval('.scan-found tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
+    assert.deepEqual(found, [
+      ['Geographic positions', '3', '$.locations[].latitudeE7 (3)'],
+      ['Device identifiers', '1', '$.locations[].deviceTag (1)'],
+      ['Dates', '3', '$.locations[].timestamp (3)'],
+    ]);
+    // A file Reflet reads needs no structure report for its developers.
+    assert.equal(await page.$('#scan-panel pre'), null);
+    // The scan is kept: the button now opens it at once.
+    await page.click('#scan-panel .scan-actions .button');
+    await page.waitForFunction(() => !document.querySelector('#scan-panel'));
+    assert.equal(await page.textContent('#files .scan-open'), "See what's inside");
+    await axe(page, 'a recognised file with its raw view');
+    await finish(session);
+  });
 });

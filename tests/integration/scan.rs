@@ -291,3 +291,38 @@ fn inspect_reports_what_the_page_shows_for_an_unknown_file_and_a_photo() {
     let gps = exif.gps.unwrap();
     assert!((gps.lat - 46.1591).abs() < 1e-4 && (gps.lng + 1.152).abs() < 1e-4);
 }
+
+/// The raw view of a recognised file, as `inspect --raw` prints it and the page shows it.
+#[test]
+fn inspect_raw_scans_recognised_files_too() {
+    let path = root().join("../shared/samples/google/Records.json");
+    let plain = reflet::report::inspect_paths(std::slice::from_ref(&path));
+    assert!(plain.files[0].scan.is_none());
+    let raw = reflet::report::inspect_raw(&[path]);
+    let file = &raw.files[0];
+    assert_eq!(
+        file.kind,
+        reflet::report::Kind::Source("google.records".into())
+    );
+    // The source's own findings stay; the scan comes beside them.
+    assert_eq!(file.findings, plain.files[0].findings);
+    let scan = file.scan.as_ref().unwrap();
+    assert_eq!(
+        scan.text.en,
+        "This file holds 3\u{a0}geographic positions, 1\u{a0}device identifier and 3\u{a0}dates. \
+         Positions tell where you were."
+    );
+    let places: Vec<(&str, u64, &str)> = scan
+        .found
+        .iter()
+        .map(|f| (f.category.id(), f.count, f.places[0].at.as_str()))
+        .collect();
+    assert_eq!(
+        places,
+        [
+            ("coordinates", 3, "$.locations[].latitudeE7"),
+            ("device_id", 1, "$.locations[].deviceTag"),
+            ("date", 3, "$.locations[].timestamp"),
+        ]
+    );
+}

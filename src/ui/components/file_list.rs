@@ -23,6 +23,12 @@ pub struct FileListProps {
     /// Map mode: what the worker keeps (for the benchmark, as data attributes).
     #[prop_or_default]
     pub kept: Option<crate::ui::state::Kept>,
+    /// Ask the worker for a recognised file's raw view: the opened file and the path in it.
+    #[prop_or_default]
+    pub on_raw: Callback<(u32, String)>,
+    /// A raw view that could not be made.
+    #[prop_or_default]
+    pub scan_failed: Option<(u32, String)>,
 }
 
 /// One line on what a source read, under its name.
@@ -115,6 +121,9 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                 if let Some(error) = &report.error {
                     <span class="status error">{ error.message.get(lang) }</span>
                 }
+                // Everything the file holds, as for a file no source knows.
+                <super::ScanButton {lang} {owner} path={report.file.path.clone()} id={format!("s-{key}")}
+                    raw={report.scan.is_none()} />
             </>
         };
     }
@@ -472,6 +481,7 @@ pub fn FileList(props: &FileListProps) -> Html {
             let open = open.clone();
             Callback::from(move |which| open.set(which))
         },
+        raw: props.on_raw.clone(),
     };
     let panel = open.as_ref().and_then(|(owner, path, opener)| {
         let report = props
@@ -479,7 +489,11 @@ pub fn FileList(props: &FileListProps) -> Html {
             .iter()
             .filter(|f| f.id == *owner)
             .flat_map(|f| f.reports.iter())
-            .find(|r| r.file.path == *path && r.scan.is_some())?;
+            .find(|r| r.file.path == *path)?;
+        let failed = props
+            .scan_failed
+            .as_ref()
+            .is_some_and(|(o, p)| o == owner && p == path);
         let on_close = {
             let (open, opener) = (open.clone(), opener.clone());
             Callback::from(move |()| {
@@ -499,7 +513,7 @@ pub fn FileList(props: &FileListProps) -> Html {
                 .forget();
             })
         };
-        Some(html! { <super::ScanPanel {lang} report={report.clone()} {on_close} /> })
+        Some(html! { <super::ScanPanel {lang} report={report.clone()} {failed} {on_close} /> })
     });
     html! {
         <ContextProvider<super::ScanContext> context={scans}>

@@ -24,6 +24,8 @@ pub struct ScanContext {
     /// The opened file, the path inside it, and the opener's id.
     pub open: Option<(u32, String, String)>,
     pub show: Callback<Option<(u32, String, String)>>,
+    /// Ask the worker for the raw view of a recognised file: the opened file and the path in it.
+    pub raw: Callback<(u32, String)>,
 }
 
 /// The row's line: sensitivity, then the main kinds of personal data.
@@ -61,9 +63,13 @@ pub struct ScanButtonProps {
     pub path: String,
     /// The button's element id.
     pub id: String,
+    /// The file was recognised and not scanned yet: the worker is asked for its raw view.
+    #[prop_or_default]
+    pub raw: bool,
 }
 
-/// "See what's inside": opens the scan panel under the list.
+/// "See what's inside" (or "Raw view" for a recognised file): opens the scan panel under the
+/// list.
 #[function_component]
 pub fn ScanButton(props: &ScanButtonProps) -> Html {
     let Some(context) = use_context::<ScanContext>() else {
@@ -74,18 +80,30 @@ pub fn ScanButton(props: &ScanButtonProps) -> Html {
         .as_ref()
         .is_some_and(|(o, p, _)| *o == props.owner && *p == props.path);
     let onclick = {
-        let (show, owner, path, id) = (
+        let (show, raw, owner, path, id, ask) = (
             context.show.clone(),
+            context.raw.clone(),
             props.owner,
             props.path.clone(),
             props.id.clone(),
+            props.raw,
         );
-        Callback::from(move |_: MouseEvent| show.emit(Some((owner, path.clone(), id.clone()))))
+        Callback::from(move |_: MouseEvent| {
+            if ask {
+                raw.emit((owner, path.clone()));
+            }
+            show.emit(Some((owner, path.clone(), id.clone())));
+        })
+    };
+    let label = if props.raw {
+        ScanText::RawOpen
+    } else {
+        ScanText::Open
     };
     html! {
         <button type="button" class="button quiet scan-open" id={props.id.clone()} {onclick}
             aria-controls="scan-panel" aria-expanded={open.to_string()}>
-            { ScanText::Open.get(props.lang) }
+            { label.get(props.lang) }
         </button>
     }
 }
@@ -94,6 +112,9 @@ pub fn ScanButton(props: &ScanButtonProps) -> Html {
 pub struct ScanPanelProps {
     pub lang: Lang,
     pub report: FileReport,
+    /// The raw view was asked and could not be made.
+    #[prop_or_default]
+    pub failed: bool,
     pub on_close: Callback<()>,
 }
 
@@ -113,16 +134,33 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
             }
         });
     }
+    let on_close = props.on_close.reform(|_: MouseEvent| ());
     let Some(scan) = props.report.scan.as_ref() else {
-        return Html::default();
+        // A raw view on its way from the worker, or one it could not make.
+        let (text, busy) = if props.failed {
+            (ScanText::Failed, "false")
+        } else {
+            (ScanText::Loading, "true")
+        };
+        return html! {
+            <section id="scan-panel" class="scan-panel" aria-labelledby="scan-title" aria-busy={busy}>
+                <h2 id="scan-title" tabindex="-1" ref={heading}>
+                    { format!("{} {}", ScanText::Title.get(lang), props.report.file.name()) }
+                </h2>
+                <p class="scan-sentence" role="status">{ text.get(lang) }</p>
+                <p class="scan-actions">
+                    <button type="button" class="button quiet" onclick={on_close}>{ ScanText::Back.get(lang) }</button>
+                </p>
+            </section>
+        };
     };
+    let unknown = props.report.kind == crate::report::Kind::Unknown;
     let report = ShapeReport::new(&props.report.file.path, props.report.file.size, scan);
     let json = report.to_json();
     let on_download = {
         let (json, name) = (json.clone(), download_name(&report.path));
         Callback::from(move |_: MouseEvent| download(&name, &json))
     };
-    let on_close = props.on_close.reform(|_: MouseEvent| ());
     html! {
         <section id="scan-panel" class="scan-panel" aria-labelledby="scan-title">
             <h2 id="scan-title" tabindex="-1" ref={heading}>
@@ -145,14 +183,19 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
                 <summary>{ ScanText::Structure.get(lang) }</summary>
                 { structure(lang, &scan.shape) }
             </details>
-            <h3>{ ScanText::ShapeTitle.get(lang) }</h3>
-            <p class="scan-explain">{ ScanText::ShapeExplain.get(lang) }</p>
-            <details class="scan-preview">
-                <summary>{ ScanText::ShapePreview.get(lang) }</summary>
-                <pre tabindex="0">{ json }</pre>
-            </details>
+            // For a file Reflet cannot read yet: its shape, for its developers.
+            if unknown {
+                <h3>{ ScanText::ShapeTitle.get(lang) }</h3>
+                <p class="scan-explain">{ ScanText::ShapeExplain.get(lang) }</p>
+                <details class="scan-preview">
+                    <summary>{ ScanText::ShapePreview.get(lang) }</summary>
+                    <pre tabindex="0">{ json }</pre>
+                </details>
+            }
             <p class="scan-actions">
-                <button type="button" class="button" onclick={on_download}>{ ScanText::ShapeDownload.get(lang) }</button>
+                if unknown {
+                    <button type="button" class="button" onclick={on_download}>{ ScanText::ShapeDownload.get(lang) }</button>
+                }
                 <button type="button" class="button quiet" onclick={on_close}>{ ScanText::Back.get(lang) }</button>
             </p>
         </section>
