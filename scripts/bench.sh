@@ -7,7 +7,8 @@
 # Builds the release app (trunk), generates the inputs (seeded, cached in target/bench), runs the
 # native bench (N, summary and map mode), the contenders side by side (W, Wwarm, Wsync, J, J2, O, F), the
 # app in both modes (time, first progress, renderer memory, bytes per point, long tasks: T8),
-# first progress and findings on a small real file (T7) and Cancel (T9), then
+# the scanner's raw view natively and in the worker (issue 7), first progress and findings on a
+# small real file (T7) and Cancel (T9), then
 # tests/e2e/report.mjs writes BENCHMARKS.md (machine, commit, the targets T1–T10, every table,
 # docs/benchmarks-notes.md). Every run's raw results stay in target/bench/results/.
 #
@@ -85,6 +86,10 @@ measure "contenders (W, Wwarm, J, J2, O, F)" bash -o pipefail -c 'node tests/e2e
 measure "the app, summary mode" bash -o pipefail -c 'node tests/e2e/bench.mjs --runs "$1" --json "$0/app-summary.json" "${@:2}" | tee "$0/app-summary.md"' \
   "$RESULTS" "$RUNS" "${SIZES[@]}"
 measure "the app, map mode" bash -o pipefail -c 'node tests/e2e/bench.mjs --map --runs "$1" --json "$0/app-map.json" "${@:2}" | tee "$0/app-map.md"' \
+  "$RESULTS" "$RUNS" "${SIZES[@]}"
+measure "the scanner, natively" bash -o pipefail -c 'cargo run --locked --release --quiet --example scan_bench -- --runs "$1" --json "$0/scan-native.json" "${@:2}" | tee "$0/scan-native.md"' \
+  "$RESULTS" "$RUNS" "${SIZES[@]}"
+measure "the scanner, in the worker" bash -o pipefail -c 'node tests/e2e/scan-bench.mjs --runs "$1" --json "$0/scan-worker.json" "${@:2}" | tee "$0/scan-worker.md"' \
   "$RESULTS" "$RUNS" "${SIZES[@]}"
 measure "first findings (T7) and Cancel (T9)" bash -o pipefail -c 'node tests/e2e/latency.mjs --runs 5 --cancel-mb "$1" --json "$0/latency.json" | tee "$0/latency.md"' \
   "$RESULTS" "$CANCEL_MB"

@@ -53,7 +53,13 @@ pub struct Structure {
 impl Structure {
     fn see(&mut self, path: &str, depth: usize, mark: impl FnOnce(&mut Types)) -> bool {
         self.max_depth = self.max_depth.max(depth);
-        if !self.paths.contains_key(path) && self.paths.len() >= MAX_PATHS {
+        // Most values are at a path already seen: no allocation for them.
+        if let Some(stats) = self.paths.get_mut(path) {
+            stats.count += 1;
+            mark(&mut stats.types);
+            return true;
+        }
+        if self.paths.len() >= MAX_PATHS {
             self.cut_short = true;
             return false;
         }
@@ -102,8 +108,9 @@ pub fn json_structure_with(
     leaves: &mut dyn Leaves,
 ) -> Result<(), JsonError> {
     let mut de = serde_json::Deserializer::from_reader(json_start(reader));
+    let mut path = String::from("$");
     Node {
-        path: "$",
+        path: &mut path,
         key: "",
         depth: 0,
         out: structure,
@@ -115,7 +122,8 @@ pub fn json_structure_with(
 }
 
 struct Node<'a> {
-    path: &'a str,
+    /// This value's path: one buffer for the whole walk, grown for a child and cut back after.
+    path: &'a mut String,
     /// The last object key above this value.
     key: &'a str,
     depth: usize,
@@ -171,11 +179,12 @@ impl<'de> Visitor<'de> for Node<'_> {
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         self.out.see(self.path, self.depth, |t| t.array = true);
-        let child = format!("{}[]", self.path);
+        let own = self.path.len();
+        self.path.push_str("[]");
         let mut len = 0u64;
         while seq
             .next_element_seed(Node {
-                path: &child,
+                path: &mut *self.path,
                 key: self.key,
                 depth: self.depth + 1,
                 out: &mut *self.out,
@@ -185,7 +194,8 @@ impl<'de> Visitor<'de> for Node<'_> {
         {
             len += 1;
         }
-        if let Some(stats) = self.out.paths.get_mut(self.path) {
+        self.path.truncate(own);
+        if let Some(stats) = self.out.paths.get_mut(self.path.as_str()) {
             stats.max_len = Some(stats.max_len.unwrap_or(0).max(len));
         }
         Ok(())
@@ -193,18 +203,19 @@ impl<'de> Visitor<'de> for Node<'_> {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         self.out.see(self.path, self.depth, |t| t.object = true);
+        let own = self.path.len();
         while let Some(key) = map.next_key::<String>()? {
-            let child = match self.leaves.key(self.path, &key) {
-                Some(named) => format!("{}.{named}", self.path),
-                None => format!("{}.{key}", self.path),
-            };
+            let named = self.leaves.key(self.path, &key);
+            self.path.push('.');
+            self.path.push_str(named.as_deref().unwrap_or(&key));
             map.next_value_seed(Node {
-                path: &child,
+                path: &mut *self.path,
                 key: &key,
                 depth: self.depth + 1,
                 out: &mut *self.out,
                 leaves: &mut *self.leaves,
             })?;
+            self.path.truncate(own);
         }
         Ok(())
     }

@@ -135,6 +135,22 @@ fn keyed(hint: Hint, text: &str, offset: usize, out: &mut Vec<Hit>) -> bool {
             }
             true
         }
+        // Most values under a time key are one date and time: found without the other detectors.
+        Hint::Time if whole_date(text) => {
+            out.push(whole(Category::Date));
+            true
+        }
+        // An id is a number, not a card, a phone or a social security number.
+        Hint::Id if text.bytes().all(|b| b.is_ascii_digit() || b == b'-') => true,
+        // Google writes Wi-Fi access points' MAC addresses as decimal numbers.
+        Hint::Mac
+            if !text.is_empty() && text.len() <= 15 && text.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            if text.trim_start_matches('0').len() >= 6 {
+                out.push(whole(Category::MacAddress));
+            }
+            true
+        }
         Hint::Latitude { e7 } if is_number(text) => {
             if latitude(text, e7) {
                 out.push(whole(Category::Coordinates));
@@ -153,6 +169,9 @@ fn number(hint: Hint, text: &str, out: &mut Vec<Hit>) {
         end: text.len(),
     };
     match hint {
+        Hint::Mac if text.len() >= 6 && text.len() <= 15 && !text.starts_with('-') => {
+            out.push(whole(Category::MacAddress));
+        }
         Hint::Time if epoch_year(text).is_some() => out.push(whole(Category::Date)),
         Hint::Latitude { e7 } if latitude(text, e7) => out.push(whole(Category::Coordinates)),
         Hint::Device
@@ -175,6 +194,20 @@ fn is_number(text: &str) -> bool {
         && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && digits.bytes().filter(|&b| b == b'.').count() <= 1
         && digits.bytes().next().is_some_and(|b| b.is_ascii_digit())
+}
+
+/// The whole text is one numeric date, with its time if any (`2024-03-12T08:15:00.123Z`).
+fn whole_date(text: &str) -> bool {
+    let mut hits = Vec::new();
+    let scan = Scan {
+        s: text,
+        b: text.as_bytes(),
+        out: &mut hits,
+        first: 0,
+        hint: Hint::Time,
+    };
+    scan.numeric_date(0)
+        .is_some_and(|end| scan.time_after(end) == text.len())
 }
 
 /// 1990-01-01 and 2040-01-01, in seconds since 1970.
@@ -355,15 +388,22 @@ impl Scan<'_, '_> {
     // ---- URLs, e-mail addresses, domains ----
 
     fn urls(&mut self) {
-        let lower: Vec<u8> = self.b.to_ascii_lowercase();
+        let starts = |at: usize, with: &[u8]| {
+            self.b
+                .get(at..at + with.len())
+                .is_some_and(|s| s.eq_ignore_ascii_case(with))
+        };
         let mut i = 0;
-        while i < lower.len() {
-            let rest = lower.get(i..).unwrap_or_default();
-            let scheme = if rest.starts_with(b"https://") {
+        while i < self.b.len() {
+            if !matches!(self.at(i), b'h' | b'H' | b'w' | b'W') {
+                i += 1;
+                continue;
+            }
+            let scheme = if starts(i, b"https://") {
                 8
-            } else if rest.starts_with(b"http://") {
+            } else if starts(i, b"http://") {
                 7
-            } else if rest.starts_with(b"www.") {
+            } else if starts(i, b"www.") {
                 0
             } else {
                 i += 1;
@@ -802,17 +842,23 @@ impl Scan<'_, '_> {
 
     fn coordinates(&mut self) {
         let n = self.b.len();
-        let lower = self.s.to_ascii_lowercase();
         // geo:lat,lng
-        let mut from = 0;
-        while let Some(found) = lower.get(from..).and_then(|r| r.find("geo:")) {
-            let start = from + found;
-            if let Some((end, lat, lng)) = self.pair(start + 4, false) {
+        for colon in memchr::memchr_iter(b':', self.b).collect::<Vec<_>>() {
+            let Some(start) = colon.checked_sub(3) else {
+                continue;
+            };
+            if !self
+                .b
+                .get(start..colon)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"geo"))
+            {
+                continue;
+            }
+            if let Some((end, lat, lng)) = self.pair(colon + 1, false) {
                 if in_range(lat, lng) && self.free_in_urls(start, end) {
                     self.push(Category::Coordinates, start, end);
                 }
             }
-            from = start + 4;
         }
         let mut i = 0;
         while i < n {
@@ -1221,7 +1267,6 @@ impl Scan<'_, '_> {
     // ---- Device identifiers ----
 
     fn device_ids(&mut self) {
-        let lower = self.s.to_ascii_lowercase();
         let n = self.b.len();
         let mut i = 0;
         while i < n {
@@ -1242,9 +1287,13 @@ impl Scan<'_, '_> {
                     || (token.len() >= 14
                         && token.bytes().all(|b| b.is_ascii_hexdigit())
                         && token.bytes().any(|b| b.is_ascii_digit())));
-            let named = self.hint == Hint::Device
-                || named_device_before(lower.get(..i).unwrap_or_default());
-            if shaped && named && self.free(i, end) {
+            // The words before, lower-cased only for an identifier's shape.
+            let named = shaped
+                && (self.hint == Hint::Device
+                    || named_device_before(
+                        &self.s.get(..i).unwrap_or_default().to_ascii_lowercase(),
+                    ));
+            if named && self.free(i, end) {
                 self.push(Category::DeviceId, i, end);
             }
             i = end.max(i + 1);

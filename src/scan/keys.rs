@@ -20,6 +20,8 @@ pub enum Hint {
     Device,
     /// A version (`version`, `app_version`): `1.2.3.4` there is no IP address.
     Version,
+    /// A MAC address (`mac`, `bssid`), which Google writes as a decimal number.
+    Mac,
 }
 
 /// Words (or their last two or three words run together) that name a device or advertising
@@ -117,6 +119,9 @@ pub fn hint(key: &str) -> Hint {
     let word = |w: &str| words.iter().any(|x| x == w);
     if n.contains("version") || word("ver") || word("build") {
         return Hint::Version;
+    }
+    if matches!(last(1).as_str(), "mac" | "bssid" | "macaddress") || last(2) == "macaddress" {
+        return Hint::Mac;
     }
     if (1..=3).any(|k| DEVICE_WORDS.contains(&last(k).as_str()))
         || DEVICE_ENDINGS.iter().any(|d| n.ends_with(d))

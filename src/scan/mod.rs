@@ -268,6 +268,22 @@ fn key_name(key: &str) -> Option<String> {
 struct JsonLeaves<'a> {
     tally: &'a mut Tally,
     number: String,
+    /// The hint of each key met, worked out once (a file repeats the same keys millions of times).
+    hints: std::collections::HashMap<String, Hint>,
+}
+
+impl JsonLeaves<'_> {
+    fn hint(&mut self, key: &str) -> Hint {
+        if let Some(hint) = self.hints.get(key) {
+            return *hint;
+        }
+        let hint = keys::hint(key);
+        // Keys that are values (ids, addresses) never repeat: keep the cache small.
+        if self.hints.len() < 4096 {
+            self.hints.insert(key.to_owned(), hint);
+        }
+        hint
+    }
 }
 
 impl Leaves for JsonLeaves<'_> {
@@ -280,17 +296,20 @@ impl Leaves for JsonLeaves<'_> {
     }
 
     fn leaf(&mut self, path: &str, key: &str, leaf: Leaf<'_>) {
-        let mut hint = keys::hint(key);
+        let mut hint = self.hint(key);
         // Meta's `{"Device ID": {"value": "…"}}`: a generic key says what its parent says.
         if hint == Hint::None && keys::generic(key) {
             let parent = path.rsplit('.').nth(1).unwrap_or_default();
-            hint = keys::hint(parent.trim_end_matches("[]"));
+            hint = self.hint(parent.trim_end_matches("[]"));
         }
         match leaf {
             Leaf::Str(text) => self.tally.value(path, hint, Value::Text(text)),
             Leaf::U64(_) | Leaf::I64(_) | Leaf::F64(_) => {
                 // Numbers mean something only under some keys: write them out only then.
-                if matches!(hint, Hint::Time | Hint::Latitude { .. } | Hint::Device) {
+                if matches!(
+                    hint,
+                    Hint::Time | Hint::Latitude { .. } | Hint::Device | Hint::Mac
+                ) {
                     use std::fmt::Write;
                     self.number.clear();
                     let _ = match leaf {
@@ -369,8 +388,12 @@ pub fn scan(path: &str, head: &[u8], rest: &mut dyn Read) -> (Option<FileScan>, 
         let mut leaves = JsonLeaves {
             tally: &mut tally,
             number: String::new(),
+            hints: std::collections::HashMap::new(),
         };
-        let stream = std::io::Cursor::new(head).chain(rest);
+        // serde_json reads byte by byte: buffer here, so that each byte does not travel through
+        // the inflater and the archive's reader one call at a time.
+        let stream =
+            std::io::BufReader::with_capacity(256 << 10, std::io::Cursor::new(head).chain(rest));
         let error = json_structure_with(stream, &mut structure, &mut leaves)
             .err()
             .map(crate::ingest::json::JsonError::kind);

@@ -310,6 +310,26 @@ if (latency) {
   }
 }
 
+// The scanner (issue 7): its speed natively and in the worker, beside the plain read of the
+// same file and its analysis by its source.
+const scanNative = read('scan-native.json');
+const scanWorker = read('scan-worker.json');
+if (scanNative || scanWorker) {
+  out.push('## The scanner (issue 7)', '');
+  out.push('The raw view of the generated `Records.json`: the whole file scanned for its structure and personal data (`report::scan_entry`), beside the plain read of the same file (1 MiB slices: the floor) and its analysis by its source (N natively, W in the worker). Natively `examples/scan_bench.rs`; in the browser `tests/e2e/scan-bench.mjs`, from the click on "Raw view" to the table on screen. Medians of the runs.', '');
+  const sizes = [...new Set([...(scanNative?.rows ?? []), ...(scanWorker?.rows ?? [])].map((r) => r.mb))].sort((a, b) => a - b);
+  const rate = (mb, sec) => (sec ? `${s2(sec)} (${mbs(mb, sec)} MB/s)` : '–');
+  out.push(table(['input', '>read, native', '>source, native (N)', '>scan, native', '>source, worker (W)', '>scan, worker', 'main-thread long tasks'], sizes.map((mb) => {
+    const n = scanNative?.rows.find((r) => r.mb === mb);
+    const w = scanWorker?.rows.find((r) => r.mb === mb);
+    const tasks = w ? w.runs.flatMap((r) => r.long_tasks_ms) : [];
+    return [`Records.json ${mb} MB`,
+      n ? rate(mb, median(n.read_s)) : '–', n ? rate(mb, median(n.source_s)) : '–', n ? rate(mb, median(n.scan_s)) : '–',
+      w ? rate(mb, median(w.runs.map((r) => r.analysed))) : '–', w ? rate(mb, median(w.runs.map((r) => r.scanned))) : '–',
+      w ? (tasks.length ? tasks.map((d) => `${d.toFixed(0)} ms`).join(', ') : 'none') : '–'];
+  })), '');
+}
+
 if (firstLoad !== null) {
   out.push('## First load (T7b)', '');
   out.push(`Every file of \`dist/\` (the release build, all fetched before the drop zone is enabled), each \`gzip -9\`: ${int(firstLoad)} bytes in all.`, '');

@@ -21,7 +21,8 @@ async function refletWorker(sync) {
   const born = performance.now();
   const worker = new Worker(url);
   const ready = new Promise((resolve) => {
-    worker.onmessage = (e) => { if (JSON.parse(e.data.json).type === 'ready') resolve(); };
+    // Messages are tagged by their variant (src/worker/protocol.rs): `"ready"`, `{"found": {…}}`.
+    worker.onmessage = (e) => { if (JSON.parse(e.data.json) === 'ready') resolve(); };
   });
   worker.postMessage(reflet.module);
   URL.revokeObjectURL(url);
@@ -32,15 +33,15 @@ async function refletWorker(sync) {
 
 // One job in Reflet's worker: the time from posting it to `finished`, and the summary found.
 function job(worker, file, id) {
-  const message = JSON.stringify({ type: 'analyse', jobs: [{ id, index: 0, path: file.name }] });
+  const message = JSON.stringify({ analyse: { jobs: [{ id, index: 0, path: file.name }] } });
   return new Promise((resolve) => {
     let summary = null;
     let start = 0;
     worker.onmessage = (e) => {
       const m = JSON.parse(e.data.json);
-      if (m.type === 'found') {
-        for (const r of m.reports) if (r.summary && !summary) summary = r.summary;
-      } else if (m.type === 'finished') {
+      if (m.found) {
+        for (const r of m.found.reports) if (r.summary && !summary) summary = r.summary;
+      } else if (m.finished) {
         resolve({ ms: performance.now() - start, summary });
       }
     };
