@@ -148,8 +148,6 @@ pub fn hint(key: &str) -> Hint {
         || tail == "ids"
         || last(2) == "idstr"
         || n.contains("uuid")
-        || n.contains("number")
-        || n.contains("numero")
         || n.contains("hash")
     {
         return Hint::Id;
