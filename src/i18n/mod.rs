@@ -294,11 +294,7 @@ impl Text {
 
     /// The text in `lang`.
     pub fn get(self, lang: Lang) -> &'static str {
-        let (fr, en) = self.pair();
-        match lang {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
+        pick(lang, self.pair())
     }
 
     #[allow(clippy::too_many_lines)] // a catalogue reads best as one table
@@ -660,6 +656,14 @@ impl Text {
                 "This file is empty: there is nothing to read.",
             ),
         }
+    }
+}
+
+/// The French or the English of a `(french, english)` pair.
+pub(crate) fn pick(lang: Lang, (fr, en): (&'static str, &'static str)) -> &'static str {
+    match lang {
+        Lang::Fr => fr,
+        Lang::En => en,
     }
 }
 

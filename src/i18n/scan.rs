@@ -284,11 +284,7 @@ impl ScanText {
     ];
 
     pub fn get(self, lang: Lang) -> &'static str {
-        let (fr, en) = self.pair();
-        match lang {
-            Lang::Fr => fr,
-            Lang::En => en,
-        }
+        super::pick(lang, self.pair())
     }
 
     #[allow(clippy::too_many_lines)] // a catalogue reads best as one table

@@ -77,30 +77,44 @@ fn ip(text: &str) -> String {
 /// Every number rounded to one decimal (about 10 km): `48.9, 2.4`. An E7 integer is read as
 /// such.
 fn coordinates(text: &str) -> String {
+    map_runs(
+        text,
+        |c, run| c.is_ascii_digit() || c == '.' || (c == '-' && run.is_empty()),
+        |number, out| {
+            let value: f64 = number.parse().unwrap_or(0.0);
+            let degrees = if number.contains('.') || value.abs() <= 180.0 {
+                value
+            } else {
+                value / 1e7
+            };
+            let _ = write!(out, "{degrees:.1}");
+        },
+    )
+}
+
+/// `text` with each run of characters that `in_run` takes (given the run so far) written by
+/// `write` instead, and everything else as it is.
+fn map_runs(
+    text: &str,
+    in_run: impl Fn(char, &str) -> bool,
+    write: impl Fn(&str, &mut String),
+) -> String {
     let mut out = String::new();
-    let mut number = String::new();
-    let flush = |number: &mut String, out: &mut String| {
-        if number.is_empty() {
-            return;
-        }
-        let value: f64 = number.parse().unwrap_or(0.0);
-        let degrees = if number.contains('.') || value.abs() <= 180.0 {
-            value
-        } else {
-            value / 1e7
-        };
-        let _ = write!(out, "{degrees:.1}");
-        number.clear();
-    };
+    let mut run = String::new();
     for c in text.chars() {
-        if c.is_ascii_digit() || c == '.' || (c == '-' && number.is_empty()) {
-            number.push(c);
-        } else {
-            flush(&mut number, &mut out);
-            out.push(c);
+        if in_run(c, &run) {
+            run.push(c);
+            continue;
         }
+        if !run.is_empty() {
+            write(&run, &mut out);
+            run.clear();
+        }
+        out.push(c);
     }
-    flush(&mut number, &mut out);
+    if !run.is_empty() {
+        write(&run, &mut out);
+    }
     out
 }
 
@@ -112,26 +126,17 @@ fn date(text: &str) -> String {
             return format!("{year}-**-**");
         }
     }
-    let mut out = String::new();
-    let mut run = String::new();
-    let flush = |run: &mut String, out: &mut String| {
-        if run.len() == 4 {
-            out.push_str(run);
-        } else {
-            out.extend(run.chars().map(|_| '*'));
-        }
-        run.clear();
-    };
-    for c in text.chars() {
-        if c.is_ascii_digit() {
-            run.push(c);
-        } else {
-            flush(&mut run, &mut out);
-            out.push(c);
-        }
-    }
-    flush(&mut run, &mut out);
-    out
+    map_runs(
+        text,
+        |c, _| c.is_ascii_digit(),
+        |run, out| {
+            if run.len() == 4 {
+                out.push_str(run);
+            } else {
+                out.extend(run.chars().map(|_| '*'));
+            }
+        },
+    )
 }
 
 /// The scheme and host, the rest cut: `https://www.exemple.fr/…`.
