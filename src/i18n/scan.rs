@@ -185,10 +185,18 @@ fn photo_sentence(lang: Lang, exif: &Exif) -> String {
             }
         };
     }
-    let list = if exif.gps.is_some() {
-        parts.join(", ")
-    } else {
-        list_and(lang, &parts)
+    let list = match (exif.gps.is_some(), parts.len()) {
+        // The position alone: no "and" before it.
+        (true, 1) => match lang {
+            Lang::Fr => {
+                "où elle a été prise, à quelques mètres près, par sa position GPS".to_owned()
+            }
+            Lang::En => {
+                "where it was taken, to within a few metres, by its GPS position".to_owned()
+            }
+        },
+        (true, _) => parts.join(", "),
+        (false, _) => list_and(lang, &parts),
     };
     match lang {
         Lang::Fr => format!("Les métadonnées cachées de cette photo disent {list}."),

@@ -129,10 +129,8 @@ fn keyed(hint: Hint, text: &str, offset: usize, out: &mut Vec<Hit>) -> bool {
         end: offset + text.len(),
     };
     match hint {
-        Hint::Time if is_number(text) => {
-            if epoch_year(text).is_some() {
-                out.push(whole(Category::Date));
-            }
+        Hint::Time if is_number(text) && epoch_year(text).is_some() => {
+            out.push(whole(Category::Date));
             true
         }
         // Most values under a time key are one date and time: found without the other detectors.
@@ -358,6 +356,14 @@ impl Scan<'_, '_> {
             start,
             end,
         });
+    }
+
+    /// Up to `n` bytes of text before `i` (fewer, to start on a character).
+    fn recent(&self, i: usize, n: usize) -> &str {
+        let start = (i.saturating_sub(n)..=i)
+            .find(|&k| self.s.is_char_boundary(k))
+            .unwrap_or(i);
+        self.s.get(start..i).unwrap_or_default()
     }
 
     fn at(&self, i: usize) -> u8 {
@@ -798,11 +804,7 @@ impl Scan<'_, '_> {
 
     /// The word before `i` says a version follows (`version 1.2.3.4`, `v1.2.3.4`, `build`).
     fn after_version_word(&self, i: usize) -> bool {
-        let head = self
-            .s
-            .get(..i)
-            .unwrap_or_default()
-            .trim_end_matches([' ', ':', '=', '(']);
+        let head = self.recent(i, 64).trim_end_matches([' ', ':', '=', '(']);
         let mut words = head
             .rsplit(|c: char| !c.is_alphanumeric())
             .filter(|w| w.chars().any(char::is_alphabetic))
@@ -1287,12 +1289,10 @@ impl Scan<'_, '_> {
                     || (token.len() >= 14
                         && token.bytes().all(|b| b.is_ascii_hexdigit())
                         && token.bytes().any(|b| b.is_ascii_digit())));
-            // The words before, lower-cased only for an identifier's shape.
+            // The words just before, lower-cased only for an identifier's shape.
             let named = shaped
                 && (self.hint == Hint::Device
-                    || named_device_before(
-                        &self.s.get(..i).unwrap_or_default().to_ascii_lowercase(),
-                    ));
+                    || named_device_before(&self.recent(i, 64).to_ascii_lowercase()));
             if named && self.free(i, end) {
                 self.push(Category::DeviceId, i, end);
             }
@@ -1389,6 +1389,10 @@ impl Scan<'_, '_> {
                 } else {
                     break;
                 }
+            }
+            // `00123456789012` is a reference padded with zeros, not `00` and a number.
+            if self.at(i) == b'0' && groups < 2 {
+                return None;
             }
             let french = digits.starts_with(&[3, 3]);
             let ok = if french {
@@ -1977,6 +1981,13 @@ mod tests {
             pairs(&[(Date, "1700000000000000")])
         );
         assert_eq!(found("fbid", Value::Number("1700000000000")), []);
+        // A time key with no time in it: the other detectors still look.
+        assert_eq!(
+            found("from", Value::Text("0612345678")),
+            pairs(&[(Phone, "0612345678")])
+        );
+        // A reference padded with zeros is no international number.
+        assert_eq!(text("ref 00123456789012"), []);
         assert_eq!(found("timestamp", Value::Number("3000000000")), []);
         assert_eq!(text("en 2024 à 08:15"), []);
     }

@@ -5,6 +5,39 @@ use std::fmt::Write;
 
 use super::detect::{epoch_year, Category};
 
+/// Any value, masked: as its category when it is one item of personal data, else each word's
+/// first character kept and the rest starred (`Morris, Maddox` → `M*****, M*****`), at most 24
+/// characters.
+pub fn any(value: &str) -> String {
+    let mut hits = Vec::new();
+    super::detect::detect(
+        super::keys::Hint::None,
+        super::detect::Value::Text(value),
+        &mut hits,
+    );
+    if let Some(hit) = hits
+        .first()
+        .filter(|h| h.start == 0 && h.end == value.len())
+    {
+        return mask(hit.category, value);
+    }
+    let mut out = String::new();
+    let mut first = true;
+    for c in value.chars().take(24) {
+        if c.is_alphanumeric() {
+            out.push(if first { c } else { '*' });
+            first = false;
+        } else {
+            out.push(c);
+            first = true;
+        }
+    }
+    if value.chars().count() > 24 {
+        out.push('…');
+    }
+    out
+}
+
 /// The masked form of `text`, found as `category`.
 pub fn mask(category: Category, text: &str) -> String {
     match category {
@@ -148,14 +181,29 @@ fn url(text: &str) -> String {
         ),
         None => ("", text),
     };
-    match rest.find(['/', '?', '#']) {
-        Some(i) => format!("{scheme}{}/…", rest.get(..i).unwrap_or_default()),
-        None => format!("{scheme}{rest}"),
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = rest.get(..end).unwrap_or_default();
+    // No user name or password, and an address written as numbers masked as one.
+    let host = authority.rsplit('@').next().unwrap_or(authority);
+    let host = host.split(':').next().unwrap_or(host);
+    let host = if host.parse::<std::net::Ipv4Addr>().is_ok() {
+        ip(host)
+    } else {
+        host.to_owned()
+    };
+    if end < rest.len() {
+        format!("{scheme}{host}/…")
+    } else {
+        format!("{scheme}{host}")
     }
 }
 
 /// The maker's half kept (it names the manufacturer): `a4:5e:60:**:**:**`.
 fn mac(text: &str) -> String {
+    // Google's decimal MACs have no maker's half to show.
+    if text.bytes().all(|b| b.is_ascii_digit()) {
+        return keep_ends(text, 0, 0);
+    }
     keep_ends(text, 6, 0)
 }
 
@@ -188,6 +236,21 @@ mod tests {
             "https://www.exemple.fr/…"
         );
         assert_eq!(mask(Tracker, "doubleclick.net"), "doubleclick.net");
+        assert_eq!(
+            mask(Url, "https://jean.dupont:motdepasse@exemple.fr/x"),
+            "https://exemple.fr/…"
+        );
+        assert_eq!(
+            mask(Url, "http://82.64.12.201:8080/admin"),
+            "http://82.64.*.*/…"
+        );
+        assert_eq!(mask(MacAddress, "113031283555995"), "***************");
+        assert_eq!(any("Morris, Maddox et Cie"), "M*****, M***** e* C**");
+        assert_eq!(any("jean@exemple.fr"), "j***@exemple.fr");
+        assert_eq!(
+            any("Producer, television/film/video"),
+            "P*******, t*********/f**…"
+        );
         assert_eq!(mask(MacAddress, "a4:5e:60:c1:2b:9f"), "a4:5e:60:**:**:**");
         assert_eq!(
             mask(DeviceId, "6D92078A-8246-4BA4-AE5B-76104861E7DC"),

@@ -55,6 +55,9 @@ pub struct FileScan {
     /// A photo's EXIF: when, with what, where.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub photo: Option<binary::Exif>,
+    /// A CSV file's columns, each with a few masked examples of its values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<ColumnExamples>,
     pub sensitivity: Sensitivity,
     /// What the file reveals, in one or two sentences.
     pub text: Messages,
@@ -113,6 +116,18 @@ pub struct Found {
     pub examples: Vec<String>,
 }
 
+/// A few values of one CSV column, masked: `M*****, M*****`, `j***@exemple.fr`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ColumnExamples {
+    pub name: String,
+    pub examples: Vec<String>,
+}
+
+/// Columns given examples at most.
+const MAX_COLUMNS: usize = 64;
+/// Examples kept per column.
+const COLUMN_EXAMPLES: usize = 2;
+
 /// Where some personal data sits, and how much of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
@@ -143,6 +158,8 @@ pub struct Sensitivity {
 struct Tally {
     by: BTreeMap<Category, PerCategory>,
     hits: Vec<Hit>,
+    /// A CSV file's columns and their masked examples.
+    columns: Vec<ColumnExamples>,
 }
 
 #[derive(Debug, Default)]
@@ -207,9 +224,36 @@ impl Tally {
         }
     }
 
-    fn found(self) -> Vec<Found> {
-        let mut found: Vec<Found> = self
-            .by
+    /// A CSV cell: its column gets it as a masked example, while it has few.
+    fn cell(&mut self, column: &str, value: &str) {
+        let value = value.trim();
+        if value.is_empty() {
+            return;
+        }
+        let index = match self.columns.iter().position(|c| c.name == column) {
+            Some(i) => i,
+            None if self.columns.len() < MAX_COLUMNS => {
+                self.columns.push(ColumnExamples {
+                    name: column.to_owned(),
+                    examples: Vec::new(),
+                });
+                self.columns.len() - 1
+            }
+            None => return,
+        };
+        let Some(examples) = self.columns.get_mut(index).map(|c| &mut c.examples) else {
+            return;
+        };
+        if examples.len() < COLUMN_EXAMPLES {
+            let shown = mask::any(value);
+            if !examples.contains(&shown) {
+                examples.push(shown);
+            }
+        }
+    }
+
+    fn found(&mut self) -> Vec<Found> {
+        let mut found: Vec<Found> = std::mem::take(&mut self.by)
             .into_iter()
             .map(|(category, c)| {
                 let mut places: Vec<Place> = c
@@ -251,6 +295,10 @@ fn weight(category: Category) -> u8 {
 /// The name a key gets in the shape: itself, unless it is a value (an e-mail address, a phone
 /// number, a date, a long number used as a key): then its category in angle brackets.
 fn key_name(key: &str) -> Option<String> {
+    // A long key is no name: and the detectors are not run on megabytes of key.
+    if key.len() > 64 {
+        return Some("<long key>".to_owned());
+    }
     let mut hits = Vec::new();
     detect::detect(Hint::None, Value::Text(key), &mut hits);
     if let Some(hit) = hits.first() {
@@ -259,8 +307,13 @@ fn key_name(key: &str) -> Option<String> {
     if key.len() >= 4 && key.bytes().all(|b| b.is_ascii_digit()) {
         return Some("<number>".to_owned());
     }
-    if key.chars().count() > 64 {
-        return Some("<long key>".to_owned());
+    // Ids used as keys: UUIDs, long hex, long runs of digits (`thread_10153029473729`).
+    let hex = key.len() >= 8 && key.bytes().all(|b| b.is_ascii_hexdigit() || b == b'-');
+    let digits = key
+        .split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() >= 6);
+    if (hex && key.bytes().any(|b| b.is_ascii_digit())) || digits {
+        return Some("<id>".to_owned());
     }
     None
 }
@@ -342,10 +395,11 @@ fn claimed(path: &str) -> Option<Claimed> {
     match ext.to_ascii_lowercase().as_str() {
         "json" | "geojson" | "js" => Some(Claimed::Json),
         "csv" | "tsv" => Some(Claimed::Csv),
-        "xml" | "gpx" | "kml" | "tcx" | "html" | "htm" => Some(Claimed::Xml),
-        "txt" | "text" | "log" | "md" | "ics" | "vcf" | "ofx" | "qfx" | "qif" => {
-            Some(Claimed::Text)
-        }
+        "xml" | "gpx" | "kml" | "tcx" => Some(Claimed::Xml),
+        // HTML is rarely well-formed XML (`<meta charset="utf-8">`), and JSON Lines is one JSON
+        // document a line: both are read as text.
+        "txt" | "text" | "log" | "md" | "ics" | "vcf" | "ofx" | "qfx" | "qif" | "html" | "htm"
+        | "jsonl" | "ndjson" => Some(Claimed::Text),
         _ => None,
     }
 }
@@ -396,7 +450,9 @@ pub fn scan(path: &str, head: &[u8], rest: &mut dyn Read) -> (Option<FileScan>, 
             std::io::BufReader::with_capacity(256 << 10, std::io::Cursor::new(head).chain(rest));
         let error = json_structure_with(stream, &mut structure, &mut leaves)
             .err()
-            .map(crate::ingest::json::JsonError::kind);
+            .map(crate::ingest::json::JsonError::kind)
+            // A file whose name promises nothing was only tried as JSON.
+            .filter(|_| claim.is_some());
         (Shape::Json(structure), error)
     } else if first == Some(b'<') && claim != Some(Claimed::Text) {
         scan_xml(head, rest, &mut tally)
@@ -416,7 +472,10 @@ pub fn scan(path: &str, head: &[u8], rest: &mut dyn Read) -> (Option<FileScan>, 
     } else {
         error
     };
-    (Some(finish(shape, tally.found(), None)), error)
+    let found = tally.found();
+    let mut scan = finish(shape, found, None);
+    scan.columns = tally.columns;
+    (Some(scan), error)
 }
 
 /// Whether the first lines have the consistent shape of CSV.
@@ -460,8 +519,19 @@ fn scan_xml(head: &[u8], rest: &mut dyn Read, tally: &mut Tally) -> (Shape, Opti
 
 /// A CSV file, cell by cell; text if its lines turn out to have no consistent shape.
 fn scan_csv(head: &[u8], rest: &mut dyn Read, tally: &mut Tally) -> (Shape, Option<ErrorKind>) {
+    // Each column's hint and shown name, worked out once (a column that is a value is renamed).
+    let mut columns: std::collections::HashMap<String, (Hint, String)> =
+        std::collections::HashMap::new();
     let result = csv_structure_with(head, &mut *rest, &mut |column, value| {
-        tally.value(column, keys::hint(column), Value::Text(value));
+        if !columns.contains_key(column) && columns.len() < 4096 {
+            let shown = key_name(column).unwrap_or_else(|| column.to_owned());
+            columns.insert(column.to_owned(), (keys::hint(column), shown));
+        }
+        let (hint, shown) = columns
+            .get(column)
+            .map_or((Hint::None, "<column>"), |(h, n)| (*h, n.as_str()));
+        tally.value(shown, hint, Value::Text(value));
+        tally.cell(shown, value);
     });
     match result {
         Ok(mut structure) => {
@@ -481,6 +551,7 @@ fn scan_csv(head: &[u8], rest: &mut dyn Read, tally: &mut Tally) -> (Shape, Opti
                     column.name = name;
                 }
             }
+
             (Shape::Csv(structure), None)
         }
         // The shape is sniffed from the head alone: nothing of `rest` was read yet.
@@ -616,6 +687,7 @@ fn finish(shape: Shape, found: Vec<Found>, photo: Option<binary::Exif>) -> FileS
         shape,
         found,
         photo,
+        columns: Vec::new(),
         sensitivity,
         text,
     }

@@ -273,3 +273,34 @@ fn long_values_are_scanned_in_pieces_without_losing_items() {
     let scan = scan_of("dump.json", doc.as_bytes());
     assert_eq!(found(&scan, Category::Email).count, 5000);
 }
+
+#[test]
+fn keys_that_are_ids_or_huge_are_renamed_without_scanning_them_whole() {
+    assert_eq!(
+        key_name("6D92078A-8246-4BA4-AE5B-76104861E7DC").as_deref(),
+        Some("<id>")
+    );
+    assert_eq!(key_name("thread_10153029473729").as_deref(), Some("<id>"));
+    assert_eq!(key_name("Device ID"), None);
+    // A megabyte of key is named at once, not scanned (it would take quadratic time).
+    let huge = "1.2.3.4 ".repeat(131_072);
+    assert_eq!(key_name(&huge).as_deref(), Some("<long key>"));
+}
+
+#[test]
+fn html_and_json_lines_are_read_as_text_and_an_unclaimed_name_gets_no_json_error() {
+    let html =
+        "<html><head><meta charset=\"utf-8\"></head><body>Écrire à jean@exemple.fr</body></html>\n";
+    let (scan, error) = scanned("messages/inbox/message_1.html", html.as_bytes());
+    assert_eq!(error, None);
+    let scan = scan.unwrap();
+    assert_eq!(scan.shape.format(), "text");
+    assert_eq!(found(&scan, Category::Email).count, 1);
+    let lines = "{\"a\": \"jean@exemple.fr\"}\n{\"a\": \"marie@exemple.fr\"}\n";
+    let (scan, error) = scanned("events.jsonl", lines.as_bytes());
+    assert_eq!(error, None);
+    assert_eq!(found(&scan.unwrap(), Category::Email).count, 2);
+    // A name that promises nothing: tried as JSON, no error for what is not.
+    let (_, error) = scanned("README", b"{not json");
+    assert_eq!(error, None);
+}

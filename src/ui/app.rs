@@ -60,6 +60,8 @@ struct Runtime {
     pending: BTreeMap<u32, Picked>,
     /// Every file opened, by id, until everything is forgotten: the raw view reads them again.
     opened: BTreeMap<u32, Picked>,
+    /// A raw view asked while the worker was starting: sent once it is ready.
+    raw_waiting: Option<(u32, String)>,
     /// Files sent to the current worker and not finished, oldest first: it reads them in order,
     /// so if it dies, the first one is the one that killed it.
     in_flight: Vec<u32>,
@@ -129,6 +131,10 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
             dispatch_msg.dispatch(Action::EngineReady { at: page_now() });
             let ids: Vec<u32> = rt_msg.borrow().pending.keys().copied().collect();
             send_jobs(&rt_msg, &ids);
+            let waiting = rt_msg.borrow_mut().raw_waiting.take();
+            if let Some((id, path)) = waiting {
+                send_raw(&rt_msg, id, path);
+            }
         }
         Some(FromWorker::BootFailed) => worker_died(&rt_msg, &dispatch_msg),
         Some(FromWorker::Started { id }) => {
@@ -228,6 +234,23 @@ fn worker_died(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
     dispatch.dispatch(Action::WorkerCrashed { culprit });
     // The new worker gets the files still pending once it says it is ready.
     spawn_worker(rt, dispatch);
+}
+
+/// Asks the worker for the raw view of the file at `path` in opened file `id`: false if that
+/// file is no longer at hand.
+fn send_raw(rt: &Shared, id: u32, path: String) -> bool {
+    let r = rt.borrow();
+    let (Some(worker), Some(picked)) = (r.worker.as_ref(), r.opened.get(&id)) else {
+        return false;
+    };
+    let message = ToWorker::Scan {
+        id,
+        name: picked.path.clone(),
+        path,
+    };
+    worker
+        .send(&message, std::slice::from_ref(&picked.file))
+        .is_ok()
 }
 
 /// Sends files to the worker once it is ready; until then they wait in `pending`.
@@ -495,7 +518,11 @@ pub fn App() -> Html {
                 r.worker_ready = false;
                 r.boot_crashes = 0;
                 r.pending.clear();
-                r.opened.clear();
+                // Cancel keeps the files listed: their raw view can still be asked.
+                if matches!(action, Action::Forget) {
+                    r.opened.clear();
+                }
+                r.raw_waiting = None;
                 r.in_flight.clear();
             }
             dispatch.dispatch(action.clone());
@@ -570,18 +597,21 @@ pub fn App() -> Html {
 
     // The raw view of a recognised file: the worker reads it again and scans it.
     let on_raw = {
-        let rt = Rc::clone(&rt);
+        let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
         Callback::from(move |(id, path): (u32, String)| {
-            let r = rt.borrow();
-            let (Some(worker), Some(picked)) = (r.worker.as_ref(), r.opened.get(&id)) else {
-                return;
-            };
-            let message = ToWorker::Scan {
-                id,
-                name: picked.path.clone(),
-                path,
-            };
-            let _ = worker.send(&message, std::slice::from_ref(&picked.file));
+            dispatch.dispatch(Action::ScanAsked);
+            let ready = rt.borrow().worker_ready;
+            if ready {
+                if !send_raw(&rt, id, path.clone()) {
+                    dispatch.dispatch(Action::Scanned {
+                        id,
+                        path,
+                        scan: None,
+                    });
+                }
+            } else {
+                rt.borrow_mut().raw_waiting = Some((id, path));
+            }
         })
     };
 

@@ -332,6 +332,8 @@ pub enum Action {
         id: u32,
         report: FileReport,
     },
+    /// A raw view was asked: any earlier failure is forgotten.
+    ScanAsked,
     /// The raw view of the file at `path` in opened file `id` (`None`: it could not be read).
     Scanned {
         id: u32,
@@ -430,6 +432,7 @@ pub fn reduce(state: &State, action: Action) -> State {
                 *old = report;
             }
         }),
+        Action::ScanAsked => next.scan_failed = None,
         Action::Scanned { id, path, scan } => scanned(&mut next, id, path, scan),
         Action::Forget => {
             next.scan_failed = None;

@@ -513,7 +513,7 @@ pub fn FileList(props: &FileListProps) -> Html {
                 .forget();
             })
         };
-        Some(html! { <super::ScanPanel {lang} report={report.clone()} {failed} {on_close} /> })
+        Some(html! { <super::ScanPanel {lang} owner={*owner} report={report.clone()} {failed} {on_close} /> })
     });
     html! {
         <ContextProvider<super::ScanContext> context={scans}>

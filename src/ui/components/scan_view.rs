@@ -102,7 +102,7 @@ pub fn ScanButton(props: &ScanButtonProps) -> Html {
     };
     html! {
         <button type="button" class="button quiet scan-open" id={props.id.clone()} {onclick}
-            aria-controls="scan-panel" aria-expanded={open.to_string()}>
+            aria-controls={open.then_some("scan-panel")} aria-expanded={open.to_string()}>
             { label.get(props.lang) }
         </button>
     }
@@ -111,6 +111,8 @@ pub fn ScanButton(props: &ScanButtonProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct ScanPanelProps {
     pub lang: Lang,
+    /// The opened file that holds it.
+    pub owner: u32,
     pub report: FileReport,
     /// The raw view was asked and could not be made.
     #[prop_or_default]
@@ -128,7 +130,7 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
     let heading = use_node_ref();
     {
         let heading = heading.clone();
-        use_effect_with(props.report.file.path.clone(), move |_| {
+        use_effect_with((props.owner, props.report.file.path.clone()), move |_| {
             if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
                 let _ = h.focus();
             }
@@ -137,13 +139,13 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
     let on_close = props.on_close.reform(|_: MouseEvent| ());
     let Some(scan) = props.report.scan.as_ref() else {
         // A raw view on its way from the worker, or one it could not make.
-        let (text, busy) = if props.failed {
-            (ScanText::Failed, "false")
+        let text = if props.failed {
+            ScanText::Failed
         } else {
-            (ScanText::Loading, "true")
+            ScanText::Loading
         };
         return html! {
-            <section id="scan-panel" class="scan-panel" aria-labelledby="scan-title" aria-busy={busy}>
+            <section id="scan-panel" class="scan-panel" aria-labelledby="scan-title">
                 <h2 id="scan-title" tabindex="-1" ref={heading}>
                     { format!("{} {}", ScanText::Title.get(lang), props.report.file.name()) }
                 </h2>
@@ -166,7 +168,8 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
             <h2 id="scan-title" tabindex="-1" ref={heading}>
                 { format!("{} {}", ScanText::Title.get(lang), props.report.file.name()) }
             </h2>
-            <p class="scan-sentence">{ scan.text.get(lang) }</p>
+            // The same live region as while it was read: the result is announced when it comes.
+            <p class="scan-sentence" role="status">{ scan.text.get(lang) }</p>
             <p>
                 <span class={classes!("level", level_class(scan.sensitivity.level))}>
                     { format!("{}{} {}", ScanText::Sensitivity.get(lang), colon(lang), level_name(lang, scan.sensitivity.level)) }
@@ -181,7 +184,7 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
             { photo(lang, scan) }
             <details class="scan-structure">
                 <summary>{ ScanText::Structure.get(lang) }</summary>
-                { structure(lang, &scan.shape) }
+                { structure(lang, &scan.shape, &scan.columns) }
             </details>
             // For a file Reflet cannot read yet: its shape, for its developers.
             if unknown {
@@ -189,7 +192,7 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
                 <p class="scan-explain">{ ScanText::ShapeExplain.get(lang) }</p>
                 <details class="scan-preview">
                     <summary>{ ScanText::ShapePreview.get(lang) }</summary>
-                    <pre tabindex="0">{ json }</pre>
+                    <pre tabindex="0" aria-label={ScanText::ShapePreview.get(lang)}>{ json }</pre>
                 </details>
             }
             <p class="scan-actions">
@@ -267,14 +270,14 @@ fn photo(lang: Lang, scan: &FileScan) -> Html {
     }
 }
 
-fn structure(lang: Lang, shape: &Shape) -> Html {
+fn structure(lang: Lang, shape: &Shape, columns: &[crate::scan::ColumnExamples]) -> Html {
     let pair = |label: ScanText, value: String| {
         html! { <tr><th scope="row">{ label.get(lang) }</th><td>{ value }</td></tr> }
     };
     match shape {
         Shape::Json(s) => html! {
             <>
-                <table class="scan-paths">
+                <table class="scan-paths" aria-label={ScanText::Structure.get(lang)}>
                     <thead><tr>
                         <th scope="col">{ ScanText::Path.get(lang) }</th>
                         <th scope="col">{ ScanText::Types.get(lang) }</th>
@@ -298,25 +301,34 @@ fn structure(lang: Lang, shape: &Shape) -> Html {
             </>
         },
         Shape::Csv(s) => html! {
-            <table class="scan-paths">
+            <table class="scan-paths" aria-label={ScanText::Structure.get(lang)}>
                 <thead><tr>
                     <th scope="col">{ ScanText::Column.get(lang) }</th>
                     <th scope="col">{ ScanText::Types.get(lang) }</th>
                     <th scope="col" class="num">{ ScanText::Filled.get(lang) }</th>
+                    <th scope="col">{ ScanText::ColumnExamples.get(lang) }</th>
                 </tr></thead>
                 <tbody>
-                    { for s.columns.iter().map(|c| html! {
-                        <tr>
-                            <td><code>{ c.name.clone() }</code></td>
-                            <td>{ column_kinds(lang, c) }</td>
-                            <td class="num">{ format!("{} / {}", format_count(lang, c.filled), format_count(lang, s.rows)) }</td>
-                        </tr>
+                    { for s.columns.iter().map(|c| {
+                        let examples = columns
+                            .iter()
+                            .find(|e| e.name == c.name)
+                            .map(|e| e.examples.join(" · "))
+                            .unwrap_or_default();
+                        html! {
+                            <tr>
+                                <td><code>{ c.name.clone() }</code></td>
+                                <td>{ column_kinds(lang, c) }</td>
+                                <td class="num">{ format!("{} / {}", format_count(lang, c.filled), format_count(lang, s.rows)) }</td>
+                                <td><code>{ examples }</code></td>
+                            </tr>
+                        }
                     }) }
                 </tbody>
             </table>
         },
         Shape::Xml(s) => html! {
-            <table class="scan-paths">
+            <table class="scan-paths" aria-label={ScanText::Structure.get(lang)}>
                 <thead><tr>
                     <th scope="col">{ ScanText::Element.get(lang) }</th>
                     <th scope="col">{ ScanText::Attributes.get(lang) }</th>
@@ -334,7 +346,7 @@ fn structure(lang: Lang, shape: &Shape) -> Html {
             </table>
         },
         Shape::Text(t) => html! {
-            <table class="scan-paths"><tbody>
+            <table class="scan-paths" aria-label={ScanText::Structure.get(lang)}><tbody>
                 { pair(ScanText::Lines, format_count(lang, t.lines)) }
                 { pair(ScanText::Encoding, t.encoding.clone()) }
                 { pair(ScanText::LongestLine, format_size(lang, t.longest_line)) }
@@ -344,7 +356,7 @@ fn structure(lang: Lang, shape: &Shape) -> Html {
             </tbody></table>
         },
         Shape::Binary(b) => html! {
-            <table class="scan-paths"><tbody>
+            <table class="scan-paths" aria-label={ScanText::Structure.get(lang)}><tbody>
                 { pair(ScanText::KindOfFile, binary_kind(lang, b)) }
             </tbody></table>
         },
