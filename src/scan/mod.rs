@@ -321,27 +321,32 @@ fn key_name(key: &str) -> Option<String> {
 struct JsonLeaves<'a> {
     tally: &'a mut Tally,
     number: String,
-    /// The hint of each key met, worked out once (a file repeats the same keys millions of times).
-    hints: std::collections::HashMap<String, Hint>,
+    /// Each key met, with its hint and the name the shape gives it, worked out once: a file
+    /// repeats the same keys millions of times.
+    keys: std::collections::HashMap<String, (Hint, Option<String>)>,
 }
 
 impl JsonLeaves<'_> {
-    fn hint(&mut self, key: &str) -> Hint {
-        if let Some(hint) = self.hints.get(key) {
-            return *hint;
+    fn known(&mut self, key: &str) -> (Hint, Option<String>) {
+        if let Some(known) = self.keys.get(key) {
+            return known.clone();
         }
-        let hint = keys::hint(key);
+        let known = (keys::hint(key), key_name(key));
         // Keys that are values (ids, addresses) never repeat: keep the cache small.
-        if self.hints.len() < 4096 {
-            self.hints.insert(key.to_owned(), hint);
+        if self.keys.len() < 4096 {
+            self.keys.insert(key.to_owned(), known.clone());
         }
-        hint
+        known
+    }
+
+    fn hint(&mut self, key: &str) -> Hint {
+        self.known(key).0
     }
 }
 
 impl Leaves for JsonLeaves<'_> {
     fn key(&mut self, path: &str, key: &str) -> Option<String> {
-        let named = key_name(key)?;
+        let named = self.known(key).1?;
         // A key that is a value (`{"marie@exemple.fr": {…}}`) is personal data of the file too.
         let place = format!("{path}.{named}");
         self.tally.value(&place, Hint::None, Value::Text(key));
@@ -442,7 +447,7 @@ pub fn scan(path: &str, head: &[u8], rest: &mut dyn Read) -> (Option<FileScan>, 
         let mut leaves = JsonLeaves {
             tally: &mut tally,
             number: String::new(),
-            hints: std::collections::HashMap::new(),
+            keys: std::collections::HashMap::new(),
         };
         // serde_json reads byte by byte: buffer here, so that each byte does not travel through
         // the inflater and the archive's reader one call at a time.
