@@ -483,6 +483,16 @@ pub fn scan(path: &str, head: &[u8], rest: &mut dyn Read) -> (Option<FileScan>, 
     (Some(scan), error)
 }
 
+/// An XML attribute that belongs to the format, not the data: `xmlns`, `xmlns:gx`,
+/// `xsi:schemaLocation`, `noNamespaceSchemaLocation`.
+fn format_attribute(name: &str) -> bool {
+    let local = name.rsplit(':').next().unwrap_or(name);
+    name == "xmlns"
+        || name.starts_with("xmlns:")
+        || local == "schemaLocation"
+        || local == "noNamespaceSchemaLocation"
+}
+
 /// Whether the first lines have the consistent shape of CSV.
 fn csv_like(head: &[u8]) -> bool {
     let (encoding, _) = text::sniff(head);
@@ -500,6 +510,10 @@ fn scan_xml(head: &[u8], rest: &mut dyn Read, tally: &mut Tally) -> (Shape, Opti
     let result = xml_structure_with(stream, &mut structure, &mut |path, attribute, value| {
         place.clear();
         place.push_str(path);
+        // Namespace declarations and schema locations are the format's, not the person's.
+        if attribute.is_some_and(format_attribute) {
+            return;
+        }
         let hint = match attribute {
             Some(name) => {
                 place.push('@');

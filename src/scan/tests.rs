@@ -178,7 +178,11 @@ fn csv_columns_are_the_places_and_column_names_that_are_values_are_hidden() {
 
 #[test]
 fn xml_attributes_and_text_are_scanned_where_they_are() {
-    let gpx = br#"<?xml version="1.0"?><gpx><metadata><link href="https://www.strava.com/"/></metadata>
+    // The namespace and schema URLs are the format's: only the link is the person's.
+    let gpx = br#"<?xml version="1.0"?><gpx xmlns="http://www.topografix.com/GPX/1/1"
+        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+        xsi:schemaLocation="http://www.topografix.com/GPX/1/1 http://www.topografix.com/GPX/1/1/gpx.xsd">
+        <metadata><link href="https://www.strava.com/"/></metadata>
         <trk><trkseg><trkpt lat="46.1591" lon="-1.1520"><time>2024-03-12T08:15:00Z</time></trkpt>
         <trkpt lat="46.1601" lon="-1.1530"><time>2024-03-12T08:16:00Z</time></trkpt></trkseg></trk></gpx>"#;
     let scan = scan_of("course.gpx", gpx);
@@ -192,7 +196,11 @@ fn xml_attributes_and_text_are_scanned_where_they_are() {
         found(&scan, Category::Date).places[0].at,
         "gpx/trk/trkseg/trkpt/time"
     );
-    assert_eq!(found(&scan, Category::Url).count, 1);
+    let url = found(&scan, Category::Url);
+    assert_eq!(
+        (url.count, url.places[0].at.as_str()),
+        (1, "gpx/metadata/link@href")
+    );
     assert_eq!(scan.sensitivity.level, Level::High);
 }
 
