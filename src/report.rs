@@ -233,7 +233,29 @@ pub fn scan_entry(
     path: &str,
 ) -> Option<crate::scan::FileScan> {
     let wanted = FileRef::new(path, 0).path;
-    let mut found = None;
+    let (mut seen, mut found) = (false, None);
+    scan_entries(
+        name,
+        source,
+        // The first entry of that path only.
+        &mut |entry| {
+            let first = !seen && entry == wanted;
+            seen |= first;
+            first
+        },
+        &mut |_, scan| found = Some(scan),
+    );
+    found
+}
+
+/// [`scan_entry`] for every entry whose path `wanted` accepts, in one walk: `on_scan` gets each
+/// one's path and scan.
+pub fn scan_entries(
+    name: &str,
+    source: &mut dyn ByteSource,
+    wanted: &mut dyn FnMut(&str) -> bool,
+    on_scan: &mut dyn FnMut(String, crate::scan::FileScan),
+) {
     archive::walk(name, source, &mut |event| {
         let Event::File {
             path: entry,
@@ -243,7 +265,8 @@ pub fn scan_entry(
         else {
             return;
         };
-        if found.is_some() || FileRef::new(entry, 0).path != wanted {
+        let entry = FileRef::new(entry, 0).path;
+        if !wanted(&entry) {
             return;
         }
         let Ok(head) = crate::ingest::read_prefix(reader, crate::ingest::HEAD_LEN) else {
@@ -252,9 +275,10 @@ pub fn scan_entry(
         if head.is_empty() {
             return;
         }
-        found = crate::scan::scan(&wanted, &head, reader).0;
+        if let (Some(scan), _) = crate::scan::scan(&entry, &head, reader) {
+            on_scan(entry, scan);
+        }
     });
-    found
 }
 
 /// Where [`describe_input`] sends what it finds. A closure taking a [`FileReport`] is a sink.
@@ -308,9 +332,26 @@ pub fn inspect_raw(paths: &[std::path::PathBuf]) -> Report {
         };
         let mut reports = Vec::new();
         describe_input(&name, &mut source, &mut |r: FileReport| reports.push(r));
+        // The recognised files, scanned in a second walk of the archive (not one walk each).
+        let mut unscanned: std::collections::HashSet<String> = reports
+            .iter()
+            .filter(|r| r.scan.is_none() && r.error.is_none())
+            .map(|r| r.file.path.clone())
+            .collect();
+        let mut scans = std::collections::HashMap::new();
+        if !unscanned.is_empty() {
+            scan_entries(
+                &name,
+                &mut source,
+                &mut |entry| unscanned.remove(entry),
+                &mut |entry, scan| {
+                    scans.insert(entry, scan);
+                },
+            );
+        }
         for report in &mut reports {
-            if report.scan.is_none() && report.error.is_none() {
-                report.scan = scan_entry(&name, &mut source, &report.file.path);
+            if report.scan.is_none() {
+                report.scan = scans.remove(&report.file.path);
             }
         }
         files.extend(reports);

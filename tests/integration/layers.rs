@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use super::common::files_under;
+
 /// Crates that tie code to the browser.
 const BROWSER_CRATES: &[&str] = &["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"];
 
@@ -19,21 +21,6 @@ pub struct Violation {
     pub file: PathBuf,
     pub line: usize,
     pub name: String,
-}
-
-fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
 }
 
 /// Code of a line with comments and string literals blanked, so prose may name the crates.
@@ -66,8 +53,7 @@ fn is_browser_crate(ident: &str) -> bool {
 
 /// Every use of a browser crate in `src` outside the glue folders.
 pub fn violations(src: &Path) -> Vec<Violation> {
-    let mut files = Vec::new();
-    rust_files(src, &mut files);
+    let files = files_under(src, &|p| p.extension().is_some_and(|e| e == "rs"));
     let mut found = Vec::new();
     for file in files {
         let relative = file.strip_prefix(src).unwrap();

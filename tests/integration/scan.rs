@@ -11,6 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
+use super::common::files_under;
 use reflet::ingest::{read_prefix, HEAD_LEN};
 use reflet::scan::detect::{detect, Category, Hit, Value};
 use reflet::scan::keys::hint;
@@ -25,21 +26,6 @@ fn category(id: &str) -> Category {
         .unwrap_or_else(|_| panic!("unknown category {id}"))
 }
 
-fn files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .collect();
-    entries.sort();
-    for path in entries {
-        if path.is_dir() {
-            files(&path, out);
-        } else {
-            out.push(path);
-        }
-    }
-}
-
 #[test]
 fn every_sample_holds_the_categories_written_down_by_hand() {
     let samples = root().join("../shared/samples");
@@ -47,8 +33,7 @@ fn every_sample_holds_the_categories_written_down_by_hand() {
         &std::fs::read_to_string(root().join("tests/scan-corpus/samples.json")).unwrap(),
     )
     .unwrap();
-    let mut all = Vec::new();
-    files(&samples, &mut all);
+    let all = files_under(&samples, &|_| true);
     let mut wrong = Vec::new();
     for path in &all {
         let name = path
@@ -325,4 +310,44 @@ fn inspect_raw_scans_recognised_files_too() {
             ("date", 3, "$.locations[].timestamp"),
         ]
     );
+}
+
+#[test]
+fn inspect_raw_scans_every_entry_of_an_archive_as_the_raw_view_does() {
+    use std::io::Write;
+    let dir = tempfile::tempdir().unwrap();
+    let records = std::fs::read(root().join("../shared/samples/google/Records.json")).unwrap();
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let entries: [(&str, &[u8]); 3] = [
+        ("Takeout/Location History/Records.json", &records),
+        (
+            "Takeout/Other/contacts.json",
+            br#"{"me": "marie.dupont@exemple.fr"}"#,
+        ),
+        ("Takeout/Location History/Records (1).json", &records),
+    ];
+    for (name, bytes) in entries {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        zip.write_all(bytes).unwrap();
+    }
+    let path = dir.path().join("takeout.zip");
+    std::fs::write(&path, zip.finish().unwrap().into_inner()).unwrap();
+
+    let raw = reflet::report::inspect_raw(std::slice::from_ref(&path));
+    assert_eq!(raw.files.len(), 3);
+    let mut source = reflet::ingest::FileSource::open(&path).unwrap();
+    for file in &raw.files {
+        let scan = file.scan.as_ref().expect("every entry scanned");
+        // The same scan as the page's raw view of that one entry.
+        let alone = reflet::report::scan_entry("takeout.zip", &mut source, &file.file.path);
+        assert_eq!(Some(scan), alone.as_ref(), "{}", file.file.path);
+    }
+    let categories = |i: usize| -> Vec<&str> {
+        let scan = raw.files[i].scan.as_ref().unwrap();
+        scan.found.iter().map(|f| f.category.id()).collect()
+    };
+    assert_eq!(categories(0), ["coordinates", "device_id", "date"]);
+    assert_eq!(categories(1), ["email"]);
+    assert_eq!(categories(2), categories(0));
 }
