@@ -61,6 +61,29 @@ pub struct FileScan {
     pub sensitivity: Sensitivity,
     /// What the file reveals, in one or two sentences.
     pub text: Messages,
+    /// Only what a file's row shows: the shape's paths and columns, and the columns' examples,
+    /// are left out ([`FileScan::brief`]); the whole scan is made again when it is opened.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub brief: bool,
+}
+
+impl FileScan {
+    /// The scan without its shape's paths and columns: what the page keeps of each file no
+    /// source claims, so that an archive of 20,000 unknown files weighs a few kilobytes each at
+    /// most. The row's line (sensitivity, categories, counts) is the same; the panel asks for the
+    /// whole scan.
+    #[must_use]
+    pub fn brief(mut self) -> Self {
+        match &mut self.shape {
+            Shape::Json(s) => s.paths.clear(),
+            Shape::Xml(s) => s.paths.clear(),
+            Shape::Csv(s) => s.columns.clear(),
+            Shape::Text(_) | Shape::Binary(_) | Shape::Data => {}
+        }
+        self.columns.clear();
+        self.brief = true;
+        self
+    }
 }
 
 /// A file's shape: its format and structure, never a value. Written `{"json": {…}}`: an enum
@@ -709,6 +732,7 @@ fn finish(shape: Shape, found: Vec<Found>, photo: Option<binary::Exif>) -> FileS
         columns: Vec::new(),
         sensitivity,
         text,
+        brief: false,
     }
 }
 

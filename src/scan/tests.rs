@@ -312,3 +312,49 @@ fn html_and_json_lines_are_read_as_text_and_an_unclaimed_name_gets_no_json_error
     let (_, error) = scanned("README", b"{not json");
     assert_eq!(error, None);
 }
+
+#[test]
+fn a_brief_scan_keeps_the_row_s_line_and_drops_the_shape_s_paths_and_examples() {
+    let csv =
+        "Nom;E-mail\nMarie Dupont;marie.dupont@exemple.fr\nJean Martin;jean.martin@exemple.fr\n";
+    let json = br#"{"contacts": [{"mail": "marie.dupont@exemple.fr", "since": "2021-05-04"}]}"#;
+    for (path, bytes, csv) in [
+        ("contacts.csv", csv.as_bytes(), true),
+        ("contacts.json", &json[..], false),
+    ] {
+        let whole = scan_of(path, bytes);
+        let brief = whole.clone().brief();
+        assert!(brief.brief && !whole.brief);
+        // What the row says is the same.
+        assert_eq!(
+            (
+                &brief.found,
+                &brief.sensitivity,
+                &brief.text,
+                brief.shape.format()
+            ),
+            (
+                &whole.found,
+                &whole.sensitivity,
+                &whole.text,
+                whole.shape.format()
+            )
+        );
+        // The shape's paths and columns, and the columns' examples, are gone.
+        match &brief.shape {
+            Shape::Json(s) => assert!(s.paths.is_empty()),
+            Shape::Csv(s) => assert!(s.columns.is_empty() && s.rows == 2),
+            other => panic!("{other:?}"),
+        }
+        assert!(brief.columns.is_empty());
+        assert_eq!(whole.columns.is_empty(), !csv);
+        let shown = serde_json::to_string(&brief).unwrap();
+        assert!(!shown.contains("Marie"), "{shown}");
+        let back: FileScan = serde_json::from_str(&shown).unwrap();
+        assert_eq!(back, brief);
+    }
+    // A whole scan says nothing of it in its JSON.
+    assert!(!serde_json::to_string(&scan_of("contacts.json", json))
+        .unwrap()
+        .contains("brief"));
+}

@@ -418,7 +418,9 @@ impl Sink for PostingSink {
         p.post(false);
     }
 
-    fn report(&mut self, report: FileReport) {
+    fn report(&mut self, mut report: FileReport) {
+        // The page keeps a file's scan brief; it asks for the whole of it when it is opened.
+        report.scan = report.scan.take().map(crate::scan::FileScan::brief);
         let mut p = self.progress.borrow_mut();
         p.read.found += 1;
         p.batch.push(report);

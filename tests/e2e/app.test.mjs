@@ -217,10 +217,21 @@ describe('main path', () => {
     assert.equal(first[0], 'message_1.json');
     const paths = () => page.$$eval('#files tr.virtual th .path', (els) => els.map((e) => e.textContent));
     assert.equal((await paths())[0], 'messages/inbox/thread_00000/message_1.json');
+    // Each row's button is told apart by its file's name and path.
+    const described = await page.$eval('#files tr.virtual .scan-open', (b) => document.getElementById(b.getAttribute('aria-describedby'))?.innerText.replace(/\s+/g, ' ').trim());
+    assert.equal(described, 'message_1.json messages/inbox/thread_00000/message_1.json');
+    // The first file's whole scan, asked of the worker: the list keeps each one brief.
+    await page.click('#files tr.virtual .scan-open >> nth=0');
+    await page.waitForSelector('#scan-panel .scan-structure');
+    assert.equal(await page.textContent('#scan-title'), "What's inside message_1.json");
     // The page is as tall as all the rows: scrolling to its end shows the last one.
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForFunction(() => [...document.querySelectorAll('#files tr.virtual th .path')].some((e) => e.textContent.includes('thread_19999')));
     assert.ok((await rendered()).length < 150);
+    // Its row is no longer drawn: closing the panel puts focus on the list's heading.
+    await page.click('#scan-panel .scan-actions .quiet');
+    await page.waitForFunction(() => !document.querySelector('#scan-panel'));
+    await page.waitForFunction(() => document.activeElement?.id === 'files-title');
     // Halfway down shows the rows from the middle.
     await page.evaluate(() => {
       const table = document.querySelector('#files');
@@ -937,9 +948,10 @@ describe('any file', () => {
       'Sensitivity: medium 3,000 e-mail addresses, 3,000 dates, 2 web addresses',
     ]);
 
-    // The panel opens under the list, focus on its heading; its sentence is inspect's.
+    // The list keeps each scan brief: opening one asks the worker for the whole of it. The panel
+    // opens under the list, focus on its heading; its sentence is inspect's.
     await page.click('#files .scan-open >> nth=0');
-    await page.waitForSelector('#scan-panel');
+    await page.waitForSelector('#scan-panel .scan-found');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'scan-title');
     assert.equal(await page.textContent('#scan-title'), "What's inside profile.json");
     assert.equal(await page.textContent('.scan-sentence'),
@@ -1008,6 +1020,8 @@ describe('any file', () => {
     assert.equal(await page.textContent('#files .scan-open'), 'Raw view: everything it holds');
     await page.click('#files .scan-open');
     await page.waitForSelector('#scan-panel .scan-found');
+    // Focus stays on the heading from "reading" to the result.
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'scan-title');
     assert.equal(await page.textContent('.scan-sentence'),
       'This file holds 3\u00a0geographic positions, 1\u00a0device identifier and 3\u00a0dates. Positions tell where you were.');
     const found = await page.$$eval('.scan-found tbody tr', (trs) => trs.map((tr) => [...tr.children].slice(0, 3).map((c) => c.innerText.replace(/\s+/g, ' ').trim())));
@@ -1018,10 +1032,13 @@ describe('any file', () => {
     ]);
     // A file Reflet reads needs no structure report for its developers.
     assert.equal(await page.$('#scan-panel pre'), null);
-    // The scan is kept: the button now opens it at once.
+    // The scan is kept: the button opens it again.
     await page.click('#scan-panel .scan-actions .button');
     await page.waitForFunction(() => !document.querySelector('#scan-panel'));
-    assert.equal(await page.textContent('#files .scan-open'), "See what's inside");
+    assert.equal(await page.textContent('#files .scan-open'), 'Raw view: everything it holds');
+    await page.click('#files .scan-open');
+    await page.waitForSelector('#scan-panel .scan-found');
+    await page.click('#scan-panel .scan-actions .button');
     await axe(page, 'a recognised file with its raw view');
     await finish(session);
   });

@@ -123,7 +123,7 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                 }
                 // Everything the file holds, as for a file no source knows.
                 <super::ScanButton {lang} {owner} path={report.file.path.clone()} id={format!("s-{key}")}
-                    raw={report.scan.is_none()} />
+                    described={format!("n-{key}")} raw=true ask={report.scan.as_ref().is_none_or(|s| s.brief)} />
             </>
         };
     }
@@ -132,7 +132,8 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
         html! {
             <>
                 { super::scan_line(lang, scan) }
-                <super::ScanButton {lang} {owner} path={report.file.path.clone()} id={format!("s-{key}")} />
+                <super::ScanButton {lang} {owner} path={report.file.path.clone()} id={format!("s-{key}")}
+                    described={format!("n-{key}")} ask={scan.brief} />
             </>
         }
     });
@@ -186,10 +187,12 @@ fn reading(lang: Lang, entry: &FileEntry) -> Html {
     }
 }
 
-fn name_cell(path: &str, name: &str, nested: bool) -> Html {
+/// The row's header: the file's name, and its path in an archive. `id` names it for the row's
+/// buttons, which it describes.
+fn name_cell(path: &str, name: &str, nested: bool, id: Option<String>) -> Html {
     let class = classes!("file-name", nested.then_some("nested"));
     html! {
-        <th scope="row" {class}>
+        <th scope="row" {class} {id}>
             <span class="name">{ name.to_owned() }</span>
             if path != name {
                 <span class="path">{ path.to_owned() }</span>
@@ -200,9 +203,10 @@ fn name_cell(path: &str, name: &str, nested: bool) -> Html {
 
 fn report_row(lang: Lang, key: String, owner: u32, report: &FileReport, nested: bool) -> Html {
     let kind = kind_cell(lang, &key, owner, report);
+    let header = format!("n-{key}");
     html! {
         <tr {key}>
-            { name_cell(&report.file.path, report.file.name(), nested) }
+            { name_cell(&report.file.path, report.file.name(), nested, Some(header)) }
             <td class="num">{ format_size(lang, report.file.size) }</td>
             <td>{ kind }</td>
         </tr>
@@ -342,7 +346,7 @@ fn VirtualRows(props: &VirtualRowsProps) -> Html {
                 let node = if i == 0 { sample.clone() } else { NodeRef::default() };
                 html! {
                     <tr key={key.clone()} class="virtual" ref={node}>
-                        { name_cell(&report.file.path, report.file.name(), true) }
+                        { name_cell(&report.file.path, report.file.name(), true, Some(format!("n-{key}"))) }
                         <td class="num">{ format_size(props.lang, report.file.size) }</td>
                         <td>{ kind_cell(props.lang, &key, props.owner, report) }</td>
                     </tr>
@@ -373,7 +377,7 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
             ([report], true) => report_row(lang, id.to_string(), entry.id, report, false),
             _ => html! {
                 <tr key={id.to_string()}>
-                    { name_cell(&entry.file.path, entry.file.name(), false) }
+                    { name_cell(&entry.file.path, entry.file.name(), false, None) }
                     <td class="num">{ format_size(lang, entry.file.size) }</td>
                     <td>{ reading(lang, entry) }</td>
                 </tr>
@@ -432,7 +436,7 @@ fn GroupRows(props: &GroupRowsProps) -> Html {
     html! {
         <>
             <tr key={id.to_string()} class="archive">
-                { name_cell(&path, &name, false) }
+                { name_cell(&path, &name, false, None) }
                 <td class="num">{ format_size(lang, group.size()) }</td>
                 <td>
                     if let Some(entry) = busy {
@@ -498,16 +502,19 @@ pub fn FileList(props: &FileListProps) -> Html {
             let (open, opener) = (open.clone(), opener.clone());
             Callback::from(move |()| {
                 open.set(None);
-                // Back to the button that opened it, once the panel is gone.
+                // Back to the button that opened it, once the panel is gone; to the list's
+                // heading if its row has scrolled out of a long list (and is not rendered).
                 let opener = opener.clone();
                 gloo::timers::callback::Timeout::new(0, move || {
-                    if let Some(button) = gloo::utils::document()
+                    let document = gloo::utils::document();
+                    if let Some(target) = document
                         .get_element_by_id(&opener)
+                        .or_else(|| document.get_element_by_id("files-title"))
                         .and_then(|e| {
                             wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok()
                         })
                     {
-                        let _ = button.focus();
+                        let _ = target.focus();
                     }
                 })
                 .forget();

@@ -24,7 +24,8 @@ pub struct ScanContext {
     /// The opened file, the path inside it, and the opener's id.
     pub open: Option<(u32, String, String)>,
     pub show: Callback<Option<(u32, String, String)>>,
-    /// Ask the worker for the raw view of a recognised file: the opened file and the path in it.
+    /// Ask the worker for a file's whole scan (a recognised file's raw view, or an unknown
+    /// file's scan, kept brief in the list): the opened file and the path in it.
     pub raw: Callback<(u32, String)>,
 }
 
@@ -63,9 +64,14 @@ pub struct ScanButtonProps {
     pub path: String,
     /// The button's element id.
     pub id: String,
-    /// The file was recognised and not scanned yet: the worker is asked for its raw view.
+    /// The id of the row's header, the file's name: it tells the row's buttons apart.
+    pub described: String,
+    /// The file was recognised: the button offers its raw view.
     #[prop_or_default]
     pub raw: bool,
+    /// The page holds no whole scan of it yet: the worker is asked for one.
+    #[prop_or_default]
+    pub ask: bool,
 }
 
 /// "See what's inside" (or "Raw view" for a recognised file): opens the scan panel under the
@@ -86,7 +92,7 @@ pub fn ScanButton(props: &ScanButtonProps) -> Html {
             props.owner,
             props.path.clone(),
             props.id.clone(),
-            props.raw,
+            props.ask,
         );
         Callback::from(move |_: MouseEvent| {
             if ask {
@@ -102,6 +108,7 @@ pub fn ScanButton(props: &ScanButtonProps) -> Html {
     };
     html! {
         <button type="button" class="button quiet scan-open" id={props.id.clone()} {onclick}
+            aria-describedby={props.described.clone()}
             aria-controls={open.then_some("scan-panel")} aria-expanded={open.to_string()}>
             { label.get(props.lang) }
         </button>
@@ -137,68 +144,67 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
         });
     }
     let on_close = props.on_close.reform(|_: MouseEvent| ());
-    let Some(scan) = props.report.scan.as_ref() else {
-        // A raw view on its way from the worker, or one it could not make.
-        let text = if props.failed {
-            ScanText::Failed
-        } else {
-            ScanText::Loading
-        };
-        return html! {
-            <section id="scan-panel" class="scan-panel" aria-labelledby="scan-title">
-                <h2 id="scan-title" tabindex="-1" ref={heading}>
-                    { format!("{} {}", ScanText::Title.get(lang), props.report.file.name()) }
-                </h2>
-                <p class="scan-sentence" role="status">{ text.get(lang) }</p>
-                <p class="scan-actions">
-                    <button type="button" class="button quiet" onclick={on_close}>{ ScanText::Back.get(lang) }</button>
-                </p>
-            </section>
-        };
+    // While the whole scan is on its way from the worker (or could not be made), the panel has
+    // the same heading, live region and buttons: yew keeps those elements, and so the focus and
+    // the announcement.
+    let scan = props.report.scan.as_ref().filter(|s| !s.brief);
+    let sentence = match (scan, props.failed) {
+        (Some(scan), _) => scan.text.get(lang).to_owned(),
+        (None, true) => ScanText::Failed.get(lang).to_owned(),
+        (None, false) => ScanText::Loading.get(lang).to_owned(),
     };
     let unknown = props.report.kind == crate::report::Kind::Unknown;
-    let report = ShapeReport::new(&props.report.file.path, props.report.file.size, scan);
-    let json = report.to_json();
-    let on_download = {
-        let (json, name) = (json.clone(), download_name(&report.path));
-        Callback::from(move |_: MouseEvent| download(&name, &json))
-    };
+    let shape = scan.filter(|_| unknown).map(|scan| {
+        let report = ShapeReport::new(&props.report.file.path, props.report.file.size, scan);
+        (report.to_json(), download_name(&report.path))
+    });
+    let body = scan.map_or_else(Html::default, |scan| {
+        html! {
+            <>
+                <p>
+                    <span class={classes!("level", level_class(scan.sensitivity.level))}>
+                        { format!("{}{} {}", ScanText::Sensitivity.get(lang), colon(lang), level_name(lang, scan.sensitivity.level)) }
+                    </span>
+                </p>
+                if !scan.sensitivity.reasons.is_empty() {
+                    <ul class="scan-reasons">
+                        { for scan.sensitivity.reasons.iter().map(|r| html! { <li>{ r.get(lang) }</li> }) }
+                    </ul>
+                }
+                { found_table(lang, scan) }
+                { photo(lang, scan) }
+                <details class="scan-structure">
+                    <summary>{ ScanText::Structure.get(lang) }</summary>
+                    { structure(lang, &scan.shape, &scan.columns) }
+                </details>
+                // For a file Reflet cannot read yet: its shape, for its developers.
+                if let Some((json, _)) = &shape {
+                    <h3>{ ScanText::ShapeTitle.get(lang) }</h3>
+                    <p class="scan-explain">{ ScanText::ShapeExplain.get(lang) }</p>
+                    <details class="scan-preview">
+                        <summary>{ ScanText::ShapePreview.get(lang) }</summary>
+                        <pre tabindex="0" aria-label={ScanText::ShapePreview.get(lang)}>{ json.clone() }</pre>
+                    </details>
+                }
+            </>
+        }
+    });
+    let download_button = shape.map_or_else(Html::default, |(json, name)| {
+        let on_download = Callback::from(move |_: MouseEvent| download(&name, &json));
+        html! {
+            <button type="button" class="button" onclick={on_download}>{ ScanText::ShapeDownload.get(lang) }</button>
+        }
+    });
     html! {
         <section id="scan-panel" class="scan-panel" aria-labelledby="scan-title">
             <h2 id="scan-title" tabindex="-1" ref={heading}>
                 { format!("{} {}", ScanText::Title.get(lang), props.report.file.name()) }
             </h2>
-            // The same live region as while it was read: the result is announced when it comes.
-            <p class="scan-sentence" role="status">{ scan.text.get(lang) }</p>
-            <p>
-                <span class={classes!("level", level_class(scan.sensitivity.level))}>
-                    { format!("{}{} {}", ScanText::Sensitivity.get(lang), colon(lang), level_name(lang, scan.sensitivity.level)) }
-                </span>
-            </p>
-            if !scan.sensitivity.reasons.is_empty() {
-                <ul class="scan-reasons">
-                    { for scan.sensitivity.reasons.iter().map(|r| html! { <li>{ r.get(lang) }</li> }) }
-                </ul>
-            }
-            { found_table(lang, scan) }
-            { photo(lang, scan) }
-            <details class="scan-structure">
-                <summary>{ ScanText::Structure.get(lang) }</summary>
-                { structure(lang, &scan.shape, &scan.columns) }
-            </details>
-            // For a file Reflet cannot read yet: its shape, for its developers.
-            if unknown {
-                <h3>{ ScanText::ShapeTitle.get(lang) }</h3>
-                <p class="scan-explain">{ ScanText::ShapeExplain.get(lang) }</p>
-                <details class="scan-preview">
-                    <summary>{ ScanText::ShapePreview.get(lang) }</summary>
-                    <pre tabindex="0" aria-label={ScanText::ShapePreview.get(lang)}>{ json }</pre>
-                </details>
-            }
+            // One live region, from "reading" to the result: the result is announced when it comes.
+            <p class="scan-sentence" role="status">{ sentence }</p>
+            <div class="scan-body">{ body }</div>
             <p class="scan-actions">
-                if unknown {
-                    <button type="button" class="button" onclick={on_download}>{ ScanText::ShapeDownload.get(lang) }</button>
-                }
+                { download_button }
                 <button type="button" class="button quiet" onclick={on_close}>{ ScanText::Back.get(lang) }</button>
             </p>
         </section>
