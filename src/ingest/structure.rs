@@ -107,7 +107,10 @@ pub fn json_structure_with(
     structure: &mut Structure,
     leaves: &mut dyn Leaves,
 ) -> Result<(), JsonError> {
-    let mut de = serde_json::Deserializer::from_reader(json_start(reader));
+    // serde_json reads byte by byte: from a `BufReader`, each byte is taken from its buffer
+    // (std reads single bytes from one without a call through every reader underneath).
+    let buffered = std::io::BufReader::with_capacity(64 << 10, json_start(reader));
+    let mut de = serde_json::Deserializer::from_reader(buffered);
     let mut path = String::from("$");
     Node {
         path: &mut path,

@@ -41,6 +41,8 @@ const MAX_PLACES: usize = 24;
 const SHOWN_PLACES: usize = 5;
 /// Distinct masked examples kept per category.
 const EXAMPLES: usize = 3;
+/// Hits of a category looked at for examples.
+const EXAMPLE_TRIES: u64 = 256;
 /// Longest piece of text handed to the detectors at once; longer values are cut at a space.
 const PIECE: usize = 16 << 10;
 
@@ -235,7 +237,9 @@ impl Tally {
             } else {
                 count.elsewhere += 1;
             }
-            if count.examples.len() < EXAMPLES {
+            // Masked until three distinct ones are found, or for the first hits only: a file of
+            // a million dates in one year would otherwise mask every one of them.
+            if count.examples.len() < EXAMPLES && count.count <= EXAMPLE_TRIES {
                 let shown = mask::mask(
                     hit.category,
                     text.get(hit.start..hit.end).unwrap_or_default(),
@@ -347,22 +351,31 @@ struct JsonLeaves<'a> {
     /// Each key met, with its hint and the name the shape gives it, worked out once: a file
     /// repeats the same keys millions of times.
     keys: std::collections::HashMap<String, (Hint, Option<String>)>,
+    /// The last key asked about, and its hint: a value's key was asked about just before it.
+    last: (String, Hint),
 }
 
 impl JsonLeaves<'_> {
     fn known(&mut self, key: &str) -> (Hint, Option<String>) {
-        if let Some(known) = self.keys.get(key) {
-            return known.clone();
-        }
-        let known = (keys::hint(key), key_name(key));
-        // Keys that are values (ids, addresses) never repeat: keep the cache small.
-        if self.keys.len() < 4096 {
-            self.keys.insert(key.to_owned(), known.clone());
-        }
+        let known = if let Some(known) = self.keys.get(key) {
+            known.clone()
+        } else {
+            let known = (keys::hint(key), key_name(key));
+            // Keys that are values (ids, addresses) never repeat: keep the cache small.
+            if self.keys.len() < 4096 {
+                self.keys.insert(key.to_owned(), known.clone());
+            }
+            known
+        };
+        key.clone_into(&mut self.last.0);
+        self.last.1 = known.0;
         known
     }
 
     fn hint(&mut self, key: &str) -> Hint {
+        if self.last.0 == key {
+            return self.last.1;
+        }
         self.known(key).0
     }
 }
@@ -471,9 +484,9 @@ pub fn scan(path: &str, head: &[u8], rest: &mut dyn Read) -> (Option<FileScan>, 
             tally: &mut tally,
             number: String::new(),
             keys: std::collections::HashMap::new(),
+            last: (String::new(), keys::hint("")),
         };
-        // serde_json reads byte by byte: buffer here, so that each byte does not travel through
-        // the inflater and the archive's reader one call at a time.
+        // Read in large slices from the inflater and the archive's reader underneath.
         let stream =
             std::io::BufReader::with_capacity(256 << 10, std::io::Cursor::new(head).chain(rest));
         let error = json_structure_with(stream, &mut structure, &mut leaves)
