@@ -267,7 +267,9 @@ mod tests {
             assert!(truth.count > 500, "{}", truth.count);
             let (summary, error) = crate::analysis::read_source(&GoogleRecords, &mut &bytes[..]);
             assert_eq!(error, None);
-            let Summary::Positions(read) = summary;
+            let Summary::Positions(read) = summary else {
+                panic!("a location file")
+            };
             assert_eq!(read.counts(), truth);
         }
     }

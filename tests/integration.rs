@@ -12,6 +12,7 @@ mod integration {
     pub mod people;
     pub mod points;
     pub mod scan;
+    pub mod social;
     pub mod sources;
     pub mod trips;
 }

@@ -81,6 +81,9 @@ pub fn mean_interval_s(sum_ms: i64, gaps: i64) -> Option<u64> {
     (gaps > 0).then(|| u64::try_from((sum_ms / gaps + 500) / 1000).unwrap_or(0))
 }
 
+/// A location file holds no social data.
+impl crate::model::social::SocialSink for Locations {}
+
 impl LocationSink for Locations {
     fn fix(&mut self, fix: Fix, source: &str) {
         let (lat, lng) = (fix.at.lat(), fix.at.lng());

@@ -32,6 +32,7 @@ pub mod home;
 pub mod location;
 pub mod places;
 pub mod routine;
+pub mod social;
 pub mod trips;
 
 /// The detected kind of a file: `"unknown"`, or the id of the source that claimed it.
@@ -104,7 +105,7 @@ pub struct Finding {
 }
 
 impl Finding {
-    fn new(id: &str, text: Messages) -> Finding {
+    pub(crate) fn new(id: &str, text: Messages) -> Finding {
         Finding {
             id: id.to_owned(),
             text,
@@ -121,6 +122,8 @@ fn company(source: &str) -> Option<&'static str> {
         ("snapchat", "Snapchat"),
         ("apple", "Apple"),
         ("strava", "Strava"),
+        ("facebook", "Facebook"),
+        ("instagram", "Instagram"),
     ]
     .into_iter()
     .find(|(p, _)| *p == prefix)
@@ -226,6 +229,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
                 ));
             }
         }
+        Summary::Social(s) => out.extend(social::findings(s)),
     }
     out
 }
@@ -505,7 +509,7 @@ pub fn describe_with(
             &mut std::io::BufReader::with_capacity(SOURCE_BUFFER, whole),
             memory,
         );
-        analysis.kept = Some(kept);
+        analysis.kept = kept;
         analysis.findings = findings(&analysis.kind, &summary);
         analysis.summary = Some(summary);
         analysis.error = error;
@@ -534,19 +538,25 @@ pub fn read_source(
     (summary, error)
 }
 
-/// [`read_source`], and what is kept for the day view and corrections (positions in map mode).
+/// [`read_source`], and what is kept of a location file for the day view and corrections
+/// (positions in map mode).
 pub fn read_source_kept(
     source: &dyn sources::Source,
     reader: &mut dyn Read,
     memory: Memory,
-) -> (Summary, Option<ErrorKind>, day::Kept) {
+) -> (Summary, Option<ErrorKind>, Option<day::Kept>) {
+    if let Some(platform) = source.social() {
+        let mut social = social::Social::new(platform);
+        let error = source.read(reader, &mut social);
+        return (Summary::Social(social.finish()), error, None);
+    }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {
         locations.keep_points();
     }
     let error = source.read(reader, &mut locations);
     let (summary, kept) = locations.finish_kept();
-    (Summary::Positions(summary), error, kept)
+    (Summary::Positions(summary), error, Some(kept))
 }
 
 fn count_rest(reader: &mut dyn Read) -> std::io::Result<()> {

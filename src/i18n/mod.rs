@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod day;
 pub mod scan;
+pub mod social;
 pub mod trips;
 
 /// A language Reflet speaks. French first: it is the programme's language.
@@ -1107,7 +1108,7 @@ pub(crate) fn list_and(lang: Lang, items: &[String]) -> String {
 }
 
 /// The first `shown` items, then how many more: "3 other activities" / "3 autres activités".
-fn first_and_others(
+pub(crate) fn first_and_others(
     lang: Lang,
     mut items: Vec<String>,
     shown: usize,
@@ -1607,6 +1608,7 @@ fn service_finding_why(lang: Lang, id: &str) -> Option<&'static str> {
 /// How a finding was reached, in plain words: shown under it, and written in the report.
 pub fn finding_why(lang: Lang, id: &str) -> &'static str {
     trips::why(lang, id)
+        .or_else(|| social::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
 }

@@ -10,6 +10,7 @@ pub mod day;
 pub mod gazetteer;
 pub mod location;
 pub mod points;
+pub mod social;
 pub mod time;
 pub mod trips;
 pub mod tz;
@@ -201,6 +202,15 @@ impl BoundingBox {
 /// What a source read from a file, for the report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
+#[allow(clippy::large_enum_variant)] // one a file: boxing would weigh on every match for nothing
 pub enum Summary {
     Positions(PositionSummary),
+    /// Interests, advertisers and off-platform activity (issue 8).
+    Social(social::SocialSummary),
 }
+
+/// Where a source hands what it reads: positions, places and devices, and social and
+/// advertising data. Each collector listens to what it knows and ignores the rest.
+pub trait Sink: location::LocationSink + social::SocialSink {}
+
+impl<T: location::LocationSink + social::SocialSink + ?Sized> Sink for T {}

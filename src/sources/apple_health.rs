@@ -125,7 +125,7 @@ impl Source for AppleHealth {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         for_each_element(reader, &["HealthData", "Workout"], &mut |w| {
             hand_over(w, out);
         })

@@ -238,7 +238,7 @@ impl Source for GeoJson {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let mut known = false;
         let result = visit_object(
             reader,

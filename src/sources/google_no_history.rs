@@ -19,7 +19,6 @@ use std::io::Read;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::model::location::LocationSink;
 
 pub struct GoogleNoHistory;
 
@@ -121,7 +120,7 @@ impl Source for GoogleNoHistory {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, _out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, _out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let mut text = Vec::new();
         let limit = u64::try_from(MAX_LEN).unwrap_or(u64::MAX) + 1;
         if reader.take(limit).read_to_end(&mut text).is_err() {

@@ -468,7 +468,7 @@ impl Source for GoogleRecords {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let result =
             for_each_element_fast::<Record>(reader, &["locations"], Record::fast, &mut |r| {
                 r.hand_over(out);

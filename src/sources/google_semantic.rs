@@ -383,7 +383,7 @@ impl Source for GoogleSemantic {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let mut watch = KeyWatch::new(reader, KEY);
         let mut state = Reader { out, last: None };
         let result =

@@ -201,7 +201,7 @@ impl Source for GoogleSettings {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let (mut settings, mut known) = (HistorySettings::default(), false);
         let result = visit_object(
             reader,

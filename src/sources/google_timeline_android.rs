@@ -672,7 +672,7 @@ impl Source for GoogleTimelineAndroid {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let mut text = EofWatch::new(json_start(reader));
         let mut de = serde_json::Deserializer::from_reader(&mut text);
         let top = Object(Top { out, found: false })
@@ -1084,6 +1084,7 @@ mod tests {
             }
         }
         struct Count(u64);
+        impl crate::model::social::SocialSink for Count {}
         impl LocationSink for Count {
             fn fix(&mut self, _: Fix, _: &str) {
                 self.0 += 1;

@@ -167,7 +167,7 @@ impl Source for GoogleTimelineEdits {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let mut watch = KeyWatch::new(reader, KEY);
         let result =
             for_each_element::<Edit>(&mut watch, &["timelineEdits"], &mut |e| e.hand_over(out));

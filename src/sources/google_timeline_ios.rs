@@ -30,7 +30,6 @@ use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::json::json_start;
 use crate::ingest::json::Each;
-use crate::model::location::LocationSink;
 
 pub struct GoogleTimelineIos;
 
@@ -78,7 +77,7 @@ impl Source for GoogleTimelineIos {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let mut text = EofWatch::new(json_start(reader));
         let mut de = serde_json::Deserializer::from_reader(&mut text);
         let read = Each {

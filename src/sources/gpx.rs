@@ -147,7 +147,7 @@ impl Source for Gpx {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         for_each_element_where(reader, &is_point, &mut |_, point| hand_over(point, out))
             .err()
             .map(xml_error)

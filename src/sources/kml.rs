@@ -121,7 +121,7 @@ impl Source for Kml {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let is_placemark = |path: &str| ends_with(path, "Placemark");
         for_each_element_where(reader, &is_placemark, &mut |_, p| hand_over(p, out))
             .err()

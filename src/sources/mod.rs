@@ -22,6 +22,10 @@ mod google_timeline_ios;
 mod gpx;
 mod kml;
 mod loose;
+mod meta;
+mod meta_advertisers;
+mod meta_interests;
+mod meta_off_platform;
 mod snapchat_location;
 mod strava_activities;
 mod tcx;
@@ -38,13 +42,21 @@ pub use google_timeline_edits::GoogleTimelineEdits;
 pub use google_timeline_ios::GoogleTimelineIos;
 pub use gpx::Gpx;
 pub use kml::Kml;
+pub use meta_advertisers::MetaAdvertisers;
+pub use meta_interests::MetaInterests;
+pub use meta_off_platform::MetaOffPlatform;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
+#[cfg(test)]
 use crate::model::location::LocationSink;
+use crate::model::social::Platform;
+#[cfg(test)]
+use crate::model::social::{AudienceFlags, SocialSink};
+use crate::model::Sink;
 
 /// A source's claim on a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,8 +78,12 @@ pub trait Source: Sync {
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim>;
     /// Reads the whole file as a stream into `out`. A file cut off or damaged midway has handed
     /// over what came before, and says what went wrong.
-    fn read(&self, reader: &mut dyn std::io::Read, out: &mut dyn LocationSink)
-        -> Option<ErrorKind>;
+    fn read(&self, reader: &mut dyn std::io::Read, out: &mut dyn Sink) -> Option<ErrorKind>;
+    /// The platform of a social or advertising file (its summary is then
+    /// [`crate::model::Summary::Social`]); `None` for location files.
+    fn social(&self) -> Option<Platform> {
+        None
+    }
 }
 
 /// Every registered export type, most specific first.
@@ -87,6 +103,24 @@ pub static SOURCES: &[&dyn Source] = &[
     &GoogleTimelineEdits,
     &GoogleSettings,
     &GoogleNoHistory,
+    &MetaInterests {
+        platform: Platform::Facebook,
+    },
+    &MetaInterests {
+        platform: Platform::Instagram,
+    },
+    &MetaAdvertisers {
+        platform: Platform::Facebook,
+    },
+    &MetaAdvertisers {
+        platform: Platform::Instagram,
+    },
+    &MetaOffPlatform {
+        platform: Platform::Facebook,
+    },
+    &MetaOffPlatform {
+        platform: Platform::Instagram,
+    },
 ];
 
 /// The best claim on a file among the registered sources.
@@ -127,6 +161,24 @@ pub(crate) struct Collected {
     pub fix_devices: Vec<(i64, Option<String>, Option<String>)>,
     pub devices: Vec<crate::model::location::Device>,
     pub settings: Vec<crate::model::location::HistorySettings>,
+    pub interests: Vec<String>,
+    pub advertisers: Vec<(String, AudienceFlags)>,
+    /// App, event type, time.
+    pub off_platform: Vec<(String, String, Option<i64>)>,
+}
+
+#[cfg(test)]
+impl SocialSink for Collected {
+    fn interest(&mut self, name: &str) {
+        self.interests.push(name.to_owned());
+    }
+    fn advertiser(&mut self, name: &str, flags: AudienceFlags) {
+        self.advertisers.push((name.to_owned(), flags));
+    }
+    fn off_platform(&mut self, app: &str, kind: &str, at: Option<i64>) {
+        self.off_platform
+            .push((app.to_owned(), kind.to_owned(), at));
+    }
 }
 
 #[cfg(test)]
@@ -223,7 +275,7 @@ mod tests {
         fn guide(&self, _: Lang) -> &'static str {
             self.id
         }
-        fn read(&self, _: &mut dyn std::io::Read, _: &mut dyn LocationSink) -> Option<ErrorKind> {
+        fn read(&self, _: &mut dyn std::io::Read, _: &mut dyn Sink) -> Option<ErrorKind> {
             None
         }
         fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

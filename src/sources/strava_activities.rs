@@ -243,7 +243,7 @@ impl Source for StravaActivities {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let Ok(head) = read_prefix(reader, HEAD_LEN) else {
             return Some(ErrorKind::Unreadable);
         };

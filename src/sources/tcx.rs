@@ -140,7 +140,7 @@ impl Source for Tcx {
         })
     }
 
-    fn read(&self, reader: &mut dyn Read, out: &mut dyn LocationSink) -> Option<ErrorKind> {
+    fn read(&self, reader: &mut dyn Read, out: &mut dyn crate::model::Sink) -> Option<ErrorKind> {
         let around = |path: &str| {
             ends_with(path, "Activities/Activity")
                 || ends_with(path, "Courses/Course")

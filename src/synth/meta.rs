@@ -30,8 +30,8 @@ pub struct MetaTruth {
     pub files: u64,
     /// Their total size, uncompressed.
     pub bytes: u64,
-    /// Files by detected kind (`unknown`, or a source id): Reflet reads no Meta export yet, so
-    /// every file is `unknown`.
+    /// Files by detected kind (`unknown`, or a source id): Reflet reads the advertising files of
+    /// [`READ`]; every other file is `unknown`.
     pub kinds: BTreeMap<String, u64>,
     /// Files reported with an error: none, every file is valid JSON.
     pub errors: u64,
@@ -780,6 +780,20 @@ fn thread(g: &mut Gen, who: &str, instagram: bool) -> J {
     ])
 }
 
+/// The files Reflet has a reader for, by the end of their path, and the reader's id (issue 8);
+/// every other file is `unknown`.
+const READ: [(&str, &str); 3] = [
+    ("/ads_interests.json", "facebook.ad_interests"),
+    (
+        "/advertisers_using_your_activity_or_information.json",
+        "facebook.advertisers",
+    ),
+    (
+        "/your_activity_off_meta_technologies.json",
+        "facebook.off_platform",
+    ),
+];
+
 /// Generates the files one by one, handing each (path, bytes) to `each`, and returns what Reflet
 /// must report about them.
 pub fn write_meta(
@@ -792,6 +806,11 @@ pub fn write_meta(
     let mut truth = MetaTruth::default();
     let mut emit = |path: &str, value: &J| -> io::Result<()> {
         let (bytes, mojibake) = render(value);
+        let kind = READ
+            .iter()
+            .find(|(suffix, _)| path.ends_with(suffix))
+            .map_or(crate::analysis::Kind::UNKNOWN, |(_, id)| id);
+        *truth.kinds.entry(kind.to_owned()).or_default() += 1;
         truth.files += 1;
         truth.bytes += bytes.len() as u64;
         truth.mojibake_strings += mojibake;
@@ -822,9 +841,6 @@ pub fn write_meta(
         emit(&path, &thread(&mut g, &who, instagram))?;
         n += 1;
     }
-    truth
-        .kinds
-        .insert(crate::analysis::Kind::UNKNOWN.to_owned(), truth.files);
     Ok(truth)
 }
 

@@ -74,7 +74,9 @@ mod tests {
             let (summary, error) =
                 crate::analysis::read_source(&GoogleSemantic, &mut file.month.text.as_bytes());
             assert_eq!(error, None, "{}", file.path);
-            let Summary::Positions(read) = summary;
+            let Summary::Positions(read) = summary else {
+                panic!("a location file")
+            };
             assert_eq!(read.visits, file.month.visits, "{}", file.path);
             assert_eq!(read.moves, file.month.moves, "{}", file.path);
             assert_eq!(read.count, file.month.positions(), "{}", file.path);

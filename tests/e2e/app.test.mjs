@@ -1043,3 +1043,36 @@ describe('any file', () => {
     await finish(session);
   });
 });
+
+describe('social and advertising', () => {
+  test("Facebook's advertising files show what Meta and advertisers hold, mojibake repaired, in both languages", async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [
+      sample('facebook/ads_interests.json'),
+      sample('facebook/advertisers_using_your_activity_or_information.json'),
+      sample('facebook/your_off-facebook_activity.json'),
+    ]);
+    const finding = (file, id) => page.textContent(`#files tr:has(th .name:text-is("${file}")) .finding[data-finding="${id}"]`);
+    assert.equal(await finding('ads_interests.json', 'ad_interests'),
+      'Facebook inferred 8\u00a0interests about you to choose the ads it shows you: Château, Konbini, Mont Blanc, Musique de jeu vidéo, Organisation mondiale de la santé and 3 others.');
+    assert.equal(await finding('ads_interests.json', 'special_interests'),
+      'One of them touches a category of data the GDPR protects most (health): Organisation mondiale de la santé.');
+    assert.match(await finding('advertisers_using_your_activity_or_information.json', 'advertisers'),
+      /^70\u00a0advertisers use your activity or information on Facebook: 31 uploaded a list holding your contact details/);
+    assert.equal(await finding('your_off-facebook_activity.json', 'off_platform'),
+      '78\u00a0apps and sites told Facebook what you did there: 1,804\u00a0events, from 2019-11-23 to 2021-10-30. The most: Clash Royale (476\u00a0events).');
+    const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText).join('\n'));
+    assert.ok(!rows.includes('Ã'), 'mojibake shown');
+    // "How do we know?" explains each, and the page stays accessible.
+    await page.click('#files .why[data-why="advertisers"] summary');
+    assert.match(await page.textContent('#files .why[data-why="advertisers"] p'), /data file/);
+    await axe(page, 'advertising files');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await finding('ads_interests.json', 'ad_interests'),
+      "Facebook vous attribue 8\u00a0centres d'intérêt pour choisir les publicités qu'il vous montre\u00a0: Château, Konbini, Mont Blanc, Musique de jeu vidéo, Organisation mondiale de la santé et 3 autres.");
+    await axe(page, 'advertising files, in French');
+    await finish(session);
+  });
+});

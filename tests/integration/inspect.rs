@@ -10,6 +10,24 @@ fn samples() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/samples")
 }
 
+/// The advertising samples and the sources that read them (issue 8).
+fn social_samples() -> Vec<(String, &'static str)> {
+    let ig = "samples/instagram/whatif_2025";
+    [
+        ("samples/facebook/ads_interests.json", "facebook.ad_interests"),
+        (
+            "samples/facebook/advertisers_using_your_activity_or_information.json",
+            "facebook.advertisers",
+        ),
+        ("samples/facebook/your_off-facebook_activity.json", "facebook.off_platform"),
+        (&format!("{ig}/ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json"), "instagram.advertisers"),
+        (&format!("{ig}/ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json"), "instagram.ad_interests"),
+        (&format!("{ig}/apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json"), "instagram.off_platform"),
+    ]
+    .map(|(p, k)| (p.to_owned(), k))
+    .to_vec()
+}
+
 #[test]
 fn every_sample_is_listed_with_its_real_size() {
     let report = inspect_paths(&[samples()]);
@@ -70,8 +88,13 @@ fn every_sample_is_listed_with_its_real_size() {
         records.findings[0].text.en,
         "Google recorded where you were on 3 days between 2012 and 2013."
     );
+}
+
+#[test]
+fn every_sample_is_recognised_by_its_own_source_and_no_other() {
+    let report = inspect_paths(&[samples()]);
     // Every sample an export type recognises, and which one: each location format by its own
-    // source, nothing else claimed (the Semantic and on-device Timeline files also hold
+    // source, each advertising file by its platform's, nothing else claimed (the Semantic and on-device Timeline files also hold
     // `latitudeE7`, and are not taken for Records.json).
     let claimed: Vec<(&str, String)> = report
         .files
@@ -117,6 +140,10 @@ fn every_sample_is_listed_with_its_real_size() {
         ),
         ("samples/strava/activities.csv", "strava.activities"),
     ];
+    let social = social_samples();
+    let mut expected: Vec<(&str, &str)> = expected.to_vec();
+    expected.extend(social.iter().map(|(p, k)| (p.as_str(), *k)));
+    expected.sort_unstable();
     let expected: Vec<(&str, String)> = expected
         .iter()
         .map(|(p, k)| (*p, (*k).to_owned()))
@@ -227,6 +254,14 @@ fn the_schema_doc_documents_every_key_id_and_category() {
         "`longest_line`",
         "`max_len`",
         "`skip_lines`",
+        "`platform`",
+        "`interests`",
+        "`advertisers`",
+        "`off_platform`",
+        "`special`",
+        "`data_file`",
+        "`remarketing`",
+        "`in_store`",
     ] {
         assert!(
             doc.contains(key),

@@ -80,13 +80,17 @@ fn every_source_claims_and_reads_the_samples_without_positions() {
 }
 
 /// Whether a summary holds anything read from the file: positions, stays or moves, or, for a file
-/// that holds none (Google's Settings.json), the devices and settings it lists.
+/// that holds none (Google's Settings.json), the devices and settings it lists; for a social
+/// file, interests, advertisers or off-platform events.
 fn has_content(summary: &Summary) -> bool {
     match summary {
         Summary::Positions(p) => {
             p.count + p.visits + p.moves > 0
                 || !p.devices.is_empty()
                 || p.history_settings.is_some()
+        }
+        Summary::Social(s) => {
+            !s.interests.is_empty() || !s.advertisers.is_empty() || !s.off_platform.is_empty()
         }
     }
 }

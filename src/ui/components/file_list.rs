@@ -48,6 +48,12 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
                 None => positions,
             }
         }
+        Summary::Social(s) => crate::i18n::social::summary_line(
+            lang,
+            s.interests.len() as u64,
+            s.advertisers.len() as u64,
+            s.off_platform.iter().map(|a| a.events).sum(),
+        ),
     }
 }
 
@@ -69,15 +75,15 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
         Kind::Unknown => None,
     };
     if let (Some(name), Some(summary)) = (recognised, &report.summary) {
-        let (routine, trips) = match summary {
-            Summary::Positions(p) => (p.routine.clone(), p.trips.clone()),
-        };
-        let map = match summary {
-            Summary::Positions(p) => p.density.is_some().then(|| Rc::new(p.clone())),
-        };
-        // A day can be shown of a file with positions or trips.
-        let located = match summary {
-            Summary::Positions(p) => p.count > 0 || p.trips.is_some(),
+        let (routine, trips, map, located) = match summary {
+            // A day can be shown of a file with positions or trips.
+            Summary::Positions(p) => (
+                p.routine.clone(),
+                p.trips.clone(),
+                p.density.is_some().then(|| Rc::new(p.clone())),
+                p.count > 0 || p.trips.is_some(),
+            ),
+            Summary::Social(_) => (None, None, None, false),
         };
         return html! {
             <>

@@ -1,0 +1,548 @@
+//! Sums up what social and advertising files hand over ([`SocialSink`]) into a
+//! [`SocialSummary`]: interests (each flagged when it touches a GDPR special category, by a
+//! bilingual lexicon), advertisers with their flags merged, and the apps and sites that report
+//! activity, with their events by type and by month.
+//!
+//! Memory follows the number of distinct names, never the number of events.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+use super::Finding;
+use crate::i18n::social as text;
+use crate::i18n::Messages;
+use crate::model::location::{Fix, LocationSink};
+use crate::model::social::{
+    Advertiser, AudienceFlags, Interest, OffPlatformApp, Platform, SocialSink, SocialSummary,
+    Special,
+};
+use crate::model::time::{civil_from_days, format_date};
+
+/// Names kept at most per list: an export lists a few thousand at most; beyond, more are counted
+/// but not named.
+const MAX_NAMES: usize = 20_000;
+
+/// Events before Facebook (2004) or after 2040 have no plausible time: Meta writes 0 for "none".
+const EARLIEST: i64 = 1_072_915_200; // 2004-01-01
+const LATEST: i64 = 2_208_988_800; // 2040-01-01
+
+#[derive(Default)]
+struct App {
+    events: u64,
+    types: HashMap<String, u64>,
+    first: Option<i64>,
+    last: Option<i64>,
+}
+
+/// The collector a social source reads into.
+pub struct Social {
+    platform: Platform,
+    interests: BTreeSet<String>,
+    advertisers: BTreeMap<String, AudienceFlags>,
+    apps: HashMap<String, App>,
+    /// Events by month since 1970 (`year * 12 + month - 1`).
+    months: BTreeMap<i64, u64>,
+}
+
+impl Social {
+    pub fn new(platform: Platform) -> Self {
+        Social {
+            platform,
+            interests: BTreeSet::new(),
+            advertisers: BTreeMap::new(),
+            apps: HashMap::new(),
+            months: BTreeMap::new(),
+        }
+    }
+
+    pub fn finish(self) -> SocialSummary {
+        let interests = self
+            .interests
+            .into_iter()
+            .map(|name| Interest {
+                special: special(&name),
+                name,
+            })
+            .collect();
+        let advertisers = self
+            .advertisers
+            .into_iter()
+            .map(|(name, flags)| Advertiser { name, flags })
+            .collect();
+        let date = |at: Option<i64>| at.map(|s| format_date(s * 1000));
+        let mut off_platform: Vec<OffPlatformApp> = self
+            .apps
+            .into_iter()
+            .map(|(name, app)| {
+                let mut types: Vec<(String, u64)> = app.types.into_iter().collect();
+                types.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                OffPlatformApp {
+                    name,
+                    events: app.events,
+                    types,
+                    first: date(app.first),
+                    last: date(app.last),
+                }
+            })
+            .collect();
+        off_platform.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
+        let months = self
+            .months
+            .into_iter()
+            .map(|(m, n)| {
+                (
+                    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1),
+                    n,
+                )
+            })
+            .collect();
+        SocialSummary {
+            platform: self.platform,
+            interests,
+            advertisers,
+            off_platform,
+            months,
+        }
+    }
+}
+
+/// A name as kept: trimmed, its inner runs of white space made one space.
+fn clean(name: &str) -> Option<String> {
+    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    (!name.is_empty()).then_some(name)
+}
+
+impl SocialSink for Social {
+    fn interest(&mut self, name: &str) {
+        if let Some(name) = clean(name) {
+            if self.interests.len() < MAX_NAMES {
+                self.interests.insert(name);
+            }
+        }
+    }
+
+    fn advertiser(&mut self, name: &str, flags: AudienceFlags) {
+        let Some(name) = clean(name) else { return };
+        if let Some(known) = self.advertisers.get_mut(&name) {
+            known.merge(flags);
+        } else if self.advertisers.len() < MAX_NAMES {
+            self.advertisers.insert(name, flags);
+        }
+    }
+
+    fn off_platform(&mut self, app: &str, kind: &str, at: Option<i64>) {
+        let Some(name) = clean(app) else { return };
+        if !self.apps.contains_key(&name) && self.apps.len() >= MAX_NAMES {
+            return;
+        }
+        let entry = self.apps.entry(name).or_default();
+        entry.events += 1;
+        let kind = kind.trim();
+        let kind = if kind.is_empty() { "?" } else { kind };
+        if let Some(n) = entry.types.get_mut(kind) {
+            *n += 1;
+        } else {
+            entry.types.insert(kind.to_owned(), 1);
+        }
+        if let Some(at) = at.filter(|s| (EARLIEST..LATEST).contains(s)) {
+            entry.first = Some(entry.first.map_or(at, |f| f.min(at)));
+            entry.last = Some(entry.last.map_or(at, |l| l.max(at)));
+            let (year, month, _) = civil_from_days(at.div_euclid(86_400));
+            *self.months.entry(year * 12 + month - 1).or_default() += 1;
+        }
+    }
+}
+
+/// A social file holds no position.
+impl LocationSink for Social {
+    fn fix(&mut self, _fix: Fix, _source: &str) {}
+}
+
+/// What a social file reveals, in words: the interests inferred (and those touching special
+/// categories), the advertisers and who has the person's contact details, and the apps and sites
+/// that report activity.
+pub fn findings(s: &SocialSummary) -> Vec<Finding> {
+    let mut out = Vec::new();
+    if !s.interests.is_empty() {
+        let names: Vec<&str> = s.interests.iter().map(|i| i.name.as_str()).collect();
+        out.push(Finding::new(
+            "ad_interests",
+            Messages::from_fn(|lang| text::interests(lang, s.platform, &names)),
+        ));
+        let special: Vec<(&str, Special)> = s
+            .interests
+            .iter()
+            .filter_map(|i| Some((i.name.as_str(), i.special?)))
+            .collect();
+        if !special.is_empty() {
+            out.push(Finding::new(
+                "special_interests",
+                Messages::from_fn(|lang| text::special_interests(lang, &special)),
+            ));
+        }
+    }
+    if !s.advertisers.is_empty() {
+        let count = |f: fn(&AudienceFlags) -> bool| {
+            s.advertisers.iter().filter(|a| f(&a.flags)).count() as u64
+        };
+        let flags = (
+            count(|f| f.data_file),
+            count(|f| f.remarketing),
+            count(|f| f.in_store),
+        );
+        out.push(Finding::new(
+            "advertisers",
+            Messages::from_fn(|lang| {
+                text::advertisers(lang, s.platform, s.advertisers.len() as u64, flags)
+            }),
+        ));
+        let holders: Vec<&str> = s
+            .advertisers
+            .iter()
+            .filter(|a| a.flags.data_file)
+            .map(|a| a.name.as_str())
+            .collect();
+        if !holders.is_empty() {
+            out.push(Finding::new(
+                "contact_lists",
+                Messages::from_fn(|lang| text::contact_lists(lang, &holders)),
+            ));
+        }
+    }
+    if let Some(top) = s.off_platform.first() {
+        let events: u64 = s.off_platform.iter().map(|a| a.events).sum();
+        let first = s
+            .off_platform
+            .iter()
+            .filter_map(|a| a.first.as_deref())
+            .min();
+        let last = s
+            .off_platform
+            .iter()
+            .filter_map(|a| a.last.as_deref())
+            .max();
+        let span = first.zip(last);
+        out.push(Finding::new(
+            "off_platform",
+            Messages::from_fn(|lang| {
+                text::off_platform(
+                    lang,
+                    s.platform,
+                    s.off_platform.len() as u64,
+                    events,
+                    span,
+                    (&top.name, top.events),
+                )
+            }),
+        ));
+    }
+    out
+}
+
+/// Words (lower case, accents kept; matched at word starts) that place an interest in a GDPR
+/// special category, in French and English. Chosen to flag what an advertiser could read as
+/// health, belief, politics, sexuality, origin or union membership: "Organisation mondiale de la
+/// santé" is flagged (health), "Santa Claus" is not (a word must match whole or as a prefix
+/// marked `*`).
+const LEXICON: &[(Special, &[&str])] = &[
+    (
+        Special::Health,
+        &[
+            "santé",
+            "health",
+            "médical*",
+            "medical*",
+            "medicine",
+            "médecine",
+            "maladie*",
+            "disease*",
+            "diabète",
+            "diabetes",
+            "cancer*",
+            "hôpital",
+            "hospital*",
+            "pharmac*",
+            "dépression",
+            "depression",
+            "anxiété",
+            "anxiety",
+            "mental",
+            "psychiatr*",
+            "psycholog*",
+            "thérapie",
+            "therapy",
+            "grossesse",
+            "pregnancy",
+            "pregnant",
+            "fertilité",
+            "fertility",
+            "handicap*",
+            "disabilit*",
+            "autism*",
+            "autisme",
+            "vih",
+            "hiv",
+            "sida",
+            "aids",
+            "alzheimer*",
+            "obésité",
+            "obesity",
+            "weight loss",
+            "perte de poids",
+            "addiction*",
+            "alcoolisme",
+            "alcoholism",
+            "contraception",
+            "avortement",
+            "abortion",
+            "vaccin*",
+            "asthme",
+            "asthma",
+            "arthrite",
+            "arthritis",
+            "migraine*",
+            "allerg*",
+            "épilepsie",
+            "epilepsy",
+            "sclérose",
+            "sclerosis",
+        ],
+    ),
+    (
+        Special::Religion,
+        &[
+            "religion*",
+            "religieu*",
+            "religious",
+            "église",
+            "church*",
+            "islam*",
+            "musulman*",
+            "muslim*",
+            "mosquée",
+            "mosque*",
+            "juda*",
+            "jewish",
+            "juif*",
+            "juive*",
+            "synagogue*",
+            "christian*",
+            "chrétien*",
+            "catholi*",
+            "protestant*",
+            "évangéli*",
+            "evangelical*",
+            "bouddhis*",
+            "buddhis*",
+            "hindou*",
+            "hindu*",
+            "sikh*",
+            "bible",
+            "coran",
+            "quran",
+            "torah",
+            "ramadan",
+            "prière",
+            "prayer",
+            "spiritualité",
+            "spirituality",
+            "athéisme",
+            "atheism",
+            "jésus",
+            "jesus",
+        ],
+    ),
+    (
+        Special::Politics,
+        &[
+            "politique*",
+            "politic*",
+            "élection*",
+            "election*",
+            "socialis*",
+            "communis*",
+            "républicain*",
+            "republican*",
+            "democrat*",
+            "démocrate*",
+            "écologis*",
+            "green party",
+            "nationalis*",
+            "féminis*",
+            "feminis*",
+            "activis*",
+            "militant*",
+            "immigration",
+            "rassemblement national",
+            "la france insoumise",
+            "les républicains",
+            "europe écologie",
+            "parti socialiste",
+            "front national",
+        ],
+    ),
+    (
+        Special::Sexuality,
+        &[
+            "lgbt*",
+            "gay",
+            "gays",
+            "lesbi*",
+            "bisexu*",
+            "transgen*",
+            "queer",
+            "homosexu*",
+            "sexualité",
+            "sexuality",
+            "dating",
+            "tinder",
+            "grindr",
+        ],
+    ),
+    (
+        Special::Ethnicity,
+        &[
+            "ethni*",
+            "afro-américain*",
+            "african american*",
+            "hispani*",
+            "latino*",
+            "diaspora",
+            "maghreb*",
+            "asian american*",
+            "tsigane*",
+        ],
+    ),
+    (
+        Special::TradeUnion,
+        &[
+            "syndicat*",
+            "syndical*",
+            "trade union*",
+            "labor union*",
+            "labour union*",
+            "cgt",
+            "cfdt",
+            "force ouvrière",
+            "sud-rail",
+            "unsa",
+            "grève*",
+        ],
+    ),
+];
+
+/// The special category an interest's name touches, by [`LEXICON`]: an entry matches whole words
+/// of the name (several words in a row for an entry of several), or a word's start when it ends
+/// in `*`.
+pub fn special(name: &str) -> Option<Special> {
+    let lower = name.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !(c.is_alphanumeric() || c == '-'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let matches = |entry: &str| {
+        let (entry, prefix) = match entry.strip_suffix('*') {
+            Some(stem) => (stem, true),
+            None => (entry, false),
+        };
+        let parts: Vec<&str> = entry.split(' ').collect();
+        words.windows(parts.len()).any(|window| {
+            window
+                .iter()
+                .zip(&parts)
+                .enumerate()
+                .all(|(i, (word, part))| {
+                    if prefix && i == parts.len() - 1 {
+                        word.starts_with(part)
+                    } else {
+                        word == part
+                    }
+                })
+        })
+    };
+    LEXICON
+        .iter()
+        .find(|(_, entries)| entries.iter().any(|e| matches(e)))
+        .map(|(special, _)| *special)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_flags_special_categories_in_both_languages_and_not_look_alikes() {
+        for (name, expected) in [
+            ("Organisation mondiale de la santé", Some(Special::Health)),
+            ("Mental health awareness", Some(Special::Health)),
+            ("Diabète de type 2", Some(Special::Health)),
+            ("Catholic Church", Some(Special::Religion)),
+            ("Islam", Some(Special::Religion)),
+            ("Parti socialiste", Some(Special::Politics)),
+            ("Politique française", Some(Special::Politics)),
+            ("LGBT community", Some(Special::Sexuality)),
+            (
+                "Confédération générale du travail (CGT)",
+                Some(Special::TradeUnion),
+            ),
+            ("Hispanic culture", Some(Special::Ethnicity)),
+            // Look-alikes: a word must match whole, or a marked prefix.
+            ("Santa Claus", None),
+            ("Château", None),
+            ("Musique de jeu vidéo", None),
+            ("Godzilla", None),
+            ("Unionville hockey", None),
+            ("Partition musicale", None),
+            ("Mont Blanc", None),
+        ] {
+            assert_eq!(special(name), expected, "{name}");
+        }
+    }
+
+    #[test]
+    fn events_are_summed_by_app_type_and_month_and_implausible_times_left_out() {
+        let mut social = Social::new(Platform::Facebook);
+        // 2021-10-30 and 2021-08-18 (UTC), then a time of 0 ("none") and one in 1970.
+        social.off_platform("Activision Publishing", "CUSTOM", Some(1_635_622_200));
+        social.off_platform("  Activision   Publishing ", "CUSTOM", Some(1_629_314_880));
+        social.off_platform("Activision Publishing", "PAGE_VIEW", Some(0));
+        social.off_platform("Vinted", "PURCHASE", Some(17_076_220));
+        social.advertiser(
+            "Hogan Ltd",
+            AudienceFlags {
+                data_file: true,
+                ..Default::default()
+            },
+        );
+        social.advertiser(
+            "Hogan Ltd",
+            AudienceFlags {
+                remarketing: true,
+                ..Default::default()
+            },
+        );
+        social.interest("Quiz");
+        social.interest("Quiz");
+        social.interest(" ");
+        let s = social.finish();
+        assert_eq!(s.off_platform.len(), 2);
+        let activision = &s.off_platform[0];
+        assert_eq!(activision.name, "Activision Publishing");
+        assert_eq!(activision.events, 3);
+        assert_eq!(
+            activision.types,
+            [("CUSTOM".to_owned(), 2), ("PAGE_VIEW".to_owned(), 1)]
+        );
+        assert_eq!(
+            (activision.first.as_deref(), activision.last.as_deref()),
+            (Some("2021-08-18"), Some("2021-10-30"))
+        );
+        assert_eq!(s.off_platform[1].first, None);
+        assert_eq!(
+            s.months,
+            [("2021-08".to_owned(), 1), ("2021-10".to_owned(), 1)]
+        );
+        assert_eq!(s.advertisers.len(), 1);
+        assert!(s.advertisers[0].flags.data_file && s.advertisers[0].flags.remarketing);
+        assert_eq!(s.interests.len(), 1);
+    }
+}

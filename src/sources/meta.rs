@@ -1,0 +1,206 @@
+//! What Meta's exports (Facebook and Instagram) have in common: the platform a file comes from,
+//! the 2024+ "generic" `label_values` shape, read as it streams, and the guides to ask for the
+//! export.
+//!
+//! Meta writes every non-ASCII character as mojibake (`Ch\u00c3\u00a2teau`): every name handed
+//! over is repaired first ([`crate::ingest::text::repair_mojibake`]).
+
+use std::fmt;
+
+use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde_json::Value;
+
+use super::gpx::contains;
+use crate::i18n::Lang;
+use crate::ingest::text::repair_mojibake;
+use crate::model::social::Platform;
+
+/// The platform a Meta file comes from: Instagram when its path or its keys say so (`ig_…`
+/// keys, an `instagram` folder), else Facebook.
+pub(super) fn platform(path: &str, head: &[u8]) -> Platform {
+    let lower = path.to_ascii_lowercase();
+    if lower.contains("instagram")
+        || contains(head, b"\"ig_")
+        || contains(head, b"off_meta_activity")
+    {
+        Platform::Instagram
+    } else {
+        Platform::Facebook
+    }
+}
+
+/// The file's name, lower case.
+pub(super) fn file_name(path: &str) -> String {
+    path.rsplit(['/', '\\'])
+        .next()
+        .unwrap_or(path)
+        .to_ascii_lowercase()
+}
+
+/// Whether the first bytes open a JSON object (after a byte-order mark and white space).
+pub(super) fn opens_object(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Whether `"key"` appears in the first bytes.
+pub(super) fn has_key(head: &[u8], key: &str) -> bool {
+    contains(head, format!("\"{key}\"").as_bytes())
+}
+
+/// A text as Meta wrote it, repaired.
+pub(super) fn text(value: &str) -> String {
+    repair_mojibake(value).into_owned()
+}
+
+/// Streams the `label_values` array of Meta's 2024+ generic shape
+/// (`[{"label": "Name", "vec": [{"value": "…"}, …]}, {"label": "…", "value": "…"}]`), handing
+/// every text value to `each` as it comes: an item's own `value`, each `vec` entry's `value`,
+/// and the first `value` of a `vec` entry's `dict`.
+pub(super) struct LabelValues<'a> {
+    pub each: &'a mut dyn FnMut(&str),
+}
+
+impl<'de> DeserializeSeed<'de> for LabelValues<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for LabelValues<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Meta's label_values")
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while seq
+            .next_element_seed(Item {
+                each: &mut *self.each,
+            })?
+            .is_some()
+        {}
+        Ok(())
+    }
+}
+
+/// One `label_values` item.
+struct Item<'a> {
+    each: &'a mut dyn FnMut(&str),
+}
+
+impl<'de> DeserializeSeed<'de> for Item<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Item<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a label_values item")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        while let Some(key) = map.next_key::<String>()? {
+            match key.as_str() {
+                "value" => {
+                    if let Value::String(s) = map.next_value::<Value>()? {
+                        (self.each)(&text(&s));
+                    }
+                }
+                "vec" => map.next_value_seed(Entries {
+                    each: &mut *self.each,
+                })?,
+                _ => {
+                    map.next_value::<IgnoredAny>()?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+}
+
+/// A `vec` array: each entry, read whole (they are small), as it comes.
+struct Entries<'a> {
+    each: &'a mut dyn FnMut(&str),
+}
+
+impl<'de> DeserializeSeed<'de> for Entries<'_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Entries<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a vec of values")
+    }
+
+    fn visit_unit<E>(self) -> Result<(), E> {
+        Ok(())
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        while let Some(entry) = seq.next_element::<Value>()? {
+            let value = entry.get("value").and_then(Value::as_str).or_else(|| {
+                entry
+                    .get("dict")?
+                    .as_array()?
+                    .iter()
+                    .find_map(|d| d.get("value")?.as_str())
+            });
+            if let Some(value) = value {
+                (self.each)(&text(value));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// How to ask for the export, for every Meta source of `platform`.
+pub(super) fn guide(platform: Platform, lang: Lang) -> &'static str {
+    match (platform, lang) {
+        (Platform::Facebook, Lang::Fr) => {
+            "Dans Facebook, ouvrez l'Espace Comptes → Vos informations et autorisations → \
+             Exporter vos informations → Créer une exportation, choisissez votre profil \
+             Facebook, «\u{a0}Exporter vers l'appareil\u{a0}», toutes les informations, toutes les \
+             dates, et surtout le format JSON (HTML est proposé d'abord). Le fichier est prêt en \
+             quelques minutes à quelques jours, et reste téléchargeable 4\u{a0}jours."
+        }
+        (Platform::Facebook, Lang::En) => {
+            "In Facebook, open Accounts Center → Your information and permissions → Export your \
+             information → Create export, pick your Facebook profile, \"Export to device\", all \
+             information, all time, and above all the JSON format (HTML is offered first). The \
+             file is ready within minutes to days, and can be downloaded for 4 days."
+        }
+        (Platform::Instagram, Lang::Fr) => {
+            "Dans Instagram, ouvrez Paramètres → Espace Comptes → Vos informations et \
+             autorisations → Exporter vos informations → Créer une exportation, choisissez votre \
+             compte Instagram, «\u{a0}Exporter vers l'appareil\u{a0}», toutes les informations, \
+             toutes les dates, et le format JSON (HTML est proposé d'abord). Le fichier est prêt \
+             en quelques minutes à quelques jours, et reste téléchargeable 4\u{a0}jours."
+        }
+        (Platform::Instagram, Lang::En) => {
+            "In Instagram, open Settings → Accounts Center → Your information and permissions → \
+             Export your information → Create export, pick your Instagram account, \"Export to \
+             device\", all information, all time, and the JSON format (HTML is offered first). \
+             The file is ready within minutes to days, and can be downloaded for 4 days."
+        }
+    }
+}
