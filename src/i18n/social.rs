@@ -105,43 +105,34 @@ pub fn advertisers(
         ("annonceur", "annonceurs"),
         ("advertiser", "advertisers"),
     );
-    let mut parts = Vec::new();
-    if data_file > 0 {
-        parts.push(match lang {
-            Lang::Fr => format!(
-                "{} ont téléversé une liste qui contient vos coordonnées",
-                format_count(lang, data_file)
-            ),
-            Lang::En => format!(
-                "{} uploaded a list holding your contact details",
-                format_count(lang, data_file)
-            ),
-        });
-    }
-    if remarketing > 0 {
-        parts.push(match lang {
-            Lang::Fr => format!(
-                "{} vous ciblent pour ce que vous avez fait sur leur site ou leur application",
-                format_count(lang, remarketing)
-            ),
-            Lang::En => format!(
-                "{} target you for what you did on their site or app",
-                format_count(lang, remarketing)
-            ),
-        });
-    }
-    if in_store > 0 {
-        parts.push(match lang {
-            Lang::Fr => format!(
-                "{} vous ont associé à une visite dans l'un de leurs magasins",
-                format_count(lang, in_store)
-            ),
-            Lang::En => format!(
-                "{} matched you with a visit to one of their shops",
-                format_count(lang, in_store)
-            ),
-        });
-    }
+    let said = [
+        (
+            data_file,
+            "ont téléversé une liste qui contient vos coordonnées",
+            "uploaded a list holding your contact details",
+        ),
+        (
+            remarketing,
+            "vous ciblent pour ce que vous avez fait sur leur site ou leur application",
+            "target you for what you did on their site or app",
+        ),
+        (
+            in_store,
+            "vous ont associé à une visite dans l'un de leurs magasins",
+            "matched you with a visit to one of their shops",
+        ),
+    ];
+    let parts: Vec<String> = said
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, fr, en)| {
+            let what = match lang {
+                Lang::Fr => fr,
+                Lang::En => en,
+            };
+            format!("{} {what}", format_count(lang, *n))
+        })
+        .collect();
     let head = match lang {
         Lang::Fr => format!("{n} utilisent votre activité ou vos informations sur {who}"),
         Lang::En => format!("{n} use your activity or information on {who}"),

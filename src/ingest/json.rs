@@ -144,13 +144,13 @@ pub fn json_start<'a>(reader: impl Read + 'a) -> impl Read + 'a {
 /// Walks a whole JSON object with `visitor`, a source's pass over its top-level keys (streaming
 /// the arrays it wants with [`Each`]), from a stream with or without a BOM or wrapper; only white
 /// space may follow it.
-pub fn visit_object<V>(reader: &mut dyn Read, visitor: V) -> Result<(), JsonError>
+pub fn visit_object<V, T>(reader: &mut dyn Read, visitor: V) -> Result<T, JsonError>
 where
-    V: for<'de> serde::de::Visitor<'de, Value = ()>,
+    V: for<'de> serde::de::Visitor<'de, Value = T>,
 {
     let mut de = serde_json::Deserializer::from_reader(json_start(std::io::BufReader::new(reader)));
     serde::Deserializer::deserialize_map(&mut de, visitor)
-        .and_then(|()| de.end())
+        .and_then(|value| de.end().map(|()| value))
         .map_err(JsonError::from)
 }
 

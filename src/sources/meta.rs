@@ -6,12 +6,16 @@
 //! over is repaired first ([`crate::ingest::text::repair_mojibake`]).
 
 use std::fmt;
+use std::io::Read;
 
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
 use super::gpx::contains;
+use super::Claim;
+use crate::error::ErrorKind;
 use crate::i18n::Lang;
+use crate::ingest::json::visit_object;
 use crate::ingest::text::repair_mojibake;
 use crate::model::social::Platform;
 
@@ -26,6 +30,38 @@ pub(super) fn platform(path: &str, head: &[u8]) -> Platform {
         Platform::Instagram
     } else {
         Platform::Facebook
+    }
+}
+
+/// The claim of a Meta source of `platform` on a JSON object: `strong` when its own keys are
+/// there (90), `weak` when only its file name and a generic shape are (80); none for another
+/// platform's file.
+pub(super) fn claim(
+    (source, platform): (&'static str, Platform),
+    path: &str,
+    head: &[u8],
+    strong: bool,
+    weak: bool,
+) -> Option<Claim> {
+    if !opens_object(head) || self::platform(path, head) != platform || !(strong || weak) {
+        return None;
+    }
+    Some(Claim {
+        source,
+        confidence: if strong { 90 } else { 80 },
+    })
+}
+
+/// Walks a whole JSON object with `document`, which says whether it met one of its source's
+/// keys: fine if it did, else not this source's file; or what stopped the walk.
+pub(super) fn read_document<V>(reader: &mut dyn Read, document: V) -> Option<ErrorKind>
+where
+    V: for<'de> Visitor<'de, Value = bool>,
+{
+    match visit_object(reader, document) {
+        Ok(true) => None,
+        Ok(false) => Some(ErrorKind::WrongType),
+        Err(e) => Some(e.kind()),
     }
 }
 

@@ -22,12 +22,11 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::loose::document_outcome;
 use super::meta::{self, LabelValues};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{visit_object, Each};
+use crate::ingest::json::Each;
 use crate::model::social::{AudienceFlags, Platform};
 use crate::model::Sink;
 
@@ -55,23 +54,24 @@ fn flag(entry: &Value, key: &str) -> bool {
     }
 }
 
+/// The whole file; it says whether one of its keys was there.
 struct Document<'a> {
     out: &'a mut dyn Sink,
-    known: &'a mut bool,
 }
 
 impl<'de> Visitor<'de> for Document<'_> {
-    type Value = ();
+    type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Meta's advertisers")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Document { out, known } = self;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let Document { out } = self;
+        let mut known = false;
         while let Some(key) = map.next_key::<String>()? {
             if FLAGGED.contains(&key.as_str()) {
-                *known = true;
+                known = true;
                 map.next_value_seed(Each {
                     each: &mut |entry: Value| {
                         let Some(name) = entry.get("advertiser_name").and_then(Value::as_str)
@@ -88,7 +88,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                     nullable: true,
                 })?;
             } else if key == UPLOADED {
-                *known = true;
+                known = true;
                 let uploaded = AudienceFlags {
                     data_file: true,
                     ..AudienceFlags::default()
@@ -102,7 +102,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                     nullable: true,
                 })?;
             } else if key == "label_values" {
-                *known = true;
+                known = true;
                 map.next_value_seed(LabelValues {
                     each: &mut |name| out.advertiser(name, AudienceFlags::default()),
                 })?;
@@ -110,7 +110,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                 map.next_value::<IgnoredAny>()?;
             }
         }
-        Ok(())
+        Ok(known)
     }
 }
 
@@ -140,28 +140,14 @@ impl Source for MetaAdvertisers {
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
-        if !meta::opens_object(head) || meta::platform(path, head) != self.platform {
-            return None;
-        }
-        let listed =
+        let strong =
             FLAGGED.iter().any(|k| meta::has_key(head, k)) || meta::has_key(head, UPLOADED);
-        let generic = meta::has_key(head, "label_values") && meta::file_name(path) == NAME;
-        (listed || generic).then_some(Claim {
-            source: self.id(),
-            confidence: if listed { 90 } else { 80 },
-        })
+        let weak = meta::has_key(head, "label_values") && meta::file_name(path) == NAME;
+        meta::claim((self.id(), self.platform), path, head, strong, weak)
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        let mut known = false;
-        let result = visit_object(
-            reader,
-            Document {
-                out,
-                known: &mut known,
-            },
-        );
-        document_outcome(result, known)
+        meta::read_document(reader, Document { out })
     }
 }
 

@@ -20,12 +20,11 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::loose::document_outcome;
 use super::meta::{self, LabelValues};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{visit_object, Each};
+use crate::ingest::json::Each;
 use crate::model::social::Platform;
 use crate::model::Sink;
 
@@ -42,23 +41,24 @@ const NAMES: [&str; 2] = [
     "other_categories_used_to_reach_you.json",
 ];
 
+/// The whole file; it says whether one of its keys was there.
 struct Document<'a> {
     out: &'a mut dyn Sink,
-    known: &'a mut bool,
 }
 
 impl<'de> Visitor<'de> for Document<'_> {
-    type Value = ();
+    type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Meta's ad interests")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Document { out, known } = self;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let Document { out } = self;
+        let mut known = false;
         while let Some(key) = map.next_key::<String>()? {
             if LISTS.contains(&key.as_str()) {
-                *known = true;
+                known = true;
                 map.next_value_seed(Each {
                     each: &mut |name: Value| {
                         if let Some(name) = name.as_str() {
@@ -68,7 +68,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                     nullable: true,
                 })?;
             } else if key == "label_values" {
-                *known = true;
+                known = true;
                 map.next_value_seed(LabelValues {
                     each: &mut |name| out.interest(name),
                 })?;
@@ -76,7 +76,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                 map.next_value::<IgnoredAny>()?;
             }
         }
-        Ok(())
+        Ok(known)
     }
 }
 
@@ -106,28 +106,14 @@ impl Source for MetaInterests {
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
-        if !meta::opens_object(head) || meta::platform(path, head) != self.platform {
-            return None;
-        }
-        let listed = LISTS.iter().any(|k| meta::has_key(head, k));
-        let generic =
+        let strong = LISTS.iter().any(|k| meta::has_key(head, k));
+        let weak =
             meta::has_key(head, "label_values") && NAMES.contains(&meta::file_name(path).as_str());
-        (listed || generic).then_some(Claim {
-            source: self.id(),
-            confidence: if listed { 90 } else { 80 },
-        })
+        meta::claim((self.id(), self.platform), path, head, strong, weak)
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        let mut known = false;
-        let result = visit_object(
-            reader,
-            Document {
-                out,
-                known: &mut known,
-            },
-        );
-        document_outcome(result, known)
+        meta::read_document(reader, Document { out })
     }
 }
 

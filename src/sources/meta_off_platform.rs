@@ -18,12 +18,11 @@ use std::io::Read;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::loose::document_outcome;
 use super::meta;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::{visit_object, Each};
+use crate::ingest::json::Each;
 use crate::model::social::Platform;
 use crate::model::Sink;
 
@@ -58,29 +57,30 @@ impl Event {
     }
 }
 
+/// The whole file; it says whether one of its keys was there.
 struct Document<'a> {
     out: &'a mut dyn Sink,
-    known: &'a mut bool,
 }
 
 impl<'de> Visitor<'de> for Document<'_> {
-    type Value = ();
+    type Value = bool;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("Meta's off-platform activity")
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let Document { out, known } = self;
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        let Document { out } = self;
+        let mut known = false;
         while let Some(key) = map.next_key::<String>()? {
             if KEYS.contains(&key.as_str()) {
-                *known = true;
+                known = true;
                 map.next_value_seed(Apps { out: &mut *out })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
-        Ok(())
+        Ok(known)
     }
 }
 
@@ -199,27 +199,13 @@ impl Source for MetaOffPlatform {
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
-        if !meta::opens_object(head) || meta::platform(path, head) != self.platform {
-            return None;
-        }
-        KEYS.iter()
-            .any(|k| meta::has_key(head, k))
-            .then_some(Claim {
-                source: self.id(),
-                confidence: 90,
-            })
+        let strong = KEYS.iter().any(|k| meta::has_key(head, k));
+        let weak = false;
+        meta::claim((self.id(), self.platform), path, head, strong, weak)
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        let mut known = false;
-        let result = visit_object(
-            reader,
-            Document {
-                out,
-                known: &mut known,
-            },
-        );
-        document_outcome(result, known)
+        meta::read_document(reader, Document { out })
     }
 }
 
