@@ -3,6 +3,8 @@
 //   MIN_MS=40 node tests/e2e/trace-main.mjs [SIZE_MB]     (after `trunk build --release` and the
 //                                                          native bench, which generates the input)
 //
+// `FILE=path` reads that file instead (a Takeout zip: target/bench/takeout-records-…-100MB.zip).
+//
 // Chrome tracing with its CPU profiler, in a fresh page: each main-thread task of MIN_MS (default
 // 40) or more, the trace events inside it (layout, message handling…), the functions sampled most
 // in it, and their outermost callers. The profiler's own start is one of the tasks listed. Names
@@ -17,7 +19,7 @@ try {
   const { page } = session;
   await untilReady(page);
   await env.browser.startTracing(page, { categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel', 'v8'] });
-  await page.setInputFiles('#file-input', join(DIR, `${benchStem(DIR, mb)}.json`));
+  await page.setInputFiles('#file-input', process.env.FILE || join(DIR, `${benchStem(DIR, mb)}.json`));
   await page.waitForSelector('#files .status.known', { timeout: 600_000 });
   await page.waitForFunction(() => !document.querySelector('#files .status.reading'), null, { timeout: 600_000 });
   await page.waitForTimeout(500);
