@@ -1075,4 +1075,41 @@ describe('social and advertising', () => {
     await axe(page, 'advertising files, in French');
     await finish(session);
   });
+
+  test('a Facebook zip and an Instagram zip each show their platform\'s advertising findings', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    const read = (path) => readFileSync(sample(path));
+    const ig = 'instagram/whatif_2025';
+    const facebook = storedZip([
+      ['logged_information/other_logged_information/ads_interests.json', read('facebook/ads_interests.json')],
+      ['ads_information/advertisers_using_your_activity_or_information.json', read('facebook/advertisers_using_your_activity_or_information.json')],
+      ['apps_and_websites_off_of_facebook/your_activity_off_meta_technologies.json', read('facebook/your_off-facebook_activity.json')],
+      ['your_facebook_activity/messages/inbox/marie_123/message_1.json', '{"participants": [], "messages": []}'],
+    ]);
+    const instagram = storedZip([
+      'ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json',
+      'ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json',
+      'apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json',
+    ].map((path) => [path, read(`${ig}/${path}`)]));
+    await page.setInputFiles('#file-input', [
+      { name: 'facebook-marie-29_11_2026-AbCd.zip', mimeType: 'application/zip', buffer: facebook },
+      { name: 'instagram-marie-2026-11-29.zip', mimeType: 'application/zip', buffer: instagram },
+    ]);
+    await page.waitForFunction(() => document.querySelectorAll('#files tr.archive .status:not(.reading)').length === 2, null, { timeout: 60_000 });
+    const finding = (path, id) => page.textContent(`#files tr:has(th .path:text-is("${path}")) .finding[data-finding="${id}"]`);
+    assert.match(await finding('apps_and_websites_off_of_facebook/your_activity_off_meta_technologies.json', 'off_platform'),
+      /^78\u00a0apps and sites told Facebook what you did there: 1,804\u00a0events/);
+    assert.match(await finding('logged_information/other_logged_information/ads_interests.json', 'ad_interests'), /^Facebook inferred 8\u00a0interests/);
+    assert.equal(await finding('ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json', 'advertisers'),
+      '3\u00a0advertisers use your activity or information on Instagram: 2 uploaded a list holding your contact details and 3 target you for what you did on their site or app.');
+    assert.equal(await finding('ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json', 'ad_interests'),
+      'Instagram inferred 1\u00a0interest about you to choose the ads it shows you: Work at BSC.');
+    assert.equal(await finding('apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json', 'off_platform'),
+      '1\u00a0app or site told Instagram what you did there: 3\u00a0events. The most: Vinted - Buy and sell clothes (3\u00a0events).');
+    // The message file is not read yet: it is scanned, as any file.
+    assert.equal(await page.locator('#files tr:has(th .path:text-is("your_facebook_activity/messages/inbox/marie_123/message_1.json")) .scan-line').count(), 1);
+    await axe(page, 'a Facebook and an Instagram zip');
+    await finish(session);
+  });
 });
