@@ -17,9 +17,12 @@ use crate::model::social::{
 };
 use crate::model::time::{civil_from_days, format_date};
 
-/// Names kept at most per list: an export lists a few thousand at most; beyond, more are counted
-/// but not named.
+/// Names kept at most per list: an export lists a few thousand at most; beyond, the rest are left
+/// out (a hostile file cannot fill the memory).
 const MAX_NAMES: usize = 20_000;
+/// Event types kept per app (Meta has about twenty); the rest are counted under [`OTHER_TYPES`].
+const MAX_TYPES: usize = 64;
+const OTHER_TYPES: &str = "…";
 
 /// Events before Facebook (2004) or after 2040 have no plausible time: Meta writes 0 for "none".
 const EARLIEST: i64 = 1_072_915_200; // 2004-01-01
@@ -140,8 +143,10 @@ impl SocialSink for Social {
         let kind = if kind.is_empty() { "?" } else { kind };
         if let Some(n) = entry.types.get_mut(kind) {
             *n += 1;
-        } else {
+        } else if entry.types.len() < MAX_TYPES {
             entry.types.insert(kind.to_owned(), 1);
+        } else {
+            *entry.types.entry(OTHER_TYPES.to_owned()).or_default() += 1;
         }
         if let Some(at) = at.filter(|s| (EARLIEST..LATEST).contains(s)) {
             entry.first = Some(entry.first.map_or(at, |f| f.min(at)));
@@ -176,7 +181,9 @@ pub fn findings(s: &SocialSummary) -> Vec<Finding> {
         if !special.is_empty() {
             out.push(Finding::new(
                 "special_interests",
-                Messages::from_fn(|lang| text::special_interests(lang, &special)),
+                Messages::from_fn(|lang| {
+                    text::special_interests(lang, s.interests.len(), &special)
+                }),
             ));
         }
     }
@@ -257,9 +264,12 @@ const LEXICON: &[(Special, &[&str])] = &[
             "disease*",
             "diabète",
             "diabetes",
-            "cancer*",
+            "cancer",
+            "cancers",
             "hôpital",
-            "hospital*",
+            "hospital",
+            "hospitals",
+            "hôpitaux",
             "pharmac*",
             "dépression",
             "depression",
@@ -314,18 +324,26 @@ const LEXICON: &[(Special, &[&str])] = &[
             "religieu*",
             "religious",
             "église",
-            "church*",
-            "islam*",
+            "church",
+            "churches",
+            "islam",
+            "islamic",
+            "islamique",
+            "islamism",
+            "islamisme",
             "musulman*",
             "muslim*",
             "mosquée",
             "mosque*",
-            "juda*",
+            "judaism",
+            "judaïsme",
             "jewish",
             "juif*",
             "juive*",
             "synagogue*",
-            "christian*",
+            "christianity",
+            "christianisme",
+            "christians",
             "chrétien*",
             "catholi*",
             "protestant*",
@@ -333,8 +351,10 @@ const LEXICON: &[(Special, &[&str])] = &[
             "evangelical*",
             "bouddhis*",
             "buddhis*",
-            "hindou*",
-            "hindu*",
+            "hindou",
+            "hindouisme",
+            "hindu",
+            "hinduism",
             "sikh*",
             "bible",
             "coran",
@@ -362,7 +382,8 @@ const LEXICON: &[(Special, &[&str])] = &[
             "communis*",
             "républicain*",
             "republican*",
-            "democrat*",
+            "democratic party",
+            "democrats",
             "démocrate*",
             "écologis*",
             "green party",
@@ -435,23 +456,33 @@ const LEXICON: &[(Special, &[&str])] = &[
 /// in `*`.
 pub fn special(name: &str) -> Option<Special> {
     let lower = name.to_lowercase();
-    let words: Vec<&str> = lower
+    // Words as written (`sud-rail`), and with their hyphenated parts apart (`african-american`
+    // is `african american` too).
+    let whole: Vec<&str> = lower
         .split(|c: char| !(c.is_alphanumeric() || c == '-'))
         .filter(|w| !w.is_empty())
         .collect();
-    let matches = |entry: &str| {
+    let parts: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    // A star sign is no illness.
+    if parts.iter().any(|w| NOT_SPECIAL.contains(w)) {
+        return None;
+    }
+    let matches = |words: &[&str], entry: &str| {
         let (entry, prefix) = match entry.strip_suffix('*') {
             Some(stem) => (stem, true),
             None => (entry, false),
         };
-        let parts: Vec<&str> = entry.split(' ').collect();
-        words.windows(parts.len()).any(|window| {
+        let wanted: Vec<&str> = entry.split(' ').collect();
+        words.windows(wanted.len()).any(|window| {
             window
                 .iter()
-                .zip(&parts)
+                .zip(&wanted)
                 .enumerate()
                 .all(|(i, (word, part))| {
-                    if prefix && i == parts.len() - 1 {
+                    if prefix && i == wanted.len() - 1 {
                         word.starts_with(part)
                     } else {
                         word == part
@@ -461,9 +492,16 @@ pub fn special(name: &str) -> Option<Special> {
     };
     LEXICON
         .iter()
-        .find(|(_, entries)| entries.iter().any(|e| matches(e)))
+        .find(|(_, entries)| {
+            entries
+                .iter()
+                .any(|e| matches(&whole, e) || matches(&parts, e))
+        })
         .map(|(special, _)| *special)
 }
+
+/// Words that make an interest ordinary whatever else it says (`Cancer (astrology)`).
+const NOT_SPECIAL: &[&str] = &["astrology", "astrologie", "zodiac", "zodiaque", "horoscope"];
 
 #[cfg(test)]
 mod tests {
@@ -493,6 +531,18 @@ mod tests {
             ("Unionville hockey", None),
             ("Partition musicale", None),
             ("Mont Blanc", None),
+            ("Hospitality industry", None),
+            ("Christian Dior", None),
+            ("Winston Churchill", None),
+            ("Islamabad", None),
+            ("Hindustan Times", None),
+            ("Judas Priest", None),
+            ("Democratic Republic of the Congo", None),
+            ("Cancer (astrology)", None),
+            // Hyphenated names are read whole and in parts.
+            ("African-American culture", Some(Special::Ethnicity)),
+            ("Sud-Rail", Some(Special::TradeUnion)),
+            ("Lutte contre le cancer", Some(Special::Health)),
         ] {
             assert_eq!(special(name), expected, "{name}");
         }

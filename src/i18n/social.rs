@@ -66,28 +66,37 @@ pub fn interests(lang: Lang, platform: Platform, list: &[&str]) -> String {
     }
 }
 
-/// "1 of them touches data the GDPR protects most (health): Organisation mondiale de la santé."
-pub fn special_interests(lang: Lang, found: &[(&str, Special)]) -> String {
+/// "One of them touches a category of data the GDPR protects most (health): Organisation mondiale
+/// de la santé." `total` is the number of interests listed.
+pub fn special_interests(lang: Lang, total: usize, found: &[(&str, Special)]) -> String {
     let mut kinds: Vec<Special> = found.iter().map(|(_, s)| *s).collect();
     kinds.sort();
     kinds.dedup();
+    let several = kinds.len() > 1;
     let kinds: Vec<&str> = kinds.iter().map(|k| special_name(lang, *k)).collect();
     let kinds = kinds.join(", ");
     let listed = names(lang, &found.iter().map(|(n, _)| *n).collect::<Vec<_>>());
     let n = format_count(lang, found.len() as u64);
-    match (lang, found.len()) {
-        (Lang::Fr, 1) => format!(
-            "L'un d'eux touche une catégorie de données que le RGPD protège le plus ({kinds})\u{a0}: {listed}."
-        ),
-        (Lang::Fr, _) => format!(
-            "{n} d'entre eux touchent des catégories de données que le RGPD protège le plus ({kinds})\u{a0}: {listed}."
-        ),
-        (Lang::En, 1) => format!(
-            "One of them touches a category of data the GDPR protects most ({kinds}): {listed}."
-        ),
-        (Lang::En, _) => format!(
-            "{n} of them touch categories of data the GDPR protects most ({kinds}): {listed}."
-        ),
+    let (what_fr, what_en) = if several {
+        (
+            "des catégories de données que le RGPD protège le plus",
+            "categories of data the GDPR protects most",
+        )
+    } else {
+        (
+            "une catégorie de données que le RGPD protège le plus",
+            "a category of data the GDPR protects most",
+        )
+    };
+    match (lang, total, found.len()) {
+        (Lang::Fr, 1, _) => format!("Il touche {what_fr} ({kinds})\u{a0}: {listed}."),
+        (Lang::Fr, _, 1) => format!("L'un d'eux touche {what_fr} ({kinds})\u{a0}: {listed}."),
+        (Lang::Fr, _, _) => {
+            format!("{n} d'entre eux touchent {what_fr} ({kinds})\u{a0}: {listed}.")
+        }
+        (Lang::En, 1, _) => format!("It touches {what_en} ({kinds}): {listed}."),
+        (Lang::En, _, 1) => format!("One of them touches {what_en} ({kinds}): {listed}."),
+        (Lang::En, _, _) => format!("{n} of them touch {what_en} ({kinds}): {listed}."),
     }
 }
 
@@ -105,37 +114,62 @@ pub fn advertisers(
         ("annonceur", "annonceurs"),
         ("advertiser", "advertisers"),
     );
+    // What each flag says, for one advertiser and for several.
     let said = [
         (
             data_file,
-            "ont téléversé une liste qui contient vos coordonnées",
-            "uploaded a list holding your contact details",
+            (
+                "a téléversé une liste qui contient vos coordonnées",
+                "ont téléversé une liste qui contient vos coordonnées",
+            ),
+            (
+                "uploaded a list holding your contact details",
+                "uploaded a list holding your contact details",
+            ),
         ),
         (
             remarketing,
-            "vous ciblent pour ce que vous avez fait sur leur site ou leur application",
-            "target you for what you did on their site or app",
+            (
+                "vous cible pour ce que vous avez fait sur son site ou son application",
+                "vous ciblent pour ce que vous avez fait sur leur site ou leur application",
+            ),
+            (
+                "targets you for what you did on its site or app",
+                "target you for what you did on their site or app",
+            ),
         ),
         (
             in_store,
-            "vous ont associé à une visite dans l'un de leurs magasins",
-            "matched you with a visit to one of their shops",
+            (
+                "vous a associé à une visite dans l'un de ses magasins",
+                "vous ont associé à une visite dans l'un de leurs magasins",
+            ),
+            (
+                "matched you with a visit to one of its shops",
+                "matched you with a visit to one of their shops",
+            ),
         ),
     ];
     let parts: Vec<String> = said
         .iter()
         .filter(|(n, _, _)| *n > 0)
         .map(|(n, fr, en)| {
-            let what = match lang {
+            let (one, many) = match lang {
                 Lang::Fr => fr,
                 Lang::En => en,
             };
-            format!("{} {what}", format_count(lang, *n))
+            format!(
+                "{} {}",
+                format_count(lang, *n),
+                if *n == 1 { one } else { many }
+            )
         })
         .collect();
-    let head = match lang {
-        Lang::Fr => format!("{n} utilisent votre activité ou vos informations sur {who}"),
-        Lang::En => format!("{n} use your activity or information on {who}"),
+    let head = match (lang, total) {
+        (Lang::Fr, 1) => format!("{n} utilise votre activité ou vos informations sur {who}"),
+        (Lang::Fr, _) => format!("{n} utilisent votre activité ou vos informations sur {who}"),
+        (Lang::En, 1) => format!("{n} uses your activity or information on {who}"),
+        (Lang::En, _) => format!("{n} use your activity or information on {who}"),
     };
     if parts.is_empty() {
         format!("{head}.")
@@ -171,6 +205,7 @@ pub fn off_platform(
     top: (&str, u64),
 ) -> String {
     let who = platform.name();
+    let told = if apps == 1 { "a dit" } else { "ont dit" };
     let apps = counted(
         lang,
         apps,
@@ -195,7 +230,7 @@ pub fn off_platform(
     });
     match lang {
         Lang::Fr => format!(
-            "{apps} ont dit à {who} ce que vous y faisiez\u{a0}: {events_n}{span}. Le plus\u{a0}: {} ({top_n}).",
+            "{apps} {told} à {who} ce que vous y faisiez\u{a0}: {events_n}{span}. Le plus\u{a0}: {} ({top_n}).",
             top.0
         ),
         Lang::En => format!(
@@ -306,4 +341,39 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
         }
         _ => return None,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_advertiser_one_app_and_one_interest_are_said_in_the_singular() {
+        assert_eq!(
+            advertisers(Lang::Fr, Platform::Facebook, 1, (1, 1, 0)),
+            "1\u{a0}annonceur utilise votre activité ou vos informations sur Facebook\u{a0}: 1 a \
+             téléversé une liste qui contient vos coordonnées et 1 vous cible pour ce que vous avez \
+             fait sur son site ou son application."
+        );
+        assert_eq!(
+            advertisers(Lang::En, Platform::Instagram, 1, (0, 0, 1)),
+            "1\u{a0}advertiser uses your activity or information on Instagram: 1 matched you with a \
+             visit to one of its shops."
+        );
+        assert!(off_platform(Lang::Fr, Platform::Instagram, 1, 3, None, ("Vinted", 3))
+            .starts_with("1\u{a0}application ou site a dit à Instagram ce que vous y faisiez"));
+        assert_eq!(
+            special_interests(Lang::En, 1, &[("Yoga thérapie", Special::Health)]),
+            "It touches a category of data the GDPR protects most (health): Yoga thérapie."
+        );
+        assert_eq!(
+            special_interests(
+                Lang::Fr,
+                9,
+                &[("Islam", Special::Religion), ("Diabète", Special::Health)]
+            ),
+            "2 d'entre eux touchent des catégories de données que le RGPD protège le plus (santé, \
+             religion ou convictions)\u{a0}: Islam et Diabète."
+        );
+    }
 }

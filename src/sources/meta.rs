@@ -19,13 +19,19 @@ use crate::ingest::json::visit_object;
 use crate::ingest::text::repair_mojibake;
 use crate::model::social::Platform;
 
-/// The platform a Meta file comes from: Instagram when its path or its keys say so (`ig_…`
-/// keys, an `instagram` folder), else Facebook.
+/// The platform a Meta file comes from: Instagram when a folder of its path says so (a name
+/// starting `instagram`, as the archive's, or `…_of_instagram`, `instagram_ads_…`) or when one of
+/// Instagram's own keys is there; else Facebook.
 pub(super) fn platform(path: &str, head: &[u8]) -> Platform {
     let lower = path.to_ascii_lowercase();
-    if lower.contains("instagram")
-        || contains(head, b"\"ig_")
-        || contains(head, b"off_meta_activity")
+    let folder = lower.split(['/', '\\']).any(|part| {
+        part.starts_with("instagram")
+            || part.ends_with("_of_instagram")
+            || part.contains("instagram_ads")
+    });
+    if folder
+        || contains(head, b"\"ig_custom_audiences_all_types\"")
+        || contains(head, b"\"apps_and_websites_off_meta_activity\"")
     {
         Platform::Instagram
     } else {

@@ -12,7 +12,10 @@
 //!   Instagram writes `ig_custom_audiences_all_types`; 2024+ Facebook: the generic
 //!   `label_values` shape, names only;
 //! - `advertisers_who_uploaded_a_contact_list_with_your_information.json` (until 2022):
-//!   `{"custom_audiences_v2": ["…"]}`: each uploaded a list that held the person.
+//!   `{"custom_audiences_v2": ["…"]}`: each uploaded a list that held the person (its own
+//!   source, `facebook.contact_lists`); the same key in an older
+//!   `advertisers_using_your_activity_or_information.json` lists names without saying what each
+//!   did.
 //!
 //! Names are mojibake, repaired; an advertiser listed twice counts once, its flags merged.
 
@@ -33,6 +36,10 @@ use crate::model::Sink;
 /// Advertisers, for one platform.
 pub struct MetaAdvertisers {
     pub platform: Platform,
+    /// Facebook's older file of the advertisers that uploaded a contact list holding the person
+    /// (`advertisers_who_uploaded_a_contact_list_with_your_information.json`): its own source,
+    /// as the same `custom_audiences_v2` key, in the other file, says less.
+    pub uploaded: bool,
 }
 
 /// Keys of the lists of advertisers with their flags.
@@ -44,6 +51,8 @@ const FLAGGED: [&str; 2] = [
 const UPLOADED: &str = "custom_audiences_v2";
 /// The file name whose `label_values` are advertisers.
 const NAME: &str = "advertisers_using_your_activity_or_information.json";
+/// The name of Facebook's file of contact lists.
+const UPLOADED_NAME: &str = "advertisers_who_uploaded_a_contact_list_with_your_information.json";
 
 /// A flag, written as a boolean or as `"true"`.
 fn flag(entry: &Value, key: &str) -> bool {
@@ -57,6 +66,8 @@ fn flag(entry: &Value, key: &str) -> bool {
 /// The whole file; it says whether one of its keys was there.
 struct Document<'a> {
     out: &'a mut dyn Sink,
+    /// The file of contact lists: each advertiser of `custom_audiences_v2` uploaded one.
+    uploaded: bool,
 }
 
 impl<'de> Visitor<'de> for Document<'_> {
@@ -67,7 +78,7 @@ impl<'de> Visitor<'de> for Document<'_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
-        let Document { out } = self;
+        let Document { out, uploaded } = self;
         let mut known = false;
         while let Some(key) = map.next_key::<String>()? {
             if FLAGGED.contains(&key.as_str()) {
@@ -89,8 +100,9 @@ impl<'de> Visitor<'de> for Document<'_> {
                 })?;
             } else if key == UPLOADED {
                 known = true;
+                // Only the file of contact lists says what its advertisers did.
                 let uploaded = AudienceFlags {
-                    data_file: true,
+                    data_file: uploaded,
                     ..AudienceFlags::default()
                 };
                 map.next_value_seed(Each {
@@ -116,13 +128,20 @@ impl<'de> Visitor<'de> for Document<'_> {
 
 impl Source for MetaAdvertisers {
     fn id(&self) -> &'static str {
-        match self.platform {
-            Platform::Facebook => "facebook.advertisers",
-            Platform::Instagram => "instagram.advertisers",
+        match (self.platform, self.uploaded) {
+            (Platform::Facebook, false) => "facebook.advertisers",
+            (Platform::Facebook, true) => "facebook.contact_lists",
+            (Platform::Instagram, _) => "instagram.advertisers",
         }
     }
 
     fn name(&self, lang: Lang) -> &'static str {
+        if self.uploaded {
+            return match lang {
+                Lang::Fr => "Facebook, annonceurs qui ont téléversé une liste avec vos coordonnées",
+                Lang::En => "Facebook advertisers who uploaded a contact list with your details",
+            };
+        }
         match (self.platform, lang) {
             (Platform::Facebook, Lang::Fr) => "Facebook, annonceurs qui utilisent vos données",
             (Platform::Facebook, Lang::En) => "Facebook advertisers using your information",
@@ -140,6 +159,9 @@ impl Source for MetaAdvertisers {
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
+        if self.uploaded != (meta::file_name(path) == UPLOADED_NAME) {
+            return None;
+        }
         let strong =
             FLAGGED.iter().any(|k| meta::has_key(head, k)) || meta::has_key(head, UPLOADED);
         let weak = meta::has_key(head, "label_values") && meta::file_name(path) == NAME;
@@ -147,7 +169,13 @@ impl Source for MetaAdvertisers {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        meta::read_document(reader, Document { out })
+        meta::read_document(
+            reader,
+            Document {
+                out,
+                uploaded: self.uploaded,
+            },
+        )
     }
 }
 
@@ -158,6 +186,11 @@ mod tests {
 
     const FACEBOOK: MetaAdvertisers = MetaAdvertisers {
         platform: Platform::Facebook,
+        uploaded: false,
+    };
+    const CONTACT_LISTS: MetaAdvertisers = MetaAdvertisers {
+        platform: Platform::Facebook,
+        uploaded: true,
     };
 
     #[test]
@@ -183,11 +216,27 @@ mod tests {
         );
         assert!(out.advertisers[1].1.remarketing && out.advertisers[1].1.in_store);
 
-        let (out, _) = collect(&FACEBOOK, br#"{"custom_audiences_v2": ["Acme", "Zed"]}"#);
+        // The same key says "uploaded a contact list" in the file of contact lists only.
+        let old = br#"{"custom_audiences_v2": ["Acme", "Zed"]}"#;
+        let (out, _) = collect(&CONTACT_LISTS, old);
         assert!(out
             .advertisers
             .iter()
             .all(|(_, f)| f.data_file && !f.remarketing));
+        let (out, _) = collect(&FACEBOOK, old);
+        assert!(out
+            .advertisers
+            .iter()
+            .all(|(_, f)| *f == AudienceFlags::default()));
+        let lists =
+            "ads_information/advertisers_who_uploaded_a_contact_list_with_your_information.json";
+        assert!(
+            CONTACT_LISTS.detect(lists, old).is_some() && FACEBOOK.detect(lists, old).is_none()
+        );
+        let using = "ads_information/advertisers_using_your_activity_or_information.json";
+        assert!(
+            FACEBOOK.detect(using, old).is_some() && CONTACT_LISTS.detect(using, old).is_none()
+        );
     }
 
     #[test]
@@ -195,6 +244,7 @@ mod tests {
         let doc = br#"{"ig_custom_audiences_all_types": [{"advertiser_name": "bla"}]}"#;
         let instagram = MetaAdvertisers {
             platform: Platform::Instagram,
+            uploaded: false,
         };
         assert!(instagram.detect("x/advertisers.json", doc).is_some());
         assert!(FACEBOOK.detect("x/advertisers.json", doc).is_none());

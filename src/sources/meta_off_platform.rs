@@ -10,7 +10,8 @@
 //! [{"id": 4282504849, "type": "PAGE_VIEW", "timestamp": 1635622200}, …]}, …]}`; Instagram
 //! writes `apps_and_websites_off_meta_activity`. Times are epoch seconds, 0 for none. Each app's
 //! events are streamed one by one: an app with a hundred thousand events costs no more memory
-//! than one with ten.
+//! than one with ten (events written before the app's name wait for it, up to
+//! [`MAX_WAITING`]).
 
 use std::fmt;
 use std::io::Read;
@@ -37,6 +38,9 @@ const KEYS: [&str; 3] = [
     "apps_and_websites_off_meta_activity",
     "off_facebook_activity",
 ];
+
+/// Events of an app held until its name comes (Meta writes the name first).
+const MAX_WAITING: usize = 10_000;
 
 /// One event, as written.
 #[derive(Deserialize)]
@@ -157,7 +161,12 @@ impl<'de> Visitor<'de> for App<'_> {
                         let kind = event.kind.as_deref().map(meta::text).unwrap_or_default();
                         match &name {
                             Some(name) => out.off_platform(name, &kind, event.at()),
-                            None => waiting.push((kind, event.at())),
+                            // Held for a name still to come, up to a bound: a file whose
+                            // app has no name does not fill the memory.
+                            None if waiting.len() < MAX_WAITING => {
+                                waiting.push((kind, event.at()));
+                            }
+                            None => {}
                         }
                     },
                     nullable: true,

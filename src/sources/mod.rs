@@ -111,9 +111,15 @@ pub static SOURCES: &[&dyn Source] = &[
     },
     &MetaAdvertisers {
         platform: Platform::Facebook,
+        uploaded: false,
+    },
+    &MetaAdvertisers {
+        platform: Platform::Facebook,
+        uploaded: true,
     },
     &MetaAdvertisers {
         platform: Platform::Instagram,
+        uploaded: false,
     },
     &MetaOffPlatform {
         platform: Platform::Facebook,
