@@ -360,8 +360,10 @@ mod tests {
             "1\u{a0}advertiser uses your activity or information on Instagram: 1 matched you with a \
              visit to one of its shops."
         );
-        assert!(off_platform(Lang::Fr, Platform::Instagram, 1, 3, None, ("Vinted", 3))
-            .starts_with("1\u{a0}application ou site a dit à Instagram ce que vous y faisiez"));
+        assert!(
+            off_platform(Lang::Fr, Platform::Instagram, 1, 3, None, ("Vinted", 3))
+                .starts_with("1\u{a0}application ou site a dit à Instagram ce que vous y faisiez")
+        );
         assert_eq!(
             special_interests(Lang::En, 1, &[("Yoga thérapie", Special::Health)]),
             "It touches a category of data the GDPR protects most (health): Yoga thérapie."
