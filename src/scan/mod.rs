@@ -345,28 +345,47 @@ fn key_name(key: &str) -> Option<String> {
     None
 }
 
+/// Each key (or column) met, with its hint and the name the shape gives it (`None`: its own),
+/// worked out once: a file repeats the same keys millions of times. Keys that are values (ids,
+/// addresses) never repeat: past [`KeyCache::MAX`] keys, new ones are not kept.
+#[derive(Default)]
+struct KeyCache(std::collections::HashMap<String, (Hint, Option<String>)>);
+
+impl KeyCache {
+    const MAX: usize = 4096;
+
+    /// The key's hint and shown name, or `None` for a new key once the cache is full.
+    fn get(&mut self, key: &str) -> Option<&(Hint, Option<String>)> {
+        if !self.0.contains_key(key) && self.0.len() < Self::MAX {
+            self.0
+                .insert(key.to_owned(), (keys::hint(key), key_name(key)));
+        }
+        self.0.get(key)
+    }
+
+    /// The key's hint and shown name, worked out again for a new key once the cache is full.
+    fn known(&mut self, key: &str) -> (Hint, Option<String>) {
+        // One lookup for a key already met: most are.
+        if let Some(known) = self.0.get(key) {
+            return known.clone();
+        }
+        self.get(key)
+            .cloned()
+            .unwrap_or_else(|| (keys::hint(key), key_name(key)))
+    }
+}
+
 struct JsonLeaves<'a> {
     tally: &'a mut Tally,
     number: String,
-    /// Each key met, with its hint and the name the shape gives it, worked out once: a file
-    /// repeats the same keys millions of times.
-    keys: std::collections::HashMap<String, (Hint, Option<String>)>,
+    keys: KeyCache,
     /// The last key asked about, and its hint: a value's key was asked about just before it.
     last: (String, Hint),
 }
 
 impl JsonLeaves<'_> {
     fn known(&mut self, key: &str) -> (Hint, Option<String>) {
-        let known = if let Some(known) = self.keys.get(key) {
-            known.clone()
-        } else {
-            let known = (keys::hint(key), key_name(key));
-            // Keys that are values (ids, addresses) never repeat: keep the cache small.
-            if self.keys.len() < 4096 {
-                self.keys.insert(key.to_owned(), known.clone());
-            }
-            known
-        };
+        let known = self.keys.known(key);
         key.clone_into(&mut self.last.0);
         self.last.1 = known.0;
         known
@@ -483,7 +502,7 @@ pub fn scan(path: &str, head: &[u8], rest: &mut dyn Read) -> (Option<FileScan>, 
         let mut leaves = JsonLeaves {
             tally: &mut tally,
             number: String::new(),
-            keys: std::collections::HashMap::new(),
+            keys: KeyCache::default(),
             last: (String::new(), keys::hint("")),
         };
         // Read in large slices from the inflater and the archive's reader underneath.
@@ -575,16 +594,13 @@ fn scan_xml(head: &[u8], rest: &mut dyn Read, tally: &mut Tally) -> (Shape, Opti
 /// A CSV file, cell by cell; text if its lines turn out to have no consistent shape.
 fn scan_csv(head: &[u8], rest: &mut dyn Read, tally: &mut Tally) -> (Shape, Option<ErrorKind>) {
     // Each column's hint and shown name, worked out once (a column that is a value is renamed).
-    let mut columns: std::collections::HashMap<String, (Hint, String)> =
-        std::collections::HashMap::new();
+    let mut columns = KeyCache::default();
     let result = csv_structure_with(head, &mut *rest, &mut |column, value| {
-        if !columns.contains_key(column) && columns.len() < 4096 {
-            let shown = key_name(column).unwrap_or_else(|| column.to_owned());
-            columns.insert(column.to_owned(), (keys::hint(column), shown));
-        }
         let (hint, shown) = columns
             .get(column)
-            .map_or((Hint::None, "<column>"), |(h, n)| (*h, n.as_str()));
+            .map_or((Hint::None, "<column>"), |(h, n)| {
+                (*h, n.as_deref().unwrap_or(column))
+            });
         tally.value(shown, hint, Value::Text(value));
         tally.cell(shown, value);
     });
