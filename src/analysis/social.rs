@@ -5,6 +5,7 @@
 //!
 //! Memory follows the number of distinct names, never the number of events.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use super::Finding;
@@ -109,35 +110,50 @@ impl Social {
 }
 
 /// A name as kept: trimmed, its inner runs of white space made one space.
-fn clean(name: &str) -> Option<String> {
-    let name = name.split_whitespace().collect::<Vec<_>>().join(" ");
-    (!name.is_empty()).then_some(name)
+fn clean(name: &str) -> Option<Cow<'_, str>> {
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    // Most names are written so already: no copy for them (an app's name comes with each event).
+    let tidy =
+        !trimmed.contains("  ") && !trimmed.contains(|c: char| c.is_whitespace() && c != ' ');
+    Some(if tidy {
+        Cow::Borrowed(trimmed)
+    } else {
+        Cow::Owned(trimmed.split_whitespace().collect::<Vec<_>>().join(" "))
+    })
 }
 
 impl SocialSink for Social {
     fn interest(&mut self, name: &str) {
         if let Some(name) = clean(name) {
             if self.interests.len() < MAX_NAMES {
-                self.interests.insert(name);
+                self.interests.insert(name.into_owned());
             }
         }
     }
 
     fn advertiser(&mut self, name: &str, flags: AudienceFlags) {
         let Some(name) = clean(name) else { return };
-        if let Some(known) = self.advertisers.get_mut(&name) {
+        if let Some(known) = self.advertisers.get_mut(name.as_ref()) {
             known.merge(flags);
         } else if self.advertisers.len() < MAX_NAMES {
-            self.advertisers.insert(name, flags);
+            self.advertisers.insert(name.into_owned(), flags);
         }
     }
 
     fn off_platform(&mut self, app: &str, kind: &str, at: Option<i64>) {
         let Some(name) = clean(app) else { return };
-        if !self.apps.contains_key(&name) && self.apps.len() >= MAX_NAMES {
-            return;
+        if !self.apps.contains_key(name.as_ref()) {
+            if self.apps.len() >= MAX_NAMES {
+                return;
+            }
+            self.apps.insert(name.to_string(), App::default());
         }
-        let entry = self.apps.entry(name).or_default();
+        let Some(entry) = self.apps.get_mut(name.as_ref()) else {
+            return;
+        };
         entry.events += 1;
         let kind = kind.trim();
         let kind = if kind.is_empty() { "?" } else { kind };
