@@ -13,10 +13,11 @@ use crate::i18n::social as text;
 use crate::i18n::Messages;
 use crate::model::location::{Fix, LocationSink};
 use crate::model::social::{
-    Advertiser, AudienceFlags, Interest, OffPlatformApp, Platform, SocialSink, SocialSummary,
-    Special,
+    Advertiser, AudienceFlags, Contacts, Conversation, Interest, Login, OffPlatformApp, Platform,
+    Relation, Rhythm, Seen, SocialSink, SocialSummary, Special, TOP_CONVERSATIONS,
 };
 use crate::model::time::{civil_from_days, format_date};
+use crate::model::tz::utc_offset_minutes;
 
 /// Names kept at most per list: an export lists a few thousand at most; beyond, the rest are left
 /// out (a hostile file cannot fill the memory).
@@ -29,10 +30,44 @@ const OTHER_TYPES: &str = "…";
 const EARLIEST: i64 = 1_072_915_200; // 2004-01-01
 const LATEST: i64 = 2_208_988_800; // 2040-01-01
 
+/// The rhythm's time zone: the programme's city (the files write UTC, and say nothing of where the
+/// person lives).
+pub const ZONE: &str = "Europe/Paris";
+/// Dated actions below which no quiet hours are inferred.
+const MIN_RHYTHM: u64 = 50;
+/// Longest kept name, address or user agent, in bytes (the rest is cut at a character boundary).
+const MAX_LEN: usize = 200;
+
 #[derive(Default)]
 struct App {
     events: u64,
     types: HashMap<String, u64>,
+    first: Option<i64>,
+    last: Option<i64>,
+}
+
+/// Logins from one device or address.
+#[derive(Default)]
+struct Seeing {
+    logins: u64,
+    first: Option<i64>,
+    last: Option<i64>,
+}
+
+impl Seeing {
+    fn add(&mut self, at: Option<i64>) {
+        self.logins += 1;
+        if let Some(at) = at {
+            self.first = Some(self.first.map_or(at, |f| f.min(at)));
+            self.last = Some(self.last.map_or(at, |l| l.max(at)));
+        }
+    }
+}
+
+#[derive(Default)]
+struct Thread {
+    messages: u64,
+    sent: Option<u64>,
     first: Option<i64>,
     last: Option<i64>,
 }
@@ -45,6 +80,20 @@ pub struct Social {
     apps: HashMap<String, App>,
     /// Events by month since 1970 (`year * 12 + month - 1`).
     months: BTreeMap<i64, u64>,
+    logins: u64,
+    devices: HashMap<String, Seeing>,
+    ips: HashMap<String, Seeing>,
+    /// Dated actions by weekday (Monday first) and local hour.
+    rhythm: [[u64; 24]; 7],
+    /// The last hour since 1970 (UTC) whose offset was looked up, and that offset in seconds.
+    offset: Option<(i64, i64)>,
+    /// Relations and when they began, by year.
+    contacts: BTreeMap<Relation, (u64, BTreeMap<i64, u64>)>,
+    /// Labels in the file's order, each with its values once.
+    inferred: Vec<(String, Vec<String>)>,
+    inferred_values: usize,
+    threads: HashMap<String, Thread>,
+    messages: u64,
 }
 
 impl Social {
@@ -55,10 +104,75 @@ impl Social {
             advertisers: BTreeMap::new(),
             apps: HashMap::new(),
             months: BTreeMap::new(),
+            logins: 0,
+            devices: HashMap::new(),
+            ips: HashMap::new(),
+            rhythm: [[0; 24]; 7],
+            offset: None,
+            contacts: BTreeMap::new(),
+            inferred: Vec::new(),
+            inferred_values: 0,
+            threads: HashMap::new(),
+            messages: 0,
         }
     }
 
+    /// Counts a dated action in the rhythm, at its local weekday and hour.
+    fn count_time(&mut self, at: i64) {
+        if !plausible(at) {
+            return;
+        }
+        let hour = at.div_euclid(3600);
+        let offset = match self.offset {
+            Some((h, offset)) if h == hour => offset,
+            _ => {
+                let offset = utc_offset_minutes(ZONE, at.saturating_mul(1000))
+                    .map_or(0, |m| i64::from(m) * 60);
+                self.offset = Some((hour, offset));
+                offset
+            }
+        };
+        let local = at + offset;
+        let days = local.div_euclid(86_400);
+        // 1970-01-01 was a Thursday: Monday first, it is day 3.
+        let weekday = usize::try_from((days + 3).rem_euclid(7)).unwrap_or(0);
+        let hour = usize::try_from(local.rem_euclid(86_400) / 3600).unwrap_or(0);
+        if let Some(cell) = self.rhythm.get_mut(weekday).and_then(|d| d.get_mut(hour)) {
+            *cell += 1;
+        }
+    }
+
+    fn rhythm(&self) -> Option<Rhythm> {
+        let total: u64 = self.rhythm.iter().flatten().sum();
+        if total == 0 {
+            return None;
+        }
+        let mut hours = [0_u64; 24];
+        for day in &self.rhythm {
+            for (sum, n) in hours.iter_mut().zip(day) {
+                *sum += n;
+            }
+        }
+        let quiet = (total >= MIN_RHYTHM).then(|| quiet_hours(&hours)).flatten();
+        let quiet_percent = quiet.map(|(start, end)| {
+            let inside: u64 = (0..24)
+                .zip(hours)
+                .filter(|(h, _)| in_run(*h, start, end))
+                .map(|(_, n)| n)
+                .sum();
+            percent_of(inside, total)
+        });
+        Some(Rhythm {
+            zone: ZONE.to_owned(),
+            total,
+            counts: self.rhythm,
+            quiet,
+            quiet_percent,
+        })
+    }
+
     pub fn finish(self) -> SocialSummary {
+        let rhythm = self.rhythm();
         let interests = self
             .interests
             .into_iter()
@@ -99,13 +213,181 @@ impl Social {
                 )
             })
             .collect();
+        let seen = |map: HashMap<String, Seeing>| {
+            let mut list: Vec<Seen> = map
+                .into_iter()
+                .map(|(name, s)| Seen {
+                    name,
+                    logins: s.logins,
+                    first: date(s.first),
+                    last: date(s.last),
+                })
+                .collect();
+            list.sort_by(|a, b| b.logins.cmp(&a.logins).then_with(|| a.name.cmp(&b.name)));
+            list
+        };
+        let contacts = self
+            .contacts
+            .into_iter()
+            .map(|(relation, (count, years))| Contacts {
+                relation,
+                count,
+                years: years.into_iter().collect(),
+            })
+            .collect();
+        let mut conversations: Vec<Conversation> = self
+            .threads
+            .into_iter()
+            .map(|(name, t)| Conversation {
+                name,
+                messages: t.messages,
+                sent: t.sent,
+                first: date(t.first),
+                last: date(t.last),
+            })
+            .collect();
+        conversations.sort_by(|a, b| {
+            b.messages
+                .cmp(&a.messages)
+                .then_with(|| a.name.cmp(&b.name))
+        });
+        conversations.truncate(TOP_CONVERSATIONS);
         SocialSummary {
             platform: self.platform,
             interests,
             advertisers,
             off_platform,
             months,
+            logins: self.logins,
+            devices: seen(self.devices),
+            ips: seen(self.ips),
+            rhythm,
+            contacts,
+            inferred: self.inferred,
+            messages: self.messages,
+            conversations,
         }
+    }
+}
+
+/// Whether an instant (epoch seconds) is a plausible time for these files.
+fn plausible(at: i64) -> bool {
+    (EARLIEST..LATEST).contains(&at)
+}
+
+/// `part` of `total` in percent, rounded.
+fn percent_of(part: u64, total: u64) -> u8 {
+    if total == 0 {
+        return 0;
+    }
+    u8::try_from((part * 100 + total / 2) / total).unwrap_or(100)
+}
+
+/// Whether `hour` is in the run from `start` to `end` (excluded), which may wrap past midnight.
+fn in_run(hour: u8, start: u8, end: u8) -> bool {
+    if start < end {
+        (start..end).contains(&hour)
+    } else {
+        hour >= start || hour < end
+    }
+}
+
+/// The longest run of at least three hours (wrapping past midnight) each holding less than a
+/// quarter of an even share of the actions, `(first hour, hour after the last)`; the earliest
+/// such run on a tie.
+fn quiet_hours(hours: &[u64; 24]) -> Option<(u8, u8)> {
+    let total: u64 = hours.iter().sum();
+    let quiet: Vec<bool> = hours.iter().map(|n| n * 96 < total).collect();
+    if quiet.iter().all(|q| *q) {
+        return None;
+    }
+    let is_quiet = |hour: usize| quiet.get(hour % 24).copied().unwrap_or(false);
+    let mut best: Option<(usize, usize)> = None;
+    for start in 0..24 {
+        // A run starts where the hour before is busy.
+        if !is_quiet(start) || is_quiet(start + 23) {
+            continue;
+        }
+        let len = (0..24).take_while(|i| is_quiet(start + i)).count();
+        if len >= 3 && best.is_none_or(|(_, l)| len > l) {
+            best = Some((start, len));
+        }
+    }
+    best.and_then(|(start, len)| {
+        Some((
+            u8::try_from(start).ok()?,
+            u8::try_from((start + len) % 24).ok()?,
+        ))
+    })
+}
+
+/// A device's name from a user agent: the app or browser and the system (`Chrome (Windows)`,
+/// `Instagram (iPhone)`); anything else (a model, `iPhone12,1`) as written.
+pub fn device_name(raw: &str) -> Cow<'_, str> {
+    let has = |needle: &str| raw.contains(needle);
+    if !(has("Mozilla/")
+        || has("AppleWebKit")
+        || has("Dalvik/")
+        || has("FBAN/")
+        || has("Instagram "))
+    {
+        return Cow::Borrowed(raw);
+    }
+    let system = [
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("CrOS", "ChromeOS"),
+        ("Macintosh", "Mac"),
+        ("Mac OS X", "Mac"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(needle, _)| has(needle))
+    .map(|(_, name)| *name);
+    let app = [
+        ("Instagram ", "Instagram"),
+        ("FBAN/", "Facebook"),
+        ("FBAV/", "Facebook"),
+        ("FB_IAB", "Facebook"),
+        ("Edg", "Edge"),
+        ("OPR/", "Opera"),
+        ("SamsungBrowser/", "Samsung Internet"),
+        ("Firefox/", "Firefox"),
+        ("FxiOS/", "Firefox"),
+        ("CriOS/", "Chrome"),
+        ("Chrome/", "Chrome"),
+        ("Safari/", "Safari"),
+    ]
+    .iter()
+    .find(|(needle, _)| has(needle))
+    .map(|(_, name)| *name);
+    match (app, system) {
+        (Some(app), Some(system)) => Cow::Owned(format!("{app} ({system})")),
+        (Some(one), None) | (None, Some(one)) => Cow::Borrowed(one),
+        (None, None) => Cow::Borrowed(raw),
+    }
+}
+
+/// `text` cut to [`MAX_LEN`] bytes at a character boundary.
+fn bounded(text: &str) -> &str {
+    if text.len() <= MAX_LEN {
+        return text;
+    }
+    let mut end = MAX_LEN;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// Counts a login from `name` in `map`, unless the map is full and the name new.
+fn seen_at(map: &mut HashMap<String, Seeing>, name: &str, at: Option<i64>) {
+    if let Some(seen) = map.get_mut(name) {
+        seen.add(at);
+    } else if map.len() < MAX_NAMES {
+        map.entry(name.to_owned()).or_default().add(at);
     }
 }
 
@@ -164,11 +446,91 @@ impl SocialSink for Social {
         } else {
             *entry.types.entry(OTHER_TYPES.to_owned()).or_default() += 1;
         }
-        if let Some(at) = at.filter(|s| (EARLIEST..LATEST).contains(s)) {
+        if let Some(at) = at.filter(|s| plausible(*s)) {
             entry.first = Some(entry.first.map_or(at, |f| f.min(at)));
             entry.last = Some(entry.last.map_or(at, |l| l.max(at)));
             let (year, month, _) = civil_from_days(at.div_euclid(86_400));
             *self.months.entry(year * 12 + month - 1).or_default() += 1;
+            self.count_time(at);
+        }
+    }
+
+    fn login(&mut self, login: &Login<'_>) {
+        self.logins += 1;
+        let at = login.at.filter(|s| plausible(*s));
+        if let Some(at) = at {
+            self.count_time(at);
+        }
+        if let Some(ip) = login.ip.and_then(clean) {
+            seen_at(&mut self.ips, bounded(&ip), at);
+        }
+        if let Some(device) = login.device.and_then(clean) {
+            let name = device_name(&device);
+            seen_at(&mut self.devices, bounded(&name), at);
+        }
+    }
+
+    fn active(&mut self, at: i64) {
+        self.count_time(at);
+    }
+
+    fn contact(&mut self, relation: Relation, at: Option<i64>) {
+        let (count, years) = self.contacts.entry(relation).or_default();
+        *count += 1;
+        if let Some(at) = at.filter(|s| plausible(*s)) {
+            let (year, _, _) = civil_from_days(at.div_euclid(86_400));
+            if years.len() < MAX_NAMES || years.contains_key(&year) {
+                *years.entry(year).or_default() += 1;
+            }
+        }
+    }
+
+    fn inferred(&mut self, label: &str, value: &str) {
+        let (Some(label), Some(value)) = (clean(label), clean(value)) else {
+            return;
+        };
+        if self.inferred_values >= MAX_NAMES {
+            return;
+        }
+        let (label, value) = (bounded(&label), bounded(&value));
+        if !self.inferred.iter().any(|(l, _)| l == label) {
+            self.inferred.push((label.to_owned(), Vec::new()));
+        }
+        let Some((_, values)) = self.inferred.iter_mut().find(|(l, _)| l == label) else {
+            return;
+        };
+        if !values.iter().any(|v| v == value) {
+            values.push(value.to_owned());
+            self.inferred_values += 1;
+        }
+    }
+
+    fn message(&mut self, conversation: &str, sent: Option<bool>, at: Option<i64>) {
+        self.messages += 1;
+        let at = at.filter(|s| plausible(*s));
+        if let Some(at) = at.filter(|_| sent != Some(false)) {
+            self.count_time(at);
+        }
+        let Some(name) = clean(conversation) else {
+            return;
+        };
+        let name = bounded(&name);
+        if !self.threads.contains_key(name) {
+            if self.threads.len() >= MAX_NAMES {
+                return;
+            }
+            self.threads.insert(name.to_owned(), Thread::default());
+        }
+        let Some(thread) = self.threads.get_mut(name) else {
+            return;
+        };
+        thread.messages += 1;
+        if let Some(sent) = sent {
+            *thread.sent.get_or_insert(0) += u64::from(sent);
+        }
+        if let Some(at) = at {
+            thread.first = Some(thread.first.map_or(at, |f| f.min(at)));
+            thread.last = Some(thread.last.map_or(at, |l| l.max(at)));
         }
     }
 }

@@ -13,6 +13,13 @@ use serde::{Deserialize, Serialize};
 pub enum Platform {
     Facebook,
     Instagram,
+    /// X, formerly Twitter.
+    X,
+    #[serde(rename = "tiktok")]
+    TikTok,
+    Snapchat,
+    #[serde(rename = "linkedin")]
+    LinkedIn,
 }
 
 impl Platform {
@@ -21,6 +28,10 @@ impl Platform {
         match self {
             Platform::Facebook => "Facebook",
             Platform::Instagram => "Instagram",
+            Platform::X => "X (Twitter)",
+            Platform::TikTok => "TikTok",
+            Platform::Snapchat => "Snapchat",
+            Platform::LinkedIn => "LinkedIn",
         }
     }
 }
@@ -57,6 +68,43 @@ pub trait SocialSink {
     /// One event an app or site reported about the person: the app's name, the event's type as
     /// the export writes it (`PAGE_VIEW`, `PURCHASE`…), and when (epoch seconds), if it says.
     fn off_platform(&mut self, _app: &str, _kind: &str, _at: Option<i64>) {}
+    /// A login or a session: when, from which IP address, with which device or browser.
+    fn login(&mut self, _login: &Login<'_>) {}
+    /// A moment the person did something on the platform (sent a message, liked, searched,
+    /// watched, posted…), epoch seconds: together, the rhythm of their days.
+    fn active(&mut self, _at: i64) {}
+    /// One relation in the person's network, and when it began (epoch seconds), if the file says.
+    fn contact(&mut self, _relation: Relation, _at: Option<i64>) {}
+    /// Something the platform inferred about the person, its label and value as the platform
+    /// wrote them (X's `age`, LinkedIn's `Member Traits`…).
+    fn inferred(&mut self, _label: &str, _value: &str) {}
+    /// One message of a conversation: the conversation's title (or the other person's name),
+    /// whether the person sent it (if the file tells), and when (epoch seconds).
+    fn message(&mut self, _conversation: &str, _sent: Option<bool>, _at: Option<i64>) {}
+}
+
+/// A login or a session, as an export lists it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Login<'a> {
+    /// Epoch seconds.
+    pub at: Option<i64>,
+    pub ip: Option<&'a str>,
+    /// A user agent (`Mozilla/5.0 (iPhone; …`) or a device's model (`iPhone12,1`), as written.
+    pub device: Option<&'a str>,
+}
+
+/// A relation in the person's network.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Relation {
+    /// A friend (Facebook, Snapchat): both agreed.
+    Friend,
+    /// Someone who follows the person.
+    Follower,
+    /// Someone the person follows.
+    Following,
+    /// A LinkedIn connection.
+    Connection,
 }
 
 /// A GDPR special category of personal data (Art. 9), which an interest may touch.
@@ -117,4 +165,92 @@ pub struct SocialSummary {
     /// Off-platform events by month (`YYYY-MM`, UTC), in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub months: Vec<(String, u64)>,
+    /// Logins and sessions listed.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub logins: u64,
+    /// The devices and browsers they came from, most logins first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub devices: Vec<Seen>,
+    /// The IP addresses they came from, most logins first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ips: Vec<Seen>,
+    /// When the person is active, from every dated action and login.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm: Option<Rhythm>,
+    /// The person's network, by relation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contacts: Vec<Contacts>,
+    /// What the platform inferred about the person: a label and its values, as written, in the
+    /// file's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub inferred: Vec<(String, Vec<String>)>,
+    /// Messages counted in every conversation.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub messages: u64,
+    /// The conversations with the most messages (at most [`TOP_CONVERSATIONS`]), most first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conversations: Vec<Conversation>,
+}
+
+/// Conversations listed by name in a summary; the rest are counted in
+/// [`SocialSummary::messages`].
+pub const TOP_CONVERSATIONS: usize = 10;
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde's signature
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
+/// A device, a browser or an IP address seen at logins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seen {
+    pub name: String,
+    pub logins: u64,
+    /// First and last login, `YYYY-MM-DD` (UTC).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
+}
+
+/// Dated actions by weekday and hour, in local time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Rhythm {
+    /// The time zone the hours are in (the files write UTC).
+    pub zone: String,
+    pub total: u64,
+    /// Monday first; hour 0 to 23.
+    pub counts: [[u64; 24]; 7],
+    /// The longest run of hours with little activity (each under a quarter of an even share),
+    /// `(first hour, hour after the last)`, which can wrap past midnight; none with too few actions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiet: Option<(u8, u8)>,
+    /// The share of actions in the quiet hours, percent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quiet_percent: Option<u8>,
+}
+
+/// How many relations of one kind, and when they began.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contacts {
+    pub relation: Relation,
+    pub count: u64,
+    /// Relations begun each year (those the file dates), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<(i64, u64)>,
+}
+
+/// A conversation and its messages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Conversation {
+    /// Its title or the other person's name, as written: shown masked unless the person asks.
+    pub name: String,
+    pub messages: u64,
+    /// Of which the person sent, when the file tells.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sent: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last: Option<String>,
 }

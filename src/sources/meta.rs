@@ -19,10 +19,26 @@ use crate::ingest::json::visit_object;
 use crate::ingest::text::repair_mojibake;
 use crate::model::social::Platform;
 
+/// Meta's two platforms, whose exports share their shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Meta {
+    Facebook,
+    Instagram,
+}
+
+impl Meta {
+    pub fn platform(self) -> Platform {
+        match self {
+            Meta::Facebook => Platform::Facebook,
+            Meta::Instagram => Platform::Instagram,
+        }
+    }
+}
+
 /// The platform a Meta file comes from: Instagram when a folder of its path says so (a name
 /// starting `instagram`, as the archive's, or `…_of_instagram`, `instagram_ads_…`) or when one of
 /// Instagram's own keys is there; else Facebook.
-pub(super) fn platform(path: &str, head: &[u8]) -> Platform {
+pub(super) fn platform(path: &str, head: &[u8]) -> Meta {
     let lower = path.to_ascii_lowercase();
     let folder = lower.split(['/', '\\']).any(|part| {
         part.starts_with("instagram")
@@ -33,9 +49,9 @@ pub(super) fn platform(path: &str, head: &[u8]) -> Platform {
         || contains(head, b"\"ig_custom_audiences_all_types\"")
         || contains(head, b"\"apps_and_websites_off_meta_activity\"")
     {
-        Platform::Instagram
+        Meta::Instagram
     } else {
-        Platform::Facebook
+        Meta::Facebook
     }
 }
 
@@ -43,7 +59,7 @@ pub(super) fn platform(path: &str, head: &[u8]) -> Platform {
 /// there (90), `weak` when only its file name and a generic shape are (80); none for another
 /// platform's file.
 pub(super) fn claim(
-    (source, platform): (&'static str, Platform),
+    (source, platform): (&'static str, Meta),
     path: &str,
     head: &[u8],
     strong: bool,
@@ -216,29 +232,29 @@ impl<'de> Visitor<'de> for Entries<'_> {
 }
 
 /// How to ask for the export, for every Meta source of `platform`.
-pub(super) fn guide(platform: Platform, lang: Lang) -> &'static str {
+pub(super) fn guide(platform: Meta, lang: Lang) -> &'static str {
     match (platform, lang) {
-        (Platform::Facebook, Lang::Fr) => {
+        (Meta::Facebook, Lang::Fr) => {
             "Dans Facebook, ouvrez l'Espace Comptes → Vos informations et autorisations → \
              Exporter vos informations → Créer une exportation, choisissez votre profil \
              Facebook, «\u{a0}Exporter vers l'appareil\u{a0}», toutes les informations, toutes les \
              dates, et surtout le format JSON (HTML est proposé d'abord). Le fichier est prêt en \
              quelques minutes à quelques jours, et reste téléchargeable 4\u{a0}jours."
         }
-        (Platform::Facebook, Lang::En) => {
+        (Meta::Facebook, Lang::En) => {
             "In Facebook, open Accounts Center → Your information and permissions → Export your \
              information → Create export, pick your Facebook profile, \"Export to device\", all \
              information, all time, and above all the JSON format (HTML is offered first). The \
              file is ready within minutes to days, and can be downloaded for 4 days."
         }
-        (Platform::Instagram, Lang::Fr) => {
+        (Meta::Instagram, Lang::Fr) => {
             "Dans Instagram, ouvrez Paramètres → Espace Comptes → Vos informations et \
              autorisations → Exporter vos informations → Créer une exportation, choisissez votre \
              compte Instagram, «\u{a0}Exporter vers l'appareil\u{a0}», toutes les informations, \
              toutes les dates, et le format JSON (HTML est proposé d'abord). Le fichier est prêt \
              en quelques minutes à quelques jours, et reste téléchargeable 4\u{a0}jours."
         }
-        (Platform::Instagram, Lang::En) => {
+        (Meta::Instagram, Lang::En) => {
             "In Instagram, open Settings → Accounts Center → Your information and permissions → \
              Export your information → Create export, pick your Instagram account, \"Export to \
              device\", all information, all time, and the JSON format (HTML is offered first). \

@@ -25,7 +25,7 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::meta::{self, LabelValues};
+use super::meta::{self, LabelValues, Meta};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -35,7 +35,7 @@ use crate::model::Sink;
 
 /// Advertisers, for one platform.
 pub struct MetaAdvertisers {
-    pub platform: Platform,
+    pub platform: Meta,
     /// Facebook's older file of the advertisers that uploaded a contact list holding the person
     /// (`advertisers_who_uploaded_a_contact_list_with_your_information.json`): its own source,
     /// as the same `custom_audiences_v2` key, in the other file, says less.
@@ -129,9 +129,9 @@ impl<'de> Visitor<'de> for Document<'_> {
 impl Source for MetaAdvertisers {
     fn id(&self) -> &'static str {
         match (self.platform, self.uploaded) {
-            (Platform::Facebook, false) => "facebook.advertisers",
-            (Platform::Facebook, true) => "facebook.contact_lists",
-            (Platform::Instagram, _) => "instagram.advertisers",
+            (Meta::Facebook, false) => "facebook.advertisers",
+            (Meta::Facebook, true) => "facebook.contact_lists",
+            (Meta::Instagram, _) => "instagram.advertisers",
         }
     }
 
@@ -143,10 +143,10 @@ impl Source for MetaAdvertisers {
             };
         }
         match (self.platform, lang) {
-            (Platform::Facebook, Lang::Fr) => "Facebook, annonceurs qui utilisent vos données",
-            (Platform::Facebook, Lang::En) => "Facebook advertisers using your information",
-            (Platform::Instagram, Lang::Fr) => "Instagram, annonceurs qui utilisent vos données",
-            (Platform::Instagram, Lang::En) => "Instagram advertisers using your information",
+            (Meta::Facebook, Lang::Fr) => "Facebook, annonceurs qui utilisent vos données",
+            (Meta::Facebook, Lang::En) => "Facebook advertisers using your information",
+            (Meta::Instagram, Lang::Fr) => "Instagram, annonceurs qui utilisent vos données",
+            (Meta::Instagram, Lang::En) => "Instagram advertisers using your information",
         }
     }
 
@@ -155,7 +155,7 @@ impl Source for MetaAdvertisers {
     }
 
     fn social(&self) -> Option<Platform> {
-        Some(self.platform)
+        Some(self.platform.platform())
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
@@ -185,11 +185,11 @@ mod tests {
     use crate::sources::collect;
 
     const FACEBOOK: MetaAdvertisers = MetaAdvertisers {
-        platform: Platform::Facebook,
+        platform: Meta::Facebook,
         uploaded: false,
     };
     const CONTACT_LISTS: MetaAdvertisers = MetaAdvertisers {
-        platform: Platform::Facebook,
+        platform: Meta::Facebook,
         uploaded: true,
     };
 
@@ -243,7 +243,7 @@ mod tests {
     fn instagram_s_own_key_is_instagram_s() {
         let doc = br#"{"ig_custom_audiences_all_types": [{"advertiser_name": "bla"}]}"#;
         let instagram = MetaAdvertisers {
-            platform: Platform::Instagram,
+            platform: Meta::Instagram,
             uploaded: false,
         };
         assert!(instagram.detect("x/advertisers.json", doc).is_some());

@@ -20,7 +20,7 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::meta::{self, LabelValues};
+use super::meta::{self, LabelValues, Meta};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -30,7 +30,7 @@ use crate::model::Sink;
 
 /// Ad interests and categories, for one platform.
 pub struct MetaInterests {
-    pub platform: Platform,
+    pub platform: Meta,
 }
 
 /// Keys that hold a list of names.
@@ -83,17 +83,17 @@ impl<'de> Visitor<'de> for Document<'_> {
 impl Source for MetaInterests {
     fn id(&self) -> &'static str {
         match self.platform {
-            Platform::Facebook => "facebook.ad_interests",
-            Platform::Instagram => "instagram.ad_interests",
+            Meta::Facebook => "facebook.ad_interests",
+            Meta::Instagram => "instagram.ad_interests",
         }
     }
 
     fn name(&self, lang: Lang) -> &'static str {
         match (self.platform, lang) {
-            (Platform::Facebook, Lang::Fr) => "Facebook, centres d'intérêt publicitaires",
-            (Platform::Facebook, Lang::En) => "Facebook ad interests and categories",
-            (Platform::Instagram, Lang::Fr) => "Instagram, catégories publicitaires",
-            (Platform::Instagram, Lang::En) => "Instagram ad categories",
+            (Meta::Facebook, Lang::Fr) => "Facebook, centres d'intérêt publicitaires",
+            (Meta::Facebook, Lang::En) => "Facebook ad interests and categories",
+            (Meta::Instagram, Lang::Fr) => "Instagram, catégories publicitaires",
+            (Meta::Instagram, Lang::En) => "Instagram ad categories",
         }
     }
 
@@ -102,7 +102,7 @@ impl Source for MetaInterests {
     }
 
     fn social(&self) -> Option<Platform> {
-        Some(self.platform)
+        Some(self.platform.platform())
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
@@ -123,7 +123,7 @@ mod tests {
     use crate::sources::collect;
 
     const FACEBOOK: MetaInterests = MetaInterests {
-        platform: Platform::Facebook,
+        platform: Meta::Facebook,
     };
 
     #[test]
@@ -143,7 +143,7 @@ mod tests {
     fn the_platform_and_the_file_name_decide_the_claim() {
         let generic = br#"{"media": [], "label_values": [{"label": "Name", "vec": []}]}"#;
         let instagram = MetaInterests {
-            platform: Platform::Instagram,
+            platform: Meta::Instagram,
         };
         let ig_path =
             "ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json";

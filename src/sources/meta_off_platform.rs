@@ -19,7 +19,7 @@ use std::io::Read;
 use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::Deserialize;
 
-use super::meta;
+use super::meta::{self, Meta};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -29,7 +29,7 @@ use crate::model::Sink;
 
 /// Off-platform activity, for one platform.
 pub struct MetaOffPlatform {
-    pub platform: Platform,
+    pub platform: Meta,
 }
 
 /// Keys of the list of apps.
@@ -183,19 +183,17 @@ impl<'de> Visitor<'de> for App<'_> {
 impl Source for MetaOffPlatform {
     fn id(&self) -> &'static str {
         match self.platform {
-            Platform::Facebook => "facebook.off_platform",
-            Platform::Instagram => "instagram.off_platform",
+            Meta::Facebook => "facebook.off_platform",
+            Meta::Instagram => "instagram.off_platform",
         }
     }
 
     fn name(&self, lang: Lang) -> &'static str {
         match (self.platform, lang) {
-            (Platform::Facebook, Lang::Fr) => "Facebook, activité en dehors des technologies Meta",
-            (Platform::Facebook, Lang::En) => "Facebook activity off Meta technologies",
-            (Platform::Instagram, Lang::Fr) => {
-                "Instagram, activité en dehors des technologies Meta"
-            }
-            (Platform::Instagram, Lang::En) => "Instagram activity off Meta technologies",
+            (Meta::Facebook, Lang::Fr) => "Facebook, activité en dehors des technologies Meta",
+            (Meta::Facebook, Lang::En) => "Facebook activity off Meta technologies",
+            (Meta::Instagram, Lang::Fr) => "Instagram, activité en dehors des technologies Meta",
+            (Meta::Instagram, Lang::En) => "Instagram activity off Meta technologies",
         }
     }
 
@@ -204,7 +202,7 @@ impl Source for MetaOffPlatform {
     }
 
     fn social(&self) -> Option<Platform> {
-        Some(self.platform)
+        Some(self.platform.platform())
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
@@ -232,7 +230,7 @@ mod tests {
             {"events": [{"id": 1, "type": "PURCHASE", "timestamp": 0}], "name": "Caf\u00c3\u00a9 Lomi"}
         ]}"#;
         let facebook = MetaOffPlatform {
-            platform: Platform::Facebook,
+            platform: Meta::Facebook,
         };
         let (out, error) = collect(&facebook, doc);
         assert_eq!(error, None);
@@ -258,7 +256,7 @@ mod tests {
     fn a_file_cut_midway_keeps_the_events_before_the_cut() {
         let doc = br#"{"apps_and_websites_off_meta_activity": [{"name": "Vinted", "events": [{"type": "Test", "timestamp": 1700000000}, {"type": "Te"#;
         let instagram = MetaOffPlatform {
-            platform: Platform::Instagram,
+            platform: Meta::Instagram,
         };
         let (out, error) = collect(&instagram, doc);
         assert_eq!(error, Some(ErrorKind::Truncated));

@@ -55,8 +55,9 @@ use crate::i18n::Lang;
 use crate::model::location::LocationSink;
 use crate::model::social::Platform;
 #[cfg(test)]
-use crate::model::social::{AudienceFlags, SocialSink};
+use crate::model::social::{AudienceFlags, Login, Relation, SocialSink};
 use crate::model::Sink;
+use meta::Meta;
 
 /// A source's claim on a file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -104,28 +105,28 @@ pub static SOURCES: &[&dyn Source] = &[
     &GoogleSettings,
     &GoogleNoHistory,
     &MetaInterests {
-        platform: Platform::Facebook,
+        platform: Meta::Facebook,
     },
     &MetaInterests {
-        platform: Platform::Instagram,
+        platform: Meta::Instagram,
     },
     &MetaAdvertisers {
-        platform: Platform::Facebook,
+        platform: Meta::Facebook,
         uploaded: false,
     },
     &MetaAdvertisers {
-        platform: Platform::Facebook,
+        platform: Meta::Facebook,
         uploaded: true,
     },
     &MetaAdvertisers {
-        platform: Platform::Instagram,
+        platform: Meta::Instagram,
         uploaded: false,
     },
     &MetaOffPlatform {
-        platform: Platform::Facebook,
+        platform: Meta::Facebook,
     },
     &MetaOffPlatform {
-        platform: Platform::Instagram,
+        platform: Meta::Instagram,
     },
 ];
 
@@ -171,6 +172,14 @@ pub(crate) struct Collected {
     pub advertisers: Vec<(String, AudienceFlags)>,
     /// App, event type, time.
     pub off_platform: Vec<(String, String, Option<i64>)>,
+    /// Time, IP address, device.
+    pub logins: Vec<(Option<i64>, Option<String>, Option<String>)>,
+    pub active: Vec<i64>,
+    pub contacts: Vec<(Relation, Option<i64>)>,
+    /// Label, value.
+    pub inferred: Vec<(String, String)>,
+    /// Conversation, sent by the person, time.
+    pub messages: Vec<(String, Option<bool>, Option<i64>)>,
 }
 
 #[cfg(test)]
@@ -184,6 +193,25 @@ impl SocialSink for Collected {
     fn off_platform(&mut self, app: &str, kind: &str, at: Option<i64>) {
         self.off_platform
             .push((app.to_owned(), kind.to_owned(), at));
+    }
+    fn login(&mut self, login: &Login<'_>) {
+        self.logins.push((
+            login.at,
+            login.ip.map(str::to_owned),
+            login.device.map(str::to_owned),
+        ));
+    }
+    fn active(&mut self, at: i64) {
+        self.active.push(at);
+    }
+    fn contact(&mut self, relation: Relation, at: Option<i64>) {
+        self.contacts.push((relation, at));
+    }
+    fn inferred(&mut self, label: &str, value: &str) {
+        self.inferred.push((label.to_owned(), value.to_owned()));
+    }
+    fn message(&mut self, conversation: &str, sent: Option<bool>, at: Option<i64>) {
+        self.messages.push((conversation.to_owned(), sent, at));
     }
 }
 

@@ -90,7 +90,14 @@ fn has_content(summary: &Summary) -> bool {
                 || p.history_settings.is_some()
         }
         Summary::Social(s) => {
-            !s.interests.is_empty() || !s.advertisers.is_empty() || !s.off_platform.is_empty()
+            !s.interests.is_empty()
+                || !s.advertisers.is_empty()
+                || !s.off_platform.is_empty()
+                || s.logins > 0
+                || s.rhythm.is_some()
+                || !s.contacts.is_empty()
+                || !s.inferred.is_empty()
+                || s.messages > 0
         }
     }
 }
