@@ -251,6 +251,7 @@ impl Social {
                 .cmp(&a.messages)
                 .then_with(|| a.name.cmp(&b.name))
         });
+        let conversation_count = conversations.len() as u64;
         conversations.truncate(TOP_CONVERSATIONS);
         SocialSummary {
             platform: self.platform,
@@ -265,6 +266,7 @@ impl Social {
             contacts,
             inferred: self.inferred,
             messages: self.messages,
+            conversation_count,
             conversations,
         }
     }
@@ -620,7 +622,99 @@ pub fn findings(s: &SocialSummary) -> Vec<Finding> {
             }),
         ));
     }
+    people_findings(s, &mut out);
     out
+}
+
+/// What the files say of the person's logins, days, network, inferred traits and conversations.
+fn people_findings(s: &SocialSummary, out: &mut Vec<Finding>) {
+    if s.logins > 0 {
+        let span = span_of(s.devices.iter().chain(&s.ips).map(|d| (&d.first, &d.last)));
+        let top = s.devices.first().map(|d| (d.name.as_str(), d.logins));
+        let counts = (s.logins, s.devices.len() as u64, s.ips.len() as u64);
+        out.push(Finding::new(
+            "logins",
+            Messages::from_fn(|lang| {
+                let span = span.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+                text::logins(lang, s.platform, counts, span, top)
+            }),
+        ));
+    }
+    if let Some(rhythm) = &s.rhythm {
+        let busiest = busiest_hour(&rhythm.counts);
+        let quiet = rhythm
+            .quiet
+            .zip(rhythm.quiet_percent)
+            .map(|((start, end), share)| (start, end, share));
+        out.push(Finding::new(
+            "activity_rhythm",
+            Messages::from_fn(|lang| text::rhythm(lang, s.platform, rhythm.total, quiet, busiest)),
+        ));
+    }
+    if !s.contacts.is_empty() {
+        let counts: Vec<_> = s.contacts.iter().map(|c| (c.relation, c.count)).collect();
+        let mut years: BTreeMap<i64, u64> = BTreeMap::new();
+        for (year, n) in s.contacts.iter().flat_map(|c| &c.years) {
+            *years.entry(*year).or_default() += n;
+        }
+        // The earliest year on a tie.
+        let busiest = years
+            .into_iter()
+            .fold(None, |best: Option<(i64, u64)>, (y, n)| match best {
+                Some((_, m)) if m >= n => best,
+                _ => Some((y, n)),
+            });
+        out.push(Finding::new(
+            "contacts",
+            Messages::from_fn(|lang| text::contacts(lang, s.platform, &counts, busiest)),
+        ));
+    }
+    if !s.inferred.is_empty() {
+        out.push(Finding::new(
+            "platform_inferences",
+            Messages::from_fn(|lang| text::inferences(lang, s.platform, &s.inferred)),
+        ));
+    }
+    if let Some(top) = s.conversations.first() {
+        let span = span_of(s.conversations.iter().map(|c| (&c.first, &c.last)));
+        let counts = (s.messages, s.conversation_count);
+        out.push(Finding::new(
+            "conversations",
+            Messages::from_fn(|lang| {
+                let span = span.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
+                text::conversations(lang, s.platform, counts, span, top.messages)
+            }),
+        ));
+    }
+}
+
+/// The earliest first date and the latest last date among `dates`.
+fn span_of<'a>(
+    dates: impl Iterator<Item = (&'a Option<String>, &'a Option<String>)>,
+) -> Option<(String, String)> {
+    let (mut first, mut last): (Option<&String>, Option<&String>) = (None, None);
+    for (f, l) in dates {
+        if let Some(f) = f {
+            first = Some(first.map_or(f, |x| x.min(f)));
+        }
+        if let Some(l) = l {
+            last = Some(last.map_or(l, |x| x.max(l)));
+        }
+    }
+    Some((first?.clone(), last?.clone()))
+}
+
+/// The weekday (Monday first) and hour with the most actions; the earliest on a tie.
+pub fn busiest_hour(counts: &[[u64; 24]; 7]) -> (usize, u8) {
+    let mut best = (0, 0, 0);
+    for (day, hours) in counts.iter().enumerate() {
+        for (hour, n) in (0_u8..).zip(hours) {
+            if *n > best.2 {
+                best = (day, hour, *n);
+            }
+        }
+    }
+    (best.0, best.1)
 }
 
 /// Words (lower case, accents kept; matched at word starts) that place an interest in a GDPR
@@ -972,5 +1066,209 @@ mod tests {
         assert_eq!(s.advertisers.len(), 1);
         assert!(s.advertisers[0].flags.data_file && s.advertisers[0].flags.remarketing);
         assert_eq!(s.interests.len(), 1);
+    }
+
+    #[test]
+    fn the_rhythm_is_in_paris_time_with_daylight_saving_and_finds_the_quiet_hours() {
+        let mut social = Social::new(Platform::Instagram);
+        // 2024-01-15 (a Monday) 22:30 UTC is 23:30 in Paris (UTC+1); 2024-07-15 (a Monday) 22:30
+        // UTC is 00:30 on Tuesday (UTC+2).
+        social.active(1_705_357_800);
+        social.active(1_721_082_600);
+        let s = social.finish();
+        let rhythm = s.rhythm.unwrap();
+        assert_eq!(rhythm.zone, "Europe/Paris");
+        assert_eq!(
+            (rhythm.total, rhythm.counts[0][23], rhythm.counts[1][0]),
+            (2, 1, 1)
+        );
+        // Too few actions to speak of quiet hours.
+        assert_eq!(rhythm.quiet, None);
+
+        // 240 actions every hour from 8:00 to 0:59 Paris time on 2024-03-04 to 03-13 (winter),
+        // and 1 at 3:00: quiet from 1:00 to 8:00.
+        let mut social = Social::new(Platform::Facebook);
+        let day0 = 1_709_510_400; // 2024-03-04 00:00 UTC
+        for day in 0..10 {
+            for hour in (8..24).chain(0..1) {
+                let local = day0 + day * 86_400 + hour * 3600;
+                social.active(local - 3600); // Paris is UTC+1 in March
+            }
+        }
+        social.active(day0 + 3 * 3600 - 3600);
+        let rhythm = social.finish().rhythm.unwrap();
+        assert_eq!(rhythm.total, 171);
+        assert_eq!(rhythm.quiet, Some((1, 8)));
+        assert_eq!(rhythm.quiet_percent, Some(1)); // 1 of 171
+                                                   // Quiet hours wrap past midnight.
+        let mut hours = [10_u64; 24];
+        for h in [22, 23, 0, 1, 2, 3] {
+            hours[h] = 0;
+        }
+        assert_eq!(quiet_hours(&hours), Some((22, 4)));
+        assert_eq!(quiet_hours(&[10; 24]), None);
+    }
+
+    #[test]
+    fn logins_are_counted_by_device_and_address_with_their_first_and_last_dates() {
+        let mut social = Social::new(Platform::Instagram);
+        let chrome = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36";
+        let app = "Instagram 309.1.0.41.113 (iPhone13,2; iOS 17_1; fr_FR; fr; scale=3.00)";
+        for (at, ip, device) in [
+            (1_700_000_000, "192.0.2.1", chrome),
+            (1_700_086_400, "192.0.2.1", chrome),
+            (1_600_000_000, "2001:db8::1", app),
+        ] {
+            social.login(&Login {
+                at: Some(at),
+                ip: Some(ip),
+                device: Some(device),
+            });
+        }
+        social.login(&Login {
+            at: Some(0),
+            ip: None,
+            device: Some("iPhone12,1"),
+        });
+        let s = social.finish();
+        assert_eq!(s.logins, 4);
+        let devices: Vec<(&str, u64)> = s
+            .devices
+            .iter()
+            .map(|d| (d.name.as_str(), d.logins))
+            .collect();
+        assert_eq!(
+            devices,
+            [
+                ("Chrome (Windows)", 2),
+                ("Instagram (iPhone)", 1),
+                ("iPhone12,1", 1)
+            ]
+        );
+        assert_eq!(
+            (s.devices[0].first.as_deref(), s.devices[0].last.as_deref()),
+            (Some("2023-11-14"), Some("2023-11-15"))
+        );
+        // A time of 0 is no date.
+        assert_eq!(s.devices[2].first, None);
+        assert_eq!(s.ips.len(), 2);
+        assert_eq!((s.ips[0].name.as_str(), s.ips[0].logins), ("192.0.2.1", 2));
+        // Three dated logins in the rhythm.
+        assert_eq!(s.rhythm.map(|r| r.total), Some(3));
+        let text = findings(&social_with_logins())
+            .into_iter()
+            .find(|f| f.id == "logins")
+            .unwrap();
+        assert!(text
+            .text
+            .get(crate::i18n::Lang::En)
+            .contains("Most often: Firefox (Mac), 1\u{a0}login."));
+    }
+
+    fn social_with_logins() -> SocialSummary {
+        let mut social = Social::new(Platform::X);
+        social.login(&Login {
+            at: Some(1_600_000_000),
+            ip: Some("198.51.100.7"),
+            device: Some("Mozilla/5.0 (Macintosh; Intel Mac OS X 14.1; rv:120.0) Gecko/20100101 Firefox/120.0"),
+        });
+        social.finish()
+    }
+
+    #[test]
+    fn relations_inferences_and_conversations_are_counted_and_bounded() {
+        let mut social = Social::new(Platform::LinkedIn);
+        social.contact(Relation::Connection, Some(1_237_075_200)); // 2009-03-15
+        social.contact(Relation::Connection, Some(1_237_075_200));
+        social.contact(Relation::Connection, None);
+        social.contact(Relation::Follower, Some(1_600_000_000));
+        social.inferred("Member Age", "18 to 24");
+        social.inferred("Member Traits", "Mac");
+        social.inferred("Member Traits", " Mac ");
+        social.inferred("Member Traits", "iPhone Users");
+        social.inferred("", "nothing");
+        for i in 0..12_u64 {
+            for _ in 0..=i {
+                social.message(&format!("Ami {i}"), Some(i % 2 == 0), Some(1_600_000_000));
+            }
+        }
+        let s = social.finish();
+        assert_eq!(s.contacts.len(), 2);
+        assert_eq!(s.contacts[0].relation, Relation::Follower);
+        let connections = &s.contacts[1];
+        assert_eq!(
+            (connections.count, connections.years.clone()),
+            (3, vec![(2009, 2)])
+        );
+        assert_eq!(
+            s.inferred,
+            [
+                ("Member Age".to_owned(), vec!["18 to 24".to_owned()]),
+                (
+                    "Member Traits".to_owned(),
+                    vec!["Mac".to_owned(), "iPhone Users".to_owned()]
+                ),
+            ]
+        );
+        assert_eq!((s.messages, s.conversation_count), (78, 12));
+        assert_eq!(s.conversations.len(), TOP_CONVERSATIONS);
+        assert_eq!(
+            (
+                s.conversations[0].name.as_str(),
+                s.conversations[0].messages
+            ),
+            ("Ami 11", 12)
+        );
+        assert_eq!(s.conversations[0].sent, Some(0));
+        assert_eq!(s.conversations[1].sent, Some(11));
+        let found = findings(&s);
+        let ids: Vec<&str> = found.iter().map(|f| f.id.as_str()).collect();
+        assert_eq!(
+            ids,
+            [
+                "activity_rhythm",
+                "contacts",
+                "platform_inferences",
+                "conversations"
+            ]
+        );
+        let en = |id: &str| {
+            found
+                .iter()
+                .find(|f| f.id == id)
+                .unwrap()
+                .text
+                .get(crate::i18n::Lang::En)
+                .to_owned()
+        };
+        assert_eq!(
+            en("contacts"),
+            "Your network on LinkedIn: 1\u{a0}follower and 3\u{a0}connections. The year it grew most: 2009 (2)."
+        );
+        assert!(
+            en("platform_inferences").contains("Member Traits: Mac and iPhone Users"),
+            "{}",
+            en("platform_inferences")
+        );
+        // No conversation is named in the sentence.
+        let conversations = en("conversations");
+        assert!(!conversations.contains("Ami"), "{conversations}");
+        assert!(
+            conversations.contains("The busiest holds 12 of them (15%)"),
+            "{conversations}"
+        );
+    }
+
+    #[test]
+    fn a_user_agent_says_its_app_or_browser_and_system() {
+        for (agent, name) in [
+            ("Mozilla/5.0 (iPhone; CPU iPhone OS 17_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Mobile/15E148 Safari/604.1", "Safari (iPhone)"),
+            ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Mobile Safari/537.36", "Chrome (Android)"),
+            ("Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36 Edg/120.0", "Edge (Windows)"),
+            ("Mozilla/5.0 (iPhone; CPU iPhone OS 16_0 like Mac OS X) [FBAN/FBIOS;FBAV/400.0]", "Facebook (iPhone)"),
+            ("SM-G991B", "SM-G991B"),
+        ] {
+            assert_eq!(device_name(agent), name, "{agent}");
+        }
     }
 }

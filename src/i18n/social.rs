@@ -1,7 +1,7 @@
 //! What social and advertising files reveal, in French and English (issue 8).
 
-use super::{first_and_others, format_count, Lang};
-use crate::model::social::{Platform, Special};
+use super::{clock, first_and_others, format_count, list_and, percent, weekday_name, Lang};
+use crate::model::social::{Platform, Relation, SocialSummary, Special};
 
 /// Names listed in a sentence at most; the rest are counted.
 const SHOWN: usize = 5;
@@ -240,43 +240,318 @@ pub fn off_platform(
     }
 }
 
-/// The line under a social file's name: what was read from it.
-pub fn summary_line(lang: Lang, interests: u64, advertisers: u64, events: u64) -> String {
-    let mut parts = Vec::new();
-    if interests > 0 {
-        parts.push(counted(
+/// "Instagram keeps a record of 12 logins, from 3 devices or browsers and 5 IP addresses, between
+/// 2021-03-01 and 2024-05-06. Most often: Chrome (Windows), 8 logins."
+pub fn logins(
+    lang: Lang,
+    platform: Platform,
+    (logins, devices, ips): (u64, u64, u64),
+    span: Option<(&str, &str)>,
+    top: Option<(&str, u64)>,
+) -> String {
+    let who = platform.name();
+    let n = counted(
+        lang,
+        logins,
+        ("connexion", "connexions"),
+        ("login", "logins"),
+    );
+    let mut from = Vec::new();
+    if devices > 0 {
+        from.push(counted(
             lang,
-            interests,
+            devices,
+            ("appareil ou navigateur", "appareils ou navigateurs"),
+            ("device or browser", "devices or browsers"),
+        ));
+    }
+    if ips > 0 {
+        from.push(counted(
+            lang,
+            ips,
+            ("adresse IP", "adresses IP"),
+            ("IP address", "IP addresses"),
+        ));
+    }
+    let from = if from.is_empty() {
+        String::new()
+    } else {
+        let list = list_and(lang, &from);
+        match lang {
+            Lang::Fr => format!(", depuis {list}"),
+            Lang::En => format!(", from {list}"),
+        }
+    };
+    let span = span.map_or_else(String::new, |(first, last)| match lang {
+        Lang::Fr => format!(", du {first} au {last}"),
+        Lang::En => format!(", between {first} and {last}"),
+    });
+    let top = top.map_or_else(String::new, |(name, n)| {
+        let n = counted(lang, n, ("connexion", "connexions"), ("login", "logins"));
+        match lang {
+            Lang::Fr => format!(" Le plus souvent\u{a0}: {name}, {n}."),
+            Lang::En => format!(" Most often: {name}, {n}."),
+        }
+    });
+    match lang {
+        Lang::Fr => format!("{who} garde la trace de {n}{from}{span}.{top}"),
+        Lang::En => format!("{who} keeps a record of {n}{from}{span}.{top}"),
+    }
+}
+
+/// "Of your 1,804 dated actions on Facebook, 2% fall between 1:00 and 7:00 (Paris time): you are
+/// rarely active then, most likely while you sleep. The busiest hour: Tuesday, 21:00 to 22:00."
+/// `quiet`: first hour, hour after the last, share in percent.
+pub fn rhythm(
+    lang: Lang,
+    platform: Platform,
+    total: u64,
+    quiet: Option<(u8, u8, u8)>,
+    (day, h): (usize, u8),
+) -> String {
+    let who = platform.name();
+    let n = counted(
+        lang,
+        total,
+        ("action datée", "actions datées"),
+        ("dated action", "dated actions"),
+    );
+    let hour = |h: u8| clock(lang, u16::from(h) * 60);
+    let busy = match lang {
+        Lang::Fr => format!(
+            "L'heure la plus active\u{a0}: le {} de {} à {}.",
+            weekday_name(lang, day),
+            hour(h),
+            hour(h + 1)
+        ),
+        Lang::En => format!(
+            "The busiest hour: {}, {} to {}.",
+            weekday_name(lang, day),
+            hour(h),
+            hour(h + 1)
+        ),
+    };
+    match (lang, quiet) {
+        (Lang::Fr, Some((start, end, share))) => format!(
+            "Sur vos {n} sur {who}, {} tombent entre {} et {} (heure de Paris)\u{a0}: vous êtes \
+             rarement actif à ces heures-là, sans doute celles de votre sommeil. {busy}",
+            percent(lang, share),
+            hour(start),
+            hour(end)
+        ),
+        (Lang::En, Some((start, end, share))) => format!(
+            "Of your {n} on {who}, {} fall between {} and {} (Paris time): you are rarely \
+             active then, most likely while you sleep. {busy}",
+            percent(lang, share),
+            hour(start),
+            hour(end)
+        ),
+        (Lang::Fr, None) => format!("{who} date {n} de votre part (heure de Paris). {busy}"),
+        (Lang::En, None) => format!("{who} dates {n} of yours (Paris time). {busy}"),
+    }
+}
+
+/// A relation's name, counted: "120 followers", "1 abonné".
+pub fn relation(lang: Lang, relation: Relation, n: u64) -> String {
+    let (fr, en) = match relation {
+        Relation::Friend => (("ami", "amis"), ("friend", "friends")),
+        Relation::Follower => (("abonné", "abonnés"), ("follower", "followers")),
+        Relation::Following => (
+            ("compte suivi", "comptes suivis"),
+            ("account followed", "accounts followed"),
+        ),
+        Relation::Connection => (("relation", "relations"), ("connection", "connections")),
+    };
+    counted(lang, n, fr, en)
+}
+
+/// "Your network on Instagram: 120 followers and 98 accounts followed. The year it grew most:
+/// 2021 (45)."
+pub fn contacts(
+    lang: Lang,
+    platform: Platform,
+    counts: &[(Relation, u64)],
+    busiest_year: Option<(i64, u64)>,
+) -> String {
+    let who = platform.name();
+    let list: Vec<String> = counts.iter().map(|(r, n)| relation(lang, *r, *n)).collect();
+    let list = list_and(lang, &list);
+    let year = busiest_year.map_or_else(String::new, |(year, n)| {
+        let n = format_count(lang, n);
+        match lang {
+            Lang::Fr => format!(" L'année où il a le plus grandi\u{a0}: {year} ({n})."),
+            Lang::En => format!(" The year it grew most: {year} ({n})."),
+        }
+    });
+    match lang {
+        Lang::Fr => format!("Votre réseau sur {who}\u{a0}: {list}.{year}"),
+        Lang::En => format!("Your network on {who}: {list}.{year}"),
+    }
+}
+
+/// A label of what a platform inferred, in words where Reflet knows it, else as written.
+pub fn inferred_label(lang: Lang, label: &str) -> String {
+    let known = match (lang, label) {
+        (Lang::Fr, "age") => "âge",
+        (Lang::En, "age") => "age",
+        (Lang::Fr, "gender") => "genre",
+        (Lang::En, "gender") => "gender",
+        (Lang::Fr, "languages") => "langues",
+        (Lang::En, "languages") => "languages",
+        (Lang::Fr, "audiences") => "audiences publicitaires",
+        (Lang::En, "audiences") => "advertising audiences",
+        (Lang::Fr, "shows") => "émissions",
+        (Lang::En, "shows") => "shows",
+        _ => return label.to_owned(),
+    };
+    known.to_owned()
+}
+
+/// "What X inferred about you, as it writes it: age: 18-24; gender: male." The first headings
+/// are named, each with its first values; the rest are counted.
+pub fn inferences(lang: Lang, platform: Platform, inferred: &[(String, Vec<String>)]) -> String {
+    let who = platform.name();
+    let (sep, between) = match lang {
+        Lang::Fr => ("\u{a0}: ", "\u{a0}; "),
+        Lang::En => (": ", "; "),
+    };
+    let shown: Vec<String> = inferred
+        .iter()
+        .take(SHOWN)
+        .map(|(label, values)| {
+            let values = first_and_others(
+                lang,
+                values.clone(),
+                SHOWN,
+                ("autre", "autres"),
+                ("other", "others"),
+            );
+            format!("{}{sep}{values}", inferred_label(lang, label))
+        })
+        .collect();
+    let more = inferred.len().saturating_sub(SHOWN) as u64;
+    let more = if more == 0 {
+        String::new()
+    } else {
+        let n = counted(
+            lang,
+            more,
+            ("autre rubrique", "autres rubriques"),
+            ("more heading", "more headings"),
+        );
+        match lang {
+            Lang::Fr => format!(" (et {n})"),
+            Lang::En => format!(" (and {n})"),
+        }
+    };
+    let shown = shown.join(between);
+    match lang {
+        Lang::Fr => {
+            format!("Ce que {who} a déduit de vous, tel qu'il l'écrit\u{a0}: {shown}{more}.")
+        }
+        Lang::En => format!("What {who} inferred about you, as it writes it: {shown}{more}."),
+    }
+}
+
+/// "1,234 messages in 12 conversations on Instagram, from 2019-01-01 to 2023-05-06. The busiest
+/// holds 456 of them (37%)." No name is said: the list under the sentence names them only when
+/// the person asks.
+pub fn conversations(
+    lang: Lang,
+    platform: Platform,
+    (messages, conversations): (u64, u64),
+    span: Option<(&str, &str)>,
+    top: u64,
+) -> String {
+    let who = platform.name();
+    let m = counted(
+        lang,
+        messages,
+        ("message", "messages"),
+        ("message", "messages"),
+    );
+    let c = counted(
+        lang,
+        conversations,
+        ("conversation", "conversations"),
+        ("conversation", "conversations"),
+    );
+    let span = span.map_or_else(String::new, |(first, last)| match lang {
+        Lang::Fr => format!(", du {first} au {last}"),
+        Lang::En => format!(", from {first} to {last}"),
+    });
+    let share = percent(
+        lang,
+        u8::try_from((top * 100 + messages / 2) / messages.max(1)).unwrap_or(100),
+    );
+    let top_n = format_count(lang, top);
+    match (lang, conversations) {
+        (Lang::Fr, 1) => format!("{m} dans {c} sur {who}{span}."),
+        (Lang::En, 1) => format!("{m} in {c} on {who}{span}."),
+        (Lang::Fr, _) => {
+            format!("{m} dans {c} sur {who}{span}. La plus fournie en compte {top_n} ({share}).")
+        }
+        (Lang::En, _) => {
+            format!("{m} in {c} on {who}{span}. The busiest holds {top_n} of them ({share}).")
+        }
+    }
+}
+
+/// The line under a social file's name: what was read from it.
+pub fn summary_line(lang: Lang, s: &SocialSummary) -> String {
+    let events: u64 = s.off_platform.iter().map(|a| a.events).sum();
+    let contacts: u64 = s.contacts.iter().map(|c| c.count).sum();
+    let actions = s.rhythm.as_ref().map_or(0, |r| r.total);
+    let headings = s.inferred.len() as u64;
+    let parts: Vec<String> = [
+        (
+            s.interests.len() as u64,
             ("centre d'intérêt", "centres d'intérêt"),
             ("interest", "interests"),
-        ));
-    }
-    if advertisers > 0 {
-        parts.push(counted(
-            lang,
-            advertisers,
+        ),
+        (
+            s.advertisers.len() as u64,
             ("annonceur", "annonceurs"),
             ("advertiser", "advertisers"),
-        ));
-    }
-    if events > 0 {
-        parts.push(counted(
-            lang,
+        ),
+        (
             events,
             ("événement hors plateforme", "événements hors plateforme"),
             ("off-platform event", "off-platform events"),
-        ));
-    }
+        ),
+        (s.logins, ("connexion", "connexions"), ("login", "logins")),
+        (
+            contacts,
+            ("relation", "relations"),
+            ("relation", "relations"),
+        ),
+        (s.messages, ("message", "messages"), ("message", "messages")),
+        (
+            headings,
+            ("déduction", "déductions"),
+            ("inference", "inferences"),
+        ),
+        (
+            actions,
+            ("action datée", "actions datées"),
+            ("dated action", "dated actions"),
+        ),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, fr, en)| counted(lang, n, fr, en))
+    .collect();
     if parts.is_empty() {
         return match lang {
-            Lang::Fr => "Aucune donnée publicitaire".to_owned(),
-            Lang::En => "No advertising data".to_owned(),
+            Lang::Fr => "Rien de daté ni de nommé".to_owned(),
+            Lang::En => "Nothing dated or named".to_owned(),
         };
     }
     parts.join(" · ")
 }
 
 /// How each social finding was reached.
+#[allow(clippy::too_many_lines)] // one entry a finding and language
 pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
     Some(match (lang, id) {
         (Lang::Fr, "ad_interests") => {
@@ -338,6 +613,61 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
              viewed, purchase, search…), leaving out impossible dates (0, before 2004). The \
              businesses themselves send them to Meta, through its tools (pixel, SDK), even when \
              you are not on the platform."
+        }
+        (Lang::Fr, "logins") => {
+            "Chaque connexion ou session du fichier est comptée, avec son appareil ou son \
+             navigateur (déduit de l'«\u{a0}agent utilisateur\u{a0}» que votre navigateur envoie, \
+             ou du modèle écrit par la plateforme) et son adresse IP. Une adresse IP situe \
+             approximativement l'endroit où vous étiez\u{a0}: votre fournisseur d'accès peut la \
+             relier à votre abonnement."
+        }
+        (Lang::En, "logins") => {
+            "Each login or session in the file is counted, with its device or browser (from the \
+             \"user agent\" your browser sends, or the model the platform wrote) and its IP \
+             address. An IP address roughly places where you were: your internet provider can \
+             tie it to your subscription."
+        }
+        (Lang::Fr, "activity_rhythm") => {
+            "Chaque date du fichier qui marque une action de votre part (connexion, message \
+             envoyé, mention J'aime, recherche, vidéo regardée, événement envoyé par une \
+             application…) est placée à son jour et à son heure, à l'heure de Paris. Les heures \
+             creuses sont la plus longue suite d'au moins trois heures qui comptent chacune \
+             moins du quart d'une part égale (1/96 des actions)\u{a0}; il en faut au moins 50 \
+             pour en parler. C'est ce que toute plateforme peut lire de vos nuits."
+        }
+        (Lang::En, "activity_rhythm") => {
+            "Every date in the file that marks an action of yours (login, message sent, like, \
+             search, video watched, event sent by an app…) is placed at its weekday and hour, in \
+             Paris time. The quiet hours are the longest run of at least three hours that each \
+             hold less than a quarter of an even share (1/96 of the actions); it takes at least \
+             50 actions to speak of them. This is what any platform can read of your nights."
+        }
+        (Lang::Fr, "contacts") => {
+            "Chaque relation du fichier est comptée une fois par sorte (amis, abonnés, comptes \
+             suivis, relations), et par année quand le fichier date son début. Aucun nom n'est \
+             gardé."
+        }
+        (Lang::En, "contacts") => {
+            "Each relation in the file is counted once by kind (friends, followers, accounts \
+             followed, connections), and by year when the file dates its start. No name is kept."
+        }
+        (Lang::Fr, "platform_inferences") => {
+            "Ces rubriques et ces valeurs sont celles du fichier, telles que la plateforme les \
+             écrit (seuls quelques intitulés sont traduits)\u{a0}: c'est ce qu'elle a déduit de \
+             vous, ou ce qu'elle propose aux annonceurs pour vous cibler."
+        }
+        (Lang::En, "platform_inferences") => {
+            "These headings and values are the file's, as the platform writes them (only a few \
+             headings are translated): what it inferred about you, or offers advertisers to \
+             target you by."
+        }
+        (Lang::Fr, "conversations") => {
+            "Les messages sont comptés par conversation, sans jamais lire leur contenu. Les noms \
+             des conversations restent masqués tant que vous ne demandez pas à les voir."
+        }
+        (Lang::En, "conversations") => {
+            "Messages are counted by conversation, without ever reading their content. The \
+             conversations' names stay hidden until you ask to see them."
         }
         _ => return None,
     })

@@ -187,6 +187,9 @@ pub struct SocialSummary {
     /// Messages counted in every conversation.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub messages: u64,
+    /// Conversations counted.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub conversation_count: u64,
     /// The conversations with the most messages (at most [`TOP_CONVERSATIONS`]), most first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conversations: Vec<Conversation>,

@@ -48,12 +48,7 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
                 None => positions,
             }
         }
-        Summary::Social(s) => crate::i18n::social::summary_line(
-            lang,
-            s.interests.len() as u64,
-            s.advertisers.len() as u64,
-            s.off_platform.iter().map(|a| a.events).sum(),
-        ),
+        Summary::Social(s) => crate::i18n::social::summary_line(lang, s),
     }
 }
 
