@@ -169,7 +169,10 @@ fn off_facebook_activity_is_counted_by_app_type_and_month() {
         .map(|h| rhythm.counts.iter().map(|d| d[h]).sum())
         .collect();
     assert_eq!(by_hour[..10], [71, 29, 23, 8, 3, 3, 1, 7, 24, 74]);
-    assert_eq!((rhythm.quiet, rhythm.quiet_percent), (Some((3, 8)), Some(1)));
+    assert_eq!(
+        (rhythm.quiet, rhythm.quiet_percent),
+        (Some((3, 8)), Some(1))
+    );
     assert_eq!(rhythm.counts[1][12], 27);
     assert_eq!(
         finding(&file, "activity_rhythm").text.en,

@@ -8,6 +8,7 @@ use crate::i18n::{
     archive_summary, export_parts, file_count, format_size, missing_parts, positions_summary,
     progress_line, section, show_more, visits_and_moves, why_label, Lang, Text,
 };
+use crate::model::social::SocialSummary;
 use crate::model::time::parse_iso;
 use crate::model::trips::TripSummary;
 use crate::model::Summary;
@@ -62,6 +63,28 @@ fn chart_of(finding: &str, trips: Option<&TripSummary>) -> Option<Measure> {
     }
 }
 
+/// What follows a social finding's sentence: its chart or its details.
+fn social_detail(lang: Lang, key: &str, finding: &str, s: &SocialSummary) -> Html {
+    match finding {
+        "logins" => html! {
+            <super::LoginsDetails {lang} devices={s.devices.clone()} ips={s.ips.clone()} />
+        },
+        "activity_rhythm" => s.rhythm.clone().map_or_else(Html::default, |rhythm| {
+            html! {
+                <super::RhythmChart {lang} id={format!("c-{key}-rhythm")} {rhythm} />
+            }
+        }),
+        "contacts" => html! { <super::ContactsDetails {lang} contacts={s.contacts.clone()} /> },
+        "platform_inferences" => html! {
+            <super::InferencesDetails {lang} inferred={s.inferred.clone()} />
+        },
+        "conversations" => html! {
+            <super::ConversationsDetails {lang} conversations={s.conversations.clone()} />
+        },
+        _ => Html::default(),
+    }
+}
+
 /// What a file is and reveals. `key` is the row's key, unique on the page: ids derive from it;
 /// `owner`, the opened file that holds it (the worker knows it by that and its path).
 fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
@@ -79,6 +102,10 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                 p.count > 0 || p.trips.is_some(),
             ),
             Summary::Social(_) => (None, None, None, false),
+        };
+        let social = match summary {
+            Summary::Social(s) => Some(s),
+            Summary::Positions(_) => None,
         };
         return html! {
             <>
@@ -107,6 +134,9 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                                 if let Some(routine) = routine.clone() {
                                     <super::RoutineChart {lang} id={format!("c-{key}")} {routine} />
                                 }
+                            }
+                            if let Some(s) = social {
+                                { social_detail(lang, key, &f.id, s) }
                             }
                             // The trips' and the carbon's charts follow theirs.
                             if let (Some(trips), Some(measure)) = (trips.clone(), chart_of(&f.id, trips.as_ref())) {
