@@ -1062,6 +1062,15 @@ describe('social and advertising', () => {
       /^70\u00a0advertisers use your activity or information on Facebook: 31 uploaded a list holding your contact details/);
     assert.equal(await finding('your_off-facebook_activity.json', 'off_platform'),
       '78\u00a0apps and sites told Facebook what you did there: 1,804\u00a0events, from 2019-11-23 to 2021-10-30. The most: Clash Royale (476\u00a0events).');
+    // When the events come: the quiet hours, and the hour × weekday chart with its table.
+    assert.equal(await finding('your_off-facebook_activity.json', 'activity_rhythm'),
+      'Of your 1,804\u00a0dated actions on Facebook, 1% fall between 3:00 and 8:00 (Paris time): you are rarely active then, most likely while you sleep. The busiest hour: Tuesday, 12:00 to 13:00.');
+    const rhythm = '#files figure[data-chart="rhythm"]';
+    await page.waitForSelector(`${rhythm} canvas[data-drawn]`);
+    assert.match(await page.getAttribute(`${rhythm} canvas`, 'aria-label'), /^Heat map/);
+    await page.click(`${rhythm} details summary`);
+    // Tuesday's row, the 12:00 column (after the row header and 12 hours).
+    assert.equal(await page.textContent(`${rhythm} tbody tr:nth-child(2) td:nth-of-type(13)`), '27');
     const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText).join('\n'));
     assert.ok(!rows.includes('Ã'), 'mojibake shown');
     // "How do we know?" explains each, and the page stays accessible.
