@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 pub use crate::i18n::Messages;
 use crate::ingest::archive::{self, Event};
 use crate::ingest::ByteSource;
+use crate::model::social::SocialOverview;
 use crate::model::{FileRef, Summary};
 
 /// The schema version written in every report.
@@ -31,6 +32,31 @@ pub struct Report {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub exports: Vec<Export>,
     pub files: Vec<FileReport>,
+    /// What the files reveal together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub across: Option<Across>,
+}
+
+/// What several files reveal together (issue 8: social files merged across platforms).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Across {
+    pub social: SocialOverview,
+    pub findings: Vec<Finding>,
+}
+
+impl Across {
+    /// What `files` reveal together, when at least two are social files.
+    pub fn of(files: &[FileReport]) -> Option<Across> {
+        let social =
+            crate::analysis::social::overview(files.iter().filter_map(|f| match &f.summary {
+                Some(Summary::Social(s)) => Some(s),
+                _ => None,
+            }))?;
+        Some(Across {
+            findings: crate::analysis::social::overview_findings(&social),
+            social,
+        })
+    }
 }
 
 /// One export split in parts, as the file list shows it.
@@ -94,6 +120,7 @@ impl Report {
             schema: SCHEMA,
             generator: generator(),
             exports: exports(inputs),
+            across: Across::of(&files),
             files,
         }
     }

@@ -13,8 +13,9 @@ use crate::i18n::social as text;
 use crate::i18n::Messages;
 use crate::model::location::{Fix, LocationSink};
 use crate::model::social::{
-    Advertiser, AudienceFlags, Contacts, Conversation, Interest, Login, OffPlatformApp, Platform,
-    Relation, Rhythm, Seen, SocialSink, SocialSummary, Special, TOP_CONVERSATIONS,
+    Advertiser, AudienceFlags, Contacts, Conversation, Interest, Login, MergedAdvertiser,
+    MergedInterest, OffPlatformApp, Platform, Relation, Rhythm, Seen, SocialOverview, SocialSink,
+    SocialSummary, Special, TOP_CONVERSATIONS,
 };
 use crate::model::time::{civil_from_days, format_date};
 use crate::model::tz::utc_offset_minutes;
@@ -143,32 +144,7 @@ impl Social {
     }
 
     fn rhythm(&self) -> Option<Rhythm> {
-        let total: u64 = self.rhythm.iter().flatten().sum();
-        if total == 0 {
-            return None;
-        }
-        let mut hours = [0_u64; 24];
-        for day in &self.rhythm {
-            for (sum, n) in hours.iter_mut().zip(day) {
-                *sum += n;
-            }
-        }
-        let quiet = (total >= MIN_RHYTHM).then(|| quiet_hours(&hours)).flatten();
-        let quiet_percent = quiet.map(|(start, end)| {
-            let inside: u64 = (0..24)
-                .zip(hours)
-                .filter(|(h, _)| in_run(*h, start, end))
-                .map(|(_, n)| n)
-                .sum();
-            percent_of(inside, total)
-        });
-        Some(Rhythm {
-            zone: ZONE.to_owned(),
-            total,
-            counts: self.rhythm,
-            quiet,
-            quiet_percent,
-        })
+        rhythm_of(&self.rhythm)
     }
 
     pub fn finish(self) -> SocialSummary {
@@ -270,6 +246,37 @@ impl Social {
             conversations,
         }
     }
+}
+
+/// The rhythm of dated actions counted by weekday and hour: their total and quiet hours; none
+/// without any.
+fn rhythm_of(counts: &[[u64; 24]; 7]) -> Option<Rhythm> {
+    let total: u64 = counts.iter().flatten().sum();
+    if total == 0 {
+        return None;
+    }
+    let mut hours = [0_u64; 24];
+    for day in counts {
+        for (sum, n) in hours.iter_mut().zip(day) {
+            *sum += n;
+        }
+    }
+    let quiet = (total >= MIN_RHYTHM).then(|| quiet_hours(&hours)).flatten();
+    let quiet_percent = quiet.map(|(start, end)| {
+        let inside: u64 = (0..24)
+            .zip(hours)
+            .filter(|(h, _)| in_run(*h, start, end))
+            .map(|(_, n)| n)
+            .sum();
+        percent_of(inside, total)
+    });
+    Some(Rhythm {
+        zone: ZONE.to_owned(),
+        total,
+        counts: *counts,
+        quiet,
+        quiet_percent,
+    })
 }
 
 /// Whether an instant (epoch seconds) is a plausible time for these files.
@@ -648,7 +655,9 @@ fn people_findings(s: &SocialSummary, out: &mut Vec<Finding>) {
             .map(|((start, end), share)| (start, end, share));
         out.push(Finding::new(
             "activity_rhythm",
-            Messages::from_fn(|lang| text::rhythm(lang, s.platform, rhythm.total, quiet, busiest)),
+            Messages::from_fn(|lang| {
+                text::rhythm(lang, s.platform.name(), rhythm.total, quiet, busiest)
+            }),
         ));
     }
     if !s.contacts.is_empty() {
@@ -686,6 +695,133 @@ fn people_findings(s: &SocialSummary, out: &mut Vec<Finding>) {
             }),
         ));
     }
+}
+
+/// What the social files say together, when there are at least two: every interest and
+/// advertiser once with the platforms that list it, and their rhythms added up.
+pub fn overview<'a>(
+    summaries: impl IntoIterator<Item = &'a SocialSummary>,
+) -> Option<SocialOverview> {
+    let mut files = 0_u64;
+    let mut platforms: BTreeSet<Platform> = BTreeSet::new();
+    // Keyed by the name in lower case: its first spelling met, its category or flags, platforms.
+    let mut interests: BTreeMap<String, (String, Option<Special>, BTreeSet<Platform>)> =
+        BTreeMap::new();
+    let mut advertisers: BTreeMap<String, (String, AudienceFlags, BTreeSet<Platform>)> =
+        BTreeMap::new();
+    let mut counts = [[0_u64; 24]; 7];
+    for s in summaries {
+        files += 1;
+        platforms.insert(s.platform);
+        for i in &s.interests {
+            let entry = interests
+                .entry(i.name.to_lowercase())
+                .or_insert_with(|| (i.name.clone(), i.special, BTreeSet::new()));
+            entry.2.insert(s.platform);
+        }
+        for a in &s.advertisers {
+            let entry = advertisers
+                .entry(a.name.to_lowercase())
+                .or_insert_with(|| (a.name.clone(), AudienceFlags::default(), BTreeSet::new()));
+            entry.1.merge(a.flags);
+            entry.2.insert(s.platform);
+        }
+        if let Some(r) = &s.rhythm {
+            for (sum, day) in counts.iter_mut().zip(&r.counts) {
+                for (cell, n) in sum.iter_mut().zip(day) {
+                    *cell += n;
+                }
+            }
+        }
+    }
+    if files < 2 {
+        return None;
+    }
+    Some(SocialOverview {
+        files,
+        platforms: platforms.into_iter().collect(),
+        interests: interests
+            .into_values()
+            .map(|(name, special, p)| MergedInterest {
+                name,
+                special,
+                platforms: p.into_iter().collect(),
+            })
+            .collect(),
+        advertisers: advertisers
+            .into_values()
+            .map(|(name, flags, p)| MergedAdvertiser {
+                name,
+                flags,
+                platforms: p.into_iter().collect(),
+            })
+            .collect(),
+        rhythm: rhythm_of(&counts),
+    })
+}
+
+/// What the social files reveal together: the interests and advertisers merged across
+/// platforms, and the rhythm of every dated action.
+pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let who = |lang| {
+        let names: Vec<String> = o.platforms.iter().map(|p| p.name().to_owned()).collect();
+        crate::i18n::list_and(lang, &names)
+    };
+    if !o.interests.is_empty() {
+        let special: Vec<Special> = o.interests.iter().filter_map(|i| i.special).collect();
+        let shared: Vec<&str> = o
+            .interests
+            .iter()
+            .filter(|i| i.platforms.len() > 1)
+            .map(|i| i.name.as_str())
+            .collect();
+        out.push(Finding::new(
+            "merged_interests",
+            Messages::from_fn(|lang| {
+                text::merged_interests(
+                    lang,
+                    &who(lang),
+                    o.interests.len() as u64,
+                    &special,
+                    &shared,
+                )
+            }),
+        ));
+    }
+    if !o.advertisers.is_empty() {
+        let holders = o.advertisers.iter().filter(|a| a.flags.data_file).count() as u64;
+        let shared: Vec<&str> = o
+            .advertisers
+            .iter()
+            .filter(|a| a.platforms.len() > 1)
+            .map(|a| a.name.as_str())
+            .collect();
+        out.push(Finding::new(
+            "merged_advertisers",
+            Messages::from_fn(|lang| {
+                text::merged_advertisers(
+                    lang,
+                    &who(lang),
+                    o.advertisers.len() as u64,
+                    holders,
+                    &shared,
+                )
+            }),
+        ));
+    }
+    if let Some(rhythm) = &o.rhythm {
+        let quiet = rhythm
+            .quiet
+            .zip(rhythm.quiet_percent)
+            .map(|((start, end), share)| (start, end, share));
+        let busiest = busiest_hour(&rhythm.counts);
+        out.push(Finding::new(
+            "merged_rhythm",
+            Messages::from_fn(|lang| text::rhythm(lang, &who(lang), rhythm.total, quiet, busiest)),
+        ));
+    }
+    out
 }
 
 /// The earliest first date and the latest last date among `dates`.
@@ -1270,5 +1406,66 @@ mod tests {
         ] {
             assert_eq!(device_name(agent), name, "{agent}");
         }
+    }
+
+    #[test]
+    fn files_together_merge_interests_and_advertisers_across_platforms() {
+        let mut facebook = Social::new(Platform::Facebook);
+        facebook.interest("Cuisine");
+        facebook.interest("Parti socialiste");
+        facebook.advertiser(
+            "Hogan Ltd",
+            AudienceFlags {
+                data_file: true,
+                ..Default::default()
+            },
+        );
+        facebook.active(1_700_000_000);
+        let mut x = Social::new(Platform::X);
+        x.interest(" cuisine ");
+        x.interest("Randonnée");
+        x.advertiser(
+            "hogan ltd",
+            AudienceFlags {
+                remarketing: true,
+                ..Default::default()
+            },
+        );
+        x.advertiser("Vinted", AudienceFlags::default());
+        x.active(1_700_003_600);
+        let (facebook, x) = (facebook.finish(), x.finish());
+        assert_eq!(overview([&facebook]), None);
+        let o = overview([&facebook, &x]).unwrap();
+        assert_eq!(o.files, 2);
+        assert_eq!(o.platforms, [Platform::Facebook, Platform::X]);
+        let interests: Vec<(&str, usize)> = o
+            .interests
+            .iter()
+            .map(|i| (i.name.as_str(), i.platforms.len()))
+            .collect();
+        assert_eq!(
+            interests,
+            [("Cuisine", 2), ("Parti socialiste", 1), ("Randonnée", 1)]
+        );
+        assert_eq!(o.interests[1].special, Some(Special::Politics));
+        let hogan = &o.advertisers[0];
+        assert!(hogan.flags.data_file && hogan.flags.remarketing);
+        assert_eq!(hogan.platforms, [Platform::Facebook, Platform::X]);
+        assert_eq!(o.rhythm.as_ref().map(|r| r.total), Some(2));
+        let found = overview_findings(&o);
+        let en = |id: &str| found.iter().find(|f| f.id == id).unwrap().text.en.clone();
+        assert_eq!(
+            en("merged_interests"),
+            "Together, Facebook and X (Twitter) inferred 3\u{a0}different interests about you, one \
+             of them touching a category of data the GDPR protects most (political opinions). \
+             One was inferred by more than one platform: Cuisine."
+        );
+        assert_eq!(
+            en("merged_advertisers"),
+            "2\u{a0}different advertisers across Facebook and X (Twitter); one of them has your \
+             contact details. One appears on more than one platform: Hogan Ltd."
+        );
+        assert!(en("merged_rhythm")
+            .starts_with("2\u{a0}dated actions of yours on Facebook and X (Twitter)"));
     }
 }

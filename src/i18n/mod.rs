@@ -135,6 +135,7 @@ pub enum Text {
     RoutineNoData,
     RoutineLegendNever,
     RoutineLegendAlways,
+    AcrossTitle,
     RhythmChartTitle,
     RhythmChartAlt,
     RhythmLegendNone,
@@ -273,6 +274,7 @@ impl Text {
         Text::RoutineNoData,
         Text::RoutineLegendNever,
         Text::RoutineLegendAlways,
+        Text::AcrossTitle,
         Text::RhythmChartTitle,
         Text::RhythmChartAlt,
         Text::RhythmLegendNone,
@@ -601,6 +603,10 @@ impl Text {
             Text::RoutineNoData => ("pas de données", "no data"),
             Text::RoutineLegendNever => ("jamais hors de chez vous", "never away from home"),
             Text::RoutineLegendAlways => ("toujours hors de chez vous", "always away from home"),
+            Text::AcrossTitle => (
+                "Vos réseaux sociaux, tous ensemble",
+                "Your social networks, all together",
+            ),
             Text::RhythmChartTitle => (
                 "Vos actions datées, par heure et par jour de la semaine (heure de Paris)",
                 "Your dated actions, by hour and day of the week (Paris time)",

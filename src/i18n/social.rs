@@ -304,12 +304,11 @@ pub fn logins(
 /// `quiet`: first hour, hour after the last, share in percent.
 pub fn rhythm(
     lang: Lang,
-    platform: Platform,
+    who: &str,
     total: u64,
     quiet: Option<(u8, u8, u8)>,
     (day, h): (usize, u8),
 ) -> String {
-    let who = platform.name();
     let n = counted(
         lang,
         total,
@@ -346,8 +345,102 @@ pub fn rhythm(
             hour(start),
             hour(end)
         ),
-        (Lang::Fr, None) => format!("{who} date {n} de votre part (heure de Paris). {busy}"),
-        (Lang::En, None) => format!("{who} dates {n} of yours (Paris time). {busy}"),
+        (Lang::Fr, None) => format!("{n} de votre part sur {who} (heure de Paris). {busy}"),
+        (Lang::En, None) => format!("{n} of yours on {who} (Paris time). {busy}"),
+    }
+}
+
+/// "Together, Facebook, Instagram and X inferred 240 different interests about you, 12 of them
+/// touching categories the GDPR protects most (health, political opinions). 5 were inferred by
+/// more than one platform: Cooking, …"
+pub fn merged_interests(
+    lang: Lang,
+    who: &str,
+    total: u64,
+    special: &[Special],
+    shared: &[&str],
+) -> String {
+    let n = counted(
+        lang,
+        total,
+        ("centre d'intérêt différent", "centres d'intérêt différents"),
+        ("different interest", "different interests"),
+    );
+    let mut kinds: Vec<Special> = special.to_vec();
+    kinds.sort();
+    kinds.dedup();
+    let kinds: Vec<&str> = kinds.iter().map(|k| special_name(lang, *k)).collect();
+    let kinds = kinds.join(", ");
+    let special_n = format_count(lang, special.len() as u64);
+    let touching = match (lang, special.len()) {
+        (_, 0) => String::new(),
+        (Lang::Fr, 1) => format!(
+            ", dont un touche une catégorie de données que le RGPD protège le plus ({kinds})"
+        ),
+        (Lang::En, 1) => format!(", one of them touching a category of data the GDPR protects most ({kinds})"),
+        (Lang::Fr, _) => format!(
+            ", dont {special_n} touchent des catégories de données que le RGPD protège le plus ({kinds})"
+        ),
+        (Lang::En, _) => format!(
+            ", {special_n} of them touching categories of data the GDPR protects most ({kinds})"
+        ),
+    };
+    let shared_n = format_count(lang, shared.len() as u64);
+    let listed = names(lang, shared);
+    let shared = match (lang, shared.len()) {
+        (_, 0) => String::new(),
+        (Lang::Fr, 1) => {
+            format!(" Un seul vous est attribué par plus d'une plateforme\u{a0}: {listed}.")
+        }
+        (Lang::En, 1) => format!(" One was inferred by more than one platform: {listed}."),
+        (Lang::Fr, _) => {
+            format!(" {shared_n} vous sont attribués par plus d'une plateforme\u{a0}: {listed}.")
+        }
+        (Lang::En, _) => format!(" {shared_n} were inferred by more than one platform: {listed}."),
+    };
+    match lang {
+        Lang::Fr => format!("Ensemble, {who} vous attribuent {n}{touching}.{shared}"),
+        Lang::En => format!("Together, {who} inferred {n} about you{touching}.{shared}"),
+    }
+}
+
+/// "182 different advertisers across Facebook and Instagram; 31 have your contact details. 4
+/// appear on more than one platform: …"
+pub fn merged_advertisers(
+    lang: Lang,
+    who: &str,
+    total: u64,
+    holders: u64,
+    shared: &[&str],
+) -> String {
+    let n = counted(
+        lang,
+        total,
+        ("annonceur différent", "annonceurs différents"),
+        ("different advertiser", "different advertisers"),
+    );
+    let holders_n = format_count(lang, holders);
+    let holding = match (lang, holders) {
+        (_, 0) => String::new(),
+        (Lang::Fr, 1) => "\u{a0}; l'un d'eux a vos coordonnées".to_owned(),
+        (Lang::En, 1) => "; one of them has your contact details".to_owned(),
+        (Lang::Fr, _) => format!("\u{a0}; {holders_n} d'entre eux ont vos coordonnées"),
+        (Lang::En, _) => format!("; {holders_n} of them have your contact details"),
+    };
+    let shared_n = format_count(lang, shared.len() as u64);
+    let listed = names(lang, shared);
+    let shared = match (lang, shared.len()) {
+        (_, 0) => String::new(),
+        (Lang::Fr, 1) => format!(" Un seul apparaît sur plus d'une plateforme\u{a0}: {listed}."),
+        (Lang::En, 1) => format!(" One appears on more than one platform: {listed}."),
+        (Lang::Fr, _) => {
+            format!(" {shared_n} apparaissent sur plus d'une plateforme\u{a0}: {listed}.")
+        }
+        (Lang::En, _) => format!(" {shared_n} appear on more than one platform: {listed}."),
+    };
+    match lang {
+        Lang::Fr => format!("{n} sur {who}{holding}.{shared}"),
+        Lang::En => format!("{n} across {who}{holding}.{shared}"),
     }
 }
 
@@ -668,6 +761,36 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
         (Lang::En, "conversations") => {
             "Messages are counted by conversation, without ever reading their content. The \
              conversations' names stay hidden until you ask to see them."
+        }
+        (Lang::Fr, "merged_interests") => {
+            "Les centres d'intérêt de tous vos fichiers sont réunis\u{a0}: un même nom (sans \
+             tenir compte des majuscules ni des espaces) compte une fois, avec les plateformes \
+             qui vous l'attribuent. Chacun est comparé au lexique des catégories de \
+             l'article 9 du RGPD."
+        }
+        (Lang::En, "merged_interests") => {
+            "The interests of all your files are put together: one name (ignoring capitals and \
+             spaces) counts once, with the platforms that ascribe it to you. Each is compared \
+             with the lexicon of GDPR Article 9 categories."
+        }
+        (Lang::Fr, "merged_advertisers") => {
+            "Les annonceurs de tous vos fichiers sont réunis\u{a0}: un même nom compte une fois, \
+             ce que chaque fichier en dit est additionné. «\u{a0}Ont vos coordonnées\u{a0}»\u{a0}: \
+             ceux qu'un fichier marque comme ayant téléversé une liste qui vous contient."
+        }
+        (Lang::En, "merged_advertisers") => {
+            "The advertisers of all your files are put together: one name counts once, what \
+             each file says of it added up. \"Have your contact details\": those a file marks as \
+             having uploaded a list that holds you."
+        }
+        (Lang::Fr, "merged_rhythm") => {
+            "Les actions datées de tous vos fichiers sont additionnées, par jour de la semaine \
+             et par heure (heure de Paris), et lues comme celles d'un seul fichier. Une même \
+             action présente dans deux fichiers compte deux fois."
+        }
+        (Lang::En, "merged_rhythm") => {
+            "The dated actions of all your files are added up, by weekday and hour (Paris time), \
+             and read as one file's. An action present in two files counts twice."
         }
         _ => return None,
     })

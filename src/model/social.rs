@@ -257,3 +257,39 @@ pub struct Conversation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last: Option<String>,
 }
+
+/// What several social files say together: the interests and advertisers merged across
+/// platforms (one name, the platforms that list it), and one rhythm of every dated action.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SocialOverview {
+    /// The social files read together.
+    pub files: u64,
+    /// Their platforms, each once.
+    pub platforms: Vec<Platform>,
+    /// Every interest once (names compared without case or extra spaces), sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub interests: Vec<MergedInterest>,
+    /// Every advertiser once, its flags merged, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub advertisers: Vec<MergedAdvertiser>,
+    /// The files' rhythms added up.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm: Option<Rhythm>,
+}
+
+/// An interest, and the platforms that inferred it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergedInterest {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub special: Option<Special>,
+    pub platforms: Vec<Platform>,
+}
+
+/// An advertiser, what it did, and the platforms that list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MergedAdvertiser {
+    pub name: String,
+    pub flags: AudienceFlags,
+    pub platforms: Vec<Platform>,
+}

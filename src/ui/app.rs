@@ -9,7 +9,8 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    DayContext, DropZone, FileList, Header, Landing, LiveRegion, NetCounter, PromisePage, SelfTest,
+    AcrossView, DayContext, DropZone, FileList, Header, Landing, LiveRegion, NetCounter,
+    PromisePage, SelfTest,
 };
 use super::state::{self, Action, FileStatus, State, View};
 use crate::i18n::Lang;
@@ -628,6 +629,7 @@ pub fn App() -> Html {
                     <ContextProvider<DayContext> context={days}>
                         <FileList {lang} files={files.to_vec()} {busy} {on_cancel} kept={state.kept}
                             {on_raw} scan_failed={state.scan_failed.clone()} />
+                        <AcrossView {lang} files={files.to_vec()} />
                     </ContextProvider<DayContext>>
                 }
                 <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />

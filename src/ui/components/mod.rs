@@ -1,6 +1,7 @@
 //! One small component per file, named as nouns. They render props and call callbacks; state and
 //! effects live in `App`.
 
+mod across_view;
 mod chart_canvas;
 mod day_view;
 mod drop_zone;
@@ -19,6 +20,7 @@ mod self_test;
 mod social_details;
 mod trips_chart;
 
+pub use across_view::AcrossView;
 pub use day_view::{DayContext, DayPanel};
 pub use drop_zone::DropZone;
 pub use file_list::FileList;
