@@ -31,6 +31,7 @@ mod strava_activities;
 mod tcx;
 mod x;
 mod x_ads;
+mod x_ageinfo;
 mod x_direct_messages;
 mod x_ip_audit;
 mod x_personalization;
@@ -55,6 +56,7 @@ pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 pub use x_ads::XAds;
+pub use x_ageinfo::XAgeInfo;
 pub use x_direct_messages::XDirectMessages;
 pub use x_ip_audit::XIpAudit;
 pub use x_personalization::XPersonalization;
@@ -145,6 +147,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &XAds { engagements: true },
     &XTweets,
     &XDirectMessages,
+    &XAgeInfo,
 ];
 
 /// The best claim on a file among the registered sources.
