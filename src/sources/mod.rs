@@ -29,6 +29,13 @@ mod meta_off_platform;
 mod snapchat_location;
 mod strava_activities;
 mod tcx;
+mod x;
+mod x_ads;
+mod x_ageinfo;
+mod x_direct_messages;
+mod x_ip_audit;
+mod x_personalization;
+mod x_tweets;
 
 pub use apple_health::AppleHealth;
 pub use fit::Fit;
@@ -48,6 +55,12 @@ pub use meta_off_platform::MetaOffPlatform;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
+pub use x_ads::XAds;
+pub use x_ageinfo::XAgeInfo;
+pub use x_direct_messages::XDirectMessages;
+pub use x_ip_audit::XIpAudit;
+pub use x_personalization::XPersonalization;
+pub use x_tweets::XTweets;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -128,6 +141,13 @@ pub static SOURCES: &[&dyn Source] = &[
     &MetaOffPlatform {
         platform: Meta::Instagram,
     },
+    &XPersonalization,
+    &XIpAudit,
+    &XAds { engagements: false },
+    &XAds { engagements: true },
+    &XTweets,
+    &XDirectMessages,
+    &XAgeInfo,
 ];
 
 /// The best claim on a file among the registered sources.
