@@ -29,6 +29,7 @@ mod meta_off_platform;
 mod snapchat_location;
 mod strava_activities;
 mod tcx;
+mod tiktok;
 
 pub use apple_health::AppleHealth;
 pub use fit::Fit;
@@ -48,6 +49,7 @@ pub use meta_off_platform::MetaOffPlatform;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
+pub use tiktok::TikTok;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -128,6 +130,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &MetaOffPlatform {
         platform: Meta::Instagram,
     },
+    &TikTok,
 ];
 
 /// The best claim on a file among the registered sources.
