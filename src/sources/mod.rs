@@ -21,6 +21,10 @@ mod google_timeline_edits;
 mod google_timeline_ios;
 mod gpx;
 mod kml;
+mod linkedin;
+mod linkedin_ad_targeting;
+mod linkedin_connections;
+mod linkedin_inferences;
 mod loose;
 mod meta;
 mod meta_advertisers;
@@ -43,6 +47,9 @@ pub use google_timeline_edits::GoogleTimelineEdits;
 pub use google_timeline_ios::GoogleTimelineIos;
 pub use gpx::Gpx;
 pub use kml::Kml;
+pub use linkedin_ad_targeting::LinkedInAdTargeting;
+pub use linkedin_connections::LinkedInConnections;
+pub use linkedin_inferences::LinkedInInferences;
 pub use meta_advertisers::MetaAdvertisers;
 pub use meta_interests::MetaInterests;
 pub use meta_off_platform::MetaOffPlatform;
@@ -131,6 +138,9 @@ pub static SOURCES: &[&dyn Source] = &[
         platform: Meta::Instagram,
     },
     &TikTok,
+    &LinkedInConnections,
+    &LinkedInAdTargeting,
+    &LinkedInInferences,
 ];
 
 /// The best claim on a file among the registered sources.

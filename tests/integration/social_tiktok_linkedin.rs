@@ -129,3 +129,122 @@ fn tiktok_2022_sample() {
     // 9580 (all between 2008 and 2022).
     assert_eq!(s.rhythm.as_ref().map(|r| r.total), Some(9580));
 }
+
+#[test]
+fn linkedin_connections_are_counted_by_year() {
+    let (_, s) = read("linkedin/Connections.csv", "linkedin.connections");
+    assert_eq!(s.platform, Platform::LinkedIn);
+    // python3: csv.DictReader over the lines after the 3-line preamble → 3000 rows, every
+    // 'Connected On' like '15 Mar 2009'; Counter of its last four characters:
+    let years = [
+        (2008, 208),
+        (2009, 191),
+        (2010, 205),
+        (2011, 212),
+        (2012, 215),
+        (2013, 200),
+        (2014, 205),
+        (2015, 194),
+        (2016, 183),
+        (2017, 212),
+        (2018, 193),
+        (2019, 204),
+        (2020, 195),
+        (2021, 219),
+        (2022, 164),
+    ];
+    assert_eq!(s.contacts.len(), 1);
+    let c = &s.contacts[0];
+    assert_eq!((c.relation, c.count), (Relation::Connection, 3000));
+    assert_eq!(c.years, years);
+    // Nothing but dates is kept: no name, company or e-mail address anywhere in the summary.
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(!json.contains("Carla") && !json.contains('@'), "{json}");
+}
+
+#[test]
+fn linkedin_ad_targeting_lists_interests_and_criteria_as_written() {
+    let (_, s) = read("linkedin/Ad_Targeting.csv", "linkedin.ad_targeting");
+    // python3: csv.reader → a header of 31 columns and one row; 'Member Interests' split on ';'
+    // and stripped → 129 distinct names, sorted, '3D Printing' first and 'Working Environments'
+    // last.
+    assert_eq!(s.interests.len(), 129);
+    assert_eq!(s.interests[0].name, "3D Printing");
+    assert_eq!(s.interests[128].name, "Working Environments");
+    // Every other column with a value, its name as written, in the file's order (the three
+    // 'Company Names' once): 20 labels, 136 distinct values.
+    let labels: Vec<&str> = s.inferred.iter().map(|(l, _)| l.as_str()).collect();
+    assert_eq!(
+        labels,
+        [
+            "Member Age",
+            "Company Names",
+            "Company Follower of",
+            "Company Size",
+            "Degrees",
+            "degreeClass",
+            "Member Schools",
+            "Fields of Study",
+            "Company Connections",
+            "Job Functions",
+            "Member Gender",
+            "Graduation Year",
+            "Company Industries",
+            "Interface Locales",
+            "interfaceLocale",
+            "Member Traits",
+            "Profile Locations",
+            "Job Seniorities",
+            "Member Skills",
+            "Years of Experience"
+        ]
+    );
+    let values: usize = s.inferred.iter().map(|(_, v)| v.len()).sum();
+    assert_eq!(values, 136);
+    let of = |label: &str| -> Vec<&str> {
+        s.inferred
+            .iter()
+            .find(|(l, _)| l == label)
+            .map(|(_, v)| v.iter().map(String::as_str).collect())
+            .unwrap()
+    };
+    assert_eq!(
+        of("Member Traits"),
+        [
+            "Mac",
+            "Recently Switched Jobs",
+            "Desktop/Laptop Users",
+            "iPhone Users",
+            "Career Changers"
+        ]
+    );
+    assert_eq!(of("Company Names"), ["Lin PLC"]);
+    // A quoted cell with a comma inside a value.
+    assert!(of("Profile Locations").contains(&"Lausanne Area, Switzerland"));
+    assert_eq!(of("Profile Locations").len(), 9);
+}
+
+#[test]
+fn linkedin_inferences_are_labelled_by_category_and_type() {
+    let (_, s) = read("linkedin/Inferences_about_you.csv", "linkedin.inferences");
+    // python3: csv.reader → 18 rows; label 'Category – Type of inference', value 'Inference';
+    // 5 answered 'true'.
+    assert_eq!(s.inferred.len(), 18);
+    assert_eq!(
+        s.inferred[0],
+        (
+            "Career inferences – Human resources professional".to_owned(),
+            vec!["No".to_owned()]
+        )
+    );
+    let yes = s
+        .inferred
+        .iter()
+        .filter(|(_, v)| v == &["true".to_owned()])
+        .count();
+    assert_eq!(yes, 5);
+    assert!(s.inferred.contains(&(
+        "Career inferences – Likelihood to be a marketer".to_owned(),
+        vec!["0.008506942256753853".to_owned()]
+    )));
+}
