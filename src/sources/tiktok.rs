@@ -821,6 +821,14 @@ mod tests {
     }
 
     #[test]
+    fn interests_may_come_as_a_list() {
+        let doc = br#"{"Ads and data": {"Ad Interests": {"AdInterestCategories": ["Beauty", "Gaming|Food", {"x": 1}, null]}}}"#;
+        let (out, error) = collect(&TikTok, doc);
+        assert_eq!(error, None);
+        assert_eq!(out.interests, ["Beauty", "Gaming", "Food"]);
+    }
+
+    #[test]
     fn messages_say_who_sent_them_from_the_profile_or_the_conversation() {
         // The profile first: its userName tells.
         let doc = br#"{"Profile": {"Profile Info": {"ProfileMap": {"userName": "me"}}},
