@@ -21,6 +21,10 @@ mod google_timeline_edits;
 mod google_timeline_ios;
 mod gpx;
 mod kml;
+mod linkedin;
+mod linkedin_ad_targeting;
+mod linkedin_connections;
+mod linkedin_inferences;
 mod loose;
 mod meta;
 mod meta_advertisers;
@@ -29,6 +33,7 @@ mod meta_off_platform;
 mod snapchat_location;
 mod strava_activities;
 mod tcx;
+mod tiktok;
 mod x;
 mod x_ads;
 mod x_ageinfo;
@@ -49,12 +54,16 @@ pub use google_timeline_edits::GoogleTimelineEdits;
 pub use google_timeline_ios::GoogleTimelineIos;
 pub use gpx::Gpx;
 pub use kml::Kml;
+pub use linkedin_ad_targeting::LinkedInAdTargeting;
+pub use linkedin_connections::LinkedInConnections;
+pub use linkedin_inferences::LinkedInInferences;
 pub use meta_advertisers::MetaAdvertisers;
 pub use meta_interests::MetaInterests;
 pub use meta_off_platform::MetaOffPlatform;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
+pub use tiktok::TikTok;
 pub use x_ads::XAds;
 pub use x_ageinfo::XAgeInfo;
 pub use x_direct_messages::XDirectMessages;
@@ -148,6 +157,10 @@ pub static SOURCES: &[&dyn Source] = &[
     &XTweets,
     &XDirectMessages,
     &XAgeInfo,
+    &TikTok,
+    &LinkedInConnections,
+    &LinkedInAdTargeting,
+    &LinkedInInferences,
 ];
 
 /// The best claim on a file among the registered sources.

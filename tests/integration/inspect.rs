@@ -24,6 +24,11 @@ fn social_samples() -> Vec<(String, &'static str)> {
         (&format!("{ig}/ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json"), "instagram.ad_interests"),
         (&format!("{ig}/apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json"), "instagram.off_platform"),
         ("samples/twitter/personalization.js", "x.personalization"),
+        ("samples/tiktok/user_data_tiktok.json", "tiktok.user_data"),
+        ("samples/tiktok/user_data_hestia_2022.json", "tiktok.user_data"),
+        ("samples/linkedin/Connections.csv", "linkedin.connections"),
+        ("samples/linkedin/Ad_Targeting.csv", "linkedin.ad_targeting"),
+        ("samples/linkedin/Inferences_about_you.csv", "linkedin.inferences"),
     ]
     .map(|(p, k)| (p.to_owned(), k))
     .to_vec()
