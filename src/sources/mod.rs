@@ -24,7 +24,9 @@ mod kml;
 mod loose;
 mod meta;
 mod meta_advertisers;
+mod meta_contacts;
 mod meta_interests;
+mod meta_logins;
 mod meta_off_platform;
 mod snapchat_location;
 mod strava_activities;
@@ -43,7 +45,9 @@ pub use google_timeline_ios::GoogleTimelineIos;
 pub use gpx::Gpx;
 pub use kml::Kml;
 pub use meta_advertisers::MetaAdvertisers;
+pub use meta_contacts::MetaContacts;
 pub use meta_interests::MetaInterests;
+pub use meta_logins::MetaLogins;
 pub use meta_off_platform::MetaOffPlatform;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
@@ -126,6 +130,18 @@ pub static SOURCES: &[&dyn Source] = &[
         platform: Meta::Facebook,
     },
     &MetaOffPlatform {
+        platform: Meta::Instagram,
+    },
+    &MetaLogins {
+        platform: Meta::Facebook,
+    },
+    &MetaLogins {
+        platform: Meta::Instagram,
+    },
+    &MetaContacts {
+        platform: Meta::Facebook,
+    },
+    &MetaContacts {
         platform: Meta::Instagram,
     },
 ];

@@ -23,6 +23,11 @@ fn social_samples() -> Vec<(String, &'static str)> {
         (&format!("{ig}/ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json"), "instagram.advertisers"),
         (&format!("{ig}/ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json"), "instagram.ad_interests"),
         (&format!("{ig}/apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json"), "instagram.off_platform"),
+        (&format!("{ig}/security_and_login_information/login_and_profile_creation/login_activity.json"), "instagram.logins"),
+        (&format!("{ig}/personal_information/device_information/devices.json"), "instagram.logins"),
+        ("samples/instagram/hestia_2022/followers.json", "instagram.connections"),
+        (&format!("{ig}/connections/followers_and_following/followers_1.json"), "instagram.connections"),
+        (&format!("{ig}/connections/followers_and_following/following.json"), "instagram.connections"),
     ]
     .map(|(p, k)| (p.to_owned(), k))
     .to_vec()
