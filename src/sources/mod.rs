@@ -27,6 +27,7 @@ mod meta_advertisers;
 mod meta_contacts;
 mod meta_interests;
 mod meta_logins;
+mod meta_messages;
 mod meta_off_platform;
 mod snapchat_location;
 mod strava_activities;
@@ -48,6 +49,7 @@ pub use meta_advertisers::MetaAdvertisers;
 pub use meta_contacts::MetaContacts;
 pub use meta_interests::MetaInterests;
 pub use meta_logins::MetaLogins;
+pub use meta_messages::MetaMessages;
 pub use meta_off_platform::MetaOffPlatform;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
@@ -142,6 +144,12 @@ pub static SOURCES: &[&dyn Source] = &[
         platform: Meta::Facebook,
     },
     &MetaContacts {
+        platform: Meta::Instagram,
+    },
+    &MetaMessages {
+        platform: Meta::Facebook,
+    },
+    &MetaMessages {
         platform: Meta::Instagram,
     },
 ];

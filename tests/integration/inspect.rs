@@ -28,6 +28,13 @@ fn social_samples() -> Vec<(String, &'static str)> {
         ("samples/instagram/hestia_2022/followers.json", "instagram.connections"),
         (&format!("{ig}/connections/followers_and_following/followers_1.json"), "instagram.connections"),
         (&format!("{ig}/connections/followers_and_following/following.json"), "instagram.connections"),
+        ("samples/instagram/hestia_2022/message_1.json", "instagram.messages"),
+        (&format!("{ig}/your_instagram_activity/messages/inbox/username/message_1.json"), "instagram.messages"),
+        (&format!("{ig}/your_instagram_activity/messages/message_requests/anotheruser_999999999/message_1.json"), "instagram.messages"),
+        (&format!("{ig}/your_instagram_activity/messages/message_requests/anotheruser_999999999999/message_1.json"), "instagram.messages"),
+        (&format!("{ig}/your_instagram_activity/messages/message_requests/fake_username_12345/message_1.json"), "instagram.messages"),
+        (&format!("{ig}/your_instagram_activity/messages/message_requests/fake_username_123456789/message_1.json"), "instagram.messages"),
+        (&format!("{ig}/your_instagram_activity/messages/message_requests/fake_username_1234567890/message_1.json"), "instagram.messages"),
     ]
     .map(|(p, k)| (p.to_owned(), k))
     .to_vec()
