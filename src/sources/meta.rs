@@ -44,7 +44,7 @@ const INSTAGRAM_FOLDERS: [&str; 4] = [
 ];
 
 /// Keys, or the start of keys, only Instagram writes (formats.md section 19).
-const INSTAGRAM_KEYS: [&[u8]; 8] = [
+const INSTAGRAM_KEYS: [&[u8]; 13] = [
     b"\"ig_custom_audiences_all_types\"",
     b"\"apps_and_websites_off_meta_activity\"",
     b"\"relationships_",
@@ -53,6 +53,11 @@ const INSTAGRAM_KEYS: [&[u8]; 8] = [
     b"\"likes_media_likes\"",
     b"\"impressions_history_",
     b"\"searches_user\"",
+    b"\"comments_media_comments\"",
+    b"\"saved_saved_media\"",
+    b"\"story_activities_",
+    b"\"ig_stories\"",
+    b"\"ig_reels_media\"",
 ];
 
 /// The platform a Meta file comes from: Instagram when a folder of its path says so (a name

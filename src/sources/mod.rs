@@ -23,6 +23,7 @@ mod gpx;
 mod kml;
 mod loose;
 mod meta;
+mod meta_activity;
 mod meta_advertisers;
 mod meta_contacts;
 mod meta_interests;
@@ -45,6 +46,7 @@ pub use google_timeline_edits::GoogleTimelineEdits;
 pub use google_timeline_ios::GoogleTimelineIos;
 pub use gpx::Gpx;
 pub use kml::Kml;
+pub use meta_activity::InstagramActivity;
 pub use meta_advertisers::MetaAdvertisers;
 pub use meta_contacts::MetaContacts;
 pub use meta_interests::MetaInterests;
@@ -152,6 +154,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &MetaMessages {
         platform: Meta::Instagram,
     },
+    &InstagramActivity,
 ];
 
 /// The best claim on a file among the registered sources.

@@ -35,6 +35,18 @@ fn social_samples() -> Vec<(String, &'static str)> {
         (&format!("{ig}/your_instagram_activity/messages/message_requests/fake_username_12345/message_1.json"), "instagram.messages"),
         (&format!("{ig}/your_instagram_activity/messages/message_requests/fake_username_123456789/message_1.json"), "instagram.messages"),
         (&format!("{ig}/your_instagram_activity/messages/message_requests/fake_username_1234567890/message_1.json"), "instagram.messages"),
+        (&format!("{ig}/your_instagram_activity/content/stories.json"), "instagram.activity"),
+        (&format!("{ig}/logged_information/recent_searches/profile_searches.json"), "instagram.activity"),
+        (&format!("{ig}/your_instagram_activity/likes/liked_posts.json"), "instagram.activity"),
+        (&format!("{ig}/your_instagram_activity/comments/post_comments_1.json"), "instagram.activity"),
+        (&format!("{ig}/your_instagram_activity/content/posts_1.json"), "instagram.activity"),
+        (&format!("{ig}/your_instagram_activity/saved/saved_posts.json"), "instagram.activity"),
+        (&format!("{ig}/your_instagram_activity/story_sticker_interactions/story_likes.json"), "instagram.activity"),
+        (&format!("{ig}/your_instagram_activity/story_sticker_interactions/polls.json"), "instagram.activity"),
+        (&format!("{ig}/your_instagram_activity/story_sticker_interactions/quizzes.json"), "instagram.activity"),
+        (&format!("{ig}/ads_information/ads_and_topics/ads_viewed.json"), "instagram.activity"),
+        (&format!("{ig}/ads_information/ads_and_topics/posts_viewed.json"), "instagram.activity"),
+        (&format!("{ig}/ads_information/ads_and_topics/videos_watched.json"), "instagram.activity"),
     ]
     .map(|(p, k)| (p.to_owned(), k))
     .to_vec()
