@@ -144,14 +144,10 @@ impl Thread {
             }
             _ => None,
         };
-        let owner = owner.and_then(|o| self.senders.iter().position(|s| s == o));
-        let name = title.unwrap_or_else(|| self.participants_name());
-        let one_to_one = self.participants.len() == 2 && owner.is_some();
+        let name = title.clone().unwrap_or_else(|| self.participants_name());
         for (at, rank) in self.waiting.drain(..) {
-            let sent = match (one_to_one, rank) {
-                (true, Some(rank)) => Some(Some(rank) == owner),
-                _ => None,
-            };
+            let sender = rank.and_then(|rank| self.senders.get(rank));
+            let sent = owner.zip(sender).map(|(owner, sender)| owner == sender);
             out.message(&name, sent, at);
         }
     }
@@ -308,6 +304,20 @@ mod tests {
             [
                 message("François", Some(true), 1_700_000_002),
                 message("François", Some(false), 1_700_000_001),
+            ]
+        );
+    }
+
+    #[test]
+    fn in_a_conversation_of_two_the_other_person_s_messages_are_not_the_person_s() {
+        let doc = br#"{"participants": [{"name": "A"}, {"name": "B"}],
+            "messages": [{"sender_name": "A", "timestamp_ms": 1700000000000}, {"timestamp_ms": 1700000001000}], "title": "A"}"#;
+        let (out, _) = collect(&FACEBOOK, doc);
+        assert_eq!(
+            out.messages,
+            [
+                message("A", Some(false), 1_700_000_000),
+                message("A", None, 1_700_000_001)
             ]
         );
     }
