@@ -15,7 +15,7 @@ use super::gpx::contains;
 use super::Claim;
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::ingest::json::visit_object;
+use crate::ingest::json::{json_start, visit_object, JsonError};
 use crate::ingest::text::repair_mojibake;
 use crate::model::social::Platform;
 
@@ -35,20 +35,43 @@ impl Meta {
     }
 }
 
+/// Folders only Instagram's exports have (formats.md sections 3 and 19).
+const INSTAGRAM_FOLDERS: [&str; 4] = [
+    "your_instagram_activity",
+    "followers_and_following",
+    "login_and_profile_creation",
+    "ads_and_topics",
+];
+
+/// Keys, or the start of keys, only Instagram writes (formats.md section 19).
+const INSTAGRAM_KEYS: [&[u8]; 13] = [
+    b"\"ig_custom_audiences_all_types\"",
+    b"\"apps_and_websites_off_meta_activity\"",
+    b"\"relationships_",
+    b"\"account_history_",
+    b"\"devices_devices\"",
+    b"\"likes_media_likes\"",
+    b"\"impressions_history_",
+    b"\"searches_user\"",
+    b"\"comments_media_comments\"",
+    b"\"saved_saved_media\"",
+    b"\"story_activities_",
+    b"\"ig_stories\"",
+    b"\"ig_reels_media\"",
+];
+
 /// The platform a Meta file comes from: Instagram when a folder of its path says so (a name
-/// starting `instagram`, as the archive's, or `…_of_instagram`, `instagram_ads_…`) or when one of
-/// Instagram's own keys is there; else Facebook.
+/// starting `instagram`, as the archive's, or `…_of_instagram`, `instagram_ads_…`, or one of
+/// [`INSTAGRAM_FOLDERS`]) or when one of Instagram's own keys is there; else Facebook.
 pub(super) fn platform(path: &str, head: &[u8]) -> Meta {
     let lower = path.to_ascii_lowercase();
     let folder = lower.split(['/', '\\']).any(|part| {
         part.starts_with("instagram")
             || part.ends_with("_of_instagram")
             || part.contains("instagram_ads")
+            || INSTAGRAM_FOLDERS.contains(&part)
     });
-    if folder
-        || contains(head, b"\"ig_custom_audiences_all_types\"")
-        || contains(head, b"\"apps_and_websites_off_meta_activity\"")
-    {
+    if folder || INSTAGRAM_KEYS.iter().any(|key| contains(head, key)) {
         Meta::Instagram
     } else {
         Meta::Facebook
@@ -87,6 +110,22 @@ where
     }
 }
 
+/// Walks a whole JSON document, object or array, with `document`, which says whether it met
+/// what its source reads: fine if it did, else not this source's file; or what stopped the walk.
+pub(super) fn read_any<V>(reader: &mut dyn Read, document: V) -> Option<ErrorKind>
+where
+    V: for<'de> Visitor<'de, Value = bool>,
+{
+    let mut de = serde_json::Deserializer::from_reader(json_start(std::io::BufReader::new(reader)));
+    match Deserializer::deserialize_any(&mut de, document)
+        .and_then(|known| de.end().map(|()| known))
+    {
+        Ok(true) => None,
+        Ok(false) => Some(ErrorKind::WrongType),
+        Err(e) => Some(JsonError::from(e).kind()),
+    }
+}
+
 /// The file's name, lower case.
 pub(super) fn file_name(path: &str) -> String {
     path.rsplit(['/', '\\'])
@@ -99,6 +138,12 @@ pub(super) fn file_name(path: &str) -> String {
 pub(super) fn opens_object(head: &[u8]) -> bool {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
+}
+
+/// Whether the first bytes open a JSON array (after a byte-order mark and white space).
+pub(super) fn opens_array(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
 }
 
 /// Whether `"key"` appears in the first bytes.
@@ -261,4 +306,69 @@ pub(super) fn guide(platform: Meta, lang: Lang) -> &'static str {
              The file is ready within minutes to days, and can be downloaded for 4 days."
         }
     }
+}
+
+/// One labelled field of Meta's generic records (Instagram's `string_map_data` and
+/// `string_list_data`, and the 2024+ `label_values`), its label and value repaired.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(super) struct Field {
+    /// The label as written (localised: `Time`, `Heure`, `Tijd`…); empty in `string_list_data`.
+    pub label: String,
+    pub value: Option<String>,
+    /// Epoch seconds, if not 0.
+    pub timestamp: Option<i64>,
+}
+
+/// Epoch seconds written as a number or as digits; 0 (Meta's "none") and anything else are
+/// none.
+pub(super) fn seconds(value: &Value) -> Option<i64> {
+    let n: i64 = match value {
+        Value::Number(n) => n.as_i64()?,
+        Value::String(s) => s.trim().parse().ok()?,
+        _ => return None,
+    };
+    (n != 0).then_some(n)
+}
+
+/// A text value, repaired; none when empty.
+fn text_of(value: Option<&Value>) -> Option<String> {
+    value
+        .and_then(Value::as_str)
+        .filter(|s| !s.trim().is_empty())
+        .map(text)
+}
+
+/// The labelled fields of one record: its `string_map_data` (`{"Time": {"value", "timestamp"}}`),
+/// its `label_values` (`[{"label", "value" | "timestamp_value"}]`) and its `string_list_data`
+/// (`[{"href", "value", "timestamp"}]`, no label), in that order.
+pub(super) fn fields(record: &Value) -> Vec<Field> {
+    let mut out = Vec::new();
+    if let Some(map) = record.get("string_map_data").and_then(Value::as_object) {
+        for (label, entry) in map {
+            out.push(Field {
+                label: text(label),
+                value: text_of(entry.get("value")),
+                timestamp: entry.get("timestamp").and_then(seconds),
+            });
+        }
+    }
+    if let Some(items) = record.get("label_values").and_then(Value::as_array) {
+        for item in items {
+            out.push(Field {
+                label: text_of(item.get("label")).unwrap_or_default(),
+                value: text_of(item.get("value")),
+                timestamp: item.get("timestamp_value").and_then(seconds),
+            });
+        }
+    }
+    if let Some(items) = record.get("string_list_data").and_then(Value::as_array) {
+        for item in items {
+            out.push(Field {
+                label: String::new(),
+                value: text_of(item.get("value")),
+                timestamp: item.get("timestamp").and_then(seconds),
+            });
+        }
+    }
+    out
 }

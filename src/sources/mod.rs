@@ -27,8 +27,12 @@ mod linkedin_connections;
 mod linkedin_inferences;
 mod loose;
 mod meta;
+mod meta_activity;
 mod meta_advertisers;
+mod meta_contacts;
 mod meta_interests;
+mod meta_logins;
+mod meta_messages;
 mod meta_off_platform;
 mod snapchat_location;
 mod strava_activities;
@@ -57,8 +61,12 @@ pub use kml::Kml;
 pub use linkedin_ad_targeting::LinkedInAdTargeting;
 pub use linkedin_connections::LinkedInConnections;
 pub use linkedin_inferences::LinkedInInferences;
+pub use meta_activity::InstagramActivity;
 pub use meta_advertisers::MetaAdvertisers;
+pub use meta_contacts::MetaContacts;
 pub use meta_interests::MetaInterests;
+pub use meta_logins::MetaLogins;
+pub use meta_messages::MetaMessages;
 pub use meta_off_platform::MetaOffPlatform;
 pub use snapchat_location::SnapchatLocation;
 pub use strava_activities::StravaActivities;
@@ -161,6 +169,25 @@ pub static SOURCES: &[&dyn Source] = &[
     &LinkedInConnections,
     &LinkedInAdTargeting,
     &LinkedInInferences,
+    &MetaLogins {
+        platform: Meta::Facebook,
+    },
+    &MetaLogins {
+        platform: Meta::Instagram,
+    },
+    &MetaContacts {
+        platform: Meta::Facebook,
+    },
+    &MetaContacts {
+        platform: Meta::Instagram,
+    },
+    &MetaMessages {
+        platform: Meta::Facebook,
+    },
+    &MetaMessages {
+        platform: Meta::Instagram,
+    },
+    &InstagramActivity,
 ];
 
 /// The best claim on a file among the registered sources.

@@ -30,8 +30,8 @@ pub struct MetaTruth {
     pub files: u64,
     /// Their total size, uncompressed.
     pub bytes: u64,
-    /// Files by detected kind (`unknown`, or a source id): Reflet reads the advertising files of
-    /// [`READ`]; every other file is `unknown`.
+    /// Files by detected kind (`unknown`, or a source id): Reflet reads the files of [`READ`] and
+    /// the message threads; every other file is `unknown`.
     pub kinds: BTreeMap<String, u64>,
     /// Files reported with an error: none, every file is valid JSON.
     pub errors: u64,
@@ -781,8 +781,8 @@ fn thread(g: &mut Gen, who: &str, instagram: bool) -> J {
 }
 
 /// The files Reflet has a reader for, by the end of their path, and the reader's id (issue 8);
-/// every other file is `unknown`.
-const READ: [(&str, &str); 3] = [
+/// message threads are read too (see [`thread_kind`]); every other file is `unknown`.
+const READ: [(&str, &str); 13] = [
     ("/ads_interests.json", "facebook.ad_interests"),
     (
         "/advertisers_using_your_activity_or_information.json",
@@ -792,7 +792,50 @@ const READ: [(&str, &str); 3] = [
         "/your_activity_off_meta_technologies.json",
         "facebook.off_platform",
     ),
+    (
+        "/connections/friends/your_friends.json",
+        "facebook.connections",
+    ),
+    (
+        "/connections/followers/who_you've_followed.json",
+        "facebook.connections",
+    ),
+    (
+        "/security_and_login_information/ip_address_activity.json",
+        "facebook.logins",
+    ),
+    (
+        "/security_and_login_information/logins_and_logouts.json",
+        "facebook.logins",
+    ),
+    (
+        "/followers_and_following/followers_1.json",
+        "instagram.connections",
+    ),
+    (
+        "/followers_and_following/following.json",
+        "instagram.connections",
+    ),
+    ("/likes/liked_posts.json", "instagram.activity"),
+    ("/comments/post_comments_1.json", "instagram.activity"),
+    ("/ads_and_topics/ads_viewed.json", "instagram.activity"),
+    (
+        "/login_and_profile_creation/login_activity.json",
+        "instagram.logins",
+    ),
 ];
+
+/// A message thread's reader: Instagram's for a thread of its export, else Facebook's.
+fn thread_kind(path: &str) -> Option<&'static str> {
+    if !(path.contains("/messages/inbox/") && path.ends_with("/message_1.json")) {
+        return None;
+    }
+    Some(if path.starts_with(IG) {
+        "instagram.messages"
+    } else {
+        "facebook.messages"
+    })
+}
 
 /// Generates the files one by one, handing each (path, bytes) to `each`, and returns what Reflet
 /// must report about them.
@@ -809,7 +852,9 @@ pub fn write_meta(
         let kind = READ
             .iter()
             .find(|(suffix, _)| path.ends_with(suffix))
-            .map_or(crate::analysis::Kind::UNKNOWN, |(_, id)| id);
+            .map(|(_, id)| *id)
+            .or_else(|| thread_kind(path))
+            .unwrap_or(crate::analysis::Kind::UNKNOWN);
         *truth.kinds.entry(kind.to_owned()).or_default() += 1;
         truth.files += 1;
         truth.bytes += bytes.len() as u64;

