@@ -26,7 +26,12 @@ mod meta;
 mod meta_advertisers;
 mod meta_interests;
 mod meta_off_platform;
+mod snapchat;
+mod snapchat_account;
+mod snapchat_friends;
 mod snapchat_location;
+mod snapchat_messages;
+mod snapchat_profile;
 mod strava_activities;
 mod tcx;
 
@@ -45,7 +50,11 @@ pub use kml::Kml;
 pub use meta_advertisers::MetaAdvertisers;
 pub use meta_interests::MetaInterests;
 pub use meta_off_platform::MetaOffPlatform;
+pub use snapchat_account::SnapchatAccount;
+pub use snapchat_friends::SnapchatFriends;
 pub use snapchat_location::SnapchatLocation;
+pub use snapchat_messages::SnapchatMessages;
+pub use snapchat_profile::SnapchatProfile;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 
@@ -128,6 +137,11 @@ pub static SOURCES: &[&dyn Source] = &[
     &MetaOffPlatform {
         platform: Meta::Instagram,
     },
+    &SnapchatAccount,
+    &SnapchatFriends,
+    &SnapchatMessages { snaps: false },
+    &SnapchatMessages { snaps: true },
+    &SnapchatProfile,
 ];
 
 /// The best claim on a file among the registered sources.
