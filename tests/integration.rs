@@ -13,6 +13,7 @@ mod integration {
     pub mod points;
     pub mod scan;
     pub mod social;
+    pub mod social_snapchat;
     pub mod sources;
     pub mod trips;
 }
