@@ -186,6 +186,30 @@ impl Record {
     }
 }
 
+/// A record's key: which of the named keys it is, if any, compared where it lies (no copy).
+struct Key {
+    keys: &'static [&'static str],
+}
+
+impl<'de> DeserializeSeed<'de> for Key {
+    type Value = Option<&'static str>;
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Self::Value, D::Error> {
+        deserializer.deserialize_str(self)
+    }
+}
+
+impl Visitor<'_> for Key {
+    type Value = Option<&'static str>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a key")
+    }
+
+    fn visit_str<E>(self, key: &str) -> Result<Self::Value, E> {
+        Ok(self.keys.iter().copied().find(|k| *k == key))
+    }
+}
+
 /// Reads one record: an object's named fields; anything else (a number, a list) is skipped and
 /// gives no record.
 struct Pick {
@@ -208,8 +232,8 @@ impl<'de> Visitor<'de> for Pick {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut record = Record::default();
-        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
-            match self.keys.iter().find(|k| **k == key) {
+        while let Some(key) = map.next_key_seed(Key { keys: self.keys })? {
+            match key {
                 Some(k) if !record.has(k) => record.fields.push((k, map.next_value()?)),
                 _ => {
                     map.next_value::<IgnoredAny>()?;

@@ -20,7 +20,12 @@
 //! Entries whose `Media Type` starts with `STATUS` (a message erased, a participant removed, a
 //! save to the camera roll) are notices, not messages: skipped. Never read: `Content` and `Text`
 //! (the messages themselves), skipped unread, and the media ids. Chat files can reach tens of
-//! MB: they are streamed. No real sample was available: the fixtures in
+//! MB: they are streamed.
+//!
+//! Detection: the older lists' names; for the newer shape, entries with `IsSender`, `Media Type`
+//! and `Created`, a chat or a snap by the file's name (`chat_history…`, `snap_history…`) or else
+//! by `Content`, `IsSaved` or `Media IDs` (chats only); under either name, the first entry's
+//! `From`, `Media Type` and `Created` alone (80). No real sample was available: the fixtures in
 //! `tests/fixtures/snapchat.chat_history/` and `snapchat.snap_history/` were written from
 //! formats.md.
 
@@ -30,8 +35,9 @@ use std::io::Read;
 use serde::de::{MapAccess, Visitor};
 
 use super::meta::read_document;
-use super::snapchat::Records;
-use super::snapchat::{self, epoch_seconds, file_name, has_key, object_head, Part, Record};
+use super::snapchat::{
+    self, epoch_seconds, file_name, has_key, object_head, Part, Record, Records,
+};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -140,37 +146,44 @@ impl<'de> Visitor<'de> for Document<'_> {
 }
 
 impl SnapchatMessages {
-    /// Which of the two files a head is, if either: the older shape by its list names, the
-    /// newer by its entries' keys, told apart by the file's name or, without it, by the fields
-    /// only chats have.
-    fn snaps_in(path: &str, head: &[u8]) -> Option<bool> {
+    /// Which of the two files a head is, if either, and how sure: the older shape by its list
+    /// names; the newer by its entries' keys (`IsSender`), told apart by the file's name or,
+    /// without it, by the fields only chats have; and, under either file's name, by the first
+    /// entry's leading keys alone (a first message longer than the head hides the rest).
+    fn claim_in(path: &str, head: &[u8]) -> Option<(bool, u8)> {
         let head = object_head(head)?;
         if CHATS_RECEIVED
             .iter()
             .chain(&CHATS_SENT)
             .any(|k| has_key(head, k))
         {
-            return Some(false);
+            return Some((false, 90));
         }
         if has_key(head, SNAPS_RECEIVED) || has_key(head, SNAPS_SENT) {
-            return Some(true);
-        }
-        let newer = has_key(head, "IsSender")
-            && has_key(head, "Media Type")
-            && (has_key(head, "Created") || has_key(head, "Created(microseconds)"));
-        if !newer {
-            return None;
+            return Some((true, 90));
         }
         let name = file_name(path);
-        Some(if name.starts_with("snap_history") {
-            true
+        let named = if name.starts_with("snap_history") {
+            Some(true)
         } else if name.starts_with("chat_history") {
-            false
+            Some(false)
         } else {
-            !["IsSaved", "Content", "Media IDs"]
-                .iter()
-                .any(|k| has_key(head, k))
-        })
+            None
+        };
+        let entry = has_key(head, "Media Type")
+            && (has_key(head, "Created") || has_key(head, "Created(microseconds)"));
+        if entry && has_key(head, "IsSender") {
+            let snaps = named.unwrap_or_else(|| {
+                !["IsSaved", "Content", "Media IDs"]
+                    .iter()
+                    .any(|k| has_key(head, k))
+            });
+            Some((snaps, 90))
+        } else if entry && has_key(head, "From") {
+            named.map(|snaps| (snaps, 80))
+        } else {
+            None
+        }
     }
 }
 
@@ -201,9 +214,10 @@ impl Source for SnapchatMessages {
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
-        (Self::snaps_in(path, head)? == self.snaps).then_some(Claim {
+        let (snaps, confidence) = Self::claim_in(path, head)?;
+        (snaps == self.snaps).then_some(Claim {
             source: self.id(),
-            confidence: 90,
+            confidence,
         })
     }
 
@@ -318,6 +332,15 @@ mod tests {
             .detect("x.json", br#"{"messages": [{"sender_name": "a"}]}"#)
             .is_none());
         assert!(CHATS.detect("x.json", br#"[{"IsSender": true}]"#).is_none());
+        // A first message longer than the head: its leading keys, under the file's own name.
+        let long = br#"{"tom": [{"From": "tom", "Media Type": "TEXT", "Created": "2024-04-20 01:29:22 UTC", "Content": "aaaa"#;
+        assert_eq!(
+            CHATS
+                .detect("json/chat_history.json", long)
+                .map(|c| c.confidence),
+            Some(80)
+        );
+        assert!(CHATS.detect("x.json", long).is_none());
     }
 
     #[test]
