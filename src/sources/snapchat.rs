@@ -405,3 +405,126 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod fixtures {
+    use crate::ingest::structure::json_structure;
+
+    fn paths(id: &str, name: &str) -> Vec<String> {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures")
+            .join(id)
+            .join(name);
+        let structure = json_structure(&std::fs::read(path).unwrap()[..]).unwrap();
+        structure.paths.into_keys().collect()
+    }
+
+    fn assert_paths(id: &str, name: &str, expected: &[&str]) {
+        let found = paths(id, name);
+        for path in expected {
+            assert!(
+                found.iter().any(|p| p == path),
+                "{name}: {path} in {found:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_fixtures_have_the_documented_key_paths() {
+        // formats.md section 4, file by file.
+        for name in [
+            "account_2019.json",
+            "account_2022.json",
+            "account_2024.json",
+        ] {
+            assert_paths(
+                "snapchat.account",
+                name,
+                &[
+                    "$.Basic Information.Username",
+                    "$.Basic Information.Name",
+                    "$.Basic Information.Creation Date",
+                    "$.Device Information",
+                    "$.Login History[].IP",
+                    "$.Login History[].Country",
+                    "$.Login History[].Created",
+                    "$.Login History[].Status",
+                    "$.Login History[].Device",
+                ],
+            );
+        }
+        for name in ["friends_2019.json", "friends_2023.json"] {
+            assert_paths(
+                "snapchat.friends",
+                name,
+                &[
+                    "$.Friends[].Username",
+                    "$.Friends[].Display Name",
+                    "$.Friends[].Creation Timestamp",
+                    "$.Friends[].Last Modified Timestamp",
+                    "$.Deleted Friends[].Username",
+                    "$.Blocked Users[].Username",
+                ],
+            );
+        }
+        for name in ["chat_history_2021.json", "chat_history_2022.json"] {
+            assert_paths(
+                "snapchat.chat_history",
+                name,
+                &[
+                    "$.Received Saved Chat History[].From",
+                    "$.Received Saved Chat History[].Media Type",
+                    "$.Received Saved Chat History[].Created",
+                    "$.Received Saved Chat History[].Text",
+                    "$.Sent Saved Chat History[].To",
+                ],
+            );
+        }
+        let newer = [
+            "From",
+            "Media Type",
+            "Created",
+            "Created(microseconds)",
+            "Content",
+            "Conversation Title",
+            "IsSender",
+            "IsSaved",
+            "Media IDs",
+        ];
+        for (name, friend) in [
+            ("chat_history_2023.json", "tom.10"),
+            ("chat_history_2025.json", "chloe.13"),
+        ] {
+            let expected: Vec<String> = newer.iter().map(|k| format!("$.{friend}[].{k}")).collect();
+            let expected: Vec<&str> = expected.iter().map(String::as_str).collect();
+            assert_paths("snapchat.chat_history", name, &expected);
+        }
+        assert_paths(
+            "snapchat.snap_history",
+            "snap_history_2022.json",
+            &[
+                "$.Received Snap History[].From",
+                "$.Received Snap History[].Created",
+                "$.Sent Snap History[].To",
+                "$.Sent Snap History[].Media Type",
+            ],
+        );
+        assert_paths(
+            "snapchat.snap_history",
+            "snap_history_2024.json",
+            &["$.tom.10[].IsSender", "$.tom.10[].Created(microseconds)"],
+        );
+        for name in ["user_profile_2021.json", "user_profile_2024.json"] {
+            assert_paths(
+                "snapchat.user_profile",
+                name,
+                &[
+                    "$.Engagement[].Event",
+                    "$.Discover Channels Viewed[].Channel Name",
+                    "$.Interest Categories[]",
+                    "$.Demographics.Cohort Age",
+                ],
+            );
+        }
+    }
+}
