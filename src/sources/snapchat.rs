@@ -124,8 +124,8 @@ pub(super) fn guide(part: Part, lang: Lang) -> &'static str {
         ),
         Part::Profile => guide!(
             lang,
-            "Profil utilisateur",
-            "User Profile",
+            "Profils utilisateur et publics",
+            "User & Public Profiles",
             "json/user_profile.json"
         ),
     }
