@@ -34,7 +34,12 @@ mod meta_interests;
 mod meta_logins;
 mod meta_messages;
 mod meta_off_platform;
+mod snapchat;
+mod snapchat_account;
+mod snapchat_friends;
 mod snapchat_location;
+mod snapchat_messages;
+mod snapchat_profile;
 mod strava_activities;
 mod tcx;
 mod tiktok;
@@ -68,7 +73,11 @@ pub use meta_interests::MetaInterests;
 pub use meta_logins::MetaLogins;
 pub use meta_messages::MetaMessages;
 pub use meta_off_platform::MetaOffPlatform;
+pub use snapchat_account::SnapchatAccount;
+pub use snapchat_friends::SnapchatFriends;
 pub use snapchat_location::SnapchatLocation;
+pub use snapchat_messages::SnapchatMessages;
+pub use snapchat_profile::SnapchatProfile;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 pub use tiktok::TikTok;
@@ -188,6 +197,11 @@ pub static SOURCES: &[&dyn Source] = &[
         platform: Meta::Instagram,
     },
     &InstagramActivity,
+    &SnapchatAccount,
+    &SnapchatFriends,
+    &SnapchatMessages { snaps: false },
+    &SnapchatMessages { snaps: true },
+    &SnapchatProfile,
 ];
 
 /// The best claim on a file among the registered sources.

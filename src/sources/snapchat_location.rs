@@ -27,12 +27,12 @@ use serde_json::Value;
 
 use super::gpx::contains;
 use super::loose::document_outcome;
+use super::snapchat::{self, parse_millis as parse_time, Part};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::json::{visit_object, Each};
 use crate::model::location::{Fix, LatLng, LocationSink, PlaceLabel, ServicePlace};
-use crate::model::time::{parse_iso, Millis};
 
 pub struct SnapchatLocation;
 
@@ -50,14 +50,6 @@ const SNAPCHAT_KEYS: [&str; 9] = [
 ];
 
 const HISTORY: &str = "Location History";
-
-/// `2021/09/02 20:37:47 UTC` or `2024-09-09 00:40:41 UTC`.
-fn parse_time(text: &str) -> Option<Millis> {
-    let text = text.trim();
-    let text = text.strip_suffix("UTC").map_or(text, str::trim_end);
-    let (date, rest) = (text.get(..10)?, text.get(10..)?);
-    parse_iso(&format!("{}{rest}Z", date.replace('/', "-")))
-}
 
 /// The first number in a piece of text: `lat 34.206 ± 19.47 meters` → 34.206.
 fn first_number(text: &str) -> Option<f64> {
@@ -188,20 +180,7 @@ impl Source for SnapchatLocation {
     }
 
     fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur accounts.snapchat.com, ouvrez «\u{a0}Mes données\u{a0}», cochez au moins \
-                 «\u{a0}Historique de localisation\u{a0}», choisissez le format JSON et la \
-                 période, puis envoyez la demande. Un lien arrive par e-mail en quelques heures à \
-                 quelques jours\u{a0}; déposez le zip tel quel (json/location_history.json)."
-            }
-            Lang::En => {
-                "On accounts.snapchat.com, open \"My Data\", tick at least \"Location History\", \
-                 choose the JSON format and the period, then submit the request. A link arrives \
-                 by e-mail within hours to days; drop the zip as it is \
-                 (json/location_history.json)."
-            }
-        }
+        snapchat::guide(Part::Location, lang)
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
