@@ -13,9 +13,9 @@ use crate::i18n::social as text;
 use crate::i18n::Messages;
 use crate::model::location::{Fix, LocationSink};
 use crate::model::social::{
-    Advertiser, AudienceFlags, Contacts, Conversation, Interest, Login, MergedAdvertiser,
-    MergedInterest, OffPlatformApp, Platform, Relation, Rhythm, Seen, SocialOverview, SocialSink,
-    SocialSummary, Special, TOP_CONVERSATIONS,
+    Advertiser, AudienceFlags, Contacts, Contributors, Conversation, Interest, Login,
+    MergedAdvertiser, MergedInterest, OffPlatformApp, Platform, Relation, Rhythm, Seen,
+    SocialOverview, SocialSink, SocialSummary, Special, TOP_CONVERSATIONS,
 };
 use crate::model::time::{civil_from_days, format_date};
 use crate::model::tz::utc_offset_minutes;
@@ -710,9 +710,20 @@ pub fn overview<'a>(
     let mut advertisers: BTreeMap<String, (String, AudienceFlags, BTreeSet<Platform>)> =
         BTreeMap::new();
     let mut counts = [[0_u64; 24]; 7];
+    let (mut interests_from, mut advertisers_from, mut rhythm_from) = (
+        Contributors::default(),
+        Contributors::default(),
+        Contributors::default(),
+    );
     for s in summaries {
         files += 1;
         platforms.insert(s.platform);
+        if !s.interests.is_empty() {
+            interests_from.add(s.platform);
+        }
+        if !s.advertisers.is_empty() {
+            advertisers_from.add(s.platform);
+        }
         for i in &s.interests {
             let entry = interests
                 .entry(i.name.to_lowercase())
@@ -727,6 +738,7 @@ pub fn overview<'a>(
             entry.2.insert(s.platform);
         }
         if let Some(r) = &s.rhythm {
+            rhythm_from.add(s.platform);
             for (sum, day) in counts.iter_mut().zip(&r.counts) {
                 for (cell, n) in sum.iter_mut().zip(day) {
                     *cell += n;
@@ -757,18 +769,22 @@ pub fn overview<'a>(
             })
             .collect(),
         rhythm: rhythm_of(&counts),
+        interests_from,
+        advertisers_from,
+        rhythm_from,
     })
 }
 
 /// What the social files reveal together: the interests and advertisers merged across
-/// platforms, and the rhythm of every dated action.
+/// platforms, and the rhythm of every dated action; each when at least two files contribute to
+/// it, naming their platforms.
 pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
     let mut out = Vec::new();
-    let who = |lang| {
-        let names: Vec<String> = o.platforms.iter().map(|p| p.name().to_owned()).collect();
+    let who = |lang, from: &Contributors| {
+        let names: Vec<String> = from.platforms.iter().map(|p| p.name().to_owned()).collect();
         crate::i18n::list_and(lang, &names)
     };
-    if !o.interests.is_empty() {
+    if o.interests_from.files > 1 {
         let special: Vec<Special> = o.interests.iter().filter_map(|i| i.special).collect();
         let shared: Vec<&str> = o
             .interests
@@ -781,7 +797,7 @@ pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
             Messages::from_fn(|lang| {
                 text::merged_interests(
                     lang,
-                    &who(lang),
+                    &who(lang, &o.interests_from),
                     o.interests.len() as u64,
                     &special,
                     &shared,
@@ -789,7 +805,7 @@ pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
             }),
         ));
     }
-    if !o.advertisers.is_empty() {
+    if o.advertisers_from.files > 1 {
         let holders = o.advertisers.iter().filter(|a| a.flags.data_file).count() as u64;
         let shared: Vec<&str> = o
             .advertisers
@@ -802,7 +818,7 @@ pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
             Messages::from_fn(|lang| {
                 text::merged_advertisers(
                     lang,
-                    &who(lang),
+                    &who(lang, &o.advertisers_from),
                     o.advertisers.len() as u64,
                     holders,
                     &shared,
@@ -810,7 +826,7 @@ pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
             }),
         ));
     }
-    if let Some(rhythm) = &o.rhythm {
+    if let Some(rhythm) = o.rhythm.as_ref().filter(|_| o.rhythm_from.files > 1) {
         let quiet = rhythm
             .quiet
             .zip(rhythm.quiet_percent)
@@ -818,7 +834,10 @@ pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
         let busiest = busiest_hour(&rhythm.counts);
         out.push(Finding::new(
             "merged_rhythm",
-            Messages::from_fn(|lang| text::rhythm(lang, &who(lang), rhythm.total, quiet, busiest)),
+            Messages::from_fn(|lang| {
+                let who = who(lang, &o.rhythm_from);
+                text::rhythm(lang, &who, rhythm.total, quiet, busiest)
+            }),
         ));
     }
     out

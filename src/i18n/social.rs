@@ -332,8 +332,8 @@ pub fn rhythm(
     };
     match (lang, quiet) {
         (Lang::Fr, Some((start, end, share))) => format!(
-            "Sur vos {n} sur {who}, {} tombent entre {} et {} (heure de Paris)\u{a0}: vous êtes \
-             rarement actif à ces heures-là, sans doute celles de votre sommeil. {busy}",
+            "Sur vos {n} sur {who}, {} tombent entre {} et {} (heure de Paris)\u{a0}: vous agissez \
+             rarement à ces heures-là, sans doute celles de votre sommeil. {busy}",
             percent(lang, share),
             hour(start),
             hour(end)
@@ -363,8 +363,8 @@ pub fn merged_interests(
     let n = counted(
         lang,
         total,
-        ("centre d'intérêt différent", "centres d'intérêt différents"),
-        ("different interest", "different interests"),
+        ("centre d'intérêt", "centres d'intérêt différents"),
+        ("interest", "different interests"),
     );
     let mut kinds: Vec<Special> = special.to_vec();
     kinds.sort();
@@ -416,8 +416,8 @@ pub fn merged_advertisers(
     let n = counted(
         lang,
         total,
-        ("annonceur différent", "annonceurs différents"),
-        ("different advertiser", "different advertisers"),
+        ("annonceur", "annonceurs différents"),
+        ("advertiser", "different advertisers"),
     );
     let holders_n = format_count(lang, holders);
     let holding = match (lang, holders) {

@@ -275,6 +275,29 @@ pub struct SocialOverview {
     /// The files' rhythms added up.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rhythm: Option<Rhythm>,
+    /// The files that list interests, advertisers, or dated actions: how many, and their
+    /// platforms.
+    pub interests_from: Contributors,
+    pub advertisers_from: Contributors,
+    pub rhythm_from: Contributors,
+}
+
+/// The files that contribute to one part of an overview.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contributors {
+    pub files: u64,
+    pub platforms: Vec<Platform>,
+}
+
+impl Contributors {
+    /// Counts a file of `platform`.
+    pub fn add(&mut self, platform: Platform) {
+        self.files += 1;
+        if !self.platforms.contains(&platform) {
+            self.platforms.push(platform);
+            self.platforms.sort();
+        }
+    }
 }
 
 /// An interest, and the platforms that inferred it.

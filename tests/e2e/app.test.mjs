@@ -267,9 +267,11 @@ describe('main path', () => {
     const session = await openLoaded(env, '/');
     const { page } = session;
     await page.setInputFiles('#folder-input', sample('instagram/hestia_2022'));
-    await page.waitForFunction(() => document.querySelectorAll('#files tbody tr .status.unknown').length === 3);
+    await page.waitForFunction(() => document.querySelectorAll('#files tbody tr .status:is(.known, .unknown)').length === 3);
     const paths = await page.$$eval('#files tbody th .path', (els) => els.map((e) => e.textContent).sort());
     assert.deepEqual(paths, ['hestia_2022/followers.json', 'hestia_2022/message_1.json', 'hestia_2022/personal_information_fr.json']);
+    // The followers and the conversation are Instagram's; the personal information is scanned.
+    assert.equal(await page.locator('#files tbody tr .status.known').count(), 2);
     await finish(session);
   });
 
@@ -1085,6 +1087,49 @@ describe('social and advertising', () => {
     await finish(session);
   });
 
+  test('X, TikTok and LinkedIn files show what each platform inferred, logins, network and conversations', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [
+      sample('twitter/personalization.js'),
+      sample('tiktok/user_data_hestia_2022.json'),
+      sample('linkedin/Ad_Targeting.csv'),
+      sample('linkedin/Connections.csv'),
+      sample('linkedin/Inferences_about_you.csv'),
+    ]);
+    const finding = (file, id) => page.textContent(`#files tr:has(th .name:text-is("${file}")) .finding[data-finding="${id}"]`);
+    // What the platform wrote about the person, as written (values counted in the samples by eye).
+    assert.equal(await finding('personalization.js', 'platform_inferences'),
+      'What X (Twitter) inferred about you, as it writes it: languages: asd; gender: asd; advertising audiences: 999; shows: asd; age: 1-999.');
+    assert.match(await finding('Inferences_about_you.csv', 'platform_inferences'),
+      /^What LinkedIn inferred about you, as it writes it: Career inferences – Human resources professional: No; /);
+    const details = '#files tr:has(th .name:text-is("Ad_Targeting.csv")) details[data-details="inferences"]';
+    await page.click(`${details} summary`);
+    assert.equal(await page.locator(`${details} dt`).count(), 20);
+    assert.equal(await page.textContent(`${details} dt:first-of-type`), 'Member Age');
+    // TikTok: logins, the network, and conversations unnamed until asked.
+    assert.match(await finding('user_data_hestia_2022.json', 'logins'),
+      /^TikTok keeps a record of 2,289\u00a0logins, from 9\u00a0devices or browsers and 2,289\u00a0IP addresses, between 2008-01-04 and 2022-11-01\./);
+    const logins = '#files tr:has(th .name:text-is("user_data_hestia_2022.json")) details[data-details="logins"]';
+    await page.click(`${logins} summary`);
+    assert.equal(await page.locator(`${logins} table`).count(), 2);
+    assert.equal(await finding('user_data_hestia_2022.json', 'contacts'),
+      'Your network on TikTok: 30\u00a0followers and 200\u00a0accounts followed. The year it grew most: 2011 (22).');
+    assert.equal(await finding('user_data_hestia_2022.json', 'conversations'),
+      '778\u00a0messages in 2\u00a0conversations on TikTok, from 2008-01-26 to 2022-10-31. The busiest holds 589 of them (76%).');
+    assert.equal(await finding('Connections.csv', 'contacts'),
+      'Your network on LinkedIn: 3,000\u00a0connections. The year it grew most: 2021 (219).');
+    assert.equal(await page.textContent('#main .across .finding[data-finding="merged_interests"]'),
+      'Together, X (Twitter) and LinkedIn inferred 131\u00a0different interests about you, 3 of them touching categories of data the GDPR protects most (health, political opinions).');
+    await axe(page, 'X, TikTok and LinkedIn files');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await finding('personalization.js', 'platform_inferences'),
+      'Ce que X (Twitter) a déduit de vous, tel qu\'il l\'écrit\u00a0: langues\u00a0: asd\u00a0; genre\u00a0: asd\u00a0; audiences publicitaires\u00a0: 999\u00a0; émissions\u00a0: asd\u00a0; âge\u00a0: 1-999.');
+    await axe(page, 'X, TikTok and LinkedIn files, in French');
+    await finish(session);
+  });
+
   test('a Facebook zip and an Instagram zip each show their platform\'s advertising findings', async () => {
     const session = await openLoaded(env, '/');
     const { page } = session;
@@ -1094,12 +1139,14 @@ describe('social and advertising', () => {
       ['logged_information/other_logged_information/ads_interests.json', read('facebook/ads_interests.json')],
       ['ads_information/advertisers_using_your_activity_or_information.json', read('facebook/advertisers_using_your_activity_or_information.json')],
       ['apps_and_websites_off_of_facebook/your_activity_off_meta_technologies.json', read('facebook/your_off-facebook_activity.json')],
-      ['your_facebook_activity/messages/inbox/marie_123/message_1.json', '{"participants": [], "messages": []}'],
+      ['your_facebook_activity/messages/inbox/jaybaker_123/message_1.json', read('instagram/hestia_2022/message_1.json')],
     ]);
     const instagram = storedZip([
       'ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json',
       'ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json',
       'apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json',
+      'security_and_login_information/login_and_profile_creation/login_activity.json',
+      'connections/followers_and_following/followers_1.json',
     ].map((path) => [path, read(`${ig}/${path}`)]));
     await page.setInputFiles('#file-input', [
       { name: 'facebook-marie-29_11_2026-AbCd.zip', mimeType: 'application/zip', buffer: facebook },
@@ -1116,9 +1163,33 @@ describe('social and advertising', () => {
       'Instagram inferred 1\u00a0interest about you to choose the ads it shows you: Work at BSC.');
     assert.equal(await finding('apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json', 'off_platform'),
       '1\u00a0app or site told Instagram what you did there: 3\u00a0events. The most: Vinted - Buy and sell clothes (3\u00a0events).');
-    // The message file is not read yet: it is scanned, as any file.
-    assert.equal(await page.locator('#files tr:has(th .path:text-is("your_facebook_activity/messages/inbox/marie_123/message_1.json")) .scan-line').count(), 1);
+    assert.equal(await finding('security_and_login_information/login_and_profile_creation/login_activity.json', 'logins'),
+      'Instagram keeps a record of 2\u00a0logins, from 1\u00a0device or browser and 2\u00a0IP addresses, between 2024-03-22 and 2025-02-18. Most often: blabla, 2\u00a0logins.');
+    assert.equal(await finding('connections/followers_and_following/followers_1.json', 'contacts'),
+      'Your network on Instagram: 3\u00a0followers. The year it grew most: 2025 (2).');
+    // A conversation is counted, never named in the sentence; its name shows only when asked.
+    const thread = 'your_facebook_activity/messages/inbox/jaybaker_123/message_1.json';
+    assert.equal(await finding(thread, 'conversations'), '22\u00a0messages in 1\u00a0conversation on Facebook, from 2008-12-07 to 2021-10-23.');
+    const conversations = `#files tr:has(th .path:text-is("${thread}")) details[data-details="conversations"]`;
+    await page.click(`${conversations} summary`);
+    assert.equal(await page.textContent(`${conversations} tbody th`), 'Conversation 1');
+    assert.ok(!(await page.content()).includes('Jay Baker'), 'a conversation named before asked');
+    await page.click(`${conversations} button[aria-pressed="false"]`);
+    assert.equal(await page.textContent(`${conversations} tbody th`), 'Jay Baker');
+    // Both platforms together: interests and advertisers merged, one rhythm.
+    const across = (id) => page.textContent(`#main .across .finding[data-finding="${id}"]`);
+    assert.equal(await across('merged_interests'),
+      'Together, Facebook and Instagram inferred 9\u00a0different interests about you, one of them touching a category of data the GDPR protects most (health).');
+    assert.equal(await across('merged_advertisers'),
+      '73\u00a0different advertisers across Facebook and Instagram; 33 of them have your contact details.');
+    assert.match(await across('merged_rhythm'), /^Of your 1,812\u00a0dated actions on Facebook and Instagram, 1% fall between 3:00 and 8:00/);
+    await page.waitForSelector('#main .across figure[data-chart="rhythm"] canvas[data-drawn]');
     await axe(page, 'a Facebook and an Instagram zip');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await across('merged_advertisers'),
+      '73\u00a0annonceurs différents sur Facebook et Instagram\u00a0; 33 d\'entre eux ont vos coordonnées.');
+    await axe(page, 'a Facebook and an Instagram zip, in French');
     await finish(session);
   });
 });
