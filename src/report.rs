@@ -549,3 +549,64 @@ mod tests {
         assert_eq!(back, report);
     }
 }
+
+/// Message folders of Meta's exports, under `messages/`: each holds one folder a conversation,
+/// named after the other person (`jaybaker_123`).
+const MESSAGE_BOXES: [&str; 5] = [
+    "inbox",
+    "archived_threads",
+    "filtered_threads",
+    "message_requests",
+    "e2ee_cutover",
+];
+
+/// A path as shown on the page: a conversation's folder in a Meta export (`messages/inbox/
+/// jaybaker_123/`) is masked (`messages/inbox/…_123/`), as its name is someone's; `None` when
+/// nothing is masked.
+pub fn shown_path(path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let mut masked = false;
+    let shown: Vec<String> = parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| {
+            let thread = i >= 2
+                && i + 1 < parts.len()
+                && parts.get(i - 2).is_some_and(|p| *p == "messages")
+                && parts.get(i - 1).is_some_and(|p| MESSAGE_BOXES.contains(p));
+            if !thread {
+                return (*part).to_owned();
+            }
+            masked = true;
+            match part.rsplit_once('_') {
+                Some((_, digits))
+                    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) =>
+                {
+                    format!("…_{digits}")
+                }
+                _ => "…".to_owned(),
+            }
+        })
+        .collect();
+    masked.then(|| shown.join("/"))
+}
+
+#[cfg(test)]
+mod path_tests {
+    use super::shown_path;
+
+    #[test]
+    fn a_conversation_s_folder_is_masked_and_nothing_else() {
+        assert_eq!(
+            shown_path("your_facebook_activity/messages/inbox/jaybaker_123/message_1.json")
+                .as_deref(),
+            Some("your_facebook_activity/messages/inbox/…_123/message_1.json")
+        );
+        assert_eq!(
+            shown_path("messages/message_requests/zoé/photos/1.jpg").as_deref(),
+            Some("messages/message_requests/…/photos/1.jpg")
+        );
+        assert_eq!(shown_path("messages/inbox/message_1.json"), None);
+        assert_eq!(shown_path("Takeout/Maps/Saved.json"), None);
+    }
+}

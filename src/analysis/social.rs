@@ -93,6 +93,9 @@ pub struct Social {
     /// Labels in the file's order, each with its values once.
     inferred: Vec<(String, Vec<String>)>,
     inferred_values: usize,
+    /// Each label's place in `inferred`, and the values met, so that each is one lookup.
+    inferred_index: HashMap<String, usize>,
+    inferred_seen: std::collections::HashSet<(usize, String)>,
     threads: HashMap<String, Thread>,
     messages: u64,
 }
@@ -113,6 +116,8 @@ impl Social {
             contacts: BTreeMap::new(),
             inferred: Vec::new(),
             inferred_values: 0,
+            inferred_index: HashMap::new(),
+            inferred_seen: std::collections::HashSet::new(),
             threads: HashMap::new(),
             messages: 0,
         }
@@ -502,13 +507,18 @@ impl SocialSink for Social {
             return;
         }
         let (label, value) = (bounded(&label), bounded(&value));
-        if !self.inferred.iter().any(|(l, _)| l == label) {
+        let index = if let Some(index) = self.inferred_index.get(label) {
+            *index
+        } else {
             self.inferred.push((label.to_owned(), Vec::new()));
-        }
-        let Some((_, values)) = self.inferred.iter_mut().find(|(l, _)| l == label) else {
-            return;
+            let index = self.inferred.len() - 1;
+            self.inferred_index.insert(label.to_owned(), index);
+            index
         };
-        if !values.iter().any(|v| v == value) {
+        if !self.inferred_seen.insert((index, value.to_owned())) {
+            return;
+        }
+        if let Some((_, values)) = self.inferred.get_mut(index) {
             values.push(value.to_owned());
             self.inferred_values += 1;
         }
@@ -517,7 +527,7 @@ impl SocialSink for Social {
     fn message(&mut self, conversation: &str, sent: Option<bool>, at: Option<i64>) {
         self.messages += 1;
         let at = at.filter(|s| plausible(*s));
-        if let Some(at) = at.filter(|_| sent != Some(false)) {
+        if let Some(at) = at.filter(|_| sent == Some(true)) {
             self.count_time(at);
         }
         let Some(name) = clean(conversation) else {
@@ -776,15 +786,15 @@ pub fn overview<'a>(
 }
 
 /// What the social files reveal together: the interests and advertisers merged across
-/// platforms, and the rhythm of every dated action; each when at least two files contribute to
-/// it, naming their platforms.
+/// platforms (when two platforms or more list some), and the rhythm of every dated action (when
+/// two files or more have some), each naming the platforms that contribute.
 pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
     let mut out = Vec::new();
     let who = |lang, from: &Contributors| {
         let names: Vec<String> = from.platforms.iter().map(|p| p.name().to_owned()).collect();
         crate::i18n::list_and(lang, &names)
     };
-    if o.interests_from.files > 1 {
+    if o.interests_from.platforms.len() > 1 {
         let special: Vec<Special> = o.interests.iter().filter_map(|i| i.special).collect();
         let shared: Vec<&str> = o
             .interests
@@ -805,7 +815,7 @@ pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
             }),
         ));
     }
-    if o.advertisers_from.files > 1 {
+    if o.advertisers_from.platforms.len() > 1 {
         let holders = o.advertisers.iter().filter(|a| a.flags.data_file).count() as u64;
         let shared: Vec<&str> = o
             .advertisers

@@ -157,6 +157,8 @@ pub enum Text {
     NamesHidden,
     ContactsShow,
     ContactsYear,
+    ContactsCaption,
+    ConversationsCaption,
     TripsChartTitle,
     TripsChartAlt,
     Co2ChartTitle,
@@ -296,6 +298,8 @@ impl Text {
         Text::NamesHidden,
         Text::ContactsShow,
         Text::ContactsYear,
+        Text::ContactsCaption,
+        Text::ConversationsCaption,
         Text::TripsChartTitle,
         Text::TripsChartAlt,
         Text::Co2ChartTitle,
@@ -649,6 +653,14 @@ impl Text {
                 "Show the relations by year",
             ),
             Text::ContactsYear => ("Année", "Year"),
+            Text::ContactsCaption => (
+                "Relations commencées chaque année",
+                "Relations begun each year",
+            ),
+            Text::ConversationsCaption => (
+                "Les conversations les plus fournies",
+                "The busiest conversations",
+            ),
             Text::TripsChartTitle => (
                 "Distance parcourue par mode de déplacement",
                 "Distance travelled by way of travelling",

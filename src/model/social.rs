@@ -79,7 +79,8 @@ pub trait SocialSink {
     /// wrote them (X's `age`, LinkedIn's `Member Traits`…).
     fn inferred(&mut self, _label: &str, _value: &str) {}
     /// One message of a conversation: the conversation's title (or the other person's name),
-    /// whether the person sent it (if the file tells), and when (epoch seconds).
+    /// whether the person sent it (if the file tells), and when (epoch seconds). Only the
+    /// messages the person sent count in the rhythm of their actions.
     fn message(&mut self, _conversation: &str, _sent: Option<bool>, _at: Option<i64>) {}
 }
 

@@ -169,9 +169,27 @@ pub fn format_date(ms: Millis) -> String {
     format_iso(ms).get(..10).unwrap_or_default().to_owned()
 }
 
+/// An epoch number in seconds, whatever its unit, told by its size: from 10^14 microseconds, from
+/// 10^11 milliseconds (both after 1973), else seconds.
+pub fn epoch_seconds(n: i64) -> i64 {
+    match n.unsigned_abs() {
+        a if a >= 100_000_000_000_000 => n.div_euclid(1_000_000),
+        a if a >= 100_000_000_000 => n.div_euclid(1000),
+        _ => n,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_epoch_number_s_unit_is_told_by_its_size() {
+        // 2023-11-14T22:13:20Z in seconds, milliseconds and microseconds.
+        for n in [1_700_000_000, 1_700_000_000_000, 1_700_000_000_000_000] {
+            assert_eq!(epoch_seconds(n), 1_700_000_000);
+        }
+    }
 
     #[test]
     fn iso_weeks_at_year_ends() {

@@ -30,8 +30,10 @@
 //! holds the word `IP` (or whose value is an IP address), the device the one whose label holds
 //! `agent` (`User Agent`, `Agent utilisateur`, `Agente de usuario`, `Gebruikersagent`), else a
 //! device's label; the time is the record's ISO `title`, else its first non-zero timestamp.
-//! Every record is one login (actions are not told apart: a logout or a session update is a
-//! moment the account was used too). Cookies, languages, cities and ports are not read.
+//! Every record is one login, but a logout (Instagram's logout list, or a Facebook record whose
+//! action says so), which is only a moment the account was used (for the rhythm). Other account
+//! events (a session update) count as logins: they come with an address and a device. Cookies,
+//! languages, cities and ports are not read.
 
 use std::fmt;
 use std::io::Read;
@@ -109,6 +111,12 @@ fn facebook(record: &Value, out: &mut dyn Sink) {
     let at = ["timestamp", "created_timestamp"]
         .iter()
         .find_map(|k| record.get(*k).and_then(meta::seconds));
+    if string(record, &["action"]).is_some_and(is_logout) {
+        if let Some(at) = at {
+            out.active(at);
+        }
+        return;
+    }
     let ip = string(record, &["ip", "ip_address"]).map(meta::text);
     let device = string(record, &["user_agent", "device"]).map(meta::text);
     out.login(&Login {
@@ -116,6 +124,23 @@ fn facebook(record: &Value, out: &mut dyn Sink) {
         ip: ip.as_deref(),
         device: device.as_deref(),
     });
+}
+
+/// Whether an action is a logout (`Log Out`, `Logout`, `Déconnexion`, `Uitloggen`,
+/// `Cerrar sesión`, `Abmelden`): a moment the account was used, not a login.
+fn is_logout(action: &str) -> bool {
+    let lower = meta::text(action).to_lowercase();
+    [
+        "log out",
+        "logout",
+        "log-out",
+        "déconnexion",
+        "uitloggen",
+        "cerrar sesión",
+        "abmelden",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }
 
 /// Whether a label names an IP address: it holds the word `IP` (`IP Address`, `Adresse IP`,
@@ -132,17 +157,21 @@ fn is_agent_label(label: &str) -> bool {
     label.to_lowercase().contains("agent")
 }
 
-/// One Instagram record, its labels read by their meaning.
-fn instagram(record: &Value, out: &mut dyn Sink) {
-    let fields = meta::fields(record);
-    let title_time = record
+/// An Instagram record's time: its ISO `title`, else its first timestamp.
+fn instagram_time(record: &Value) -> Option<i64> {
+    record
         .get("title")
         .and_then(Value::as_str)
         .and_then(parse_iso)
-        .map(|ms| ms.div_euclid(1000));
-    let at = title_time
-        .or_else(|| fields.iter().find_map(|f| f.timestamp))
-        .or_else(|| record.get("timestamp").and_then(meta::seconds));
+        .map(|ms| ms.div_euclid(1000))
+        .or_else(|| meta::fields(record).iter().find_map(|f| f.timestamp))
+        .or_else(|| record.get("timestamp").and_then(meta::seconds))
+}
+
+/// One Instagram record, its labels read by their meaning.
+fn instagram(record: &Value, out: &mut dyn Sink) {
+    let fields = meta::fields(record);
+    let at = instagram_time(record);
     let ip = fields
         .iter()
         .find(|f| is_ip_label(&f.label) && f.value.is_some())
@@ -185,9 +214,14 @@ impl<'de> Visitor<'de> for Document<'_> {
             if is_list(&key) {
                 known = true;
                 let generic = INSTAGRAM_KEYS.contains(&key.as_str());
+                let logouts = key == "account_history_logout_history";
                 map.next_value_seed(Each {
                     each: &mut |record: Value| {
-                        if generic {
+                        if logouts {
+                            if let Some(at) = instagram_time(&record) {
+                                out.active(at);
+                            }
+                        } else if generic {
                             instagram(&record, &mut *out);
                         } else {
                             facebook(&record, &mut *out);
@@ -283,7 +317,8 @@ mod tests {
                 vec![login(1_700_000_001, Some("90.1.2.3"), Some("Firefox"))],
             ),
             (
-                br#"{"account_accesses_v2": [{"action": "Log Out", "timestamp": 1700000002, "site": "www.facebook.com", "ip_address": "90.1.2.4"}]}"#,
+                br#"{"account_accesses_v2": [{"action": "Login", "timestamp": 1700000002, "site": "www.facebook.com", "ip_address": "90.1.2.4"},
+                    {"action": "Log Out", "timestamp": 1700000009, "site": "www.facebook.com", "ip_address": "90.1.2.4"}]}"#,
                 vec![login(1_700_000_002, Some("90.1.2.4"), None)],
             ),
             (
@@ -300,6 +335,12 @@ mod tests {
             assert_eq!(error, None);
             assert_eq!(out.logins, expected);
         }
+        // The logout is a moment of use.
+        let (out, _) = collect(&FACEBOOK, br#"{"account_accesses_v2": [{"action": "D\u00c3\u00a9connexion", "timestamp": 1700000009}]}"#);
+        assert_eq!(
+            (out.logins.len(), out.active.clone()),
+            (0, vec![1_700_000_009])
+        );
     }
 
     #[test]
@@ -392,7 +433,8 @@ mod tests {
         for (name, count) in [
             ("ip_address_activity.json", 5),
             ("account_activity.json", 4),
-            ("logins_and_logouts.json", 4),
+            // One of the four is a logout: only a moment of use.
+            ("logins_and_logouts.json", 3),
             ("where_you're_logged_in.json", 5),
         ] {
             let bytes = fixture("facebook.logins", name);

@@ -42,14 +42,7 @@ pub(super) fn epoch_seconds(value: &Value) -> Option<i64> {
         Value::String(s) => s.trim().parse().ok(),
         _ => None,
     }?;
-    let abs = number.unsigned_abs();
-    Some(if abs >= 100_000_000_000_000 {
-        number.div_euclid(1_000_000)
-    } else if abs >= 100_000_000_000 {
-        number.div_euclid(1000)
-    } else {
-        number
-    })
+    Some(crate::model::time::epoch_seconds(number))
 }
 
 #[allow(clippy::cast_possible_truncation)] // finite and within ±9e18, checked first

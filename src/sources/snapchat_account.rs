@@ -111,7 +111,12 @@ impl Source for SnapchatAccount {
         // Bitmoji's file has a "Basic Information" too, with "Account Creation Date".
         let basic = has_key(head, "Basic Information")
             && (has_key(head, "Creation Date") || has_key(head, "Device Information"));
-        let logins = has_key(head, LOGINS) && contains_utc(head);
+        // Snapchat's logins say when under "Created"; TikTok's "Login History" holds a
+        // "LoginHistoryList" whose entries say "Date".
+        let logins = has_key(head, LOGINS)
+            && contains_utc(head)
+            && super::gpx::contains(head, b"\"Created\"")
+            && !super::gpx::contains(head, b"\"LoginHistoryList\"");
         (basic || logins).then_some(Claim {
             source: self.id(),
             confidence: 90,
@@ -178,6 +183,11 @@ mod tests {
         let logins =
             br#"{"Login History": [{"IP": "1.2.3.4", "Created": "2024-09-09 00:40:41 UTC"}]}"#;
         assert!(SnapchatAccount.detect("x.json", logins).is_some());
+        // TikTok's export, whatever its name, is TikTok's.
+        let tiktok = br#"{"Activity": {"Login History": {"LoginHistoryList": [{"Date": "2024-09-09 00:40:41 UTC", "IP": "1.2.3.4"}]}}}"#;
+        assert!(SnapchatAccount
+            .detect("tiktok_export.json", tiktok)
+            .is_none());
         // Bitmoji's account, another site's login history, a list.
         let bitmoji =
             br#"{"Basic Information": {"First Name": "x", "Account Creation Date": "2016-03-04"}}"#;

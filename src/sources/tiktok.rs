@@ -134,13 +134,13 @@ fn kind(key: &str) -> Option<Kind> {
 }
 
 /// A date as TikTok writes it (`2024-11-20 15:21:12`, UTC, maybe followed by ` UTC`), or epoch
-/// seconds (or milliseconds), to epoch seconds.
+/// seconds (or milliseconds, or microseconds), to epoch seconds.
 fn date(text: &str) -> Option<i64> {
     let text = text.trim();
     let text = text.strip_suffix("UTC").unwrap_or(text).trim_end();
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
         let n: i64 = text.parse().ok()?;
-        return Some(if n > 100_000_000_000 { n / 1000 } else { n });
+        return Some(crate::model::time::epoch_seconds(n));
     }
     parse_iso(text)
         .or_else(|| parse_iso(&format!("{text}Z")))

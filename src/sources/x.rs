@@ -319,6 +319,10 @@ fn parse_created_at(text: &str) -> Option<i64> {
             .then(|| s.parse().ok())
             .flatten()
     };
+    // Four digits: a longer year would overflow the sum below.
+    if year.len() != 4 {
+        return None;
+    }
     let (day, year) = (number(day)?, number(year)?);
     let mut clock = clock.split(':');
     let (hour, minute, second) = (
@@ -426,6 +430,8 @@ mod tests {
         assert_eq!(parse_time("yesterday"), None);
         assert_eq!(parse_time(""), None);
         assert_eq!(parse_time("2023-08-12"), None);
+        // A year too long to be one is no time, not an overflow.
+        assert_eq!(parse_time("Sat Aug 12 16:10:37 +0000 99999999999999"), None);
     }
 
     #[test]

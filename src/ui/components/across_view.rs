@@ -24,13 +24,15 @@ pub fn across_view(props: &AcrossViewProps) -> Html {
         .filter(|f| f.status == FileStatus::Done)
         .map(|f| (f.id, f.reports.len()))
         .collect();
-    let reports: Vec<FileReport> = props
-        .files
-        .iter()
-        .filter(|f| f.status == FileStatus::Done)
-        .flat_map(|f| f.reports.iter().cloned())
-        .collect();
-    let across = use_memo(key, move |_| Across::of(&reports));
+    let across = use_memo(key, |_| {
+        let reports: Vec<FileReport> = props
+            .files
+            .iter()
+            .filter(|f| f.status == FileStatus::Done)
+            .flat_map(|f| f.reports.iter().cloned())
+            .collect();
+        Across::of(&reports)
+    });
     let Some(across) = across.as_ref() else {
         return Html::default();
     };

@@ -222,11 +222,13 @@ fn reading(lang: Lang, entry: &FileEntry) -> Html {
 /// buttons, which it describes.
 fn name_cell(path: &str, name: &str, nested: bool, id: Option<String>) -> Html {
     let class = classes!("file-name", nested.then_some("nested"));
+    // A conversation's folder is named after someone: masked.
+    let shown = crate::report::shown_path(path).unwrap_or_else(|| path.to_owned());
     html! {
         <th scope="row" {class} {id}>
             <span class="name">{ name.to_owned() }</span>
             if path != name {
-                <span class="path">{ path.to_owned() }</span>
+                <span class="path">{ shown }</span>
             }
         </th>
     }

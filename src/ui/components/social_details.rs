@@ -106,6 +106,7 @@ pub fn contacts_details(props: &ContactsProps) -> Html {
             if open {
                 <div class="table-scroll" tabindex="0" role="region" aria-label={Text::ContactsShow.get(lang)}>
                     <table class="grid-table">
+                        <caption class="visually-hidden">{ Text::ContactsCaption.get(lang) }</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{ Text::ContactsYear.get(lang) }</th>
@@ -195,6 +196,7 @@ pub fn conversations_details(props: &ConversationsProps) -> Html {
                 </p>
                 <div class="table-scroll" tabindex="0" role="region" aria-label={Text::ConversationsShow.get(lang)}>
                     <table class="grid-table">
+                        <caption class="visually-hidden">{ Text::ConversationsCaption.get(lang) }</caption>
                         <thead>
                             <tr>
                                 <th scope="col">{ Text::ConversationsName.get(lang) }</th>
