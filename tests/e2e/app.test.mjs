@@ -1071,6 +1071,7 @@ describe('social and advertising', () => {
     await page.waitForSelector(`${rhythm} canvas[data-drawn]`);
     assert.match(await page.getAttribute(`${rhythm} canvas`, 'aria-label'), /^Heat map/);
     await page.click(`${rhythm} details summary`);
+    await page.waitForSelector(`${rhythm} tbody tr`);
     // Tuesday's row, the 12:00 column (after the row header and 12 hours).
     assert.equal(await page.textContent(`${rhythm} tbody tr:nth-child(2) td:nth-of-type(13)`), '27');
     const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText).join('\n'));
@@ -1105,6 +1106,7 @@ describe('social and advertising', () => {
       /^What LinkedIn inferred about you, as it writes it: Career inferences – Human resources professional: No; /);
     const details = '#files tr:has(th .name:text-is("Ad_Targeting.csv")) details[data-details="inferences"]';
     await page.click(`${details} summary`);
+    await page.waitForSelector(`${details} dt`);
     assert.equal(await page.locator(`${details} dt`).count(), 20);
     assert.equal(await page.textContent(`${details} dt:first-of-type`), 'Member Age');
     // TikTok: logins, the network, and conversations unnamed until asked.
@@ -1112,6 +1114,7 @@ describe('social and advertising', () => {
       /^TikTok keeps a record of 2,289\u00a0logins, from 9\u00a0devices or browsers and 2,289\u00a0IP addresses, between 2008-01-04 and 2022-11-01\./);
     const logins = '#files tr:has(th .name:text-is("user_data_hestia_2022.json")) details[data-details="logins"]';
     await page.click(`${logins} summary`);
+    await page.waitForSelector(`${logins} table`);
     assert.equal(await page.locator(`${logins} table`).count(), 2);
     assert.equal(await finding('user_data_hestia_2022.json', 'contacts'),
       'Your network on TikTok: 30\u00a0followers and 200\u00a0accounts followed. The year it grew most: 2011 (22).');
@@ -1173,10 +1176,12 @@ describe('social and advertising', () => {
     assert.equal(await finding(thread, 'conversations'), '22\u00a0messages in 1\u00a0conversation on Facebook, from 2008-12-07 to 2021-10-23.');
     const conversations = `#files tr:has(th .path:text-is("${thread}")) details[data-details="conversations"]`;
     await page.click(`${conversations} summary`);
+    await page.waitForSelector(`${conversations} tbody th`);
     assert.equal(await page.textContent(`${conversations} tbody th`), 'Conversation 1');
     const html = await page.content();
     assert.ok(!html.includes('Jay Baker') && !html.includes('jaybaker'), 'a conversation named before asked');
     await page.click(`${conversations} button[aria-pressed="false"]`);
+    await page.waitForSelector(`${conversations} button[aria-pressed="true"]`);
     assert.equal(await page.textContent(`${conversations} tbody th`), 'Jay Baker');
     // Both platforms together: interests and advertisers merged, one rhythm.
     const across = (id) => page.textContent(`#main .across .finding[data-finding="${id}"]`);
