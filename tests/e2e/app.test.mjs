@@ -1143,6 +1143,10 @@ describe('social and advertising', () => {
       ['ads_information/advertisers_using_your_activity_or_information.json', read('facebook/advertisers_using_your_activity_or_information.json')],
       ['apps_and_websites_off_of_facebook/your_activity_off_meta_technologies.json', read('facebook/your_off-facebook_activity.json')],
       ['your_facebook_activity/messages/inbox/jaybaker_123/message_1.json', read('instagram/hestia_2022/message_1.json')],
+      // A French account's categories, written as Meta writes them: every accented letter's
+      // UTF-8 bytes escaped one by one.
+      ['ads_information/other_categories_used_to_reach_you.json',
+        '{"bcts": ["T\\u00c3\\u00a9l\\u00c3\\u00a9charger des jeux", "Voyageurs fr\\u00c3\\u00a9quents"]}'],
     ]);
     const instagram = storedZip([
       'ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json',
@@ -1160,6 +1164,9 @@ describe('social and advertising', () => {
     assert.match(await finding('apps_and_websites_off_of_facebook/your_activity_off_meta_technologies.json', 'off_platform'),
       /^78\u00a0apps and sites told Facebook what you did there: 1,804\u00a0events/);
     assert.match(await finding('logged_information/other_logged_information/ads_interests.json', 'ad_interests'), /^Facebook inferred 8\u00a0interests/);
+    assert.equal(await finding('ads_information/other_categories_used_to_reach_you.json', 'ad_interests'),
+      'Facebook inferred 2\u00a0interests about you to choose the ads it shows you: Télécharger des jeux and Voyageurs fréquents.');
+    assert.ok(!(await page.innerText('#files')).includes('Ã'), 'mojibake shown');
     assert.equal(await finding('ads_information/instagram_ads_and_businesses/advertisers_using_your_activity_or_information.json', 'advertisers'),
       '3\u00a0advertisers use your activity or information on Instagram: 2 uploaded a list holding your contact details and 3 target you for what you did on their site or app.');
     assert.equal(await finding('ads_information/instagram_ads_and_businesses/other_categories_used_to_reach_you.json', 'ad_interests'),
@@ -1186,7 +1193,7 @@ describe('social and advertising', () => {
     // Both platforms together: interests and advertisers merged, one rhythm.
     const across = (id) => page.textContent(`#main .across .finding[data-finding="${id}"]`);
     assert.equal(await across('merged_interests'),
-      'Together, Facebook and Instagram inferred 9\u00a0different interests about you, one of them touching a category of data the GDPR protects most (health).');
+      'Together, Facebook and Instagram inferred 11\u00a0different interests about you, one of them touching a category of data the GDPR protects most (health).');
     assert.equal(await across('merged_advertisers'),
       '73\u00a0different advertisers across Facebook and Instagram; 33 of them have your contact details.');
     assert.match(await across('merged_rhythm'), /^Of your 1,812\u00a0dated actions on Facebook and Instagram, 1% fall between 3:00 and 8:00/);

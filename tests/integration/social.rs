@@ -231,3 +231,30 @@ fn instagram_s_files_are_instagram_s() {
          Buy and sell clothes (3\u{a0}events)."
     );
 }
+
+#[test]
+fn facebook_and_instagram_together_merge_their_advertisers_and_one_platform_alone_does_not() {
+    // Facebook's three files alone: one platform, and one file with dated actions: nothing to
+    // say together.
+    let facebook = inspect_paths(&[sample("facebook")]);
+    assert_eq!(facebook.across, None);
+    // With Instagram's: 70 advertisers on Facebook and 3 on Instagram, none in common (names
+    // compared by eye), 31 and 2 of them with a data file.
+    let report = inspect_paths(&[sample("facebook"), sample("instagram/whatif_2025")]);
+    let across = report.across.expect("Facebook and Instagram together");
+    assert_eq!(across.social.advertisers.len(), 73);
+    assert_eq!(
+        across.social.advertisers_from.platforms,
+        [Platform::Facebook, Platform::Instagram]
+    );
+    let merged = across
+        .findings
+        .iter()
+        .find(|f| f.id == "merged_advertisers")
+        .unwrap();
+    assert_eq!(
+        merged.text.en,
+        "73\u{a0}different advertisers across Facebook and Instagram; 33 of them have your contact \
+         details."
+    );
+}
