@@ -158,6 +158,10 @@ pub enum Text {
     ContactsShow,
     ContactsYear,
     ContactsCaption,
+    OffPlatformChartTitle,
+    OffPlatformChartAlt,
+    ChartMonth,
+    ContactsChartAlt,
     ConversationsCaption,
     TripsChartTitle,
     TripsChartAlt,
@@ -299,6 +303,10 @@ impl Text {
         Text::ContactsShow,
         Text::ContactsYear,
         Text::ContactsCaption,
+        Text::OffPlatformChartTitle,
+        Text::OffPlatformChartAlt,
+        Text::ChartMonth,
+        Text::ContactsChartAlt,
         Text::ConversationsCaption,
         Text::TripsChartTitle,
         Text::TripsChartAlt,
@@ -656,6 +664,27 @@ impl Text {
             Text::ContactsCaption => (
                 "Relations commencées chaque année",
                 "Relations begun each year",
+            ),
+            Text::OffPlatformChartTitle => (
+                "Événements envoyés par des applications et des sites, par mois",
+                "Events sent by apps and sites, by month",
+            ),
+            Text::OffPlatformChartAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que les \
+                 applications et les sites ont envoyé d'événements ce mois-là. Les mêmes valeurs \
+                 sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en \
+                 dessous.",
+                "Column chart: one column a month, the taller the more events apps and sites sent \
+                 that month. The same values are in the table \"Show the values in a table\", just \
+                 below.",
+            ),
+            Text::ChartMonth => ("Mois", "Month"),
+            Text::ContactsChartAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par année, d'autant plus haute que plus de \
+                 relations ont commencé cette année-là. Les mêmes valeurs sont dans le tableau \
+                 «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a year, the taller the more relations began that year. \
+                 The same values are in the table \"Show the values in a table\", just below.",
             ),
             Text::ConversationsCaption => (
                 "Les conversations les plus fournies",

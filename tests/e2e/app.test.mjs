@@ -1074,6 +1074,13 @@ describe('social and advertising', () => {
     await page.waitForSelector(`${rhythm} tbody tr`);
     // Tuesday's row, the 12:00 column (after the row header and 12 hours).
     assert.equal(await page.textContent(`${rhythm} tbody tr:nth-child(2) td:nth-of-type(13)`), '27');
+    // The events by month, as columns and in a table (22 months from 2019-11, counted in Python).
+    const months = '#files figure[data-chart="off_platform"]';
+    await page.waitForSelector(`${months} canvas[data-drawn]`);
+    await page.click(`${months} details summary`);
+    await page.waitForSelector(`${months} tbody tr`);
+    assert.equal(await page.locator(`${months} tbody tr`).count(), 22);
+    assert.equal(await page.innerText(`${months} tbody tr:first-child`), '2019-11\t38');
     const rows = await page.$$eval('#files tbody tr', (trs) => trs.map((tr) => tr.innerText).join('\n'));
     assert.ok(!rows.includes('Ã'), 'mojibake shown');
     // "How do we know?" explains each, and the page stays accessible.

@@ -74,7 +74,30 @@ fn social_detail(lang: Lang, key: &str, finding: &str, s: &SocialSummary) -> Htm
                 <super::RhythmChart {lang} id={format!("c-{key}-rhythm")} {rhythm} />
             }
         }),
-        "contacts" => html! { <super::ContactsDetails {lang} contacts={s.contacts.clone()} /> },
+        "off_platform" if !s.months.is_empty() => html! {
+            <super::CountsChart {lang} id={format!("c-{key}-months")} kind="off_platform"
+                counts={s.months.clone()} title={Text::OffPlatformChartTitle.get(lang)}
+                alt={Text::OffPlatformChartAlt.get(lang)} period={Text::ChartMonth.get(lang)} />
+        },
+        "contacts" => {
+            // Relations of every kind begun each year.
+            let mut years: std::collections::BTreeMap<i64, u64> = std::collections::BTreeMap::new();
+            for (year, n) in s.contacts.iter().flat_map(|c| &c.years) {
+                *years.entry(*year).or_default() += n;
+            }
+            let counts: Vec<(String, u64)> =
+                years.into_iter().map(|(y, n)| (y.to_string(), n)).collect();
+            html! {
+                <>
+                    if !counts.is_empty() {
+                        <super::CountsChart {lang} id={format!("c-{key}-years")} kind="contacts"
+                            {counts} title={Text::ContactsCaption.get(lang)}
+                            alt={Text::ContactsChartAlt.get(lang)} period={Text::ContactsYear.get(lang)} />
+                    }
+                    <super::ContactsDetails {lang} contacts={s.contacts.clone()} />
+                </>
+            }
+        }
         "platform_inferences" => html! {
             <super::InferencesDetails {lang} inferred={s.inferred.clone()} />
         },

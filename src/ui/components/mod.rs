@@ -3,6 +3,7 @@
 
 mod across_view;
 mod chart_canvas;
+mod counts_chart;
 mod day_view;
 mod drop_zone;
 mod file_list;
@@ -21,6 +22,7 @@ mod social_details;
 mod trips_chart;
 
 pub use across_view::AcrossView;
+pub use counts_chart::CountsChart;
 pub use day_view::{DayContext, DayPanel};
 pub use drop_zone::DropZone;
 pub use file_list::FileList;
