@@ -444,6 +444,15 @@ pub fn merged_advertisers(
     }
 }
 
+/// Under a table cut short: "… and 2,239 more, all in the report."
+pub fn more_rows(lang: Lang, n: u64) -> String {
+    let n = format_count(lang, n);
+    match lang {
+        Lang::Fr => format!("… et {n} de plus, tous dans le rapport."),
+        Lang::En => format!("… and {n} more, all in the report."),
+    }
+}
+
 /// A relation's name, counted: "120 followers", "1 abonné".
 pub fn relation(lang: Lang, relation: Relation, n: u64) -> String {
     let (fr, en) = match relation {

@@ -1123,6 +1123,10 @@ describe('social and advertising', () => {
     await page.click(`${logins} summary`);
     await page.waitForSelector(`${logins} table`);
     assert.equal(await page.locator(`${logins} table`).count(), 2);
+    // 2,289 addresses: the first 50 shown, the rest counted.
+    assert.equal(await page.locator(`${logins} > div:nth-of-type(1) tbody tr`).count(), 9);
+    assert.equal(await page.locator(`${logins} > div:nth-of-type(2) tbody tr`).count(), 50);
+    assert.equal(await page.textContent(`${logins} .more-rows`), '… and 2,239 more, all in the report.');
     assert.equal(await finding('user_data_hestia_2022.json', 'contacts'),
       'Your network on TikTok: 30\u00a0followers and 200\u00a0accounts followed. The year it grew most: 2011 (22).');
     assert.equal(await finding('user_data_hestia_2022.json', 'conversations'),

@@ -16,11 +16,24 @@ pub struct LoginsProps {
     pub ips: Vec<Seen>,
 }
 
-/// One table of devices or addresses: name, logins, first and last.
-fn seen_table(lang: Lang, caption: Text, header: Text, rows: &[Seen]) -> Html {
-    if rows.is_empty() {
+/// Rows shown in a table at most; the rest are counted under it (all are in the report).
+const ROWS: usize = 50;
+
+/// How many rows are left out of a table, if any.
+fn more_rows(lang: Lang, total: usize) -> Html {
+    let more = total.saturating_sub(ROWS) as u64;
+    if more == 0 {
         return Html::default();
     }
+    html! { <p class="more-rows">{ crate::i18n::social::more_rows(lang, more) }</p> }
+}
+
+/// One table of devices or addresses: name, logins, first and last.
+fn seen_table(lang: Lang, caption: Text, header: Text, all: &[Seen]) -> Html {
+    if all.is_empty() {
+        return Html::default();
+    }
+    let rows = all.iter().take(ROWS);
     let date = |d: &Option<String>| d.clone().unwrap_or_else(|| "—".to_owned());
     html! {
         <div class="table-scroll" tabindex="0" role="region" aria-label={caption.get(lang)}>
@@ -35,7 +48,7 @@ fn seen_table(lang: Lang, caption: Text, header: Text, rows: &[Seen]) -> Html {
                     </tr>
                 </thead>
                 <tbody>
-                    { for rows.iter().map(|s| html! {
+                    { for rows.map(|s| html! {
                         <tr>
                             <th scope="row">{ &s.name }</th>
                             <td>{ format_count(lang, s.logins) }</td>
@@ -45,6 +58,7 @@ fn seen_table(lang: Lang, caption: Text, header: Text, rows: &[Seen]) -> Html {
                     }) }
                 </tbody>
             </table>
+            { more_rows(lang, all.len()) }
         </div>
     }
 }
