@@ -6,6 +6,7 @@
 use std::io::{Cursor, Write};
 use std::path::{Path, PathBuf};
 
+use reflet::model::social::Platform::{Facebook, Instagram, LinkedIn, Snapchat, TikTok, X};
 use reflet::report::{describe_input, FileReport, Kind, Report};
 use zip::write::SimpleFileOptions;
 
@@ -52,15 +53,12 @@ fn check(name: &str, entries: &[(&str, PathBuf, Option<&str>)]) -> Vec<FileRepor
             .find(|r| r.file.path == *path)
             .unwrap_or_else(|| panic!("{name}: {path} not listed"));
         assert_eq!(report.error, None, "{name}: {path}");
-        match id {
-            Some(id) => {
-                assert_eq!(report.kind, Kind::Source((*id).into()), "{name}: {path}");
-                assert!(!report.findings.is_empty(), "{name}: {path} says nothing");
-            }
-            None => {
-                assert_eq!(report.kind, Kind::Unknown, "{name}: {path}");
-                assert!(report.scan.is_some(), "{name}: {path} not scanned");
-            }
+        if let Some(id) = id {
+            assert_eq!(report.kind, Kind::Source((*id).into()), "{name}: {path}");
+            assert!(!report.findings.is_empty(), "{name}: {path} says nothing");
+        } else {
+            assert_eq!(report.kind, Kind::Unknown, "{name}: {path}");
+            assert!(report.scan.is_some(), "{name}: {path} not scanned");
         }
     }
     reports
@@ -264,7 +262,6 @@ fn all_the_archives_together_merge_interests_advertisers_and_rhythm_across_platf
         ids,
         ["merged_interests", "merged_advertisers", "merged_rhythm"]
     );
-    use reflet::model::social::Platform::*;
     // Interests come from every platform but TikTok's 2024 sample (no ad interests in it);
     // advertisers from X, Snapchat's none, Facebook's and Instagram's files.
     assert_eq!(
