@@ -222,6 +222,8 @@ pub fn draw_columns<DB: DrawingBackend>(
     let font = ("sans-serif", f64::from(px(12.0)));
     let mut builder = ChartBuilder::on(area)
         .margin(px(8.0))
+        // Room for the last column's label, centred under it.
+        .margin_right(px(28.0))
         .x_label_area_size(px(24.0))
         .y_label_area_size(px(56.0))
         .build_cartesian_2d((0..columns - 1).into_segmented(), 0.0..top)?;
@@ -382,10 +384,11 @@ mod tests {
             (bike[0].1 + bike[0].3 - car[0].1).abs() <= 1.0,
             "{car:?} {bike:?}"
         );
-        // Three columns side by side fill the plot, up to its right margin (600 − 8 px).
+        // Three columns side by side fill the plot, up to its right margin (600 − 28 px, room
+        // for the last label).
         let (x0, width) = (car[0].0, car[0].2);
         assert!((car[1].0 - (x0 + 2.0 * width)).abs() <= 2.0, "{car:?}");
-        assert!((x0 + 3.0 * width - 592.0).abs() <= 4.0, "{car:?}");
+        assert!((x0 + 3.0 * width - 572.0).abs() <= 4.0, "{car:?}");
         assert!(svg.contains("2024-01") && svg.contains("km"));
     }
 
