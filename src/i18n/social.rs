@@ -491,8 +491,49 @@ pub fn contacts(
     }
 }
 
+/// Labels platforms write in English, in French (the English is kept as written).
+const FRENCH_LABELS: &[(&str, &str)] = &[
+    // Instagram.
+    ("based in", "ville de référence"),
+    ("locations of interest", "lieux d'intérêt"),
+    // Snapchat.
+    ("Cohort Age", "tranche d'âge"),
+    (
+        "Derived Ad Demographic",
+        "profil démographique publicitaire",
+    ),
+    ("Content Categories", "catégories de contenus"),
+    // LinkedIn's ad targeting.
+    ("Member Age", "âge"),
+    ("Member Gender", "genre"),
+    ("Member Traits", "traits"),
+    ("Member Skills", "compétences"),
+    ("Member Interests", "centres d'intérêt"),
+    ("Member Schools", "établissements"),
+    ("Member Groups", "groupes"),
+    ("Job Titles", "intitulés de poste"),
+    ("Job Functions", "fonctions"),
+    ("Job Seniorities", "niveaux hiérarchiques"),
+    ("Company Names", "entreprises"),
+    ("Company Follower of", "entreprises suivies"),
+    ("Company Industries", "secteurs d'activité"),
+    ("Company Size", "taille d'entreprise"),
+    ("Company Category", "catégorie d'entreprise"),
+    ("Degrees", "diplômes"),
+    ("Fields of Study", "domaines d'études"),
+    ("Graduation Year", "année de diplôme"),
+    ("Profile Locations", "lieux du profil"),
+    ("Years of Experience", "années d'expérience"),
+    ("Interface Locales", "langues de l'interface"),
+];
+
 /// A label of what a platform inferred, in words where Reflet knows it, else as written.
 pub fn inferred_label(lang: Lang, label: &str) -> String {
+    if lang == Lang::Fr {
+        if let Some((_, fr)) = FRENCH_LABELS.iter().find(|(en, _)| *en == label) {
+            return (*fr).to_owned();
+        }
+    }
     let known = match (lang, label) {
         (Lang::Fr, "age") => "âge",
         (Lang::En, "age") => "age",
@@ -808,6 +849,17 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_platforms_write_in_english_read_in_french_and_stay_as_written_in_english() {
+        assert_eq!(inferred_label(Lang::Fr, "Member Age"), "âge");
+        assert_eq!(inferred_label(Lang::En, "Member Age"), "Member Age");
+        assert_eq!(inferred_label(Lang::Fr, "age"), "âge");
+        assert_eq!(
+            inferred_label(Lang::Fr, "Career inferences – Recruiter"),
+            "Career inferences – Recruiter"
+        );
+    }
 
     #[test]
     fn one_advertiser_one_app_and_one_interest_are_said_in_the_singular() {
