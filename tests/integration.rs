@@ -17,6 +17,7 @@ mod integration {
     pub mod social_meta;
     pub mod social_snapchat;
     pub mod social_tiktok_linkedin;
+    pub mod social_tiktok_txt;
     pub mod social_x;
     pub mod sources;
     pub mod trips;

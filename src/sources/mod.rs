@@ -43,6 +43,7 @@ mod snapchat_profile;
 mod strava_activities;
 mod tcx;
 mod tiktok;
+mod tiktok_txt;
 mod x;
 mod x_ads;
 mod x_ageinfo;
@@ -81,6 +82,7 @@ pub use snapchat_profile::SnapchatProfile;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 pub use tiktok::TikTok;
+pub use tiktok_txt::{TextList, TikTokText};
 pub use x_ads::XAds;
 pub use x_ageinfo::XAgeInfo;
 pub use x_direct_messages::XDirectMessages;
@@ -175,6 +177,18 @@ pub static SOURCES: &[&dyn Source] = &[
     &XDirectMessages,
     &XAgeInfo,
     &TikTok,
+    &TikTokText {
+        list: TextList::Actions,
+    },
+    &TikTokText {
+        list: TextList::Logins,
+    },
+    &TikTokText {
+        list: TextList::Followers,
+    },
+    &TikTokText {
+        list: TextList::Following,
+    },
     &LinkedInConnections,
     &LinkedInAdTargeting,
     &LinkedInInferences,

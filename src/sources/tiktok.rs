@@ -3,7 +3,7 @@
 //! Where from: TikTok, Settings and privacy → Account → Download your data, format JSON: an
 //! archive `TikTok_Data_<epoch>.zip` holding a single `user_data_tiktok.json` (2024+) or
 //! `user_data.json` (2022–23), from 0.1 to 50 MB. (The TXT format, folders of `.txt` blocks, is
-//! not read here.)
+//! read by [`super::tiktok_txt`].)
 //!
 //! Shape (formats.md section 5): sections > subsections > lists, whose names vary by vintage:
 //! `{"Activity" (or "Your Activity"): {"Video Browsing History" (or "Watch History"):
@@ -135,7 +135,7 @@ fn kind(key: &str) -> Option<Kind> {
 
 /// A date as TikTok writes it (`2024-11-20 15:21:12`, UTC, maybe followed by ` UTC`), or epoch
 /// seconds (or milliseconds, or microseconds), to epoch seconds.
-fn date(text: &str) -> Option<i64> {
+pub(super) fn date(text: &str) -> Option<i64> {
     let text = text.trim();
     let text = text.strip_suffix("UTC").unwrap_or(text).trim_end();
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit()) {
@@ -155,7 +155,7 @@ fn filled(text: Option<&str>) -> Option<&str> {
 
 /// A device as shown: its model, and its system's name without the version (`iOS 17.6.1` →
 /// `iOS`, `MacOs Monterrey 12.6` → `MacOs Monterrey`).
-fn device(model: Option<&str>, system: Option<&str>) -> Option<String> {
+pub(super) fn device(model: Option<&str>, system: Option<&str>) -> Option<String> {
     let family = filled(system).map(|s| {
         s.split_whitespace()
             .take_while(|word| !word.starts_with(|c: char| c.is_ascii_digit()))
@@ -629,6 +629,25 @@ impl<'de> Visitor<'de> for Messages<'_, '_> {
     }
 }
 
+/// How to ask TikTok for the export, for the JSON and the text sources.
+pub(super) fn guide(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => {
+            "Dans TikTok, ouvrez Profil → menu ☰ → Paramètres et confidentialité → Compte → \
+             Télécharger vos données, choisissez le format JSON et «\u{a0}Toutes les \
+             données\u{a0}», puis «\u{a0}Demander les données\u{a0}». Le fichier est prêt en \
+             quelques heures à quelques jours dans l'onglet «\u{a0}Télécharger les \
+             données\u{a0}», et reste téléchargeable 4\u{a0}jours. Déposez le zip tel quel."
+        }
+        Lang::En => {
+            "In TikTok, open Profile → ☰ menu → Settings and privacy → Account → Download \
+             your data, choose the JSON format and \"All data\", then \"Request data\". The \
+             file is ready within hours to days in the \"Download data\" tab, and can be \
+             downloaded for 4 days. Drop the zip as it is."
+        }
+    }
+}
+
 impl Source for TikTok {
     fn id(&self) -> &'static str {
         "tiktok.user_data"
@@ -642,21 +661,7 @@ impl Source for TikTok {
     }
 
     fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Dans TikTok, ouvrez Profil → menu ☰ → Paramètres et confidentialité → Compte → \
-                 Télécharger vos données, choisissez le format JSON et «\u{a0}Toutes les \
-                 données\u{a0}», puis «\u{a0}Demander les données\u{a0}». Le fichier est prêt en \
-                 quelques heures à quelques jours dans l'onglet «\u{a0}Télécharger les \
-                 données\u{a0}», et reste téléchargeable 4\u{a0}jours. Déposez le zip tel quel."
-            }
-            Lang::En => {
-                "In TikTok, open Profile → ☰ menu → Settings and privacy → Account → Download \
-                 your data, choose the JSON format and \"All data\", then \"Request data\". The \
-                 file is ready within hours to days in the \"Download data\" tab, and can be \
-                 downloaded for 4 days. Drop the zip as it is."
-            }
-        }
+        guide(lang)
     }
 
     fn social(&self) -> Option<Platform> {

@@ -120,6 +120,36 @@ fn tiktok_archive() -> Vec<FileReport> {
     )
 }
 
+/// TikTok's TXT format: one file a list, in folders.
+fn tiktok_text_archive() -> Vec<FileReport> {
+    let t = |p: &str| fixture(&format!("tiktok.txt_{p}"));
+    check(
+        "TikTok_Data_1732900001.zip",
+        &[
+            (
+                "TikTok_Data/Activity/Browsing History.txt",
+                t("activity/Browsing History.txt"),
+                Some("tiktok.txt_activity"),
+            ),
+            (
+                "TikTok_Data/Activity/Login History.txt",
+                t("logins/Login History.txt"),
+                Some("tiktok.txt_logins"),
+            ),
+            (
+                "TikTok_Data/Profile/Follower.txt",
+                t("followers/Follower.txt"),
+                Some("tiktok.txt_followers"),
+            ),
+            (
+                "TikTok_Data/Profile/Following.txt",
+                t("following/Following.txt"),
+                Some("tiktok.txt_following"),
+            ),
+        ],
+    )
+}
+
 fn linkedin_archive() -> Vec<FileReport> {
     check(
         "Basic_LinkedInDataExport_11-29-2026.zip",
@@ -231,6 +261,7 @@ fn each_platform_s_archive_is_read_file_by_file() {
     for (platform, reports) in [
         ("X", x_archive()),
         ("TikTok", tiktok_archive()),
+        ("TikTok, TXT", tiktok_text_archive()),
         ("LinkedIn", linkedin_archive()),
         ("Snapchat", snapchat_archive()),
         ("Facebook", facebook_archive()),
