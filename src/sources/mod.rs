@@ -30,6 +30,7 @@ mod meta;
 mod meta_activity;
 mod meta_advertisers;
 mod meta_contacts;
+mod meta_facebook_activity;
 mod meta_interests;
 mod meta_logins;
 mod meta_messages;
@@ -70,6 +71,7 @@ pub use linkedin_inferences::LinkedInInferences;
 pub use meta_activity::InstagramActivity;
 pub use meta_advertisers::MetaAdvertisers;
 pub use meta_contacts::MetaContacts;
+pub use meta_facebook_activity::FacebookActivity;
 pub use meta_interests::MetaInterests;
 pub use meta_logins::MetaLogins;
 pub use meta_messages::MetaMessages;
@@ -211,6 +213,7 @@ pub static SOURCES: &[&dyn Source] = &[
         platform: Meta::Instagram,
     },
     &InstagramActivity,
+    &FacebookActivity,
     &SnapchatAccount,
     &SnapchatFriends,
     &SnapchatMessages { snaps: false },

@@ -782,7 +782,7 @@ fn thread(g: &mut Gen, who: &str, instagram: bool) -> J {
 
 /// The files Reflet has a reader for, by the end of their path, and the reader's id (issue 8);
 /// message threads are read too (see [`thread_kind`]); every other file is `unknown`.
-const READ: [(&str, &str); 13] = [
+const READ: [(&str, &str); 17] = [
     ("/ads_interests.json", "facebook.ad_interests"),
     (
         "/advertisers_using_your_activity_or_information.json",
@@ -816,6 +816,16 @@ const READ: [(&str, &str); 13] = [
         "/followers_and_following/following.json",
         "instagram.connections",
     ),
+    ("/comments_and_reactions/comments.json", "facebook.activity"),
+    (
+        "/comments_and_reactions/likes_and_reactions_1.json",
+        "facebook.activity",
+    ),
+    (
+        "/posts/your_posts__check_ins__photos_and_videos_1.json",
+        "facebook.activity",
+    ),
+    ("/search/your_search_history.json", "facebook.activity"),
     ("/likes/liked_posts.json", "instagram.activity"),
     ("/comments/post_comments_1.json", "instagram.activity"),
     ("/ads_and_topics/ads_viewed.json", "instagram.activity"),

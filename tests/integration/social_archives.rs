@@ -215,6 +215,7 @@ fn snapchat_archive() -> Vec<FileReport> {
 fn facebook_archive() -> Vec<FileReport> {
     let f = |p: &str| fixture(&format!("facebook.{p}"));
     let security = "your_facebook_activity/security_and_login_information";
+    let act = "your_facebook_activity";
     check(
         "facebook-marie-29_11_2026-AbCd.zip",
         &[
@@ -230,6 +231,16 @@ fn facebook_archive() -> Vec<FileReport> {
             ("connections/followers/who_you've_followed.json", f("connections/who_you've_followed.json"), Some("facebook.connections")),
             ("your_facebook_activity/messages/inbox/zoelefevre_1234/message_1.json", f("messages/message_1.json"), Some("facebook.messages")),
             ("your_facebook_activity/messages/inbox/amis_5678/message_1.json", f("messages/group_message_1.json"), Some("facebook.messages")),
+            (&format!("{act}/posts/your_posts__check_ins__photos_and_videos_1.json"), f("activity/your_posts__check_ins__photos_and_videos_1.json"), Some("facebook.activity")),
+            (&format!("{act}/comments_and_reactions/comments.json"), f("activity/comments.json"), Some("facebook.activity")),
+            (&format!("{act}/comments_and_reactions/likes_and_reactions_1.json"), f("activity/likes_and_reactions_1.json"), Some("facebook.activity")),
+            (&format!("{act}/comments_and_reactions/likes_and_reactions.json"), f("activity/likes_and_reactions.json"), Some("facebook.activity")),
+            (&format!("{act}/groups/group_posts_and_comments.json"), f("activity/group_posts_and_comments.json"), Some("facebook.activity")),
+            (&format!("{act}/groups/your_comments_in_groups.json"), f("activity/your_comments_in_groups.json"), Some("facebook.activity")),
+            (&format!("{act}/pages/pages_you've_liked.json"), f("activity/pages_you've_liked.json"), Some("facebook.activity")),
+            (&format!("{act}/interactions/recently_viewed.json"), f("activity/recently_viewed.json"), Some("facebook.activity")),
+            (&format!("{act}/interactions/recently_visited.json"), f("activity/recently_visited.json"), Some("facebook.activity")),
+            ("logged_information/search/your_search_history.json", f("activity/your_search_history.json"), Some("facebook.activity")),
             ("personal_information/profile_information/profile_information.json", sample("instagram/hestia_2022/personal_information_fr.json"), None),
         ],
     )

@@ -347,3 +347,54 @@ fn instagram_s_actions_give_the_rhythm_of_the_days_truncated_times_left_out() {
         assert_eq!(rhythm_total(&s), plausible, "{file}");
     }
 }
+
+#[test]
+fn facebook_s_actions_give_the_rhythm_of_the_days_without_any_text() {
+    // Counted with python3 (`json.load`): for a bare array, its records with a `timestamp` from
+    // 2004 to 2040; for an object, the records of its one list, or, for `recently_viewed` and
+    // `visited_things_v2`, every item of every `entries` list at any depth.
+    let cases = [
+        ("your_posts__check_ins__photos_and_videos_1.json", 8),
+        ("comments.json", 7),
+        ("likes_and_reactions_1.json", 10),
+        ("likes_and_reactions.json", 5),
+        ("your_search_history.json", 6),
+        ("group_posts_and_comments.json", 6),
+        ("your_comments_in_groups.json", 4),
+        ("pages_you've_liked.json", 5),
+        ("recently_viewed.json", 11),
+        ("recently_visited.json", 5),
+    ];
+    for (file, actions) in cases {
+        let s = fixture("facebook.activity", file);
+        assert_eq!(s.platform, Platform::Facebook);
+        assert_eq!(rhythm_total(&s), actions, "{file}");
+        let hours: u64 = s
+            .rhythm
+            .iter()
+            .flat_map(|r| r.counts.iter().flatten())
+            .sum();
+        assert_eq!(hours, actions, "{file}");
+        // Nothing else: no text, name, search term or link (each file holds some, in French).
+        assert!(s.interests.is_empty() && s.advertisers.is_empty() && s.contacts.is_empty());
+        assert_eq!((s.messages, s.logins), (0, 0));
+        let json = serde_json::to_string(&s).unwrap();
+        for text in [
+            "Marie",
+            "Lef",
+            "Zo",
+            "Rochelle",
+            "Vercors",
+            "facebook.com",
+            "J'aime",
+            "LIKE",
+            "galette",
+            "Vélo",
+            "vélo",
+            "Poitiers",
+            "Aquarium",
+        ] {
+            assert!(!json.contains(text), "{file}: {text} in {json}");
+        }
+    }
+}
