@@ -48,7 +48,9 @@ mod tiktok_txt;
 mod x;
 mod x_ads;
 mod x_ageinfo;
+mod x_devices;
 mod x_direct_messages;
+mod x_follows;
 mod x_ip_audit;
 mod x_personalization;
 mod x_tweets;
@@ -87,7 +89,9 @@ pub use tiktok::TikTok;
 pub use tiktok_txt::{TextList, TikTokText};
 pub use x_ads::XAds;
 pub use x_ageinfo::XAgeInfo;
+pub use x_devices::XDevices;
 pub use x_direct_messages::XDirectMessages;
+pub use x_follows::XFollows;
 pub use x_ip_audit::XIpAudit;
 pub use x_personalization::XPersonalization;
 pub use x_tweets::XTweets;
@@ -178,6 +182,8 @@ pub static SOURCES: &[&dyn Source] = &[
     &XTweets,
     &XDirectMessages,
     &XAgeInfo,
+    &XFollows,
+    &XDevices,
     &TikTok,
     &TikTokText {
         list: TextList::Actions,

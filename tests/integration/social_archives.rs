@@ -105,6 +105,26 @@ fn x_archive() -> Vec<FileReport> {
                 x("ageinfo/ageinfo.js"),
                 Some("x.ageinfo"),
             ),
+            (
+                "data/follower.js",
+                x("follows/follower.js"),
+                Some("x.follows"),
+            ),
+            (
+                "data/following.js",
+                x("follows/following.js"),
+                Some("x.follows"),
+            ),
+            (
+                "data/device-token.js",
+                x("devices/device-token.js"),
+                Some("x.devices"),
+            ),
+            (
+                "data/account-creation-ip.js",
+                x("devices/account-creation-ip.js"),
+                Some("x.devices"),
+            ),
         ],
     )
 }

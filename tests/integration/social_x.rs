@@ -1,5 +1,6 @@
-//! X's archive (formerly Twitter's): what it inferred, its advertisers, logins, ads, tweets and
-//! direct messages, read through the report `inspect` prints.
+//! X's archive (formerly Twitter's): what it inferred, its advertisers, logins, ads, tweets,
+//! direct messages, followers and following, and the apps used, read through the report
+//! `inspect` prints.
 //!
 //! The expected values were counted from the files independently of Reflet's readers: a Python
 //! script loaded each file with `json.loads(text[text.index('=') + 1:])`, counted the entries,
@@ -292,4 +293,89 @@ fn direct_messages_are_counted_by_conversation() {
 fn ageinfo_gives_the_age_x_holds() {
     let s = read(&fixture("x.ageinfo", "ageinfo.js"), "x.ageinfo");
     assert_eq!(inferred(&s), [("age", vec!["25-34"])]);
+}
+
+#[test]
+fn followers_and_following_are_counted_without_dates() {
+    use reflet::model::social::Relation;
+    // 42 and 37 entries (Python: `len()` of each file's array, every entry under its file's key).
+    for (name, relation, count) in [
+        ("follower.js", Relation::Follower, 42),
+        ("following.js", Relation::Following, 37),
+    ] {
+        let s = read(&fixture("x.follows", name), "x.follows");
+        assert_eq!(s.contacts.len(), 1, "{name}");
+        assert_eq!(
+            (s.contacts[0].relation, s.contacts[0].count),
+            (relation, count),
+            "{name}"
+        );
+        // The files date nothing: no year, no rhythm, no login.
+        assert!(s.contacts[0].years.is_empty(), "{name}");
+        assert_eq!((s.rhythm.is_none(), s.logins), (true, 0), "{name}");
+    }
+}
+
+#[test]
+fn device_tokens_give_each_app_s_first_and_last_use() {
+    let s = read(&fixture("x.devices", "device-token.js"), "x.devices");
+    // 12 apps' entries, two times each (Python: createdAt and lastSeenAt, grouped by
+    // clientApplicationName, the first and last dates in UTC).
+    assert_eq!(s.logins, 24);
+    let devices: Vec<(&str, u64, Option<&str>, Option<&str>)> = s
+        .devices
+        .iter()
+        .map(|d| {
+            (
+                d.name.as_str(),
+                d.logins,
+                d.first.as_deref(),
+                d.last.as_deref(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        devices,
+        [
+            (
+                "Twitter for iPhone",
+                8,
+                Some("2019-09-28"),
+                Some("2023-11-07")
+            ),
+            ("Twitter Web App", 6, Some("2020-05-11"), Some("2024-03-03")),
+            (
+                "Twitter for Android",
+                4,
+                Some("2020-12-12"),
+                Some("2022-09-30")
+            ),
+            ("TweetDeck", 2, Some("2022-10-05"), Some("2023-03-09")),
+            ("Twitter for Mac", 2, Some("2022-05-07"), Some("2023-10-05")),
+            (
+                "Twitter for iPad",
+                2,
+                Some("2022-09-11"),
+                Some("2023-06-27")
+            ),
+        ]
+    );
+    assert!(s.ips.is_empty());
+    let rhythm = s.rhythm.unwrap();
+    assert_eq!(rhythm.total, 24);
+    // Thursdays at 11 and Saturdays at 5 in Paris: 2 times each, the busiest hours.
+    assert_eq!((rhythm.counts[3][11], rhythm.counts[5][5]), (2, 2));
+}
+
+#[test]
+fn the_account_creation_address_is_one_undated_login() {
+    let s = read(&fixture("x.devices", "account-creation-ip.js"), "x.devices");
+    assert_eq!(s.logins, 1);
+    let ips: Vec<(&str, u64, Option<&str>)> = s
+        .ips
+        .iter()
+        .map(|i| (i.name.as_str(), i.logins, i.first.as_deref()))
+        .collect();
+    assert_eq!(ips, [("90.12.204.17", 1, None)]);
+    assert!(s.devices.is_empty() && s.rhythm.is_none());
 }
