@@ -47,15 +47,51 @@ fn fields(line: &str, delimiter: u8) -> usize {
     n
 }
 
+/// The logical lines of `text`: split at line breaks outside quotes (a quoted cell may hold line
+/// breaks), each with the number of physical lines before it; a line ending in `\r` loses it.
+fn logical_lines(text: &str) -> Vec<(&str, usize)> {
+    let mut out = Vec::new();
+    let (mut start, mut physical, mut before, mut quoted) = (0, 0, 0, false);
+    for (i, b) in text.bytes().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' => {
+                physical += 1;
+                if !quoted {
+                    let line = text.get(start..i).unwrap_or_default();
+                    out.push((line.strip_suffix('\r').unwrap_or(line), before));
+                    start = i + 1;
+                    before = physical;
+                }
+            }
+            _ => {}
+        }
+    }
+    if let Some(rest) = text.get(start..).filter(|r| !r.is_empty()) {
+        out.push((rest, before));
+    }
+    out
+}
+
 /// Finds the delimiter and the header line from the first lines of text: the first line whose
-/// field count (at least 2) the following lines share.
+/// field count (at least 2) the following lines share. Lines are logical (a quoted cell's line
+/// breaks do not end one); if that finds nothing (a stray quote), physical lines are tried.
 pub fn sniff(text: &str, encoding: Encoding) -> Option<Layout> {
-    let lines: Vec<&str> = text.lines().collect();
+    let logical = logical_lines(text);
     // The last line may be cut by the end of the head.
-    let complete = lines
-        .len()
-        .saturating_sub(usize::from(!text.ends_with('\n')))
-        .max(1);
+    let cut = !text.ends_with('\n') || logical.last().is_some_and(|(l, _)| l.ends_with('\n'));
+    sniff_lines(&logical, cut, encoding).or_else(|| {
+        let physical: Vec<(&str, usize)> = text.lines().enumerate().map(|(i, l)| (l, i)).collect();
+        sniff_lines(&physical, !text.ends_with('\n'), encoding)
+    })
+}
+
+/// [`sniff`] over `lines`, each with the number of physical lines before it; `cut` when the last
+/// one may be cut by the end of the head.
+fn sniff_lines(lines: &[(&str, usize)], cut: bool, encoding: Encoding) -> Option<Layout> {
+    let complete = lines.len().saturating_sub(usize::from(cut)).max(1);
+    let physical: Vec<usize> = lines.iter().map(|&(_, p)| p).collect();
+    let lines: Vec<&str> = lines.iter().map(|&(l, _)| l).collect();
     let lines = lines.get(..complete.min(lines.len())).unwrap_or_default();
     for start in 0..lines.len().min(12) {
         let mut best: Option<(usize, u8)> = None;
@@ -82,7 +118,7 @@ pub fn sniff(text: &str, encoding: Encoding) -> Option<Layout> {
         if let Some((_, delimiter)) = best {
             return Some(Layout {
                 delimiter,
-                skip_lines: start,
+                skip_lines: physical.get(start).copied().unwrap_or(start),
                 encoding,
             });
         }
@@ -329,6 +365,24 @@ mod tests {
         let strava = structure(&sample("strava/activities.csv")).unwrap();
         assert_eq!(strava.columns[1].name, "Activity Date");
         assert_eq!(strava.columns[0].integers, strava.rows);
+    }
+
+    #[test]
+    fn line_breaks_inside_quoted_cells_do_not_fool_the_sniffer() {
+        // LinkedIn's messages.csv: contents hold line breaks; a preamble line before the header.
+        let text = "Notes about this file\nID,DATE,CONTENT\n1,2023-05-04,\"Hello,\nsee you\nsoon\"\n2,2023-05-05,\"a\nb, c\nd\ne\"\n3,2023-05-06,ok\n";
+        let layout = sniff(text, Encoding::Utf8).unwrap();
+        assert_eq!((layout.delimiter, layout.skip_lines), (b',', 1));
+        let mut rows = Vec::new();
+        let (_, header) = for_each_record(text.as_bytes(), &b""[..], &mut |r| {
+            rows.push(r.get(2).unwrap_or_default().to_owned());
+        })
+        .unwrap();
+        assert_eq!(header.get(2), Some("CONTENT"));
+        assert_eq!(rows, ["Hello,\nsee you\nsoon", "a\nb, c\nd\ne", "ok"]);
+        // A stray quote falls back to physical lines.
+        let stray = "a,b\n5\" screen,1\n7,2\n8,3\n";
+        assert_eq!(sniff(stray, Encoding::Utf8).map(|l| l.skip_lines), Some(0));
     }
 
     #[test]

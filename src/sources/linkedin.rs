@@ -14,7 +14,7 @@ use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::csv::{for_each_record_under, CsvError};
 use crate::ingest::{read_prefix, HEAD_LEN};
-use crate::model::time::days_from_civil;
+use crate::model::time::{days_from_civil, parse_iso};
 
 /// A stream that remembers its last byte.
 struct Tail<R> {
@@ -130,6 +130,140 @@ pub(super) fn header_has(head: &[u8], names: &[&str]) -> bool {
     names.iter().all(|n| columns.contains(n))
 }
 
+/// The index of the column named `name` in any case (`DATE`, `Date`), if the header has one.
+pub(super) fn find_any_case(header: &csv::StringRecord, name: &str) -> Option<usize> {
+    header
+        .iter()
+        .position(|c| column(c).eq_ignore_ascii_case(name))
+}
+
+/// Whether one of the first lines of `head` (after a byte-order mark, past a short preamble)
+/// has every one of `names` as a column, in any order and any case.
+pub(super) fn header_has_any_case(head: &[u8], names: &[&str]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    head.split(|&b| b == b'\n').take(5).any(|line| {
+        let line = String::from_utf8_lossy(line);
+        let columns: Vec<&str> = line
+            .split(',')
+            .map(|c| column(c).trim_matches('"'))
+            .collect();
+        names
+            .iter()
+            .all(|n| columns.iter().any(|c| c.eq_ignore_ascii_case(n)))
+    })
+}
+
+/// Month names' first three letters, January first.
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// A month (1–12) from its English name or its first three letters.
+fn month(word: &str) -> Option<i64> {
+    let i = MONTHS
+        .iter()
+        .position(|m| word.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)))?;
+    i64::try_from(i).ok().map(|i| i + 1)
+}
+
+/// A moment as LinkedIn writes it in `messages.csv` and `Logins.csv`, to epoch seconds (UTC):
+/// - ISO-like: `2024-03-01 08:12:55 UTC` (the zone may be `UTC`, `GMT`, `Z`, an offset or
+///   missing, then UTC), `2024-03-01T08:12:55Z`, or a day alone, `2024-03-01`, at its midnight;
+/// - English: `Mar 1, 2024, 8:12 AM`, `March 1, 2024 8:12:55 PM`, `1 Mar 2024 08:12`, or
+///   `Fri Mar 01 08:12:55 UTC 2024`, taken as UTC.
+///
+/// The year must have four digits and the minutes two, so that a value cut short is no moment.
+pub(super) fn moment(text: &str) -> Option<i64> {
+    let text = text.trim();
+    let bare = ["UTC", "GMT"]
+        .iter()
+        .find_map(|z| text.strip_suffix(z))
+        .map_or(text, str::trim_end);
+    if full_clock(bare) {
+        return parse_iso(text)
+            .or_else(|| parse_iso(&format!("{bare}Z")))
+            .map(|ms| ms.div_euclid(1000));
+    }
+    if bare.len() == 10 && bare.as_bytes().get(4) == Some(&b'-') {
+        return parse_iso(&format!("{bare}T00:00Z")).map(|ms| ms.div_euclid(1000));
+    }
+    english(text)
+}
+
+/// Whether `text` starts with an ISO day and a whole clock: `YYYY-MM-DD HH:MM`, then the end
+/// or a zone, or `:SS` (a clock cut short, `08:1`, is none).
+fn full_clock(text: &str) -> bool {
+    let b = text.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    digits(0..4)
+        && b.get(4) == Some(&b'-')
+        && matches!(b.get(10), Some(b' ' | b'T'))
+        && digits(11..13)
+        && b.get(13) == Some(&b':')
+        && digits(14..16)
+        && match b.get(16) {
+            None | Some(b'Z' | b'+' | b'-' | b' ') => true,
+            Some(b':') => digits(17..19),
+            Some(_) => false,
+        }
+}
+
+/// The English shapes of [`moment`].
+fn english(text: &str) -> Option<i64> {
+    let words: Vec<&str> = text
+        .split([' ', ','])
+        .filter(|w| {
+            !w.is_empty() && !w.eq_ignore_ascii_case("utc") && !w.eq_ignore_ascii_case("gmt")
+        })
+        .collect();
+    let mut date: (Option<i64>, Option<i64>, Option<i64>) = (None, None, None);
+    let mut clock: Option<(i64, i64, i64)> = None;
+    let mut half: Option<bool> = None;
+    for word in &words {
+        if word.contains(':') {
+            let mut parts = word.split(':');
+            let hour: i64 = parts.next()?.parse().ok()?;
+            let minute = parts.next()?;
+            let second = parts.next().unwrap_or("00");
+            if minute.len() != 2 || second.len() != 2 || parts.next().is_some() {
+                return None;
+            }
+            clock = Some((hour, minute.parse().ok()?, second.parse().ok()?));
+        } else if word.eq_ignore_ascii_case("am") || word.eq_ignore_ascii_case("pm") {
+            half = Some(word.eq_ignore_ascii_case("pm"));
+        } else if word.bytes().all(|b| b.is_ascii_digit()) {
+            if word.len() == 4 {
+                date.2 = Some(word.parse().ok()?);
+            } else if word.len() <= 2 && date.0.is_none() {
+                date.0 = Some(word.parse().ok()?);
+            } else {
+                return None;
+            }
+        } else if let Some(m) = month(word) {
+            date.1 = Some(m);
+        } else if !["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .any(|d| word.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(d)))
+        {
+            return None;
+        }
+    }
+    let (Some(day), Some(month), Some(year)) = date else {
+        return None;
+    };
+    let (mut hour, minute, second) = clock.unwrap_or((0, 0, 0));
+    match half {
+        Some(pm) if (1..=12).contains(&hour) => hour = hour % 12 + if pm { 12 } else { 0 },
+        Some(_) => return None,
+        None => {}
+    }
+    if !(1..=31).contains(&day) || hour > 23 || minute > 59 || second > 60 {
+        return None;
+    }
+    Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
+}
+
 /// How to ask for the export, for every LinkedIn source.
 pub(super) fn guide(lang: Lang) -> &'static str {
     match lang {
@@ -169,6 +303,41 @@ mod tests {
         assert!(!header_has(
             b"Notes:\nCategory,Type of inference\n",
             &["Category"]
+        ));
+    }
+
+    #[test]
+    fn moments_in_every_shape() {
+        // date -ud '2024-03-01 08:12:55' +%s → 1709280775
+        for text in [
+            "2024-03-01 08:12:55 UTC",
+            "2024-03-01 08:12:55",
+            "2024-03-01T08:12:55Z",
+            "Mar 1, 2024, 8:12:55 AM",
+            "March 1, 2024 8:12:55 AM",
+            "1 Mar 2024 08:12:55",
+            "Fri Mar 01 08:12:55 UTC 2024",
+        ] {
+            assert_eq!(moment(text), Some(1_709_280_775), "{text}");
+        }
+        // date -ud '2024-03-01 20:12' +%s → 1709323920; date -ud '2024-03-01' +%s → 1709251200
+        assert_eq!(moment("Mar 1, 2024, 8:12 PM"), Some(1_709_323_920));
+        assert_eq!(moment("Mar 1, 2024, 12:00 AM"), Some(1_709_251_200));
+        assert_eq!(moment("2024-03-01"), Some(1_709_251_200));
+        for cut in [
+            "2024-03-01 08:1",
+            "2024-03-0",
+            "Mar 1, 202",
+            "Mar 1, 2024, 8:1",
+            "",
+            "soon",
+            "Mar 1, 2024, 13:00 PM",
+        ] {
+            assert_eq!(moment(cut), None, "{cut}");
+        }
+        assert!(header_has_any_case(
+            b"Notes about this file\nlogin date,IP ADDRESS,User Agent\n",
+            &["Login Date", "IP Address"]
         ));
     }
 

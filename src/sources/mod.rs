@@ -20,11 +20,14 @@ mod google_timeline_android;
 mod google_timeline_edits;
 mod google_timeline_ios;
 mod gpx;
+mod instagram_inferences;
 mod kml;
 mod linkedin;
 mod linkedin_ad_targeting;
 mod linkedin_connections;
 mod linkedin_inferences;
+mod linkedin_logins;
+mod linkedin_messages;
 mod loose;
 mod meta;
 mod meta_activity;
@@ -66,10 +69,13 @@ pub use google_timeline_android::GoogleTimelineAndroid;
 pub use google_timeline_edits::GoogleTimelineEdits;
 pub use google_timeline_ios::GoogleTimelineIos;
 pub use gpx::Gpx;
+pub use instagram_inferences::InstagramInferences;
 pub use kml::Kml;
 pub use linkedin_ad_targeting::LinkedInAdTargeting;
 pub use linkedin_connections::LinkedInConnections;
 pub use linkedin_inferences::LinkedInInferences;
+pub use linkedin_logins::LinkedInLogins;
+pub use linkedin_messages::LinkedInMessages;
 pub use meta_activity::InstagramActivity;
 pub use meta_advertisers::MetaAdvertisers;
 pub use meta_contacts::MetaContacts;
@@ -200,6 +206,8 @@ pub static SOURCES: &[&dyn Source] = &[
     &LinkedInConnections,
     &LinkedInAdTargeting,
     &LinkedInInferences,
+    &LinkedInLogins,
+    &LinkedInMessages,
     &MetaLogins {
         platform: Meta::Facebook,
     },
@@ -220,6 +228,7 @@ pub static SOURCES: &[&dyn Source] = &[
     },
     &InstagramActivity,
     &FacebookActivity,
+    &InstagramInferences,
     &SnapchatAccount,
     &SnapchatFriends,
     &SnapchatMessages { snaps: false },

@@ -782,7 +782,7 @@ fn thread(g: &mut Gen, who: &str, instagram: bool) -> J {
 
 /// The files Reflet has a reader for, by the end of their path, and the reader's id (issue 8);
 /// message threads are read too (see [`thread_kind`]); every other file is `unknown`.
-const READ: [(&str, &str); 17] = [
+const READ: [(&str, &str); 19] = [
     ("/ads_interests.json", "facebook.ad_interests"),
     (
         "/advertisers_using_your_activity_or_information.json",
@@ -832,6 +832,14 @@ const READ: [(&str, &str); 17] = [
     (
         "/login_and_profile_creation/login_activity.json",
         "instagram.logins",
+    ),
+    (
+        "/your_topics/recommended_topics.json",
+        "instagram.inferences",
+    ),
+    (
+        "/information_about_you/profile_based_in.json",
+        "instagram.inferences",
     ),
 ];
 

@@ -53,6 +53,9 @@ fn social_samples() -> Vec<(String, &'static str)> {
         (&format!("{ig}/ads_information/ads_and_topics/ads_viewed.json"), "instagram.activity"),
         (&format!("{ig}/ads_information/ads_and_topics/posts_viewed.json"), "instagram.activity"),
         (&format!("{ig}/ads_information/ads_and_topics/videos_watched.json"), "instagram.activity"),
+        (&format!("{ig}/preferences/your_topics/recommended_topics.json"), "instagram.inferences"),
+        (&format!("{ig}/personal_information/information_about_you/profile_based_in.json"), "instagram.inferences"),
+        (&format!("{ig}/personal_information/information_about_you/locations_of_interest.json"), "instagram.inferences"),
     ]
     .map(|(p, k)| (p.to_owned(), k))
     .to_vec()

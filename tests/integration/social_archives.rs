@@ -189,6 +189,16 @@ fn linkedin_archive() -> Vec<FileReport> {
                 sample("linkedin/Inferences_about_you.csv"),
                 Some("linkedin.inferences"),
             ),
+            (
+                "Logins.csv",
+                fixture("linkedin.logins/Logins.csv"),
+                Some("linkedin.logins"),
+            ),
+            (
+                "messages.csv",
+                fixture("linkedin.messages/messages.csv"),
+                Some("linkedin.messages"),
+            ),
         ],
     )
 }
@@ -282,6 +292,9 @@ fn instagram_archive() -> Vec<FileReport> {
             same("your_instagram_activity/messages/inbox/username/message_1.json", "instagram.messages"),
             same("your_instagram_activity/likes/liked_posts.json", "instagram.activity"),
             same("your_instagram_activity/content/stories.json", "instagram.activity"),
+            same("preferences/your_topics/recommended_topics.json", "instagram.inferences"),
+            same("personal_information/information_about_you/profile_based_in.json", "instagram.inferences"),
+            same("personal_information/information_about_you/locations_of_interest.json", "instagram.inferences"),
             ("personal_information/personal_information/personal_information.json", ig("personal_information/personal_information/personal_information.json"), None),
         ],
     )
@@ -325,7 +338,9 @@ fn all_the_archives_together_merge_interests_advertisers_and_rhythm_across_platf
         ["merged_interests", "merged_advertisers", "merged_rhythm"]
     );
     // Interests come from every platform but TikTok's 2024 sample (no ad interests in it);
-    // advertisers from X, Snapchat's none, Facebook's and Instagram's files.
+    // advertisers from X, Snapchat's none, Facebook's and Instagram's files; the rhythm from
+    // every platform: LinkedIn's through the dated logins of Logins.csv and the messages
+    // messages.csv files as SENT.
     assert_eq!(
         across.social.interests_from.platforms,
         [Facebook, Instagram, X, Snapchat, LinkedIn]
@@ -336,6 +351,6 @@ fn all_the_archives_together_merge_interests_advertisers_and_rhythm_across_platf
     );
     assert_eq!(
         across.social.rhythm_from.platforms,
-        [Facebook, Instagram, X, TikTok, Snapchat]
+        [Facebook, Instagram, X, TikTok, Snapchat, LinkedIn]
     );
 }

@@ -398,3 +398,58 @@ fn facebook_s_actions_give_the_rhythm_of_the_days_without_any_text() {
         }
     }
 }
+
+#[test]
+fn instagram_s_inferences_give_topics_interests_a_city_and_places() {
+    let names =
+        |s: &SocialSummary| -> Vec<String> { s.interests.iter().map(|i| i.name.clone()).collect() };
+    // python3: [r['string_map_data']['Name']['value'] for r in d['topics_your_topics']] →
+    // ['BSC', 'BCS', 'BSC']: two names, one twice.
+    let s = sample(
+        &format!("{IG}/preferences/your_topics/recommended_topics.json"),
+        "instagram.inferences",
+    );
+    assert_eq!(s.platform, Platform::Instagram);
+    let mut topics = names(&s);
+    topics.sort_unstable();
+    assert_eq!(topics, ["BCS", "BSC"]);
+    assert!(s.inferred.is_empty());
+    // City Name 'BSC'.
+    let s = sample(
+        &format!("{IG}/personal_information/information_about_you/profile_based_in.json"),
+        "instagram.inferences",
+    );
+    assert_eq!(
+        s.inferred,
+        [("based in".to_owned(), vec!["BSC".to_owned()])]
+    );
+    assert!(s.interests.is_empty());
+    // python3: the 'Locations of interest' vec → ['BSc', 'BSC' ×5]; the 'Usage explanation'
+    // item has a lone value, not a place.
+    let s = sample(
+        &format!("{IG}/personal_information/information_about_you/locations_of_interest.json"),
+        "instagram.inferences",
+    );
+    assert_eq!(
+        s.inferred,
+        [(
+            "locations of interest".to_owned(),
+            vec!["BSc".to_owned(), "BSC".to_owned()]
+        )]
+    );
+    let json = serde_json::to_string(&s).unwrap();
+    assert!(!json.contains("personalize"), "{json}");
+    // The generated ≤2023 ads_interests.json: python3, each value encoded latin-1 and decoded
+    // UTF-8 → 20 names, 19 different ('Randonnée' twice), 'Œnologie' among them.
+    let s = fixture("instagram.inferences", "ads_interests.json");
+    let interests = names(&s);
+    assert_eq!(interests.len(), 19);
+    for name in [
+        "Randonnée",
+        "Œnologie",
+        "Cinéma d'auteur",
+        "Décoration intérieure",
+    ] {
+        assert!(interests.iter().any(|i| i == name), "{name}: {interests:?}");
+    }
+}

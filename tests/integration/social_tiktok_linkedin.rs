@@ -6,9 +6,12 @@
 
 use std::path::{Path, PathBuf};
 
+use reflet::analysis::read_source;
+use reflet::ingest::HEAD_LEN;
 use reflet::model::social::{Platform, Relation, SocialSummary};
 use reflet::model::Summary;
 use reflet::report::{inspect_paths, FileReport, Kind};
+use reflet::sources;
 
 fn sample(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -247,4 +250,118 @@ fn linkedin_inferences_are_labelled_by_category_and_type() {
         "Career inferences – Likelihood to be a marketer".to_owned(),
         vec!["0.008506942256753853".to_owned()]
     )));
+}
+
+/// One generated fixture, `tests/fixtures/<id>/<name>`, claimed and read by `id`.
+fn fixture(id: &str, name: &str) -> SocialSummary {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(id)
+        .join(name);
+    let bytes = std::fs::read(&path).unwrap();
+    let shown = path.to_string_lossy();
+    let claim = sources::detect(&shown, &bytes[..bytes.len().min(HEAD_LEN)]).unwrap();
+    assert_eq!(claim.source, id, "{shown}");
+    let (summary, error) = read_source(sources::by_id(id).unwrap(), &mut &bytes[..]);
+    assert_eq!(error, None, "{shown}");
+    let Summary::Social(summary) = summary else {
+        panic!("{shown}: {summary:?}")
+    };
+    summary
+}
+
+#[test]
+fn linkedin_logins_are_counted_by_address() {
+    let s = fixture("linkedin.logins", "Logins.csv");
+    assert_eq!(s.platform, Platform::LinkedIn);
+    // python3: csv.DictReader → 32 rows; Counter of 'IP Address'; every date in 2023.
+    assert_eq!(s.logins, 32);
+    let mut ips: Vec<(&str, u64)> = s.ips.iter().map(|i| (i.name.as_str(), i.logins)).collect();
+    ips.sort_unstable();
+    assert_eq!(
+        ips,
+        [
+            ("176.150.22.9", 7),
+            ("2a01:cb00:1234:5600::1", 5),
+            ("37.165.4.201", 3),
+            ("90.12.34.56", 13),
+            ("90.12.34.57", 4)
+        ]
+    );
+    // Every login is dated: all in the rhythm.
+    assert_eq!(s.rhythm.as_ref().map(|r| r.total), Some(32));
+    assert_eq!(s.devices.iter().map(|d| d.logins).sum::<u64>(), 32);
+}
+
+/// A conversation: its name, messages, of which sent, first and last days.
+type Thread<'a> = (&'a str, u64, Option<u64>, Option<&'a str>, Option<&'a str>);
+
+#[test]
+fn linkedin_messages_are_counted_by_conversation_without_their_contents() {
+    let s = fixture("linkedin.messages", "messages.csv");
+    assert_eq!(s.platform, Platform::LinkedIn);
+    // python3: csv.DictReader → 40 rows, 16 with FOLDER 'SENT'; by CONVERSATION TITLE, else
+    // CONVERSATION ID: messages, SENT, first and last DATE[:10].
+    assert_eq!(s.messages, 40);
+    assert_eq!(s.conversation_count, 4);
+    let mut conversations: Vec<Thread> = s
+        .conversations
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.messages,
+                c.sent,
+                c.first.as_deref(),
+                c.last.as_deref(),
+            )
+        })
+        .collect();
+    conversations.sort_unstable();
+    assert_eq!(
+        conversations,
+        [
+            (
+                "2-MzM5OWE1YzUtMWQ4Ny00ZGNh==",
+                6,
+                None,
+                Some("2023-05-06"),
+                Some("2023-07-04")
+            ),
+            (
+                "2-NGQ1ZTk2YjAtYzk2OC00OGI4==",
+                11,
+                Some(6),
+                Some("2023-05-07"),
+                Some("2023-07-05")
+            ),
+            (
+                "Alumni Lyon 2015",
+                11,
+                Some(3),
+                Some("2023-05-13"),
+                Some("2023-07-01")
+            ),
+            (
+                "Projet Rhône, équipe",
+                12,
+                Some(7),
+                Some("2023-05-06"),
+                Some("2023-07-08")
+            ),
+        ]
+    );
+    // Only the 16 messages filed as SENT make the rhythm.
+    assert_eq!(s.rhythm.as_ref().map(|r| r.total), Some(16));
+    // Contents, subjects, senders' names and profile links are not kept.
+    let json = serde_json::to_string(&s).unwrap();
+    for kept_out in [
+        "Camille",
+        "Louis Martin",
+        "linkedin.com/in",
+        "Réunion",
+        "Opportunité",
+    ] {
+        assert!(!json.contains(kept_out), "{kept_out}: {json}");
+    }
 }
