@@ -493,6 +493,12 @@ pub fn contacts(
 
 /// Labels platforms write in English, in French (the English is kept as written).
 const FRENCH_LABELS: &[(&str, &str)] = &[
+    // Facebook.
+    ("primary location", "lieu principal"),
+    ("postcode", "code postal"),
+    ("public location", "lieu public"),
+    ("last location", "dernière position"),
+    ("mobile carrier", "opérateur mobile"),
     // Instagram.
     ("based in", "ville de référence"),
     ("locations of interest", "lieux d'intérêt"),

@@ -35,6 +35,7 @@ mod meta_advertisers;
 mod meta_contacts;
 mod meta_facebook_activity;
 mod meta_interests;
+mod meta_location;
 mod meta_logins;
 mod meta_messages;
 mod meta_off_platform;
@@ -81,6 +82,7 @@ pub use meta_advertisers::MetaAdvertisers;
 pub use meta_contacts::MetaContacts;
 pub use meta_facebook_activity::FacebookActivity;
 pub use meta_interests::MetaInterests;
+pub use meta_location::FacebookLocation;
 pub use meta_logins::MetaLogins;
 pub use meta_messages::MetaMessages;
 pub use meta_off_platform::MetaOffPlatform;
@@ -228,6 +230,7 @@ pub static SOURCES: &[&dyn Source] = &[
     },
     &InstagramActivity,
     &FacebookActivity,
+    &FacebookLocation,
     &InstagramInferences,
     &SnapchatAccount,
     &SnapchatFriends,

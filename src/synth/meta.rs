@@ -782,7 +782,11 @@ fn thread(g: &mut Gen, who: &str, instagram: bool) -> J {
 
 /// The files Reflet has a reader for, by the end of their path, and the reader's id (issue 8);
 /// message threads are read too (see [`thread_kind`]); every other file is `unknown`.
-const READ: [(&str, &str); 19] = [
+const READ: [(&str, &str); 20] = [
+    (
+        "/location/primary_public_location.json",
+        "facebook.location",
+    ),
     ("/ads_interests.json", "facebook.ad_interests"),
     (
         "/advertisers_using_your_activity_or_information.json",

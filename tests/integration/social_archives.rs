@@ -271,6 +271,8 @@ fn facebook_archive() -> Vec<FileReport> {
             (&format!("{act}/interactions/recently_viewed.json"), f("activity/recently_viewed.json"), Some("facebook.activity")),
             (&format!("{act}/interactions/recently_visited.json"), f("activity/recently_visited.json"), Some("facebook.activity")),
             ("logged_information/search/your_search_history.json", f("activity/your_search_history.json"), Some("facebook.activity")),
+            ("logged_information/location/primary_location.json", f("location/primary_location.json"), Some("facebook.location")),
+            ("logged_information/location/last_location.json", f("location/last_location.json"), Some("facebook.location")),
             ("personal_information/profile_information/profile_information.json", sample("instagram/hestia_2022/personal_information_fr.json"), None),
         ],
     )
