@@ -27,10 +27,10 @@
 use std::fmt;
 use std::io::Read;
 
-use serde::de::{DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::meta::{self, Meta};
+use super::meta::{self, LabelValues, Meta};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -105,94 +105,15 @@ impl<'de> Visitor<'de> for Document<'_> {
                 })?;
             } else if key == "label_values" {
                 known = true;
-                map.next_value_seed(Items {
+                map.next_value_seed(LabelValues {
                     each: &mut |place| out.inferred(LOCATIONS_LABEL, place),
+                    vec_only: true,
                 })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
         Ok(known)
-    }
-}
-
-/// The `label_values` array: every item's `vec` entries, as they come.
-struct Items<'a> {
-    each: &'a mut dyn FnMut(&str),
-}
-
-impl<'de> DeserializeSeed<'de> for Items<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Items<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("Meta's label_values")
-    }
-
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        while seq
-            .next_element_seed(Item {
-                each: &mut *self.each,
-            })?
-            .is_some()
-        {}
-        Ok(())
-    }
-}
-
-/// One `label_values` item: only its `vec` is read.
-struct Item<'a> {
-    each: &'a mut dyn FnMut(&str),
-}
-
-impl<'de> DeserializeSeed<'de> for Item<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<(), D::Error> {
-        deserializer.deserialize_any(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Item<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("a label_values item")
-    }
-
-    fn visit_unit<E>(self) -> Result<(), E> {
-        Ok(())
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        while let Some(key) = map.next_key::<String>()? {
-            if key == "vec" {
-                map.next_value_seed(Each {
-                    each: &mut |entry: Value| {
-                        if let Some(place) = entry
-                            .get("value")
-                            .and_then(Value::as_str)
-                            .filter(|s| !s.trim().is_empty())
-                        {
-                            (self.each)(&meta::text(place));
-                        }
-                    },
-                    nullable: true,
-                })?;
-            } else {
-                map.next_value::<IgnoredAny>()?;
-            }
-        }
-        Ok(())
     }
 }
 

@@ -159,9 +159,11 @@ pub(super) fn text(value: &str) -> String {
 /// Streams the `label_values` array of Meta's 2024+ generic shape
 /// (`[{"label": "Name", "vec": [{"value": "…"}, …]}, {"label": "…", "value": "…"}]`), handing
 /// every text value to `each` as it comes: an item's own `value`, each `vec` entry's `value`,
-/// and the first `value` of a `vec` entry's `dict`.
+/// and the first `value` of a `vec` entry's `dict` (with `vec_only`, the `vec` entries alone: an
+/// item's own `value` is a sentence about the list, as Instagram's "Usage explanation").
 pub(super) struct LabelValues<'a> {
     pub each: &'a mut dyn FnMut(&str),
+    pub vec_only: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for LabelValues<'_> {
@@ -186,6 +188,7 @@ impl<'de> Visitor<'de> for LabelValues<'_> {
         while seq
             .next_element_seed(Item {
                 each: &mut *self.each,
+                vec_only: self.vec_only,
             })?
             .is_some()
         {}
@@ -196,6 +199,7 @@ impl<'de> Visitor<'de> for LabelValues<'_> {
 /// One `label_values` item.
 struct Item<'a> {
     each: &'a mut dyn FnMut(&str),
+    vec_only: bool,
 }
 
 impl<'de> DeserializeSeed<'de> for Item<'_> {
@@ -215,7 +219,7 @@ impl<'de> Visitor<'de> for Item<'_> {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
-                "value" => {
+                "value" if !self.vec_only => {
                     if let Value::String(s) = map.next_value::<Value>()? {
                         (self.each)(&text(&s));
                     }
@@ -268,7 +272,7 @@ impl<'de> Visitor<'de> for Entries<'_> {
                     .iter()
                     .find_map(|d| d.get("value")?.as_str())
             });
-            if let Some(value) = value {
+            if let Some(value) = value.filter(|v| !v.trim().is_empty()) {
                 (self.each)(&text(value));
             }
         }

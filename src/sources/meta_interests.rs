@@ -71,6 +71,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                 known = true;
                 map.next_value_seed(LabelValues {
                     each: &mut |name| out.interest(name),
+                    vec_only: false,
                 })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
