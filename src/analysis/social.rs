@@ -81,6 +81,8 @@ pub struct Social {
     apps: HashMap<String, App>,
     /// Events by month since 1970 (`year * 12 + month - 1`).
     months: BTreeMap<i64, u64>,
+    /// Dated logins by month, likewise.
+    login_months: BTreeMap<i64, u64>,
     logins: u64,
     devices: HashMap<String, Seeing>,
     ips: HashMap<String, Seeing>,
@@ -108,6 +110,7 @@ impl Social {
             advertisers: BTreeMap::new(),
             apps: HashMap::new(),
             months: BTreeMap::new(),
+            login_months: BTreeMap::new(),
             logins: 0,
             devices: HashMap::new(),
             ips: HashMap::new(),
@@ -184,16 +187,8 @@ impl Social {
             })
             .collect();
         off_platform.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
-        let months = self
-            .months
-            .into_iter()
-            .map(|(m, n)| {
-                (
-                    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1),
-                    n,
-                )
-            })
-            .collect();
+        let months = by_month(self.months);
+        let login_months = by_month(self.login_months);
         let seen = |map: HashMap<String, Seeing>| {
             let mut list: Vec<Seen> = map
                 .into_iter()
@@ -241,6 +236,7 @@ impl Social {
             off_platform,
             months,
             logins: self.logins,
+            login_months,
             devices: seen(self.devices),
             ips: seen(self.ips),
             rhythm,
@@ -282,6 +278,19 @@ fn rhythm_of(counts: &[[u64; 24]; 7]) -> Option<Rhythm> {
         quiet,
         quiet_percent,
     })
+}
+
+/// Counts by month since 1970 (`year * 12 + month - 1`) as `YYYY-MM`, in order.
+fn by_month(months: BTreeMap<i64, u64>) -> Vec<(String, u64)> {
+    months
+        .into_iter()
+        .map(|(m, n)| {
+            (
+                format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1),
+                n,
+            )
+        })
+        .collect()
 }
 
 /// Whether an instant (epoch seconds) is a plausible time for these files.
@@ -474,6 +483,8 @@ impl SocialSink for Social {
         let at = login.at.filter(|s| plausible(*s));
         if let Some(at) = at {
             self.count_time(at);
+            let (year, month, _) = civil_from_days(at.div_euclid(86_400));
+            *self.login_months.entry(year * 12 + month - 1).or_default() += 1;
         }
         if let Some(ip) = login.ip.and_then(clean) {
             seen_at(&mut self.ips, bounded(&ip), at);
@@ -1318,6 +1329,11 @@ mod tests {
         assert_eq!(s.devices[2].first, None);
         assert_eq!(s.ips.len(), 2);
         assert_eq!((s.ips[0].name.as_str(), s.ips[0].logins), ("192.0.2.1", 2));
+        // The dated ones by month: 2020-09-13, then 2023-11-14 and 15.
+        assert_eq!(
+            s.login_months,
+            [("2020-09".to_owned(), 1), ("2023-11".to_owned(), 2)]
+        );
         // Three dated logins in the rhythm.
         assert_eq!(s.rhythm.map(|r| r.total), Some(3));
         let text = findings(&social_with_logins())

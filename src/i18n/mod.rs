@@ -158,6 +158,8 @@ pub enum Text {
     ContactsShow,
     ContactsYear,
     ContactsCaption,
+    LoginsChartTitle,
+    LoginsChartAlt,
     OffPlatformChartTitle,
     OffPlatformChartAlt,
     ChartMonth,
@@ -303,6 +305,8 @@ impl Text {
         Text::ContactsShow,
         Text::ContactsYear,
         Text::ContactsCaption,
+        Text::LoginsChartTitle,
+        Text::LoginsChartAlt,
         Text::OffPlatformChartTitle,
         Text::OffPlatformChartAlt,
         Text::ChartMonth,
@@ -685,6 +689,14 @@ impl Text {
                  «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
                 "Column chart: one column a year, the taller the more relations began that year. \
                  The same values are in the table \"Show the values in a table\", just below.",
+            ),
+            Text::LoginsChartTitle => ("Connexions par mois", "Logins by month"),
+            Text::LoginsChartAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que le \
+                 compte a été ouvert de fois ce mois-là. Les mêmes valeurs sont dans le tableau \
+                 «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a month, the taller the more logins that month. The \
+                 same values are in the table \"Show the values in a table\", just below.",
             ),
             Text::ConversationsCaption => (
                 "Les conversations les plus fournies",

@@ -169,6 +169,9 @@ pub struct SocialSummary {
     /// Logins and sessions listed.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub logins: u64,
+    /// Dated logins by month (`YYYY-MM`, UTC), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub login_months: Vec<(String, u64)>,
     /// The devices and browsers they came from, most logins first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub devices: Vec<Seen>,

@@ -1126,6 +1126,13 @@ describe('social and advertising', () => {
     // TikTok: logins, the network, and conversations unnamed until asked.
     assert.match(await finding('user_data_hestia_2022.json', 'logins'),
       /^TikTok keeps a record of 2,289\u00a0logins, from 9\u00a0devices or browsers and 2,289\u00a0IP addresses, between 2008-01-04 and 2022-11-01\./);
+    // Logins by month, as columns and in a table: 179 months from 2008-01 (12), counted in Python.
+    const byMonth = '#files tr:has(th .name:text-is("user_data_hestia_2022.json")) figure[data-chart="logins"]';
+    await page.waitForSelector(`${byMonth} canvas[data-drawn]`);
+    await page.click(`${byMonth} details summary`);
+    await page.waitForSelector(`${byMonth} tbody tr`);
+    assert.equal(await page.locator(`${byMonth} tbody tr`).count(), 179);
+    assert.equal(await page.innerText(`${byMonth} tbody tr:first-child`), '2008-01\t12');
     const logins = '#files tr:has(th .name:text-is("user_data_hestia_2022.json")) details[data-details="logins"]';
     await page.click(`${logins} summary`);
     await page.waitForSelector(`${logins} table`);

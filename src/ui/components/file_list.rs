@@ -67,7 +67,14 @@ fn chart_of(finding: &str, trips: Option<&TripSummary>) -> Option<Measure> {
 fn social_detail(lang: Lang, key: &str, finding: &str, s: &SocialSummary) -> Html {
     match finding {
         "logins" => html! {
-            <super::LoginsDetails {lang} devices={s.devices.clone()} ips={s.ips.clone()} />
+            <>
+                if !s.login_months.is_empty() {
+                    <super::CountsChart {lang} id={format!("c-{key}-logins")} kind="logins"
+                        counts={s.login_months.clone()} title={Text::LoginsChartTitle.get(lang)}
+                        alt={Text::LoginsChartAlt.get(lang)} period={Text::ChartMonth.get(lang)} />
+                }
+                <super::LoginsDetails {lang} devices={s.devices.clone()} ips={s.ips.clone()} />
+            </>
         },
         "activity_rhythm" => s.rhythm.clone().map_or_else(Html::default, |rhythm| {
             html! {
