@@ -12,7 +12,6 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use super::gpx::contains;
 use crate::i18n::Lang;
 use crate::model::time::{parse_iso, Millis};
 
@@ -124,23 +123,11 @@ pub(super) fn guide(part: Part, lang: Lang) -> &'static str {
     }
 }
 
+pub(super) use super::meta::{file_name, has_key};
+
 /// The first bytes of a file, without a byte-order mark, if they open a JSON object.
 pub(super) fn object_head(head: &[u8]) -> Option<&[u8]> {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
-    (head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')).then_some(head)
-}
-
-/// Whether `"key"` appears in the first bytes.
-pub(super) fn has_key(head: &[u8], key: &str) -> bool {
-    contains(head, format!("\"{key}\"").as_bytes())
-}
-
-/// The file's name, lower case.
-pub(super) fn file_name(path: &str) -> String {
-    path.rsplit(['/', '\\'])
-        .next()
-        .unwrap_or(path)
-        .to_ascii_lowercase()
+    super::meta::opens_object(head).then(|| head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head))
 }
 
 /// The named fields of one record, as written; every other field was skipped unread.
