@@ -169,6 +169,18 @@ pub fn format_date(ms: Millis) -> String {
     format_iso(ms).get(..10).unwrap_or_default().to_owned()
 }
 
+/// A month (1–12) from its English name or its first three letters, in any case (`Mar`,
+/// `march`, `MAR`).
+pub fn english_month(word: &str) -> Option<i64> {
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    let i = MONTHS
+        .iter()
+        .position(|m| word.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)))?;
+    i64::try_from(i).ok().map(|i| i + 1)
+}
+
 /// An epoch number in seconds, whatever its unit, told by its size: from 10^14 microseconds, from
 /// 10^11 milliseconds (both after 1973), else seconds.
 pub fn epoch_seconds(n: i64) -> i64 {
@@ -182,6 +194,15 @@ pub fn epoch_seconds(n: i64) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn english_months_by_name_or_their_first_three_letters() {
+        assert_eq!(english_month("Mar"), Some(3));
+        assert_eq!(english_month("march"), Some(3));
+        assert_eq!(english_month("DEC"), Some(12));
+        assert_eq!(english_month("Ma"), None);
+        assert_eq!(english_month("Mär"), None);
+    }
 
     #[test]
     fn an_epoch_number_s_unit_is_told_by_its_size() {

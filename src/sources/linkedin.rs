@@ -14,7 +14,7 @@ use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::csv::{for_each_record_under, CsvError};
 use crate::ingest::{read_prefix, HEAD_LEN};
-use crate::model::time::{days_from_civil, parse_iso};
+use crate::model::time::{days_from_civil, english_month, parse_iso};
 
 /// A stream that remembers its last byte.
 struct Tail<R> {
@@ -108,12 +108,7 @@ pub(super) fn day(text: &str) -> Option<i64> {
     }
     let day: i64 = day.parse().ok()?;
     let year: i64 = year.parse().ok()?;
-    let month = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| month.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)))?;
-    let month = i64::try_from(month).ok()? + 1;
+    let month = english_month(month)?;
     if !(1..=31).contains(&day) {
         return None;
     }
@@ -151,19 +146,6 @@ pub(super) fn header_has_any_case(head: &[u8], names: &[&str]) -> bool {
             .iter()
             .all(|n| columns.iter().any(|c| c.eq_ignore_ascii_case(n)))
     })
-}
-
-/// Month names' first three letters, January first.
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
-/// A month (1–12) from its English name or its first three letters.
-fn month(word: &str) -> Option<i64> {
-    let i = MONTHS
-        .iter()
-        .position(|m| word.get(..3).is_some_and(|p| p.eq_ignore_ascii_case(m)))?;
-    i64::try_from(i).ok().map(|i| i + 1)
 }
 
 /// A moment as LinkedIn writes it in `messages.csv` and `Logins.csv`, to epoch seconds (UTC):
@@ -240,7 +222,7 @@ fn english(text: &str) -> Option<i64> {
             } else {
                 return None;
             }
-        } else if let Some(m) = month(word) {
+        } else if let Some(m) = english_month(word) {
             date.1 = Some(m);
         } else if !["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
             .iter()

@@ -30,7 +30,7 @@ use crate::ingest::csv::{for_each_record, CsvError};
 use crate::ingest::read_prefix;
 use crate::ingest::HEAD_LEN;
 use crate::model::location::{LocationSink, Mode, Move};
-use crate::model::time::{parse_iso, Millis};
+use crate::model::time::{english_month, parse_iso, Millis};
 
 pub struct StravaActivities;
 
@@ -94,15 +94,7 @@ pub(super) fn parse_date(text: &str) -> Option<Millis> {
     let mut parts = text.split(',').map(str::trim);
     let (month_day, year, clock) = (parts.next()?, parts.next()?, parts.next()?);
     let (month, day) = month_day.split_once(' ')?;
-    let month = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ]
-    .iter()
-    .position(|m| {
-        month
-            .get(..3)
-            .is_some_and(|prefix| prefix.eq_ignore_ascii_case(m))
-    })? + 1;
+    let month = english_month(month)?;
     let day: u32 = day.trim().parse().ok()?;
     let year: u32 = year.parse().ok()?;
     let (clock, meridiem) = match clock.rsplit_once(' ') {

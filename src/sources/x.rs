@@ -21,7 +21,7 @@ use super::Claim;
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::json::{JsonError, SkipBom};
-use crate::model::time::{days_from_civil, parse_iso};
+use crate::model::time::{days_from_civil, english_month, parse_iso};
 
 /// What opens every data file, before its type.
 const MARK: &[u8] = b"window.YTD.";
@@ -278,10 +278,6 @@ pub(super) fn str_at<'v>(value: &'v Value, key: &str) -> Option<&'v str> {
     value.get(key)?.as_str()
 }
 
-const MONTHS: [&str; 12] = [
-    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-];
-
 /// A time as X writes it, in epoch seconds: `created_at`'s `Sat Aug 12 16:10:37 +0000 2023`,
 /// ISO `2023-08-12T16:10:37.000Z`, or `2023-08-12 16:10:37` (UTC, the ads' files). `None` for
 /// anything else.
@@ -312,8 +308,7 @@ fn parse_created_at(text: &str) -> Option<i64> {
     if parts.next().is_some() {
         return None;
     }
-    let month = month.get(..3)?.to_ascii_lowercase();
-    let month = i64::try_from(MONTHS.iter().position(|m| *m == month)? + 1).ok()?;
+    let month = english_month(month)?;
     let number = |s: &str| -> Option<i64> {
         (!s.is_empty() && s.bytes().all(|b| b.is_ascii_digit()))
             .then(|| s.parse().ok())
