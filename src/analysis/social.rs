@@ -39,28 +39,45 @@ const MIN_RHYTHM: u64 = 50;
 /// Longest kept name, address or user agent, in bytes (the rest is cut at a character boundary).
 const MAX_LEN: usize = 200;
 
+/// The first and the last of some instants (epoch seconds).
+#[derive(Default, Clone, Copy)]
+struct Span {
+    first: Option<i64>,
+    last: Option<i64>,
+}
+
+impl Span {
+    fn add(&mut self, at: i64) {
+        self.first = Some(self.first.map_or(at, |f| f.min(at)));
+        self.last = Some(self.last.map_or(at, |l| l.max(at)));
+    }
+
+    /// The first and last days, `YYYY-MM-DD` (UTC).
+    fn dates(self) -> (Option<String>, Option<String>) {
+        let date = |at: Option<i64>| at.map(|s| format_date(s * 1000));
+        (date(self.first), date(self.last))
+    }
+}
+
 #[derive(Default)]
 struct App {
     events: u64,
     types: HashMap<String, u64>,
-    first: Option<i64>,
-    last: Option<i64>,
+    span: Span,
 }
 
 /// Logins from one device or address.
 #[derive(Default)]
 struct Seeing {
     logins: u64,
-    first: Option<i64>,
-    last: Option<i64>,
+    span: Span,
 }
 
 impl Seeing {
     fn add(&mut self, at: Option<i64>) {
         self.logins += 1;
         if let Some(at) = at {
-            self.first = Some(self.first.map_or(at, |f| f.min(at)));
-            self.last = Some(self.last.map_or(at, |l| l.max(at)));
+            self.span.add(at);
         }
     }
 }
@@ -69,8 +86,7 @@ impl Seeing {
 struct Thread {
     messages: u64,
     sent: Option<u64>,
-    first: Option<i64>,
-    last: Option<i64>,
+    span: Span,
 }
 
 /// The collector a social source reads into.
@@ -170,19 +186,19 @@ impl Social {
             .into_iter()
             .map(|(name, flags)| Advertiser { name, flags })
             .collect();
-        let date = |at: Option<i64>| at.map(|s| format_date(s * 1000));
         let mut off_platform: Vec<OffPlatformApp> = self
             .apps
             .into_iter()
             .map(|(name, app)| {
                 let mut types: Vec<(String, u64)> = app.types.into_iter().collect();
                 types.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let (first, last) = app.span.dates();
                 OffPlatformApp {
                     name,
                     events: app.events,
                     types,
-                    first: date(app.first),
-                    last: date(app.last),
+                    first,
+                    last,
                 }
             })
             .collect();
@@ -192,11 +208,14 @@ impl Social {
         let seen = |map: HashMap<String, Seeing>| {
             let mut list: Vec<Seen> = map
                 .into_iter()
-                .map(|(name, s)| Seen {
-                    name,
-                    logins: s.logins,
-                    first: date(s.first),
-                    last: date(s.last),
+                .map(|(name, s)| {
+                    let (first, last) = s.span.dates();
+                    Seen {
+                        name,
+                        logins: s.logins,
+                        first,
+                        last,
+                    }
                 })
                 .collect();
             list.sort_by(|a, b| b.logins.cmp(&a.logins).then_with(|| a.name.cmp(&b.name)));
@@ -214,12 +233,15 @@ impl Social {
         let mut conversations: Vec<Conversation> = self
             .threads
             .into_iter()
-            .map(|(name, t)| Conversation {
-                name,
-                messages: t.messages,
-                sent: t.sent,
-                first: date(t.first),
-                last: date(t.last),
+            .map(|(name, t)| {
+                let (first, last) = t.span.dates();
+                Conversation {
+                    name,
+                    messages: t.messages,
+                    sent: t.sent,
+                    first,
+                    last,
+                }
             })
             .collect();
         conversations.sort_by(|a, b| {
@@ -470,8 +492,7 @@ impl SocialSink for Social {
             *entry.types.entry(OTHER_TYPES.to_owned()).or_default() += 1;
         }
         if let Some(at) = at.filter(|s| plausible(*s)) {
-            entry.first = Some(entry.first.map_or(at, |f| f.min(at)));
-            entry.last = Some(entry.last.map_or(at, |l| l.max(at)));
+            entry.span.add(at);
             let (year, month, _) = civil_from_days(at.div_euclid(86_400));
             *self.months.entry(year * 12 + month - 1).or_default() += 1;
             self.count_time(at);
@@ -559,8 +580,7 @@ impl SocialSink for Social {
             *thread.sent.get_or_insert(0) += u64::from(sent);
         }
         if let Some(at) = at {
-            thread.first = Some(thread.first.map_or(at, |f| f.min(at)));
-            thread.last = Some(thread.last.map_or(at, |l| l.max(at)));
+            thread.span.add(at);
         }
     }
 }
@@ -625,20 +645,11 @@ pub fn findings(s: &SocialSummary) -> Vec<Finding> {
     }
     if let Some(top) = s.off_platform.first() {
         let events: u64 = s.off_platform.iter().map(|a| a.events).sum();
-        let first = s
-            .off_platform
-            .iter()
-            .filter_map(|a| a.first.as_deref())
-            .min();
-        let last = s
-            .off_platform
-            .iter()
-            .filter_map(|a| a.last.as_deref())
-            .max();
-        let span = first.zip(last);
+        let span = span_of(s.off_platform.iter().map(|a| (&a.first, &a.last)));
         out.push(Finding::new(
             "off_platform",
             Messages::from_fn(|lang| {
+                let span = span.as_ref().map(|(a, b)| (a.as_str(), b.as_str()));
                 text::off_platform(
                     lang,
                     s.platform,
