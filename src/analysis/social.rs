@@ -694,17 +694,14 @@ fn people_findings(s: &SocialSummary, out: &mut Vec<Finding>) {
     }
     if !s.contacts.is_empty() {
         let counts: Vec<_> = s.contacts.iter().map(|c| (c.relation, c.count)).collect();
-        let mut years: BTreeMap<i64, u64> = BTreeMap::new();
-        for (year, n) in s.contacts.iter().flat_map(|c| &c.years) {
-            *years.entry(*year).or_default() += n;
-        }
         // The earliest year on a tie.
-        let busiest = years
-            .into_iter()
-            .fold(None, |best: Option<(i64, u64)>, (y, n)| match best {
-                Some((_, m)) if m >= n => best,
-                _ => Some((y, n)),
-            });
+        let busiest =
+            s.contacts_by_year()
+                .into_iter()
+                .fold(None, |best: Option<(i64, u64)>, (y, n)| match best {
+                    Some((_, m)) if m >= n => best,
+                    _ => Some((y, n)),
+                });
         out.push(Finding::new(
             "contacts",
             Messages::from_fn(|lang| text::contacts(lang, s.platform, &counts, busiest)),

@@ -247,6 +247,17 @@ pub struct Contacts {
     pub years: Vec<(i64, u64)>,
 }
 
+impl SocialSummary {
+    /// The relations of every kind begun each year (those the file dates), in order.
+    pub fn contacts_by_year(&self) -> std::collections::BTreeMap<i64, u64> {
+        let mut years = std::collections::BTreeMap::new();
+        for (year, n) in self.contacts.iter().flat_map(|c| &c.years) {
+            *years.entry(*year).or_default() += n;
+        }
+        years
+    }
+}
+
 /// A conversation and its messages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conversation {

@@ -88,12 +88,11 @@ fn social_detail(lang: Lang, key: &str, finding: &str, s: &SocialSummary) -> Htm
         },
         "contacts" => {
             // Relations of every kind begun each year.
-            let mut years: std::collections::BTreeMap<i64, u64> = std::collections::BTreeMap::new();
-            for (year, n) in s.contacts.iter().flat_map(|c| &c.years) {
-                *years.entry(*year).or_default() += n;
-            }
-            let counts: Vec<(String, u64)> =
-                years.into_iter().map(|(y, n)| (y.to_string(), n)).collect();
+            let counts: Vec<(String, u64)> = s
+                .contacts_by_year()
+                .into_iter()
+                .map(|(y, n)| (y.to_string(), n))
+                .collect();
             html! {
                 <>
                     if !counts.is_empty() {
