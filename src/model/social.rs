@@ -82,6 +82,105 @@ pub trait SocialSink {
     /// whether the person sent it (if the file tells), and when (epoch seconds). Only the
     /// messages the person sent count in the rhythm of their actions.
     fn message(&mut self, _conversation: &str, _sent: Option<bool>, _at: Option<i64>) {}
+    /// A kind of personal detail the platform holds about the person (their profile, their
+    /// account): the kind only, never its value.
+    fn holds(&mut self, _detail: Detail) {}
+    /// A kind of personal detail the person gave an advertiser through the platform (an ad's
+    /// form): the kind only, never its value.
+    fn gave_advertiser(&mut self, _detail: Detail) {}
+    /// One ad the platform showed the person, by the advertiser who paid for it.
+    fn ad(&mut self, _advertiser: &str) {}
+}
+
+/// A kind of personal detail a platform holds about the person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detail {
+    Name,
+    Username,
+    Email,
+    Phone,
+    BirthDate,
+    Gender,
+    /// A postal address, a city or a place lived.
+    Address,
+    /// Employers and job titles.
+    Work,
+    Education,
+    /// Relationship status and family members.
+    Family,
+}
+
+impl Detail {
+    /// The kind of detail a profile's label names, in English or French (Instagram's
+    /// `string_map_data` keys, Meta's and TikTok's field names, LinkedIn's columns), its mojibake
+    /// already repaired: `Email`, `Adresse e-mail`, `Phone Number`, `Date de naissance`,
+    /// `userName`… Labels about the data rather than the person (`Phone Confirmed`, `Private
+    /// Account`) name none.
+    pub fn from_label(label: &str) -> Option<Detail> {
+        let l = label.trim().to_lowercase().replace(['_', '-'], " ");
+        let has = |words: &[&str]| words.iter().any(|w| l.contains(w));
+        if has(&[
+            "confirm", "verified", "vérifi", "private", "privé", "method", "méthode",
+        ]) {
+            return None;
+        }
+        let detail = if has(&["e mail", "email", "courriel"]) {
+            Detail::Email
+        } else if has(&["phone", "téléphone", "telephone", "mobile"]) {
+            Detail::Phone
+        } else if has(&["birth", "naissance", "birthday", "anniversaire"]) {
+            Detail::BirthDate
+        } else if has(&["gender", "genre", "sexe", "pronoun", "pronom"]) {
+            Detail::Gender
+        } else if has(&[
+            "username",
+            "user name",
+            "utilisateur",
+            "screen name",
+            "handle",
+        ]) {
+            Detail::Username
+        } else if has(&[
+            "address",
+            "adresse",
+            "city",
+            "ville",
+            "hometown",
+            "zip",
+            "postal",
+            "country",
+            "pays",
+            "places lived",
+        ]) {
+            Detail::Address
+        } else if has(&[
+            "employer",
+            "employeur",
+            "job",
+            "poste",
+            "work",
+            "company",
+            "entreprise",
+        ]) {
+            Detail::Work
+        } else if has(&["education", "école", "school", "formation", "études"]) {
+            Detail::Education
+        } else if has(&[
+            "relationship",
+            "family",
+            "famille",
+            "situation amoureuse",
+            "couple",
+        ]) {
+            Detail::Family
+        } else if has(&["name", "nom", "prénom"]) {
+            Detail::Name
+        } else {
+            return None;
+        };
+        Some(detail)
+    }
 }
 
 /// A login or a session, as an export lists it.
@@ -330,4 +429,45 @@ pub struct MergedAdvertiser {
     pub name: String,
     pub flags: AudienceFlags,
     pub platforms: Vec<Platform>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Detail;
+
+    #[test]
+    fn profile_labels_name_their_kind_of_detail_in_english_and_french() {
+        // Instagram's `personal_information.json` (whatif 2025, and hestia 2022 in French),
+        // TikTok's ProfileMap and Meta's `profile_v2` keys.
+        let cases = [
+            ("Email", Some(Detail::Email)),
+            ("Adresse e-mail", Some(Detail::Email)),
+            ("emailAddress", Some(Detail::Email)),
+            ("Phone Number", Some(Detail::Phone)),
+            ("telephoneNumber", Some(Detail::Phone)),
+            ("Phone Confirmed", None),
+            ("Numéro de téléphone confirmé", None),
+            ("Phone Confirmation Method", None),
+            ("Username", Some(Detail::Username)),
+            ("Nom d\u{2019}utilisateur", Some(Detail::Username)),
+            ("Name", Some(Detail::Name)),
+            ("Nom", Some(Detail::Name)),
+            ("Gender", Some(Detail::Gender)),
+            ("Genre", Some(Detail::Gender)),
+            ("Date of birth", Some(Detail::BirthDate)),
+            ("birthDate", Some(Detail::BirthDate)),
+            ("Private Account", None),
+            ("Compte privé", None),
+            ("current_city", Some(Detail::Address)),
+            ("ZipCode", Some(Detail::Address)),
+            ("work_experiences", Some(Detail::Work)),
+            ("education_experiences", Some(Detail::Education)),
+            ("family_members", Some(Detail::Family)),
+            ("bioDescription", None),
+            ("Bio", None),
+        ];
+        for (label, detail) in cases {
+            assert_eq!(Detail::from_label(label), detail, "{label}");
+        }
+    }
 }

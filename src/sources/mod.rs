@@ -289,6 +289,10 @@ pub(crate) struct Collected {
     pub inferred: Vec<(String, String)>,
     /// Conversation, sent by the person, time.
     pub messages: Vec<(String, Option<bool>, Option<i64>)>,
+    pub holds: Vec<crate::model::social::Detail>,
+    pub gave_advertiser: Vec<crate::model::social::Detail>,
+    /// The advertiser of each ad shown.
+    pub ads: Vec<String>,
 }
 
 #[cfg(test)]
@@ -321,6 +325,15 @@ impl SocialSink for Collected {
     }
     fn message(&mut self, conversation: &str, sent: Option<bool>, at: Option<i64>) {
         self.messages.push((conversation.to_owned(), sent, at));
+    }
+    fn holds(&mut self, detail: crate::model::social::Detail) {
+        self.holds.push(detail);
+    }
+    fn gave_advertiser(&mut self, detail: crate::model::social::Detail) {
+        self.gave_advertiser.push(detail);
+    }
+    fn ad(&mut self, advertiser: &str) {
+        self.ads.push(advertiser.to_owned());
     }
 }
 
