@@ -13,7 +13,7 @@ use crate::i18n::social as text;
 use crate::i18n::Messages;
 use crate::model::location::{Fix, LocationSink};
 use crate::model::social::{
-    Advertiser, AudienceFlags, Contacts, Contributors, Conversation, Interest, Login,
+    Advertiser, AudienceFlags, Contacts, Contributors, Conversation, Detail, Interest, Login,
     MergedAdvertiser, MergedInterest, OffPlatformApp, Platform, Relation, Rhythm, Seen,
     SocialOverview, SocialSink, SocialSummary, Special, TOP_CONVERSATIONS,
 };
@@ -116,6 +116,10 @@ pub struct Social {
     inferred_seen: std::collections::HashSet<(usize, String)>,
     threads: HashMap<String, Thread>,
     messages: u64,
+    details: BTreeSet<Detail>,
+    advertiser_forms: BTreeSet<Detail>,
+    ads: u64,
+    ads_by_advertiser: HashMap<String, u64>,
 }
 
 impl Social {
@@ -139,6 +143,10 @@ impl Social {
             inferred_seen: std::collections::HashSet::new(),
             threads: HashMap::new(),
             messages: 0,
+            details: BTreeSet::new(),
+            advertiser_forms: BTreeSet::new(),
+            ads: 0,
+            ads_by_advertiser: HashMap::new(),
         }
     }
 
@@ -230,27 +238,12 @@ impl Social {
                 years: years.into_iter().collect(),
             })
             .collect();
-        let mut conversations: Vec<Conversation> = self
-            .threads
-            .into_iter()
-            .map(|(name, t)| {
-                let (first, last) = t.span.dates();
-                Conversation {
-                    name,
-                    messages: t.messages,
-                    sent: t.sent,
-                    first,
-                    last,
-                }
-            })
-            .collect();
-        conversations.sort_by(|a, b| {
-            b.messages
-                .cmp(&a.messages)
-                .then_with(|| a.name.cmp(&b.name))
-        });
-        let conversation_count = conversations.len() as u64;
-        conversations.truncate(TOP_CONVERSATIONS);
+        let (conversations, conversation_count) = top_conversations(self.threads);
+        let ad_advertiser_count = self.ads_by_advertiser.len() as u64;
+        let mut ads_by_advertiser: Vec<(String, u64)> =
+            self.ads_by_advertiser.into_iter().collect();
+        ads_by_advertiser.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        ads_by_advertiser.truncate(TOP_CONVERSATIONS);
         SocialSummary {
             platform: self.platform,
             interests,
@@ -267,8 +260,39 @@ impl Social {
             messages: self.messages,
             conversation_count,
             conversations,
+            details: self.details.into_iter().collect(),
+            advertiser_forms: self.advertiser_forms.into_iter().collect(),
+            ads: self.ads,
+            ad_advertiser_count,
+            ads_by_advertiser,
         }
     }
+}
+
+/// The conversations with the most messages (at most [`TOP_CONVERSATIONS`]), most first, and how
+/// many there are.
+fn top_conversations(threads: HashMap<String, Thread>) -> (Vec<Conversation>, u64) {
+    let mut conversations: Vec<Conversation> = threads
+        .into_iter()
+        .map(|(name, t)| {
+            let (first, last) = t.span.dates();
+            Conversation {
+                name,
+                messages: t.messages,
+                sent: t.sent,
+                first,
+                last,
+            }
+        })
+        .collect();
+    conversations.sort_by(|a, b| {
+        b.messages
+            .cmp(&a.messages)
+            .then_with(|| a.name.cmp(&b.name))
+    });
+    let count = conversations.len() as u64;
+    conversations.truncate(TOP_CONVERSATIONS);
+    (conversations, count)
 }
 
 /// The rhythm of dated actions counted by weekday and hour: their total and quiet hours; none
@@ -583,6 +607,27 @@ impl SocialSink for Social {
             thread.span.add(at);
         }
     }
+
+    fn holds(&mut self, detail: Detail) {
+        self.details.insert(detail);
+    }
+
+    fn gave_advertiser(&mut self, detail: Detail) {
+        self.advertiser_forms.insert(detail);
+    }
+
+    fn ad(&mut self, advertiser: &str) {
+        self.ads += 1;
+        let Some(name) = clean(advertiser) else {
+            return;
+        };
+        let name = bounded(&name);
+        if let Some(n) = self.ads_by_advertiser.get_mut(name) {
+            *n += 1;
+        } else if self.ads_by_advertiser.len() < MAX_NAMES {
+            self.ads_by_advertiser.insert(name.to_owned(), 1);
+        }
+    }
 }
 
 /// A social file holds no position.
@@ -659,6 +704,31 @@ pub fn findings(s: &SocialSummary) -> Vec<Finding> {
                     (&top.name, top.events),
                 )
             }),
+        ));
+    }
+    if let Some((top, n)) = s.ads_by_advertiser.first() {
+        out.push(Finding::new(
+            "ads_seen",
+            Messages::from_fn(|lang| {
+                text::ads_seen(
+                    lang,
+                    s.platform,
+                    (s.ads, s.ad_advertiser_count),
+                    (top.as_str(), *n),
+                )
+            }),
+        ));
+    }
+    if !s.details.is_empty() {
+        out.push(Finding::new(
+            "personal_details",
+            Messages::from_fn(|lang| text::personal_details(lang, s.platform, &s.details)),
+        ));
+    }
+    if !s.advertiser_forms.is_empty() {
+        out.push(Finding::new(
+            "advertiser_forms",
+            Messages::from_fn(|lang| text::advertiser_forms(lang, s.platform, &s.advertiser_forms)),
         ));
     }
     people_findings(s, &mut out);
@@ -1445,6 +1515,59 @@ mod tests {
         assert!(
             conversations.contains("The busiest holds 12 of them (15%)"),
             "{conversations}"
+        );
+    }
+
+    #[test]
+    fn ads_by_advertiser_and_the_kinds_of_details_held_are_counted_never_their_values() {
+        let mut social = Social::new(Platform::X);
+        for (advertiser, ads) in [("Brand", 3), ("Other", 1), (" Brand ", 2), ("", 1)] {
+            for _ in 0..ads {
+                social.ad(advertiser);
+            }
+        }
+        for detail in [Detail::Email, Detail::Name, Detail::Email] {
+            social.holds(detail);
+        }
+        social.gave_advertiser(Detail::Phone);
+        let s = social.finish();
+        // Seven ads, one without a name: counted, not listed.
+        assert_eq!((s.ads, s.ad_advertiser_count), (7, 2));
+        assert_eq!(
+            s.ads_by_advertiser,
+            [("Brand".to_owned(), 5), ("Other".to_owned(), 1)]
+        );
+        assert_eq!(s.details, [Detail::Name, Detail::Email]);
+        assert_eq!(s.advertiser_forms, [Detail::Phone]);
+        let found = findings(&s);
+        let text = |id: &str, lang: crate::i18n::Lang| {
+            found
+                .iter()
+                .find(|f| f.id == id)
+                .unwrap()
+                .text
+                .get(lang)
+                .to_owned()
+        };
+        assert_eq!(
+            text("ads_seen", crate::i18n::Lang::En),
+            "X (Twitter) showed you 7\u{a0}ads from 2\u{a0}advertisers. The most, 5 (71%), came from Brand."
+        );
+        assert_eq!(
+            text("ads_seen", crate::i18n::Lang::Fr),
+            "X (Twitter) vous a montré 7\u{a0}publicités de 2\u{a0}annonceurs. Le plus présent, Brand, en a payé 5 (71\u{a0}%)."
+        );
+        assert_eq!(
+            text("personal_details", crate::i18n::Lang::En),
+            "X (Twitter) holds your name and your e-mail address."
+        );
+        assert_eq!(
+            text("personal_details", crate::i18n::Lang::Fr),
+            "X (Twitter) détient votre nom et votre adresse e-mail."
+        );
+        assert_eq!(
+            text("advertiser_forms", crate::i18n::Lang::Fr),
+            "Pour les formulaires des annonceurs, X (Twitter) garde votre numéro de téléphone."
         );
     }
 

@@ -1,7 +1,7 @@
 //! What social and advertising files reveal, in French and English (issue 8).
 
 use super::{clock, first_and_others, format_count, list_and, percent, weekday_name, Lang};
-use crate::model::social::{Platform, Relation, SocialSummary, Special};
+use crate::model::social::{Detail, Platform, Relation, SocialSummary, Special};
 
 /// Names listed in a sentence at most; the rest are counted.
 const SHOWN: usize = 5;
@@ -646,6 +646,95 @@ pub fn conversations(
     }
 }
 
+/// "X showed you 1,234 ads from 87 advertisers. The most, 120 (10%), came from Brand."
+pub fn ads_seen(
+    lang: Lang,
+    platform: Platform,
+    (ads, advertisers): (u64, u64),
+    (top, top_ads): (&str, u64),
+) -> String {
+    let who = platform.name();
+    let a = counted(lang, ads, ("publicité", "publicités"), ("ad", "ads"));
+    let by = counted(
+        lang,
+        advertisers,
+        ("annonceur", "annonceurs"),
+        ("advertiser", "advertisers"),
+    );
+    let share = percent(
+        lang,
+        u8::try_from((top_ads * 100 + ads / 2) / ads.max(1)).unwrap_or(100),
+    );
+    let n = format_count(lang, top_ads);
+    match (lang, advertisers) {
+        (Lang::Fr, 1) if ads == 1 => format!("{who} vous a montré {a}, payée par {top}."),
+        (Lang::En, 1) if ads == 1 => format!("{who} showed you {a}, paid for by {top}."),
+        (Lang::Fr, 1) => format!("{who} vous a montré {a}, toutes payées par {top}."),
+        (Lang::En, 1) => format!("{who} showed you {a}, all paid for by {top}."),
+        (Lang::Fr, _) => format!(
+            "{who} vous a montré {a} de {by}. Le plus présent, {top}, en a payé {n} ({share})."
+        ),
+        (Lang::En, _) => {
+            format!("{who} showed you {a} from {by}. The most, {n} ({share}), came from {top}.")
+        }
+    }
+}
+
+/// A kind of personal detail, with its possessive: "your phone number" / "votre numéro de
+/// téléphone".
+pub fn detail_name(lang: Lang, detail: Detail) -> &'static str {
+    match (lang, detail) {
+        (Lang::Fr, Detail::Name) => "votre nom",
+        (Lang::En, Detail::Name) => "your name",
+        (Lang::Fr, Detail::Username) => "votre nom d'utilisateur",
+        (Lang::En, Detail::Username) => "your username",
+        (Lang::Fr, Detail::Email) => "votre adresse e-mail",
+        (Lang::En, Detail::Email) => "your e-mail address",
+        (Lang::Fr, Detail::Phone) => "votre numéro de téléphone",
+        (Lang::En, Detail::Phone) => "your phone number",
+        (Lang::Fr, Detail::BirthDate) => "votre date de naissance",
+        (Lang::En, Detail::BirthDate) => "your date of birth",
+        (Lang::Fr, Detail::Gender) => "votre genre",
+        (Lang::En, Detail::Gender) => "your gender",
+        (Lang::Fr, Detail::Address) => "votre adresse ou votre ville",
+        (Lang::En, Detail::Address) => "your address or city",
+        (Lang::Fr, Detail::Work) => "votre parcours professionnel",
+        (Lang::En, Detail::Work) => "your work history",
+        (Lang::Fr, Detail::Education) => "vos études",
+        (Lang::En, Detail::Education) => "your education",
+        (Lang::Fr, Detail::Family) => "votre situation familiale",
+        (Lang::En, Detail::Family) => "your family and relationship status",
+    }
+}
+
+fn details_list(lang: Lang, details: &[Detail]) -> String {
+    let names: Vec<String> = details
+        .iter()
+        .map(|d| detail_name(lang, *d).to_owned())
+        .collect();
+    list_and(lang, &names)
+}
+
+/// "Instagram holds your name, your e-mail address and your date of birth."
+pub fn personal_details(lang: Lang, platform: Platform, details: &[Detail]) -> String {
+    let who = platform.name();
+    let list = details_list(lang, details);
+    match lang {
+        Lang::Fr => format!("{who} détient {list}."),
+        Lang::En => format!("{who} holds {list}."),
+    }
+}
+
+/// "For advertisers' forms, TikTok keeps your e-mail address and your phone number."
+pub fn advertiser_forms(lang: Lang, platform: Platform, details: &[Detail]) -> String {
+    let who = platform.name();
+    let list = details_list(lang, details);
+    match lang {
+        Lang::Fr => format!("Pour les formulaires des annonceurs, {who} garde {list}."),
+        Lang::En => format!("For advertisers' forms, {who} keeps {list}."),
+    }
+}
+
 /// The line under a social file's name: what was read from it.
 pub fn summary_line(lang: Lang, s: &SocialSummary) -> String {
     let events: u64 = s.off_platform.iter().map(|a| a.events).sum();
@@ -675,6 +764,16 @@ pub fn summary_line(lang: Lang, s: &SocialSummary) -> String {
             ("relation", "relations"),
         ),
         (s.messages, ("message", "messages"), ("message", "messages")),
+        (
+            s.ads,
+            ("publicité vue", "publicités vues"),
+            ("ad shown", "ads shown"),
+        ),
+        (
+            s.details.len() as u64,
+            ("donnée de profil", "données de profil"),
+            ("profile detail", "profile details"),
+        ),
         (
             headings,
             ("déduction", "déductions"),
@@ -809,6 +908,36 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
             "These headings and values are the file's, as the platform writes them (only a few \
              headings are translated): what it inferred about you, or offers advertisers to \
              target you by."
+        }
+        (Lang::Fr, "ads_seen") => {
+            "Chaque publicité du fichier est comptée une fois, avec l'annonceur qui l'a payée. \
+             Le fichier dit aussi pourquoi elle vous a visé\u{a0}: les critères sont dans le \
+             rapport."
+        }
+        (Lang::En, "ads_seen") => {
+            "Each ad in the file counts once, with the advertiser who paid for it. The file also \
+             says why it reached you: the criteria are in the report."
+        }
+        (Lang::Fr, "personal_details") => {
+            "Les rubriques remplies des fichiers de profil et de compte sont reconnues par leur \
+             intitulé, en français ou en anglais. Seule la sorte de donnée est notée\u{a0}: \
+             Reflet n'en recopie jamais la valeur."
+        }
+        (Lang::En, "personal_details") => {
+            "The filled-in fields of the profile and account files are recognised by their \
+             heading, in French or English. Only the kind of detail is noted: Reflet never \
+             copies its value."
+        }
+        (Lang::Fr, "advertiser_forms") => {
+            "Ces rubriques sont celles que la plateforme garde pour les formulaires \
+             publicitaires (inscription, demande de devis…)\u{a0}: ce que vous avez envoyé à des \
+             annonceurs, ou ce qu'elle remplit d'avance pour eux. Seule la sorte de donnée est \
+             notée."
+        }
+        (Lang::En, "advertiser_forms") => {
+            "These fields are those the platform keeps for advertisers' forms (sign-ups, quote \
+             requests…): what you sent advertisers, or what it fills in for them in advance. \
+             Only the kind of detail is noted."
         }
         (Lang::Fr, "conversations") => {
             "Les messages sont comptés par conversation, sans jamais lire leur contenu. Les noms \

@@ -296,6 +296,22 @@ pub struct SocialSummary {
     /// The conversations with the most messages (at most [`TOP_CONVERSATIONS`]), most first.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conversations: Vec<Conversation>,
+    /// The kinds of personal details the platform holds (its profile and account files), in
+    /// order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<Detail>,
+    /// The kinds of details kept for advertisers' forms (given to them, or kept to fill them in).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub advertiser_forms: Vec<Detail>,
+    /// Ads shown, counted.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ads: u64,
+    /// The advertisers who paid for them, counted.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub ad_advertiser_count: u64,
+    /// The advertisers with the most ads shown (at most [`TOP_CONVERSATIONS`]), most first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ads_by_advertiser: Vec<(String, u64)>,
 }
 
 /// Conversations listed by name in a summary; the rest are counted in

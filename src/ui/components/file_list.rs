@@ -104,6 +104,9 @@ fn social_detail(lang: Lang, key: &str, finding: &str, s: &SocialSummary) -> Htm
                 </>
             }
         }
+        "ads_seen" => html! {
+            <super::AdsDetails {lang} advertisers={s.ads_by_advertiser.clone()} ads={s.ads} />
+        },
         "platform_inferences" => html! {
             <super::InferencesDetails {lang} inferred={s.inferred.clone()} />
         },

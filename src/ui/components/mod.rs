@@ -36,5 +36,7 @@ pub use rhythm_chart::RhythmChart;
 pub use routine_chart::RoutineChart;
 pub use scan_view::{scan_line, ScanButton, ScanContext, ScanPanel};
 pub use self_test::SelfTest;
-pub use social_details::{ContactsDetails, ConversationsDetails, InferencesDetails, LoginsDetails};
+pub use social_details::{
+    AdsDetails, ContactsDetails, ConversationsDetails, InferencesDetails, LoginsDetails,
+};
 pub use trips_chart::TripsChart;

@@ -171,6 +171,52 @@ pub fn inferences_details(props: &InferencesProps) -> Html {
 }
 
 #[derive(Properties, PartialEq)]
+pub struct AdsProps {
+    pub lang: Lang,
+    /// Advertisers and their ads, most first.
+    pub advertisers: Vec<(String, u64)>,
+    /// Ads shown in all.
+    pub ads: u64,
+}
+
+/// The advertisers who paid for the most ads shown.
+#[function_component(AdsDetails)]
+pub fn ads_details(props: &AdsProps) -> Html {
+    let lang = props.lang;
+    let (open, on_toggle) = use_details_open();
+    let share = |n: u64| {
+        let p = (n * 100 + props.ads / 2) / props.ads.max(1);
+        crate::i18n::percent(lang, u8::try_from(p).unwrap_or(100))
+    };
+    html! {
+        <details class="social-details" data-details="ads" ontoggle={on_toggle}>
+            <summary>{ Text::AdsShow.get(lang) }</summary>
+            if open {
+                <div class="table-scroll" tabindex="0" role="region" aria-label={Text::AdsShow.get(lang)}>
+                    <table class="grid-table">
+                        <caption>{ Text::AdsCaption.get(lang) }</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ Text::AdsAdvertiser.get(lang) }</th>
+                                <th scope="col">{ Text::AdsCount.get(lang) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for props.advertisers.iter().map(|(name, n)| html! {
+                                <tr>
+                                    <th scope="row">{ name }</th>
+                                    <td>{ format!("{} ({})", format_count(lang, *n), share(*n)) }</td>
+                                </tr>
+                            }) }
+                        </tbody>
+                    </table>
+                </div>
+            }
+        </details>
+    }
+}
+
+#[derive(Properties, PartialEq)]
 pub struct ConversationsProps {
     pub lang: Lang,
     pub conversations: Vec<Conversation>,
