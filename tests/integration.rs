@@ -15,6 +15,7 @@ mod integration {
     pub mod social;
     pub mod social_archives;
     pub mod social_meta;
+    pub mod social_meta_profile;
     pub mod social_snapchat;
     pub mod social_tiktok_linkedin;
     pub mod social_tiktok_txt;

@@ -1,6 +1,8 @@
 //! Instagram's dated actions: what the person liked, commented, searched, saved, viewed,
 //! watched and posted, each handed over as the moment it happened (together, the rhythm of
-//! their days). What the actions were about (authors, comments, searches, links) is not read.
+//! their days). What the actions were about (comments, searches, links, the authors of posts)
+//! is not read, but for the ads seen: each is also handed over as one ad by its author, the
+//! advertiser.
 //!
 //! Where from: the JSON export (see [`super::meta::guide`]), formats.md section 3:
 //! - `your_instagram_activity/likes/liked_posts.json` (`likes_media_likes`),
@@ -25,6 +27,10 @@
 //! (`timestamp_value`). Times are handed over as written: implausible ones (the 2025 public
 //! sample truncates some, `17397255`) are left to the collector, which drops them. The 2022
 //! `ads_viewed.json`, which writes its time as text (`Mar 08, 2020, 19:22 PM`), gives no time.
+//!
+//! An ad seen (`impressions_history_ads_seen`) names its advertiser under a localised label
+//! (`Author`, `Auteur`, `Autor`, `Autore`): its value, repaired, is handed over as one ad, with
+//! or without a time. Ads clicked are among the ads seen, and are not counted again.
 
 use std::fmt;
 use std::io::Read;
@@ -66,6 +72,22 @@ const KEYS: [&str; 20] = [
     "ig_stories",
     "ig_reels_media",
 ];
+
+/// The key of the ads seen, each also one ad by its advertiser.
+const ADS_SEEN: &str = "impressions_history_ads_seen";
+
+/// The labels of an ad's advertiser, lower case, a final `e` dropped: `Author`; `Auteur` (FR,
+/// NL); `Autor` (ES, DE, PT); `Autore` (IT).
+const AUTHOR_LABELS: [&str; 3] = ["author", "auteur", "autor"];
+
+/// The advertiser of one ad seen: the value of its author's field, in any language.
+fn advertiser(record: &Value) -> Option<String> {
+    meta::fields(record).into_iter().find_map(|f| {
+        let label = f.label.trim().to_lowercase();
+        let label = label.strip_suffix('e').unwrap_or(&label);
+        AUTHOR_LABELS.contains(&label).then_some(f.value).flatten()
+    })
+}
 
 /// File names (without their number) of the bare arrays of comments and posts.
 const BARE: [&str; 2] = ["post_comments", "posts"];
@@ -112,10 +134,16 @@ impl<'de> Visitor<'de> for Document<'_> {
         while let Some(key) = map.next_key::<String>()? {
             if KEYS.contains(&key.as_str()) {
                 known = true;
+                let ads = key == ADS_SEEN;
                 map.next_value_seed(Each {
                     each: &mut |record: Value| {
                         if let Some(at) = when(&record) {
                             out.active(at);
+                        }
+                        if ads {
+                            if let Some(name) = advertiser(&record) {
+                                out.ad(&name);
+                            }
                         }
                     },
                     nullable: true,
@@ -241,6 +269,25 @@ mod tests {
             assert_eq!(error, None);
             assert_eq!(out.active, expected);
         }
+    }
+
+    #[test]
+    fn each_ad_seen_is_one_ad_by_its_author_in_any_language() {
+        let doc = br#"{"impressions_history_ads_seen": [
+            {"string_map_data": {"Author": {"value": "Caf\u00c3\u00a9 Lumi\u00c3\u00a8re"}, "Time": {"timestamp": 1739287200}}},
+            {"string_map_data": {"Auteur": {"value": "Decathlon"}, "Heure": {"timestamp": 1739287300}}},
+            {"string_map_data": {"Autore": {"value": "Fiat"}, "Ora": {"value": "Mar 08, 2020, 19:22 PM"}}},
+            {"string_map_data": {"Author": {"value": ""}, "Time": {"timestamp": 1739287400}}},
+            {"media": [], "label_values": [{"label": "Autor", "value": "Zalando"}, {"label": "Zeit", "timestamp_value": 1739287500}]}
+        ]}"#;
+        let (out, error) = collect(&InstagramActivity, doc);
+        assert_eq!(error, None);
+        assert_eq!(out.ads, ["Café Lumière", "Decathlon", "Fiat", "Zalando"]);
+        assert_eq!(out.active.len(), 4);
+        // The authors of posts seen are not advertisers.
+        let posts = br#"{"impressions_history_posts_seen": [{"string_map_data": {"Author": {"value": "ann"}, "Time": {"timestamp": 1739287200}}}]}"#;
+        let (out, _) = collect(&InstagramActivity, posts);
+        assert!(out.ads.is_empty());
     }
 
     #[test]

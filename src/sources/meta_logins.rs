@@ -13,7 +13,17 @@
 //!   "ip_address"}]}`;
 //! - `where_you're_logged_in.json` (or `where_you_re_logged_in.json`): `{"active_sessions_v2":
 //!   [{"created_timestamp", "updated_timestamp", "ip_address", "user_agent", "device", …}]}`: a
-//!   session counts from its creation, its device is its user agent, else its `device`.
+//!   session counts from its creation, its device is its user agent, else its `device`;
+//! - `recognized_devices.json` (older `authorized_logins.json`): `{"recognized_devices_v2":
+//!   [{"name", "created_timestamp", "updated_timestamp", "ip_address", "user_agent",
+//!   "datr_cookie"}]}`;
+//! - `mobile_devices.json`: `{"devices_v2": [{"type", "os", "device_locale", "update_time",
+//!   "advertiser_id", "udid", "family_device_id", "push_tokens": […]}]}`.
+//!
+//! A device is one login, at the latest time it gives (it was last seen then), from its IP
+//! address, with its user agent, else its name (`Chrome on Windows`), else its type and system
+//! (`IPHONE (iOS 17.1.2)`); each field may be missing. Its cookie, advertising id, device ids and
+//! push tokens are not read.
 //!
 //! The same keys without `_v2` are read too, but claimed only under their file's name.
 //!
@@ -56,14 +66,16 @@ pub struct MetaLogins {
 }
 
 /// Facebook's keys of lists of logins.
-const FACEBOOK_KEYS: [&str; 4] = [
+const FACEBOOK_KEYS: [&str; 6] = [
     "used_ip_address_v2",
     "account_activity_v2",
     "account_accesses_v2",
     "active_sessions_v2",
+    "recognized_devices_v2",
+    "devices_v2",
 ];
 /// The same lists in older exports, and the names of their files.
-const FACEBOOK_OLD: [(&str, &[&str]); 4] = [
+const FACEBOOK_OLD: [(&str, &[&str]); 6] = [
     ("used_ip_address", &["ip_address_activity.json"]),
     ("account_activity", &["account_activity.json"]),
     ("account_accesses", &["logins_and_logouts.json"]),
@@ -71,6 +83,25 @@ const FACEBOOK_OLD: [(&str, &[&str]); 4] = [
         "active_sessions",
         &["where_you're_logged_in.json", "where_you_re_logged_in.json"],
     ),
+    (
+        "recognized_devices",
+        &["recognized_devices.json", "authorized_logins.json"],
+    ),
+    ("devices", &["mobile_devices.json"]),
+];
+/// Facebook's keys of lists of devices (a device is a login at the latest time it gives).
+const FACEBOOK_DEVICES: [&str; 4] = [
+    "recognized_devices_v2",
+    "devices_v2",
+    "recognized_devices",
+    "devices",
+];
+/// The times a Facebook device may give.
+const DEVICE_TIMES: [&str; 4] = [
+    "updated_timestamp",
+    "update_time",
+    "created_timestamp",
+    "timestamp",
 ];
 /// Instagram's keys of lists of logins and devices.
 const INSTAGRAM_KEYS: [&str; 3] = [
@@ -119,6 +150,31 @@ fn facebook(record: &Value, out: &mut dyn Sink) {
     }
     let ip = string(record, &["ip", "ip_address"]).map(meta::text);
     let device = string(record, &["user_agent", "device"]).map(meta::text);
+    out.login(&Login {
+        at,
+        ip: ip.as_deref(),
+        device: device.as_deref(),
+    });
+}
+
+/// One Facebook device: a login at the latest time it gives, from its IP address, with its user
+/// agent, else its name, else its type and system. Its cookie and ids are not read.
+fn facebook_device(record: &Value, out: &mut dyn Sink) {
+    let at = DEVICE_TIMES
+        .iter()
+        .filter_map(|k| record.get(*k).and_then(meta::seconds))
+        .max();
+    let ip = string(record, &["ip_address", "ip"]).map(meta::text);
+    let device = string(record, &["user_agent", "name"])
+        .map(meta::text)
+        .or_else(|| {
+            let kind = string(record, &["type"]).map(meta::text);
+            let os = string(record, &["os"]).map(meta::text);
+            match (kind, os) {
+                (Some(kind), Some(os)) => Some(format!("{kind} ({os})")),
+                (kind, os) => kind.or(os),
+            }
+        });
     out.login(&Login {
         at,
         ip: ip.as_deref(),
@@ -215,6 +271,7 @@ impl<'de> Visitor<'de> for Document<'_> {
                 known = true;
                 let generic = INSTAGRAM_KEYS.contains(&key.as_str());
                 let logouts = key == "account_history_logout_history";
+                let devices = FACEBOOK_DEVICES.contains(&key.as_str());
                 map.next_value_seed(Each {
                     each: &mut |record: Value| {
                         if logouts {
@@ -223,6 +280,8 @@ impl<'de> Visitor<'de> for Document<'_> {
                             }
                         } else if generic {
                             instagram(&record, &mut *out);
+                        } else if devices {
+                            facebook_device(&record, &mut *out);
                         } else {
                             facebook(&record, &mut *out);
                         }
@@ -247,8 +306,8 @@ impl Source for MetaLogins {
 
     fn name(&self, lang: Lang) -> &'static str {
         match (self.platform, lang) {
-            (Meta::Facebook, Lang::Fr) => "Facebook, connexions et adresses IP",
-            (Meta::Facebook, Lang::En) => "Facebook logins and IP addresses",
+            (Meta::Facebook, Lang::Fr) => "Facebook, connexions, appareils et adresses IP",
+            (Meta::Facebook, Lang::En) => "Facebook logins, devices and IP addresses",
             (Meta::Instagram, Lang::Fr) => "Instagram, connexions et appareils",
             (Meta::Instagram, Lang::En) => "Instagram logins and devices",
         }
@@ -341,6 +400,102 @@ mod tests {
             (out.logins.len(), out.active.clone()),
             (0, vec![1_700_000_009])
         );
+    }
+
+    #[test]
+    fn facebook_devices_are_logins_at_their_latest_time_without_cookies_nor_ids() {
+        let doc = br#"{"recognized_devices_v2": [
+            {"name": "Chrome sur Windows", "created_timestamp": 1672531200, "updated_timestamp": 1701388800,
+             "ip_address": "90.12.34.56", "user_agent": "Mozilla/5.0 (Windows)", "datr_cookie": "Xk3pZQ"},
+            {"name": "Firefox sur Ubuntu", "created_timestamp": 1609459200, "ip_address": "176.145.10.20"},
+            {"updated_timestamp": 0, "ip_address": "", "datr_cookie": "Qr9sT8"}]}"#;
+        let (out, error) = collect(&FACEBOOK, doc);
+        assert_eq!(error, None);
+        assert_eq!(
+            out.logins,
+            [
+                login(
+                    1_701_388_800,
+                    Some("90.12.34.56"),
+                    Some("Mozilla/5.0 (Windows)")
+                ),
+                login(
+                    1_609_459_200,
+                    Some("176.145.10.20"),
+                    Some("Firefox sur Ubuntu")
+                ),
+                (None, None, None),
+            ]
+        );
+        let doc = br#"{"devices_v2": [
+            {"type": "IPHONE", "os": "iOS 17.1.2", "device_locale": "fr_FR", "update_time": 1704067200,
+             "advertiser_id": "6D92078A", "push_tokens": [{"device_id": "A1B2", "creation_time": 1654041600}]},
+            {"type": "IPAD", "update_time": 1625097600},
+            {"os": "Android 9", "advertiser_id": "00000000"}]}"#;
+        let (out, error) = collect(&FACEBOOK, doc);
+        assert_eq!(error, None);
+        assert_eq!(
+            out.logins,
+            [
+                login(1_704_067_200, None, Some("IPHONE (iOS 17.1.2)")),
+                login(1_625_097_600, None, Some("IPAD")),
+                (None, None, Some("Android 9".to_owned())),
+            ]
+        );
+        // Older keys, under their file's name only.
+        let old = br#"{"devices": [{"type": "IPHONE"}]}"#;
+        assert!(FACEBOOK
+            .detect("security_and_login_information/mobile_devices.json", old)
+            .is_some());
+        assert!(FACEBOOK
+            .detect("security_and_login_information/devices.json", old)
+            .is_none());
+        let (out, error) = collect(&FACEBOOK, old);
+        assert_eq!((out.logins.len(), error), (1, None));
+    }
+
+    #[test]
+    fn the_generated_facebook_device_fixtures_are_read() {
+        let bytes = fixture("facebook.logins", "recognized_devices.json");
+        assert!(FACEBOOK
+            .detect(
+                "security_and_login_information/recognized_devices.json",
+                &bytes
+            )
+            .is_some());
+        let (out, error) = collect(&FACEBOOK, &bytes);
+        assert_eq!(error, None);
+        let times: Vec<Option<i64>> = out.logins.iter().map(|l| l.0).collect();
+        assert_eq!(
+            times,
+            [
+                Some(1_701_388_800),
+                Some(1_704_067_200),
+                Some(1_609_459_200),
+                Some(1_577_836_800),
+                Some(1_688_169_600)
+            ]
+        );
+        assert_eq!(out.logins.iter().filter(|l| l.1.is_some()).count(), 4);
+        assert_eq!(
+            out.logins.get(2).and_then(|l| l.2.as_deref()),
+            Some("Firefox sur Ubuntu")
+        );
+        let bytes = fixture("facebook.logins", "mobile_devices.json");
+        let (out, error) = collect(&FACEBOOK, &bytes);
+        assert_eq!(error, None);
+        let devices: Vec<(Option<i64>, Option<&str>)> =
+            out.logins.iter().map(|l| (l.0, l.2.as_deref())).collect();
+        assert_eq!(
+            devices,
+            [
+                (Some(1_625_097_600), Some("IPAD")),
+                (Some(1_688_169_600), Some("ANDROID (Android 13)")),
+                (Some(1_704_067_200), Some("IPHONE (iOS 17.1.2)")),
+                (None, Some("Android 9")),
+            ]
+        );
+        assert!(out.logins.iter().all(|l| l.1.is_none()));
     }
 
     #[test]

@@ -39,6 +39,8 @@ mod meta_location;
 mod meta_logins;
 mod meta_messages;
 mod meta_off_platform;
+mod meta_profile;
+mod meta_submitted;
 mod snapchat;
 mod snapchat_account;
 mod snapchat_friends;
@@ -86,6 +88,8 @@ pub use meta_location::FacebookLocation;
 pub use meta_logins::MetaLogins;
 pub use meta_messages::MetaMessages;
 pub use meta_off_platform::MetaOffPlatform;
+pub use meta_profile::MetaProfile;
+pub use meta_submitted::MetaSubmitted;
 pub use snapchat_account::SnapchatAccount;
 pub use snapchat_friends::SnapchatFriends;
 pub use snapchat_location::SnapchatLocation;
@@ -232,6 +236,18 @@ pub static SOURCES: &[&dyn Source] = &[
     &FacebookActivity,
     &FacebookLocation,
     &InstagramInferences,
+    &MetaProfile {
+        platform: Meta::Facebook,
+    },
+    &MetaProfile {
+        platform: Meta::Instagram,
+    },
+    &MetaSubmitted {
+        platform: Meta::Facebook,
+    },
+    &MetaSubmitted {
+        platform: Meta::Instagram,
+    },
     &SnapchatAccount,
     &SnapchatFriends,
     &SnapchatMessages { snaps: false },

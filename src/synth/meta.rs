@@ -782,7 +782,7 @@ fn thread(g: &mut Gen, who: &str, instagram: bool) -> J {
 
 /// The files Reflet has a reader for, by the end of their path, and the reader's id (issue 8);
 /// message threads are read too (see [`thread_kind`]); every other file is `unknown`.
-const READ: [(&str, &str); 20] = [
+const READ: [(&str, &str); 22] = [
     (
         "/location/primary_public_location.json",
         "facebook.location",
@@ -844,6 +844,14 @@ const READ: [(&str, &str); 20] = [
     (
         "/information_about_you/profile_based_in.json",
         "instagram.inferences",
+    ),
+    (
+        "/profile_information/profile_information.json",
+        "facebook.profile",
+    ),
+    (
+        "/personal_information/personal_information.json",
+        "instagram.profile",
     ),
 ];
 

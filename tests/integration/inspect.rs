@@ -56,6 +56,10 @@ fn social_samples() -> Vec<(String, &'static str)> {
         (&format!("{ig}/preferences/your_topics/recommended_topics.json"), "instagram.inferences"),
         (&format!("{ig}/personal_information/information_about_you/profile_based_in.json"), "instagram.inferences"),
         (&format!("{ig}/personal_information/information_about_you/locations_of_interest.json"), "instagram.inferences"),
+        (&format!("{ig}/personal_information/personal_information/personal_information.json"), "instagram.profile"),
+        (&format!("{ig}/personal_information/personal_information/professional_information.json"), "instagram.profile"),
+        ("samples/instagram/hestia_2022/personal_information_fr.json", "instagram.profile"),
+        (&format!("{ig}/ads_information/instagram_ads_and_businesses/information_you've_submitted_to_advertisers.json"), "instagram.submitted_to_advertisers"),
     ]
     .map(|(p, k)| (p.to_owned(), k))
     .to_vec()

@@ -35,6 +35,15 @@ fn zip_of(entries: &[(&str, PathBuf)]) -> Vec<u8> {
     writer.finish().unwrap().into_inner()
 }
 
+/// Sources whose files hand over only what no summary holds yet (the kinds of personal details
+/// a profile holds, those given to advertisers): recognised, their findings still to be written.
+const WITHOUT_FINDINGS: [&str; 4] = [
+    "facebook.profile",
+    "instagram.profile",
+    "facebook.submitted_to_advertisers",
+    "instagram.submitted_to_advertisers",
+];
+
 /// Reads an archive as the page and `inspect` do, and checks that each entry is read by the
 /// source expected (`None`: no source, the file is scanned) without error, a recognised one with
 /// findings.
@@ -55,7 +64,10 @@ fn check(name: &str, entries: &[(&str, PathBuf, Option<&str>)]) -> Vec<FileRepor
         assert_eq!(report.error, None, "{name}: {path}");
         if let Some(id) = id {
             assert_eq!(report.kind, Kind::Source((*id).into()), "{name}: {path}");
-            assert!(!report.findings.is_empty(), "{name}: {path} says nothing");
+            assert!(
+                !report.findings.is_empty() || WITHOUT_FINDINGS.contains(id),
+                "{name}: {path} says nothing"
+            );
         } else {
             assert_eq!(report.kind, Kind::Unknown, "{name}: {path}");
             assert!(report.scan.is_some(), "{name}: {path} not scanned");
@@ -273,7 +285,11 @@ fn facebook_archive() -> Vec<FileReport> {
             ("logged_information/search/your_search_history.json", f("activity/your_search_history.json"), Some("facebook.activity")),
             ("logged_information/location/primary_location.json", f("location/primary_location.json"), Some("facebook.location")),
             ("logged_information/location/last_location.json", f("location/last_location.json"), Some("facebook.location")),
-            ("personal_information/profile_information/profile_information.json", sample("instagram/hestia_2022/personal_information_fr.json"), None),
+            (&format!("{security}/recognized_devices.json"), f("logins/recognized_devices.json"), Some("facebook.logins")),
+            (&format!("{security}/mobile_devices.json"), f("logins/mobile_devices.json"), Some("facebook.logins")),
+            ("personal_information/profile_information/profile_information.json", f("profile/profile_information.json"), Some("facebook.profile")),
+            ("ads_information/information_you've_submitted_to_advertisers.json", f("submitted_to_advertisers/information_you've_submitted_to_advertisers.json"), Some("facebook.submitted_to_advertisers")),
+            ("personal_information/profile_information/profile_update_history.json", sample("instagram/whatif_2025/personal_information/personal_information/note_interactions.json"), None),
         ],
     )
 }
@@ -297,7 +313,10 @@ fn instagram_archive() -> Vec<FileReport> {
             same("preferences/your_topics/recommended_topics.json", "instagram.inferences"),
             same("personal_information/information_about_you/profile_based_in.json", "instagram.inferences"),
             same("personal_information/information_about_you/locations_of_interest.json", "instagram.inferences"),
-            ("personal_information/personal_information/personal_information.json", ig("personal_information/personal_information/personal_information.json"), None),
+            same("personal_information/personal_information/personal_information.json", "instagram.profile"),
+            same("personal_information/personal_information/professional_information.json", "instagram.profile"),
+            same("ads_information/instagram_ads_and_businesses/information_you've_submitted_to_advertisers.json", "instagram.submitted_to_advertisers"),
+            ("personal_information/personal_information/instagram_profile_information.json", ig("personal_information/personal_information/instagram_profile_information.json"), None),
         ],
     )
 }
