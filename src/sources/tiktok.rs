@@ -30,12 +30,23 @@
 //! - off-TikTok activity (`OffTikTokActivityDataList`: `[{"TimeStamp", "Source", "Event"}]`, as
 //!   documented; no sample has one);
 //! - direct messages, by conversation (the name after `Chat History with `), with whether the
-//!   person sent each one (see [`State`]), never their text.
+//!   person sent each one (see [`State`]), never their text;
+//! - the kinds of detail the profile holds (`ProfileMap`: `userName`, `birthDate`,
+//!   `emailAddress`, `telephoneNumber`…, each named by [`Detail::from_label`]) whose value is
+//!   filled in (not empty, not `N/A` or `None`): [`SocialSink::holds`], never the value;
+//!   `bioDescription`, `likesReceived`, the photo, the video and the linked platforms
+//!   (`PlatformInfo`) name no kind of detail;
+//! - the kinds of detail TikTok keeps to pre-fill ad forms (`"Auto Fill"` or `"Autofill"`:
+//!   `{PhoneNumber, Email, FirstName, LastName, Address, ZipCode, Unit, City, State,
+//!   Country}`), those filled in, each kind once: [`SocialSink::gave_advertiser`], never the
+//!   value.
 //!
-//! Everything else (settings, profile details, purchases, live, shop, status, location) is
-//! skipped unread.
+//! Everything else (settings, the bio, purchases, live, shop, status, location, the answers to
+//! instant-form ads) is skipped unread.
 //!
 //! [`SocialSink::active`]: crate::model::social::SocialSink::active
+//! [`SocialSink::holds`]: crate::model::social::SocialSink::holds
+//! [`SocialSink::gave_advertiser`]: crate::model::social::SocialSink::gave_advertiser
 
 use std::fmt;
 use std::io::Read;
@@ -47,7 +58,7 @@ use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::json::visit_object;
-use crate::model::social::{Login, Platform, Relation};
+use crate::model::social::{Detail, Login, Platform, Relation};
 use crate::model::time::parse_iso;
 use crate::model::Sink;
 
@@ -114,6 +125,8 @@ enum Kind {
     OffPlatform,
     Chats,
     Profile,
+    /// The details kept to pre-fill ad forms.
+    AutoFill,
 }
 
 /// What a key's value holds, by the key's name.
@@ -129,6 +142,7 @@ fn kind(key: &str) -> Option<Kind> {
         "OffTikTokActivityDataList" => Kind::OffPlatform,
         "ChatHistory" => Kind::Chats,
         "ProfileMap" => Kind::Profile,
+        "Auto Fill" | "Autofill" => Kind::AutoFill,
         _ => return None,
     })
 }
@@ -395,7 +409,7 @@ impl State<'_> {
                     self.out.off_platform(app, event, at);
                 }
             }
-            Kind::Chats | Kind::Profile => {}
+            Kind::Chats | Kind::Profile | Kind::AutoFill => {}
         }
     }
 
@@ -506,7 +520,7 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         if let Some(kind) = self
             .kind
-            .filter(|k| !matches!(k, Kind::Chats | Kind::Profile))
+            .filter(|k| !matches!(k, Kind::Chats | Kind::Profile | Kind::AutoFill))
         {
             self.state.known = true;
             while let Some(row) = seq.next_element::<Row>()? {
@@ -529,16 +543,29 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
                     state.end_conversation();
                 }
             }
-            Some(Kind::Profile) => {
+            Some(kind @ (Kind::Profile | Kind::AutoFill)) => {
                 state.known = true;
+                let mut seen: Vec<Detail> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    if key == "userName" {
-                        let Loose(name) = map.next_value()?;
-                        if let Some(name) = filled(name.as_deref()) {
-                            state.me = Some(name.to_owned());
-                        }
-                    } else {
+                    let Some(detail) = Detail::from_label(&key) else {
                         map.next_value::<IgnoredAny>()?;
+                        continue;
+                    };
+                    let Loose(value) = map.next_value()?;
+                    let Some(value) = filled(value.as_deref()) else {
+                        continue;
+                    };
+                    if kind == Kind::Profile && key == "userName" {
+                        state.me = Some(value.to_owned());
+                    }
+                    if seen.contains(&detail) {
+                        continue;
+                    }
+                    seen.push(detail);
+                    if kind == Kind::Profile {
+                        state.out.holds(detail);
+                    } else {
+                        state.out.gave_advertiser(detail);
                     }
                 }
             }
@@ -886,6 +913,40 @@ mod tests {
     }
 
     #[test]
+    fn the_profile_s_details_and_the_ad_forms_are_named_by_kind_only() {
+        let doc = r#"{"Profile": {
+          "Auto Fill": {"PhoneNumber": "+33 6 12 34 56 78", "Email": "N/A", "FirstName": "Léa",
+            "LastName": "Martin", "Address": "3 rue des Lilas", "ZipCode": "69003", "Unit": "B",
+            "City": "Lyon", "State": "", "Country": "France"},
+          "Profile Information": {"App": 1, "ProfileMap": {
+            "PlatformInfo": [{"Name": "Léa M", "Platform": "Facebook"}],
+            "bioDescription": "Lyon", "birthDate": "01-Oct-1995",
+            "emailAddress": "lea@example.fr", "likesReceived": "59", "profilePhoto": "https://p16/x",
+            "telephoneNumber": "None", "userName": "lea.m"}}}}"#;
+        let (out, error) = collect(&TikTok, doc.as_bytes());
+        assert_eq!(error, None);
+        assert_eq!(
+            out.holds,
+            [Detail::BirthDate, Detail::Email, Detail::Username]
+        );
+        // First and last names are one kind, the address's parts another; Email is N/A.
+        assert_eq!(
+            out.gave_advertiser,
+            [Detail::Phone, Detail::Name, Detail::Address]
+        );
+        let all = format!("{out:?}");
+        assert!(!all.contains("Lyon") && !all.contains("lea") && !all.contains("+33"));
+        // Placeholders everywhere (the 2024 sample's Auto Fill): nothing.
+        let doc = br#"{"Profile": {"Autofill": {"PhoneNumber": "N/A", "City": "N/A"},
+          "Profile Info": {"ProfileMap": {"userName": "", "emailAddress": null, "birthDate": 3}}}}"#;
+        let (out, error) = collect(&TikTok, doc);
+        assert_eq!(error, None);
+        // A number is read as text: a birth date written as one is still filled in.
+        assert_eq!(out.holds, [Detail::BirthDate]);
+        assert!(out.gave_advertiser.is_empty());
+    }
+
+    #[test]
     fn a_cut_file_keeps_what_came_before_and_other_files_are_refused() {
         let doc = br#"{"Activity": {"Like List": {"ItemFavoriteList": [{"date": "2024-01-04 07:00:00"}]}},
           "Direct Messages": {"Chat History": {"ChatHistory": {"Chat History with bob:": [
@@ -946,5 +1007,11 @@ mod tests {
         assert_eq!(out.messages.len(), 778);
         let sent = out.messages.iter().filter(|m| m.1 == Some(true)).count();
         assert_eq!(sent, 374);
+        // ProfileMap: birthDate, emailAddress and userName filled in; telephoneNumber "None".
+        assert_eq!(
+            out.holds,
+            [Detail::BirthDate, Detail::Email, Detail::Username]
+        );
+        assert!(out.gave_advertiser.is_empty());
     }
 }

@@ -1,0 +1,145 @@
+//! The kinds of personal detail social networks hold (`holds`), those given to advertisers
+//! through ad forms (`gave_advertiser`), and the ads shown by advertiser (`ad`), read straight
+//! from each source into a recording sink (the summary does not carry them yet), after checking
+//! that the report `inspect` prints recognises each file as its source's and reads it without
+//! error.
+//!
+//! The expected values were derived independently of Reflet's readers: the JSON files were
+//! loaded with Python's `json` module (X's after the first `=`), their fields listed and their
+//! advertisers counted with `collections.Counter`; the CSV files with Python's `csv` module; the
+//! text fixtures' blocks counted with `grep -c`. Each test says how. Apart from the two real
+//! TikTok samples, the files are fixtures written from formats.md.
+
+use std::path::{Path, PathBuf};
+
+use reflet::model::location::{Fix, LocationSink};
+use reflet::model::social::{Detail, SocialSink};
+use reflet::report::{inspect_paths, Kind};
+
+/// What a source handed over, of what these tests check.
+#[derive(Debug, Default)]
+struct Recorder {
+    holds: Vec<Detail>,
+    gave_advertiser: Vec<Detail>,
+    ads: Vec<String>,
+    active: Vec<i64>,
+    /// Conversation, sent by the person, time.
+    messages: Vec<(String, Option<bool>, Option<i64>)>,
+}
+
+impl LocationSink for Recorder {
+    fn fix(&mut self, _fix: Fix, _source: &str) {}
+}
+
+impl SocialSink for Recorder {
+    fn holds(&mut self, detail: Detail) {
+        self.holds.push(detail);
+    }
+    fn gave_advertiser(&mut self, detail: Detail) {
+        self.gave_advertiser.push(detail);
+    }
+    fn ad(&mut self, advertiser: &str) {
+        self.ads.push(advertiser.to_owned());
+    }
+    fn active(&mut self, at: i64) {
+        self.active.push(at);
+    }
+    fn message(&mut self, conversation: &str, sent: Option<bool>, at: Option<i64>) {
+        self.messages.push((conversation.to_owned(), sent, at));
+    }
+}
+
+fn fixture(id: &str, name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(id)
+        .join(name)
+}
+
+fn sample(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/samples")
+        .join(name)
+}
+
+/// What source `id` hands over from `path`, checking that the report recognises the file as
+/// that source's and reads it without error.
+fn record(path: &Path, id: &str) -> Recorder {
+    let report = inspect_paths(&[path.to_path_buf()]);
+    let [file] = &report.files[..] else {
+        panic!("{}: {} files", path.display(), report.files.len())
+    };
+    assert_eq!(file.kind, Kind::Source(id.into()), "{}", path.display());
+    assert_eq!(file.error, None, "{}", path.display());
+    let source = reflet::sources::by_id(id).unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    let mut out = Recorder::default();
+    assert_eq!(source.read(&mut &bytes[..], &mut out), None);
+    out
+}
+
+/// How many times each name comes, most first (ties by name).
+fn counted(names: &[String]) -> Vec<(&str, usize)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for name in names {
+        match counts.iter_mut().find(|(n, _)| n == name) {
+            Some((_, c)) => *c += 1,
+            None => counts.push((name, 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts
+}
+
+#[test]
+fn x_ads_are_one_ad_per_impression_and_per_engagement() {
+    // Python: one name per element of `impressions` (`advertiserName`, else `screenName`):
+    // 75, of which Blablacar, Française des Jeux and Hôtels Ibis 9 each, L'Oréal Paris 8.
+    let out = record(
+        &fixture("x.ad_impressions", "ad-impressions.js"),
+        "x.ad_impressions",
+    );
+    assert_eq!(out.ads.len(), 75);
+    assert_eq!(
+        counted(&out.ads).get(..4).unwrap(),
+        [
+            ("Blablacar", 9),
+            ("Française des Jeux", 9),
+            ("Hôtels Ibis", 9),
+            ("L'Oréal Paris", 8)
+        ]
+    );
+    // One per element of `engagements` (not per engagement time): 18, Le Slip Français 3.
+    let out = record(
+        &fixture("x.ad_engagements", "ad-engagements.js"),
+        "x.ad_engagements",
+    );
+    assert_eq!(out.ads.len(), 18);
+    assert_eq!(counted(&out.ads).first(), Some(&("Le Slip Français", 3)));
+    assert!(out.holds.is_empty() && out.gave_advertiser.is_empty());
+}
+
+#[test]
+fn tiktok_s_profile_names_the_details_it_holds() {
+    // Both samples' Profile > "Profile Information" > ProfileMap, listed with Python: birthDate,
+    // emailAddress and userName are filled in, telephoneNumber is "None"; bioDescription,
+    // likesReceived, profilePhoto, profileVideo and PlatformInfo name no kind of detail. The
+    // 2024 sample's "Auto Fill" holds "N/A" in every field; the 2022 one has none.
+    for name in [
+        "tiktok/user_data_tiktok.json",
+        "tiktok/user_data_hestia_2022.json",
+    ] {
+        let path = sample(name);
+        if !path.exists() {
+            eprintln!("no samples: skipped");
+            return;
+        }
+        let out = record(&path, "tiktok.user_data");
+        assert_eq!(
+            out.holds,
+            [Detail::BirthDate, Detail::Email, Detail::Username],
+            "{name}"
+        );
+        assert!(out.gave_advertiser.is_empty(), "{name}");
+    }
+}
