@@ -50,6 +50,7 @@ mod tcx;
 mod tiktok;
 mod tiktok_txt;
 mod x;
+mod x_account;
 mod x_ads;
 mod x_ageinfo;
 mod x_devices;
@@ -95,6 +96,7 @@ pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 pub use tiktok::TikTok;
 pub use tiktok_txt::{TextList, TikTokText};
+pub use x_account::XAccount;
 pub use x_ads::XAds;
 pub use x_ageinfo::XAgeInfo;
 pub use x_devices::XDevices;
@@ -192,6 +194,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &XAgeInfo,
     &XFollows,
     &XDevices,
+    &XAccount,
     &TikTok,
     &TikTokText {
         list: TextList::Actions,

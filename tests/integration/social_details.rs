@@ -143,3 +143,14 @@ fn tiktok_s_profile_names_the_details_it_holds() {
         assert!(out.gave_advertiser.is_empty(), "{name}");
     }
 }
+
+#[test]
+fn x_s_account_and_phone_number_name_the_details_x_holds() {
+    // By eye: account.js fills username, accountDisplayName and email (accountId, createdAt and
+    // createdVia are no personal detail); phone-number.js one phoneNumber.
+    let out = record(&fixture("x.account", "account.js"), "x.account");
+    assert_eq!(out.holds, [Detail::Username, Detail::Name, Detail::Email]);
+    let out = record(&fixture("x.account", "phone-number.js"), "x.account");
+    assert_eq!(out.holds, [Detail::Phone]);
+    assert!(out.ads.is_empty() && out.active.is_empty());
+}
