@@ -208,6 +208,9 @@ pub static SOURCES: &[&dyn Source] = &[
     &TikTokText {
         list: TextList::Following,
     },
+    &TikTokText {
+        list: TextList::Messages,
+    },
     &LinkedInConnections,
     &LinkedInAdTargeting,
     &LinkedInInferences,

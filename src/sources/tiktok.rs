@@ -355,20 +355,18 @@ impl<'de> Visitor<'de> for RowVisitor {
     }
 }
 
-/// What the walk knows and hands over.
+/// Direct messages, conversation by conversation, for the JSON and the text exports.
 ///
-/// Direct messages: the file says who wrote each message (`From`), not whether it is the person.
-/// When the profile's `userName` came before (it comes after the messages in both samples), a
-/// message is the person's if `From` is that name. Otherwise a message from the conversation's
-/// other party is not the person's, and the others of that conversation are held (up to
-/// [`MAX_PENDING`]) until it ends: if the other party wrote too and every held message has one
-/// same sender, that sender is the person (a one-to-one conversation), for this conversation and
-/// those after; if not (a group, or the other party never wrote), whom they are from is left
-/// unsaid.
-struct State<'a> {
-    out: &'a mut dyn Sink,
-    /// Whether a TikTok section or list was met.
-    known: bool,
+/// The files say who wrote each message (`From`, or the name before the text), not whether it is
+/// the person. When the person's user name is known (the JSON profile's `userName`, when it came
+/// before: it comes after the messages in both samples), a message is the person's if its sender
+/// is that name. Otherwise a message from the conversation's other party is not the person's,
+/// and the others of that conversation are held (up to [`MAX_PENDING`]) until it ends: if the
+/// other party wrote too and every held message has one same sender, that sender is the person
+/// (a one-to-one conversation), for this conversation and those after; if not (a group, or the
+/// other party never wrote), whom they are from is left unsaid.
+#[derive(Default)]
+pub(super) struct Chats {
     /// The person's own user name, from the profile or found in a conversation.
     me: Option<String>,
     /// The conversation being read.
@@ -377,6 +375,65 @@ struct State<'a> {
     other_wrote: bool,
     /// Its messages whose sender is not yet known to be the person or not: sender, time.
     pending: Vec<(String, Option<i64>)>,
+}
+
+impl Chats {
+    /// A new conversation, named by its key or header (`Chat History with ann:`, `>>> Chat
+    /// History with ann::`): the one before ends.
+    pub(super) fn begin(&mut self, out: &mut dyn Sink, key: &str) {
+        self.end(out);
+        let name = key.trim();
+        let name = name.strip_prefix(">>>").unwrap_or(name).trim_start();
+        let name = name.strip_prefix("Chat History with ").unwrap_or(name);
+        let name = name.trim_end_matches(':').trim();
+        name.clone_into(&mut self.conversation);
+        self.other_wrote = false;
+    }
+
+    /// One message of the conversation being read: who wrote it (if the file says), when.
+    pub(super) fn message(&mut self, out: &mut dyn Sink, from: Option<&str>, at: Option<i64>) {
+        let Some(from) = filled(from) else {
+            out.message(&self.conversation, None, at);
+            return;
+        };
+        if from == self.conversation {
+            self.other_wrote = true;
+            out.message(&self.conversation, Some(false), at);
+        } else if let Some(me) = &self.me {
+            out.message(&self.conversation, Some(from == me), at);
+        } else if self.pending.len() < MAX_PENDING {
+            self.pending.push((from.to_owned(), at));
+        } else {
+            out.message(&self.conversation, None, at);
+        }
+    }
+
+    /// Hands over the held messages of the conversation that ends.
+    pub(super) fn end(&mut self, out: &mut dyn Sink) {
+        if self.pending.is_empty() {
+            return;
+        }
+        if self.me.is_none() && self.other_wrote {
+            let mut senders = self.pending.iter().map(|(from, _)| from);
+            if let Some(first) = senders.next() {
+                if senders.all(|from| from == first) {
+                    self.me = Some(first.clone());
+                }
+            }
+        }
+        for (from, at) in std::mem::take(&mut self.pending) {
+            let sent = self.me.as_ref().map(|me| *me == from);
+            out.message(&self.conversation, sent, at);
+        }
+    }
+}
+
+/// What the walk knows and hands over.
+struct State<'a> {
+    out: &'a mut dyn Sink,
+    /// Whether a TikTok section or list was met.
+    known: bool,
+    chats: Chats,
 }
 
 impl State<'_> {
@@ -423,49 +480,16 @@ impl State<'_> {
     }
 
     fn begin_conversation(&mut self, key: &str) {
-        self.end_conversation();
-        let name = key.trim();
-        let name = name.strip_prefix("Chat History with ").unwrap_or(name);
-        let name = name.strip_suffix(':').unwrap_or(name).trim();
-        name.clone_into(&mut self.conversation);
-        self.other_wrote = false;
+        self.chats.begin(self.out, key);
     }
 
     fn message(&mut self, row: &Row) {
         let at = row.date.as_deref().and_then(date);
-        let Some(from) = filled(row.from.as_deref()) else {
-            self.out.message(&self.conversation, None, at);
-            return;
-        };
-        if from == self.conversation {
-            self.other_wrote = true;
-            self.out.message(&self.conversation, Some(false), at);
-        } else if let Some(me) = &self.me {
-            self.out.message(&self.conversation, Some(from == me), at);
-        } else if self.pending.len() < MAX_PENDING {
-            self.pending.push((from.to_owned(), at));
-        } else {
-            self.out.message(&self.conversation, None, at);
-        }
+        self.chats.message(self.out, row.from.as_deref(), at);
     }
 
-    /// Hands over the held messages of the conversation that ends.
     fn end_conversation(&mut self) {
-        if self.pending.is_empty() {
-            return;
-        }
-        if self.me.is_none() && self.other_wrote {
-            let mut senders = self.pending.iter().map(|(from, _)| from);
-            if let Some(first) = senders.next() {
-                if senders.all(|from| from == first) {
-                    self.me = Some(first.clone());
-                }
-            }
-        }
-        for (from, at) in std::mem::take(&mut self.pending) {
-            let sent = self.me.as_ref().map(|me| *me == from);
-            self.out.message(&self.conversation, sent, at);
-        }
+        self.chats.end(self.out);
     }
 }
 
@@ -556,7 +580,7 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
                         continue;
                     };
                     if kind == Kind::Profile && key == "userName" {
-                        state.me = Some(value.to_owned());
+                        state.chats.me = Some(value.to_owned());
                     }
                     if seen.contains(&detail) {
                         continue;
@@ -720,10 +744,7 @@ impl Source for TikTok {
         let mut state = State {
             out,
             known: false,
-            me: None,
-            conversation: String::new(),
-            other_wrote: false,
-            pending: Vec::new(),
+            chats: Chats::default(),
         };
         let result = visit_object(reader, Document { state: &mut state });
         // A file cut inside a conversation: its held messages are handed over all the same.

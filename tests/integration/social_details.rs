@@ -154,3 +154,41 @@ fn x_s_account_and_phone_number_name_the_details_x_holds() {
     assert_eq!(out.holds, [Detail::Phone]);
     assert!(out.ads.is_empty() && out.active.is_empty());
 }
+
+#[test]
+fn tiktok_s_text_comments_and_direct_messages() {
+    // `grep -c '^Date: ' Comments.txt` → 23 comments, each dated.
+    let out = record(
+        &fixture("tiktok.txt_activity", "Comments.txt"),
+        "tiktok.txt_activity",
+    );
+    assert_eq!(out.active.len(), 23);
+    // Counted by the Python that wrote the fixture (and `grep -c ' UTC lea.mrtn: '` for the
+    // person's): julien_b 14 messages of which 7 sent, camille.r 9 (5), sophie_dance 3 (0),
+    // theo.vlg 6 (2, the 4 others from theo.vlg and marius_42); 32 in all, 14 sent. The first
+    // conversation is one-to-one and both write: it tells that lea.mrtn is the person.
+    let out = record(
+        &fixture("tiktok.txt_messages", "Direct Messages.txt"),
+        "tiktok.txt_messages",
+    );
+    let mut by_conversation: Vec<(&str, usize, usize)> = Vec::new();
+    for (name, sent, at) in &out.messages {
+        assert!(at.is_some() && sent.is_some(), "{name}");
+        match by_conversation.iter_mut().find(|(n, _, _)| n == name) {
+            Some((_, count, mine)) => {
+                *count += 1;
+                *mine += usize::from(*sent == Some(true));
+            }
+            None => by_conversation.push((name, 1, usize::from(*sent == Some(true)))),
+        }
+    }
+    assert_eq!(
+        by_conversation,
+        [
+            ("julien_b", 14, 7),
+            ("camille.r", 9, 5),
+            ("sophie_dance", 3, 0),
+            ("theo.vlg", 6, 2)
+        ]
+    );
+}
