@@ -192,3 +192,17 @@ fn tiktok_s_text_comments_and_direct_messages() {
         ]
     );
 }
+
+#[test]
+fn snapchat_s_basic_information_names_the_details_snapchat_holds() {
+    // Python: each fixture's "Basic Information" fills Username and Name; the others (Creation
+    // Date, Registration IP, Country, Last Active) are no detail of those kinds.
+    for name in [
+        "account_2019.json",
+        "account_2022.json",
+        "account_2024.json",
+    ] {
+        let out = record(&fixture("snapchat.account", name), "snapchat.account");
+        assert_eq!(out.holds, [Detail::Username, Detail::Name], "{name}");
+    }
+}
