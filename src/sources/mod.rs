@@ -28,6 +28,7 @@ mod linkedin_connections;
 mod linkedin_inferences;
 mod linkedin_logins;
 mod linkedin_messages;
+mod linkedin_profile;
 mod loose;
 mod meta;
 mod meta_activity;
@@ -78,6 +79,7 @@ pub use linkedin_connections::LinkedInConnections;
 pub use linkedin_inferences::LinkedInInferences;
 pub use linkedin_logins::LinkedInLogins;
 pub use linkedin_messages::LinkedInMessages;
+pub use linkedin_profile::LinkedInProfile;
 pub use meta_activity::InstagramActivity;
 pub use meta_advertisers::MetaAdvertisers;
 pub use meta_contacts::MetaContacts;
@@ -216,6 +218,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &LinkedInInferences,
     &LinkedInLogins,
     &LinkedInMessages,
+    &LinkedInProfile,
     &MetaLogins {
         platform: Meta::Facebook,
     },

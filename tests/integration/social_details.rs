@@ -206,3 +206,35 @@ fn snapchat_s_basic_information_names_the_details_snapchat_holds() {
         assert_eq!(out.holds, [Detail::Username, Detail::Name], "{name}");
     }
 }
+
+#[test]
+fn linkedin_s_profile_e_mails_and_phones_name_the_details_linkedin_holds() {
+    // Python's csv module over Profile.csv's one row: First Name, Last Name, Address, Birth
+    // Date, Zip Code, Geo Location and Twitter Handles are filled (Maiden Name and Instant
+    // Messengers empty; Headline, Summary, Industry and Websites name no kind), so a name, an
+    // address, a birth date and a user name, in the order of their first column.
+    let out = record(
+        &fixture("linkedin.profile", "Profile.csv"),
+        "linkedin.profile",
+    );
+    assert_eq!(
+        out.holds,
+        [
+            Detail::Name,
+            Detail::Address,
+            Detail::BirthDate,
+            Detail::Username
+        ]
+    );
+    // Two addresses, one kind; two numbers, one kind.
+    let out = record(
+        &fixture("linkedin.profile", "Email Addresses.csv"),
+        "linkedin.profile",
+    );
+    assert_eq!(out.holds, [Detail::Email]);
+    let out = record(
+        &fixture("linkedin.profile", "PhoneNumbers.csv"),
+        "linkedin.profile",
+    );
+    assert_eq!(out.holds, [Detail::Phone]);
+}
