@@ -30,7 +30,7 @@
 //! - off-TikTok activity (`OffTikTokActivityDataList`: `[{"TimeStamp", "Source", "Event"}]`, as
 //!   documented; no sample has one);
 //! - direct messages, by conversation (the name after `Chat History with `), with whether the
-//!   person sent each one (see [`State`]), never their text;
+//!   person sent each one (see [`Chats`]), never their text;
 //! - the kinds of detail the profile holds (`ProfileMap`: `userName`, `birthDate`,
 //!   `emailAddress`, `telephoneNumber`…, each named by [`Detail::from_label`]) whose value is
 //!   filled in (not empty, not `N/A` or `None`): [`SocialSink::holds`], never the value;

@@ -63,7 +63,7 @@ pub enum TextList {
     Logins,
     Followers,
     Following,
-    /// `Direct Messages.txt`, whose lines are not blocks (see [`read_chats`]).
+    /// `Direct Messages.txt`, whose lines are not blocks (see the module's documentation).
     Messages,
 }
 
