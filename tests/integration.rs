@@ -14,6 +14,7 @@ mod integration {
     pub mod scan;
     pub mod social;
     pub mod social_archives;
+    pub mod social_details;
     pub mod social_meta;
     pub mod social_meta_profile;
     pub mod social_snapchat;

@@ -28,6 +28,7 @@ mod linkedin_connections;
 mod linkedin_inferences;
 mod linkedin_logins;
 mod linkedin_messages;
+mod linkedin_profile;
 mod loose;
 mod meta;
 mod meta_activity;
@@ -52,6 +53,7 @@ mod tcx;
 mod tiktok;
 mod tiktok_txt;
 mod x;
+mod x_account;
 mod x_ads;
 mod x_ageinfo;
 mod x_devices;
@@ -79,6 +81,7 @@ pub use linkedin_connections::LinkedInConnections;
 pub use linkedin_inferences::LinkedInInferences;
 pub use linkedin_logins::LinkedInLogins;
 pub use linkedin_messages::LinkedInMessages;
+pub use linkedin_profile::LinkedInProfile;
 pub use meta_activity::InstagramActivity;
 pub use meta_advertisers::MetaAdvertisers;
 pub use meta_contacts::MetaContacts;
@@ -99,6 +102,7 @@ pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 pub use tiktok::TikTok;
 pub use tiktok_txt::{TextList, TikTokText};
+pub use x_account::XAccount;
 pub use x_ads::XAds;
 pub use x_ageinfo::XAgeInfo;
 pub use x_devices::XDevices;
@@ -196,6 +200,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &XAgeInfo,
     &XFollows,
     &XDevices,
+    &XAccount,
     &TikTok,
     &TikTokText {
         list: TextList::Actions,
@@ -209,11 +214,15 @@ pub static SOURCES: &[&dyn Source] = &[
     &TikTokText {
         list: TextList::Following,
     },
+    &TikTokText {
+        list: TextList::Messages,
+    },
     &LinkedInConnections,
     &LinkedInAdTargeting,
     &LinkedInInferences,
     &LinkedInLogins,
     &LinkedInMessages,
+    &LinkedInProfile,
     &MetaLogins {
         platform: Meta::Facebook,
     },

@@ -8,36 +8,47 @@
 //! "Status", "Device"}]` and `"Family Center"`.
 //!
 //! Read: each `"Login History"` entry is a login (its time, IP address and device, as written);
-//! an entry whose `Status` says it failed is not the person's login and is skipped. Not read:
-//! the basic information (the username and name are never kept; the account's creation is not an
-//! action of the rhythm), the device information and history (the logins name the devices), the
-//! terms. `account_history.json` (changes of display name, e-mail address, phone number and
+//! an entry whose `Status` says it failed is not the person's login and is skipped. The basic
+//! information names the kinds of personal detail Snapchat holds ([`SocialSink::holds`]): each
+//! field that is a user name, a name, an e-mail address, a phone number or a birth date (by
+//! [`Detail::from_label`]: `Username`, `Name`, and `Email`, `Phone Number`, `Birthday` if a file
+//! lists them), filled in, each kind once; the values are never kept. Its `Country` (where the
+//! account was registered), creation date, registration IP and last activity are not read (the
+//! account's creation is not an action of the rhythm). Not read either: the device information
+//! and history (the logins name the devices), the terms. `account_history.json` (changes of display name, e-mail address, phone number and
 //! password) is not this source's: it holds personal identifiers and no login. No real sample was
 //! available: the fixtures in `tests/fixtures/snapchat.account/` were written from formats.md.
+//!
+//! [`SocialSink::holds`]: crate::model::social::SocialSink::holds
 
 use std::fmt;
 use std::io::Read;
 
 use serde::de::{IgnoredAny, MapAccess, Visitor};
+use serde_json::{Map, Value};
 
 use super::meta::read_document;
 use super::snapchat::{self, has_key, object_head, Part, Record, Records};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
-use crate::model::social::{Login, Platform};
+use crate::model::social::{Detail, Login, Platform};
 use crate::model::Sink;
 
 pub struct SnapchatAccount;
 
 const LOGINS: &str = "Login History";
-/// The file's other keys.
-const OTHER_KEYS: [&str; 4] = [
-    "Basic Information",
-    "Device Information",
-    "Device History",
-    "Family Center",
+const BASIC: &str = "Basic Information";
+/// The kinds of detail read from the basic information.
+const DETAILS: [Detail; 5] = [
+    Detail::Username,
+    Detail::Name,
+    Detail::Email,
+    Detail::Phone,
+    Detail::BirthDate,
 ];
+/// The file's other keys.
+const OTHER_KEYS: [&str; 3] = ["Device Information", "Device History", "Family Center"];
 const LOGIN_FIELDS: &[&str] = &["IP", "Created", "Status", "Device"];
 
 fn hand_over(record: &Record, out: &mut dyn Sink) {
@@ -52,6 +63,19 @@ fn hand_over(record: &Record, out: &mut dyn Sink) {
         ip: record.text("IP"),
         device: record.text("Device"),
     });
+}
+
+/// The kinds of detail the basic information holds, each once, in the order of [`DETAILS`].
+fn details(basic: &Map<String, Value>, out: &mut dyn Sink) {
+    for detail in DETAILS {
+        let held = basic.iter().any(|(label, value)| {
+            Detail::from_label(label) == Some(detail)
+                && value.as_str().is_some_and(|v| !v.trim().is_empty())
+        });
+        if held {
+            out.holds(detail);
+        }
+    }
 }
 
 /// The whole file; it says whether one of its keys was there.
@@ -77,6 +101,12 @@ impl<'de> Visitor<'de> for Document<'_> {
                     strict: true,
                     each: &mut |record| hand_over(&record, out),
                 })?;
+            } else if key == BASIC {
+                known = true;
+                // A handful of short fields: read whole.
+                if let Value::Object(basic) = map.next_value::<Value>()? {
+                    details(&basic, out);
+                }
             } else {
                 known |= OTHER_KEYS.contains(&key.as_str());
                 map.next_value::<IgnoredAny>()?;
@@ -109,7 +139,7 @@ impl Source for SnapchatAccount {
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
         let head = object_head(head)?;
         // Bitmoji's file has a "Basic Information" too, with "Account Creation Date".
-        let basic = has_key(head, "Basic Information")
+        let basic = has_key(head, BASIC)
             && (has_key(head, "Creation Date") || has_key(head, "Device Information"));
         // Snapchat's logins say when under "Created"; TikTok's "Login History" holds a
         // "LoginHistoryList" whose entries say "Date".
@@ -170,8 +200,52 @@ mod tests {
                 (None, None, Some("SM-G991B".into())),
             ]
         );
-        // Nothing else: no name, no username, no creation date.
+        // The kinds of detail held, never their values; no creation date.
+        assert_eq!(out.holds, [Detail::Username, Detail::Name]);
+        assert!(!format!("{out:?}").contains("lea.m"));
         assert!(out.inferred.is_empty() && out.active.is_empty() && out.contacts.is_empty());
+    }
+
+    #[test]
+    fn the_basic_information_names_the_kinds_of_detail_held() {
+        let doc = br#"{"Basic Information": {"Username": "lea.m", "Name": "", "Display Name": "Lea",
+            "Email": "lea@example.fr", "Phone Number": "+33612345678", "Birthday": "1999-04-02",
+            "Creation Date": "2016-03-04 10:00:00 UTC", "Registration IP": "192.0.2.1",
+            "Country": "FR", "Last Active": "2024-12-30 22:14:03 UTC", "Mobile Verified": "true"}}"#;
+        let (out, error) = collect(&SnapchatAccount, doc);
+        assert_eq!(error, None);
+        // `Name` is empty, `Display Name` is a name all the same; the country, the dates, the
+        // address and what is verified are no detail read here.
+        assert_eq!(
+            out.holds,
+            [
+                Detail::Username,
+                Detail::Name,
+                Detail::Email,
+                Detail::Phone,
+                Detail::BirthDate
+            ]
+        );
+        // Basic information that is not an object says nothing.
+        let (out, error) = collect(&SnapchatAccount, br#"{"Basic Information": []}"#);
+        assert_eq!(error, None);
+        assert!(out.holds.is_empty());
+    }
+
+    #[test]
+    fn the_fixtures_hold_a_user_name_and_a_name() {
+        for name in [
+            "account_2019.json",
+            "account_2022.json",
+            "account_2024.json",
+        ] {
+            let (out, error) = collect(
+                &SnapchatAccount,
+                &crate::sources::fixture("snapchat.account", name),
+            );
+            assert_eq!(error, None);
+            assert_eq!(out.holds, [Detail::Username, Detail::Name], "{name}");
+        }
     }
 
     #[test]

@@ -30,12 +30,23 @@
 //! - off-TikTok activity (`OffTikTokActivityDataList`: `[{"TimeStamp", "Source", "Event"}]`, as
 //!   documented; no sample has one);
 //! - direct messages, by conversation (the name after `Chat History with `), with whether the
-//!   person sent each one (see [`State`]), never their text.
+//!   person sent each one (see [`Chats`]), never their text;
+//! - the kinds of detail the profile holds (`ProfileMap`: `userName`, `birthDate`,
+//!   `emailAddress`, `telephoneNumber`…, each named by [`Detail::from_label`]) whose value is
+//!   filled in (not empty, not `N/A` or `None`): [`SocialSink::holds`], never the value;
+//!   `bioDescription`, `likesReceived`, the photo, the video and the linked platforms
+//!   (`PlatformInfo`) name no kind of detail;
+//! - the kinds of detail TikTok keeps to pre-fill ad forms (`"Auto Fill"` or `"Autofill"`:
+//!   `{PhoneNumber, Email, FirstName, LastName, Address, ZipCode, Unit, City, State,
+//!   Country}`), those filled in, each kind once: [`SocialSink::gave_advertiser`], never the
+//!   value.
 //!
-//! Everything else (settings, profile details, purchases, live, shop, status, location) is
-//! skipped unread.
+//! Everything else (settings, the bio, purchases, live, shop, status, location, the answers to
+//! instant-form ads) is skipped unread.
 //!
 //! [`SocialSink::active`]: crate::model::social::SocialSink::active
+//! [`SocialSink::holds`]: crate::model::social::SocialSink::holds
+//! [`SocialSink::gave_advertiser`]: crate::model::social::SocialSink::gave_advertiser
 
 use std::fmt;
 use std::io::Read;
@@ -47,7 +58,7 @@ use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::json::visit_object;
-use crate::model::social::{Login, Platform, Relation};
+use crate::model::social::{Detail, Login, Platform, Relation};
 use crate::model::time::parse_iso;
 use crate::model::Sink;
 
@@ -114,6 +125,8 @@ enum Kind {
     OffPlatform,
     Chats,
     Profile,
+    /// The details kept to pre-fill ad forms.
+    AutoFill,
 }
 
 /// What a key's value holds, by the key's name.
@@ -129,6 +142,7 @@ fn kind(key: &str) -> Option<Kind> {
         "OffTikTokActivityDataList" => Kind::OffPlatform,
         "ChatHistory" => Kind::Chats,
         "ProfileMap" => Kind::Profile,
+        "Auto Fill" | "Autofill" => Kind::AutoFill,
         _ => return None,
     })
 }
@@ -341,20 +355,18 @@ impl<'de> Visitor<'de> for RowVisitor {
     }
 }
 
-/// What the walk knows and hands over.
+/// Direct messages, conversation by conversation, for the JSON and the text exports.
 ///
-/// Direct messages: the file says who wrote each message (`From`), not whether it is the person.
-/// When the profile's `userName` came before (it comes after the messages in both samples), a
-/// message is the person's if `From` is that name. Otherwise a message from the conversation's
-/// other party is not the person's, and the others of that conversation are held (up to
-/// [`MAX_PENDING`]) until it ends: if the other party wrote too and every held message has one
-/// same sender, that sender is the person (a one-to-one conversation), for this conversation and
-/// those after; if not (a group, or the other party never wrote), whom they are from is left
-/// unsaid.
-struct State<'a> {
-    out: &'a mut dyn Sink,
-    /// Whether a TikTok section or list was met.
-    known: bool,
+/// The files say who wrote each message (`From`, or the name before the text), not whether it is
+/// the person. When the person's user name is known (the JSON profile's `userName`, when it came
+/// before: it comes after the messages in both samples), a message is the person's if its sender
+/// is that name. Otherwise a message from the conversation's other party is not the person's,
+/// and the others of that conversation are held (up to [`MAX_PENDING`]) until it ends: if the
+/// other party wrote too and every held message has one same sender, that sender is the person
+/// (a one-to-one conversation), for this conversation and those after; if not (a group, or the
+/// other party never wrote), whom they are from is left unsaid.
+#[derive(Default)]
+pub(super) struct Chats {
     /// The person's own user name, from the profile or found in a conversation.
     me: Option<String>,
     /// The conversation being read.
@@ -363,6 +375,65 @@ struct State<'a> {
     other_wrote: bool,
     /// Its messages whose sender is not yet known to be the person or not: sender, time.
     pending: Vec<(String, Option<i64>)>,
+}
+
+impl Chats {
+    /// A new conversation, named by its key or header (`Chat History with ann:`, `>>> Chat
+    /// History with ann::`): the one before ends.
+    pub(super) fn begin(&mut self, out: &mut dyn Sink, key: &str) {
+        self.end(out);
+        let name = key.trim();
+        let name = name.strip_prefix(">>>").unwrap_or(name).trim_start();
+        let name = name.strip_prefix("Chat History with ").unwrap_or(name);
+        let name = name.trim_end_matches(':').trim();
+        name.clone_into(&mut self.conversation);
+        self.other_wrote = false;
+    }
+
+    /// One message of the conversation being read: who wrote it (if the file says), when.
+    pub(super) fn message(&mut self, out: &mut dyn Sink, from: Option<&str>, at: Option<i64>) {
+        let Some(from) = filled(from) else {
+            out.message(&self.conversation, None, at);
+            return;
+        };
+        if from == self.conversation {
+            self.other_wrote = true;
+            out.message(&self.conversation, Some(false), at);
+        } else if let Some(me) = &self.me {
+            out.message(&self.conversation, Some(from == me), at);
+        } else if self.pending.len() < MAX_PENDING {
+            self.pending.push((from.to_owned(), at));
+        } else {
+            out.message(&self.conversation, None, at);
+        }
+    }
+
+    /// Hands over the held messages of the conversation that ends.
+    pub(super) fn end(&mut self, out: &mut dyn Sink) {
+        if self.pending.is_empty() {
+            return;
+        }
+        if self.me.is_none() && self.other_wrote {
+            let mut senders = self.pending.iter().map(|(from, _)| from);
+            if let Some(first) = senders.next() {
+                if senders.all(|from| from == first) {
+                    self.me = Some(first.clone());
+                }
+            }
+        }
+        for (from, at) in std::mem::take(&mut self.pending) {
+            let sent = self.me.as_ref().map(|me| *me == from);
+            out.message(&self.conversation, sent, at);
+        }
+    }
+}
+
+/// What the walk knows and hands over.
+struct State<'a> {
+    out: &'a mut dyn Sink,
+    /// Whether a TikTok section or list was met.
+    known: bool,
+    chats: Chats,
 }
 
 impl State<'_> {
@@ -395,7 +466,7 @@ impl State<'_> {
                     self.out.off_platform(app, event, at);
                 }
             }
-            Kind::Chats | Kind::Profile => {}
+            Kind::Chats | Kind::Profile | Kind::AutoFill => {}
         }
     }
 
@@ -409,49 +480,16 @@ impl State<'_> {
     }
 
     fn begin_conversation(&mut self, key: &str) {
-        self.end_conversation();
-        let name = key.trim();
-        let name = name.strip_prefix("Chat History with ").unwrap_or(name);
-        let name = name.strip_suffix(':').unwrap_or(name).trim();
-        name.clone_into(&mut self.conversation);
-        self.other_wrote = false;
+        self.chats.begin(self.out, key);
     }
 
     fn message(&mut self, row: &Row) {
         let at = row.date.as_deref().and_then(date);
-        let Some(from) = filled(row.from.as_deref()) else {
-            self.out.message(&self.conversation, None, at);
-            return;
-        };
-        if from == self.conversation {
-            self.other_wrote = true;
-            self.out.message(&self.conversation, Some(false), at);
-        } else if let Some(me) = &self.me {
-            self.out.message(&self.conversation, Some(from == me), at);
-        } else if self.pending.len() < MAX_PENDING {
-            self.pending.push((from.to_owned(), at));
-        } else {
-            self.out.message(&self.conversation, None, at);
-        }
+        self.chats.message(self.out, row.from.as_deref(), at);
     }
 
-    /// Hands over the held messages of the conversation that ends.
     fn end_conversation(&mut self) {
-        if self.pending.is_empty() {
-            return;
-        }
-        if self.me.is_none() && self.other_wrote {
-            let mut senders = self.pending.iter().map(|(from, _)| from);
-            if let Some(first) = senders.next() {
-                if senders.all(|from| from == first) {
-                    self.me = Some(first.clone());
-                }
-            }
-        }
-        for (from, at) in std::mem::take(&mut self.pending) {
-            let sent = self.me.as_ref().map(|me| *me == from);
-            self.out.message(&self.conversation, sent, at);
-        }
+        self.chats.end(self.out);
     }
 }
 
@@ -506,7 +544,7 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
         if let Some(kind) = self
             .kind
-            .filter(|k| !matches!(k, Kind::Chats | Kind::Profile))
+            .filter(|k| !matches!(k, Kind::Chats | Kind::Profile | Kind::AutoFill))
         {
             self.state.known = true;
             while let Some(row) = seq.next_element::<Row>()? {
@@ -529,16 +567,29 @@ impl<'de> Visitor<'de> for Node<'_, '_> {
                     state.end_conversation();
                 }
             }
-            Some(Kind::Profile) => {
+            Some(kind @ (Kind::Profile | Kind::AutoFill)) => {
                 state.known = true;
+                let mut seen: Vec<Detail> = Vec::new();
                 while let Some(key) = map.next_key::<String>()? {
-                    if key == "userName" {
-                        let Loose(name) = map.next_value()?;
-                        if let Some(name) = filled(name.as_deref()) {
-                            state.me = Some(name.to_owned());
-                        }
-                    } else {
+                    let Some(detail) = Detail::from_label(&key) else {
                         map.next_value::<IgnoredAny>()?;
+                        continue;
+                    };
+                    let Loose(value) = map.next_value()?;
+                    let Some(value) = filled(value.as_deref()) else {
+                        continue;
+                    };
+                    if kind == Kind::Profile && key == "userName" {
+                        state.chats.me = Some(value.to_owned());
+                    }
+                    if seen.contains(&detail) {
+                        continue;
+                    }
+                    seen.push(detail);
+                    if kind == Kind::Profile {
+                        state.out.holds(detail);
+                    } else {
+                        state.out.gave_advertiser(detail);
                     }
                 }
             }
@@ -693,10 +744,7 @@ impl Source for TikTok {
         let mut state = State {
             out,
             known: false,
-            me: None,
-            conversation: String::new(),
-            other_wrote: false,
-            pending: Vec::new(),
+            chats: Chats::default(),
         };
         let result = visit_object(reader, Document { state: &mut state });
         // A file cut inside a conversation: its held messages are handed over all the same.
@@ -886,6 +934,40 @@ mod tests {
     }
 
     #[test]
+    fn the_profile_s_details_and_the_ad_forms_are_named_by_kind_only() {
+        let doc = r#"{"Profile": {
+          "Auto Fill": {"PhoneNumber": "+33 6 12 34 56 78", "Email": "N/A", "FirstName": "Léa",
+            "LastName": "Martin", "Address": "3 rue des Lilas", "ZipCode": "69003", "Unit": "B",
+            "City": "Lyon", "State": "", "Country": "France"},
+          "Profile Information": {"App": 1, "ProfileMap": {
+            "PlatformInfo": [{"Name": "Léa M", "Platform": "Facebook"}],
+            "bioDescription": "Lyon", "birthDate": "01-Oct-1995",
+            "emailAddress": "lea@example.fr", "likesReceived": "59", "profilePhoto": "https://p16/x",
+            "telephoneNumber": "None", "userName": "lea.m"}}}}"#;
+        let (out, error) = collect(&TikTok, doc.as_bytes());
+        assert_eq!(error, None);
+        assert_eq!(
+            out.holds,
+            [Detail::BirthDate, Detail::Email, Detail::Username]
+        );
+        // First and last names are one kind, the address's parts another; Email is N/A.
+        assert_eq!(
+            out.gave_advertiser,
+            [Detail::Phone, Detail::Name, Detail::Address]
+        );
+        let all = format!("{out:?}");
+        assert!(!all.contains("Lyon") && !all.contains("lea") && !all.contains("+33"));
+        // Placeholders everywhere (the 2024 sample's Auto Fill): nothing.
+        let doc = br#"{"Profile": {"Autofill": {"PhoneNumber": "N/A", "City": "N/A"},
+          "Profile Info": {"ProfileMap": {"userName": "", "emailAddress": null, "birthDate": 3}}}}"#;
+        let (out, error) = collect(&TikTok, doc);
+        assert_eq!(error, None);
+        // A number is read as text: a birth date written as one is still filled in.
+        assert_eq!(out.holds, [Detail::BirthDate]);
+        assert!(out.gave_advertiser.is_empty());
+    }
+
+    #[test]
     fn a_cut_file_keeps_what_came_before_and_other_files_are_refused() {
         let doc = br#"{"Activity": {"Like List": {"ItemFavoriteList": [{"date": "2024-01-04 07:00:00"}]}},
           "Direct Messages": {"Chat History": {"ChatHistory": {"Chat History with bob:": [
@@ -946,5 +1028,11 @@ mod tests {
         assert_eq!(out.messages.len(), 778);
         let sent = out.messages.iter().filter(|m| m.1 == Some(true)).count();
         assert_eq!(sent, 374);
+        // ProfileMap: birthDate, emailAddress and userName filled in; telephoneNumber "None".
+        assert_eq!(
+            out.holds,
+            [Detail::BirthDate, Detail::Email, Detail::Username]
+        );
+        assert!(out.gave_advertiser.is_empty());
     }
 }

@@ -19,16 +19,36 @@
 //!   `Device Model` and system (as the JSON export's, the system without its version);
 //! - followers and followings: one relation a block, dated, never the user name.
 //!
+//! Comments (`Comments/Comments.txt`, blocks of `Date:`, `Comment:`, `Photo:`, `Url:`) are among
+//! the person's actions: one dated comment, one action, never its text.
+//!
+//! Direct messages (`Direct Messages/Direct Messages.txt`) are not blocks but lines, as the
+//! export writes them (formats.md section 5 only names the folder; this shape is the one every
+//! public reader of the TXT export parses):
+//!
+//! ```text
+//! >>> Chat History with ann::
+//! 2024-11-20 15:21:12 UTC ann: text
+//! 2024-11-20 15:19:40 UTC me: text, maybe going on
+//! on the next lines
+//! ```
+//!
+//! Each header begins a conversation, named after `Chat History with `; each dated line is one
+//! message of it, [`SocialSink::message`], with whether the person sent it when that can be told
+//! (see [`Chats`]), never its text. It is claimed when its first bytes hold a header and a
+//! message line.
+//!
 //! Dates are UTC, `YYYY-MM-DD HH:MM:SS` with or without ` UTC`. A text file cut off cannot always
 //! be told from a whole one: a last line without its line break that is a `Key:` with no value,
 //! or a `Date:` that is no date, says the file was cut. Lines longer than 64 KB are skipped.
 //!
 //! [`SocialSink::active`]: crate::model::social::SocialSink::active
+//! [`SocialSink::message`]: crate::model::social::SocialSink::message
 
 use std::io::{BufRead, BufReader, Read};
 
 use super::meta::file_name;
-use super::tiktok::{date, device, guide};
+use super::tiktok::{date, device, guide, Chats};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -43,6 +63,8 @@ pub enum TextList {
     Logins,
     Followers,
     Following,
+    /// `Direct Messages.txt`, whose lines are not blocks (see the module's documentation).
+    Messages,
 }
 
 /// One of TikTok's TXT lists.
@@ -75,6 +97,7 @@ fn names(list: TextList) -> &'static [&'static str] {
             "fans.txt",
         ],
         TextList::Following => &["following.txt", "following list.txt"],
+        TextList::Messages => &["direct messages.txt", "direct message.txt"],
     }
 }
 
@@ -97,6 +120,8 @@ impl TikTokText {
             TextList::Actions => out.active(at),
             TextList::Followers => out.contact(Relation::Follower, Some(at)),
             TextList::Following => out.contact(Relation::Following, Some(at)),
+            // Read line by line, not by blocks.
+            TextList::Messages => {}
             TextList::Logins => {
                 let device = device(block.model.as_deref(), block.system.as_deref());
                 out.login(&Login {
@@ -133,6 +158,14 @@ fn dated(head: &[u8]) -> bool {
         .any(|line| field(line).is_some_and(|(key, value)| key == "date" && date(value).is_some()))
 }
 
+/// Whether the first bytes hold a conversation's header and a message line.
+fn chatting(head: &[u8]) -> bool {
+    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let text = String::from_utf8_lossy(head);
+    let mut lines = text.lines().take(40);
+    lines.any(|line| chat_header(line).is_some()) && lines.any(|line| chat_message(line).is_some())
+}
+
 impl Source for TikTokText {
     fn id(&self) -> &'static str {
         match self.list {
@@ -140,6 +173,7 @@ impl Source for TikTokText {
             TextList::Logins => "tiktok.txt_logins",
             TextList::Followers => "tiktok.txt_followers",
             TextList::Following => "tiktok.txt_following",
+            TextList::Messages => "tiktok.txt_messages",
         }
     }
 
@@ -153,6 +187,8 @@ impl Source for TikTokText {
             (TextList::Followers, Lang::En) => "TikTok followers (text file)",
             (TextList::Following, Lang::Fr) => "TikTok, comptes suivis (fichier texte)",
             (TextList::Following, Lang::En) => "TikTok accounts followed (text file)",
+            (TextList::Messages, Lang::Fr) => "TikTok, messages privés (fichier texte)",
+            (TextList::Messages, Lang::En) => "TikTok direct messages (text file)",
         }
     }
 
@@ -166,47 +202,27 @@ impl Source for TikTokText {
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
         let name = file_name(path);
-        (names(self.list).contains(&name.as_str()) && dated(head)).then_some(Claim {
+        let shaped = if self.list == TextList::Messages {
+            chatting(head)
+        } else {
+            dated(head)
+        };
+        (names(self.list).contains(&name.as_str()) && shaped).then_some(Claim {
             source: self.id(),
             confidence: 85,
         })
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        let mut reader = BufReader::new(reader);
-        let mut line = Vec::new();
+        if self.list == TextList::Messages {
+            return read_chats(reader, out);
+        }
         let mut block = Block::default();
         let mut blocks = 0_u64;
-        let mut first = true;
         let mut cut = false;
-        loop {
-            line.clear();
-            let read = match (&mut reader)
-                .take(MAX_LINE as u64 + 1)
-                .read_until(b'\n', &mut line)
-            {
-                Ok(0) => break,
-                Ok(n) => n,
-                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-                Err(_) => return Some(ErrorKind::Unreadable),
-            };
-            let ended = line.last() == Some(&b'\n');
-            if !ended && read > MAX_LINE {
-                // Too long: skip the rest of it.
-                let mut rest = Vec::new();
-                if reader.read_until(b'\n', &mut rest).is_err() {
-                    return Some(ErrorKind::Unreadable);
-                }
-                continue;
-            }
-            let mut bytes = line.as_slice();
-            if first {
-                bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-                first = false;
-            }
-            let text = String::from_utf8_lossy(bytes);
-            let Some((key, value)) = field(text.trim_end_matches(['\r', '\n'])) else {
-                continue;
+        let error = each_line(reader, &mut |text, ended| {
+            let Some((key, value)) = field(text) else {
+                return;
             };
             if !ended {
                 // The last line, without its line break: a key without its value, or a date that
@@ -227,6 +243,9 @@ impl Source for TikTokText {
                 "devicesystem" => block.system = Some(value.to_owned()),
                 _ => {}
             }
+        });
+        if error.is_some() {
+            return error;
         }
         if !cut {
             self.hand_over(&block, out);
@@ -241,10 +260,120 @@ impl Source for TikTokText {
     }
 }
 
+/// Calls `each` with every line of a text file, without its line break (nor a byte-order mark
+/// before the first), and whether it ended with one (the last line of a cut file does not).
+/// Lines longer than [`MAX_LINE`] are skipped.
+fn each_line(reader: &mut dyn Read, each: &mut dyn FnMut(&str, bool)) -> Option<ErrorKind> {
+    let mut reader = BufReader::new(reader);
+    let mut line = Vec::new();
+    let mut first = true;
+    loop {
+        line.clear();
+        let read = match (&mut reader)
+            .take(MAX_LINE as u64 + 1)
+            .read_until(b'\n', &mut line)
+        {
+            Ok(0) => return None,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) => return Some(ErrorKind::Unreadable),
+        };
+        let ended = line.last() == Some(&b'\n');
+        if !ended && read > MAX_LINE {
+            // Too long: skip the rest of it.
+            let mut rest = Vec::new();
+            if reader.read_until(b'\n', &mut rest).is_err() {
+                return Some(ErrorKind::Unreadable);
+            }
+            continue;
+        }
+        let mut bytes = line.as_slice();
+        if first {
+            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            first = false;
+        }
+        let text = String::from_utf8_lossy(bytes);
+        each(text.trim_end_matches(['\r', '\n']), ended);
+    }
+}
+
+/// A conversation's header, `>>> Chat History with ann::`, if the line is one.
+fn chat_header(line: &str) -> Option<&str> {
+    line.trim_start()
+        .strip_prefix(">>>")
+        .map(str::trim_start)
+        .filter(|rest| rest.starts_with("Chat History with "))
+}
+
+/// A message line, `2024-11-20 15:21:12 UTC ann: text`: when, and who wrote it (the name before
+/// the first `: `, or before a final `:` when the text is empty). `None` for another line (the
+/// rest of a message written on several lines).
+fn chat_message(line: &str) -> Option<(i64, &str)> {
+    let stamp = line.get(..19)?;
+    let at = date(stamp)?;
+    let rest = line.get(19..)?;
+    let rest = rest.strip_prefix(" UTC").unwrap_or(rest);
+    let rest = rest.strip_prefix(' ')?;
+    let (from, _) = rest
+        .split_once(": ")
+        .or_else(|| rest.strip_suffix(':').map(|from| (from, "")))?;
+    Some((at, from.trim()))
+}
+
+/// Whether a line is the start of a message line cut short: `2024-11-20 15:2`, or a whole date
+/// without its sender.
+fn date_begun(line: &str) -> bool {
+    const TEMPLATE: &str = "0000-00-00 00:00:00";
+    !line.is_empty()
+        && line.chars().zip(TEMPLATE.chars()).all(|(c, t)| {
+            if t == '0' {
+                c.is_ascii_digit()
+            } else {
+                c == t
+            }
+        })
+}
+
+/// `Direct Messages.txt`: each `>>> Chat History with <name>::` header begins a conversation, each
+/// dated line after it is one message (see [`Chats`] for who sent it); the text is never kept. A
+/// last line without its line break that is a header without its final `:`, or that starts with
+/// a date but is not a whole message line, was cut.
+fn read_chats(reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
+    let mut chats = Chats::default();
+    let mut conversations = 0_u64;
+    let mut cut = false;
+    let error = each_line(reader, &mut |line, ended| {
+        if let Some(header) = chat_header(line) {
+            if !ended && !header.trim_end().ends_with(':') {
+                cut = true;
+                return;
+            }
+            chats.begin(out, header);
+            conversations += 1;
+        } else if conversations > 0 {
+            match chat_message(line) {
+                Some((at, from)) => chats.message(out, Some(from), Some(at)),
+                None => cut |= !ended && date_begun(line),
+            }
+        }
+    });
+    // A file cut inside a conversation: its held messages are handed over all the same.
+    chats.end(out);
+    if error.is_some() {
+        error
+    } else if cut {
+        Some(ErrorKind::Truncated)
+    } else if conversations == 0 {
+        Some(ErrorKind::WrongType)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sources::collect;
+    use crate::sources::{collect, fixture};
 
     const ACTIONS: TikTokText = TikTokText {
         list: TextList::Actions,
@@ -325,5 +454,107 @@ mod tests {
         assert!(ACTIONS
             .detect("Search History.txt", b"query: cats\n")
             .is_none());
+    }
+
+    const MESSAGES: TikTokText = TikTokText {
+        list: TextList::Messages,
+    };
+
+    #[test]
+    fn comments_are_actions_and_their_text_is_not_kept() {
+        let text = "Date: 2024-09-13 01:10:49 UTC\nComment: premier !\nPhoto: N/A\nUrl: https://www.tiktokv.com/share/video/1/\n\nDate: 2024-09-12 22:41:56 UTC\nComment: la recette svp ?\nPhoto: N/A\nUrl: N/A\n";
+        assert!(ACTIONS
+            .detect("TikTok/Comments/Comments.txt", text.as_bytes())
+            .is_some());
+        let (out, error) = collect(&ACTIONS, text.as_bytes());
+        assert_eq!(error, None);
+        // date -ud '2024-09-13 01:10:49' +%s → 1726189849; '2024-09-12 22:41:56' → 1726180916
+        assert_eq!(out.active, [1_726_189_849, 1_726_180_916]);
+        assert!(!format!("{out:?}").contains("recette"));
+    }
+
+    #[test]
+    fn each_line_of_a_conversation_is_one_message_and_the_person_is_told_by_one_to_one_chats() {
+        let text = "\u{feff}>>> Chat History with julien_b::\n\
+            2024-10-20 17:45:00 UTC lea.mrtn: coucou\n\
+            2024-10-20 11:23:00 UTC julien_b: https://www.tiktokv.com/share/video/7/\n\
+            2024-10-20 04:56:00 UTC lea.mrtn: et toi : tu viens ?\n\
+            2 billets\n\
+            \n\
+            >>> Chat History with sophie::\n\
+            2024-10-14 18:19:00 UTC sophie: mdr\n\
+            2024-10-14 18:00:00 UTC lea.mrtn:\n\
+            >>> Chat History with theo::\n\
+            2024-10-13 13:04:00 UTC marius: salut\n";
+        assert!(MESSAGES
+            .detect(
+                "TikTok/Direct Messages/Direct Messages.txt",
+                text.as_bytes()
+            )
+            .is_some());
+        // Another list's name, or the JSON export's shape, is not this.
+        assert!(MESSAGES.detect("Comments.txt", text.as_bytes()).is_none());
+        assert!(ACTIONS
+            .detect("Direct Messages.txt", text.as_bytes())
+            .is_none());
+        let (out, error) = collect(&MESSAGES, text.as_bytes());
+        assert_eq!(error, None);
+        // date -ud '2024-10-20 17:45:00' +%s → 1729446300; the minutes before each message by
+        // Python's datetime.
+        let at = |minutes_before: i64| Some(1_729_446_300 - minutes_before * 60);
+        assert_eq!(
+            out.messages,
+            [
+                ("julien_b".to_owned(), Some(false), at(382)),
+                ("julien_b".to_owned(), Some(true), at(0)),
+                ("julien_b".to_owned(), Some(true), at(769)),
+                ("sophie".to_owned(), Some(false), at(8606)),
+                ("sophie".to_owned(), Some(true), at(8625)),
+                // Neither the other party nor the person: someone else in a group.
+                ("theo".to_owned(), Some(false), at(10361)),
+            ]
+        );
+        let all = format!("{out:?}");
+        assert!(!all.contains("coucou") && !all.contains("tiktokv") && !all.contains("billets"));
+    }
+
+    #[test]
+    fn a_cut_conversation_keeps_its_messages_and_says_so() {
+        let whole = ">>> Chat History with ann::\n2024-10-20 17:45:00 UTC ann: hi\n2024-10-20 17:40:00 UTC me: yo\n";
+        for (cut, messages) in [(whole.len() - 20, 1), (40, 0), (22, 0)] {
+            let (out, error) = collect(&MESSAGES, &whole.as_bytes()[..cut]);
+            assert_eq!(error, Some(ErrorKind::Truncated), "{cut}");
+            assert_eq!(out.messages.len(), messages, "{cut}");
+        }
+        // Cut within a message's text: it cannot be told, the message is read.
+        let (out, error) = collect(&MESSAGES, &whole.as_bytes()[..whole.len() - 2]);
+        assert_eq!(error, None);
+        assert_eq!(out.messages.len(), 2);
+        // Without a conversation, it is not this file.
+        for other in [
+            &b"Date: 2024-10-20 17:45:00 UTC\nLink: x\n"[..],
+            b"",
+            b"\x89PNG",
+        ] {
+            assert!(collect(&MESSAGES, other).1.is_some());
+        }
+        assert_eq!(
+            collect(&MESSAGES, b"2024-10-20 17:45:00 UTC ann: hi\n").1,
+            Some(ErrorKind::WrongType)
+        );
+    }
+
+    #[test]
+    fn the_fixtures_are_read_whole() {
+        let (out, error) = collect(&ACTIONS, &fixture("tiktok.txt_activity", "Comments.txt"));
+        assert_eq!((out.active.len(), error), (23, None));
+        let (out, error) = collect(
+            &MESSAGES,
+            &fixture("tiktok.txt_messages", "Direct Messages.txt"),
+        );
+        assert_eq!(error, None);
+        assert_eq!(out.messages.len(), 32);
+        let sent = out.messages.iter().filter(|m| m.1 == Some(true)).count();
+        assert_eq!(sent, 14);
     }
 }

@@ -16,7 +16,8 @@
 //! its targeting criteria say it did ([`flags`]): a list it uploaded (`data_file`), the visitors
 //! of its site or the users of its app (`remarketing`), or neither. Interests, keywords,
 //! conversation topics, follower look-alikes (`@account`), TV shows and events it matched are
-//! interests X tied to the person (`interest`); age, gender, place, language, platform and the
+//! interests X tied to the person (`interest`). Each impression, and each engagement, is also
+//! one ad shown by that advertiser (`ad`). Age, gender, place, language, platform and the
 //! like are not read. When: each impression's `impressionTime`, each engagement's
 //! `engagementTime` (its impression's time when it lists none) → `active`. The promoted tweet's
 //! text and the device are not read.
@@ -103,6 +104,7 @@ impl Pass<'_> {
             .or_else(|| info.and_then(|i| x::str_at(i, "screenName")));
         if let Some(name) = name {
             self.out.advertiser(name, flags);
+            self.out.ad(name);
         }
         if timed {
             if let Some(at) = x::str_at(ad, "impressionTime").and_then(x::parse_time) {
@@ -266,6 +268,8 @@ mod tests {
             ]
         );
         assert_eq!(out.active, [1_691_856_637]);
+        // One ad shown per impression, by the advertiser's name (else its screen name).
+        assert_eq!(out.ads, ["Crédit Mutuel", "@sansnom"]);
         // The engagements' reader refuses the impressions' file.
         assert_eq!(
             collect(&ENGAGEMENTS, doc.as_bytes()).1,
@@ -299,8 +303,11 @@ mod tests {
             out.advertisers[1],
             ("Fnac".to_owned(), AudienceFlags::default())
         );
+        // One ad per engagement, however many times it lists.
+        assert_eq!(out.ads, ["Boulanger", "Fnac"]);
         let (out, error) = collect(&ENGAGEMENTS, &doc[..doc.len() - 20]);
         assert_eq!(error, Some(ErrorKind::Truncated));
         assert_eq!(out.advertisers.len(), 2);
+        assert_eq!(out.ads.len(), 2);
     }
 }

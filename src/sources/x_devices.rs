@@ -14,8 +14,8 @@
 //!   handed over as one login with that address and no date (the file gives none). The account
 //!   id is not read.
 //!
-//! `account.js` (user name, display name, e-mail address, the account's creation time and the
-//! app used) is not read: none of it is a login, and the rest identifies the person.
+//! `account.js` holds no login: the kinds of detail it holds (user name, display name, e-mail
+//! address) are read by [`super::x_account`], with `phone-number.js`.
 
 use std::io::Read;
 

@@ -174,6 +174,16 @@ fn tiktok_text_archive() -> Vec<FileReport> {
                 t("following/Following.txt"),
                 Some("tiktok.txt_following"),
             ),
+            (
+                "TikTok_Data/Comments/Comments.txt",
+                t("activity/Comments.txt"),
+                Some("tiktok.txt_activity"),
+            ),
+            (
+                "TikTok_Data/Direct Messages/Direct Messages.txt",
+                t("messages/Direct Messages.txt"),
+                Some("tiktok.txt_messages"),
+            ),
         ],
     )
 }
