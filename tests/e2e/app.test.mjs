@@ -1123,6 +1123,10 @@ describe('social and advertising', () => {
     await page.waitForSelector(`${details} dt`);
     assert.equal(await page.locator(`${details} dt`).count(), 20);
     assert.equal(await page.textContent(`${details} dt:first-of-type`), 'Member Age');
+    // TikTok: the kinds of details its profile holds (listed with Python: birthDate, emailAddress
+    // and userName filled in, telephoneNumber "None"), never their values.
+    assert.equal(await finding('user_data_hestia_2022.json', 'personal_details'),
+      'TikTok holds your username, your e-mail address and your date of birth.');
     // TikTok: logins, the network, and conversations unnamed until asked.
     assert.match(await finding('user_data_hestia_2022.json', 'logins'),
       /^TikTok keeps a record of 2,289\u00a0logins, from 9\u00a0devices or browsers and 2,289\u00a0IP addresses, between 2008-01-04 and 2022-11-01\./);
@@ -1179,6 +1183,9 @@ describe('social and advertising', () => {
       'apps_and_websites_off_of_instagram/apps_and_websites/your_activity_off_meta_technologies.json',
       'security_and_login_information/login_and_profile_creation/login_activity.json',
       'connections/followers_and_following/followers_1.json',
+      'personal_information/personal_information/personal_information.json',
+      'ads_information/instagram_ads_and_businesses/information_you\'ve_submitted_to_advertisers.json',
+      'ads_information/ads_and_topics/ads_viewed.json',
     ].map((path) => [path, read(`${ig}/${path}`)]));
     await page.setInputFiles('#file-input', [
       { name: 'facebook-marie-29_11_2026-AbCd.zip', mimeType: 'application/zip', buffer: facebook },
@@ -1202,6 +1209,20 @@ describe('social and advertising', () => {
       'Instagram keeps a record of 2\u00a0logins, from 1\u00a0device or browser and 2\u00a0IP addresses, between 2024-03-22 and 2025-02-18. Most often: blabla, 2\u00a0logins.');
     assert.equal(await finding('connections/followers_and_following/followers_1.json', 'contacts'),
       'Your network on Instagram: 3\u00a0followers. The year it grew most: 2025 (2).');
+    // The kinds of details the profile holds, never their values (the sample's are "bla").
+    assert.equal(await finding('personal_information/personal_information/personal_information.json', 'personal_details'),
+      'Instagram holds your name, your username, your e-mail address, your phone number, your date of birth and your gender.');
+    assert.equal(await finding('ads_information/instagram_ads_and_businesses/information_you\'ve_submitted_to_advertisers.json', 'advertiser_forms'),
+      'For advertisers\' forms, Instagram keeps your e-mail address.');
+    assert.ok(!(await page.innerText('#files')).includes('bla@gmail.com'), 'a profile value shown');
+    // Four ads seen: "blabla" twice, two others once.
+    assert.equal(await finding('ads_information/ads_and_topics/ads_viewed.json', 'ads_seen'),
+      'Instagram showed you 4\u00a0ads from 3\u00a0advertisers. The most, 2 (50%), came from blabla.');
+    const ads = '#files tr:has(th .path:text-is("ads_information/ads_and_topics/ads_viewed.json")) details[data-details="ads"]';
+    await page.click(`${ads} summary`);
+    await page.waitForSelector(`${ads} tbody tr`);
+    assert.deepEqual(await page.$$eval(`${ads} tbody tr`, (rows) => rows.map((r) => r.innerText.replace(/\s+/g, ' ').trim())),
+      ['blabla 2 (50%)', 'bla vla 1 (25%)', 'blablabla 1 (25%)']);
     // A conversation is counted, never named in the sentence; its name shows only when asked.
     // Its folder is named after the other person: masked in the list.
     const thread = 'your_facebook_activity/messages/inbox/\u2026_123/message_1.json';
