@@ -2,6 +2,47 @@
 
 use std::path::{Path, PathBuf};
 
+use reflet::analysis::read_source;
+use reflet::model::social::SocialSummary;
+use reflet::model::Summary;
+use reflet::report::{inspect_paths, Kind};
+use reflet::sources;
+
+/// The repository's root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A real sample, `../shared/samples/<path>`.
+pub fn sample(path: &str) -> PathBuf {
+    root().join("../shared/samples").join(path)
+}
+
+/// A file written for the source `id` where no real sample exists, `tests/fixtures/<id>/<name>`.
+pub fn fixture(id: &str, name: &str) -> PathBuf {
+    root().join("tests/fixtures").join(id).join(name)
+}
+
+/// The summary of one social file read whole by the source `id` with [`read_source`], after
+/// checking that the report `inspect` prints, given the file alone, recognises it as `id`'s and
+/// reads it without error.
+pub fn social(path: &Path, id: &str) -> SocialSummary {
+    let shown = path.display();
+    let report = inspect_paths(&[path.to_path_buf()]);
+    let [file] = &report.files[..] else {
+        panic!("{shown}: {} files", report.files.len())
+    };
+    assert_eq!(file.kind, Kind::Source(id.into()), "{shown}");
+    assert_eq!(file.error, None, "{shown}");
+    let bytes = std::fs::read(path).unwrap();
+    let (summary, error) = read_source(sources::by_id(id).unwrap(), &mut &bytes[..]);
+    assert_eq!(error, None, "{shown}");
+    let Summary::Social(summary) = summary else {
+        panic!("{shown}: {summary:?}")
+    };
+    summary
+}
+
 /// Every file under `dir` that `keep` accepts, folders walked depth first, in sorted order.
 pub fn files_under(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)

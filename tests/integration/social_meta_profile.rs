@@ -2,9 +2,6 @@
 //! ads seen by advertiser, and Facebook's devices (issue 8): read from the real Instagram
 //! samples and from the Facebook fixtures written from formats.md.
 //!
-//! The kinds of details, the details given and the ads are not summed up in a `SocialSummary`
-//! (the lead writes that from the sink calls), so they are counted here with a sink of our own.
-//!
 //! The expected values were derived independently of Reflet's readers, with a Python walk of the
 //! JSON (`json.load`, each `string_map_data` label with a non-empty value listed, labels repaired
 //! with `encode('latin-1').decode('utf-8')`), and the kind of each label decided by eye:
@@ -32,113 +29,60 @@
 //!   `created_timestamp` and `updated_timestamp`) on 2023-12-01, 2024-01-01, 2021-01-01,
 //!   2020-01-01 and 2023-07-01, 4 of them with an IP address, each different; the mobile devices
 //!   fixture: 4 devices, 3 dated (`update_time` not 0), no IP address.
+//!
+//! Each file is read into its `SocialSummary`, which lists each kind of detail once, in the order
+//! of `Detail`'s kinds, and counts the ads by advertiser.
 
-use std::path::{Path, PathBuf};
-
-use reflet::analysis::read_source;
+use reflet::analysis::social::Social;
 use reflet::ingest::HEAD_LEN;
-use reflet::model::location::{Fix, LocationSink};
-use reflet::model::social::{Detail, Login, SocialSink, SocialSummary};
-use reflet::model::Summary;
+use reflet::model::social::{Platform, SocialSummary};
 use reflet::sources;
 
-use Detail::*;
+use reflet::model::social::Detail::*;
 
-fn root() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
+use super::common::{fixture, sample, social};
 
-/// What a source hands over that no summary holds.
-#[derive(Default)]
-struct Handed {
-    holds: Vec<Detail>,
-    gave_advertiser: Vec<Detail>,
-    ads: Vec<String>,
-    logins: u64,
-    /// Whatever else was handed over: interests, advertisers, inferences.
-    other: u64,
-}
-
-impl LocationSink for Handed {
-    fn fix(&mut self, _fix: Fix, _source: &str) {
-        self.other += 1;
+/// What a file with nothing but the kinds of details `details` hands over sums up to on `platform`.
+fn only_details(platform: Platform, details: &[reflet::model::social::Detail]) -> SocialSummary {
+    SocialSummary {
+        details: details.to_vec(),
+        ..Social::new(platform).finish()
     }
-}
-
-impl SocialSink for Handed {
-    fn holds(&mut self, detail: Detail) {
-        self.holds.push(detail);
-    }
-    fn gave_advertiser(&mut self, detail: Detail) {
-        self.gave_advertiser.push(detail);
-    }
-    fn ad(&mut self, advertiser: &str) {
-        self.ads.push(advertiser.to_owned());
-    }
-    fn login(&mut self, _login: &Login<'_>) {
-        self.logins += 1;
-    }
-    fn interest(&mut self, _name: &str) {
-        self.other += 1;
-    }
-    fn inferred(&mut self, _label: &str, _value: &str) {
-        self.other += 1;
-    }
-}
-
-/// A file, claimed by the source `id` and read by it into a [`Handed`], its kinds of details
-/// sorted.
-fn handed(path: &Path, id: &str) -> Handed {
-    let bytes = std::fs::read(path).unwrap();
-    let shown = path.to_string_lossy();
-    let claim = sources::detect(&shown, &bytes[..bytes.len().min(HEAD_LEN)]).unwrap();
-    assert_eq!(claim.source, id, "{shown}");
-    let mut out = Handed::default();
-    let error = sources::by_id(id).unwrap().read(&mut &bytes[..], &mut out);
-    assert_eq!(error, None, "{shown}");
-    out.holds.sort_unstable();
-    out.gave_advertiser.sort_unstable();
-    out
-}
-
-fn sample(path: &str) -> PathBuf {
-    root().join("../shared/samples").join(path)
-}
-
-fn fixture(id: &str, name: &str) -> PathBuf {
-    root().join("tests/fixtures").join(id).join(name)
 }
 
 const IG: &str = "instagram/whatif_2025";
 
 #[test]
 fn instagram_s_english_and_french_profiles_hold_their_kinds_of_details() {
-    let english = handed(
+    // Nothing else: no detail given to advertisers, no ad, no login, interest or inference.
+    let english = social(
         &sample(&format!(
             "{IG}/personal_information/personal_information/personal_information.json"
         )),
         "instagram.profile",
     );
     assert_eq!(
-        english.holds,
-        [Name, Username, Email, Phone, BirthDate, Gender]
+        english,
+        only_details(
+            Platform::Instagram,
+            &[Name, Username, Email, Phone, BirthDate, Gender]
+        )
     );
-    let french = handed(
+    let french = social(
         &sample("instagram/hestia_2022/personal_information_fr.json"),
         "instagram.profile",
     );
-    assert_eq!(french.holds, [Name, Username, Email, Gender]);
-    let professional = handed(
+    assert_eq!(
+        french,
+        only_details(Platform::Instagram, &[Name, Username, Email, Gender])
+    );
+    let professional = social(
         &sample(&format!(
             "{IG}/personal_information/personal_information/professional_information.json"
         )),
         "instagram.profile",
     );
-    assert!(professional.holds.is_empty());
-    for out in [english, french, professional] {
-        assert!(out.gave_advertiser.is_empty() && out.ads.is_empty());
-        assert_eq!((out.logins, out.other), (0, 0));
-    }
+    assert_eq!(professional, only_details(Platform::Instagram, &[]));
 }
 
 #[test]
@@ -156,79 +100,75 @@ fn instagram_s_account_insights_are_no_profile() {
 
 #[test]
 fn instagram_s_ad_form_gave_an_e_mail_to_an_advertiser() {
-    let out = handed(
+    let s = social(
         &sample(&format!(
             "{IG}/ads_information/instagram_ads_and_businesses/information_you've_submitted_to_advertisers.json"
         )),
         "instagram.submitted_to_advertisers",
     );
-    assert_eq!(out.gave_advertiser, [Email]);
-    assert!(out.holds.is_empty() && out.ads.is_empty());
+    assert_eq!(s.advertiser_forms, [Email]);
+    assert!(s.details.is_empty() && s.ads == 0);
 }
 
 #[test]
 fn instagram_s_ads_seen_are_counted_by_advertiser() {
-    let out = handed(
+    let s = social(
         &sample(&format!(
             "{IG}/ads_information/ads_and_topics/ads_viewed.json"
         )),
         "instagram.activity",
     );
-    assert_eq!(out.ads, ["bla vla", "blabla", "blabla", "blablabla"]);
+    assert_eq!((s.ads, s.ad_advertiser_count), (4, 3));
+    assert_eq!(
+        s.ads_by_advertiser,
+        [
+            ("blabla".to_owned(), 2),
+            ("bla vla".to_owned(), 1),
+            ("blablabla".to_owned(), 1)
+        ]
+    );
     // Posts and videos seen name their authors, who are no advertisers.
     for name in ["posts_viewed.json", "videos_watched.json"] {
-        let out = handed(
+        let s = social(
             &sample(&format!("{IG}/ads_information/ads_and_topics/{name}")),
             "instagram.activity",
         );
-        assert!(out.ads.is_empty(), "{name}");
+        assert_eq!(s.ads, 0, "{name}");
+        assert!(s.ads_by_advertiser.is_empty(), "{name}");
     }
 }
 
 #[test]
 fn facebook_s_profile_and_ad_form_fixtures_hold_their_kinds_of_details() {
-    let out = handed(
+    let s = social(
         &fixture("facebook.profile", "profile_information.json"),
         "facebook.profile",
     );
     // current_city, hometown and places_lived are addresses; relationship and family_members
-    // are family.
+    // are family: each kind once.
     assert_eq!(
-        out.holds,
-        [
-            Name, Username, Email, Phone, BirthDate, Gender, Address, Address, Address, Work,
-            Education, Family, Family
-        ]
+        s.details,
+        [Name, Username, Email, Phone, BirthDate, Gender, Address, Work, Education, Family]
     );
-    assert!(out.gave_advertiser.is_empty());
-    let out = handed(
+    assert!(s.advertiser_forms.is_empty());
+    let s = social(
         &fixture(
             "facebook.submitted_to_advertisers",
             "information_you've_submitted_to_advertisers.json",
         ),
         "facebook.submitted_to_advertisers",
     );
-    assert_eq!(out.gave_advertiser, [Name, Email, Phone, Address, Address]);
-    assert!(out.holds.is_empty());
-}
-
-/// A Facebook fixture read through the summary.
-fn summary(id: &str, name: &str) -> SocialSummary {
-    let path = fixture(id, name);
-    let bytes = std::fs::read(&path).unwrap();
-    let (summary, error) = read_source(sources::by_id(id).unwrap(), &mut &bytes[..]);
-    assert_eq!(error, None, "{name}");
-    let Summary::Social(summary) = summary else {
-        panic!("{name}: {summary:?}")
-    };
-    summary
+    // Ville and Code postal: one kind, an address.
+    assert_eq!(s.advertiser_forms, [Name, Email, Phone, Address]);
+    assert!(s.details.is_empty());
 }
 
 #[test]
 fn facebook_s_devices_are_logins_with_their_addresses_and_devices() {
-    let path = fixture("facebook.logins", "recognized_devices.json");
-    assert_eq!(handed(&path, "facebook.logins").logins, 5);
-    let s = summary("facebook.logins", "recognized_devices.json");
+    let s = social(
+        &fixture("facebook.logins", "recognized_devices.json"),
+        "facebook.logins",
+    );
     assert_eq!(s.logins, 5);
     let months: Vec<&str> = s.login_months.iter().map(|(m, _)| m.as_str()).collect();
     assert_eq!(
@@ -243,9 +183,10 @@ fn facebook_s_devices_are_logins_with_their_addresses_and_devices() {
     let json = serde_json::to_string(&s).unwrap();
     assert!(!json.contains("Xk3pZQ4aQz8nS1bV2cT5rW9y"));
 
-    let path = fixture("facebook.logins", "mobile_devices.json");
-    assert_eq!(handed(&path, "facebook.logins").logins, 4);
-    let s = summary("facebook.logins", "mobile_devices.json");
+    let s = social(
+        &fixture("facebook.logins", "mobile_devices.json"),
+        "facebook.logins",
+    );
     assert_eq!(s.logins, 4);
     assert!(s.ips.is_empty());
     let mut devices: Vec<&str> = s.devices.iter().map(|d| d.name.as_str()).collect();
