@@ -98,6 +98,9 @@ fn has_content(summary: &Summary) -> bool {
                 || !s.contacts.is_empty()
                 || !s.inferred.is_empty()
                 || s.messages > 0
+                || !s.details.is_empty()
+                || !s.advertiser_forms.is_empty()
+                || s.ads > 0
         }
     }
 }
