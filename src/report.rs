@@ -47,12 +47,14 @@ pub struct Across {
 impl Across {
     /// What `files` reveal together, when at least two are social files and together they say
     /// something no one of them says.
-    pub fn of(files: &[FileReport]) -> Option<Across> {
+    pub fn of<'a>(files: impl IntoIterator<Item = &'a FileReport>) -> Option<Across> {
         let social =
-            crate::analysis::social::overview(files.iter().filter_map(|f| match &f.summary {
-                Some(Summary::Social(s)) => Some(s),
-                _ => None,
-            }))?;
+            crate::analysis::social::overview(files.into_iter().filter_map(
+                |f| match &f.summary {
+                    Some(Summary::Social(s)) => Some(s),
+                    _ => None,
+                },
+            ))?;
         let findings = crate::analysis::social::overview_findings(&social);
         (!findings.is_empty()).then_some(Across { social, findings })
     }

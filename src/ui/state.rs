@@ -39,6 +39,37 @@ pub enum Phase {
     Ready { files: Vec<FileEntry> },
 }
 
+/// A report shared by the state, the list and its rows: cloned by a pointer, and compared by it
+/// (a report received is never changed in place: a correction or a raw view makes a new one).
+/// Every message of the worker makes a new state and renders the list again; reports copied and
+/// compared whole each time made the task that handled a large one long (BENCHMARK.md T8).
+#[derive(Debug, Clone)]
+pub struct Shared(Rc<FileReport>);
+
+impl Shared {
+    pub fn new(report: FileReport) -> Self {
+        Shared(Rc::new(report))
+    }
+
+    /// The report to change: a copy of it if it is shared, so that its new state differs.
+    pub fn make_mut(&mut self) -> &mut FileReport {
+        Rc::make_mut(&mut self.0)
+    }
+}
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Shared {
+    type Target = FileReport;
+    fn deref(&self) -> &FileReport {
+        &self.0
+    }
+}
+
 /// One file the person opened, and the reports of what it holds: itself, or every file inside
 /// an archive.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,7 +77,7 @@ pub struct FileEntry {
     pub id: u32,
     pub file: FileRef,
     pub status: FileStatus,
-    pub reports: Vec<FileReport>,
+    pub reports: Vec<Shared>,
     /// Page-clock time when the worker started reading it.
     pub started_at: Option<f64>,
     pub progress: Option<Progress>,
@@ -95,7 +126,9 @@ impl Group {
 
     /// Every report of every part.
     pub fn reports(&self) -> impl Iterator<Item = &FileReport> {
-        self.parts.iter().flat_map(|p| p.reports.iter())
+        self.parts
+            .iter()
+            .flat_map(|p| p.reports.iter().map(|r| &**r))
     }
 
     /// Shown as an archive with its entries under it.
@@ -384,23 +417,11 @@ pub fn reduce(state: &State, action: Action) -> State {
                 .then(|| elapsed * read.total.saturating_sub(read.done) as f64 / read.done as f64);
             e.progress = Some(Progress { read, eta_ms });
         }),
-        Action::Cancel => {
-            // The worker is ended: the positions it kept are gone.
-            next.kept = None;
-            next.day = None;
-            let mut list = next.files().to_vec();
-            for entry in list.iter_mut().filter(|e| e.status != FileStatus::Done) {
-                entry.status = FileStatus::Done;
-                entry
-                    .reports
-                    .push(FileReport::failed(entry.file.clone(), ErrorKind::Cancelled));
-            }
-            if !list.is_empty() {
-                next.phase = phase_for(list);
-            }
-        }
+        Action::Cancel => cancel(&mut next),
         Action::FileFound { id, reports } => {
-            update_file(&mut next, id, |e| e.reports.extend(reports));
+            update_file(&mut next, id, |e| {
+                e.reports.extend(reports.into_iter().map(Shared::new));
+            });
         }
         Action::FileFinished { id } => update_file(&mut next, id, |e| {
             e.status = FileStatus::Done;
@@ -429,7 +450,7 @@ pub fn reduce(state: &State, action: Action) -> State {
                 .iter_mut()
                 .find(|r| r.file.path == report.file.path)
             {
-                *old = report;
+                *old = Shared::new(report);
             }
         }),
         Action::ScanAsked => next.scan_failed = None,
@@ -455,9 +476,10 @@ fn worker_crashed(next: &mut State, culprit: Option<u32>) {
     for entry in &mut list {
         if Some(entry.id) == culprit {
             entry.status = FileStatus::Done;
-            entry
-                .reports
-                .push(FileReport::failed(entry.file.clone(), ErrorKind::Crashed));
+            entry.reports.push(Shared::new(FileReport::failed(
+                entry.file.clone(),
+                ErrorKind::Crashed,
+            )));
         } else if entry.status == FileStatus::Reading {
             // Read again from the start by the new worker.
             entry.status = FileStatus::Waiting;
@@ -478,9 +500,27 @@ fn scanned(next: &mut State, id: u32, path: String, scan: Option<crate::scan::Fi
     next.scan_failed = None;
     update_file(next, id, |e| {
         if let Some(report) = e.reports.iter_mut().find(|r| r.file.path == path) {
-            report.scan = Some(scan);
+            report.make_mut().scan = Some(scan);
         }
     });
+}
+
+/// Cancel: the files not done are done, with an error saying they were cancelled.
+fn cancel(next: &mut State) {
+    // The worker is ended: the positions it kept are gone.
+    next.kept = None;
+    next.day = None;
+    let mut list = next.files().to_vec();
+    for entry in list.iter_mut().filter(|e| e.status != FileStatus::Done) {
+        entry.status = FileStatus::Done;
+        entry.reports.push(Shared::new(FileReport::failed(
+            entry.file.clone(),
+            ErrorKind::Cancelled,
+        )));
+    }
+    if !list.is_empty() {
+        next.phase = phase_for(list);
+    }
 }
 
 fn update_file(state: &mut State, id: u32, change: impl FnOnce(&mut FileEntry)) {

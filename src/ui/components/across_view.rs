@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::i18n::{why_label, Lang, Text};
-use crate::report::{Across, FileReport};
+use crate::report::Across;
 use crate::ui::state::{FileEntry, FileStatus};
 
 #[derive(Properties, PartialEq)]
@@ -25,13 +25,13 @@ pub fn across_view(props: &AcrossViewProps) -> Html {
         .map(|f| (f.id, f.reports.len()))
         .collect();
     let across = use_memo(key, |_| {
-        let reports: Vec<FileReport> = props
-            .files
-            .iter()
-            .filter(|f| f.status == FileStatus::Done)
-            .flat_map(|f| f.reports.iter().cloned())
-            .collect();
-        Across::of(&reports)
+        Across::of(
+            props
+                .files
+                .iter()
+                .filter(|f| f.status == FileStatus::Done)
+                .flat_map(|f| f.reports.iter().map(|r| &**r)),
+        )
     });
     let Some(across) = across.as_ref() else {
         return Html::default();

@@ -13,7 +13,7 @@ use crate::model::time::parse_iso;
 use crate::model::trips::TripSummary;
 use crate::model::Summary;
 use crate::report::{FileReport, Kind};
-use crate::ui::state::{groups, FileEntry, FileStatus, Group};
+use crate::ui::state::{groups, FileEntry, FileStatus, Group, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct FileListProps {
@@ -266,14 +266,34 @@ fn name_cell(path: &str, name: &str, nested: bool, id: Option<String>) -> Html {
     }
 }
 
-fn report_row(lang: Lang, key: String, owner: u32, report: &FileReport, nested: bool) -> Html {
-    let kind = kind_cell(lang, &key, owner, report);
+/// The row of one report, rendered again only when the report (compared by identity), the
+/// language or its place changes: not at every message of the worker about other files.
+fn report_row(lang: Lang, key: String, owner: u32, report: &Shared, nested: bool) -> Html {
+    let row = key.clone();
+    html! {
+        <ReportRow {key} {lang} {row} {owner} report={report.clone()} {nested} />
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct ReportRowProps {
+    lang: Lang,
+    /// The row's key, from which the ids inside derive.
+    row: String,
+    owner: u32,
+    report: Shared,
+    nested: bool,
+}
+
+#[function_component]
+fn ReportRow(props: &ReportRowProps) -> Html {
+    let (lang, key, report) = (props.lang, &props.row, &props.report);
     let header = format!("n-{key}");
     html! {
-        <tr {key}>
-            { name_cell(&report.file.path, report.file.name(), nested, Some(header)) }
+        <tr>
+            { name_cell(&report.file.path, report.file.name(), props.nested, Some(header)) }
             <td class="num">{ format_size(lang, report.file.size) }</td>
-            <td>{ kind }</td>
+            <td>{ kind_cell(lang, key, props.owner, report) }</td>
         </tr>
     }
 }
@@ -287,7 +307,7 @@ const VIRTUAL_FROM: usize = 100;
 const OVERSCAN: usize = 12;
 
 /// A report, and the opened file that holds it.
-type Owned<'a> = (u32, &'a FileReport);
+type Owned<'a> = (u32, &'a Shared);
 
 /// An archive's entries in the order shown: recognised files grouped by source, then problems,
 /// then the rest, each in archive order.
@@ -329,7 +349,7 @@ fn section_row(key: String, title: String) -> Html {
 #[derive(Properties, PartialEq)]
 struct VirtualRowsProps {
     lang: Lang,
-    rows: Rc<Vec<FileReport>>,
+    rows: Rc<Vec<Shared>>,
     prefix: String,
     /// The opened file that holds them.
     owner: u32,
@@ -585,7 +605,7 @@ pub fn FileList(props: &FileListProps) -> Html {
                 .forget();
             })
         };
-        Some(html! { <super::ScanPanel {lang} owner={*owner} report={report.clone()} {failed} {on_close} /> })
+        Some(html! { <super::ScanPanel {lang} owner={*owner} report={(**report).clone()} {failed} {on_close} /> })
     });
     html! {
         <ContextProvider<super::ScanContext> context={scans}>
