@@ -5,6 +5,9 @@
 //! [`Engine::spawn`] then starts a `Worker` from that URL and posts it the module: starting,
 //! terminating (Forget everything) and restarting (after a crash) never touch the network.
 
+use std::cell::Cell;
+use std::rc::Rc;
+
 use js_sys::{Array, Object, Reflect, WebAssembly};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -69,23 +72,49 @@ impl Engine {
         on_crash: impl Fn() + 'static,
     ) -> Result<WorkerHandle, JsValue> {
         let worker = Worker::new(&self.url)?;
-        let message_handler =
+        let alive = Rc::new(Cell::new(true));
+        let on_message = Rc::new(on_message);
+        let message_handler = {
+            let alive = alive.clone();
             Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
                 let json = Reflect::get(&event.data(), &"json".into())
                     .ok()
                     .and_then(|v| v.as_string());
-                on_message(json.as_deref().and_then(FromWorker::from_json));
-            });
-        let error_handler = Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
-            // Handled here: the browser need not report it again.
-            event.prevent_default();
-            on_crash();
-        });
+                let message = json.as_deref().and_then(FromWorker::from_json);
+                // Handled in a task of its own, in the order the messages came: reading a large
+                // report and showing it are then two tasks, each shorter than 50 ms, instead of
+                // one (BENCHMARK.md T8). Nothing is handled once the worker is ended.
+                let (alive, on_message) = (alive.clone(), on_message.clone());
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if alive.get() {
+                        on_message(message);
+                    }
+                })
+                .forget();
+            })
+        };
+        let on_crash = Rc::new(on_crash);
+        let error_handler = {
+            let alive = alive.clone();
+            Closure::<dyn FnMut(ErrorEvent)>::new(move |event: ErrorEvent| {
+                // Handled here: the browser need not report it again.
+                event.prevent_default();
+                // After the messages sent before it, which are handled in tasks of their own.
+                let (alive, on_crash) = (alive.clone(), on_crash.clone());
+                gloo::timers::callback::Timeout::new(0, move || {
+                    if alive.get() {
+                        on_crash();
+                    }
+                })
+                .forget();
+            })
+        };
         worker.set_onmessage(Some(message_handler.as_ref().unchecked_ref()));
         worker.set_onerror(Some(error_handler.as_ref().unchecked_ref()));
         worker.post_message(&self.module)?;
         Ok(WorkerHandle {
             worker,
+            alive,
             _onmessage: message_handler,
             _onerror: error_handler,
         })
@@ -95,6 +124,8 @@ impl Engine {
 /// A running worker; dropping it terminates the worker, which frees all its memory.
 pub struct WorkerHandle {
     worker: Worker,
+    /// Whether the worker still runs: messages it sent before it was ended are then dropped.
+    alive: Rc<Cell<bool>>,
     _onmessage: Closure<dyn FnMut(MessageEvent)>,
     _onerror: Closure<dyn FnMut(ErrorEvent)>,
 }
@@ -112,6 +143,7 @@ impl WorkerHandle {
 
 impl Drop for WorkerHandle {
     fn drop(&mut self) {
+        self.alive.set(false);
         self.worker.set_onmessage(None);
         self.worker.set_onerror(None);
         self.worker.terminate();
