@@ -30,6 +30,7 @@ pub mod day;
 pub mod density;
 pub mod home;
 pub mod location;
+pub mod media;
 pub mod places;
 pub mod routine;
 pub mod social;
@@ -230,6 +231,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
             }
         }
         Summary::Social(s) => out.extend(social::findings(s)),
+        Summary::Media(m) => out.extend(media::findings(m)),
     }
     out
 }
@@ -549,6 +551,11 @@ pub fn read_source_kept(
         let mut social = social::Social::new(platform);
         let error = source.read(reader, &mut social);
         return (Summary::Social(social.finish()), error, None);
+    }
+    if let Some(service) = source.media() {
+        let mut media = media::Media::new(service);
+        let error = source.read(reader, &mut media);
+        return (Summary::Media(media.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

@@ -22,7 +22,7 @@ use crate::model::tz::utc_offset_minutes;
 
 /// Names kept at most per list: an export lists a few thousand at most; beyond, the rest are left
 /// out (a hostile file cannot fill the memory).
-const MAX_NAMES: usize = 20_000;
+pub(crate) const MAX_NAMES: usize = 20_000;
 /// Event types kept per app (Meta has about twenty); the rest are counted under [`OTHER_TYPES`].
 const MAX_TYPES: usize = 64;
 const OTHER_TYPES: &str = "…";
@@ -41,19 +41,19 @@ const MAX_LEN: usize = 200;
 
 /// The first and the last of some instants (epoch seconds).
 #[derive(Default, Clone, Copy)]
-struct Span {
+pub(crate) struct Span {
     first: Option<i64>,
     last: Option<i64>,
 }
 
 impl Span {
-    fn add(&mut self, at: i64) {
+    pub(crate) fn add(&mut self, at: i64) {
         self.first = Some(self.first.map_or(at, |f| f.min(at)));
         self.last = Some(self.last.map_or(at, |l| l.max(at)));
     }
 
     /// The first and last days, `YYYY-MM-DD` (UTC).
-    fn dates(self) -> (Option<String>, Option<String>) {
+    pub(crate) fn dates(self) -> (Option<String>, Option<String>) {
         let date = |at: Option<i64>| at.map(|s| format_date(s * 1000));
         (date(self.first), date(self.last))
     }
@@ -68,7 +68,7 @@ struct App {
 
 /// Logins from one device or address.
 #[derive(Default)]
-struct Seeing {
+pub(crate) struct Seeing {
     logins: u64,
     span: Span,
 }
@@ -89,6 +89,47 @@ struct Thread {
     span: Span,
 }
 
+/// Dated moments by weekday (Monday first) and hour, in Paris time ([`ZONE`]).
+#[derive(Default)]
+pub(crate) struct Week {
+    counts: [[u64; 24]; 7],
+    /// The last hour since 1970 (UTC) whose offset was looked up, and that offset in seconds.
+    offset: Option<(i64, i64)>,
+}
+
+impl Week {
+    /// Counts a moment (epoch seconds) at its local weekday and hour; an implausible one is left
+    /// out.
+    pub(crate) fn add(&mut self, at: i64) {
+        if !plausible(at) {
+            return;
+        }
+        let hour = at.div_euclid(3600);
+        let offset = match self.offset {
+            Some((h, offset)) if h == hour => offset,
+            _ => {
+                let offset = utc_offset_minutes(ZONE, at.saturating_mul(1000))
+                    .map_or(0, |m| i64::from(m) * 60);
+                self.offset = Some((hour, offset));
+                offset
+            }
+        };
+        let local = at + offset;
+        let days = local.div_euclid(86_400);
+        // 1970-01-01 was a Thursday: Monday first, it is day 3.
+        let weekday = usize::try_from((days + 3).rem_euclid(7)).unwrap_or(0);
+        let hour = usize::try_from(local.rem_euclid(86_400) / 3600).unwrap_or(0);
+        if let Some(cell) = self.counts.get_mut(weekday).and_then(|d| d.get_mut(hour)) {
+            *cell += 1;
+        }
+    }
+
+    /// The moments' rhythm: total, quiet hours; none without any.
+    pub(crate) fn rhythm(&self) -> Option<Rhythm> {
+        rhythm_of(&self.counts)
+    }
+}
+
 /// The collector a social source reads into.
 pub struct Social {
     platform: Platform,
@@ -102,10 +143,8 @@ pub struct Social {
     logins: u64,
     devices: HashMap<String, Seeing>,
     ips: HashMap<String, Seeing>,
-    /// Dated actions by weekday (Monday first) and local hour.
-    rhythm: [[u64; 24]; 7],
-    /// The last hour since 1970 (UTC) whose offset was looked up, and that offset in seconds.
-    offset: Option<(i64, i64)>,
+    /// Dated actions by weekday and local hour.
+    week: Week,
     /// Relations and when they began, by year.
     contacts: BTreeMap<Relation, (u64, BTreeMap<i64, u64>)>,
     /// Labels in the file's order, each with its values once.
@@ -134,8 +173,7 @@ impl Social {
             logins: 0,
             devices: HashMap::new(),
             ips: HashMap::new(),
-            rhythm: [[0; 24]; 7],
-            offset: None,
+            week: Week::default(),
             contacts: BTreeMap::new(),
             inferred: Vec::new(),
             inferred_values: 0,
@@ -152,35 +190,11 @@ impl Social {
 
     /// Counts a dated action in the rhythm, at its local weekday and hour.
     fn count_time(&mut self, at: i64) {
-        if !plausible(at) {
-            return;
-        }
-        let hour = at.div_euclid(3600);
-        let offset = match self.offset {
-            Some((h, offset)) if h == hour => offset,
-            _ => {
-                let offset = utc_offset_minutes(ZONE, at.saturating_mul(1000))
-                    .map_or(0, |m| i64::from(m) * 60);
-                self.offset = Some((hour, offset));
-                offset
-            }
-        };
-        let local = at + offset;
-        let days = local.div_euclid(86_400);
-        // 1970-01-01 was a Thursday: Monday first, it is day 3.
-        let weekday = usize::try_from((days + 3).rem_euclid(7)).unwrap_or(0);
-        let hour = usize::try_from(local.rem_euclid(86_400) / 3600).unwrap_or(0);
-        if let Some(cell) = self.rhythm.get_mut(weekday).and_then(|d| d.get_mut(hour)) {
-            *cell += 1;
-        }
-    }
-
-    fn rhythm(&self) -> Option<Rhythm> {
-        rhythm_of(&self.rhythm)
+        self.week.add(at);
     }
 
     pub fn finish(self) -> SocialSummary {
-        let rhythm = self.rhythm();
+        let rhythm = self.week.rhythm();
         let interests = self
             .interests
             .into_iter()
@@ -213,22 +227,6 @@ impl Social {
         off_platform.sort_by(|a, b| b.events.cmp(&a.events).then_with(|| a.name.cmp(&b.name)));
         let months = by_month(self.months);
         let login_months = by_month(self.login_months);
-        let seen = |map: HashMap<String, Seeing>| {
-            let mut list: Vec<Seen> = map
-                .into_iter()
-                .map(|(name, s)| {
-                    let (first, last) = s.span.dates();
-                    Seen {
-                        name,
-                        logins: s.logins,
-                        first,
-                        last,
-                    }
-                })
-                .collect();
-            list.sort_by(|a, b| b.logins.cmp(&a.logins).then_with(|| a.name.cmp(&b.name)));
-            list
-        };
         let contacts = self
             .contacts
             .into_iter()
@@ -252,8 +250,8 @@ impl Social {
             months,
             logins: self.logins,
             login_months,
-            devices: seen(self.devices),
-            ips: seen(self.ips),
+            devices: seen_list(self.devices),
+            ips: seen_list(self.ips),
             rhythm,
             contacts,
             inferred: self.inferred,
@@ -295,6 +293,24 @@ fn top_conversations(threads: HashMap<String, Thread>) -> (Vec<Conversation>, u6
     (conversations, count)
 }
 
+/// Devices or addresses and their uses, most first (then by name).
+pub(crate) fn seen_list(map: HashMap<String, Seeing>) -> Vec<Seen> {
+    let mut list: Vec<Seen> = map
+        .into_iter()
+        .map(|(name, s)| {
+            let (first, last) = s.span.dates();
+            Seen {
+                name,
+                logins: s.logins,
+                first,
+                last,
+            }
+        })
+        .collect();
+    list.sort_by(|a, b| b.logins.cmp(&a.logins).then_with(|| a.name.cmp(&b.name)));
+    list
+}
+
 /// The rhythm of dated actions counted by weekday and hour: their total and quiet hours; none
 /// without any.
 fn rhythm_of(counts: &[[u64; 24]; 7]) -> Option<Rhythm> {
@@ -327,7 +343,7 @@ fn rhythm_of(counts: &[[u64; 24]; 7]) -> Option<Rhythm> {
 }
 
 /// Counts by month since 1970 (`year * 12 + month - 1`) as `YYYY-MM`, in order.
-fn by_month(months: BTreeMap<i64, u64>) -> Vec<(String, u64)> {
+pub(crate) fn by_month(months: BTreeMap<i64, u64>) -> Vec<(String, u64)> {
     months
         .into_iter()
         .map(|(m, n)| {
@@ -340,7 +356,7 @@ fn by_month(months: BTreeMap<i64, u64>) -> Vec<(String, u64)> {
 }
 
 /// Whether an instant (epoch seconds) is a plausible time for these files.
-fn plausible(at: i64) -> bool {
+pub(crate) fn plausible(at: i64) -> bool {
     (EARLIEST..LATEST).contains(&at)
 }
 
@@ -440,7 +456,7 @@ pub fn device_name(raw: &str) -> Cow<'_, str> {
 }
 
 /// `text` cut to [`MAX_LEN`] bytes at a character boundary.
-fn bounded(text: &str) -> &str {
+pub(crate) fn bounded(text: &str) -> &str {
     if text.len() <= MAX_LEN {
         return text;
     }
@@ -452,7 +468,7 @@ fn bounded(text: &str) -> &str {
 }
 
 /// Counts a login from `name` in `map`, unless the map is full and the name new.
-fn seen_at(map: &mut HashMap<String, Seeing>, name: &str, at: Option<i64>) {
+pub(crate) fn seen_at(map: &mut HashMap<String, Seeing>, name: &str, at: Option<i64>) {
     if let Some(seen) = map.get_mut(name) {
         seen.add(at);
     } else if map.len() < MAX_NAMES {
@@ -461,7 +477,7 @@ fn seen_at(map: &mut HashMap<String, Seeing>, name: &str, at: Option<i64>) {
 }
 
 /// A name as kept: trimmed, its inner runs of white space made one space.
-fn clean(name: &str) -> Option<Cow<'_, str>> {
+pub(crate) fn clean(name: &str) -> Option<Cow<'_, str>> {
     let trimmed = name.trim();
     if trimmed.is_empty() {
         return None;
@@ -629,6 +645,9 @@ impl SocialSink for Social {
         }
     }
 }
+
+/// Nor plays.
+impl crate::model::media::MediaSink for Social {}
 
 /// A social file holds no position.
 impl LocationSink for Social {

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod day;
+pub mod media;
 pub mod scan;
 pub mod social;
 pub mod trips;
@@ -149,6 +150,15 @@ pub enum Text {
     LoginsFirst,
     LoginsLast,
     InferencesShow,
+    MediaUses,
+    MediaMonthsTitle,
+    MediaMonthsAlt,
+    MediaTopShow,
+    MediaCreators,
+    MediaTitles,
+    MediaPlays,
+    MediaTime,
+    MediaSegments,
     AdsShow,
     AdsCaption,
     AdsAdvertiser,
@@ -300,6 +310,15 @@ impl Text {
         Text::LoginsFirst,
         Text::LoginsLast,
         Text::InferencesShow,
+        Text::MediaUses,
+        Text::MediaMonthsTitle,
+        Text::MediaMonthsAlt,
+        Text::MediaTopShow,
+        Text::MediaCreators,
+        Text::MediaTitles,
+        Text::MediaPlays,
+        Text::MediaTime,
+        Text::MediaSegments,
         Text::AdsShow,
         Text::AdsCaption,
         Text::AdsAdvertiser,
@@ -659,6 +678,28 @@ impl Text {
                 "Voir tout ce que la plateforme a déduit",
                 "Show everything the platform inferred",
             ),
+            Text::MediaUses => ("Utilisations", "Uses"),
+            Text::MediaMonthsTitle => (
+                "Temps de lecture par mois, en minutes",
+                "Time played by month, in minutes",
+            ),
+            Text::MediaMonthsAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que vous \
+                 avez écouté ou regardé longtemps ce mois-là. Les mêmes valeurs sont dans le \
+                 tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a month, the taller the longer you listened or watched \
+                 that month. The same values are in the table \"Show the values in a table\", just \
+                 below.",
+            ),
+            Text::MediaTopShow => ("Voir les plus lus", "Show what was played most"),
+            Text::MediaCreators => (
+                "Artistes, podcasts, séries ou chaînes les plus lus",
+                "Artists, podcasts, series or channels played most",
+            ),
+            Text::MediaTitles => ("Titres les plus lus", "Titles played most"),
+            Text::MediaPlays => ("Lectures", "Plays"),
+            Text::MediaTime => ("Durée", "Time"),
+            Text::MediaSegments => ("Segments marketing", "Marketing segments"),
             Text::AdsShow => (
                 "Voir les annonceurs qui vous ont le plus visé",
                 "Show the advertisers who targeted you most",
@@ -1770,6 +1811,7 @@ fn service_finding_why(lang: Lang, id: &str) -> Option<&'static str> {
 pub fn finding_why(lang: Lang, id: &str) -> &'static str {
     trips::why(lang, id)
         .or_else(|| social::why(lang, id))
+        .or_else(|| media::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
 }

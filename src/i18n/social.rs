@@ -7,7 +7,7 @@ use crate::model::social::{Detail, Platform, Relation, SocialSummary, Special};
 const SHOWN: usize = 5;
 
 /// `n` and a noun, singular or plural: "1 interest", "8 interests".
-fn counted(lang: Lang, n: u64, fr: (&str, &str), en: (&str, &str)) -> String {
+pub(crate) fn counted(lang: Lang, n: u64, fr: (&str, &str), en: (&str, &str)) -> String {
     let (one, many) = match lang {
         Lang::Fr => fr,
         Lang::En => en,
@@ -17,7 +17,7 @@ fn counted(lang: Lang, n: u64, fr: (&str, &str), en: (&str, &str)) -> String {
 }
 
 /// The first names, then how many more.
-fn names(lang: Lang, names: &[&str]) -> String {
+pub(crate) fn names(lang: Lang, names: &[&str]) -> String {
     first_and_others(
         lang,
         names.iter().map(|n| (*n).to_owned()).collect(),
@@ -307,7 +307,7 @@ pub fn rhythm(
     who: &str,
     total: u64,
     quiet: Option<(u8, u8, u8)>,
-    (day, h): (usize, u8),
+    busiest: (usize, u8),
 ) -> String {
     let n = counted(
         lang,
@@ -315,6 +315,17 @@ pub fn rhythm(
         ("action datée", "actions datées"),
         ("dated action", "dated actions"),
     );
+    rhythm_of(lang, who, &n, quiet, busiest)
+}
+
+/// [`rhythm`]'s sentence, of `n` (counted, with its noun: "1,804 dated actions", "3,210 plays").
+pub fn rhythm_of(
+    lang: Lang,
+    who: &str,
+    n: &str,
+    quiet: Option<(u8, u8, u8)>,
+    (day, h): (usize, u8),
+) -> String {
     let hour = |h: u8| clock(lang, u16::from(h) * 60);
     let busy = match lang {
         Lang::Fr => format!(

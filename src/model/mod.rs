@@ -9,6 +9,7 @@ pub mod basemap;
 pub mod day;
 pub mod gazetteer;
 pub mod location;
+pub mod media;
 pub mod points;
 pub mod social;
 pub mod time;
@@ -207,10 +208,12 @@ pub enum Summary {
     Positions(PositionSummary),
     /// Interests, advertisers and off-platform activity (issue 8).
     Social(social::SocialSummary),
+    /// Plays of a streaming service (issue 9).
+    Media(media::MediaSummary),
 }
 
-/// Where a source hands what it reads: positions, places and devices, and social and
-/// advertising data. Each collector listens to what it knows and ignores the rest.
-pub trait Sink: location::LocationSink + social::SocialSink {}
+/// Where a source hands what it reads: positions, places and devices, social and advertising
+/// data, and plays. Each collector listens to what it knows and ignores the rest.
+pub trait Sink: location::LocationSink + social::SocialSink + media::MediaSink {}
 
-impl<T: location::LocationSink + social::SocialSink + ?Sized> Sink for T {}
+impl<T: location::LocationSink + social::SocialSink + media::MediaSink + ?Sized> Sink for T {}

@@ -148,6 +148,10 @@ pub trait Source: Sync {
     fn social(&self) -> Option<Platform> {
         None
     }
+    /// The service of a streaming file (its summary is then [`crate::model::Summary::Media`]).
+    fn media(&self) -> Option<crate::model::media::Service> {
+        None
+    }
 }
 
 /// Every registered export type, most specific first.
@@ -318,6 +322,49 @@ pub(crate) struct Collected {
     pub gave_advertiser: Vec<crate::model::social::Detail>,
     /// The advertiser of each ad shown.
     pub ads: Vec<String>,
+    /// Start, time played, kind, title, creator, device, IP address, country.
+    pub plays: Vec<CollectedPlay>,
+    /// Device, IP address, time.
+    pub seen: Vec<(Option<String>, Option<String>, Option<i64>)>,
+    pub segments: Vec<String>,
+}
+
+/// A play as a source handed it over, owned.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CollectedPlay {
+    pub at: i64,
+    pub ms: Option<u64>,
+    pub kind: crate::model::media::MediaKind,
+    pub title: Option<String>,
+    pub creator: Option<String>,
+    pub device: Option<String>,
+    pub ip: Option<String>,
+    pub country: Option<String>,
+}
+
+#[cfg(test)]
+impl crate::model::media::MediaSink for Collected {
+    fn play(&mut self, play: &crate::model::media::Play<'_>) {
+        let own = |s: Option<&str>| s.map(str::to_owned);
+        self.plays.push(CollectedPlay {
+            at: play.at,
+            ms: play.ms,
+            kind: play.kind,
+            title: own(play.title),
+            creator: own(play.creator),
+            device: own(play.device),
+            ip: own(play.ip),
+            country: own(play.country),
+        });
+    }
+    fn seen(&mut self, device: Option<&str>, ip: Option<&str>, at: Option<i64>) {
+        self.seen
+            .push((device.map(str::to_owned), ip.map(str::to_owned), at));
+    }
+    fn segment(&mut self, name: &str) {
+        self.segments.push(name.to_owned());
+    }
 }
 
 #[cfg(test)]

@@ -102,6 +102,9 @@ fn has_content(summary: &Summary) -> bool {
                 || !s.advertiser_forms.is_empty()
                 || s.ads > 0
         }
+        Summary::Media(m) => {
+            m.plays > 0 || !m.devices.is_empty() || !m.ips.is_empty() || !m.segments.is_empty()
+        }
     }
 }
 

@@ -8,6 +8,7 @@ use crate::i18n::{
     archive_summary, export_parts, file_count, format_size, missing_parts, positions_summary,
     progress_line, section, show_more, visits_and_moves, why_label, Lang, Text,
 };
+use crate::model::media::MediaSummary;
 use crate::model::social::SocialSummary;
 use crate::model::time::parse_iso;
 use crate::model::trips::TripSummary;
@@ -50,6 +51,7 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
             }
         }
         Summary::Social(s) => crate::i18n::social::summary_line(lang, s),
+        Summary::Media(m) => crate::i18n::media::summary_line(lang, m),
     }
 }
 
@@ -119,6 +121,32 @@ fn social_detail(lang: Lang, key: &str, finding: &str, s: &SocialSummary) -> Htm
 
 /// What a file is and reveals. `key` is the row's key, unique on the page: ids derive from it;
 /// `owner`, the opened file that holds it (the worker knows it by that and its path).
+/// What follows a streaming finding: the time played by month, the rhythm's chart, what was
+/// played most, the devices and addresses, the segments.
+fn media_detail(lang: Lang, key: &str, finding: &str, m: &MediaSummary) -> Html {
+    match finding {
+        "media_time" if !m.months.is_empty() => html! {
+            <super::CountsChart {lang} id={format!("c-{key}-media")} kind="media_months"
+                counts={m.months.clone()} title={Text::MediaMonthsTitle.get(lang)}
+                alt={Text::MediaMonthsAlt.get(lang)} period={Text::ChartMonth.get(lang)} />
+        },
+        "media_rhythm" => m.rhythm.clone().map_or_else(Html::default, |rhythm| {
+            html! { <super::RhythmChart {lang} id={format!("c-{key}-rhythm")} {rhythm} /> }
+        }),
+        "media_top" => html! {
+            <super::MediaTopDetails {lang} creators={m.creators.clone()} titles={m.titles.clone()} />
+        },
+        "media_devices" => html! {
+            <super::LoginsDetails {lang} devices={m.devices.clone()} ips={m.ips.clone()} uses=true />
+        },
+        "media_segments" => html! {
+            <super::InferencesDetails {lang}
+                inferred={vec![(Text::MediaSegments.get(lang).to_owned(), m.segments.clone())]} />
+        },
+        _ => Html::default(),
+    }
+}
+
 fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
     let recognised = match &report.kind {
         Kind::Source(id) => Some(report.name.as_ref().map_or(id.as_str(), |n| n.get(lang))),
@@ -133,11 +161,15 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                 p.density.is_some().then(|| Rc::new(p.clone())),
                 p.count > 0 || p.trips.is_some(),
             ),
-            Summary::Social(_) => (None, None, None, false),
+            Summary::Social(_) | Summary::Media(_) => (None, None, None, false),
         };
         let social = match summary {
             Summary::Social(s) => Some(s),
-            Summary::Positions(_) => None,
+            Summary::Positions(_) | Summary::Media(_) => None,
+        };
+        let media = match summary {
+            Summary::Media(m) => Some(m),
+            Summary::Positions(_) | Summary::Social(_) => None,
         };
         return html! {
             <>
@@ -169,6 +201,9 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                             }
                             if let Some(s) = social {
                                 { social_detail(lang, key, &f.id, s) }
+                            }
+                            if let Some(m) = media {
+                                { media_detail(lang, key, &f.id, m) }
                             }
                             // The trips' and the carbon's charts follow theirs.
                             if let (Some(trips), Some(measure)) = (trips.clone(), chart_of(&f.id, trips.as_ref())) {

@@ -14,6 +14,9 @@ pub struct LoginsProps {
     pub lang: Lang,
     pub devices: Vec<Seen>,
     pub ips: Vec<Seen>,
+    /// Counts are uses (plays, logins) rather than logins alone: a streaming service's.
+    #[prop_or_default]
+    pub uses: bool,
 }
 
 /// Rows shown in a table at most; the rest are counted under it (all are in the report).
@@ -29,7 +32,7 @@ fn more_rows(lang: Lang, total: usize) -> Html {
 }
 
 /// One table of devices or addresses: name, logins, first and last.
-fn seen_table(lang: Lang, caption: Text, header: Text, all: &[Seen]) -> Html {
+fn seen_table(lang: Lang, (caption, header, count): (Text, Text, Text), all: &[Seen]) -> Html {
     if all.is_empty() {
         return Html::default();
     }
@@ -42,7 +45,7 @@ fn seen_table(lang: Lang, caption: Text, header: Text, all: &[Seen]) -> Html {
                 <thead>
                     <tr>
                         <th scope="col">{ header.get(lang) }</th>
-                        <th scope="col">{ Text::LoginsCount.get(lang) }</th>
+                        <th scope="col">{ count.get(lang) }</th>
                         <th scope="col">{ Text::LoginsFirst.get(lang) }</th>
                         <th scope="col">{ Text::LoginsLast.get(lang) }</th>
                     </tr>
@@ -66,13 +69,18 @@ fn seen_table(lang: Lang, caption: Text, header: Text, all: &[Seen]) -> Html {
 #[function_component(LoginsDetails)]
 pub fn logins_details(props: &LoginsProps) -> Html {
     let lang = props.lang;
+    let count = if props.uses {
+        Text::MediaUses
+    } else {
+        Text::LoginsCount
+    };
     let (open, on_toggle) = use_details_open();
     html! {
         <details class="social-details" data-details="logins" ontoggle={on_toggle}>
             <summary>{ Text::LoginsShow.get(lang) }</summary>
             if open {
-                { seen_table(lang, Text::LoginsDevices, Text::LoginsDevice, &props.devices) }
-                { seen_table(lang, Text::LoginsAddresses, Text::LoginsAddress, &props.ips) }
+                { seen_table(lang, (Text::LoginsDevices, Text::LoginsDevice, count), &props.devices) }
+                { seen_table(lang, (Text::LoginsAddresses, Text::LoginsAddress, count), &props.ips) }
             }
         </details>
     }
