@@ -125,12 +125,19 @@ pub fn top(
         lang,
         u8::try_from((first_plays * 100 + plays / 2) / plays.max(1)).unwrap_or(100),
     );
-    match lang {
-        Lang::Fr => format!(
-            "Les plus lus sur {who}, parmi {out_of}\u{a0}: {listed}. Le premier fait {share} de \
-             vos lectures."
+    // French says what was done: listened to, or watched.
+    let verb = match kind {
+        Some(MediaKind::Show | MediaKind::Video) => "regardé",
+        _ => "écouté",
+    };
+    match (lang, count) {
+        (Lang::Fr, 1) => format!("Tout ce que vous avez {verb} sur {who} est de {listed}."),
+        (Lang::En, 1) => format!("All you played on {who} is by {listed}."),
+        (Lang::Fr, _) => format!(
+            "Les plus {verb}s sur {who}, parmi {out_of}\u{a0}: {listed}. Le premier fait {share} \
+             de vos lectures."
         ),
-        Lang::En => format!(
+        (Lang::En, _) => format!(
             "Played most on {who}, out of {out_of}: {listed}. The first makes {share} of your \
              plays."
         ),
