@@ -55,12 +55,16 @@ pub fn time(
         Lang::En => format!(", {} in all", duration(lang, ms)),
     });
     let between = span.map(|(first, last)| match lang {
+        _ if first == last => match lang {
+            Lang::Fr => format!(", le {first}"),
+            Lang::En => format!(", on {first}"),
+        },
         Lang::Fr => format!(", du {first} au {last}"),
         Lang::En => format!(", between {first} and {last}"),
     });
     let per_day = span
         .and_then(|(first, last)| days_between(first, last))
-        .filter(|_| ms > 0)
+        .filter(|days| ms > 0 && *days > 1)
         .map(|days| match lang {
             Lang::Fr => format!(
                 "\u{a0}: environ {} par jour",
