@@ -13,9 +13,9 @@ pub(super) fn guide(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => {
             "Sur spotify.com, ouvrez votre compte, puis Paramètres de confidentialité → \
-             Télécharger vos données. Cochez « Données du compte » (environ 5\u{a0}jours\u{a0}: \
+             Télécharger vos données. Cochez «\u{a0}Données du compte\u{a0}» (environ 5\u{a0}jours\u{a0}: \
              historique d’écoute de la dernière année dans StreamingHistory_music_0.json, \
-             segments marketing dans Inferences.json) et/ou « Historique de streaming étendu » \
+             segments marketing dans Inferences.json) et/ou «\u{a0}Historique de streaming étendu\u{a0}» \
              (jusqu’à 30\u{a0}jours\u{a0}: toute l’histoire du compte, avec les appareils et \
              adresses IP, dans Streaming_History_Audio_….json), puis confirmez depuis l’e-mail \
              reçu. Spotify envoie un lien vers my_spotify_data.zip."
