@@ -48,6 +48,10 @@ mod snapchat_friends;
 mod snapchat_location;
 mod snapchat_messages;
 mod snapchat_profile;
+mod spotify;
+mod spotify_extended;
+mod spotify_history;
+mod spotify_inferences;
 mod strava_activities;
 mod tcx;
 mod tiktok;
@@ -98,6 +102,9 @@ pub use snapchat_friends::SnapchatFriends;
 pub use snapchat_location::SnapchatLocation;
 pub use snapchat_messages::SnapchatMessages;
 pub use snapchat_profile::SnapchatProfile;
+pub use spotify_extended::SpotifyExtended;
+pub use spotify_history::SpotifyHistory;
+pub use spotify_inferences::SpotifyInferences;
 pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 pub use tiktok::TikTok;
@@ -266,6 +273,10 @@ pub static SOURCES: &[&dyn Source] = &[
     &SnapchatMessages { snaps: false },
     &SnapchatMessages { snaps: true },
     &SnapchatProfile,
+    &SpotifyHistory,
+    &SpotifyExtended { video: false },
+    &SpotifyExtended { video: true },
+    &SpotifyInferences,
 ];
 
 /// The best claim on a file among the registered sources.

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use reflet::analysis::read_source;
+use reflet::model::media::MediaSummary;
 use reflet::model::social::SocialSummary;
 use reflet::model::Summary;
 use reflet::report::{inspect_paths, Kind};
@@ -38,6 +39,26 @@ pub fn social(path: &Path, id: &str) -> SocialSummary {
     let (summary, error) = read_source(sources::by_id(id).unwrap(), &mut &bytes[..]);
     assert_eq!(error, None, "{shown}");
     let Summary::Social(summary) = summary else {
+        panic!("{shown}: {summary:?}")
+    };
+    summary
+}
+
+/// The summary of one streaming file read whole by the source `id` with [`read_source`], after
+/// checking that the report `inspect` prints, given the file alone, recognises it as `id`'s and
+/// reads it without error.
+pub fn media(path: &Path, id: &str) -> MediaSummary {
+    let shown = path.display();
+    let report = inspect_paths(&[path.to_path_buf()]);
+    let [file] = &report.files[..] else {
+        panic!("{shown}: {} files", report.files.len())
+    };
+    assert_eq!(file.kind, Kind::Source(id.into()), "{shown}");
+    assert_eq!(file.error, None, "{shown}");
+    let bytes = std::fs::read(path).unwrap();
+    let (summary, error) = read_source(sources::by_id(id).unwrap(), &mut &bytes[..]);
+    assert_eq!(error, None, "{shown}");
+    let Summary::Media(summary) = summary else {
         panic!("{shown}: {summary:?}")
     };
     summary

@@ -65,6 +65,16 @@ fn social_samples() -> Vec<(String, &'static str)> {
     .to_vec()
 }
 
+/// The streaming samples and the sources that read them (issue 9).
+fn media_samples() -> Vec<(String, &'static str)> {
+    [(
+        "samples/spotify/StreamingHistory_music_0.json",
+        "spotify.streaming_history",
+    )]
+    .map(|(p, k)| (p.to_owned(), k))
+    .to_vec()
+}
+
 #[test]
 fn every_sample_is_listed_with_its_real_size() {
     let report = inspect_paths(&[samples()]);
@@ -178,8 +188,10 @@ fn every_sample_is_recognised_by_its_own_source_and_no_other() {
         ("samples/strava/activities.csv", "strava.activities"),
     ];
     let social = social_samples();
+    let media = media_samples();
     let mut expected: Vec<(&str, &str)> = expected.to_vec();
     expected.extend(social.iter().map(|(p, k)| (p.as_str(), *k)));
+    expected.extend(media.iter().map(|(p, k)| (p.as_str(), *k)));
     expected.sort_unstable();
     let expected: Vec<(&str, String)> = expected
         .iter()
