@@ -118,6 +118,16 @@ fn top(map: HashMap<String, Tally>, key: impl Fn(&Tally) -> (u64, u64)) -> (Vec<
     (list, count)
 }
 
+/// A device's name, unless the file writes that it does not know it (Spotify's `unknown` and
+/// `not_applicable`).
+fn known_device(device: &str) -> Option<std::borrow::Cow<'_, str>> {
+    clean(device).filter(|d| {
+        !["unknown", "not_applicable", "n/a"]
+            .iter()
+            .any(|none| d.eq_ignore_ascii_case(none))
+    })
+}
+
 /// Adds a play to `name`'s tally, within [`MAX_NAMES`] names.
 fn tally(map: &mut HashMap<String, Tally>, name: Option<&str>, ms: u64) {
     let Some(name) = name.and_then(clean) else {
@@ -151,7 +161,7 @@ impl MediaSink for Media {
         self.week.add(play.at);
         tally(&mut self.creators, play.creator, ms);
         tally(&mut self.titles, play.title, ms);
-        if let Some(device) = play.device.and_then(clean) {
+        if let Some(device) = play.device.and_then(known_device) {
             let name = device_name(&device);
             seen_at(&mut self.devices, bounded(&name), Some(play.at));
         }
@@ -170,7 +180,7 @@ impl MediaSink for Media {
 
     fn seen(&mut self, device: Option<&str>, ip: Option<&str>, at: Option<i64>) {
         let at = at.filter(|s| plausible(*s));
-        if let Some(device) = device.and_then(clean) {
+        if let Some(device) = device.and_then(known_device) {
             let name = device_name(&device);
             seen_at(&mut self.devices, bounded(&name), at);
         }
