@@ -65,6 +65,20 @@ fn social_samples() -> Vec<(String, &'static str)> {
     .to_vec()
 }
 
+/// The streaming samples and the sources that read them (issue 9).
+fn media_samples() -> Vec<(String, &'static str)> {
+    [
+        ("samples/netflix/ViewingActivity.csv", "netflix.viewing"),
+        ("samples/google/watch-history.json", "youtube.watch_history"),
+        (
+            "samples/google/historial-de-reproducciones_es.json",
+            "youtube.watch_history",
+        ),
+    ]
+    .map(|(p, k)| (p.to_owned(), k))
+    .to_vec()
+}
+
 #[test]
 fn every_sample_is_listed_with_its_real_size() {
     let report = inspect_paths(&[samples()]);
@@ -180,6 +194,8 @@ fn every_sample_is_recognised_by_its_own_source_and_no_other() {
     let social = social_samples();
     let mut expected: Vec<(&str, &str)> = expected.to_vec();
     expected.extend(social.iter().map(|(p, k)| (p.as_str(), *k)));
+    let media = media_samples();
+    expected.extend(media.iter().map(|(p, k)| (p.as_str(), *k)));
     expected.sort_unstable();
     let expected: Vec<(&str, String)> = expected
         .iter()
