@@ -15,11 +15,12 @@
 //! [`MediaKind::Music`] under the header `YouTube Music`, [`MediaKind::Video`] otherwise; the
 //! title without its localised verb (`Watched `, `Vous avez regardé `, `Has visto `…; a title in
 //! an unknown language is kept as written), the channel (`subtitles[0].name`) as the creator.
-//! A deleted or private video (its title is its URL, no channel) is a play with neither title
-//! nor creator. Left out: ads (a detail naming Google's ads, `From Google Ads`, `De los
-//! anuncios de Google`…), searches (a `titleUrl` to `/results?search_query=`, in the My Activity
-//! file), records without a readable time. Nothing else is read (descriptions, products,
-//! activity controls).
+//! A deleted or private video (its title is its URL, or `a video that has been removed`, no
+//! channel) is a play with neither title nor creator. Left out: ads (a detail naming Google's
+//! ads, `From Google Ads`, `De los anuncios de Google`…); what the My Activity file mixes in
+//! (searches, with a `titleUrl` to `/results?search_query=`; likes, subscriptions, comments,
+//! posts viewed, by their English, French or Spanish verb); records without a readable time.
+//! Nothing else is read (descriptions, products, activity controls).
 //!
 //! Detection: the file's path (`watch-history.json`, `historial-de-reproducciones.json`, or a JSON
 //! file in a YouTube folder of My Activity or of YouTube's export, not a search history) and
@@ -42,17 +43,47 @@ use crate::model::Sink;
 /// `watch-history.json`.
 pub struct YouTubeHistory;
 
-/// The localised verbs before a watched video's title.
-const PREFIXES: [&str; 9] = [
+/// The localised verbs before a watched video's title (as public parsers of the file list them).
+const PREFIXES: [&str; 11] = [
     "Watched ",
     "Vous avez regardé ",
     "A regardé ",
     "Has visto ",
+    "Ha visto ",
     "Viste ",
     "Hai guardato ",
     "Você assistiu a ",
     "Assistiu a ",
-    "Sie haben sich angesehen: ",
+    "Angesehen: ",
+    "Bekeken ",
+];
+
+/// The verbs of what My Activity's YouTube file mixes with the videos watched (searches, likes,
+/// subscriptions, comments, posts viewed): such records are no plays.
+const NOT_WATCHED: [&str; 16] = [
+    "Searched for ",
+    "Liked ",
+    "Disliked ",
+    "Subscribed to ",
+    "Commented on ",
+    "Viewed ",
+    "Visited ",
+    "Vous avez recherché ",
+    "Vous avez aimé ",
+    "Vous vous êtes abonné ",
+    "Vous avez commenté ",
+    "Vous avez consulté ",
+    "Has buscado ",
+    "Te ha gustado ",
+    "Te has suscrito ",
+    "Has comentado ",
+];
+
+/// What a removed video's title says once its verb is stripped (`Watched a video that has been
+/// removed`): no title.
+const REMOVED: [&str; 2] = [
+    "a video that has been removed",
+    "une vidéo qui a été supprimée",
 ];
 
 /// What the details of an ad say, in part.
@@ -91,15 +122,23 @@ impl Record {
             })
     }
 
-    fn is_search(&self) -> bool {
-        self.title_url
+    /// A search, a like, a subscription… (in My Activity's YouTube file).
+    fn is_not_a_watch(&self) -> bool {
+        let search = self
+            .title_url
             .as_ref()
             .and_then(Value::as_str)
-            .is_some_and(|u| u.contains("/results?search_query="))
+            .is_some_and(|u| u.contains("/results?search_query="));
+        let verb = self
+            .title
+            .as_ref()
+            .and_then(Value::as_str)
+            .is_some_and(|t| NOT_WATCHED.iter().any(|v| t.starts_with(v)));
+        search || verb
     }
 
     fn hand_over(&self, out: &mut dyn Sink) {
-        if self.is_ad() || self.is_search() {
+        if self.is_ad() || self.is_not_a_watch() {
             return;
         }
         let Some(at) = self
@@ -119,7 +158,12 @@ impl Record {
             .as_ref()
             .and_then(Value::as_str)
             .map(strip_verb)
-            .filter(|t| !t.is_empty() && !t.starts_with("http://") && !t.starts_with("https://"));
+            .filter(|t| {
+                !t.is_empty()
+                    && !t.starts_with("http://")
+                    && !t.starts_with("https://")
+                    && !REMOVED.contains(t)
+            });
         let creator = self
             .subtitles
             .as_ref()
@@ -277,13 +321,18 @@ mod tests {
   "time": "2024-03-02T09:05:07.000Z"
 },{
   "header": "YouTube",
-  "title": "Watched https://www.youtube.com/watch?v=gone",
+  "title": "Vous avez regardé une vidéo qui a été supprimée",
   "titleUrl": "https://www.youtube.com/watch?v=gone",
   "time": "2024-03-03T10:00:00.000Z"
 },{
   "header": "YouTube",
   "title": "Searched for crêpes",
   "titleUrl": "https://www.youtube.com/results?search_query=cr%C3%AApes",
+  "time": "2024-03-03T11:00:00.000Z"
+},{
+  "header": "YouTube",
+  "title": "Vous avez aimé Comment faire une crêpe",
+  "titleUrl": "https://www.youtube.com/watch?v=abc",
   "time": "2024-03-03T11:00:00.000Z"
 },{
   "header": "YouTube",
@@ -327,6 +376,22 @@ mod tests {
             .plays
             .iter()
             .all(|p| p.ms.is_none() && p.device.is_none()));
+    }
+
+    #[test]
+    fn a_private_video_titled_by_its_url_has_no_title_and_other_languages_are_kept() {
+        let doc = r#"[{"header": "YouTube", "title": "Watched https://www.youtube.com/watch?v=x",
+            "titleUrl": "https://www.youtube.com/watch?v=x", "time": "2024-03-03T10:00:00Z"},
+          {"header": "YouTube", "title": "Angesehen: Tagesschau", "time": "2024-03-03T10:00:00Z",
+            "subtitles": [{"name": "tagesschau"}]},
+          {"header": "YouTube", "title": "Просмотрено: Видео", "time": "2024-03-03T10:00:00Z"}]"#;
+        let (out, error) = collect(&YouTubeHistory, doc.as_bytes());
+        assert_eq!(error, None);
+        let titles: Vec<_> = out.plays.iter().map(|p| p.title.as_deref()).collect();
+        assert_eq!(
+            titles,
+            [None, Some("Tagesschau"), Some("Просмотрено: Видео")]
+        );
     }
 
     #[test]
