@@ -9,6 +9,7 @@ mod integration {
     pub mod home;
     pub mod inspect;
     pub mod layers;
+    pub mod media_netflix_youtube;
     pub mod media_spotify;
     pub mod people;
     pub mod points;

@@ -42,6 +42,9 @@ mod meta_messages;
 mod meta_off_platform;
 mod meta_profile;
 mod meta_submitted;
+mod netflix;
+mod netflix_devices;
+mod netflix_viewing;
 mod snapchat;
 mod snapchat_account;
 mod snapchat_friends;
@@ -66,6 +69,7 @@ mod x_follows;
 mod x_ip_audit;
 mod x_personalization;
 mod x_tweets;
+mod youtube_history;
 
 pub use apple_health::AppleHealth;
 pub use fit::Fit;
@@ -97,6 +101,8 @@ pub use meta_messages::MetaMessages;
 pub use meta_off_platform::MetaOffPlatform;
 pub use meta_profile::MetaProfile;
 pub use meta_submitted::MetaSubmitted;
+pub use netflix_devices::NetflixDevices;
+pub use netflix_viewing::NetflixViewing;
 pub use snapchat_account::SnapchatAccount;
 pub use snapchat_friends::SnapchatFriends;
 pub use snapchat_location::SnapchatLocation;
@@ -118,6 +124,7 @@ pub use x_follows::XFollows;
 pub use x_ip_audit::XIpAudit;
 pub use x_personalization::XPersonalization;
 pub use x_tweets::XTweets;
+pub use youtube_history::YouTubeHistory;
 
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -277,6 +284,9 @@ pub static SOURCES: &[&dyn Source] = &[
     &SpotifyExtended { video: false },
     &SpotifyExtended { video: true },
     &SpotifyInferences,
+    &NetflixViewing,
+    &NetflixDevices,
+    &YouTubeHistory,
 ];
 
 /// The best claim on a file among the registered sources.

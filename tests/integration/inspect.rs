@@ -67,10 +67,18 @@ fn social_samples() -> Vec<(String, &'static str)> {
 
 /// The streaming samples and the sources that read them (issue 9).
 fn media_samples() -> Vec<(String, &'static str)> {
-    [(
-        "samples/spotify/StreamingHistory_music_0.json",
-        "spotify.streaming_history",
-    )]
+    [
+        (
+            "samples/spotify/StreamingHistory_music_0.json",
+            "spotify.streaming_history",
+        ),
+        ("samples/netflix/ViewingActivity.csv", "netflix.viewing"),
+        ("samples/google/watch-history.json", "youtube.watch_history"),
+        (
+            "samples/google/historial-de-reproducciones_es.json",
+            "youtube.watch_history",
+        ),
+    ]
     .map(|(p, k)| (p.to_owned(), k))
     .to_vec()
 }

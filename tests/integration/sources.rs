@@ -163,7 +163,8 @@ fn no_source_claims_a_sample_that_is_not_its_own() {
         assert_eq!(sources::detect(name, head(&bytes)), None, "{name}");
         checked += 1;
     }
-    assert!(checked > 30, "{checked} samples checked");
+    // Fewer as sources come to own them (30 left with issue 9's first streaming sources).
+    assert!(checked >= 25, "{checked} samples checked");
 }
 
 #[test]
