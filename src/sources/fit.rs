@@ -431,6 +431,7 @@ impl Source for Fit {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

@@ -70,6 +70,7 @@ impl Source for GoogleNoHistory {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

@@ -441,6 +441,7 @@ impl Source for GoogleRecords {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

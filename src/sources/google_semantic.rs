@@ -354,6 +354,7 @@ impl Source for GoogleSemantic {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

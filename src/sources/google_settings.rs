@@ -156,6 +156,7 @@ impl Source for GoogleSettings {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

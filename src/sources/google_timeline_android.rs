@@ -644,6 +644,7 @@ impl Source for GoogleTimelineAndroid {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

@@ -137,6 +137,7 @@ impl Source for GoogleTimelineEdits {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

@@ -45,6 +45,7 @@ impl Source for GoogleTimelineIos {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

@@ -129,6 +129,7 @@ impl Source for InstagramInferences {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(Meta::Instagram, lang)
     }

@@ -247,6 +247,7 @@ fn english(text: &str) -> Option<i64> {
 }
 
 /// How to ask for the export, for every LinkedIn source.
+#[cfg(feature = "guides")]
 pub(super) fn guide(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => {

@@ -69,6 +69,7 @@ impl Source for LinkedInAdTargeting {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         linkedin::guide(lang)
     }

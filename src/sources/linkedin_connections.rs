@@ -38,6 +38,7 @@ impl Source for LinkedInConnections {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         linkedin::guide(lang)
     }

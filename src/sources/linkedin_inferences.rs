@@ -77,6 +77,7 @@ impl Source for LinkedInInferences {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         linkedin::guide(lang)
     }

@@ -74,6 +74,7 @@ impl Source for LinkedInLogins {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         linkedin::guide(lang)
     }

@@ -101,6 +101,7 @@ impl Source for LinkedInMessages {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         linkedin::guide(lang)
     }

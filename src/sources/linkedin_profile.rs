@@ -125,6 +125,7 @@ impl Source for LinkedInProfile {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         linkedin::guide(lang)
     }

@@ -281,6 +281,7 @@ impl<'de> Visitor<'de> for Entries<'_> {
 }
 
 /// How to ask for the export, for every Meta source of `platform`.
+#[cfg(feature = "guides")]
 pub(super) fn guide(platform: Meta, lang: Lang) -> &'static str {
     match (platform, lang) {
         (Meta::Facebook, Lang::Fr) => {

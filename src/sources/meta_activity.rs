@@ -195,6 +195,7 @@ impl Source for InstagramActivity {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(Meta::Instagram, lang)
     }

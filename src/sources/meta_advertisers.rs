@@ -151,6 +151,7 @@ impl Source for MetaAdvertisers {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(self.platform, lang)
     }

@@ -140,6 +140,7 @@ impl Source for MetaContacts {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(self.platform, lang)
     }

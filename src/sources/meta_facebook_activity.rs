@@ -234,6 +234,7 @@ impl Source for FacebookActivity {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(Meta::Facebook, lang)
     }

@@ -98,6 +98,7 @@ impl Source for MetaInterests {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(self.platform, lang)
     }

@@ -173,6 +173,7 @@ impl Source for FacebookLocation {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(Meta::Facebook, lang)
     }

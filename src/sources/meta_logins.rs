@@ -313,6 +313,7 @@ impl Source for MetaLogins {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(self.platform, lang)
     }

@@ -236,6 +236,7 @@ impl Source for MetaMessages {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(self.platform, lang)
     }

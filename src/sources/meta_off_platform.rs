@@ -197,6 +197,7 @@ impl Source for MetaOffPlatform {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(self.platform, lang)
     }

@@ -104,6 +104,7 @@ impl Source for MetaSubmitted {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         meta::guide(self.platform, lang)
     }

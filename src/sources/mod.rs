@@ -9,6 +9,12 @@
 //! `read` then streams the whole file, handing what it holds (positions, visits, moves…) to the
 //! model's sinks; the analyses consume them.
 
+// Built without the guides (the worker), their helpers and the imports they use are not needed.
+#![cfg_attr(
+    not(feature = "guides"),
+    allow(unused_imports, unused_macros, dead_code)
+)]
+
 mod apple_health;
 mod fit;
 mod geojson;
@@ -151,6 +157,7 @@ pub trait Source: Sync {
     /// Name shown to the person.
     fn name(&self, lang: Lang) -> &'static str;
     /// How a person obtains this export: where to click, which format, how long it takes.
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str;
     /// Looks at a path and the first bytes ([`crate::ingest::HEAD_LEN`]) and claims the file, or not.
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim>;

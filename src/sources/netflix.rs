@@ -7,6 +7,7 @@
 use crate::i18n::Lang;
 
 /// How to ask Netflix for its report.
+#[cfg(feature = "guides")]
 pub(super) fn guide(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => {

@@ -136,6 +136,7 @@ impl Source for NetflixDevices {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         netflix::guide(lang)
     }

@@ -106,6 +106,7 @@ impl Source for NetflixViewing {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         netflix::guide(lang)
     }

@@ -87,6 +87,7 @@ macro_rules! guide {
 }
 
 /// How to ask for the part of the archive that holds a source's file.
+#[cfg(feature = "guides")]
 pub(super) fn guide(part: Part, lang: Lang) -> &'static str {
     match part {
         Part::Location => guide!(

@@ -128,6 +128,7 @@ impl Source for SnapchatAccount {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         snapchat::guide(Part::Account, lang)
     }

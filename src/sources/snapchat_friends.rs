@@ -85,6 +85,7 @@ impl Source for SnapchatFriends {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         snapchat::guide(Part::Friends, lang)
     }

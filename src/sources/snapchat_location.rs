@@ -179,6 +179,7 @@ impl Source for SnapchatLocation {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         snapchat::guide(Part::Location, lang)
     }

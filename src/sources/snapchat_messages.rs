@@ -205,6 +205,7 @@ impl Source for SnapchatMessages {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         snapchat::guide(if self.snaps { Part::Snaps } else { Part::Chats }, lang)
     }

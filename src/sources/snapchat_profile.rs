@@ -136,6 +136,7 @@ impl Source for SnapchatProfile {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         snapchat::guide(Part::Profile, lang)
     }

@@ -9,6 +9,7 @@ use crate::i18n::Lang;
 use crate::model::time::parse_iso;
 
 /// How to ask Spotify for its three packages, and how long each takes.
+#[cfg(feature = "guides")]
 pub(super) fn guide(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => {

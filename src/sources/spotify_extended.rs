@@ -136,6 +136,7 @@ impl Source for SpotifyExtended {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         spotify::guide(lang)
     }

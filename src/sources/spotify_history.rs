@@ -77,6 +77,7 @@ impl Source for SpotifyHistory {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         spotify::guide(lang)
     }

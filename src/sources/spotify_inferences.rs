@@ -75,6 +75,7 @@ impl Source for SpotifyInferences {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         spotify::guide(lang)
     }

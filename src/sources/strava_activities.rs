@@ -206,6 +206,7 @@ impl Source for StravaActivities {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

@@ -113,6 +113,7 @@ impl Source for Tcx {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {

@@ -681,6 +681,7 @@ impl<'de> Visitor<'de> for Messages<'_, '_> {
 }
 
 /// How to ask TikTok for the export, for the JSON and the text sources.
+#[cfg(feature = "guides")]
 pub(super) fn guide(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => {
@@ -711,6 +712,7 @@ impl Source for TikTok {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         guide(lang)
     }

@@ -48,7 +48,7 @@
 use std::io::{BufRead, BufReader, Read};
 
 use super::meta::file_name;
-use super::tiktok::{date, device, guide, Chats};
+use super::tiktok::{date, device, Chats};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -192,8 +192,9 @@ impl Source for TikTokText {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
-        guide(lang)
+        super::tiktok::guide(lang)
     }
 
     fn social(&self) -> Option<Platform> {

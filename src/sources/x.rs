@@ -344,6 +344,7 @@ fn parse_created_at(text: &str) -> Option<i64> {
 }
 
 /// How to ask X for the archive, for every X source.
+#[cfg(feature = "guides")]
 pub(super) fn guide(lang: Lang) -> &'static str {
     match lang {
         Lang::Fr => {

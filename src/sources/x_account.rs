@@ -62,6 +62,7 @@ impl Source for XAccount {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         x::guide(lang)
     }

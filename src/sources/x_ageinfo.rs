@@ -63,6 +63,7 @@ impl Source for XAgeInfo {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         x::guide(lang)
     }

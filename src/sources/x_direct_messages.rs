@@ -72,6 +72,7 @@ impl Source for XDirectMessages {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         x::guide(lang)
     }

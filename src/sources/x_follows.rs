@@ -45,6 +45,7 @@ impl Source for XFollows {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         x::guide(lang)
     }

@@ -51,6 +51,7 @@ impl Source for XIpAudit {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         x::guide(lang)
     }

@@ -158,6 +158,7 @@ impl Source for XPersonalization {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         x::guide(lang)
     }

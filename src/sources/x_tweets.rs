@@ -51,6 +51,7 @@ impl Source for XTweets {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         x::guide(lang)
     }

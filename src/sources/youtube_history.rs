@@ -244,6 +244,7 @@ impl Source for YouTubeHistory {
         }
     }
 
+    #[cfg(feature = "guides")]
     fn guide(&self, lang: Lang) -> &'static str {
         match lang {
             Lang::Fr => {
