@@ -1253,3 +1253,47 @@ describe('social and advertising', () => {
     await finish(session);
   });
 });
+
+describe('streaming services', () => {
+  test('Spotify and Netflix files show what was played, how long, when and what most', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [
+      sample('spotify/StreamingHistory_music_0.json'),
+      sample('netflix/ViewingActivity.csv'),
+    ]);
+    const finding = (file, id) => page.textContent(`#files tr:has(th .name:text-is("${file}")) .finding[data-finding="${id}"]`);
+    // Counted with Python from the samples: Spotify's 3 plays (627,235 ms, each started at its
+    // endTime less msPlayed); Netflix's 374 real views of 3,000 rows (trailers, previews and
+    // the like left out), 1,288,480,000 ms from 2008-01-07 to 2022-10-27 (5,408 days), 74 series
+    // and films, the first "Gnomeo and Juliet" (10 views, 41,784,000 ms).
+    assert.equal(await finding('StreamingHistory_music_0.json', 'media_time'),
+      'Spotify lists 3\u00a0plays, 10\u00a0minutes in all, on 2023-04-09.');
+    assert.equal(await finding('StreamingHistory_music_0.json', 'media_top'),
+      'All you played on Spotify is by John Mayer (10\u00a0min).');
+    assert.equal(await finding('ViewingActivity.csv', 'media_time'),
+      'Netflix lists 374\u00a0plays, 358\u00a0hours in all, between 2008-01-07 and 2022-10-27: about 4\u00a0minutes a day.');
+    assert.equal(await finding('ViewingActivity.csv', 'media_top'),
+      "Played most on Netflix, out of 74\u00a0series and films: Gnomeo and Juliet (12\u00a0h), Love Happens (11\u00a0h), Nick and Norah's Infinite Playlist (9\u00a0h), A Dangerous Method (9\u00a0h) and Ghosts of Girlfriends Past (9\u00a0h). The first makes 3% of your plays.");
+    // Time by month, as columns and in a table: 151 months from 2008-01 (130 minutes).
+    const months = '#files tr:has(th .name:text-is("ViewingActivity.csv")) figure[data-chart="media_months"]';
+    await page.waitForSelector(`${months} canvas[data-drawn]`);
+    await page.click(`${months} details summary`);
+    await page.waitForSelector(`${months} tbody tr`);
+    assert.equal(await page.locator(`${months} tbody tr`).count(), 151);
+    assert.equal(await page.innerText(`${months} tbody tr:first-child`), '2008-01\t130');
+    // The rhythm of the views, and the table of what was watched most.
+    await page.waitForSelector('#files tr:has(th .name:text-is("ViewingActivity.csv")) figure[data-chart="rhythm"] canvas[data-drawn]');
+    const top = '#files tr:has(th .name:text-is("ViewingActivity.csv")) details[data-details="media-top"]';
+    await page.click(`${top} summary`);
+    await page.waitForSelector(`${top} tbody th`);
+    assert.equal(await page.textContent(`${top} tbody th`), 'Gnomeo and Juliet');
+    await axe(page, 'Spotify and Netflix files');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await finding('ViewingActivity.csv', 'media_time'),
+      'Netflix recense 374\u00a0lectures, 358\u00a0heures en tout, du 2008-01-07 au 2022-10-27\u00a0: environ 4\u00a0minutes par jour.');
+    await axe(page, 'Spotify and Netflix files, in French');
+    await finish(session);
+  });
+});
