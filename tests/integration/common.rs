@@ -24,10 +24,10 @@ pub fn fixture(id: &str, name: &str) -> PathBuf {
     root().join("tests/fixtures").join(id).join(name)
 }
 
-/// The summary of one social file read whole by the source `id` with [`read_source`], after
-/// checking that the report `inspect` prints, given the file alone, recognises it as `id`'s and
-/// reads it without error.
-pub fn social(path: &Path, id: &str) -> SocialSummary {
+/// The summary of one file read whole by the source `id` with [`read_source`], after checking
+/// that the report `inspect` prints, given the file alone, recognises it as `id`'s and reads it
+/// without error.
+fn summary(path: &Path, id: &str) -> Summary {
     let shown = path.display();
     let report = inspect_paths(&[path.to_path_buf()]);
     let [file] = &report.files[..] else {
@@ -38,30 +38,23 @@ pub fn social(path: &Path, id: &str) -> SocialSummary {
     let bytes = std::fs::read(path).unwrap();
     let (summary, error) = read_source(sources::by_id(id).unwrap(), &mut &bytes[..]);
     assert_eq!(error, None, "{shown}");
-    let Summary::Social(summary) = summary else {
-        panic!("{shown}: {summary:?}")
-    };
     summary
 }
 
-/// The summary of one streaming file read whole by the source `id` with [`read_source`], after
-/// checking that the report `inspect` prints, given the file alone, recognises it as `id`'s and
-/// reads it without error.
+/// [`summary`] of a social file.
+pub fn social(path: &Path, id: &str) -> SocialSummary {
+    match summary(path, id) {
+        Summary::Social(s) => s,
+        other => panic!("{}: {other:?}", path.display()),
+    }
+}
+
+/// [`summary`] of a streaming file.
 pub fn media(path: &Path, id: &str) -> MediaSummary {
-    let shown = path.display();
-    let report = inspect_paths(&[path.to_path_buf()]);
-    let [file] = &report.files[..] else {
-        panic!("{shown}: {} files", report.files.len())
-    };
-    assert_eq!(file.kind, Kind::Source(id.into()), "{shown}");
-    assert_eq!(file.error, None, "{shown}");
-    let bytes = std::fs::read(path).unwrap();
-    let (summary, error) = read_source(sources::by_id(id).unwrap(), &mut &bytes[..]);
-    assert_eq!(error, None, "{shown}");
-    let Summary::Media(summary) = summary else {
-        panic!("{shown}: {summary:?}")
-    };
-    summary
+    match summary(path, id) {
+        Summary::Media(m) => m,
+        other => panic!("{}: {other:?}", path.display()),
+    }
 }
 
 /// Every file under `dir` that `keep` accepts, folders walked depth first, in sorted order.

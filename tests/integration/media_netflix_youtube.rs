@@ -20,32 +20,9 @@
 //! - the generated Netflix fixtures (`tests/fixtures/netflix.devices/`): counted with
 //!   `collections.Counter` over the device and address columns.
 
-use reflet::analysis::read_source;
-use reflet::model::media::{KindTotal, MediaKind, MediaSummary, Service};
-use reflet::model::Summary;
-use reflet::report::{inspect_paths, Kind};
-use reflet::sources;
+use reflet::model::media::{KindTotal, MediaKind, Service};
 
-use super::common::{fixture, sample};
-
-/// The media summary of a file read whole by the source `id`, after checking that `inspect`
-/// recognises it as `id`'s and reads it without error.
-fn media(path: &std::path::Path, id: &str) -> MediaSummary {
-    let shown = path.display();
-    let report = inspect_paths(&[path.to_path_buf()]);
-    let [file] = &report.files[..] else {
-        panic!("{shown}: {} files", report.files.len())
-    };
-    assert_eq!(file.kind, Kind::Source(id.into()), "{shown}");
-    assert_eq!(file.error, None, "{shown}");
-    let bytes = std::fs::read(path).unwrap();
-    let (summary, error) = read_source(sources::by_id(id).unwrap(), &mut &bytes[..]);
-    assert_eq!(error, None, "{shown}");
-    let Summary::Media(summary) = summary else {
-        panic!("{shown}: {summary:?}")
-    };
-    summary
-}
+use super::common::{fixture, media, sample};
 
 fn names(seen: &[reflet::model::social::Seen]) -> Vec<(&str, u64)> {
     let mut names: Vec<(&str, u64)> = seen.iter().map(|s| (s.name.as_str(), s.logins)).collect();
