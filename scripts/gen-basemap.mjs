@@ -9,7 +9,8 @@
 //
 // It fetches the pinned npm package `world-atlas` (ISC; a TopoJSON redistribution of Natural
 // Earth's 1:50m "admin 0 countries", public domain) into a throw-away directory, reads its
-// `countries-50m.json` and writes its arcs and land rings, still quantised as TopoJSON has them:
+// `countries-50m.json` and writes its arcs (simplified, see TOLERANCE) and land rings, still
+// quantised as TopoJSON has them:
 //
 // world.bin, little-endian:
 //     b"RBMP", version u8 = 1
@@ -29,6 +30,9 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const PIN = 'world-atlas@2.0.2';
+// Lines are simplified to within this many degrees (about 890 m of latitude): at the scales the
+// maps show, a coast or a border needs no more, and the basemap is a sixth lighter.
+const TOLERANCE = 0.008;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'assets/basemap/world.bin');
 
@@ -68,13 +72,64 @@ try {
   bytes.push(...Buffer.from('RBMP'), 1);
   const { scale, translate } = topo.transform;
   [scale[0], scale[1], translate[0], translate[1]].forEach(f64);
+  // Each arc simplified (Douglas-Peucker, TOLERANCE degrees, longitudes shrunk by the cosine of
+  // the latitude): its ends stay, so arcs still meet; a closed arc (an island) is cut at its point
+  // farthest from its start and keeps at least a triangle.
+  const deg = ([x, y]) => [x * scale[0] + translate[0], y * scale[1] + translate[1]];
+  const distance = (p, a, c) => {
+    const [P, A, C] = [deg(p), deg(a), deg(c)];
+    const k = Math.cos((P[1] * Math.PI) / 180);
+    const [px, py, ax, ay, cx, cy] = [P[0] * k, P[1], A[0] * k, A[1], C[0] * k, C[1]];
+    const [dx, dy] = [cx - ax, cy - ay];
+    const length = dx * dx + dy * dy;
+    if (length === 0) return Math.hypot(px - ax, py - ay);
+    const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length));
+    return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+  };
+  const douglasPeucker = (points) => {
+    if (points.length < 3) return points;
+    const keep = points.map((_, i) => i === 0 || i === points.length - 1);
+    const stack = [[0, points.length - 1]];
+    while (stack.length) {
+      const [i, j] = stack.pop();
+      let [best, at] = [-1, -1];
+      for (let k = i + 1; k < j; k++) {
+        const d = distance(points[k], points[i], points[j]);
+        if (d > best) [best, at] = [d, k];
+      }
+      if (best > TOLERANCE) {
+        keep[at] = true;
+        stack.push([i, at], [at, j]);
+      }
+    }
+    return points.filter((_, i) => keep[i]);
+  };
+  const simplify = (points) => {
+    const [first, last] = [points[0], points[points.length - 1]];
+    if (points.length <= 4 || first[0] !== last[0] || first[1] !== last[1]) return douglasPeucker(points);
+    let far = 0;
+    points.forEach((p, k) => { if (distance(p, first, first) > distance(points[far], first, first)) far = k; });
+    const out = [...douglasPeucker(points.slice(0, far + 1)), ...douglasPeucker(points.slice(far)).slice(1)];
+    if (out.length >= 4) return out;
+    const third = Math.floor(points.length / 3);
+    return [first, points[third], points[2 * third], first];
+  };
+  let points = 0;
   varint(topo.arcs.length);
   topo.arcs.forEach((arc, i) => {
+    // TopoJSON's arcs are quantised positions as differences: back to positions, simplified,
+    // then differences again.
+    let [x, y] = [0, 0];
+    const absolute = arc.map(([dx, dy]) => [(x += dx), (y += dy)]);
+    const kept = simplify(absolute);
+    points += kept.length;
     bytes.push(uses[i] >= 2 ? 1 : 0);
-    varint(arc.length);
-    for (const [dx, dy] of arc) {
-      zigzag(dx);
-      zigzag(dy);
+    varint(kept.length);
+    [x, y] = [0, 0];
+    for (const [px, py] of kept) {
+      zigzag(px - x);
+      zigzag(py - y);
+      [x, y] = [px, py];
     }
   });
   // The land: one MultiPolygon (or Polygon) of rings of arcs.
@@ -89,7 +144,6 @@ try {
     for (const a of ring) zigzag(a);
   }
   writeFileSync(OUT, Buffer.from(bytes));
-  const points = topo.arcs.reduce((n, a) => n + a.length, 0);
   console.log(`${OUT}: ${bytes.length} bytes, ${topo.arcs.length} arcs, ${points} points, ${rings.length} land rings`);
 } finally {
   rmSync(scratch, { recursive: true, force: true });
