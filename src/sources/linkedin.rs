@@ -57,6 +57,39 @@ impl End {
     }
 }
 
+/// Reads a CSV file row by row, as [`read`]: `find` looks in the header for what the file needs
+/// (`None`: not this file's, [`ErrorKind::WrongType`]), `row` hands a row over, and `whole` says
+/// whether a last row without a line break after it is whole (handed over) or cut
+/// ([`ErrorKind::Truncated`]).
+pub(super) fn read_rows<C: Copy>(
+    reader: &mut dyn Read,
+    find: impl Fn(&csv::StringRecord) -> Option<C>,
+    whole: impl Fn(C, &csv::StringRecord) -> bool,
+    mut row: impl FnMut(C, &csv::StringRecord),
+) -> Option<ErrorKind> {
+    let mut found: Option<Option<C>> = None;
+    let end = read(reader, &mut |header, record| {
+        if let Some(c) = *found.get_or_insert_with(|| find(header)) {
+            row(c, record);
+        }
+    });
+    let end = match end {
+        Ok(end) => end,
+        Err(kind) => return Some(kind),
+    };
+    let Some(c) = find(&end.header) else {
+        return Some(ErrorKind::WrongType);
+    };
+    match end.last_whole(|record| whole(c, record)) {
+        Ok(Some(record)) => {
+            row(c, record);
+            None
+        }
+        Ok(None) => None,
+        Err(kind) => Some(kind),
+    }
+}
+
 /// Reads a LinkedIn CSV file: `each` gets the header and every record but the last, which is
 /// returned with the header and whether the file ends with a line break.
 pub(super) fn read(

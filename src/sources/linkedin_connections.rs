@@ -69,28 +69,14 @@ impl Source for LinkedInConnections {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        let mut column: Option<Option<usize>> = None;
-        let end = linkedin::read(reader, &mut |header, row| {
-            if let Some(i) = *column.get_or_insert_with(|| find(header, CONNECTED_ON)) {
-                out.contact(Relation::Connection, row.get(i).and_then(linkedin::day));
-            }
-        });
-        let end = match end {
-            Ok(end) => end,
-            Err(kind) => return Some(kind),
-        };
-        let Some(i) = find(&end.header, CONNECTED_ON) else {
-            return Some(ErrorKind::WrongType);
-        };
-        // Without a line break at the end, the last row is whole if its day is.
-        match end.last_whole(|row| row.get(i).and_then(linkedin::day).is_some()) {
-            Ok(Some(row)) => {
-                out.contact(Relation::Connection, row.get(i).and_then(linkedin::day));
-                None
-            }
-            Ok(None) => None,
-            Err(kind) => Some(kind),
-        }
+        let day = |i: usize, row: &csv::StringRecord| row.get(i).and_then(linkedin::day);
+        linkedin::read_rows(
+            reader,
+            |header| find(header, CONNECTED_ON),
+            // Without a line break at the end, the last row is whole if its day is.
+            |i, row| day(i, row).is_some(),
+            |i, row| out.contact(Relation::Connection, day(i, row)),
+        )
     }
 }
 

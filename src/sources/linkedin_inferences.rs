@@ -96,27 +96,12 @@ impl Source for LinkedInInferences {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        let mut columns: Option<Option<Columns>> = None;
-        let end = linkedin::read(reader, &mut |header, row| {
-            if let Some(c) = *columns.get_or_insert_with(|| Columns::find(header)) {
-                hand_over(c, row, out);
-            }
-        });
-        let end = match end {
-            Ok(end) => end,
-            Err(kind) => return Some(kind),
-        };
-        let Some(c) = Columns::find(&end.header) else {
-            return Some(ErrorKind::WrongType);
-        };
-        match end.last_whole(|row| row.get(c.answer).is_some_and(whole_answer)) {
-            Ok(Some(row)) => {
-                hand_over(c, row, out);
-                None
-            }
-            Ok(None) => None,
-            Err(kind) => Some(kind),
-        }
+        linkedin::read_rows(
+            reader,
+            Columns::find,
+            |c, row| row.get(c.answer).is_some_and(whole_answer),
+            |c, row| hand_over(c, row, out),
+        )
     }
 }
 

@@ -100,29 +100,21 @@ impl Source for LinkedInLogins {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        let mut columns: Option<Columns> = None;
-        let end = linkedin::read(reader, &mut |header, row| {
-            let columns = *columns.get_or_insert_with(|| Columns::of(header));
-            if columns.date.is_some() && columns.ip.is_some() {
-                columns.hand_over(row, out);
-            }
-        });
-        let end = match end {
-            Ok(end) => end,
-            Err(kind) => return Some(kind),
-        };
-        let columns = Columns::of(&end.header);
-        let (Some(date), Some(_)) = (columns.date, columns.ip) else {
-            return Some(ErrorKind::WrongType);
-        };
-        match end.last_whole(|row| row.get(date).and_then(linkedin::moment).is_some()) {
-            Ok(Some(row)) => {
-                columns.hand_over(row, out);
-                None
-            }
-            Ok(None) => None,
-            Err(kind) => Some(kind),
-        }
+        linkedin::read_rows(
+            reader,
+            |header| {
+                let columns = Columns::of(header);
+                (columns.date.is_some() && columns.ip.is_some()).then_some(columns)
+            },
+            |columns, row| {
+                columns
+                    .date
+                    .and_then(|date| row.get(date))
+                    .and_then(linkedin::moment)
+                    .is_some()
+            },
+            |columns, row| columns.hand_over(row, out),
+        )
     }
 }
 

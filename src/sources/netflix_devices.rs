@@ -170,30 +170,13 @@ impl Source for NetflixDevices {
     }
 
     fn read(&self, reader: &mut dyn Read, out: &mut dyn Sink) -> Option<ErrorKind> {
-        let mut columns: Option<Columns> = None;
         let mut handed = HashSet::new();
-        let end = linkedin::read(reader, &mut |header, row| {
-            let columns = *columns.get_or_insert_with(|| Columns::of(header));
-            if columns.usable() {
-                columns.hand_over(row, &mut handed, out);
-            }
-        });
-        let end = match end {
-            Ok(end) => end,
-            Err(kind) => return Some(kind),
-        };
-        let columns = Columns::of(&end.header);
-        if !columns.usable() {
-            return Some(ErrorKind::WrongType);
-        }
-        match end.last_whole(|row| columns.whole(row)) {
-            Ok(Some(row)) => {
-                columns.hand_over(row, &mut handed, out);
-                None
-            }
-            Ok(None) => None,
-            Err(kind) => Some(kind),
-        }
+        linkedin::read_rows(
+            reader,
+            |header| Some(Columns::of(header)).filter(|c| c.usable()),
+            Columns::whole,
+            |columns, row| columns.hand_over(row, &mut handed, out),
+        )
     }
 }
 
