@@ -16,6 +16,7 @@ use crate::i18n::Lang;
 pub use crate::i18n::Messages;
 use crate::ingest::archive::{self, Event};
 use crate::ingest::ByteSource;
+use crate::model::portrait::Portrait;
 use crate::model::social::SocialOverview;
 use crate::model::{FileRef, Summary};
 
@@ -37,26 +38,44 @@ pub struct Report {
     pub across: Option<Across>,
 }
 
-/// What several files reveal together (issue 8: social files merged across platforms).
+/// What several files reveal together: social files merged across platforms (issue 8), and the
+/// portrait across every service (issue 9).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Across {
-    pub social: SocialOverview,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub social: Option<SocialOverview>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub portrait: Option<Portrait>,
     pub findings: Vec<Finding>,
 }
 
 impl Across {
-    /// What `files` reveal together, when at least two are social files and together they say
-    /// something no one of them says.
+    /// What `files` reveal together, when together they say something no one of them says:
+    /// two social files or more, two services or more.
     pub fn of<'a>(files: impl IntoIterator<Item = &'a FileReport>) -> Option<Across> {
+        let files: Vec<&FileReport> = files.into_iter().collect();
         let social =
-            crate::analysis::social::overview(files.into_iter().filter_map(
-                |f| match &f.summary {
-                    Some(Summary::Social(s)) => Some(s),
-                    _ => None,
-                },
-            ))?;
-        let findings = crate::analysis::social::overview_findings(&social);
-        (!findings.is_empty()).then_some(Across { social, findings })
+            crate::analysis::social::overview(files.iter().filter_map(|f| match &f.summary {
+                Some(Summary::Social(s)) => Some(s),
+                _ => None,
+            }));
+        let portrait = crate::analysis::portrait::portrait(
+            files
+                .iter()
+                .filter_map(|f| Some((&f.kind, f.summary.as_ref()?))),
+        );
+        let mut findings = social
+            .as_ref()
+            .map(crate::analysis::social::overview_findings)
+            .unwrap_or_default();
+        if let Some(p) = &portrait {
+            findings.extend(crate::analysis::portrait::findings(p));
+        }
+        (!findings.is_empty()).then_some(Across {
+            social,
+            portrait,
+            findings,
+        })
     }
 }
 

@@ -175,6 +175,7 @@ pub fn write_records(spec: RecordsSpec, out: impl Write) -> io::Result<PositionS
     truth.bbox = bbox;
     truth.sources = sources;
     truth.days = days.len() as u64;
+    truth.days_seen = crate::model::time::DayRuns::from_sorted(days.iter().copied());
     truth
         .devices
         .sort_by_key(|d| std::cmp::Reverse(d.positions));

@@ -13,6 +13,7 @@ mod integration {
     pub mod media_spotify;
     pub mod people;
     pub mod points;
+    pub mod portrait;
     pub mod scan;
     pub mod social;
     pub mod social_archives;

@@ -12,7 +12,7 @@ use crate::model::day::{DayStop, DayView, PlaceSaid, StopPlace, MAX_PATH};
 use crate::model::gazetteer;
 use crate::model::location::LatLng;
 use crate::model::points::{PointStore, Span};
-use crate::model::time::{civil_from_days, days_from_civil, Millis};
+use crate::model::time::Millis;
 
 const DAY: Millis = 86_400_000;
 /// A stay this close to home or work is there.
@@ -52,24 +52,7 @@ impl Kept {
     }
 }
 
-/// A date as the day view names it: `2024-03-02`.
-pub fn format_day(day: i64) -> String {
-    let (y, m, d) = civil_from_days(day);
-    format!("{y:04}-{m:02}-{d:02}")
-}
-
-/// Days since 1970 of a date written `2024-03-02`; `None` for anything else.
-pub fn parse_day(text: &str) -> Option<i64> {
-    let mut parts = text.trim().splitn(3, '-');
-    let year: i64 = parts.next()?.parse().ok()?;
-    let month: i64 = parts.next()?.parse().ok()?;
-    let day: i64 = parts.next()?.parse().ok()?;
-    let valid = (1..=9999).contains(&year)
-        && (1..=12).contains(&month)
-        && (1..=31).contains(&day)
-        && civil_from_days(days_from_civil(year, month, day)) == (year, month, day);
-    valid.then(|| days_from_civil(year, month, day))
-}
+pub use crate::model::time::{format_day, parse_day};
 
 /// The local days with a position or a trip, in order (a decade is a few thousand).
 pub fn days_with_data(journal: &Journal, points: Option<&PointStore>) -> Vec<i64> {
@@ -227,6 +210,7 @@ fn place_of(journal: &Journal, at: [f64; 2], said: Option<PlaceSaid>) -> StopPla
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::time::days_from_civil;
 
     #[test]
     fn dates_are_read_and_written_as_the_date_picker_does() {

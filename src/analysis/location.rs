@@ -265,6 +265,7 @@ impl Locations {
             visits: self.visits,
             moves: self.moves,
             days: self.days.len() as u64,
+            days_seen: crate::model::time::DayRuns::from_sorted(self.days.iter().copied()),
             interval_s: mean_interval_s(self.gaps.0, self.gaps.1),
             routine,
             trips: journal.summary(),

@@ -18,7 +18,7 @@ use crate::model::media::{
     KindTotal, MediaKind, MediaSink, MediaSummary, Play, Played, Service, TOP,
 };
 use crate::model::social::SocialSink;
-use crate::model::time::civil_from_days;
+use crate::model::time::{civil_from_days, DaySeen};
 
 /// Plays and time of one name.
 #[derive(Default, Clone, Copy)]
@@ -33,6 +33,7 @@ pub struct Media {
     plays: u64,
     ms: u64,
     span: Span,
+    days: DaySeen,
     kinds: BTreeMap<MediaKind, Tally>,
     /// Minutes played by month since 1970 (`year * 12 + month - 1`).
     months: BTreeMap<i64, u64>,
@@ -52,6 +53,7 @@ impl Media {
             plays: 0,
             ms: 0,
             span: Span::default(),
+            days: DaySeen::default(),
             kinds: BTreeMap::new(),
             months: BTreeMap::new(),
             week: Week::default(),
@@ -81,6 +83,7 @@ impl Media {
         let mut countries: Vec<(String, u64)> = self.countries.into_iter().collect();
         countries.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         MediaSummary {
+            days_seen: self.days.runs(),
             service: self.service,
             plays: self.plays,
             ms: self.ms,
@@ -153,6 +156,7 @@ impl MediaSink for Media {
         self.plays += 1;
         self.ms += ms;
         self.span.add(play.at);
+        self.days.add(play.at);
         let kind = self.kinds.entry(play.kind).or_default();
         kind.plays += 1;
         kind.ms += ms;

@@ -32,6 +32,7 @@ pub mod home;
 pub mod location;
 pub mod media;
 pub mod places;
+pub mod portrait;
 pub mod routine;
 pub mod social;
 pub mod trips;

@@ -17,7 +17,7 @@ use crate::model::social::{
     MergedAdvertiser, MergedInterest, OffPlatformApp, Platform, Relation, Rhythm, Seen,
     SocialOverview, SocialSink, SocialSummary, Special, TOP_CONVERSATIONS,
 };
-use crate::model::time::{civil_from_days, format_date};
+use crate::model::time::{civil_from_days, format_date, DaySeen};
 use crate::model::tz::utc_offset_minutes;
 
 /// Names kept at most per list: an export lists a few thousand at most; beyond, the rest are left
@@ -35,7 +35,7 @@ const LATEST: i64 = 2_208_988_800; // 2040-01-01
 /// person lives).
 pub const ZONE: &str = "Europe/Paris";
 /// Dated actions below which no quiet hours are inferred.
-const MIN_RHYTHM: u64 = 50;
+pub(crate) const MIN_RHYTHM: u64 = 50;
 /// Longest kept name, address or user agent, in bytes (the rest is cut at a character boundary).
 const MAX_LEN: usize = 200;
 
@@ -145,6 +145,7 @@ pub struct Social {
     ips: HashMap<String, Seeing>,
     /// Dated actions by weekday and local hour.
     week: Week,
+    days: DaySeen,
     /// Relations and when they began, by year.
     contacts: BTreeMap<Relation, (u64, BTreeMap<i64, u64>)>,
     /// Labels in the file's order, each with its values once.
@@ -174,6 +175,7 @@ impl Social {
             devices: HashMap::new(),
             ips: HashMap::new(),
             week: Week::default(),
+            days: DaySeen::default(),
             contacts: BTreeMap::new(),
             inferred: Vec::new(),
             inferred_values: 0,
@@ -191,6 +193,9 @@ impl Social {
     /// Counts a dated action in the rhythm, at its local weekday and hour.
     fn count_time(&mut self, at: i64) {
         self.week.add(at);
+        if plausible(at) {
+            self.days.add(at);
+        }
     }
 
     pub fn finish(self) -> SocialSummary {
@@ -244,6 +249,7 @@ impl Social {
         ads_by_advertiser.truncate(TOP_CONVERSATIONS);
         SocialSummary {
             platform: self.platform,
+            days_seen: self.days.runs(),
             interests,
             advertisers,
             off_platform,
@@ -313,7 +319,7 @@ pub(crate) fn seen_list(map: HashMap<String, Seeing>) -> Vec<Seen> {
 
 /// The rhythm of dated actions counted by weekday and hour: their total and quiet hours; none
 /// without any.
-fn rhythm_of(counts: &[[u64; 24]; 7]) -> Option<Rhythm> {
+pub(crate) fn rhythm_of(counts: &[[u64; 24]; 7]) -> Option<Rhythm> {
     let total: u64 = counts.iter().flatten().sum();
     if total == 0 {
         return None;
@@ -564,6 +570,7 @@ impl SocialSink for Social {
         let (count, years) = self.contacts.entry(relation).or_default();
         *count += 1;
         if let Some(at) = at.filter(|s| plausible(*s)) {
+            self.days.add(at);
             let (year, _, _) = civil_from_days(at.div_euclid(86_400));
             if years.len() < MAX_NAMES || years.contains_key(&year) {
                 *years.entry(year).or_default() += 1;
@@ -621,6 +628,7 @@ impl SocialSink for Social {
         }
         if let Some(at) = at {
             thread.span.add(at);
+            self.days.add(at);
         }
     }
 

@@ -288,9 +288,111 @@ pub fn grid_text(grid: &Grid, percent: &dyn Fn(u8) -> String) -> Vec<Vec<String>
         .collect()
 }
 
+/// One row of a timeline: a service and its runs of days (first and last day inclusive, day
+/// numbers since 1970-01-01).
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineRow {
+    pub label: String,
+    pub runs: Vec<(i64, i64)>,
+}
+
+/// The columns a timeline is drawn in, at most: a day becomes a column of its own only on short
+/// spans, so that a single day stays visible over decades.
+const TIMELINE_BINS: i64 = 360;
+
+/// Draws each row's days as marks along one time axis (dates under it), a row per service.
+pub fn draw_timeline<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    rows: &[TimelineRow],
+    scale: f64,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    area.fill(&WHITE)?;
+    let runs = || rows.iter().flat_map(|r| r.runs.iter());
+    let (Some(start), Some(end)) = (runs().map(|r| r.0).min(), runs().map(|r| r.1).max()) else {
+        return Ok(());
+    };
+    let per_bin = ((end - start + TIMELINE_BINS) / TIMELINE_BINS).max(1);
+    let bins = (end - start) / per_bin + 1;
+    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small positive sizes
+    let px = |css: f64| (css * scale.clamp(0.5, 4.0)).round() as u32;
+    let count = u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1);
+    let mut chart = ChartBuilder::on(area)
+        .margin(px(8.0))
+        .margin_right(px(36.0))
+        .x_label_area_size(px(24.0))
+        .y_label_area_size(px(110.0))
+        .build_cartesian_2d(0..bins, (0..count - 1).into_segmented())?;
+    let day_label = |bin: &i64| {
+        let (y, m, _) = crate::model::time::civil_from_days(start + bin * per_bin);
+        format!("{y:04}-{m:02}")
+    };
+    chart
+        .configure_mesh()
+        .disable_y_mesh()
+        .light_line_style(TRANSPARENT)
+        .x_labels(5)
+        .x_label_formatter(&day_label)
+        .y_label_formatter(&|v| match v {
+            SegmentValue::CenterOf(i) => usize::try_from(*i)
+                .ok()
+                .and_then(|i| rows.get(i))
+                .map(|r| r.label.clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        })
+        .label_style(("sans-serif", f64::from(px(12.0))))
+        .draw()?;
+    for (row, y) in rows.iter().zip(0_u32..) {
+        // Runs become spans of columns, touching ones merged.
+        let mut spans: Vec<(i64, i64)> = Vec::new();
+        for &(a, b) in &row.runs {
+            let (a, b) = ((a - start) / per_bin, (b - start) / per_bin + 1);
+            match spans.last_mut() {
+                Some((_, last)) if a <= *last => *last = (*last).max(b),
+                _ => spans.push((a, b)),
+            }
+        }
+        chart.draw_series(spans.into_iter().map(|(a, b)| {
+            Rectangle::new(
+                [(a, SegmentValue::Exact(y)), (b, SegmentValue::Exact(y + 1))],
+                ACCENT.filled(),
+            )
+        }))?;
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_timeline_draws_each_service_on_its_row_and_merges_close_days() {
+        // Two services over 720 days: two columns of two days each, at most 360 columns.
+        let rows = vec![
+            TimelineRow {
+                label: "Google".into(),
+                runs: vec![(0, 0), (1, 1), (10, 19)],
+            },
+            TimelineRow {
+                label: "Spotify".into(),
+                runs: vec![(700, 719)],
+            },
+        ];
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (720, 120)).into_drawing_area();
+            draw_timeline(&area, &rows, 1.0).unwrap();
+            area.present().unwrap();
+        }
+        assert!(svg.contains("Google") && svg.contains("Spotify"), "{svg}");
+        let marks = svg
+            .lines()
+            .filter(|l| l.contains("<rect") && l.contains("fill=\"#1D4E89\""))
+            .count();
+        // Days 0 and 1 fall in one column; 10–19 in another; Spotify's run in a third.
+        assert_eq!(marks, 3, "{svg}");
+    }
 
     #[test]
     fn bars_draw_to_svg_with_their_labels_and_lengths() {

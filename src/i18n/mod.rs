@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod day;
 pub mod media;
+pub mod portrait;
 pub mod scan;
 pub mod social;
 pub mod trips;
@@ -137,6 +138,24 @@ pub enum Text {
     RoutineLegendNever,
     RoutineLegendAlways,
     AcrossTitle,
+    TimelineChartTitle,
+    TimelineChartAlt,
+    TimelineService,
+    TimelineFirst,
+    TimelineLast,
+    TimelineDays,
+    PortraitRhythmTitle,
+    KnowsTitle,
+    KnowsWhere,
+    KnowsInterests,
+    KnowsContacts,
+    KnowsHabits,
+    KnowsMoney,
+    KnowsHealth,
+    KnowsPrecise,
+    KnowsApproximate,
+    KnowsYes,
+    KnowsNo,
     RhythmChartTitle,
     RhythmChartAlt,
     RhythmLegendNone,
@@ -297,6 +316,24 @@ impl Text {
         Text::RoutineLegendNever,
         Text::RoutineLegendAlways,
         Text::AcrossTitle,
+        Text::TimelineChartTitle,
+        Text::TimelineChartAlt,
+        Text::TimelineService,
+        Text::TimelineFirst,
+        Text::TimelineLast,
+        Text::TimelineDays,
+        Text::PortraitRhythmTitle,
+        Text::KnowsTitle,
+        Text::KnowsWhere,
+        Text::KnowsInterests,
+        Text::KnowsContacts,
+        Text::KnowsHabits,
+        Text::KnowsMoney,
+        Text::KnowsHealth,
+        Text::KnowsPrecise,
+        Text::KnowsApproximate,
+        Text::KnowsYes,
+        Text::KnowsNo,
         Text::RhythmChartTitle,
         Text::RhythmChartAlt,
         Text::RhythmLegendNone,
@@ -646,9 +683,84 @@ impl Text {
             Text::RoutineNoData => ("pas de données", "no data"),
             Text::RoutineLegendNever => ("jamais hors de chez vous", "never away from home"),
             Text::RoutineLegendAlways => ("toujours hors de chez vous", "always away from home"),
-            Text::AcrossTitle => (
-                "Vos réseaux sociaux, tous ensemble",
-                "Your social networks, all together",
+            Text::AcrossTitle => ("Tous vos fichiers ensemble", "All your files together"),
+            Text::TimelineChartTitle => (
+                "Les jours où chaque service vous a vu",
+                "The days each service saw you",
+            ),
+            Text::TimelineChartAlt => (
+                "Frise\u{a0}: une ligne par service, une marque pour chaque jour (ou groupe de jours \
+                 proches) où il vous a vu. Les premiers et derniers jours, et leur nombre, sont \
+                 dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Timeline: one row per service, a mark for each day (or group of nearby days) it saw \
+                 you. The first and last days, and how many, are in the table \"Show the values \
+                 in a table\", just below.",
+            ),
+            Text::TimelineService => (
+                "Service",
+                "Service",
+            ),
+            Text::TimelineFirst => (
+                "Premier jour",
+                "First day",
+            ),
+            Text::TimelineLast => (
+                "Dernier jour",
+                "Last day",
+            ),
+            Text::TimelineDays => (
+                "Jours",
+                "Days",
+            ),
+            Text::PortraitRhythmTitle => (
+                "Toutes vos actions datées, par heure et par jour (heure de Paris), chaque service \
+                 comptant pour 1\u{a0}000\u{a0}points",
+                "All your dated actions, by hour and day (Paris time), each service counting for \
+                 1,000 points",
+            ),
+            Text::KnowsTitle => (
+                "Ce que chaque service sait de vous",
+                "What each service knows about you",
+            ),
+            Text::KnowsWhere => (
+                "Où vous êtes",
+                "Where you are",
+            ),
+            Text::KnowsInterests => (
+                "Vos goûts",
+                "Your tastes",
+            ),
+            Text::KnowsContacts => (
+                "Vos relations",
+                "Whom you know",
+            ),
+            Text::KnowsHabits => (
+                "Vos habitudes",
+                "Your habits",
+            ),
+            Text::KnowsMoney => (
+                "Vos dépenses",
+                "Your spending",
+            ),
+            Text::KnowsHealth => (
+                "Votre santé",
+                "Your health",
+            ),
+            Text::KnowsPrecise => (
+                "précis",
+                "precise",
+            ),
+            Text::KnowsApproximate => (
+                "approximatif",
+                "approximate",
+            ),
+            Text::KnowsYes => (
+                "oui",
+                "yes",
+            ),
+            Text::KnowsNo => (
+                "non",
+                "no",
             ),
             Text::RhythmChartTitle => (
                 "Vos actions datées, par heure et par jour de la semaine (heure de Paris)",
@@ -1812,6 +1924,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
     trips::why(lang, id)
         .or_else(|| social::why(lang, id))
         .or_else(|| media::why(lang, id))
+        .or_else(|| portrait::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
 }
@@ -2107,6 +2220,7 @@ mod tests {
                         text,
                         Text::AppName
                             | Text::ChartTotal
+                            | Text::TimelineService
                             | Text::ConversationsName
                             | Text::ConversationsMessages
                     ),

@@ -79,6 +79,9 @@ pub trait MediaSink {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MediaSummary {
     pub service: Service,
+    /// The days (UTC) with a play (the portrait's timeline).
+    #[serde(default, skip_serializing_if = "super::time::DayRuns::is_empty")]
+    pub days_seen: super::time::DayRuns,
     /// Plays counted (trailers and previews left out).
     #[serde(default, skip_serializing_if = "is_zero")]
     pub plays: u64,

@@ -11,6 +11,7 @@ pub mod gazetteer;
 pub mod location;
 pub mod media;
 pub mod points;
+pub mod portrait;
 pub mod social;
 pub mod time;
 pub mod trips;
@@ -99,6 +100,9 @@ pub struct PositionSummary {
     /// Calendar days (UTC) with at least one position, stay or move.
     #[serde(default)]
     pub days: u64,
+    /// Those days, as runs (the portrait's timeline).
+    #[serde(default, skip_serializing_if = "time::DayRuns::is_empty")]
+    pub days_seen: time::DayRuns,
     /// While recording, the mean time between two positions, in seconds (gaps of more than an
     /// hour, when the phone was off or recording was paused, are left out).
     #[serde(default, skip_serializing_if = "Option::is_none")]

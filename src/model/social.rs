@@ -253,6 +253,10 @@ pub struct OffPlatformApp {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SocialSummary {
     pub platform: Platform,
+    /// The days (UTC) with something the person did: an action, a login, a message, a new
+    /// contact (the portrait's timeline).
+    #[serde(default, skip_serializing_if = "super::time::DayRuns::is_empty")]
+    pub days_seen: super::time::DayRuns,
     /// Interests and categories inferred for ads, as listed (duplicates once), sorted by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub interests: Vec<Interest>,

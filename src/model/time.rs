@@ -191,9 +191,142 @@ pub fn epoch_seconds(n: i64) -> i64 {
     }
 }
 
+/// Calendar days (UTC) on which a file shows the person, as runs of consecutive days: the
+/// portrait's timeline. Written in the report as ISO 8601 dates, `2024-03-02` for a single day and
+/// `2024-03-04/2024-03-09` for a run.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DayRuns(Vec<(i64, i64)>);
+
+impl DayRuns {
+    /// Runs from days in increasing order (day numbers since 1970-01-01).
+    pub fn from_sorted(days: impl IntoIterator<Item = i64>) -> Self {
+        let mut runs: Vec<(i64, i64)> = Vec::new();
+        for day in days {
+            match runs.last_mut() {
+                Some((_, last)) if day <= *last + 1 => *last = (*last).max(day),
+                _ => runs.push((day, day)),
+            }
+        }
+        DayRuns(runs)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Each run, first and last day inclusive.
+    pub fn runs(&self) -> &[(i64, i64)] {
+        &self.0
+    }
+
+    /// Every day, in order.
+    pub fn days(&self) -> impl Iterator<Item = i64> + '_ {
+        self.0.iter().flat_map(|&(a, b)| a..=b)
+    }
+
+    /// How many days.
+    pub fn count(&self) -> u64 {
+        self.0
+            .iter()
+            .map(|&(a, b)| u64::try_from(b - a + 1).unwrap_or(0))
+            .sum()
+    }
+}
+
+/// Days since 1970 of a date written `2024-03-02`; `None` for anything else.
+pub fn parse_day(text: &str) -> Option<i64> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year: i64 = parts.next()?.parse().ok()?;
+    let month: i64 = parts.next()?.parse().ok()?;
+    let day: i64 = parts.next()?.parse().ok()?;
+    let valid = (1..=9999).contains(&year)
+        && (1..=12).contains(&month)
+        && (1..=31).contains(&day)
+        && civil_from_days(days_from_civil(year, month, day)) == (year, month, day);
+    valid.then(|| days_from_civil(year, month, day))
+}
+
+/// A day number since 1970-01-01 as `YYYY-MM-DD`.
+pub fn format_day(day: i64) -> String {
+    let (y, m, d) = civil_from_days(day);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+impl serde::Serialize for DayRuns {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|&(a, b)| {
+            if a == b {
+                format_day(a)
+            } else {
+                format!("{}/{}", format_day(a), format_day(b))
+            }
+        }))
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for DayRuns {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let texts: Vec<String> = serde::Deserialize::deserialize(deserializer)?;
+        let mut runs = Vec::with_capacity(texts.len());
+        for text in texts {
+            let (a, b) = text.split_once('/').unwrap_or((&text, &text));
+            let run = parse_day(a).zip(parse_day(b)).filter(|(a, b)| a <= b);
+            let run = run.ok_or_else(|| serde::de::Error::custom("a date or a run of dates"))?;
+            runs.push(run);
+        }
+        Ok(DayRuns(runs))
+    }
+}
+
+/// Collects the days of instants (epoch seconds) for [`DayRuns`]; bounded by the number of
+/// distinct days, whatever the number of instants.
+#[derive(Debug, Clone, Default)]
+pub struct DaySeen {
+    days: std::collections::BTreeSet<i64>,
+    last: Option<i64>,
+}
+
+impl DaySeen {
+    /// The day of an instant in epoch seconds.
+    pub fn add(&mut self, at: i64) {
+        self.add_day(at.div_euclid(86_400));
+    }
+
+    /// A day number since 1970-01-01.
+    pub fn add_day(&mut self, day: i64) {
+        // Instants come mostly in order: skip the set when the day is the last one met.
+        if self.last != Some(day) {
+            self.last = Some(day);
+            self.days.insert(day);
+        }
+    }
+
+    pub fn runs(&self) -> DayRuns {
+        DayRuns::from_sorted(self.days.iter().copied())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_are_kept_as_runs_and_written_as_iso_dates() {
+        let mut seen = DaySeen::default();
+        // 2024-03-02 twice, then 2024-03-04 to 2024-03-06 out of order.
+        let day = |d: i64| days_from_civil(2024, 3, d) * 86_400 + 3600;
+        for d in [2, 2, 5, 4, 6, 5] {
+            seen.add(day(d));
+        }
+        let runs = seen.runs();
+        assert_eq!(runs.count(), 4);
+        let json = serde_json::to_string(&runs).unwrap();
+        assert_eq!(json, r#"["2024-03-02","2024-03-04/2024-03-06"]"#);
+        let back: DayRuns = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, runs);
+        assert!(serde_json::from_str::<DayRuns>(r#"["2024-02-30"]"#).is_err());
+        assert!(serde_json::from_str::<DayRuns>(r#"["2024-03-05/2024-03-01"]"#).is_err());
+    }
 
     #[test]
     fn english_months_by_name_or_their_first_three_letters() {

@@ -242,9 +242,10 @@ fn facebook_and_instagram_together_merge_their_advertisers_and_one_platform_alon
     // compared by eye), 31 and 2 of them with a data file.
     let report = inspect_paths(&[sample("facebook"), sample("instagram/whatif_2025")]);
     let across = report.across.expect("Facebook and Instagram together");
-    assert_eq!(across.social.advertisers.len(), 73);
+    let social = across.social.as_ref().expect("two social files");
+    assert_eq!(social.advertisers.len(), 73);
     assert_eq!(
-        across.social.advertisers_from.platforms,
+        social.advertisers_from.platforms,
         [Platform::Facebook, Platform::Instagram]
     );
     let merged = across

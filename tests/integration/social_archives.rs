@@ -362,22 +362,29 @@ fn all_the_archives_together_merge_interests_advertisers_and_rhythm_across_platf
     let ids: Vec<&str> = across.findings.iter().map(|f| f.id.as_str()).collect();
     assert_eq!(
         ids,
-        ["merged_interests", "merged_advertisers", "merged_rhythm"]
+        [
+            "merged_interests",
+            "merged_advertisers",
+            "merged_rhythm",
+            "portrait_timeline",
+            "portrait_knows"
+        ]
     );
+    // Every platform's generated archive has fewer than 50 dated actions: none weighs in a
+    // combined rhythm of its own (their sum is `merged_rhythm`).
+    assert!(across.portrait.as_ref().unwrap().rhythm.is_none());
+    let social = across.social.as_ref().expect("six social platforms");
     // Interests come from every platform but TikTok's 2024 sample (no ad interests in it);
     // advertisers from X, Snapchat's none, Facebook's and Instagram's files; the rhythm from
     // every platform: LinkedIn's through the dated logins of Logins.csv and the messages
     // messages.csv files as SENT.
     assert_eq!(
-        across.social.interests_from.platforms,
+        social.interests_from.platforms,
         [Facebook, Instagram, X, Snapchat, LinkedIn]
     );
+    assert_eq!(social.advertisers_from.platforms, [Facebook, Instagram, X]);
     assert_eq!(
-        across.social.advertisers_from.platforms,
-        [Facebook, Instagram, X]
-    );
-    assert_eq!(
-        across.social.rhythm_from.platforms,
+        social.rhythm_from.platforms,
         [Facebook, Instagram, X, TikTok, Snapchat, LinkedIn]
     );
 }

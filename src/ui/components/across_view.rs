@@ -1,6 +1,6 @@
 //! What the files reveal together, under the list: the social files' interests and advertisers
-//! merged across platforms, and the rhythm of every dated action ([`crate::report::Across`], the
-//! same object as `inspect`'s report).
+//! merged across platforms, the rhythm of every dated action, and the portrait across every
+//! service ([`crate::report::Across`], the same object as `inspect`'s report).
 
 use yew::prelude::*;
 
@@ -46,8 +46,22 @@ pub fn across_view(props: &AcrossViewProps) -> Html {
                         <li>
                             <span class="finding" id={id.clone()} data-finding={f.id.clone()}>{ f.text.get(lang) }</span>
                             if f.id == "merged_rhythm" {
-                                if let Some(rhythm) = across.social.rhythm.clone() {
+                                if let Some(rhythm) = across.social.as_ref().and_then(|s| s.rhythm.clone()) {
                                     <super::RhythmChart {lang} id="c-across-rhythm" {rhythm} />
+                                }
+                            }
+                            if let Some(portrait) = across.portrait.as_ref() {
+                                if f.id == "portrait_timeline" {
+                                    <super::TimelineChart {lang} timeline={portrait.timeline.clone()} />
+                                }
+                                if f.id == "portrait_sleep" {
+                                    if let Some(rhythm) = portrait.rhythm.clone() {
+                                        <super::RhythmChart {lang} id="c-portrait-rhythm" {rhythm}
+                                            title={AttrValue::from(Text::PortraitRhythmTitle.get(lang))} />
+                                    }
+                                }
+                                if f.id == "portrait_knows" {
+                                    <super::KnowsTable {lang} knows={portrait.knows.clone()} />
                                 }
                             }
                             <details class="why" data-why={f.id.clone()}>

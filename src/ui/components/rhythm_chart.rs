@@ -14,6 +14,9 @@ pub struct RhythmChartProps {
     /// Unique on the page: the title's id derives from it.
     pub id: AttrValue,
     pub rhythm: Rhythm,
+    /// The chart's title, if not that of one file's actions.
+    #[prop_or_default]
+    pub title: Option<AttrValue>,
 }
 
 #[function_component(RhythmChart)]
@@ -40,6 +43,6 @@ pub fn rhythm_chart(props: &RhythmChartProps) -> Html {
     ];
     html! {
         <GridChart {lang} id={props.id.clone()} kind="rhythm" grid={week_grid(lang, values)} {cells}
-            title={Text::RhythmChartTitle.get(lang)} alt={Text::RhythmChartAlt.get(lang)} {legend} />
+            title={props.title.clone().unwrap_or_else(|| Text::RhythmChartTitle.get(lang).into())} alt={Text::RhythmChartAlt.get(lang)} {legend} />
     }
 }
