@@ -370,9 +370,17 @@ fn all_the_archives_together_merge_interests_advertisers_and_rhythm_across_platf
             "portrait_knows"
         ]
     );
-    // Every platform's generated archive has fewer than 50 dated actions: none weighs in a
-    // combined rhythm of its own (their sum is `merged_rhythm`).
-    assert!(across.portrait.as_ref().unwrap().rhythm.is_none());
+    let portrait = across.portrait.as_ref().unwrap();
+    // Four platforms have 50 dated actions or more and weigh the same in the combined rhythm;
+    // the generated archives' actions fall at every hour but 4:00, so no sleep window shows (no
+    // `portrait_sleep`).
+    let from: Vec<&str> = portrait
+        .rhythm_from
+        .iter()
+        .map(|s| s.service.as_str())
+        .collect();
+    assert_eq!(from, ["facebook", "snapchat", "tiktok", "x"]);
+    assert_eq!(portrait.rhythm.as_ref().unwrap().quiet, None);
     let social = across.social.as_ref().expect("six social platforms");
     // Interests come from every platform but TikTok's 2024 sample (no ad interests in it);
     // advertisers from X, Snapchat's none, Facebook's and Instagram's files; the rhythm from
