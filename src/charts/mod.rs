@@ -66,7 +66,7 @@ pub fn bars_text(bars: &[Bar]) -> Vec<String> {
 
 /// A grid of shares in percent (`None`: no data), with its row and column labels: the hour ×
 /// weekday map of time away from home.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Grid {
     pub rows: Vec<String>,
     pub columns: Vec<String>,
@@ -300,66 +300,44 @@ pub struct TimelineRow {
 /// spans, so that a single day stays visible over decades.
 const TIMELINE_BINS: i64 = 360;
 
-/// Draws each row's days as marks along one time axis (dates under it), a row per service.
-pub fn draw_timeline<DB: DrawingBackend>(
-    area: &DrawingArea<DB, Shift>,
-    rows: &[TimelineRow],
-    scale: f64,
-) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
-    area.fill(&WHITE)?;
+/// A timeline as a grid for [`draw_grid`]: a row per service, a column per day or group of days
+/// (`YYYY-MM` of its first day), full where the service saw the person; and how often to label a
+/// column (about six labels).
+pub fn timeline_grid(rows: &[TimelineRow]) -> (Grid, u32) {
     let runs = || rows.iter().flat_map(|r| r.runs.iter());
     let (Some(start), Some(end)) = (runs().map(|r| r.0).min(), runs().map(|r| r.1).max()) else {
-        return Ok(());
+        return (Grid::default(), 1);
     };
     let per_bin = ((end - start + TIMELINE_BINS) / TIMELINE_BINS).max(1);
-    let bins = (end - start) / per_bin + 1;
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small positive sizes
-    let px = |css: f64| (css * scale.clamp(0.5, 4.0)).round() as u32;
-    let count = u32::try_from(rows.len()).unwrap_or(u32::MAX).max(1);
-    let mut chart = ChartBuilder::on(area)
-        .margin(px(8.0))
-        .margin_right(px(36.0))
-        .x_label_area_size(px(24.0))
-        .y_label_area_size(px(110.0))
-        .build_cartesian_2d(0..bins, (0..count - 1).into_segmented())?;
-    let day_label = |bin: &i64| {
-        let (y, m, _) = crate::model::time::civil_from_days(start + bin * per_bin);
-        format!("{y:04}-{m:02}")
-    };
-    chart
-        .configure_mesh()
-        .disable_y_mesh()
-        .light_line_style(TRANSPARENT)
-        .x_labels(5)
-        .x_label_formatter(&day_label)
-        .y_label_formatter(&|v| match v {
-            SegmentValue::CenterOf(i) => usize::try_from(*i)
-                .ok()
-                .and_then(|i| rows.get(i))
-                .map(|r| r.label.clone())
-                .unwrap_or_default(),
-            _ => String::new(),
+    let bins = usize::try_from((end - start) / per_bin + 1).unwrap_or(1);
+    let columns = (0..bins)
+        .map(|bin| {
+            let first = start + i64::try_from(bin).unwrap_or(0) * per_bin;
+            let (y, m, _) = crate::model::time::civil_from_days(first);
+            format!("{y:04}-{m:02}")
         })
-        .label_style(("sans-serif", f64::from(px(12.0))))
-        .draw()?;
-    for (row, y) in rows.iter().zip(0_u32..) {
-        // Runs become spans of columns, touching ones merged.
-        let mut spans: Vec<(i64, i64)> = Vec::new();
-        for &(a, b) in &row.runs {
-            let (a, b) = ((a - start) / per_bin, (b - start) / per_bin + 1);
-            match spans.last_mut() {
-                Some((_, last)) if a <= *last => *last = (*last).max(b),
-                _ => spans.push((a, b)),
+        .collect();
+    let values = rows
+        .iter()
+        .map(|row| {
+            let mut cells = vec![None; bins];
+            for &(a, b) in &row.runs {
+                let (a, b) = ((a - start) / per_bin, (b - start) / per_bin);
+                for bin in a..=b {
+                    if let Some(cell) = usize::try_from(bin).ok().and_then(|i| cells.get_mut(i)) {
+                        *cell = Some(100);
+                    }
+                }
             }
-        }
-        chart.draw_series(spans.into_iter().map(|(a, b)| {
-            Rectangle::new(
-                [(a, SegmentValue::Exact(y)), (b, SegmentValue::Exact(y + 1))],
-                ACCENT.filled(),
-            )
-        }))?;
-    }
-    Ok(())
+            cells
+        })
+        .collect();
+    let grid = Grid {
+        rows: rows.iter().map(|r| r.label.clone()).collect(),
+        columns,
+        values,
+    };
+    (grid, u32::try_from(bins.div_ceil(6)).unwrap_or(1).max(1))
 }
 
 #[cfg(test)]
@@ -367,7 +345,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_timeline_draws_each_service_on_its_row_and_merges_close_days() {
+    fn a_timeline_is_a_grid_of_services_by_groups_of_days() {
         // Two services over 720 days: two columns of two days each, at most 360 columns.
         let rows = vec![
             TimelineRow {
@@ -379,19 +357,36 @@ mod tests {
                 runs: vec![(700, 719)],
             },
         ];
+        let (grid, every) = timeline_grid(&rows);
+        // 720 days in 360 columns of two days each, labelled every 60 columns.
+        assert_eq!((grid.columns.len(), every), (360, 60));
+        assert_eq!(grid.columns[0], "1970-01");
+        assert_eq!(grid.rows, ["Google", "Spotify"]);
+        let full = |row: &[Option<u8>]| -> Vec<usize> {
+            row.iter()
+                .enumerate()
+                .filter(|(_, v)| v.is_some())
+                .map(|(i, _)| i)
+                .collect()
+        };
+        // Days 0 and 1 fall in column 0; 10–19 in columns 5 to 9; Spotify's in 350 to 359.
+        assert_eq!(full(&grid.values[0]), [0, 5, 6, 7, 8, 9]);
+        assert_eq!(full(&grid.values[1]), (350..360).collect::<Vec<_>>());
         let mut svg = String::new();
         {
             let area = SVGBackend::with_string(&mut svg, (720, 120)).into_drawing_area();
-            draw_timeline(&area, &rows, 1.0).unwrap();
+            draw_grid(
+                &area,
+                &grid,
+                Fit {
+                    scale: 1.0,
+                    label_every: every,
+                },
+            )
+            .unwrap();
             area.present().unwrap();
         }
         assert!(svg.contains("Google") && svg.contains("Spotify"), "{svg}");
-        let marks = svg
-            .lines()
-            .filter(|l| l.contains("<rect") && l.contains("fill=\"#1D4E89\""))
-            .count();
-        // Days 0 and 1 fall in one column; 10–19 in another; Spotify's run in a third.
-        assert_eq!(marks, 3, "{svg}");
     }
 
     #[test]

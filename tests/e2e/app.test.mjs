@@ -1288,11 +1288,32 @@ describe('streaming services', () => {
     await page.click(`${top} summary`);
     await page.waitForSelector(`${top} tbody th`);
     assert.equal(await page.textContent(`${top} tbody th`), 'Gnomeo and Juliet');
+    // Both services together: the days each saw the person (Netflix's 361 dates of real views
+    // and Spotify's one, counted with Python), as a timeline with its table, and who knows what.
+    const across = (id) => page.textContent(`#main .across .finding[data-finding="${id}"]`);
+    assert.equal(await across('portrait_timeline'),
+      'From Monday 7 January 2008 to Sunday 9 April 2023, Netflix and Spotify saw you on 362\u00a0days.');
+    const timeline = '#main .across figure[data-chart="timeline"]';
+    await page.waitForSelector(`${timeline} canvas[data-drawn]`);
+    await page.click(`${timeline} details summary`);
+    await page.waitForSelector(`${timeline} tbody tr`);
+    const rows = (table) => page.$$eval(`${table} tbody tr`, (trs) => trs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+    assert.deepEqual(await rows(timeline), [
+      'Netflix Monday 7 January 2008 Thursday 27 October 2022 361',
+      'Spotify Sunday 9 April 2023 Sunday 9 April 2023 1',
+    ]);
+    // Netflix writes each view's country; Spotify's basic history no address.
+    assert.deepEqual(await rows('#main .across [data-table="knows"]'), [
+      'Netflix approximate yes no yes no no',
+      'Spotify no yes no yes no no',
+    ]);
     await axe(page, 'Spotify and Netflix files');
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');
     assert.equal(await finding('ViewingActivity.csv', 'media_time'),
       'Netflix recense 374\u00a0lectures, 358\u00a0heures en tout, du 2008-01-07 au 2022-10-27\u00a0: environ 4\u00a0minutes par jour.');
+    assert.equal(await across('portrait_timeline'),
+      'Du lundi 7 janvier 2008 au dimanche 9 avril 2023, Netflix et Spotify vous ont vu 362\u00a0jours différents.');
     await axe(page, 'Spotify and Netflix files, in French');
     await finish(session);
   });

@@ -1,11 +1,11 @@
 //! The portrait's figures (`across.portrait` of the report): the days each service saw the
-//! person, as a timeline drawn by [`crate::charts::draw_timeline`] with its table, and what each
-//! service knows, as a table.
+//! person, as a timeline (a grid of services by days, drawn by [`crate::charts::draw_grid`]) with
+//! its table, and what each service knows, as a table.
 
 use yew::prelude::*;
 
 use super::chart_canvas::{sized_area, use_details_open, use_drawing};
-use crate::charts::{draw_timeline, TimelineRow};
+use crate::charts::{draw_grid, timeline_grid, Fit, Grid, TimelineRow};
 use crate::i18n::day::long_date;
 use crate::i18n::portrait::service_name;
 use crate::i18n::{format_count, Lang, Text};
@@ -21,14 +21,17 @@ pub struct TimelineChartProps {
     pub timeline: Vec<ServiceDays>,
 }
 
-#[allow(clippy::ptr_arg)] // `use_drawing` hands over its data as it keeps it
-fn draw(element: &web_sys::HtmlCanvasElement, rows: &Vec<TimelineRow>) {
+fn draw(element: &web_sys::HtmlCanvasElement, (grid, every): &(Grid, u32)) {
     #[allow(clippy::cast_precision_loss)] // a few rows
-    let height = ROW_HEIGHT * rows.len() as f64 + AXIS_HEIGHT;
+    let height = ROW_HEIGHT * grid.rows.len() as f64 + AXIS_HEIGHT;
     let Some((area, dpr, _)) = sized_area(element, height) else {
         return;
     };
-    if draw_timeline(&area, rows, dpr).is_ok() {
+    let fit = Fit {
+        scale: dpr,
+        label_every: *every,
+    };
+    if draw_grid(&area, grid, fit).is_ok() {
         let _ = area.present();
     }
 }
@@ -45,7 +48,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             runs: s.runs.runs().to_vec(),
         })
         .collect();
-    use_drawing(canvas.clone(), rows, draw);
+    use_drawing(canvas.clone(), timeline_grid(&rows), draw);
     let (open, on_toggle) = use_details_open();
     let title = "c-portrait-timeline-title";
     html! {
