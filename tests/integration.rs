@@ -26,4 +26,5 @@ mod integration {
     pub mod social_x;
     pub mod sources;
     pub mod trips;
+    pub mod uber;
 }

@@ -21,6 +21,7 @@ pub fn service_name(lang: Lang, key: &str) -> String {
         "netflix" => "Netflix",
         "apple" => "Apple",
         "strava" => "Strava",
+        "uber" => "Uber",
         "enedis" => "Enedis (Linky)",
         "bank" => match lang {
             Lang::Fr => "votre banque",

@@ -65,6 +65,7 @@ mod strava_activities;
 mod tcx;
 mod tiktok;
 mod tiktok_txt;
+mod uber_trips;
 mod x;
 mod x_account;
 mod x_ads;
@@ -121,6 +122,7 @@ pub use strava_activities::StravaActivities;
 pub use tcx::Tcx;
 pub use tiktok::TikTok;
 pub use tiktok_txt::{TextList, TikTokText};
+pub use uber_trips::UberTrips;
 pub use x_account::XAccount;
 pub use x_ads::XAds;
 pub use x_ageinfo::XAgeInfo;
@@ -183,6 +185,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &SnapchatLocation,
     &AppleHealth,
     &StravaActivities,
+    &UberTrips,
     &Gpx,
     &Tcx,
     &Fit,
