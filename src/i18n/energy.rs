@@ -148,10 +148,10 @@ pub fn rhythm(lang: Lang, s: &EnergySummary) -> String {
     let bed = times(lang, s.bed_weekdays, s.bed_weekends, true);
     let (wake_words, bed_words, and, start) = match lang {
         Lang::Fr => (
-            "se réveiller",
-            "s'endormir",
+            "se réveille",
+            "s'endort",
             " et ",
-            "Votre compteur montre votre logement ",
+            "Votre compteur montre que votre logement ",
         ),
         Lang::En => (
             "waking up",

@@ -248,6 +248,13 @@ impl Rows<'_> {
             .split(';')
             .map(|c| c.trim().trim_matches('"'))
             .collect();
+        // A row begins with its date: no header to look for.
+        if let Some(columns) = self.columns.filter(|_| self.meta.is_none()) {
+            if line.starts_with(|c: char| c.is_ascii_digit()) {
+                self.row(columns, &cells);
+                return;
+            }
+        }
         let keys: Vec<String> = cells.iter().map(|c| key(c)).collect();
         if let Some((columns, layout)) = Columns::of(&keys) {
             if let Some(layout) = layout {
