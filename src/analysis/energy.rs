@@ -119,15 +119,23 @@ fn weekday(day: i64) -> i64 {
     (day + 3).rem_euclid(7)
 }
 
-/// The median of some values, none without any.
-fn median(mut values: Vec<f64>) -> Option<f64> {
-    values.sort_by(f64::total_cmp);
+/// The median of some values (the upper middle), none without any.
+fn median(mut values: Vec<u64>) -> Option<u64> {
+    values.sort_unstable();
     values.get(values.len() / 2).copied()
 }
 
-/// A count or a short duration as a float (counts here stay far below 2^32).
-fn float(n: impl TryInto<u32>) -> f64 {
-    f64::from(n.try_into().unwrap_or(u32::MAX))
+/// A count, a duration or an energy as a float (precise below 2^53).
+fn float(n: impl TryInto<i64>) -> f64 {
+    // Values here stay far below 2^53.
+    #[allow(clippy::cast_precision_loss)]
+    let x = n.try_into().unwrap_or(i64::MAX) as f64;
+    x
+}
+
+/// Minutes after midnight, from a float.
+fn minutes(m: f64) -> u16 {
+    u16::try_from(round(m)).unwrap_or(u16::MAX)
 }
 
 fn round(x: f64) -> u64 {
@@ -219,10 +227,11 @@ impl Energy {
         let base = median(
             days.values()
                 .filter(|d| d.curve_whole())
-                .filter_map(|d| (0..24).filter_map(|h| d.hour(h)).min_by(f64::total_cmp))
+                .filter_map(|d| (0..24).filter_map(|h| d.hour(h)).map(round).min())
                 .collect(),
         );
-        s.base_w = base.map(round);
+        s.base_w = base;
+        let base = base.map(float);
         let away = away_days(days, base);
         s.absences = absences(&away);
         // Above this, someone is doing something: the standby load and half as much again, at
@@ -236,16 +245,15 @@ impl Energy {
                 .collect();
             s.profile_weekdays = profile(&home, true);
             s.profile_weekends = profile(&home, false);
-            let typical = |times: Vec<f64>| {
+            let typical = |mut times: Vec<u16>| {
                 (times.len() >= MIN_DAYS)
-                    .then(|| median(times))
+                    .then(|| super::routine::median(&mut times))
                     .flatten()
-                    .map(|m| u16::try_from(round(m / 5.0) * 5).unwrap_or(0))
             };
             let mut wakes = (Vec::new(), Vec::new());
             let mut beds = (Vec::new(), Vec::new());
             for &(d, day) in &home {
-                if let Some(w) = wake(day, base, busy) {
+                if let Some(w) = wake(day, base, busy).map(minutes) {
                     if weekday(d) < 5 {
                         &mut wakes.0
                     } else {
@@ -254,7 +262,7 @@ impl Energy {
                     .push(w);
                 }
                 let next = days.get(&(d + 1)).filter(|_| !away.contains(&(d + 1)));
-                if let Some(b) = bed(day, next, base, busy) {
+                if let Some(b) = bed(day, next, base, busy).map(minutes) {
                     // The night before a weekday: Sunday to Thursday.
                     if weekday(d + 1) < 5 {
                         &mut beds.0
@@ -282,22 +290,22 @@ impl Energy {
 /// and at most half a median day. Without a load curve, the standby is taken from the lowest days
 /// (the 5th percentile of whole days).
 fn away_days(days: &BTreeMap<i64, Day>, base: Option<f64>) -> BTreeSet<i64> {
-    let whole: Vec<(i64, f64)> = days
+    let whole: Vec<(i64, u64)> = days
         .iter()
         .filter(|(_, d)| d.whole())
-        .filter_map(|(&n, d)| Some((n, d.energy()?)))
+        .filter_map(|(&n, d)| Some((n, round(d.energy()?))))
         .collect();
-    let mut sorted: Vec<f64> = whole.iter().map(|&(_, e)| e).collect();
-    sorted.sort_by(f64::total_cmp);
+    let mut sorted: Vec<u64> = whole.iter().map(|&(_, e)| e).collect();
+    sorted.sort_unstable();
     let (Some(&mid), Some(&low)) = (sorted.get(sorted.len() / 2), sorted.get(sorted.len() / 20))
     else {
         return BTreeSet::new();
     };
-    let floor = base.map_or(low, |b| b * 24.0);
-    let limit = (floor * 1.4 + 300.0).min(mid * 0.5);
+    let floor = base.map_or(float(low), |b| b * 24.0);
+    let limit = (floor * 1.4 + 300.0).min(float(mid) * 0.5);
     whole
         .into_iter()
-        .filter(|&(_, e)| e <= limit)
+        .filter(|&(_, e)| float(e) <= limit)
         .map(|(n, _)| n)
         .collect()
 }
