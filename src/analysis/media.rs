@@ -209,6 +209,7 @@ impl LocationSink for Media {
 
 /// Nor social data.
 impl SocialSink for Media {}
+impl crate::model::energy::EnergySink for Media {}
 
 /// Months are summed in minutes (the summary's unit for them): `months` holds milliseconds while
 /// collecting.

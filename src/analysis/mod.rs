@@ -28,6 +28,7 @@ pub mod co2;
 pub mod countries;
 pub mod day;
 pub mod density;
+pub mod energy;
 pub mod home;
 pub mod location;
 pub mod media;
@@ -233,6 +234,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
         Summary::Social(s) => out.extend(social::findings(s)),
         Summary::Media(m) => out.extend(media::findings(m)),
+        Summary::Energy(e) => out.extend(energy::findings(e)),
     }
     out
 }
@@ -557,6 +559,11 @@ pub fn read_source_kept(
         let mut media = media::Media::new(service);
         let error = source.read(reader, &mut media);
         return (Summary::Media(media.finish()), error, None);
+    }
+    if source.energy() {
+        let mut energy = energy::Energy::default();
+        let error = source.read(reader, &mut energy);
+        return (Summary::Energy(energy.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

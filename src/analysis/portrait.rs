@@ -46,6 +46,16 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        Summary::Energy(e) => Part {
+            days: Some(&e.days_seen),
+            rhythm: None,
+            knows: Knows {
+                habits: e.wake_weekdays.is_some()
+                    || e.bed_weekdays.is_some()
+                    || !e.absences.is_empty(),
+                ..Knows::default()
+            },
+        },
         Summary::Media(m) => Part {
             days: Some(&m.days_seen),
             rhythm: m.rhythm.as_ref(),

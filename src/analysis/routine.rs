@@ -320,7 +320,7 @@ fn day_out(seen: &[Seen; SLOTS]) -> Option<(u16, u16)> {
 }
 
 /// The median of times in minutes, rounded to 5 minutes (the lower middle for an even count).
-fn median(values: &mut [u16]) -> Option<u16> {
+pub(crate) fn median(values: &mut [u16]) -> Option<u16> {
     values.sort_unstable();
     let middle = *values.get(values.len().checked_sub(1)? / 2)?;
     Some((middle + 2) / 5 * 5)

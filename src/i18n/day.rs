@@ -6,48 +6,57 @@ use crate::analysis::day::parse_day;
 use crate::model::day::{DayStop, DayTrip, DayView, StopPlace};
 use crate::model::time::civil_from_days;
 
+const FR_MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+const EN_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// A month's name (1–12): "mars" / "March".
+pub fn month_name(lang: Lang, month: i64) -> &'static str {
+    let names = match lang {
+        Lang::Fr => FR_MONTHS,
+        Lang::En => EN_MONTHS,
+    };
+    usize::try_from(month - 1)
+        .ok()
+        .and_then(|m| names.get(m))
+        .copied()
+        .unwrap_or_default()
+}
+
 /// "lundi 4 mars 2024" / "Monday 4 March 2024"; the text itself if it is not a date.
 pub fn long_date(lang: Lang, date: &str) -> String {
-    const FR: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    const EN: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let Some(days) = parse_day(date) else {
         return date.to_owned();
     };
     let (year, month, day) = civil_from_days(days);
     // 1970-01-01 was a Thursday (index 3, Monday first).
     let weekday = usize::try_from((days + 3).rem_euclid(7)).unwrap_or(0);
-    let month = usize::try_from(month - 1).unwrap_or(0);
-    let names = match lang {
-        Lang::Fr => FR,
-        Lang::En => EN,
-    };
-    let name = names.get(month).copied().unwrap_or_default();
+    let name = month_name(lang, month);
     let first = if day == 1 && lang == Lang::Fr {
         "1er".to_owned()
     } else {

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod day;
+pub mod energy;
 pub mod media;
 pub mod portrait;
 pub mod scan;
@@ -1925,6 +1926,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
         .or_else(|| social::why(lang, id))
         .or_else(|| media::why(lang, id))
         .or_else(|| portrait::why(lang, id))
+        .or_else(|| energy::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
 }

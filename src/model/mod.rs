@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod basemap;
 pub mod day;
+pub mod energy;
 pub mod gazetteer;
 pub mod location;
 pub mod media;
@@ -214,10 +215,23 @@ pub enum Summary {
     Social(social::SocialSummary),
     /// Plays of a streaming service (issue 9).
     Media(media::MediaSummary),
+    /// Readings of an electricity meter (issue 9).
+    Energy(energy::EnergySummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
-/// data, and plays. Each collector listens to what it knows and ignores the rest.
-pub trait Sink: location::LocationSink + social::SocialSink + media::MediaSink {}
+/// data, plays and meter readings. Each collector listens to what it knows and ignores the rest.
+pub trait Sink:
+    location::LocationSink + social::SocialSink + media::MediaSink + energy::EnergySink
+{
+}
 
-impl<T: location::LocationSink + social::SocialSink + media::MediaSink + ?Sized> Sink for T {}
+impl<
+        T: location::LocationSink
+            + social::SocialSink
+            + media::MediaSink
+            + energy::EnergySink
+            + ?Sized,
+    > Sink for T
+{
+}

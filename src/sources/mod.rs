@@ -16,6 +16,7 @@
 )]
 
 mod apple_health;
+mod enedis;
 mod fit;
 mod geojson;
 mod google_no_history;
@@ -79,6 +80,7 @@ mod x_tweets;
 mod youtube_history;
 
 pub use apple_health::AppleHealth;
+pub use enedis::Enedis;
 pub use fit::Fit;
 pub use geojson::GeoJson;
 pub use google_no_history::GoogleNoHistory;
@@ -174,6 +176,11 @@ pub trait Source: Sync {
     /// The service of a streaming file (its summary is then [`crate::model::Summary::Media`]).
     fn media(&self) -> Option<crate::model::media::Service> {
         None
+    }
+    /// Whether it is an electricity meter's file (its summary is then
+    /// [`crate::model::Summary::Energy`]).
+    fn energy(&self) -> bool {
+        false
     }
 }
 
@@ -297,6 +304,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &NetflixViewing,
     &NetflixDevices,
     &YouTubeHistory,
+    &Enedis,
 ];
 
 /// The best claim on a file among the registered sources.
@@ -358,6 +366,22 @@ pub(crate) struct Collected {
     /// Device, IP address, time.
     pub seen: Vec<(Option<String>, Option<String>, Option<i64>)>,
     pub segments: Vec<String>,
+    pub readings: Vec<crate::model::energy::Reading>,
+    pub layouts: Vec<crate::model::energy::Layout>,
+    pub missing: u64,
+}
+
+#[cfg(test)]
+impl crate::model::energy::EnergySink for Collected {
+    fn layout(&mut self, layout: crate::model::energy::Layout) {
+        self.layouts.push(layout);
+    }
+    fn reading(&mut self, reading: &crate::model::energy::Reading) {
+        self.readings.push(*reading);
+    }
+    fn missing(&mut self) {
+        self.missing += 1;
+    }
 }
 
 /// A play as a source handed it over, owned.

@@ -264,7 +264,10 @@ impl Source for TikTokText {
 /// Calls `each` with every line of a text file, without its line break (nor a byte-order mark
 /// before the first), and whether it ended with one (the last line of a cut file does not).
 /// Lines longer than [`MAX_LINE`] are skipped.
-fn each_line(reader: &mut dyn Read, each: &mut dyn FnMut(&str, bool)) -> Option<ErrorKind> {
+pub(crate) fn each_line(
+    reader: &mut dyn Read,
+    each: &mut dyn FnMut(&str, bool),
+) -> Option<ErrorKind> {
     let mut reader = BufReader::new(reader);
     let mut line = Vec::new();
     let mut first = true;

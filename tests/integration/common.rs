@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use reflet::analysis::read_source;
+use reflet::model::energy::EnergySummary;
 use reflet::model::media::MediaSummary;
 use reflet::model::social::SocialSummary;
 use reflet::model::Summary;
@@ -53,6 +54,14 @@ pub fn social(path: &Path, id: &str) -> SocialSummary {
 pub fn media(path: &Path, id: &str) -> MediaSummary {
     match summary(path, id) {
         Summary::Media(m) => m,
+        other => panic!("{}: {other:?}", path.display()),
+    }
+}
+
+/// [`summary`] of an electricity file.
+pub fn energy(path: &Path, id: &str) -> EnergySummary {
+    match summary(path, id) {
+        Summary::Energy(e) => e,
         other => panic!("{}: {other:?}", path.display()),
     }
 }
