@@ -206,6 +206,9 @@ impl LocationSink for Media {
 /// Nor social data.
 impl SocialSink for Media {}
 
+/// Nor chats.
+impl crate::model::chat::ChatSink for Media {}
+
 /// Months are summed in minutes (the summary's unit for them): `months` holds milliseconds while
 /// collecting.
 fn minutes(ms: u64) -> u64 {

@@ -24,6 +24,7 @@ use crate::model::location::{Confidence, Doubt, LatLng, Mode, Routine};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
+pub mod chat;
 pub mod co2;
 pub mod countries;
 pub mod day;
@@ -232,6 +233,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
         Summary::Social(s) => out.extend(social::findings(s)),
         Summary::Media(m) => out.extend(media::findings(m)),
+        Summary::Chat(c) => out.extend(chat::findings(c)),
     }
     out
 }
@@ -512,6 +514,10 @@ pub fn describe_with(
             memory,
         );
         analysis.kept = kept;
+        let mut summary = summary;
+        if let Summary::Chat(chat) = &mut summary {
+            chat::name_you(chat, &analysis.file.path);
+        }
         analysis.findings = findings(&analysis.kind, &summary);
         analysis.summary = Some(summary);
         analysis.error = error;
@@ -556,6 +562,11 @@ pub fn read_source_kept(
         let mut media = media::Media::new(service);
         let error = source.read(reader, &mut media);
         return (Summary::Media(media.finish()), error, None);
+    }
+    if source.chat() {
+        let mut chat = chat::Chat::default();
+        let error = source.read(reader, &mut chat);
+        return (Summary::Chat(chat.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

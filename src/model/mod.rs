@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod basemap;
+pub mod chat;
 pub mod day;
 pub mod gazetteer;
 pub mod location;
@@ -210,10 +211,19 @@ pub enum Summary {
     Social(social::SocialSummary),
     /// Plays of a streaming service (issue 9).
     Media(media::MediaSummary),
+    /// A chat export (issue 9).
+    Chat(chat::ChatSummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
 /// data, and plays. Each collector listens to what it knows and ignores the rest.
-pub trait Sink: location::LocationSink + social::SocialSink + media::MediaSink {}
+pub trait Sink:
+    location::LocationSink + social::SocialSink + media::MediaSink + chat::ChatSink
+{
+}
 
-impl<T: location::LocationSink + social::SocialSink + media::MediaSink + ?Sized> Sink for T {}
+impl<
+        T: location::LocationSink + social::SocialSink + media::MediaSink + chat::ChatSink + ?Sized,
+    > Sink for T
+{
+}

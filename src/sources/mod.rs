@@ -16,6 +16,7 @@
 )]
 
 mod apple_health;
+mod chat_whatsapp;
 mod fit;
 mod geojson;
 mod google_no_history;
@@ -78,6 +79,7 @@ mod x_tweets;
 mod youtube_history;
 
 pub use apple_health::AppleHealth;
+pub use chat_whatsapp::WhatsAppChat;
 pub use fit::Fit;
 pub use geojson::GeoJson;
 pub use google_no_history::GoogleNoHistory;
@@ -172,6 +174,10 @@ pub trait Source: Sync {
     /// The service of a streaming file (its summary is then [`crate::model::Summary::Media`]).
     fn media(&self) -> Option<crate::model::media::Service> {
         None
+    }
+    /// Whether the file is a chat export (its summary is then [`crate::model::Summary::Chat`]).
+    fn chat(&self) -> bool {
+        false
     }
 }
 
@@ -294,6 +300,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &NetflixViewing,
     &NetflixDevices,
     &YouTubeHistory,
+    &WhatsAppChat,
 ];
 
 /// The best claim on a file among the registered sources.
@@ -355,6 +362,28 @@ pub(crate) struct Collected {
     /// Device, IP address, time.
     pub seen: Vec<(Option<String>, Option<String>, Option<i64>)>,
     pub segments: Vec<String>,
+    pub chat: Vec<(i64, Option<String>, crate::model::chat::MessageKind, u32)>,
+    pub chat_groups: Vec<bool>,
+    pub chat_dates: Vec<(crate::model::chat::DateOrder, bool, Option<u64>)>,
+}
+
+#[cfg(test)]
+impl crate::model::chat::ChatSink for Collected {
+    fn chat_message(&mut self, m: &crate::model::chat::ChatMessage<'_>) {
+        self.chat
+            .push((m.at, m.author.map(str::to_owned), m.kind, m.chars));
+    }
+    fn chat_group(&mut self, created_by_you: bool) {
+        self.chat_groups.push(created_by_you);
+    }
+    fn chat_dates(
+        &mut self,
+        order: crate::model::chat::DateOrder,
+        guessed: bool,
+        from: Option<u64>,
+    ) {
+        self.chat_dates.push((order, guessed, from));
+    }
 }
 
 /// A play as a source handed it over, owned.
