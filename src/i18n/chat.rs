@@ -60,6 +60,18 @@ pub fn rhythm(
         Lang::En => format!("The busiest hour: {day}, {from} to {to}."),
     };
     match (lang, quiet) {
+        (Lang::Fr, Some((start, end, 0))) => format!(
+            "Aucun des {n} de cette discussion n'est envoyé entre {} et {} (heure de \
+             Paris)\u{a0}: sans doute pendant votre sommeil. {busy}",
+            hour(start),
+            hour(end)
+        ),
+        (Lang::En, Some((start, end, 0))) => format!(
+            "None of this chat's {n} is sent between {} and {} (Paris time): most likely when \
+             you sleep. {busy}",
+            hour(start),
+            hour(end)
+        ),
         (Lang::Fr, Some((start, end, share))) => format!(
             "Seuls {} des {n} de cette discussion sont envoyés entre {} et {} (heure de \
              Paris)\u{a0}: sans doute pendant votre sommeil. {busy}",

@@ -329,7 +329,7 @@ fn kind(body: &str) -> (MessageKind, u32) {
         "umfrage:",
     ]) {
         MessageKind::Poll
-    } else if marked && has_any(&lower, &SYSTEM) {
+    } else if marked && (has_any(&lower, &SYSTEM) || has_any(&lower, &QUOTING)) {
         MessageKind::System
     } else {
         MessageKind::Text
@@ -559,6 +559,11 @@ impl Source for WhatsAppChat {
                 }
                 None => (MessageKind::System, 0, None),
             };
+            let chars = if kind == MessageKind::System {
+                0
+            } else {
+                chars
+            };
             if kind == MessageKind::System {
                 let lower = body.trim_start_matches(MARKS).to_lowercase();
                 if has_any(&lower, &GROUP) {
@@ -587,12 +592,251 @@ impl Source for WhatsAppChat {
         }
         if error.is_some() {
             error
-        } else if cut {
-            Some(ErrorKind::Truncated)
         } else if reading.messages == 0 {
             Some(ErrorKind::WrongType)
+        } else if cut {
+            Some(ErrorKind::Truncated)
         } else {
             None
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sources::{collect, fixture};
+
+    fn stamp(line: &str) -> Option<(u16, u16, u16, bool, u32)> {
+        header(line).map(|(s, _)| (s.a, s.b, s.c, s.year_first, s.secs))
+    }
+
+    #[test]
+    fn every_header_form_of_formats_md_is_read() {
+        let at = |h: u32, m: u32, s: u32| h * 3600 + m * 60 + s;
+        assert_eq!(
+            stamp("[20.06.19, 15:58:47] Loris: hi"),
+            Some((20, 6, 19, false, at(15, 58, 47)))
+        );
+        assert_eq!(
+            stamp("\u{200e}[3/4/25, 2:05:09\u{202f}PM] Ann: hi"),
+            Some((3, 4, 25, false, at(14, 5, 9)))
+        );
+        assert_eq!(
+            stamp("[01/30/19 20:49] Ann: hi"),
+            Some((1, 30, 19, false, at(20, 49, 0)))
+        );
+        assert_eq!(
+            stamp("30/01/19, 20:49 - Ann: hi"),
+            Some((30, 1, 19, false, at(20, 49, 0)))
+        );
+        assert_eq!(
+            stamp("3/4/25, 12:05 AM - Ann: hi"),
+            Some((3, 4, 25, false, at(0, 5, 0)))
+        );
+        assert_eq!(
+            stamp("01/30/2019, 08:49 p. m. - Ann: hi"),
+            Some((1, 30, 2019, false, at(20, 49, 0)))
+        );
+        assert_eq!(
+            stamp("06/20/2020, 00:08 a.\u{a0}m. - Ann: hi"),
+            Some((6, 20, 2020, false, at(0, 8, 0)))
+        );
+        assert_eq!(
+            stamp("2019/01/01, 11:25 - Ann: hi"),
+            Some((2019, 1, 1, true, at(11, 25, 0)))
+        );
+        assert_eq!(
+            stamp("4.3.2025 klo 14.05 - Ann: hi"),
+            Some((4, 3, 2025, false, at(14, 5, 0)))
+        );
+        assert_eq!(
+            stamp("\u{feff}13. 6. 2018. 21:25:15 - Ann: hi"),
+            Some((13, 6, 2018, false, at(21, 25, 15)))
+        );
+        // Not headers: a continuation line, an hour out of range, a date without a time.
+        for line in [
+            "consectetur adipiscing elit.",
+            "3/4 of us agree",
+            "[20.06.19, 25:58:47] Loris: hi",
+            "20/06/19 - Loris: hi",
+            "2019/01/01, 13:25 PM - Ann: hi",
+            "",
+        ] {
+            assert_eq!(stamp(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn authors_bodies_and_kinds() {
+        assert_eq!(
+            split_author("John Doe: Lorem : ipsum"),
+            (Some("John Doe"), "Lorem : ipsum")
+        );
+        assert_eq!(split_author("John Doe:."), (Some("John Doe"), "."));
+        assert_eq!(split_author("You were added"), (None, "You were added"));
+        let subject = "Loris changed the subject to “Party: tonight”";
+        assert_eq!(split_author(subject), (None, subject));
+        let k = |body: &str| kind(body).0;
+        assert_eq!(
+            k("<attached: 00000001-PHOTO-2019-06-20-16-00-15.jpg>"),
+            MessageKind::Attached
+        );
+        assert_eq!(
+            k("IMG-20240503-WA0003.jpg (fichier joint)"),
+            MessageKind::Attached
+        );
+        assert_eq!(k("<Médias omis>"), MessageKind::Omitted);
+        assert_eq!(k("<Medien ausgeschlossen>"), MessageKind::Omitted);
+        assert_eq!(k("\u{200e}image omitted"), MessageKind::Omitted);
+        assert_eq!(
+            k("report.pdf • 3 pages \u{200e}document omitted"),
+            MessageKind::Omitted
+        );
+        // Without the mark, a text.
+        assert_eq!(k("I omitted"), MessageKind::Text);
+        assert_eq!(k("Ce message a été supprimé"), MessageKind::Deleted);
+        assert_eq!(k("\u{200e}Missed video call"), MessageKind::Call);
+        assert_eq!(k("Video call tomorrow?"), MessageKind::Text);
+        assert_eq!(
+            k("location: https://maps.google.com/?q=48.1,-1.6"),
+            MessageKind::Location
+        );
+        assert_eq!(k("POLL:"), MessageKind::Poll);
+        assert_eq!(k("\u{200e}Alice left"), MessageKind::System);
+        assert_eq!(kind("Ça va ?"), (MessageKind::Text, 7));
+    }
+
+    #[test]
+    fn the_day_is_the_field_over_12_or_the_one_that_changes_more() {
+        let text = "01/02/24, 09:00 - A: a\n01/02/24, 10:00 - B: b\n02/02/24, 09:00 - A: c\n03/02/24, 09:00 - B: d\n01/03/24, 09:00 - A: e\n";
+        let (out, error) = collect(&WhatsAppChat, text.as_bytes());
+        assert_eq!(error, None);
+        assert_eq!(out.chat_dates, [(DateOrder::DayMonth, true, None)]);
+        // 2024-02-01 09:00 in Paris is 08:00 UTC (python3: datetime(2024,2,1,8,tzinfo=utc)
+        // .timestamp() = 1706774400).
+        assert_eq!(out.chat[0].0, 1_706_774_400);
+        // Summer time: 2024-03-01 is still winter, so 08:00 UTC too, 29 days later.
+        assert_eq!(out.chat[4].0, 1_706_774_400 + 29 * 86_400);
+        let text = "01/02/24, 09:00 - A: a\n01/13/24, 10:00 - B: b\n";
+        let (out, _) = collect(&WhatsAppChat, text.as_bytes());
+        assert_eq!(out.chat_dates, [(DateOrder::MonthDay, false, None)]);
+        // July: UTC+2. 2024-07-01 12:00 in Paris, 10:00 UTC = 1719828000 (python3).
+        let (out, _) = collect(&WhatsAppChat, b"2024/07/01, 12:00 - A: a\n");
+        assert_eq!(out.chat_dates, [(DateOrder::YearMonthDay, false, None)]);
+        assert_eq!(out.chat[0].0, 1_719_828_000);
+    }
+
+    #[test]
+    fn continuation_lines_add_to_the_length_and_system_lines_have_no_author() {
+        let text = "[20.06.19, 15:58:47] Messages to this group are now secured with end-to-end encryption.\r\n[20.06.19, 15:58:47] Loris created group “X”\r\n[20.06.19, 15:59:00] Loris: ab\r\ncd\r\n[20.06.19, 16:00:00] X: \u{200e}You created group “X”\r\n";
+        let (out, error) = collect(&WhatsAppChat, text.as_bytes());
+        assert_eq!(error, None);
+        let kinds: Vec<(Option<&str>, MessageKind, u32)> = out
+            .chat
+            .iter()
+            .map(|(_, a, k, n)| (a.as_deref(), *k, *n))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (None, MessageKind::System, 0),
+                (None, MessageKind::System, 0),
+                (Some("Loris"), MessageKind::Text, 5),
+                (None, MessageKind::System, 0),
+            ]
+        );
+        assert_eq!(out.chat_groups, [false, false, true]);
+    }
+
+    #[test]
+    fn cut_wrong_and_garbage_files() {
+        let whole = "[20.06.19, 15:58:47] Loris: hi\r\n[20.06.19, 15:58:50] Emily: hello\r\n";
+        assert_eq!(collect(&WhatsAppChat, whole.as_bytes()).1, None);
+        // CR LF lines: a last line without its break was cut.
+        let (out, error) = collect(&WhatsAppChat, &whole.as_bytes()[..whole.len() - 3]);
+        assert_eq!(error, Some(ErrorKind::Truncated));
+        assert_eq!(out.chat.len(), 2);
+        // LF lines: a date begun, or a header without an author that WhatsApp would not write.
+        let lf = "30/01/19, 20:49 - Ann: hi\n30/01/19, 20:5";
+        assert_eq!(
+            collect(&WhatsAppChat, lf.as_bytes()).1,
+            Some(ErrorKind::Truncated)
+        );
+        let lf = "30/01/19, 20:49 - Ann: hi\n30/01/19, 20:50 - An";
+        assert_eq!(
+            collect(&WhatsAppChat, lf.as_bytes()).1,
+            Some(ErrorKind::Truncated)
+        );
+        let lf = "30/01/19, 20:49 - Ann: hi\n30/01/19, 20:50 - You were added";
+        assert_eq!(collect(&WhatsAppChat, lf.as_bytes()).1, None);
+        for garbage in [&b""[..], b"hello\nworld\n", b"\x89PNG\r\n\x1a\n\0\0"] {
+            assert_eq!(
+                collect(&WhatsAppChat, garbage).1,
+                Some(ErrorKind::WrongType)
+            );
+        }
+        // A bad date is skipped, never a panic.
+        let (out, _) = collect(&WhatsAppChat, b"31/02/19, 20:49 - Ann: hi\n");
+        assert!(out.chat.is_empty());
+    }
+
+    #[test]
+    fn past_the_held_messages_the_order_is_decided_and_the_rest_handed_over() {
+        use std::fmt::Write;
+        let mut text = String::new();
+        for i in 0..=MAX_HELD {
+            let (day, minute) = (1 + i / 1440 % 28, i % 1440);
+            let _ = writeln!(
+                text,
+                "{day:02}/02/24, {:02}:{:02} - A: a",
+                minute / 60,
+                minute % 60
+            );
+        }
+        let (out, error) = collect(&WhatsAppChat, text.as_bytes());
+        assert_eq!(error, None);
+        assert_eq!(out.chat.len(), MAX_HELD + 1);
+        assert_eq!(
+            out.chat_dates,
+            [(DateOrder::DayMonth, false, Some(MAX_HELD as u64))]
+        );
+    }
+
+    #[test]
+    fn detection_wants_the_name_and_a_header_first() {
+        let head = b"[20.06.19, 15:58:47] Loris: hi\r\n";
+        for name in [
+            "_chat.txt",
+            "WhatsApp Chat - Ann.zip/_chat.txt",
+            "WhatsApp Chat with Ann.txt",
+            "Discussion WhatsApp avec Zoé.txt",
+        ] {
+            assert!(WhatsAppChat.detect(name, head).is_some(), "{name}");
+        }
+        assert!(WhatsAppChat.detect("notes.txt", head).is_none());
+        assert!(WhatsAppChat.detect("_chat.json", head).is_none());
+        assert!(WhatsAppChat
+            .detect("_chat.txt", b"Some notes\n[20.06.19, 15:58:47] Loris: hi")
+            .is_none());
+    }
+
+    #[test]
+    fn the_group_fixture() {
+        // Counted with python3 (see tests/integration/chat.rs): 68 headers, 5 system lines.
+        let bytes = fixture("whatsapp.chat", "_chat_ios_12h_group.txt");
+        let (out, error) = collect(&WhatsAppChat, &bytes);
+        assert_eq!(error, None);
+        assert_eq!(out.chat.len(), 68);
+        let system = out
+            .chat
+            .iter()
+            .filter(|m| m.2 == MessageKind::System)
+            .count();
+        assert_eq!(system, 5);
+        assert!(out
+            .chat
+            .iter()
+            .all(|m| (m.2 == MessageKind::System) == m.1.is_none()));
     }
 }
