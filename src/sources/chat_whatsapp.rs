@@ -25,8 +25,10 @@
 //!
 //! A text file cut off cannot always be told from a whole one. iOS ends every line with CR LF,
 //! the last too: a CR LF file whose last line has no line break was cut. Otherwise (public
-//! Android samples end without a line break), a last line that begins a date it does not
-//! finish, or a last header line without an author that says nothing WhatsApp says, was cut.
+//! Android samples end without a line break), a last line without its break was cut when it
+//! begins a date it does not finish, ends inside a character, is a header without an author that
+//! says nothing WhatsApp says, or an author with no text (WhatsApp writes no empty message). A
+//! file cut right after a line break, or inside the text of its last message, reads as whole.
 
 use std::collections::HashMap;
 use std::io::Read;
@@ -538,6 +540,8 @@ impl Source for WhatsAppChat {
         let error = each_raw_line(reader, &mut |line, ended, windows| {
             crlf |= windows;
             let last = !ended;
+            // A whole file is whole UTF-8: a last line ending in a broken character was cut.
+            cut |= last && line.ends_with('\u{fffd}');
             let Some((stamp, rest)) = header(line) else {
                 cut |= last && (crlf || begun(line));
                 if let Some(h) = current.as_mut().filter(|h| h.kind != MessageKind::System) {
@@ -574,7 +578,8 @@ impl Source for WhatsAppChat {
                 let known = has_any(&lower, &SYSTEM) || has_any(&lower, &GROUP);
                 cut |= last && (crlf || (author.is_none() && !known));
             } else {
-                cut |= last && crlf;
+                // WhatsApp writes no empty message: `Name:` alone was cut.
+                cut |= last && (crlf || body.trim_matches(MARKS).trim().is_empty());
             }
             let author = author.map_or(NO_AUTHOR, |a| reading.author(a));
             current = Some(Held {
@@ -801,6 +806,33 @@ mod tests {
             out.chat_dates,
             [(DateOrder::DayMonth, false, Some(MAX_HELD as u64))]
         );
+    }
+
+    #[test]
+    fn cut_anywhere_it_says_so_or_holds_no_message() {
+        let bytes = fixture("whatsapp.chat", "_chat_ios_12h_group.txt");
+        // Cut inside its first line, a file does not show yet that its lines end with CR LF.
+        let first = bytes.iter().position(|b| *b == b'\n').unwrap();
+        for cut in (first + 1..bytes.len()).step_by(3) {
+            let (out, error) = collect(&WhatsAppChat, &bytes[..cut]);
+            let expected = if out.chat.is_empty() {
+                Some(ErrorKind::WrongType)
+            } else if bytes[..cut].ends_with(b"\r\n") {
+                None
+            } else {
+                Some(ErrorKind::Truncated)
+            };
+            assert_eq!(error, expected, "cut at {cut}");
+        }
+        // Bytes of every kind never panic.
+        let mut noise = Vec::new();
+        let mut x = 7_u32;
+        for _ in 0..20_000 {
+            x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+            let alphabet = b"[]0123456789/.-:, APM\r\n\xe2\x80\xaf\xc3";
+            noise.push(alphabet[(x >> 16) as usize % alphabet.len()]);
+        }
+        let _ = collect(&WhatsAppChat, &noise);
     }
 
     #[test]
