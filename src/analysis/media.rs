@@ -249,10 +249,7 @@ pub fn findings(s: &MediaSummary) -> Vec<Finding> {
     }
     if let Some(rhythm) = &s.rhythm {
         let busiest = super::social::busiest_hour(&rhythm.counts);
-        let quiet = rhythm
-            .quiet
-            .zip(rhythm.quiet_percent)
-            .map(|((start, end), share)| (start, end, share));
+        let quiet = rhythm.quiet_share();
         out.push(Finding::new(
             "media_rhythm",
             Messages::from_fn(|lang| text::rhythm(lang, who, rhythm.total, quiet, busiest)),
