@@ -306,3 +306,41 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_in_both_languages_with_french_spacing() {
+        let s = ChatSummary {
+            messages: 1234,
+            first: Some("2019-06-20".to_owned()),
+            last: Some("2021-12-30".to_owned()),
+            days: 210,
+            months: vec![("2020-03".to_owned(), 320), ("2020-04".to_owned(), 12)],
+            participant_count: 12,
+            group: true,
+            ..ChatSummary::default()
+        };
+        let busiest = ("2020-03".to_owned(), 320);
+        assert_eq!(
+            volume(Lang::Fr, &s, Some(&busiest)),
+            "Cette discussion compte 1\u{202f}234\u{a0}messages, sur 210\u{a0}jours entre le 2019-06-20 et le 2021-12-30. Mois le plus actif\u{a0}: 2020-03, avec 320\u{a0}messages."
+        );
+        assert_eq!(
+            rhythm(Lang::En, 1234, Some((1, 7, 2)), (0, 20)),
+            "Only 2% of this chat's 1,234\u{a0}messages are sent between 1:00 and 7:00 (Paris time): most likely when you sleep. The busiest hour: Monday, 20:00 to 21:00."
+        );
+        assert_eq!(
+            participants(Lang::Fr, &s, 45, None),
+            "12\u{a0}personnes écrivent dans ce groupe\u{a0}; la plus active envoie 45\u{a0}% des messages. Le fichier ne dit pas laquelle de ces personnes est vous."
+        );
+        assert_eq!(
+            replies(Lang::En, 30, 5),
+            "When someone answers the same day, it typically takes 30\u{a0}seconds (median of 5\u{a0}replies)."
+        );
+        assert!(why(Lang::Fr, "chat_media").is_some());
+        assert_eq!(why(Lang::En, "nothing"), None);
+    }
+}
