@@ -4,6 +4,7 @@
 
 mod integration {
     pub mod archives;
+    pub mod chat;
     pub mod common;
     pub mod day;
     pub mod energy;

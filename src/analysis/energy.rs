@@ -541,6 +541,7 @@ impl LocationSink for Energy {
 /// Nor social data, nor plays.
 impl SocialSink for Energy {}
 impl MediaSink for Energy {}
+impl crate::model::chat::ChatSink for Energy {}
 
 /// What an electricity file reveals, in words: how much the home uses, when it wakes up and goes
 /// quiet, when it stands empty on weekdays, when nobody was there for days, and its highest

@@ -85,6 +85,7 @@ pub fn mean_interval_s(sum_ms: i64, gaps: i64) -> Option<u64> {
 impl crate::model::social::SocialSink for Locations {}
 impl crate::model::media::MediaSink for Locations {}
 impl crate::model::energy::EnergySink for Locations {}
+impl crate::model::chat::ChatSink for Locations {}
 
 impl LocationSink for Locations {
     fn fix(&mut self, fix: Fix, source: &str) {

@@ -211,6 +211,9 @@ impl LocationSink for Media {
 impl SocialSink for Media {}
 impl crate::model::energy::EnergySink for Media {}
 
+/// Nor chats.
+impl crate::model::chat::ChatSink for Media {}
+
 /// Months are summed in minutes (the summary's unit for them): `months` holds milliseconds while
 /// collecting.
 fn minutes(ms: u64) -> u64 {
@@ -251,10 +254,7 @@ pub fn findings(s: &MediaSummary) -> Vec<Finding> {
     }
     if let Some(rhythm) = &s.rhythm {
         let busiest = super::social::busiest_hour(&rhythm.counts);
-        let quiet = rhythm
-            .quiet
-            .zip(rhythm.quiet_percent)
-            .map(|((start, end), share)| (start, end, share));
+        let quiet = rhythm.quiet_share();
         out.push(Finding::new(
             "media_rhythm",
             Messages::from_fn(|lang| text::rhythm(lang, who, rhythm.total, quiet, busiest)),

@@ -24,6 +24,7 @@ use crate::model::location::{Confidence, Doubt, LatLng, Mode, Routine};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
+pub mod chat;
 pub mod co2;
 pub mod countries;
 pub mod day;
@@ -136,105 +137,106 @@ fn company(source: &str) -> Option<&'static str> {
 /// What a file's summary reveals, in words: what is read, then home, work, routine and places,
 /// then what the service itself inferred, then why it matters.
 pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
-    let mut out = Vec::new();
     match summary {
-        Summary::Positions(p) => {
-            let who = match kind {
-                Kind::Source(id) => company(id),
-                Kind::Unknown => None,
-            };
-            let year = |iso: &Option<String>| iso.as_deref()?.get(..4)?.parse::<i64>().ok();
-            if let (true, Some(first), Some(last)) = (p.days > 0, year(&p.first), year(&p.last)) {
-                out.push(Finding::new(
-                    "coverage",
-                    Messages::from_fn(|lang| {
-                        coverage(lang, who, p.days, (first, last), p.interval_s)
-                    }),
-                ));
-            }
-            // One or two nights say too little to name a place, even with low confidence.
-            if let Some(home) = p.home.as_ref().filter(|h| h.nights_total >= 3) {
-                let confident = match home.confidence {
-                    Confidence::High => Some(true),
-                    Confidence::Medium => Some(false),
-                    Confidence::Low => None,
-                };
-                let doubt = home.doubt.map(|d| match d {
-                    Doubt::FewNights => 0,
-                    Doubt::WeekdaysDiffer => 1,
-                    Doubt::TwoPlaces => 2,
-                    Doubt::Scattered => 3,
-                    Doubt::DaytimeElsewhere => 4,
-                });
-                out.push(Finding::new(
-                    "home",
-                    Messages::from_fn(|lang| {
-                        let at = place_text(lang, home.lat, home.lng);
-                        home_sentence(lang, &at, home.nights, home.nights_total, confident, doubt)
-                    }),
-                ));
-            }
-            if let Some(work) = p.work.as_ref().filter(|w| w.days_total >= 3) {
-                let confident = match work.confidence {
-                    Confidence::High => Some(true),
-                    Confidence::Medium => Some(false),
-                    Confidence::Low => None,
-                };
-                out.push(Finding::new(
-                    "work",
-                    Messages::from_fn(|lang| {
-                        let at = place_text(lang, work.lat, work.lng);
-                        work_sentence(lang, &at, work.days, work.days_total, confident)
-                    }),
-                ));
-            }
-            routine_finding(p, &mut out);
-            place_findings(p, &mut out);
-            mobility_findings(p, &mut out);
-            if p.service_home.is_some() || p.service_work.is_some() {
-                let apart = p
-                    .home
-                    .as_ref()
-                    .filter(|h| h.nights_total >= 3)
-                    .and_then(|h| LatLng::from_degrees(h.lat, h.lng))
-                    .zip(p.service_home)
-                    .map(|(ours, theirs)| ours.distance_m(theirs));
-                out.push(Finding::new(
-                    "service_places",
-                    Messages::from_fn(|lang| {
-                        let text = |at: LatLng| position(lang, at.lat(), at.lng());
-                        let home = p.service_home.map(text);
-                        let work = p.service_work.map(text);
-                        service_places(
-                            lang,
-                            company_name(lang, who),
-                            home.as_deref(),
-                            work.as_deref(),
-                            apart,
-                        )
-                    }),
-                ));
-            }
-            if !p.affinities.is_empty() {
-                let mut shares: Vec<(Mode, f64)> =
-                    p.affinities.iter().map(|(m, a)| (*m, *a)).collect();
-                shares.sort_by(|a, b| b.1.total_cmp(&a.1));
-                out.push(Finding::new(
-                    "travel_affinities",
-                    Messages::from_fn(|lang| affinities(lang, company_name(lang, who), &shares)),
-                ));
-            }
-            service_findings(p, who, &mut out);
-            if p.count >= 4 {
-                out.push(Finding::new(
-                    "uniqueness",
-                    Messages::from_fn(|lang| uniqueness(lang, p.count)),
-                ));
-            }
-        }
-        Summary::Social(s) => out.extend(social::findings(s)),
-        Summary::Media(m) => out.extend(media::findings(m)),
-        Summary::Energy(e) => out.extend(energy::findings(e)),
+        Summary::Positions(p) => position_findings(kind, p),
+        Summary::Social(s) => social::findings(s),
+        Summary::Media(m) => media::findings(m),
+        Summary::Energy(e) => energy::findings(e),
+        Summary::Chat(c) => chat::findings(c),
+    }
+}
+
+/// What a location file reveals.
+fn position_findings(kind: &Kind, p: &crate::model::PositionSummary) -> Vec<Finding> {
+    let mut out = Vec::new();
+    let who = match kind {
+        Kind::Source(id) => company(id),
+        Kind::Unknown => None,
+    };
+    let year = |iso: &Option<String>| iso.as_deref()?.get(..4)?.parse::<i64>().ok();
+    if let (true, Some(first), Some(last)) = (p.days > 0, year(&p.first), year(&p.last)) {
+        out.push(Finding::new(
+            "coverage",
+            Messages::from_fn(|lang| coverage(lang, who, p.days, (first, last), p.interval_s)),
+        ));
+    }
+    // One or two nights say too little to name a place, even with low confidence.
+    if let Some(home) = p.home.as_ref().filter(|h| h.nights_total >= 3) {
+        let confident = match home.confidence {
+            Confidence::High => Some(true),
+            Confidence::Medium => Some(false),
+            Confidence::Low => None,
+        };
+        let doubt = home.doubt.map(|d| match d {
+            Doubt::FewNights => 0,
+            Doubt::WeekdaysDiffer => 1,
+            Doubt::TwoPlaces => 2,
+            Doubt::Scattered => 3,
+            Doubt::DaytimeElsewhere => 4,
+        });
+        out.push(Finding::new(
+            "home",
+            Messages::from_fn(|lang| {
+                let at = place_text(lang, home.lat, home.lng);
+                home_sentence(lang, &at, home.nights, home.nights_total, confident, doubt)
+            }),
+        ));
+    }
+    if let Some(work) = p.work.as_ref().filter(|w| w.days_total >= 3) {
+        let confident = match work.confidence {
+            Confidence::High => Some(true),
+            Confidence::Medium => Some(false),
+            Confidence::Low => None,
+        };
+        out.push(Finding::new(
+            "work",
+            Messages::from_fn(|lang| {
+                let at = place_text(lang, work.lat, work.lng);
+                work_sentence(lang, &at, work.days, work.days_total, confident)
+            }),
+        ));
+    }
+    routine_finding(p, &mut out);
+    place_findings(p, &mut out);
+    mobility_findings(p, &mut out);
+    if p.service_home.is_some() || p.service_work.is_some() {
+        let apart = p
+            .home
+            .as_ref()
+            .filter(|h| h.nights_total >= 3)
+            .and_then(|h| LatLng::from_degrees(h.lat, h.lng))
+            .zip(p.service_home)
+            .map(|(ours, theirs)| ours.distance_m(theirs));
+        out.push(Finding::new(
+            "service_places",
+            Messages::from_fn(|lang| {
+                let text = |at: LatLng| position(lang, at.lat(), at.lng());
+                let home = p.service_home.map(text);
+                let work = p.service_work.map(text);
+                service_places(
+                    lang,
+                    company_name(lang, who),
+                    home.as_deref(),
+                    work.as_deref(),
+                    apart,
+                )
+            }),
+        ));
+    }
+    if !p.affinities.is_empty() {
+        let mut shares: Vec<(Mode, f64)> = p.affinities.iter().map(|(m, a)| (*m, *a)).collect();
+        shares.sort_by(|a, b| b.1.total_cmp(&a.1));
+        out.push(Finding::new(
+            "travel_affinities",
+            Messages::from_fn(|lang| affinities(lang, company_name(lang, who), &shares)),
+        ));
+    }
+    service_findings(p, who, &mut out);
+    if p.count >= 4 {
+        out.push(Finding::new(
+            "uniqueness",
+            Messages::from_fn(|lang| uniqueness(lang, p.count)),
+        ));
     }
     out
 }
@@ -515,6 +517,10 @@ pub fn describe_with(
             memory,
         );
         analysis.kept = kept;
+        let mut summary = summary;
+        if let Summary::Chat(chat) = &mut summary {
+            chat::name_you(chat, &analysis.file.path);
+        }
         analysis.findings = findings(&analysis.kind, &summary);
         analysis.summary = Some(summary);
         analysis.error = error;
@@ -564,6 +570,11 @@ pub fn read_source_kept(
         let mut energy = energy::Energy::default();
         let error = source.read(reader, &mut energy);
         return (Summary::Energy(energy.finish()), error, None);
+    }
+    if source.chat() {
+        let mut chat = chat::Chat::default();
+        let error = source.read(reader, &mut chat);
+        return (Summary::Chat(chat.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

@@ -56,6 +56,15 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        Summary::Chat(c) => Part {
+            days: Some(&c.days_seen),
+            rhythm: c.rhythm.as_ref(),
+            knows: Knows {
+                contacts: c.participant_count > 0,
+                habits: c.rhythm.is_some(),
+                ..Knows::default()
+            },
+        },
         Summary::Media(m) => Part {
             days: Some(&m.days_seen),
             rhythm: m.rhythm.as_ref(),

@@ -657,6 +657,7 @@ impl SocialSink for Social {
 /// Nor plays.
 impl crate::model::media::MediaSink for Social {}
 impl crate::model::energy::EnergySink for Social {}
+impl crate::model::chat::ChatSink for Social {}
 
 /// A social file holds no position.
 impl LocationSink for Social {
@@ -779,10 +780,7 @@ fn people_findings(s: &SocialSummary, out: &mut Vec<Finding>) {
     }
     if let Some(rhythm) = &s.rhythm {
         let busiest = busiest_hour(&rhythm.counts);
-        let quiet = rhythm
-            .quiet
-            .zip(rhythm.quiet_percent)
-            .map(|((start, end), share)| (start, end, share));
+        let quiet = rhythm.quiet_share();
         out.push(Finding::new(
             "activity_rhythm",
             Messages::from_fn(|lang| {
@@ -954,10 +952,7 @@ pub fn overview_findings(o: &SocialOverview) -> Vec<Finding> {
         ));
     }
     if let Some(rhythm) = o.rhythm.as_ref().filter(|_| o.rhythm_from.files > 1) {
-        let quiet = rhythm
-            .quiet
-            .zip(rhythm.quiet_percent)
-            .map(|((start, end), share)| (start, end, share));
+        let quiet = rhythm.quiet_share();
         let busiest = busiest_hour(&rhythm.counts);
         out.push(Finding::new(
             "merged_rhythm",

@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod chat;
 pub mod day;
 pub mod energy;
 pub mod media;
@@ -1927,6 +1928,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
         .or_else(|| media::why(lang, id))
         .or_else(|| portrait::why(lang, id))
         .or_else(|| energy::why(lang, id))
+        .or_else(|| chat::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
 }

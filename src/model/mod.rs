@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod basemap;
+pub mod chat;
 pub mod day;
 pub mod energy;
 pub mod gazetteer;
@@ -217,12 +218,15 @@ pub enum Summary {
     Media(media::MediaSummary),
     /// Readings of an electricity meter (issue 9).
     Energy(energy::EnergySummary),
+    /// A chat export (issue 9).
+    Chat(chat::ChatSummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
-/// data, plays and meter readings. Each collector listens to what it knows and ignores the rest.
+/// data, plays, meter readings and chat messages. Each collector listens to what it knows and
+/// ignores the rest.
 pub trait Sink:
-    location::LocationSink + social::SocialSink + media::MediaSink + energy::EnergySink
+    location::LocationSink + social::SocialSink + media::MediaSink + energy::EnergySink + chat::ChatSink
 {
 }
 
@@ -231,6 +235,7 @@ impl<
             + social::SocialSink
             + media::MediaSink
             + energy::EnergySink
+            + chat::ChatSink
             + ?Sized,
     > Sink for T
 {

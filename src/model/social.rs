@@ -366,6 +366,15 @@ pub struct Contacts {
     pub years: Vec<(i64, u64)>,
 }
 
+impl Rhythm {
+    /// The quiet hours and their share: `(first hour, hour after the last, percent)`.
+    pub fn quiet_share(&self) -> Option<(u8, u8, u8)> {
+        self.quiet
+            .zip(self.quiet_percent)
+            .map(|((start, end), share)| (start, end, share))
+    }
+}
+
 impl SocialSummary {
     /// The relations of every kind begun each year (those the file dates), in order.
     pub fn contacts_by_year(&self) -> std::collections::BTreeMap<i64, u64> {

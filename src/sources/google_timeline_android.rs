@@ -1088,6 +1088,7 @@ mod tests {
         impl crate::model::social::SocialSink for Count {}
         impl crate::model::media::MediaSink for Count {}
         impl crate::model::energy::EnergySink for Count {}
+        impl crate::model::chat::ChatSink for Count {}
         impl LocationSink for Count {
             fn fix(&mut self, _: Fix, _: &str) {
                 self.0 += 1;

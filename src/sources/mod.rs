@@ -16,6 +16,7 @@
 )]
 
 mod apple_health;
+mod chat_whatsapp;
 mod enedis;
 mod fit;
 mod geojson;
@@ -80,6 +81,7 @@ mod x_tweets;
 mod youtube_history;
 
 pub use apple_health::AppleHealth;
+pub use chat_whatsapp::WhatsAppChat;
 pub use enedis::Enedis;
 pub use fit::Fit;
 pub use geojson::GeoJson;
@@ -180,6 +182,10 @@ pub trait Source: Sync {
     /// Whether it is an electricity meter's file (its summary is then
     /// [`crate::model::Summary::Energy`]).
     fn energy(&self) -> bool {
+        false
+    }
+    /// Whether the file is a chat export (its summary is then [`crate::model::Summary::Chat`]).
+    fn chat(&self) -> bool {
         false
     }
 }
@@ -305,6 +311,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &NetflixDevices,
     &YouTubeHistory,
     &Enedis,
+    &WhatsAppChat,
 ];
 
 /// The best claim on a file among the registered sources.
@@ -369,6 +376,9 @@ pub(crate) struct Collected {
     pub readings: Vec<crate::model::energy::Reading>,
     pub layouts: Vec<crate::model::energy::Layout>,
     pub missing: u64,
+    pub chat: Vec<(i64, Option<String>, crate::model::chat::MessageKind, u32)>,
+    pub chat_groups: Vec<bool>,
+    pub chat_dates: Vec<(crate::model::chat::DateOrder, bool, Option<u64>)>,
 }
 
 #[cfg(test)]
@@ -381,6 +391,25 @@ impl crate::model::energy::EnergySink for Collected {
     }
     fn missing(&mut self) {
         self.missing += 1;
+    }
+}
+
+#[cfg(test)]
+impl crate::model::chat::ChatSink for Collected {
+    fn chat_message(&mut self, m: &crate::model::chat::ChatMessage<'_>) {
+        self.chat
+            .push((m.at, m.author.map(str::to_owned), m.kind, m.chars));
+    }
+    fn chat_group(&mut self, created_by_you: bool) {
+        self.chat_groups.push(created_by_you);
+    }
+    fn chat_dates(
+        &mut self,
+        order: crate::model::chat::DateOrder,
+        guessed: bool,
+        from: Option<u64>,
+    ) {
+        self.chat_dates.push((order, guessed, from));
     }
 }
 

@@ -268,6 +268,14 @@ pub(crate) fn each_line(
     reader: &mut dyn Read,
     each: &mut dyn FnMut(&str, bool),
 ) -> Option<ErrorKind> {
+    each_raw_line(reader, &mut |text, ended, _| each(text, ended))
+}
+
+/// [`each_line`], also telling whether the line ended with CR LF.
+pub(super) fn each_raw_line(
+    reader: &mut dyn Read,
+    each: &mut dyn FnMut(&str, bool, bool),
+) -> Option<ErrorKind> {
     let mut reader = BufReader::new(reader);
     let mut line = Vec::new();
     let mut first = true;
@@ -296,8 +304,9 @@ pub(crate) fn each_line(
             bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
             first = false;
         }
+        let crlf = bytes.ends_with(b"\r\n");
         let text = String::from_utf8_lossy(bytes);
-        each(text.trim_end_matches(['\r', '\n']), ended);
+        each(text.trim_end_matches(['\r', '\n']), ended, crlf);
     }
 }
 

@@ -83,6 +83,18 @@ fn media_samples() -> Vec<(String, &'static str)> {
     .to_vec()
 }
 
+/// The chat samples and the source that reads them (issue 9).
+fn chat_samples() -> Vec<(String, &'static str)> {
+    [
+        "samples/whatsapp/_chat.txt",
+        "samples/whatsapp/_chat_ios_mmddyy_24h.txt",
+        "samples/whatsapp/WhatsApp Chat android_ddmmyy_24h.txt",
+        "samples/whatsapp/WhatsApp Chat android_es_12h.txt",
+    ]
+    .map(|p| (p.to_owned(), "whatsapp.chat"))
+    .to_vec()
+}
+
 #[test]
 fn every_sample_is_listed_with_its_real_size() {
     let report = inspect_paths(&[samples()]);
@@ -200,6 +212,8 @@ fn every_sample_is_recognised_by_its_own_source_and_no_other() {
     let mut expected: Vec<(&str, &str)> = expected.to_vec();
     expected.extend(social.iter().map(|(p, k)| (p.as_str(), *k)));
     expected.extend(media.iter().map(|(p, k)| (p.as_str(), *k)));
+    let chats = chat_samples();
+    expected.extend(chats.iter().map(|(p, k)| (p.as_str(), *k)));
     expected.sort_unstable();
     let expected: Vec<(&str, String)> = expected
         .iter()

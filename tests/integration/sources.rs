@@ -106,6 +106,7 @@ fn has_content(summary: &Summary) -> bool {
             m.plays > 0 || !m.devices.is_empty() || !m.ips.is_empty() || !m.segments.is_empty()
         }
         Summary::Energy(e) => e.readings > 0,
+        Summary::Chat(c) => c.messages + c.system > 0,
     }
 }
 

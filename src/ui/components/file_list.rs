@@ -53,6 +53,7 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
         Summary::Social(s) => crate::i18n::social::summary_line(lang, s),
         Summary::Media(m) => crate::i18n::media::summary_line(lang, m),
         Summary::Energy(e) => crate::i18n::energy::summary_line(lang, e),
+        Summary::Chat(c) => crate::i18n::chat::summary_line(lang, c),
     }
 }
 
@@ -162,17 +163,15 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                 p.density.is_some().then(|| Rc::new(p.clone())),
                 p.count > 0 || p.trips.is_some(),
             ),
-            Summary::Social(_) | Summary::Media(_) | Summary::Energy(_) => {
-                (None, None, None, false)
-            }
+            _ => (None, None, None, false),
         };
         let social = match summary {
             Summary::Social(s) => Some(s),
-            Summary::Positions(_) | Summary::Media(_) | Summary::Energy(_) => None,
+            _ => None,
         };
         let media = match summary {
             Summary::Media(m) => Some(m),
-            Summary::Positions(_) | Summary::Social(_) | Summary::Energy(_) => None,
+            _ => None,
         };
         return html! {
             <>
