@@ -31,6 +31,7 @@ pub mod density;
 pub mod home;
 pub mod location;
 pub mod media;
+pub mod money;
 pub mod places;
 pub mod routine;
 pub mod social;
@@ -232,6 +233,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
         Summary::Social(s) => out.extend(social::findings(s)),
         Summary::Media(m) => out.extend(media::findings(m)),
+        Summary::Money(m) => out.extend(money::findings(m)),
     }
     out
 }
@@ -556,6 +558,11 @@ pub fn read_source_kept(
         let mut media = media::Media::new(service);
         let error = source.read(reader, &mut media);
         return (Summary::Media(media.finish()), error, None);
+    }
+    if let Some(format) = source.money() {
+        let mut money = money::Money::new(format);
+        let error = source.read(reader, &mut money);
+        return (Summary::Money(money.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

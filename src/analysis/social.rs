@@ -648,6 +648,7 @@ impl SocialSink for Social {
 
 /// Nor plays.
 impl crate::model::media::MediaSink for Social {}
+impl crate::model::money::MoneySink for Social {}
 
 /// A social file holds no position.
 impl LocationSink for Social {

@@ -10,6 +10,7 @@ pub mod day;
 pub mod gazetteer;
 pub mod location;
 pub mod media;
+pub mod money;
 pub mod points;
 pub mod social;
 pub mod time;
@@ -210,10 +211,20 @@ pub enum Summary {
     Social(social::SocialSummary),
     /// Plays of a streaming service (issue 9).
     Media(media::MediaSummary),
+    /// A bank statement (issue 9).
+    Money(money::MoneySummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
-/// data, and plays. Each collector listens to what it knows and ignores the rest.
-pub trait Sink: location::LocationSink + social::SocialSink + media::MediaSink {}
+/// data, plays, and bank transactions. Each collector listens to what it knows and ignores the
+/// rest.
+pub trait Sink:
+    location::LocationSink + social::SocialSink + media::MediaSink + money::MoneySink
+{
+}
 
-impl<T: location::LocationSink + social::SocialSink + media::MediaSink + ?Sized> Sink for T {}
+impl<
+        T: location::LocationSink + social::SocialSink + media::MediaSink + money::MoneySink + ?Sized,
+    > Sink for T
+{
+}

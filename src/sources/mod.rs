@@ -16,6 +16,10 @@
 )]
 
 mod apple_health;
+mod bank;
+mod bank_csv;
+mod bank_ofx;
+mod bank_qif;
 mod fit;
 mod geojson;
 mod google_no_history;
@@ -78,6 +82,9 @@ mod x_tweets;
 mod youtube_history;
 
 pub use apple_health::AppleHealth;
+pub use bank_csv::BankCsv;
+pub use bank_ofx::BankOfx;
+pub use bank_qif::BankQif;
 pub use fit::Fit;
 pub use geojson::GeoJson;
 pub use google_no_history::GoogleNoHistory;
@@ -171,6 +178,10 @@ pub trait Source: Sync {
     }
     /// The service of a streaming file (its summary is then [`crate::model::Summary::Media`]).
     fn media(&self) -> Option<crate::model::media::Service> {
+        None
+    }
+    /// The format of a bank statement (its summary is then [`crate::model::Summary::Money`]).
+    fn money(&self) -> Option<crate::model::money::Format> {
         None
     }
 }
@@ -294,6 +305,9 @@ pub static SOURCES: &[&dyn Source] = &[
     &NetflixViewing,
     &NetflixDevices,
     &YouTubeHistory,
+    &BankOfx,
+    &BankQif,
+    &BankCsv,
 ];
 
 /// The best claim on a file among the registered sources.
@@ -355,6 +369,37 @@ pub(crate) struct Collected {
     /// Device, IP address, time.
     pub seen: Vec<(Option<String>, Option<String>, Option<i64>)>,
     pub segments: Vec<String>,
+    /// Bank transactions: time, cents, currency, label, memo, category, type.
+    pub transactions: Vec<CollectedTransaction>,
+}
+
+/// A bank transaction as a source handed it over, owned.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CollectedTransaction {
+    pub at: i64,
+    pub cents: i64,
+    pub currency: Option<String>,
+    pub label: Option<String>,
+    pub memo: Option<String>,
+    pub category: Option<String>,
+    pub kind: Option<String>,
+}
+
+#[cfg(test)]
+impl crate::model::money::MoneySink for Collected {
+    fn transaction(&mut self, t: &crate::model::money::Transaction<'_>) {
+        let own = |s: Option<&str>| s.map(str::to_owned);
+        self.transactions.push(CollectedTransaction {
+            at: t.at,
+            cents: t.cents,
+            currency: own(t.currency),
+            label: own(t.label),
+            memo: own(t.memo),
+            category: own(t.category),
+            kind: own(t.kind),
+        });
+    }
 }
 
 /// A play as a source handed it over, owned.

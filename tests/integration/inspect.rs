@@ -83,6 +83,16 @@ fn media_samples() -> Vec<(String, &'static str)> {
     .to_vec()
 }
 
+/// The bank statement samples and the sources that read them (issue 9).
+fn money_samples() -> Vec<(String, &'static str)> {
+    [
+        ("samples/bank/bank_medium.ofx", "bank.ofx"),
+        ("samples/bank/test.qif", "bank.qif"),
+    ]
+    .map(|(p, k)| (p.to_owned(), k))
+    .to_vec()
+}
+
 #[test]
 fn every_sample_is_listed_with_its_real_size() {
     let report = inspect_paths(&[samples()]);
@@ -200,6 +210,8 @@ fn every_sample_is_recognised_by_its_own_source_and_no_other() {
     let mut expected: Vec<(&str, &str)> = expected.to_vec();
     expected.extend(social.iter().map(|(p, k)| (p.as_str(), *k)));
     expected.extend(media.iter().map(|(p, k)| (p.as_str(), *k)));
+    let money = money_samples();
+    expected.extend(money.iter().map(|(p, k)| (p.as_str(), *k)));
     expected.sort_unstable();
     let expected: Vec<(&str, String)> = expected
         .iter()
