@@ -261,3 +261,21 @@ fn the_signed_amount_csv_newest_first() {
     );
     assert_eq!(s.towns[0].name, "Paris");
 }
+
+#[test]
+fn the_schema_doc_documents_every_money_key_and_category() {
+    let doc = std::fs::read_to_string(super::common::root().join("docs/report-schema.md")).unwrap();
+    let report = reflet::report::inspect_paths(&[fixture("bank.ofx", "releve_2024.ofx")]);
+    let json: serde_json::Value = serde_json::from_str(&report.to_json()).unwrap();
+    let summary = json["files"][0]["summary"].as_object().unwrap();
+    for key in summary.keys().filter(|k| *k != "type") {
+        assert!(doc.contains(&format!("`{key}`")), "{key} is not documented");
+    }
+    for c in summary["categories"].as_array().unwrap() {
+        let name = c["category"].as_str().unwrap();
+        assert!(
+            doc.contains(&format!("`{name}`")),
+            "{name} is not documented"
+        );
+    }
+}
