@@ -388,7 +388,7 @@ fn merge_towns(
         let name = words.get(..keep.min(4)).unwrap_or_default().join(" ");
         match out.get_mut(&name) {
             Some(t) => {
-                t.cents += tally.cents;
+                t.cents = t.cents.saturating_add(tally.cents);
                 t.count += tally.count;
                 t.dates.extend(tally.dates);
                 t.dates.sort_unstable();
@@ -444,7 +444,7 @@ fn recurring(merchants: &HashMap<String, Tally>) -> Vec<Recurring> {
                 period,
                 count: dates.len() as u64,
                 typical,
-                yearly: typical * times,
+                yearly: typical.saturating_mul(times),
             })
         })
         .collect();
@@ -478,18 +478,18 @@ impl MoneySink for Money {
         ));
         let category = categorise(&words, t.kind, t.category, t.cents);
         if t.cents >= 0 {
-            self.incoming += t.cents;
-            flow.0 += t.cents;
+            self.incoming = self.incoming.saturating_add(t.cents);
+            flow.0 = flow.0.saturating_add(t.cents);
             let total = self.income.entry(category).or_default();
-            total.0 += t.cents;
+            total.0 = total.0.saturating_add(t.cents);
             total.1 += 1;
             return;
         }
         let cents = -t.cents;
-        self.outgoing += cents;
-        flow.1 += cents;
+        self.outgoing = self.outgoing.saturating_add(cents);
+        flow.1 = flow.1.saturating_add(cents);
         let total = self.out.entry(category).or_default();
-        total.0 += cents;
+        total.0 = total.0.saturating_add(cents);
         total.1 += 1;
         let label = t.label.or(t.memo).unwrap_or_default();
         let is_card = card(&fold(label), t.kind);
@@ -526,7 +526,7 @@ impl MoneySink for Money {
                     count: 0,
                     dates: Vec::new(),
                 });
-                tally.cents += cents;
+                tally.cents = tally.cents.saturating_add(cents);
                 tally.count += 1;
                 if tally.dates.len() == MAX_DATES {
                     tally.dates.remove(0);
@@ -537,9 +537,9 @@ impl MoneySink for Money {
         if matches!(category, Category::Fuel | Category::ParkingTolls) {
             let car = self.car.entry(year).or_default();
             match category {
-                Category::Fuel => car.0 += cents,
-                _ if has_any(&words, TOLLS) => car.2 += cents,
-                _ => car.1 += cents,
+                Category::Fuel => car.0 = car.0.saturating_add(cents),
+                _ if has_any(&words, TOLLS) => car.2 = car.2.saturating_add(cents),
+                _ => car.1 = car.1.saturating_add(cents),
             }
         }
     }

@@ -62,7 +62,7 @@ pub fn category_name(lang: Lang, c: Category) -> &'static str {
 
 /// `part` of `total` in percent, rounded.
 fn share(lang: Lang, part: i64, total: i64) -> String {
-    let p = (part.max(0) * 100 + total / 2) / total.max(1);
+    let p = part.max(0).saturating_mul(100).saturating_add(total / 2) / total.max(1);
     percent(lang, u8::try_from(p.clamp(0, 100)).unwrap_or(100))
 }
 
@@ -165,7 +165,7 @@ pub fn merchants(lang: Lang, list: &[Merchant], count: u64, cur: Option<&str>) -
 
 /// "You pay 9 regular payments, 1,284 € a year: FREE MOBILE 19.99 € a month, …"
 pub fn recurring(lang: Lang, list: &[Recurring], cur: Option<&str>) -> String {
-    let yearly: i64 = list.iter().map(|r| r.yearly).sum();
+    let yearly = list.iter().fold(0i64, |t, r| t.saturating_add(r.yearly));
     let n = counted(
         lang,
         list.len() as u64,
@@ -241,7 +241,12 @@ pub fn car(lang: Lang, years: &[CarYear], cur: Option<&str>) -> String {
         .iter()
         .rev()
         .map(|y| {
-            let total = amount(lang, y.fuel + y.parking + y.tolls, cur, false);
+            let total = amount(
+                lang,
+                y.fuel.saturating_add(y.parking).saturating_add(y.tolls),
+                cur,
+                false,
+            );
             let parts: Vec<String> = [
                 (Category::Fuel, y.fuel, ("carburant", "fuel")),
                 (Category::ParkingTolls, y.parking, ("parking", "parking")),

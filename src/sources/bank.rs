@@ -53,6 +53,17 @@ pub(super) fn cents(text: &str) -> Option<i64> {
     Some(if negative { -value } else { value })
 }
 
+/// What a statement read to its end says: not a statement when nothing of one was `found`, cut
+/// off when it did not end `whole`.
+pub(super) fn verdict(found: bool, whole: bool) -> Option<crate::error::ErrorKind> {
+    use crate::error::ErrorKind;
+    match (found, whole) {
+        (false, _) => Some(ErrorKind::WrongType),
+        (true, false) => Some(ErrorKind::Truncated),
+        (true, true) => None,
+    }
+}
+
 /// A day from its numbers, checked, to epoch seconds at its midnight (UTC).
 pub(super) fn day(year: i64, month: i64, day: i64) -> Option<i64> {
     ((1..=12).contains(&month) && (1..=31).contains(&day) && (1970..2100).contains(&year))

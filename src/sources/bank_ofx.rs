@@ -287,13 +287,7 @@ impl Source for BankOfx {
             let n = chunk.len();
             text.consume(n);
         }
-        if !r.opened {
-            Some(ErrorKind::WrongType)
-        } else if !r.closed {
-            Some(ErrorKind::Truncated)
-        } else {
-            None
-        }
+        bank::verdict(r.opened, r.closed)
     }
 }
 

@@ -217,13 +217,7 @@ impl Source for BankQif {
                 _ => {}
             }
         }
-        if !headed {
-            Some(ErrorKind::WrongType)
-        } else if !last_end {
-            Some(ErrorKind::Truncated)
-        } else {
-            None
-        }
+        bank::verdict(headed, last_end)
     }
 }
 
