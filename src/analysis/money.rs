@@ -584,7 +584,10 @@ pub fn findings(s: &MoneySummary) -> Vec<Finding> {
             Messages::from_fn(|lang| text::recurring(lang, &s.recurring, cur)),
         ));
     }
-    if let Some(weekdays) = s.card_weekdays {
+    let weekdays = s
+        .card_weekdays
+        .filter(|w| !s.towns.is_empty() || w.iter().sum::<u64>() >= text::MIN_WEEKDAYS);
+    if let Some(weekdays) = weekdays {
         out.push(Finding::new(
             "money_trail",
             Messages::from_fn(|lang| text::trail(lang, &s.towns, &weekdays)),
@@ -750,5 +753,98 @@ mod tests {
                 "money_car"
             ]
         );
+    }
+
+    #[test]
+    fn memory_is_bounded_and_yearly_payments_are_found() {
+        let mut money = Money::new(Format::Ofx);
+        // A yearly insurance, and a monthly one paid for four years: only its last payments kept.
+        for year in 2021..=2024 {
+            pay(
+                &mut money,
+                (year, 3, 1),
+                -45_000,
+                "PRLV SEPA MAIF ASSURANCE",
+            );
+            for month in 1..=12 {
+                pay(&mut money, (year, month, 2), -999, "PRLV SEPA DEEZER");
+            }
+        }
+        // Then more merchants than are kept: the new ones count in the totals only.
+        for n in 0..MAX_NAMES + 50 {
+            let words: String = format!("{n}")
+                .bytes()
+                .map(|b| char::from(b - b'0' + b'A'))
+                .collect();
+            pay(
+                &mut money,
+                (2024, 1, 10),
+                -100,
+                &format!("PRLV SEPA SHOP {words}"),
+            );
+        }
+        assert!(money.merchants.len() <= MAX_NAMES);
+        assert!(money.merchants.values().all(|t| t.dates.len() <= MAX_DATES));
+        let s = money.finish();
+        assert_eq!(s.merchant_count, MAX_NAMES as u64);
+        assert_eq!(s.transactions, (MAX_NAMES + 50 + 4 * 13) as u64);
+        let found: Vec<(&str, Period, i64, u64)> = s
+            .recurring
+            .iter()
+            .map(|r| (r.name.as_str(), r.period, r.yearly, r.count))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                ("MAIF ASSURANCE", Period::Yearly, 45_000, 4),
+                ("DEEZER", Period::Monthly, 11_988, MAX_DATES as u64)
+            ]
+        );
+    }
+
+    #[test]
+    fn findings_speak_french_and_english() {
+        use crate::i18n::Lang;
+        let mut money = Money::new(Format::Csv);
+        for month in 1..=3 {
+            pay(&mut money, (2024, month, 5), -1999, "PRLV SEPA FREE MOBILE");
+            pay(
+                &mut money,
+                (2024, month, 6),
+                -4_000 - month * 1_000,
+                "PAIEMENT CB 0503 TOTALENERGIES",
+            );
+        }
+        pay(&mut money, (2024, 3, 28), 150_000, "VIR SEPA SALAIRE");
+        let s = money.finish();
+        let found = findings(&s);
+        let text = |id: &str, lang| {
+            found
+                .iter()
+                .find(|f| f.id == id)
+                .map(|f| f.text.get(lang).to_owned())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            text("money_recurring", Lang::Fr),
+            "Vous avez 1\u{a0}paiement régulier, 240\u{a0}€ par an\u{a0}: FREE MOBILE \
+             19,99\u{a0}€ par mois."
+        );
+        assert_eq!(
+            text("money_recurring", Lang::En),
+            "You pay 1\u{a0}regular payment, €240 a year: FREE MOBILE €19.99 a month."
+        );
+        assert_eq!(
+            text("money_flow", Lang::Fr),
+            "Votre relevé compte 7\u{a0}opérations du 2024-01-05 au 2024-03-28\u{a0}: \
+             1\u{202f}500\u{a0}€ entrés, 240\u{a0}€ sortis, soit environ 80\u{a0}€ dépensés \
+             par mois sur 3\u{a0}mois."
+        );
+        assert_eq!(
+            text("money_car", Lang::En),
+            "Fuel, parking and tolls: your car cost you €180 in 2024 (fuel €180)."
+        );
+        // Three card payments name no town: no weekday is said from so few.
+        assert!(!found.iter().any(|f| f.id == "money_trail"));
     }
 }

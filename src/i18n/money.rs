@@ -194,8 +194,11 @@ pub fn recurring(lang: Lang, list: &[Recurring], cur: Option<&str>) -> String {
     }
 }
 
+/// Card payments by weekday needed to say which weekday is the busiest.
+pub const MIN_WEEKDAYS: u64 = 10;
+
 /// "Your card payments name 3 towns: La Rochelle (120 payments), …. You pay by card most on
-/// Saturdays (28% of payments)."
+/// Saturdays (28% of payments)." The weekday is said from [`MIN_WEEKDAYS`] card payments.
 pub fn trail(lang: Lang, towns: &[Town], weekdays: &[u64; 7]) -> String {
     let total: u64 = weekdays.iter().sum();
     let (day, most) = weekdays
@@ -210,6 +213,7 @@ pub fn trail(lang: Lang, towns: &[Town], weekdays: &[u64; 7]) -> String {
     );
     let day = weekday_name(lang, day);
     let when = match lang {
+        _ if total < MIN_WEEKDAYS => String::new(),
         Lang::Fr => format!("Vous payez par carte surtout le {day} ({pct} des paiements)."),
         Lang::En => format!("You pay by card most on {day}s ({pct} of payments)."),
     };
@@ -218,7 +222,15 @@ pub fn trail(lang: Lang, towns: &[Town], weekdays: &[u64; 7]) -> String {
     }
     let shown: Vec<String> = towns
         .iter()
-        .map(|t| format!("{} ({})", t.name, format_count(lang, t.payments)))
+        .map(|t| {
+            let n = counted(
+                lang,
+                t.payments,
+                ("paiement", "paiements"),
+                ("payment", "payments"),
+            );
+            format!("{} ({n})", t.name)
+        })
         .collect();
     let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
     let listed = names(lang, &shown);
@@ -228,9 +240,14 @@ pub fn trail(lang: Lang, towns: &[Town], weekdays: &[u64; 7]) -> String {
         ("ville", "villes"),
         ("town", "towns"),
     );
-    match lang {
-        Lang::Fr => format!("Vos paiements par carte nomment {n}\u{a0}: {listed}. {when}"),
-        Lang::En => format!("Your card payments name {n}: {listed}. {when}"),
+    let text = match lang {
+        Lang::Fr => format!("Vos paiements par carte nomment {n}\u{a0}: {listed}."),
+        Lang::En => format!("Your card payments name {n}: {listed}."),
+    };
+    if when.is_empty() {
+        text
+    } else {
+        format!("{text} {when}")
     }
 }
 
@@ -367,7 +384,8 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
              libellé (12/03, ou 0403 après CB), sinon la date de l'opération. Les villes sont \
              les derniers mots du libellé quand ils sont le nom d'une commune française d'au \
              moins 1\u{a0}000\u{a0}habitants (liste GeoNames embarquée, SAINT écrit ST)\u{a0}; \
-             une ville absente de la liste ou écrite autrement n'est pas vue."
+             une ville absente de la liste ou écrite autrement n'est pas vue. Le jour le plus \
+             fréquent n'est dit qu'à partir de 10\u{a0}paiements."
         }
         (Lang::En, "money_trail") => {
             "A card payment is a transaction of type POS or whose label opens with CB, CARTE or \
@@ -375,7 +393,7 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
              CB), else the transaction's date. Towns are the label's last words when they are \
              the name of a French commune of at least 1,000 inhabitants (the bundled GeoNames \
              list, SAINT written ST); a town missing from the list or spelled otherwise is not \
-             seen."
+             seen. The busiest weekday is said from 10 payments on."
         }
         (Lang::Fr, "money_car") => {
             "La somme, par année, des dépenses rangées en carburant et en parkings et péages \
