@@ -274,8 +274,8 @@ pub fn largest_within(south: f64, west: f64, north: f64, east: f64, limit: usize
         .collect()
 }
 
-/// The names of the places of France (overseas included) with at least `population`
-/// inhabitants (a lower bound of [`CLASSES`]), to find towns in text.
+/// The names of the places of France (country code `FR`: overseas France has its own codes) with
+/// at least `population` inhabitants (a lower bound of [`CLASSES`]), to find towns in text.
 pub fn french_names(population: u32) -> impl Iterator<Item = &'static str> {
     gazetteer().into_iter().flat_map(move |g| {
         g.entries
