@@ -13,6 +13,7 @@ mod integration {
     pub mod layers;
     pub mod media_netflix_youtube;
     pub mod media_spotify;
+    pub mod money;
     pub mod people;
     pub mod points;
     pub mod portrait;

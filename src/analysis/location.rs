@@ -86,6 +86,7 @@ impl crate::model::social::SocialSink for Locations {}
 impl crate::model::media::MediaSink for Locations {}
 impl crate::model::energy::EnergySink for Locations {}
 impl crate::model::chat::ChatSink for Locations {}
+impl crate::model::money::MoneySink for Locations {}
 
 impl LocationSink for Locations {
     fn fix(&mut self, fix: Fix, source: &str) {

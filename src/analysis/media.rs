@@ -214,6 +214,9 @@ impl crate::model::energy::EnergySink for Media {}
 /// Nor chats.
 impl crate::model::chat::ChatSink for Media {}
 
+/// Nor money.
+impl crate::model::money::MoneySink for Media {}
+
 /// Months are summed in minutes (the summary's unit for them): `months` holds milliseconds while
 /// collecting.
 fn minutes(ms: u64) -> u64 {

@@ -33,6 +33,7 @@ pub mod energy;
 pub mod home;
 pub mod location;
 pub mod media;
+pub mod money;
 pub mod places;
 pub mod portrait;
 pub mod routine;
@@ -143,6 +144,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         Summary::Media(m) => media::findings(m),
         Summary::Energy(e) => energy::findings(e),
         Summary::Chat(c) => chat::findings(c),
+        Summary::Money(m) => money::findings(m),
     }
 }
 
@@ -575,6 +577,11 @@ pub fn read_source_kept(
         let mut chat = chat::Chat::default();
         let error = source.read(reader, &mut chat);
         return (Summary::Chat(chat.finish()), error, None);
+    }
+    if let Some(format) = source.money() {
+        let mut money = money::Money::new(format);
+        let error = source.read(reader, &mut money);
+        return (Summary::Money(money.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

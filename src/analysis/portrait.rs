@@ -12,7 +12,8 @@ use super::social::{busiest_hour, rhythm_of, MIN_RHYTHM};
 use super::{Finding, Kind};
 use crate::i18n::portrait as text;
 use crate::i18n::Messages;
-use crate::model::portrait::{Knows, Portrait, Reach, RhythmSource, ServiceDays, WEIGHT};
+use crate::model::location::Mode;
+use crate::model::portrait::{CarYear, Knows, Portrait, Reach, RhythmSource, ServiceDays, WEIGHT};
 use crate::model::social::Rhythm;
 use crate::model::time::{format_day, DayRuns};
 use crate::model::Summary;
@@ -65,6 +66,15 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        Summary::Money(m) => Part {
+            days: Some(&m.days_seen),
+            rhythm: None,
+            knows: Knows {
+                location: (!m.towns.is_empty()).then_some(Reach::Approximate),
+                money: m.transactions > 0,
+                ..Knows::default()
+            },
+        },
         Summary::Media(m) => Part {
             days: Some(&m.days_seen),
             rhythm: m.rhythm.as_ref(),
@@ -92,8 +102,9 @@ struct Service {
 /// The portrait of `files` (each its kind and summary), when two services or more say
 /// something.
 pub fn portrait<'a>(files: impl IntoIterator<Item = (&'a Kind, &'a Summary)>) -> Option<Portrait> {
+    let files: Vec<(&Kind, &Summary)> = files.into_iter().collect();
     let mut services: BTreeMap<String, Service> = BTreeMap::new();
-    for (kind, summary) in files {
+    for &(kind, summary) in &files {
         let Kind::Source(id) = kind else { continue };
         let key = id.split('.').next().unwrap_or(id);
         let part = part(summary);
@@ -112,11 +123,16 @@ pub fn portrait<'a>(files: impl IntoIterator<Item = (&'a Kind, &'a Summary)>) ->
             }
         }
     }
+    let (car, meter_night) = (car_years(&files), meter_night(&files));
     services.retain(|_, s| !s.days.is_empty() || s.knows.any());
     if services.len() < 2 {
         return None;
     }
-    let mut portrait = Portrait::default();
+    let mut portrait = Portrait {
+        meter_night,
+        car,
+        ..Portrait::default()
+    };
     timeline(&services, &mut portrait);
     combined_rhythm(&services, &mut portrait);
     portrait.knows = services
@@ -209,6 +225,63 @@ fn combined_rhythm(services: &BTreeMap<String, Service>, portrait: &mut Portrait
     portrait.rhythm = Some(rhythm);
 }
 
+/// Each year with car costs in a bank statement and distance by car in a location history.
+/// Statements add up (several accounts); location files may cover the same trips (Records.json
+/// and Semantic Location History), so the one with most distance that year counts.
+fn car_years(files: &[(&Kind, &Summary)]) -> Vec<CarYear> {
+    let mut cost: BTreeMap<i64, i64> = BTreeMap::new();
+    let mut driven: BTreeMap<i64, (u64, u64)> = BTreeMap::new();
+    let mut currency = None;
+    for (kind, summary) in files {
+        match summary {
+            Summary::Money(m) => {
+                currency = currency.or(m.currency.clone());
+                for y in &m.car {
+                    let paid = y.fuel.saturating_add(y.parking).saturating_add(y.tolls);
+                    *cost.entry(y.year).or_default() += paid.saturating_abs();
+                }
+            }
+            // Rides with a driver (Uber) are not the person's car.
+            Summary::Positions(p) if !matches!(kind, Kind::Source(id) if id.starts_with("uber.")) => {
+                for period in p.trips.iter().flat_map(|t| &t.years) {
+                    let Ok(year) = period.period.parse::<i64>() else {
+                        continue;
+                    };
+                    let metres = period.metres.get(&Mode::Car).copied().unwrap_or(0);
+                    let grams = period.grams.get(&Mode::Car).copied().unwrap_or(0);
+                    let best = driven.entry(year).or_default();
+                    if metres > best.0 {
+                        *best = (metres, grams);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    cost.into_iter()
+        .filter_map(|(year, cents)| {
+            let &(metres, grams) = driven.get(&year).filter(|d| d.0 >= 1000)?;
+            let per_km = cents.saturating_mul(1000) / i64::try_from(metres).ok()?;
+            (cents > 0).then_some(CarYear {
+                year,
+                cents,
+                currency: currency.clone(),
+                metres,
+                grams,
+                cents_per_km: per_km,
+            })
+        })
+        .collect()
+}
+
+/// When a meter file shows the home waking up and going quiet on weekdays.
+fn meter_night(files: &[(&Kind, &Summary)]) -> Option<(u16, u16)> {
+    files.iter().find_map(|(_, s)| match s {
+        Summary::Energy(e) => e.wake_weekdays.zip(e.bed_weekdays),
+        _ => None,
+    })
+}
+
 fn in_window(hour: usize, start: u8, end: u8) -> bool {
     let (h, start, end) = (hour, usize::from(start), usize::from(end));
     if start < end {
@@ -248,10 +321,23 @@ pub fn findings(p: &Portrait) -> Vec<Finding> {
             out.push(Finding::new(
                 "portrait_sleep",
                 Messages::from_fn(|lang| {
-                    text::sleep(lang, &from, (start, end, share), &reveal, busiest)
+                    text::sleep(
+                        lang,
+                        &from,
+                        (start, end, share),
+                        &reveal,
+                        busiest,
+                        p.meter_night,
+                    )
                 }),
             ));
         }
+    }
+    for year in &p.car {
+        out.push(Finding::new(
+            "portrait_car",
+            Messages::from_fn(|lang| text::car(lang, year)),
+        ));
     }
     if p.knows.len() > 1 {
         out.push(Finding::new(

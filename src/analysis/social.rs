@@ -658,6 +658,7 @@ impl SocialSink for Social {
 impl crate::model::media::MediaSink for Social {}
 impl crate::model::energy::EnergySink for Social {}
 impl crate::model::chat::ChatSink for Social {}
+impl crate::model::money::MoneySink for Social {}
 
 /// A social file holds no position.
 impl LocationSink for Social {

@@ -10,6 +10,7 @@ pub mod chat;
 pub mod day;
 pub mod energy;
 pub mod media;
+pub mod money;
 pub mod portrait;
 pub mod scan;
 pub mod social;
@@ -1929,6 +1930,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
         .or_else(|| portrait::why(lang, id))
         .or_else(|| energy::why(lang, id))
         .or_else(|| chat::why(lang, id))
+        .or_else(|| money::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
 }

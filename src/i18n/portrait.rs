@@ -1,9 +1,11 @@
 //! The portrait's sentences, in French and English (`analysis::portrait`).
 
 use super::day::long_date;
+use super::money::amount;
 use super::social::counted;
+use super::trips::{km, mass};
 use super::{clock, format_count, list_and, percent, weekday_name, Lang};
-use crate::model::portrait::{Knows, Reach};
+use crate::model::portrait::{CarYear, Knows, Reach};
 
 /// A service's name from its key (the first part of its sources' ids).
 pub fn service_name(lang: Lang, key: &str) -> String {
@@ -78,6 +80,7 @@ pub fn sleep(
     (start, end, share): (u8, u8, u8),
     reveal: &[&str],
     (day, h): (usize, u8),
+    meter: Option<(u16, u16)>,
 ) -> String {
     let hour = |h: u8| clock(lang, u16::from(h % 24) * 60);
     let who = names(lang, from);
@@ -119,7 +122,45 @@ pub fn sleep(
             hour(h + 1)
         ),
     };
-    format!("{together} {alone} {busiest}")
+    let meter = match (lang, meter) {
+        (_, None) => String::new(),
+        (Lang::Fr, Some((wake, bed))) => format!(
+            " Votre compteur électrique le confirme\u{a0}: votre logement s'endort vers {} et se \
+             réveille vers {} en semaine.",
+            clock(lang, bed % 1440),
+            clock(lang, wake)
+        ),
+        (Lang::En, Some((wake, bed))) => format!(
+            " Your electricity meter agrees: your home goes quiet around {} and wakes up around \
+             {} on weekdays.",
+            clock(lang, bed % 1440),
+            clock(lang, wake)
+        ),
+    };
+    format!("{together} {alone} {busiest}{meter}")
+}
+
+/// "In 2024, your car cost you €1,717 in fuel, parking and tolls (your bank statement), and your
+/// location history shows 8,400 km by car: about €0.20 a kilometre, and 1.4 t of CO2."
+pub fn car(lang: Lang, y: &CarYear) -> String {
+    let currency = y.currency.as_deref();
+    let paid = amount(lang, y.cents, currency, false);
+    let per_km = amount(lang, y.cents_per_km, currency, true);
+    let (driven, co2) = (km(lang, y.metres), mass(lang, y.grams));
+    match lang {
+        Lang::Fr => format!(
+            "En {}, votre voiture vous a coûté {paid} en carburant, parking et péages (d'après \
+             votre relevé), et votre historique de positions montre {driven} en voiture\u{a0}: \
+             environ {per_km} par kilomètre, et {co2} de CO2.",
+            y.year
+        ),
+        Lang::En => format!(
+            "In {}, your car cost you {paid} in fuel, parking and tolls (from your statement), \
+             and your location history shows {driven} by car: about {per_km} a kilometre, and \
+             {co2} of CO2.",
+            y.year
+        ),
+    }
 }
 
 /// A kind of knowledge: whether a service has it, its French and English label.
@@ -217,6 +258,20 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
              an even share. A service \"reveals it on its own\" if its own actions also fall \
              there under a quarter of an even share."
         }
+        (Lang::Fr, "portrait_car") => {
+            "Pour chaque année, on additionne les paiements de carburant, de parking et de péage \
+             que vos relevés bancaires nomment (d'après leurs libellés), et on les rapporte aux \
+             kilomètres en voiture de votre historique de positions la même année (celui qui en \
+             compte le plus, si plusieurs fichiers couvrent les mêmes trajets). L'entretien, \
+             l'assurance et l'achat ne sont pas comptés\u{a0}: le vrai coût par kilomètre est plus \
+             élevé."
+        }
+        (Lang::En, "portrait_car") => {
+            "For each year, the fuel, parking and toll payments your bank statements name (from \
+             their labels) are added up, and set against the kilometres by car in your location \
+             history that year (the file with most, when several cover the same trips). Upkeep, \
+             insurance and the car itself are not counted: the true cost a kilometre is higher."
+        }
         (Lang::Fr, "portrait_knows") => {
             "Ce que chaque service détient, d'après ses fichiers\u{a0}: des positions (précis) ou des \
              adresses IP et pays (approximatif) pour le lieu\u{a0}; des centres d'intérêt, segments \
@@ -274,10 +329,22 @@ mod tests {
             (1, 7, 2),
             &["spotify"],
             (4, 21),
+            Some((405, 1395)),
         );
         assert!(s.starts_with("Together, Instagram and Spotify show you rarely active between"));
+        assert!(
+            s.ends_with("your home goes quiet around 23:15 and wakes up around 6:45 on weekdays."),
+            "{s}"
+        );
         assert!(s.contains("Spotify reveals it on its own."), "{s}");
-        let s = sleep(Lang::Fr, &["instagram", "spotify"], (1, 7, 2), &[], (4, 21));
+        let s = sleep(
+            Lang::Fr,
+            &["instagram", "spotify"],
+            (1, 7, 2),
+            &[],
+            (4, 21),
+            None,
+        );
         assert!(s.contains("Aucun ne le révèle seul."), "{s}");
     }
 }

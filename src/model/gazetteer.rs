@@ -274,6 +274,22 @@ pub fn largest_within(south: f64, west: f64, north: f64, east: f64, limit: usize
         .collect()
 }
 
+/// The names of the places of France (country code `FR`: overseas France has its own codes) with
+/// at least `population` inhabitants (a lower bound of [`CLASSES`]), to find towns in text.
+pub fn french_names(population: u32) -> impl Iterator<Item = &'static str> {
+    gazetteer().into_iter().flat_map(move |g| {
+        g.entries
+            .iter()
+            .filter(move |e| {
+                CLASSES.get(usize::from(e.class)).copied().unwrap_or(0) >= population
+                    && g.countries
+                        .get(usize::from(e.country))
+                        .is_some_and(|c| *c == "FR")
+            })
+            .map(|e| e.name)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

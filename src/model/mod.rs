@@ -12,6 +12,7 @@ pub mod energy;
 pub mod gazetteer;
 pub mod location;
 pub mod media;
+pub mod money;
 pub mod points;
 pub mod portrait;
 pub mod social;
@@ -220,13 +221,20 @@ pub enum Summary {
     Energy(energy::EnergySummary),
     /// A chat export (issue 9).
     Chat(chat::ChatSummary),
+    /// A bank statement (issue 9).
+    Money(money::MoneySummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
-/// data, plays, meter readings and chat messages. Each collector listens to what it knows and
-/// ignores the rest.
+/// data, plays, meter readings, chat messages and bank transactions. Each collector listens to
+/// what it knows and ignores the rest.
 pub trait Sink:
-    location::LocationSink + social::SocialSink + media::MediaSink + energy::EnergySink + chat::ChatSink
+    location::LocationSink
+    + social::SocialSink
+    + media::MediaSink
+    + energy::EnergySink
+    + chat::ChatSink
+    + money::MoneySink
 {
 }
 
@@ -236,6 +244,7 @@ impl<
             + media::MediaSink
             + energy::EnergySink
             + chat::ChatSink
+            + money::MoneySink
             + ?Sized,
     > Sink for T
 {

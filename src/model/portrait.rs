@@ -38,6 +38,30 @@ pub struct Portrait {
     /// What each service knows, by kind.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub knows: Vec<Knows>,
+    /// When the electricity meter shows the home waking up and going quiet on weekdays, minutes
+    /// after midnight (bedtime may pass 1440), when a meter file says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meter_night: Option<(u16, u16)>,
+    /// The years a bank statement and a location history both cover: what the car cost against
+    /// the distance driven.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub car: Vec<CarYear>,
+}
+
+/// A year's car costs (the bank's fuel, parking and tolls) against the distance by car the
+/// location history shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CarYear {
+    pub year: i64,
+    /// Fuel, parking and tolls paid, in cents, and the statements' currency.
+    pub cents: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub currency: Option<String>,
+    /// Metres by car, and their carbon in grams (the location file with most that year).
+    pub metres: u64,
+    pub grams: u64,
+    /// Cents per kilometre driven.
+    pub cents_per_km: i64,
 }
 
 /// The points each service adds to the combined rhythm.

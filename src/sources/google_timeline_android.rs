@@ -1089,6 +1089,7 @@ mod tests {
         impl crate::model::media::MediaSink for Count {}
         impl crate::model::energy::EnergySink for Count {}
         impl crate::model::chat::ChatSink for Count {}
+        impl crate::model::money::MoneySink for Count {}
         impl LocationSink for Count {
             fn fix(&mut self, _: Fix, _: &str) {
                 self.0 += 1;

@@ -16,6 +16,10 @@
 )]
 
 mod apple_health;
+mod bank;
+mod bank_csv;
+mod bank_ofx;
+mod bank_qif;
 mod chat_whatsapp;
 mod enedis;
 mod fit;
@@ -81,6 +85,9 @@ mod x_tweets;
 mod youtube_history;
 
 pub use apple_health::AppleHealth;
+pub use bank_csv::BankCsv;
+pub use bank_ofx::BankOfx;
+pub use bank_qif::BankQif;
 pub use chat_whatsapp::WhatsAppChat;
 pub use enedis::Enedis;
 pub use fit::Fit;
@@ -187,6 +194,10 @@ pub trait Source: Sync {
     /// Whether the file is a chat export (its summary is then [`crate::model::Summary::Chat`]).
     fn chat(&self) -> bool {
         false
+    }
+    /// The format of a bank statement (its summary is then [`crate::model::Summary::Money`]).
+    fn money(&self) -> Option<crate::model::money::Format> {
+        None
     }
 }
 
@@ -312,6 +323,9 @@ pub static SOURCES: &[&dyn Source] = &[
     &YouTubeHistory,
     &Enedis,
     &WhatsAppChat,
+    &BankOfx,
+    &BankQif,
+    &BankCsv,
 ];
 
 /// The best claim on a file among the registered sources.
@@ -379,6 +393,8 @@ pub(crate) struct Collected {
     pub chat: Vec<(i64, Option<String>, crate::model::chat::MessageKind, u32)>,
     pub chat_groups: Vec<bool>,
     pub chat_dates: Vec<(crate::model::chat::DateOrder, bool, Option<u64>)>,
+    /// Bank transactions: time, cents, currency, label, memo, category, type.
+    pub transactions: Vec<CollectedTransaction>,
 }
 
 #[cfg(test)]
@@ -410,6 +426,35 @@ impl crate::model::chat::ChatSink for Collected {
         from: Option<u64>,
     ) {
         self.chat_dates.push((order, guessed, from));
+    }
+}
+
+/// A bank transaction as a source handed it over, owned.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CollectedTransaction {
+    pub at: i64,
+    pub cents: i64,
+    pub currency: Option<String>,
+    pub label: Option<String>,
+    pub memo: Option<String>,
+    pub category: Option<String>,
+    pub kind: Option<String>,
+}
+
+#[cfg(test)]
+impl crate::model::money::MoneySink for Collected {
+    fn transaction(&mut self, t: &crate::model::money::Transaction<'_>) {
+        let own = |s: Option<&str>| s.map(str::to_owned);
+        self.transactions.push(CollectedTransaction {
+            at: t.at,
+            cents: t.cents,
+            currency: own(t.currency),
+            label: own(t.label),
+            memo: own(t.memo),
+            category: own(t.category),
+            kind: own(t.kind),
+        });
     }
 }
 

@@ -66,6 +66,14 @@ pub fn energy(path: &Path, id: &str) -> EnergySummary {
     }
 }
 
+/// [`summary`] of a bank statement.
+pub fn money(path: &Path, id: &str) -> reflet::model::money::MoneySummary {
+    match summary(path, id) {
+        Summary::Money(m) => m,
+        other => panic!("{}: {other:?}", path.display()),
+    }
+}
+
 /// Every file under `dir` that `keep` accepts, folders walked depth first, in sorted order.
 pub fn files_under(dir: &Path, keep: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)

@@ -95,6 +95,16 @@ fn chat_samples() -> Vec<(String, &'static str)> {
     .to_vec()
 }
 
+/// The bank statement samples and the sources that read them (issue 9).
+fn money_samples() -> Vec<(String, &'static str)> {
+    [
+        ("samples/bank/bank_medium.ofx", "bank.ofx"),
+        ("samples/bank/test.qif", "bank.qif"),
+    ]
+    .map(|(p, k)| (p.to_owned(), k))
+    .to_vec()
+}
+
 #[test]
 fn every_sample_is_listed_with_its_real_size() {
     let report = inspect_paths(&[samples()]);
@@ -214,6 +224,8 @@ fn every_sample_is_recognised_by_its_own_source_and_no_other() {
     expected.extend(media.iter().map(|(p, k)| (p.as_str(), *k)));
     let chats = chat_samples();
     expected.extend(chats.iter().map(|(p, k)| (p.as_str(), *k)));
+    let money = money_samples();
+    expected.extend(money.iter().map(|(p, k)| (p.as_str(), *k)));
     expected.sort_unstable();
     let expected: Vec<(&str, String)> = expected
         .iter()

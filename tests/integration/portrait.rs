@@ -89,3 +89,37 @@ fn one_service_alone_has_no_portrait() {
     let report = inspect_paths(&[sample("netflix/ViewingActivity.csv")]);
     assert!(report.across.is_none());
 }
+
+#[test]
+fn a_bank_statement_and_a_location_history_of_the_same_year_give_the_car_cost_a_kilometre() {
+    // The generated 2024 statement pays 1,595.18 € of fuel, 41.00 € of parking and 80.90 € of
+    // tolls (tests/integration/money.rs, counted with python3): 171,708 cents. The Android
+    // Timeline sample has one 2024 segment in a passenger vehicle, `distanceMeters` 2900.0 (read
+    // with python3's json): 171,708 × 1000 / 2900 = 59,209 cents a kilometre.
+    let report = inspect_paths(&[
+        sample("google/Timeline_android_gpsbabel.json"),
+        super::common::fixture("bank.ofx", "releve_2024.ofx"),
+    ]);
+    let across = report.across.expect("a bank and a location history");
+    let car = &across.portrait.as_ref().unwrap().car;
+    assert_eq!(car.len(), 1);
+    let year = &car[0];
+    assert_eq!(
+        (year.year, year.cents, year.metres, year.cents_per_km),
+        (2024, 171_708, 2900, 59_209)
+    );
+    assert_eq!(year.currency.as_deref(), Some("EUR"));
+    let finding = across
+        .findings
+        .iter()
+        .find(|f| f.id == "portrait_car")
+        .unwrap();
+    assert!(
+        finding.text.en.starts_with(
+            "In 2024, your car cost you €1,717 in fuel, parking and tolls (from your statement), \
+             and your location history shows 2.9\u{a0}km by car: about €592.09 a kilometre"
+        ),
+        "{}",
+        finding.text.en
+    );
+}

@@ -107,6 +107,7 @@ fn has_content(summary: &Summary) -> bool {
         }
         Summary::Energy(e) => e.readings > 0,
         Summary::Chat(c) => c.messages + c.system > 0,
+        Summary::Money(m) => m.transactions > 0,
     }
 }
 
@@ -165,8 +166,9 @@ fn no_source_claims_a_sample_that_is_not_its_own() {
         assert_eq!(sources::detect(name, head(&bytes)), None, "{name}");
         checked += 1;
     }
-    // Fewer as sources come to own them (30 left with issue 9's first streaming sources).
-    assert!(checked >= 25, "{checked} samples checked");
+    // Fewer as sources come to own them (30 left with issue 9's first streaming sources, 24 once
+    // chats and bank statements are read).
+    assert!(checked >= 20, "{checked} samples checked");
 }
 
 #[test]
