@@ -210,6 +210,9 @@ impl LocationSink for Media {
 /// Nor social data.
 impl SocialSink for Media {}
 
+/// Nor web activity.
+impl crate::model::activity::ActivitySink for Media {}
+
 /// Months are summed in minutes (the summary's unit for them): `months` holds milliseconds while
 /// collecting.
 fn minutes(ms: u64) -> u64 {
@@ -249,11 +252,7 @@ pub fn findings(s: &MediaSummary) -> Vec<Finding> {
         ));
     }
     if let Some(rhythm) = &s.rhythm {
-        let busiest = super::social::busiest_hour(&rhythm.counts);
-        let quiet = rhythm
-            .quiet
-            .zip(rhythm.quiet_percent)
-            .map(|((start, end), share)| (start, end, share));
+        let (quiet, busiest) = super::social::quiet_and_busiest(rhythm);
         out.push(Finding::new(
             "media_rhythm",
             Messages::from_fn(|lang| text::rhythm(lang, who, rhythm.total, quiet, busiest)),

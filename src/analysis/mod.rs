@@ -24,6 +24,7 @@ use crate::model::location::{Confidence, Doubt, LatLng, Mode, Routine};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
+pub mod activity;
 pub mod co2;
 pub mod countries;
 pub mod day;
@@ -233,6 +234,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
         Summary::Social(s) => out.extend(social::findings(s)),
         Summary::Media(m) => out.extend(media::findings(m)),
+        Summary::Activity(a) => out.extend(activity::findings(a)),
     }
     out
 }
@@ -557,6 +559,11 @@ pub fn read_source_kept(
         let mut media = media::Media::new(service);
         let error = source.read(reader, &mut media);
         return (Summary::Media(media.finish()), error, None);
+    }
+    if source.activity() {
+        let mut activity = activity::Activity::default();
+        let error = source.read(reader, &mut activity);
+        return (Summary::Activity(activity.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

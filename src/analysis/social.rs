@@ -656,6 +656,7 @@ impl SocialSink for Social {
 
 /// Nor plays.
 impl crate::model::media::MediaSink for Social {}
+impl crate::model::activity::ActivitySink for Social {}
 
 /// A social file holds no position.
 impl LocationSink for Social {
@@ -983,6 +984,19 @@ fn span_of<'a>(
         }
     }
     Some((first?.clone(), last?.clone()))
+}
+
+/// Quiet hours as a sentence takes them: first hour, end hour, share of the actions.
+pub(crate) type Quiet = (u8, u8, u8);
+
+/// What a rhythm's sentence says: its quiet hours with their share, if any, and its busiest
+/// weekday and hour.
+pub(crate) fn quiet_and_busiest(rhythm: &Rhythm) -> (Option<Quiet>, (usize, u8)) {
+    let quiet = rhythm
+        .quiet
+        .zip(rhythm.quiet_percent)
+        .map(|((start, end), share)| (start, end, share));
+    (quiet, busiest_hour(&rhythm.counts))
 }
 
 /// The weekday (Monday first) and hour with the most actions; the earliest on a tie.

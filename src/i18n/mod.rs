@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod activity;
 pub mod day;
 pub mod media;
 pub mod portrait;
@@ -1924,6 +1925,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
     trips::why(lang, id)
         .or_else(|| social::why(lang, id))
         .or_else(|| media::why(lang, id))
+        .or_else(|| activity::why(lang, id))
         .or_else(|| portrait::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod activity;
 pub mod basemap;
 pub mod day;
 pub mod gazetteer;
@@ -214,10 +215,23 @@ pub enum Summary {
     Social(social::SocialSummary),
     /// Plays of a streaming service (issue 9).
     Media(media::MediaSummary),
+    /// Searches, sites visited and other web activity Google kept (issue 9).
+    Activity(activity::ActivitySummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
 /// data, and plays. Each collector listens to what it knows and ignores the rest.
-pub trait Sink: location::LocationSink + social::SocialSink + media::MediaSink {}
+pub trait Sink:
+    location::LocationSink + social::SocialSink + media::MediaSink + activity::ActivitySink
+{
+}
 
-impl<T: location::LocationSink + social::SocialSink + media::MediaSink + ?Sized> Sink for T {}
+impl<
+        T: location::LocationSink
+            + social::SocialSink
+            + media::MediaSink
+            + activity::ActivitySink
+            + ?Sized,
+    > Sink for T
+{
+}

@@ -16,8 +16,11 @@
 )]
 
 mod apple_health;
+mod chrome_history;
 mod fit;
 mod geojson;
+mod google_activity;
+mod google_activity_html;
 mod google_no_history;
 mod google_records;
 mod google_semantic;
@@ -78,8 +81,11 @@ mod x_tweets;
 mod youtube_history;
 
 pub use apple_health::AppleHealth;
+pub use chrome_history::ChromeHistory;
 pub use fit::Fit;
 pub use geojson::GeoJson;
+pub use google_activity::GoogleActivity;
+pub use google_activity_html::GoogleActivityHtml;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
@@ -172,6 +178,11 @@ pub trait Source: Sync {
     /// The service of a streaming file (its summary is then [`crate::model::Summary::Media`]).
     fn media(&self) -> Option<crate::model::media::Service> {
         None
+    }
+    /// Whether the file holds web activity (its summary is then
+    /// [`crate::model::Summary::Activity`]).
+    fn activity(&self) -> bool {
+        false
     }
 }
 
@@ -294,6 +305,9 @@ pub static SOURCES: &[&dyn Source] = &[
     &NetflixViewing,
     &NetflixDevices,
     &YouTubeHistory,
+    &GoogleActivity,
+    &GoogleActivityHtml,
+    &ChromeHistory,
 ];
 
 /// The best claim on a file among the registered sources.
@@ -355,6 +369,36 @@ pub(crate) struct Collected {
     /// Device, IP address, time.
     pub seen: Vec<(Option<String>, Option<String>, Option<i64>)>,
     pub segments: Vec<String>,
+    /// Web activity events.
+    pub events: Vec<CollectedEvent>,
+}
+
+/// A web activity event as a source handed it over, owned.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CollectedEvent {
+    pub product: String,
+    pub at: i64,
+    pub kind: crate::model::activity::ActivityKind,
+    pub domain: Option<String>,
+    pub location: Option<crate::model::activity::LocationSource>,
+    pub ad: bool,
+    pub ip: Option<String>,
+}
+
+#[cfg(test)]
+impl crate::model::activity::ActivitySink for Collected {
+    fn event(&mut self, e: &crate::model::activity::Event<'_>) {
+        self.events.push(CollectedEvent {
+            product: e.product.to_owned(),
+            at: e.at,
+            kind: e.kind,
+            domain: e.domain.map(str::to_owned),
+            location: e.location,
+            ad: e.ad,
+            ip: e.ip.map(str::to_owned),
+        });
+    }
 }
 
 /// A play as a source handed it over, owned.

@@ -105,6 +105,7 @@ fn has_content(summary: &Summary) -> bool {
         Summary::Media(m) => {
             m.plays > 0 || !m.devices.is_empty() || !m.ips.is_empty() || !m.segments.is_empty()
         }
+        Summary::Activity(a) => a.events > 0,
     }
 }
 
