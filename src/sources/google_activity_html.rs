@@ -315,9 +315,9 @@ impl Source for GoogleActivityHtml {
         let finder = memchr::memmem::Finder::new(MARK);
         let mut buf: Vec<u8> = Vec::new();
         let mut chunk = vec![0_u8; 64 * 1024];
-        // Whether `buf` starts at a cell (else it holds what comes before the first), and where
-        // to look for the next cell from.
-        let (mut started, mut from) = (false, 1);
+        // Where the cell being read starts in `buf` (none before the first), where to look for
+        // the next one from, and whether anything was read.
+        let (mut start, mut from, mut read) = (None::<usize>, 0, false);
         loop {
             let n = match reader.read(&mut chunk) {
                 Ok(0) => break,
@@ -325,32 +325,29 @@ impl Source for GoogleActivityHtml {
                 Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                 Err(_) => return Some(ErrorKind::Unreadable),
             };
+            read = true;
             buf.extend_from_slice(chunk.get(..n).unwrap_or_default());
             while let Some(i) = buf.get(from..).and_then(|b| finder.find(b)) {
                 let end = from + i;
-                if started {
-                    hand_over(
-                        &String::from_utf8_lossy(buf.get(..end).unwrap_or_default()),
-                        out,
-                    );
+                if let Some(cell) = start.and_then(|s| buf.get(s..end)) {
+                    hand_over(&String::from_utf8_lossy(cell), out);
                 }
-                buf.drain(..end);
-                (started, from) = (true, 1);
+                (start, from) = (Some(end), end + 1);
             }
-            from = buf.len().saturating_sub(MARK.len()).max(1);
+            // The cells handed over (or the text before the first) are let go of at once.
+            let scanned = buf.len().saturating_sub(MARK.len() - 1).max(from);
+            let keep = start.unwrap_or(scanned);
+            buf.drain(..keep);
+            (start, from) = (start.map(|_| 0), scanned - keep);
             if buf.len() > MAX_CELL {
-                return Some(if started {
-                    ErrorKind::TooLarge
-                } else {
-                    ErrorKind::WrongType
-                });
+                return Some(ErrorKind::TooLarge);
             }
         }
-        if !started {
-            return Some(if buf.is_empty() {
-                ErrorKind::Empty
-            } else {
+        if start.is_none() {
+            return Some(if read {
                 ErrorKind::WrongType
+            } else {
+                ErrorKind::Empty
             });
         }
         let last = String::from_utf8_lossy(&buf);
@@ -436,6 +433,30 @@ mod tests {
         let (cut, error) = collect(&GoogleActivityHtml, &bytes[..bytes.len() - 2]);
         assert_eq!(error, Some(ErrorKind::Truncated));
         assert_eq!(cut.events.len() + 1, out.events.len());
+    }
+
+    /// Hands its bytes over a few at a time, as a slow stream would.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.0.len().min(buf.len()).min(7);
+            let (head, rest) = self.0.split_at(n);
+            buf[..n].copy_from_slice(head);
+            self.0 = rest;
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn cells_split_across_reads_are_read_the_same() {
+        let bytes = fixture("google.my_activity_html", "Recherche/MonActivité.html");
+        let (whole, error) = collect(&GoogleActivityHtml, &bytes);
+        assert_eq!((whole.events.len(), error), (10, None));
+        let mut out = crate::sources::Collected::default();
+        let error = GoogleActivityHtml.read(&mut Trickle(&bytes), &mut out);
+        assert_eq!(error, None);
+        assert_eq!(out.events, whole.events);
     }
 
     #[test]
