@@ -13,6 +13,10 @@
 //! `div.content-cell.mdl-typography--caption` (lines "Products:", "Locations:" with a maps link
 //! and where Google got it, "Details:" with `From Google Ads` or an IP address).
 //!
+//! Detection: `outer-cell` and `mdl-typography--body-1` in the first bytes; or, should a long
+//! style sheet push the first cell further, the file's name (`MyActivity*.html`,
+//! `MonActivité*.html`, `search-history.html`, `watch-history.html`) and Material Design classes.
+//!
 //! The file is streamed and cut into cells at each `outer-cell` (a cell is at most 1 MB), with no
 //! HTML parser: a small scanner skips tags and decodes the usual entities. Each cell with a
 //! readable date is an event, read as `google.my_activity` reads a JSON record (the same helpers
@@ -303,11 +307,30 @@ impl Source for GoogleActivityHtml {
         true
     }
 
-    fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
+    fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
         let has = |key: &[u8]| head.windows(key.len()).any(|w| w == key);
-        (has(MARK) && has(b"mdl-typography--body-1")).then_some(Claim {
+        // Its own name, should a long style sheet push the first cell past the first bytes.
+        let name = super::meta::file_name(path);
+        let named = name.rsplit_once('.').map(|(_, ext)| ext) == Some("html")
+            && [
+                "myactivity",
+                "monactivit",
+                "search-history",
+                "watch-history",
+            ]
+            .iter()
+            .any(|n| name.starts_with(n))
+            && has(b"mdl-");
+        let confidence = if has(MARK) && has(b"mdl-typography--body-1") {
+            90
+        } else if named {
+            60
+        } else {
+            return None;
+        };
+        Some(Claim {
             source: self.id(),
-            confidence: 90,
+            confidence,
         })
     }
 
@@ -468,6 +491,12 @@ mod tests {
         );
         assert!(GoogleActivityHtml
             .detect("a.html", b"<html><p>outer-cell</p>")
+            .is_none());
+        let styled = b"<html><head><style>.mdl-grid{display:flex}</style>";
+        let path = "Takeout/My Activity/Search/MyActivity.html";
+        assert!(GoogleActivityHtml.detect(path, styled).is_some());
+        assert!(GoogleActivityHtml
+            .detect("Chrome/Bookmarks.html", styled)
             .is_none());
     }
 }
