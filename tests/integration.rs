@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 mod integration {
+    pub mod activity;
     pub mod archives;
     pub mod chat;
     pub mod common;

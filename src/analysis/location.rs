@@ -87,6 +87,7 @@ impl crate::model::media::MediaSink for Locations {}
 impl crate::model::energy::EnergySink for Locations {}
 impl crate::model::chat::ChatSink for Locations {}
 impl crate::model::money::MoneySink for Locations {}
+impl crate::model::activity::ActivitySink for Locations {}
 
 impl LocationSink for Locations {
     fn fix(&mut self, fix: Fix, source: &str) {

@@ -217,6 +217,9 @@ impl crate::model::chat::ChatSink for Media {}
 /// Nor money.
 impl crate::model::money::MoneySink for Media {}
 
+/// Nor web activity.
+impl crate::model::activity::ActivitySink for Media {}
+
 /// Months are summed in minutes (the summary's unit for them): `months` holds milliseconds while
 /// collecting.
 fn minutes(ms: u64) -> u64 {
@@ -256,8 +259,7 @@ pub fn findings(s: &MediaSummary) -> Vec<Finding> {
         ));
     }
     if let Some(rhythm) = &s.rhythm {
-        let busiest = super::social::busiest_hour(&rhythm.counts);
-        let quiet = rhythm.quiet_share();
+        let (quiet, busiest) = super::social::quiet_and_busiest(rhythm);
         out.push(Finding::new(
             "media_rhythm",
             Messages::from_fn(|lang| text::rhythm(lang, who, rhythm.total, quiet, busiest)),

@@ -24,6 +24,7 @@ use crate::model::location::{Confidence, Doubt, LatLng, Mode, Routine};
 use crate::model::{FileRef, Summary};
 use crate::sources;
 
+pub mod activity;
 pub mod chat;
 pub mod co2;
 pub mod countries;
@@ -145,6 +146,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         Summary::Energy(e) => energy::findings(e),
         Summary::Chat(c) => chat::findings(c),
         Summary::Money(m) => money::findings(m),
+        Summary::Activity(a) => activity::findings(a),
     }
 }
 
@@ -582,6 +584,11 @@ pub fn read_source_kept(
         let mut money = money::Money::new(format);
         let error = source.read(reader, &mut money);
         return (Summary::Money(money.finish()), error, None);
+    }
+    if source.activity() {
+        let mut activity = activity::Activity::default();
+        let error = source.read(reader, &mut activity);
+        return (Summary::Activity(activity.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

@@ -564,6 +564,7 @@ impl SocialSink for Money {}
 impl crate::model::media::MediaSink for Money {}
 impl crate::model::energy::EnergySink for Money {}
 impl crate::model::chat::ChatSink for Money {}
+impl crate::model::activity::ActivitySink for Money {}
 
 /// What a statement reveals, in words.
 pub fn findings(s: &MoneySummary) -> Vec<Finding> {

@@ -86,6 +86,16 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        Summary::Activity(a) => Part {
+            days: Some(&a.days_seen),
+            rhythm: a.rhythm.as_ref(),
+            knows: Knows {
+                location: (a.located > 0 || a.ip_events > 0).then_some(Reach::Approximate),
+                interests: a.searches > 0 || a.domain_count > 0,
+                habits: a.rhythm.is_some(),
+                ..Knows::default()
+            },
+        },
     }
 }
 

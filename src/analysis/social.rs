@@ -659,6 +659,7 @@ impl crate::model::media::MediaSink for Social {}
 impl crate::model::energy::EnergySink for Social {}
 impl crate::model::chat::ChatSink for Social {}
 impl crate::model::money::MoneySink for Social {}
+impl crate::model::activity::ActivitySink for Social {}
 
 /// A social file holds no position.
 impl LocationSink for Social {
@@ -980,6 +981,15 @@ fn span_of<'a>(
         }
     }
     Some((first?.clone(), last?.clone()))
+}
+
+/// Quiet hours as a sentence takes them: first hour, end hour, share of the actions.
+pub(crate) type Quiet = (u8, u8, u8);
+
+/// What a rhythm's sentence says: its quiet hours with their share, if any, and its busiest
+/// weekday and hour.
+pub(crate) fn quiet_and_busiest(rhythm: &Rhythm) -> (Option<Quiet>, (usize, u8)) {
+    (rhythm.quiet_share(), busiest_hour(&rhythm.counts))
 }
 
 /// The weekday (Monday first) and hour with the most actions; the earliest on a tie.

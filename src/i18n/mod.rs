@@ -6,6 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod activity;
 pub mod chat;
 pub mod day;
 pub mod energy;
@@ -1927,6 +1928,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
     trips::why(lang, id)
         .or_else(|| social::why(lang, id))
         .or_else(|| media::why(lang, id))
+        .or_else(|| activity::why(lang, id))
         .or_else(|| portrait::why(lang, id))
         .or_else(|| energy::why(lang, id))
         .or_else(|| chat::why(lang, id))

@@ -24,6 +24,7 @@ pub fn service_name(lang: Lang, key: &str) -> String {
         "apple" => "Apple",
         "strava" => "Strava",
         "uber" => "Uber",
+        "chrome" => "Google Chrome",
         "enedis" => "Enedis (Linky)",
         "bank" => match lang {
             Lang::Fr => "votre banque",

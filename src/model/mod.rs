@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+pub mod activity;
 pub mod basemap;
 pub mod chat;
 pub mod day;
@@ -223,11 +224,13 @@ pub enum Summary {
     Chat(chat::ChatSummary),
     /// A bank statement (issue 9).
     Money(money::MoneySummary),
+    /// What Google or a browser kept of the person's web activity (issue 9).
+    Activity(activity::ActivitySummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
-/// data, plays, meter readings, chat messages and bank transactions. Each collector listens to
-/// what it knows and ignores the rest.
+/// data, plays, meter readings, chat messages, bank transactions and web activity. Each collector
+/// listens to what it knows and ignores the rest.
 pub trait Sink:
     location::LocationSink
     + social::SocialSink
@@ -235,6 +238,7 @@ pub trait Sink:
     + energy::EnergySink
     + chat::ChatSink
     + money::MoneySink
+    + activity::ActivitySink
 {
 }
 
@@ -245,6 +249,7 @@ impl<
             + energy::EnergySink
             + chat::ChatSink
             + money::MoneySink
+            + activity::ActivitySink
             + ?Sized,
     > Sink for T
 {

@@ -21,9 +21,12 @@ mod bank_csv;
 mod bank_ofx;
 mod bank_qif;
 mod chat_whatsapp;
+mod chrome_history;
 mod enedis;
 mod fit;
 mod geojson;
+mod google_activity;
+mod google_activity_html;
 mod google_no_history;
 mod google_records;
 mod google_semantic;
@@ -89,9 +92,12 @@ pub use bank_csv::BankCsv;
 pub use bank_ofx::BankOfx;
 pub use bank_qif::BankQif;
 pub use chat_whatsapp::WhatsAppChat;
+pub use chrome_history::ChromeHistory;
 pub use enedis::Enedis;
 pub use fit::Fit;
 pub use geojson::GeoJson;
+pub use google_activity::GoogleActivity;
+pub use google_activity_html::GoogleActivityHtml;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
@@ -198,6 +204,11 @@ pub trait Source: Sync {
     /// The format of a bank statement (its summary is then [`crate::model::Summary::Money`]).
     fn money(&self) -> Option<crate::model::money::Format> {
         None
+    }
+    /// Whether the file holds web activity (its summary is then
+    /// [`crate::model::Summary::Activity`]).
+    fn activity(&self) -> bool {
+        false
     }
 }
 
@@ -326,6 +337,9 @@ pub static SOURCES: &[&dyn Source] = &[
     &BankOfx,
     &BankQif,
     &BankCsv,
+    &GoogleActivity,
+    &GoogleActivityHtml,
+    &ChromeHistory,
 ];
 
 /// The best claim on a file among the registered sources.
@@ -395,6 +409,8 @@ pub(crate) struct Collected {
     pub chat_dates: Vec<(crate::model::chat::DateOrder, bool, Option<u64>)>,
     /// Bank transactions: time, cents, currency, label, memo, category, type.
     pub transactions: Vec<CollectedTransaction>,
+    /// Web activity events.
+    pub events: Vec<CollectedEvent>,
 }
 
 #[cfg(test)]
@@ -454,6 +470,34 @@ impl crate::model::money::MoneySink for Collected {
             memo: own(t.memo),
             category: own(t.category),
             kind: own(t.kind),
+        });
+    }
+}
+
+/// A web activity event as a source handed it over, owned.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CollectedEvent {
+    pub product: String,
+    pub at: i64,
+    pub kind: crate::model::activity::ActivityKind,
+    pub domain: Option<String>,
+    pub location: Option<crate::model::activity::LocationSource>,
+    pub ad: bool,
+    pub ip: Option<String>,
+}
+
+#[cfg(test)]
+impl crate::model::activity::ActivitySink for Collected {
+    fn event(&mut self, e: &crate::model::activity::Event<'_>) {
+        self.events.push(CollectedEvent {
+            product: e.product.to_owned(),
+            at: e.at,
+            kind: e.kind,
+            domain: e.domain.map(str::to_owned),
+            location: e.location,
+            ad: e.ad,
+            ip: e.ip.map(str::to_owned),
         });
     }
 }

@@ -87,7 +87,7 @@ const REMOVED: [&str; 2] = [
 ];
 
 /// What the details of an ad say, in part.
-const AD_DETAILS: [&str; 5] = [
+pub(super) const AD_DETAILS: [&str; 5] = [
     "google ads",
     "anuncios de google",
     "annonces google",
@@ -207,14 +207,19 @@ fn watch_path(path: &str) -> Option<u8> {
     let lower = path.to_lowercase();
     let folders: Vec<&str> = lower.split(['/', '\\']).collect();
     let in_youtube = folders.iter().rev().skip(1).any(|f| f.contains("youtube"));
-    let search = ["search", "recherche", "busqueda", "búsqueda", "suche"]
+    (in_youtube && !search_name(&name)).then_some(80)
+}
+
+/// Whether a file's name (lower case) is a search history's (`search-history.json`,
+/// `historial-de-búsquedas.json`…): `google.my_activity` reads those.
+pub(super) fn search_name(name: &str) -> bool {
+    ["search", "recherche", "busqueda", "búsqueda", "suche"]
         .iter()
-        .any(|s| name.contains(s));
-    (in_youtube && !search).then_some(80)
+        .any(|s| name.contains(s))
 }
 
 /// Whether the first bytes open an array whose first record has a YouTube header.
-fn youtube_head(head: &[u8]) -> bool {
+pub(super) fn youtube_head(head: &[u8]) -> bool {
     let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     if head.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'[') {
         return false;

@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use reflet::analysis::read_source;
+use reflet::model::activity::ActivitySummary;
 use reflet::model::energy::EnergySummary;
 use reflet::model::media::MediaSummary;
 use reflet::model::social::SocialSummary;
@@ -46,6 +47,14 @@ fn summary(path: &Path, id: &str) -> Summary {
 pub fn social(path: &Path, id: &str) -> SocialSummary {
     match summary(path, id) {
         Summary::Social(s) => s,
+        other => panic!("{}: {other:?}", path.display()),
+    }
+}
+
+/// [`summary`] of a web activity file.
+pub fn activity(path: &Path, id: &str) -> ActivitySummary {
+    match summary(path, id) {
+        Summary::Activity(a) => a,
         other => panic!("{}: {other:?}", path.display()),
     }
 }

@@ -108,6 +108,7 @@ fn has_content(summary: &Summary) -> bool {
         Summary::Energy(e) => e.readings > 0,
         Summary::Chat(c) => c.messages + c.system > 0,
         Summary::Money(m) => m.transactions > 0,
+        Summary::Activity(a) => a.events > 0,
     }
 }
 
