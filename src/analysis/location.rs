@@ -84,6 +84,7 @@ pub fn mean_interval_s(sum_ms: i64, gaps: i64) -> Option<u64> {
 /// A location file holds no social data.
 impl crate::model::social::SocialSink for Locations {}
 impl crate::model::media::MediaSink for Locations {}
+impl crate::model::health::HealthSink for Locations {}
 
 impl LocationSink for Locations {
     fn fix(&mut self, fix: Fix, source: &str) {

@@ -206,6 +206,9 @@ impl LocationSink for Media {
 /// Nor social data.
 impl SocialSink for Media {}
 
+/// Nor health records.
+impl crate::model::health::HealthSink for Media {}
+
 /// Months are summed in minutes (the summary's unit for them): `months` holds milliseconds while
 /// collecting.
 fn minutes(ms: u64) -> u64 {

@@ -28,6 +28,7 @@ pub mod co2;
 pub mod countries;
 pub mod day;
 pub mod density;
+pub mod health;
 pub mod home;
 pub mod location;
 pub mod media;
@@ -232,6 +233,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         }
         Summary::Social(s) => out.extend(social::findings(s)),
         Summary::Media(m) => out.extend(media::findings(m)),
+        Summary::Health(h) => out.extend(health::findings(h)),
     }
     out
 }
@@ -556,6 +558,11 @@ pub fn read_source_kept(
         let mut media = media::Media::new(service);
         let error = source.read(reader, &mut media);
         return (Summary::Media(media.finish()), error, None);
+    }
+    if let Some(app) = source.health() {
+        let mut health = health::Health::new(app);
+        let error = source.read(reader, &mut health);
+        return (Summary::Health(health.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

@@ -649,6 +649,9 @@ impl SocialSink for Social {
 /// Nor plays.
 impl crate::model::media::MediaSink for Social {}
 
+/// Nor health records.
+impl crate::model::health::HealthSink for Social {}
+
 /// A social file holds no position.
 impl LocationSink for Social {
     fn fix(&mut self, _fix: Fix, _source: &str) {}

@@ -7,6 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 pub mod day;
+pub mod health;
 pub mod media;
 pub mod scan;
 pub mod social;
@@ -1812,6 +1813,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
     trips::why(lang, id)
         .or_else(|| social::why(lang, id))
         .or_else(|| media::why(lang, id))
+        .or_else(|| health::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
 }

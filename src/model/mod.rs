@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 pub mod basemap;
 pub mod day;
 pub mod gazetteer;
+pub mod health;
 pub mod location;
 pub mod media;
 pub mod points;
@@ -210,10 +211,23 @@ pub enum Summary {
     Social(social::SocialSummary),
     /// Plays of a streaming service (issue 9).
     Media(media::MediaSummary),
+    /// Health and fitness records (issue 9).
+    Health(health::HealthSummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
 /// data, and plays. Each collector listens to what it knows and ignores the rest.
-pub trait Sink: location::LocationSink + social::SocialSink + media::MediaSink {}
+pub trait Sink:
+    location::LocationSink + social::SocialSink + media::MediaSink + health::HealthSink
+{
+}
 
-impl<T: location::LocationSink + social::SocialSink + media::MediaSink + ?Sized> Sink for T {}
+impl<
+        T: location::LocationSink
+            + social::SocialSink
+            + media::MediaSink
+            + health::HealthSink
+            + ?Sized,
+    > Sink for T
+{
+}

@@ -1087,6 +1087,7 @@ mod tests {
         struct Count(u64);
         impl crate::model::social::SocialSink for Count {}
         impl crate::model::media::MediaSink for Count {}
+        impl crate::model::health::HealthSink for Count {}
         impl LocationSink for Count {
             fn fix(&mut self, _: Fix, _: &str) {
                 self.0 += 1;

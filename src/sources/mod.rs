@@ -173,6 +173,10 @@ pub trait Source: Sync {
     fn media(&self) -> Option<crate::model::media::Service> {
         None
     }
+    /// The app of a health file (its summary is then [`crate::model::Summary::Health`]).
+    fn health(&self) -> Option<crate::model::health::HealthApp> {
+        None
+    }
 }
 
 /// Every registered export type, most specific first.
@@ -355,6 +359,42 @@ pub(crate) struct Collected {
     /// Device, IP address, time.
     pub seen: Vec<(Option<String>, Option<String>, Option<i64>)>,
     pub segments: Vec<String>,
+    /// Health records: type, writer, start.
+    pub health_records: Vec<(String, String, i64)>,
+    /// Quantity, start, end, value, writer.
+    pub measures: Vec<(crate::model::health::Quantity, i64, i64, f64, String)>,
+    /// Start, end, asleep, writer.
+    pub sleeps: Vec<(i64, i64, bool, String)>,
+    /// Activity, start, seconds, metres, kcal.
+    #[allow(clippy::type_complexity)]
+    pub workouts: Vec<(String, i64, f64, Option<f64>, Option<f64>)>,
+    pub rings: Vec<crate::model::health::Rings>,
+    pub characteristics: Vec<String>,
+}
+
+#[cfg(test)]
+impl crate::model::health::HealthSink for Collected {
+    fn record(&mut self, kind: &str, source: &str, at: i64) {
+        self.health_records
+            .push((kind.to_owned(), source.to_owned(), at));
+    }
+    fn measure(&mut self, m: &crate::model::health::Measure<'_>) {
+        self.measures
+            .push((m.kind, m.start, m.end, m.value, m.source.to_owned()));
+    }
+    fn sleep(&mut self, start: i64, end: i64, asleep: bool, source: &str) {
+        self.sleeps.push((start, end, asleep, source.to_owned()));
+    }
+    fn workout(&mut self, w: &crate::model::health::Workout<'_>) {
+        self.workouts
+            .push((w.kind.to_owned(), w.start, w.seconds, w.metres, w.kcal));
+    }
+    fn rings(&mut self, rings: &crate::model::health::Rings) {
+        self.rings.push(*rings);
+    }
+    fn characteristic(&mut self, kind: &str) {
+        self.characteristics.push(kind.to_owned());
+    }
 }
 
 /// A play as a source handed it over, owned.

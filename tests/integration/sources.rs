@@ -47,7 +47,7 @@ fn fixtures() -> BTreeMap<&'static str, Vec<PathBuf>> {
 }
 
 /// Source id → the samples it must claim and read without error, though they hold no positions
-/// (`claims.txt`: Apple Health's `export.xml`, Strava's `activities.csv`).
+/// (`claims.txt`: Strava's `activities.csv`).
 fn claims() -> BTreeMap<&'static str, Vec<PathBuf>> {
     SOURCES
         .iter()
@@ -104,6 +104,12 @@ fn has_content(summary: &Summary) -> bool {
         }
         Summary::Media(m) => {
             m.plays > 0 || !m.devices.is_empty() || !m.ips.is_empty() || !m.segments.is_empty()
+        }
+        Summary::Health(h) => {
+            h.records > 0
+                || !h.workouts.is_empty()
+                || h.rings.is_some()
+                || !h.characteristics.is_empty()
         }
     }
 }

@@ -52,6 +52,7 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
         }
         Summary::Social(s) => crate::i18n::social::summary_line(lang, s),
         Summary::Media(m) => crate::i18n::media::summary_line(lang, m),
+        Summary::Health(h) => crate::i18n::health::summary_line(lang, h),
     }
 }
 
@@ -161,15 +162,17 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                 p.density.is_some().then(|| Rc::new(p.clone())),
                 p.count > 0 || p.trips.is_some(),
             ),
-            Summary::Social(_) | Summary::Media(_) => (None, None, None, false),
+            Summary::Social(_) | Summary::Media(_) | Summary::Health(_) => {
+                (None, None, None, false)
+            }
         };
         let social = match summary {
             Summary::Social(s) => Some(s),
-            Summary::Positions(_) | Summary::Media(_) => None,
+            Summary::Positions(_) | Summary::Media(_) | Summary::Health(_) => None,
         };
         let media = match summary {
             Summary::Media(m) => Some(m),
-            Summary::Positions(_) | Summary::Social(_) => None,
+            Summary::Positions(_) | Summary::Social(_) | Summary::Health(_) => None,
         };
         return html! {
             <>
