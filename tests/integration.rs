@@ -6,6 +6,7 @@ mod integration {
     pub mod archives;
     pub mod common;
     pub mod day;
+    pub mod health;
     pub mod home;
     pub mod inspect;
     pub mod layers;

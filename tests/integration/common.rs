@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use reflet::analysis::read_source;
+use reflet::model::health::HealthSummary;
 use reflet::model::media::MediaSummary;
 use reflet::model::social::SocialSummary;
 use reflet::model::Summary;
@@ -53,6 +54,14 @@ pub fn social(path: &Path, id: &str) -> SocialSummary {
 pub fn media(path: &Path, id: &str) -> MediaSummary {
     match summary(path, id) {
         Summary::Media(m) => m,
+        other => panic!("{}: {other:?}", path.display()),
+    }
+}
+
+/// [`summary`] of a health file.
+pub fn health(path: &Path, id: &str) -> HealthSummary {
+    match summary(path, id) {
+        Summary::Health(h) => h,
         other => panic!("{}: {other:?}", path.display()),
     }
 }
