@@ -569,7 +569,7 @@ pub fn findings(s: &HealthSummary) -> Vec<Finding> {
     if let Some(heart) = &s.heart {
         out.push(Finding::new(
             "health_heart",
-            Messages::from_fn(|lang| text::heart(lang, heart)),
+            Messages::from_fn(|lang| text::heart(lang, app, heart)),
         ));
     }
     if let Some(sleep) = &s.sleep {

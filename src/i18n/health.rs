@@ -169,7 +169,7 @@ pub fn steps(lang: Lang, app: HealthApp, s: &Steps) -> String {
 
 /// "Your heart rate, measured 12,345 times, ranged from 42 to 187 beats a minute, 74 on average;
 /// at rest, 58 on average."
-pub fn heart(lang: Lang, h: &Heart) -> String {
+pub fn heart(lang: Lang, app: HealthApp, h: &Heart) -> String {
     let rest = h.resting.map(|r| match lang {
         Lang::Fr => format!("au repos, {r}\u{a0}battements par minute en moyenne"),
         Lang::En => format!("at rest, {r} beats a minute on average"),
@@ -181,7 +181,25 @@ pub fn heart(lang: Lang, h: &Heart) -> String {
             Lang::En => format!("Your heart beat, {rest}."),
         };
     }
-    let times = counted(lang, h.measures, ("fois", "fois"), ("time", "times"));
+    // Google Fit gives a mean a day, Apple Health each measure.
+    let times = match (lang, app) {
+        (_, HealthApp::AppleHealth) => {
+            let n = counted(lang, h.measures, ("fois", "fois"), ("time", "times"));
+            super::pick(lang, ("mesurée ", "measured ")).to_owned() + &n
+        }
+        (Lang::Fr, HealthApp::GoogleFit) => {
+            format!(
+                "sur {}",
+                counted(lang, h.measures, ("jour", "jours"), ("", ""))
+            )
+        }
+        (Lang::En, HealthApp::GoogleFit) => {
+            format!(
+                "over {}",
+                counted(lang, h.measures, ("", ""), ("day", "days"))
+            )
+        }
+    };
     let rest = rest.map_or_else(String::new, |r| match lang {
         Lang::Fr => format!("\u{a0}; {r}"),
         Lang::En => format!("; {r}"),
@@ -189,11 +207,11 @@ pub fn heart(lang: Lang, h: &Heart) -> String {
     let (min, mean, max) = (h.min, h.mean, h.max);
     match lang {
         Lang::Fr => format!(
-            "Votre fréquence cardiaque, mesurée {times}, est allée de {min} à {max}\u{a0}battements \
+            "Votre fréquence cardiaque, {times}, est allée de {min} à {max}\u{a0}battements \
              par minute, {mean} en moyenne{rest}."
         ),
         Lang::En => format!(
-            "Your heart rate, measured {times}, ranged from {min} to {max} beats a minute, {mean} \
+            "Your heart rate, {times}, ranged from {min} to {max} beats a minute, {mean} \
              on average{rest}."
         ),
     }

@@ -18,6 +18,7 @@
 mod apple_health;
 mod fit;
 mod geojson;
+mod google_fit_daily;
 mod google_no_history;
 mod google_records;
 mod google_semantic;
@@ -80,6 +81,7 @@ mod youtube_history;
 pub use apple_health::AppleHealth;
 pub use fit::Fit;
 pub use geojson::GeoJson;
+pub use google_fit_daily::GoogleFitDaily;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
@@ -298,6 +300,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &NetflixViewing,
     &NetflixDevices,
     &YouTubeHistory,
+    &GoogleFitDaily,
 ];
 
 /// The best claim on a file among the registered sources.

@@ -6,7 +6,8 @@
 //! `type` and `sourceName` with `collections.Counter`, the workout's `duration` × 60 and
 //! `totalDistance` × 1609.344, the `ActivitySummary` attributes averaged by hand). The generated
 //! export's are the generator's own ground truth (`synth::health`), computed while writing, not by
-//! reading the file.
+//! reading the file. The Google Fit fixture's, with python3's `csv.DictReader` (non-empty cells
+//! counted by column, latitude and longitude left out; means by hand).
 
 use reflet::analysis::{findings, read_source, Kind};
 use reflet::model::health::{HealthApp, RingDays};
@@ -14,7 +15,7 @@ use reflet::model::Summary;
 use reflet::sources;
 use reflet::synth::health::{write_health, HealthSpec};
 
-use super::common::{health, sample};
+use super::common::{fixture, health, sample};
 
 #[test]
 fn the_real_export_holds_two_records_a_run_and_two_days_of_rings() {
@@ -156,4 +157,45 @@ fn a_generated_export_is_read_to_its_ground_truth() {
     );
     assert_eq!(error, Some(reflet::error::ErrorKind::Truncated));
     assert!(matches!(cut, Summary::Health(h) if h.records > 0 && h.records < truth.records));
+}
+
+#[test]
+fn google_fit_daily_metrics_day_by_day() {
+    let s = health(
+        &fixture("google.fit.daily", "Daily activity metrics.csv"),
+        "google.fit.daily",
+    );
+    assert_eq!(s.app, HealthApp::GoogleFit);
+    // 192 non-empty metric cells over 15 days; Calories (kcal) on every day.
+    assert_eq!((s.records, s.days), (192, 15));
+    assert_eq!(s.types[0], ("Calories (kcal)".to_owned(), 15));
+    // Steps on 13 days, 109,109 in all: 8,393 a day; best 13,332 on 2024-03-12; distance
+    // 6,522.2 m a day; move minutes 56.6.
+    let steps = s.steps.clone().unwrap();
+    assert_eq!(
+        (steps.days, steps.mean, steps.best_day.as_str(), steps.best),
+        (13, 8393, "2024-03-12", 13_332)
+    );
+    assert_eq!(
+        (steps.distance_m, steps.exercise_min, steps.energy_kcal),
+        (Some(6522), Some(57), None)
+    );
+    // 13 daily means, averaging 72.29; lowest 48, highest 176.
+    let heart = s.heart.clone().unwrap();
+    assert_eq!(
+        (heart.measures, heart.min, heart.mean, heart.max),
+        (13, 48, 72, 176)
+    );
+    // No writer is named, no sleep, workouts nor characteristics.
+    assert!(s.sources.is_empty() && s.sleep.is_none() && s.workouts.is_empty());
+    let found = findings(
+        &Kind::Source("google.fit.daily".into()),
+        &Summary::Health(s),
+    );
+    let ids: Vec<&str> = found.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["health_steps", "health_heart"]);
+    assert_eq!(
+        found[1].text.en,
+        "Your heart rate, over 13\u{a0}days, ranged from 48 to 176 beats a minute, 72 on average."
+    );
 }
