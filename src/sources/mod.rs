@@ -19,6 +19,7 @@ mod apple_health;
 mod fit;
 mod geojson;
 mod google_fit_daily;
+mod google_fit_sessions;
 mod google_no_history;
 mod google_records;
 mod google_semantic;
@@ -82,6 +83,7 @@ pub use apple_health::AppleHealth;
 pub use fit::Fit;
 pub use geojson::GeoJson;
 pub use google_fit_daily::GoogleFitDaily;
+pub use google_fit_sessions::GoogleFitSessions;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
@@ -301,6 +303,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &NetflixDevices,
     &YouTubeHistory,
     &GoogleFitDaily,
+    &GoogleFitSessions,
 ];
 
 /// The best claim on a file among the registered sources.

@@ -1,4 +1,4 @@
-//! Health files (issue 9): Apple Health's `export.xml` and Google Fit's daily metrics, read whole
+//! Health files (issue 9): Apple Health's `export.xml`, Google Fit's daily metrics and sessions, read whole
 //! by their sources and summed up.
 //!
 //! The real sample's numbers were counted independently of the parser with python3
@@ -197,5 +197,45 @@ fn google_fit_daily_metrics_day_by_day() {
     assert_eq!(
         found[1].text.en,
         "Your heart rate, over 13\u{a0}days, ranged from 48 to 176 beats a minute, 72 on average."
+    );
+}
+
+#[test]
+fn google_fit_sessions_are_workouts() {
+    // Read by eye in the fixtures: a run of 2550 s (42.5 min, said 43) and 7310.6 m, a walk of 2210 s and 2741.2 m.
+    let run = health(
+        &fixture(
+            "google.fit.sessions",
+            "2024-03-01T18_00_00.000+01_00_RUNNING.json",
+        ),
+        "google.fit.sessions",
+    );
+    let walk = health(
+        &fixture(
+            "google.fit.sessions",
+            "2024-03-02T09_15_12.345Z_WALKING.json",
+        ),
+        "google.fit.sessions",
+    );
+    let totals = |s: &reflet::model::health::HealthSummary| {
+        s.workouts
+            .iter()
+            .map(|w| (w.kind.clone(), w.count, w.seconds, w.metres))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(totals(&run), [("Running".to_owned(), 1, 2550, 7311)]);
+    assert_eq!(totals(&walk), [("Walking".to_owned(), 1, 2210, 2741)]);
+    assert_eq!(run.first.as_deref(), Some("2024-03-01"));
+    let found = findings(
+        &Kind::Source("google.fit.sessions".into()),
+        &Summary::Health(run),
+    );
+    assert_eq!(
+        found[0].text.en,
+        "Google Fit lists 1\u{a0}workout: running once (43\u{a0}min, 7.3\u{a0}km)."
+    );
+    assert_eq!(
+        found[0].text.fr,
+        "Google Fit recense 1\u{a0}entraînement\u{a0}: course à pied 1\u{a0}fois (43\u{a0}min, 7,3\u{a0}km)."
     );
 }
