@@ -1,5 +1,5 @@
-//! Health files (issue 9): Apple Health's `export.xml`, Google Fit's daily metrics and sessions, read whole
-//! by their sources and summed up.
+//! Health files (issue 9): Apple Health's `export.xml`, Google Fit's daily metrics and sessions,
+//! read whole by their sources and summed up.
 //!
 //! The real sample's numbers were counted independently of the parser with python3
 //! (`xml.etree.ElementTree` over `../shared/samples/apple/export.xml`: `Record`s counted by
