@@ -98,6 +98,11 @@ pub fn record_type(lang: Lang, kind: &str) -> String {
             ("AppleStandTime", "temps debout", "standing time"),
             ("FlightsClimbed", "étages montés", "flights climbed"),
             ("BodyMass", "poids", "weight"),
+            (
+                "BodyMassIndex",
+                "indice de masse corporelle",
+                "body mass index",
+            ),
         ],
     )
 }
@@ -184,7 +189,10 @@ pub fn heart(lang: Lang, app: HealthApp, h: &Heart) -> String {
     // Google Fit gives a mean a day, Apple Health each measure.
     let times = match (lang, app) {
         (_, HealthApp::AppleHealth) => {
-            let n = counted(lang, h.measures, ("fois", "fois"), ("time", "times"));
+            let n = match (lang, h.measures) {
+                (Lang::En, 1) => "once".to_owned(),
+                _ => counted(lang, h.measures, ("fois", "fois"), ("time", "times")),
+            };
             super::pick(lang, ("mesurée ", "measured ")).to_owned() + &n
         }
         (Lang::Fr, HealthApp::GoogleFit) => {
@@ -205,6 +213,12 @@ pub fn heart(lang: Lang, app: HealthApp, h: &Heart) -> String {
         Lang::En => format!("; {r}"),
     });
     let (min, mean, max) = (h.min, h.mean, h.max);
+    if min == max {
+        return match lang {
+            Lang::Fr => format!("Votre fréquence cardiaque, {times}, était de {mean}\u{a0}battements par minute{rest}."),
+            Lang::En => format!("Your heart rate, {times}, was {mean} beats a minute{rest}."),
+        };
+    }
     match lang {
         Lang::Fr => format!(
             "Votre fréquence cardiaque, {times}, est allée de {min} à {max}\u{a0}battements \

@@ -74,10 +74,16 @@ fn the_real_export_holds_two_records_a_run_and_two_days_of_rings() {
     assert_eq!(writers, [("Apple Watch", 1), ("Health Mate", 1)]);
     // Me: a date of birth and a sex; blood and skin type NotSet.
     assert_eq!(s.characteristics, ["DateOfBirth", "BiologicalSex"]);
-    let ids: Vec<String> = findings(&Kind::Source("apple.health".into()), &Summary::Health(s))
-        .into_iter()
-        .map(|f| f.id)
-        .collect();
+    let found = findings(&Kind::Source("apple.health".into()), &Summary::Health(s));
+    assert_eq!(
+        found[0].text.en,
+        "Your heart rate, measured once, was 72 beats a minute."
+    );
+    assert_eq!(
+        found[0].text.fr,
+        "Votre fréquence cardiaque, mesurée 1\u{a0}fois, était de 72\u{a0}battements par minute."
+    );
+    let ids: Vec<String> = found.into_iter().map(|f| f.id).collect();
     assert_eq!(
         ids,
         [
