@@ -1,5 +1,5 @@
 //! Native side of the benchmark:
-//! `cargo run --release --example bench -- [--map] [--legacy] [--semantic] [--meta[=FILES]]
+//! `cargo run --release --example bench -- [--map] [--legacy] [--semantic] [--meta[=FILES]] [--health]
 //! [--all-inputs] [--only-new] [SIZE_MB...]`
 //!
 //! For each size (default 10 100 1000), generates (once, cached in `target/bench/`) a seeded
@@ -21,6 +21,10 @@
 //!   20000) Facebook and Instagram JSON files with Meta's `\u00XX` mojibake:
 //!   `meta-g1-s7-20000files.zip` (key `"Meta zip 20000 files"`). Exact when the reports are as many as
 //!   the files, of the same total size, with the kinds and errors of its truth.
+//! - `--health`: also, per size, an Apple Health `export.xml` (`synth::health`: records type by
+//!   type, workouts, activity summaries): `health-g1-s7-10MB-export.xml` (key `"export.xml health
+//!   10 MB"`). Exact when the health summary has the truth's records, days, steps, heart rate,
+//!   sleep and workouts. Not part of `--all-inputs`.
 //! - `--all-inputs`: `--legacy --semantic --meta`.
 //! - `--only-new`: skip the plain `Records.json` and Takeout zip (still generated for the others).
 //!
@@ -55,6 +59,7 @@ mod native {
     use reflet::model::time::parse_iso;
     use reflet::model::{PositionSummary, Summary};
     use reflet::report::{describe_input_with, FileReport, Sink};
+    use reflet::synth::health::{write_health, HealthSpec, HealthTruth};
     use reflet::synth::meta::{write_meta, MetaSpec, MetaTruth};
     use reflet::synth::takeout::semantic_history;
     use reflet::synth::{write_records, RecordsSpec};
@@ -66,6 +71,8 @@ mod native {
     const SEMANTIC: u32 = 1;
     /// Bump when `synth::meta`'s files or truth change.
     const META: u32 = 1;
+    /// Bump when `synth::health`'s file or truth change.
+    const HEALTH: u32 = 1;
 
     fn peak_rss_kb() -> Option<u64> {
         let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -263,12 +270,40 @@ mod native {
         Ok((zip, truth))
     }
 
+    /// The Apple Health `export.xml` of about `mb` MB and its truth, generated if missing.
+    fn health_input(dir: &Path, mb: u64) -> std::io::Result<(PathBuf, HealthTruth)> {
+        let stem = format!("health-g{HEALTH}-s{SEED}-{mb}MB");
+        let (xml, truth_path) = (
+            dir.join(format!("{stem}-export.xml")),
+            dir.join(format!("{stem}.truth.json")),
+        );
+        if !(xml.exists() && truth_path.exists()) {
+            eprintln!("generating {mb} MB of Apple Health…");
+            let start = Instant::now();
+            let spec = HealthSpec {
+                seed: SEED,
+                target_bytes: mb * 1_000_000,
+            };
+            let truth = write_health(spec, File::create(&xml)?)?;
+            std::fs::write(&truth_path, serde_json::to_vec_pretty(&truth)?)?;
+            eprintln!(
+                "  {}: {} records in {:.1} s",
+                xml.display(),
+                truth.records,
+                start.elapsed().as_secs_f64()
+            );
+        }
+        let truth = serde_json::from_slice(&std::fs::read(&truth_path)?)?;
+        Ok((xml, truth))
+    }
+
     /// What a run must find.
     enum Expect {
         Records(PositionSummary),
         /// The records, and each month file.
         Semantic(PositionSummary, Vec<MonthTruth>),
         Meta(MetaTruth),
+        Health(HealthTruth),
     }
 
     impl Expect {
@@ -300,6 +335,16 @@ mod native {
                         && reports.len() == months.len() + 2
                         && (!map || kept == truth.count + positions)
                 }
+                Expect::Health(t) => reports.iter().any(|r| {
+                    matches!(&r.summary, Some(Summary::Health(h))
+                        if h.records == t.records
+                            && h.days == t.days
+                            && h.steps.as_ref().is_some_and(|s| (s.days, s.mean, s.best) == (t.steps_days, t.steps_mean, t.best))
+                            && h.heart.as_ref().is_some_and(|x| (x.measures, x.min, x.mean, x.max) == t.heart)
+                            && h.sleep.as_ref().is_some_and(|s| (s.nights, s.asleep_min, s.bedtime, s.wake) == t.sleep)
+                            && h.workouts.iter().map(|w| w.count).sum::<u64>() == t.workouts.values().map(|w| w.0).sum::<u64>())
+                        && r.error.is_none()
+                }),
                 Expect::Meta(truth) => {
                     let mut kinds: BTreeMap<String, u64> = BTreeMap::new();
                     for r in reports {
@@ -320,6 +365,7 @@ mod native {
             match self {
                 Expect::Records(t) | Expect::Semantic(t, _) => t.count.to_string(),
                 Expect::Meta(t) => format!("{} files", t.files),
+                Expect::Health(t) => t.records.to_string(),
             }
         }
     }
@@ -375,6 +421,7 @@ mod native {
     }
 
     /// What to run, from the command line.
+    #[allow(clippy::struct_excessive_bools)] // one a flag
     struct Options {
         memory: Memory,
         sizes: Vec<u64>,
@@ -383,6 +430,7 @@ mod native {
         /// Files in the Meta zip.
         meta: Option<u64>,
         only_new: bool,
+        health: bool,
     }
 
     fn options() -> Result<Options, String> {
@@ -402,6 +450,7 @@ mod native {
                     "--semantic",
                     "--all-inputs",
                     "--only-new",
+                    "--health",
                 ]
                 .contains(&arg.as_str())
             {
@@ -424,6 +473,7 @@ mod native {
             semantic: all || has("--semantic"),
             meta,
             only_new: has("--only-new"),
+            health: has("--health"),
         })
     }
 
@@ -454,6 +504,15 @@ mod native {
             }
         };
         let mut list = Vec::new();
+        if options.health {
+            let (xml, truth) = health_input(dir, mb)?;
+            list.push((
+                format!("export.xml health {mb} MB"),
+                xml,
+                mb as f64,
+                Expect::Health(truth),
+            ));
+        }
         let (json, zip, truth) = inputs(dir, mb)?;
         if options.semantic {
             let (semantic, months) = semantic_input(dir, mb, &json, &truth)?;

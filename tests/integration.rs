@@ -9,6 +9,7 @@ mod integration {
     pub mod common;
     pub mod day;
     pub mod energy;
+    pub mod health;
     pub mod home;
     pub mod inspect;
     pub mod layers;

@@ -127,6 +127,7 @@ impl crate::model::media::MediaSink for Activity {}
 impl crate::model::energy::EnergySink for Activity {}
 impl crate::model::chat::ChatSink for Activity {}
 impl crate::model::money::MoneySink for Activity {}
+impl crate::model::health::HealthSink for Activity {}
 
 /// `part` of `whole` in percent, rounded.
 fn share(part: u64, whole: u64) -> u8 {

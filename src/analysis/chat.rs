@@ -172,6 +172,7 @@ impl MediaSink for Chat {}
 impl crate::model::energy::EnergySink for Chat {}
 impl crate::model::money::MoneySink for Chat {}
 impl crate::model::activity::ActivitySink for Chat {}
+impl crate::model::health::HealthSink for Chat {}
 
 /// The other person a chat export's path names, if any: Android's `WhatsApp Chat with <Name>.txt`
 /// (and its translations), iOS's `WhatsApp Chat - <Name>.zip` or folder.

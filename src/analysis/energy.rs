@@ -544,6 +544,7 @@ impl MediaSink for Energy {}
 impl crate::model::chat::ChatSink for Energy {}
 impl crate::model::money::MoneySink for Energy {}
 impl crate::model::activity::ActivitySink for Energy {}
+impl crate::model::health::HealthSink for Energy {}
 
 /// What an electricity file reveals, in words: how much the home uses, when it wakes up and goes
 /// quiet, when it stands empty on weekdays, when nobody was there for days, and its highest

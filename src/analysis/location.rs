@@ -88,6 +88,7 @@ impl crate::model::energy::EnergySink for Locations {}
 impl crate::model::chat::ChatSink for Locations {}
 impl crate::model::money::MoneySink for Locations {}
 impl crate::model::activity::ActivitySink for Locations {}
+impl crate::model::health::HealthSink for Locations {}
 
 impl LocationSink for Locations {
     fn fix(&mut self, fix: Fix, source: &str) {

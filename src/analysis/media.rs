@@ -220,6 +220,9 @@ impl crate::model::money::MoneySink for Media {}
 /// Nor web activity.
 impl crate::model::activity::ActivitySink for Media {}
 
+/// Nor health records.
+impl crate::model::health::HealthSink for Media {}
+
 /// Months are summed in minutes (the summary's unit for them): `months` holds milliseconds while
 /// collecting.
 fn minutes(ms: u64) -> u64 {

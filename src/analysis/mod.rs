@@ -31,6 +31,7 @@ pub mod countries;
 pub mod day;
 pub mod density;
 pub mod energy;
+pub mod health;
 pub mod home;
 pub mod location;
 pub mod media;
@@ -147,6 +148,7 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         Summary::Chat(c) => chat::findings(c),
         Summary::Money(m) => money::findings(m),
         Summary::Activity(a) => activity::findings(a),
+        Summary::Health(h) => health::findings(h),
     }
 }
 
@@ -589,6 +591,11 @@ pub fn read_source_kept(
         let mut activity = activity::Activity::default();
         let error = source.read(reader, &mut activity);
         return (Summary::Activity(activity.finish()), error, None);
+    }
+    if let Some(app) = source.health() {
+        let mut health = health::Health::new(app);
+        let error = source.read(reader, &mut health);
+        return (Summary::Health(health.finish()), error, None);
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {

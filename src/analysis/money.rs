@@ -565,6 +565,7 @@ impl crate::model::media::MediaSink for Money {}
 impl crate::model::energy::EnergySink for Money {}
 impl crate::model::chat::ChatSink for Money {}
 impl crate::model::activity::ActivitySink for Money {}
+impl crate::model::health::HealthSink for Money {}
 
 /// What a statement reveals, in words.
 pub fn findings(s: &MoneySummary) -> Vec<Finding> {

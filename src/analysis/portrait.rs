@@ -75,6 +75,15 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        Summary::Health(h) => Part {
+            days: Some(&h.days_seen),
+            rhythm: None,
+            knows: Knows {
+                health: h.records > 0,
+                habits: h.sleep.is_some(),
+                ..Knows::default()
+            },
+        },
         Summary::Media(m) => Part {
             days: Some(&m.days_seen),
             rhythm: m.rhythm.as_ref(),

@@ -661,6 +661,9 @@ impl crate::model::chat::ChatSink for Social {}
 impl crate::model::money::MoneySink for Social {}
 impl crate::model::activity::ActivitySink for Social {}
 
+/// Nor health records.
+impl crate::model::health::HealthSink for Social {}
+
 /// A social file holds no position.
 impl LocationSink for Social {
     fn fix(&mut self, _fix: Fix, _source: &str) {}

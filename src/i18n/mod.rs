@@ -10,6 +10,7 @@ pub mod activity;
 pub mod chat;
 pub mod day;
 pub mod energy;
+pub mod health;
 pub mod media;
 pub mod money;
 pub mod portrait;
@@ -1933,6 +1934,7 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
         .or_else(|| energy::why(lang, id))
         .or_else(|| chat::why(lang, id))
         .or_else(|| money::why(lang, id))
+        .or_else(|| health::why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
 }

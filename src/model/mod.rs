@@ -11,6 +11,7 @@ pub mod chat;
 pub mod day;
 pub mod energy;
 pub mod gazetteer;
+pub mod health;
 pub mod location;
 pub mod media;
 pub mod money;
@@ -226,11 +227,13 @@ pub enum Summary {
     Money(money::MoneySummary),
     /// What Google or a browser kept of the person's web activity (issue 9).
     Activity(activity::ActivitySummary),
+    /// Health and sport records (issue 9).
+    Health(health::HealthSummary),
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising
-/// data, plays, meter readings, chat messages, bank transactions and web activity. Each collector
-/// listens to what it knows and ignores the rest.
+/// data, plays, meter readings, chat messages, bank transactions, web activity and health
+/// records. Each collector listens to what it knows and ignores the rest.
 pub trait Sink:
     location::LocationSink
     + social::SocialSink
@@ -239,6 +242,7 @@ pub trait Sink:
     + chat::ChatSink
     + money::MoneySink
     + activity::ActivitySink
+    + health::HealthSink
 {
 }
 
@@ -250,6 +254,7 @@ impl<
             + chat::ChatSink
             + money::MoneySink
             + activity::ActivitySink
+            + health::HealthSink
             + ?Sized,
     > Sink for T
 {

@@ -1091,6 +1091,7 @@ mod tests {
         impl crate::model::chat::ChatSink for Count {}
         impl crate::model::money::MoneySink for Count {}
         impl crate::model::activity::ActivitySink for Count {}
+        impl crate::model::health::HealthSink for Count {}
         impl LocationSink for Count {
             fn fix(&mut self, _: Fix, _: &str) {
                 self.0 += 1;

@@ -27,6 +27,8 @@ mod fit;
 mod geojson;
 mod google_activity;
 mod google_activity_html;
+mod google_fit_daily;
+mod google_fit_sessions;
 mod google_no_history;
 mod google_records;
 mod google_semantic;
@@ -98,6 +100,8 @@ pub use fit::Fit;
 pub use geojson::GeoJson;
 pub use google_activity::GoogleActivity;
 pub use google_activity_html::GoogleActivityHtml;
+pub use google_fit_daily::GoogleFitDaily;
+pub use google_fit_sessions::GoogleFitSessions;
 pub use google_no_history::GoogleNoHistory;
 pub use google_records::GoogleRecords;
 pub use google_semantic::GoogleSemantic;
@@ -209,6 +213,10 @@ pub trait Source: Sync {
     /// [`crate::model::Summary::Activity`]).
     fn activity(&self) -> bool {
         false
+    }
+    /// The app of a health file (its summary is then [`crate::model::Summary::Health`]).
+    fn health(&self) -> Option<crate::model::health::HealthApp> {
+        None
     }
 }
 
@@ -340,6 +348,8 @@ pub static SOURCES: &[&dyn Source] = &[
     &GoogleActivity,
     &GoogleActivityHtml,
     &ChromeHistory,
+    &GoogleFitDaily,
+    &GoogleFitSessions,
 ];
 
 /// The best claim on a file among the registered sources.
@@ -411,6 +421,17 @@ pub(crate) struct Collected {
     pub transactions: Vec<CollectedTransaction>,
     /// Web activity events.
     pub events: Vec<CollectedEvent>,
+    /// Health records: type, writer, start.
+    pub health_records: Vec<(String, String, i64)>,
+    /// Quantity, start, end, value, writer.
+    pub measures: Vec<(crate::model::health::Quantity, i64, i64, f64, String)>,
+    /// Start, end, asleep, writer.
+    pub sleeps: Vec<(i64, i64, bool, String)>,
+    /// Activity, start, seconds, metres, kcal.
+    #[allow(clippy::type_complexity)]
+    pub workouts: Vec<(String, i64, f64, Option<f64>, Option<f64>)>,
+    pub rings: Vec<crate::model::health::Rings>,
+    pub characteristics: Vec<String>,
 }
 
 #[cfg(test)]
@@ -499,6 +520,31 @@ impl crate::model::activity::ActivitySink for Collected {
             ad: e.ad,
             ip: e.ip.map(str::to_owned),
         });
+    }
+}
+
+#[cfg(test)]
+impl crate::model::health::HealthSink for Collected {
+    fn record(&mut self, kind: &str, source: &str, at: i64) {
+        self.health_records
+            .push((kind.to_owned(), source.to_owned(), at));
+    }
+    fn measure(&mut self, m: &crate::model::health::Measure<'_>) {
+        self.measures
+            .push((m.kind, m.start, m.end, m.value, m.source.to_owned()));
+    }
+    fn sleep(&mut self, start: i64, end: i64, asleep: bool, source: &str) {
+        self.sleeps.push((start, end, asleep, source.to_owned()));
+    }
+    fn workout(&mut self, w: &crate::model::health::Workout<'_>) {
+        self.workouts
+            .push((w.kind.to_owned(), w.start, w.seconds, w.metres, w.kcal));
+    }
+    fn rings(&mut self, rings: &crate::model::health::Rings) {
+        self.rings.push(*rings);
+    }
+    fn characteristic(&mut self, kind: &str) {
+        self.characteristics.push(kind.to_owned());
     }
 }
 

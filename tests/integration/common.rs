@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 use reflet::analysis::read_source;
 use reflet::model::activity::ActivitySummary;
 use reflet::model::energy::EnergySummary;
+use reflet::model::health::HealthSummary;
 use reflet::model::media::MediaSummary;
 use reflet::model::social::SocialSummary;
 use reflet::model::Summary;
@@ -79,6 +80,14 @@ pub fn energy(path: &Path, id: &str) -> EnergySummary {
 pub fn money(path: &Path, id: &str) -> reflet::model::money::MoneySummary {
     match summary(path, id) {
         Summary::Money(m) => m,
+        other => panic!("{}: {other:?}", path.display()),
+    }
+}
+
+/// [`summary`] of a health file.
+pub fn health(path: &Path, id: &str) -> HealthSummary {
+    match summary(path, id) {
+        Summary::Health(h) => h,
         other => panic!("{}: {other:?}", path.display()),
     }
 }

@@ -3,9 +3,10 @@
 //! confidence and the right reason, and damaged records, empty segments and mixed archives are
 //! handled. Each file gets its own report: a person's home is computed per file.
 //!
-//! Formats that carry no position cannot carry a home: Apple Health's `export.xml` (workouts
-//! only; their routes are GPX files, covered here by the GPX writer, whose shape is checked against
-//! an Apple Health route), Strava's `activities.csv` (workouts only) and `Encrypted Backups.txt`.
+//! Formats that carry no position cannot carry a home: Apple Health's `export.xml` (a health file;
+//! its workouts' routes are GPX files, covered here by the GPX writer, whose shape is checked
+//! against an Apple Health route), Strava's `activities.csv` (workouts only) and
+//! `Encrypted Backups.txt`.
 //! They are not generated here.
 
 use std::collections::BTreeSet;

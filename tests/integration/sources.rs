@@ -47,7 +47,7 @@ fn fixtures() -> BTreeMap<&'static str, Vec<PathBuf>> {
 }
 
 /// Source id → the samples it must claim and read without error, though they hold no positions
-/// (`claims.txt`: Apple Health's `export.xml`, Strava's `activities.csv`).
+/// (`claims.txt`: Strava's `activities.csv`).
 fn claims() -> BTreeMap<&'static str, Vec<PathBuf>> {
     SOURCES
         .iter()
@@ -109,6 +109,12 @@ fn has_content(summary: &Summary) -> bool {
         Summary::Chat(c) => c.messages + c.system > 0,
         Summary::Money(m) => m.transactions > 0,
         Summary::Activity(a) => a.events > 0,
+        Summary::Health(h) => {
+            h.records > 0
+                || !h.workouts.is_empty()
+                || h.rings.is_some()
+                || !h.characteristics.is_empty()
+        }
     }
 }
 

@@ -56,6 +56,7 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
         Summary::Chat(c) => crate::i18n::chat::summary_line(lang, c),
         Summary::Money(m) => crate::i18n::money::summary_line(lang, m),
         Summary::Activity(a) => crate::i18n::activity::summary_line(lang, a),
+        Summary::Health(h) => crate::i18n::health::summary_line(lang, h),
     }
 }
 
