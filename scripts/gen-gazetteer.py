@@ -17,7 +17,8 @@ populated place with at least 500 inhabitants, or a seat of administration) and 
 - places of at least NEIGHBOUR_MIN inhabitants in the countries French residents most often travel
   to (NEIGHBOURS);
 - places of at least WORLD_MIN inhabitants everywhere else.
-The thresholds keep the file within about 150 KB gzipped. The arrondissements of Paris, Lyon and
+The thresholds keep the file within about 110 KB gzipped (abroad, only larger towns are named:
+the first load's 1.5 MB had no room for more once issue 9's sources came). The arrondissements of Paris, Lyon and
 Marseille (GeoNames lists them as places: "Paris 11 Popincourt", "Lyon 03") are named and sized
 after their city, so that a point in Paris is "near Paris".
 
@@ -58,8 +59,8 @@ FRANCE = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF"
 NEIGHBOURS = {"BE", "LU", "DE", "CH", "IT", "ES", "AD", "MC", "GB", "NL", "PT"}
 FRANCE_MIN = 1_000
 GAP_KM = 10.0
-NEIGHBOUR_MIN = 50_000
-WORLD_MIN = 100_000
+NEIGHBOUR_MIN = 100_000
+WORLD_MIN = 300_000
 # Population classes: a place of class i has at least CLASSES[i] inhabitants.
 ARRONDISSEMENT = re.compile(r"^(Paris|Lyon|Marseille) \d")
 CLASSES = [0, 1_000, 5_000, 15_000, 50_000, 100_000, 500_000, 1_000_000]

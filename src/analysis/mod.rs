@@ -144,10 +144,15 @@ pub fn findings(kind: &Kind, summary: &Summary) -> Vec<Finding> {
         Summary::Positions(p) => position_findings(kind, p),
         Summary::Social(s) => social::findings(s),
         Summary::Media(m) => media::findings(m),
+        #[cfg(feature = "energy")]
         Summary::Energy(e) => energy::findings(e),
+        #[cfg(feature = "chat")]
         Summary::Chat(c) => chat::findings(c),
+        #[cfg(feature = "money")]
         Summary::Money(m) => money::findings(m),
+        #[cfg(feature = "activity")]
         Summary::Activity(a) => activity::findings(a),
+        #[cfg(feature = "health")]
         Summary::Health(h) => health::findings(h),
     }
 }
@@ -523,7 +528,9 @@ pub fn describe_with(
             memory,
         );
         analysis.kept = kept;
+        #[cfg_attr(not(feature = "chat"), allow(unused_mut))]
         let mut summary = summary;
+        #[cfg(feature = "chat")]
         if let Summary::Chat(chat) = &mut summary {
             chat::name_you(chat, &analysis.file.path);
         }
@@ -572,26 +579,31 @@ pub fn read_source_kept(
         let error = source.read(reader, &mut media);
         return (Summary::Media(media.finish()), error, None);
     }
+    #[cfg(feature = "energy")]
     if source.energy() {
         let mut energy = energy::Energy::default();
         let error = source.read(reader, &mut energy);
         return (Summary::Energy(energy.finish()), error, None);
     }
+    #[cfg(feature = "chat")]
     if source.chat() {
         let mut chat = chat::Chat::default();
         let error = source.read(reader, &mut chat);
         return (Summary::Chat(chat.finish()), error, None);
     }
+    #[cfg(feature = "money")]
     if let Some(format) = source.money() {
         let mut money = money::Money::new(format);
         let error = source.read(reader, &mut money);
         return (Summary::Money(money.finish()), error, None);
     }
+    #[cfg(feature = "activity")]
     if source.activity() {
         let mut activity = activity::Activity::default();
         let error = source.read(reader, &mut activity);
         return (Summary::Activity(activity.finish()), error, None);
     }
+    #[cfg(feature = "health")]
     if let Some(app) = source.health() {
         let mut health = health::Health::new(app);
         let error = source.read(reader, &mut health);

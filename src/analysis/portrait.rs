@@ -12,7 +12,6 @@ use super::social::{busiest_hour, rhythm_of, MIN_RHYTHM};
 use super::{Finding, Kind};
 use crate::i18n::portrait as text;
 use crate::i18n::Messages;
-use crate::model::location::Mode;
 use crate::model::portrait::{CarYear, Knows, Portrait, Reach, RhythmSource, ServiceDays, WEIGHT};
 use crate::model::social::Rhythm;
 use crate::model::time::{format_day, DayRuns};
@@ -47,6 +46,7 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        #[cfg(feature = "energy")]
         Summary::Energy(e) => Part {
             days: Some(&e.days_seen),
             rhythm: None,
@@ -57,6 +57,7 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        #[cfg(feature = "chat")]
         Summary::Chat(c) => Part {
             days: Some(&c.days_seen),
             rhythm: c.rhythm.as_ref(),
@@ -66,6 +67,7 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        #[cfg(feature = "money")]
         Summary::Money(m) => Part {
             days: Some(&m.days_seen),
             rhythm: None,
@@ -75,6 +77,7 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        #[cfg(feature = "health")]
         Summary::Health(h) => Part {
             days: Some(&h.days_seen),
             rhythm: None,
@@ -95,6 +98,7 @@ fn part(summary: &Summary) -> Part<'_> {
                 ..Knows::default()
             },
         },
+        #[cfg(feature = "activity")]
         Summary::Activity(a) => Part {
             days: Some(&a.days_seen),
             rhythm: a.rhythm.as_ref(),
@@ -247,12 +251,20 @@ fn combined_rhythm(services: &BTreeMap<String, Service>, portrait: &mut Portrait
 /// Each year with car costs in a bank statement and distance by car in a location history.
 /// Statements add up (several accounts); location files may cover the same trips (Records.json
 /// and Semantic Location History), so the one with most distance that year counts.
+#[cfg(not(feature = "money"))]
+fn car_years(_files: &[(&Kind, &Summary)]) -> Vec<CarYear> {
+    Vec::new()
+}
+
+/// [`car_years`], with bank statements read.
+#[cfg(feature = "money")]
 fn car_years(files: &[(&Kind, &Summary)]) -> Vec<CarYear> {
     let mut cost: BTreeMap<i64, i64> = BTreeMap::new();
     let mut driven: BTreeMap<i64, (u64, u64)> = BTreeMap::new();
     let mut currency = None;
     for (kind, summary) in files {
         match summary {
+            #[cfg(feature = "money")]
             Summary::Money(m) => {
                 currency = currency.or(m.currency.clone());
                 for y in &m.car {
@@ -266,8 +278,16 @@ fn car_years(files: &[(&Kind, &Summary)]) -> Vec<CarYear> {
                     let Ok(year) = period.period.parse::<i64>() else {
                         continue;
                     };
-                    let metres = period.metres.get(&Mode::Car).copied().unwrap_or(0);
-                    let grams = period.grams.get(&Mode::Car).copied().unwrap_or(0);
+                    let metres = period
+                        .metres
+                        .get(&crate::model::location::Mode::Car)
+                        .copied()
+                        .unwrap_or(0);
+                    let grams = period
+                        .grams
+                        .get(&crate::model::location::Mode::Car)
+                        .copied()
+                        .unwrap_or(0);
                     let best = driven.entry(year).or_default();
                     if metres > best.0 {
                         *best = (metres, grams);
@@ -296,6 +316,7 @@ fn car_years(files: &[(&Kind, &Summary)]) -> Vec<CarYear> {
 /// When a meter file shows the home waking up and going quiet on weekdays.
 fn meter_night(files: &[(&Kind, &Summary)]) -> Option<(u16, u16)> {
     files.iter().find_map(|(_, s)| match s {
+        #[cfg(feature = "energy")]
         Summary::Energy(e) => e.wake_weekdays.zip(e.bed_weekdays),
         _ => None,
     })
@@ -352,6 +373,7 @@ pub fn findings(p: &Portrait) -> Vec<Finding> {
             ));
         }
     }
+    #[cfg(feature = "money")]
     for year in &p.car {
         out.push(Finding::new(
             "portrait_car",

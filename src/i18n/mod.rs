@@ -1929,14 +1929,36 @@ pub fn finding_why(lang: Lang, id: &str) -> &'static str {
     trips::why(lang, id)
         .or_else(|| social::why(lang, id))
         .or_else(|| media::why(lang, id))
-        .or_else(|| activity::why(lang, id))
         .or_else(|| portrait::why(lang, id))
-        .or_else(|| energy::why(lang, id))
-        .or_else(|| chat::why(lang, id))
-        .or_else(|| money::why(lang, id))
-        .or_else(|| health::why(lang, id))
+        .or_else(|| everyday_why(lang, id))
         .or_else(|| service_finding_why(lang, id))
         .unwrap_or_else(|| place_finding_why(lang, id))
+}
+
+/// How the findings of issue 9's everyday sources were reached, for those built in.
+#[allow(unused_variables)] // with none built in
+fn everyday_why(lang: Lang, id: &str) -> Option<&'static str> {
+    #[cfg(feature = "activity")]
+    if let Some(why) = activity::why(lang, id) {
+        return Some(why);
+    }
+    #[cfg(feature = "energy")]
+    if let Some(why) = energy::why(lang, id) {
+        return Some(why);
+    }
+    #[cfg(feature = "chat")]
+    if let Some(why) = chat::why(lang, id) {
+        return Some(why);
+    }
+    #[cfg(feature = "money")]
+    if let Some(why) = money::why(lang, id) {
+        return Some(why);
+    }
+    #[cfg(feature = "health")]
+    if let Some(why) = health::why(lang, id) {
+        return Some(why);
+    }
+    None
 }
 
 /// How the findings read from the positions themselves were reached.

@@ -1,11 +1,15 @@
 //! The portrait's sentences, in French and English (`analysis::portrait`).
 
 use super::day::long_date;
+#[cfg(feature = "money")]
 use super::money::amount;
 use super::social::counted;
+#[cfg(feature = "money")]
 use super::trips::{km, mass};
 use super::{clock, format_count, list_and, percent, weekday_name, Lang};
-use crate::model::portrait::{CarYear, Knows, Reach};
+#[cfg(feature = "money")]
+use crate::model::portrait::CarYear;
+use crate::model::portrait::{Knows, Reach};
 
 /// A service's name from its key (the first part of its sources' ids).
 pub fn service_name(lang: Lang, key: &str) -> String {
@@ -143,6 +147,7 @@ pub fn sleep(
 
 /// "In 2024, your car cost you €1,717 in fuel, parking and tolls (your bank statement), and your
 /// location history shows 8,400 km by car: about €0.20 a kilometre, and 1.4 t of CO2."
+#[cfg(feature = "money")]
 pub fn car(lang: Lang, y: &CarYear) -> String {
     let currency = y.currency.as_deref();
     let paid = amount(lang, y.cents, currency, false);

@@ -359,7 +359,8 @@ mod tests {
     #[test]
     fn the_bundled_list_decodes() {
         let g = gazetteer().expect("places.bin decodes");
-        assert!(g.entries.len() > 15_000, "{}", g.entries.len());
+        // 9,444 in France and overseas, 2,299 elsewhere (scripts/gen-gazetteer.py's thresholds).
+        assert!(g.entries.len() > 11_000, "{}", g.entries.len());
         let france = g
             .entries
             .iter()

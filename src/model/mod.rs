@@ -219,14 +219,19 @@ pub enum Summary {
     Social(social::SocialSummary),
     /// Plays of a streaming service (issue 9).
     Media(media::MediaSummary),
+    #[cfg(feature = "energy")]
     /// Readings of an electricity meter (issue 9).
     Energy(energy::EnergySummary),
+    #[cfg(feature = "chat")]
     /// A chat export (issue 9).
     Chat(chat::ChatSummary),
+    #[cfg(feature = "money")]
     /// A bank statement (issue 9).
     Money(money::MoneySummary),
+    #[cfg(feature = "activity")]
     /// What Google or a browser kept of the person's web activity (issue 9).
     Activity(activity::ActivitySummary),
+    #[cfg(feature = "health")]
     /// Health and sport records (issue 9).
     Health(health::HealthSummary),
 }

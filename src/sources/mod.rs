@@ -226,6 +226,7 @@ pub static SOURCES: &[&dyn Source] = &[
     &GoogleTimelineAndroid,
     &GoogleTimelineIos,
     &SnapchatLocation,
+    #[cfg(feature = "health")]
     &AppleHealth,
     &StravaActivities,
     &UberTrips,
@@ -340,15 +341,25 @@ pub static SOURCES: &[&dyn Source] = &[
     &NetflixViewing,
     &NetflixDevices,
     &YouTubeHistory,
+    #[cfg(feature = "energy")]
     &Enedis,
+    #[cfg(feature = "chat")]
     &WhatsAppChat,
+    #[cfg(feature = "money")]
     &BankOfx,
+    #[cfg(feature = "money")]
     &BankQif,
+    #[cfg(feature = "money")]
     &BankCsv,
+    #[cfg(feature = "activity")]
     &GoogleActivity,
+    #[cfg(feature = "activity")]
     &GoogleActivityHtml,
+    #[cfg(feature = "activity")]
     &ChromeHistory,
+    #[cfg(feature = "health")]
     &GoogleFitDaily,
+    #[cfg(feature = "health")]
     &GoogleFitSessions,
 ];
 

@@ -52,10 +52,15 @@ fn summary_line(lang: Lang, summary: &Summary) -> String {
         }
         Summary::Social(s) => crate::i18n::social::summary_line(lang, s),
         Summary::Media(m) => crate::i18n::media::summary_line(lang, m),
+        #[cfg(feature = "energy")]
         Summary::Energy(e) => crate::i18n::energy::summary_line(lang, e),
+        #[cfg(feature = "chat")]
         Summary::Chat(c) => crate::i18n::chat::summary_line(lang, c),
+        #[cfg(feature = "money")]
         Summary::Money(m) => crate::i18n::money::summary_line(lang, m),
+        #[cfg(feature = "activity")]
         Summary::Activity(a) => crate::i18n::activity::summary_line(lang, a),
+        #[cfg(feature = "health")]
         Summary::Health(h) => crate::i18n::health::summary_line(lang, h),
     }
 }
