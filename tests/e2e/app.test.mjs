@@ -1318,3 +1318,32 @@ describe('streaming services', () => {
     await finish(session);
   });
 });
+
+describe('health and sport', () => {
+  test('Apple Health and Google Fit files show heart rate, workouts, steps and who wrote them, with the portrait', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    const fit = join(ROOT, 'tests/fixtures/google.fit.daily/Daily activity metrics.csv');
+    await pickFiles(page, [sample('apple/export.xml'), fit]);
+    const finding = (file, id) => page.textContent(`#files tr:has(th .name:text-is("${file}")) .finding[data-finding="${id}"]`);
+    // Counted with python3 (ElementTree) on the sample: one heart-rate record (72 count/min, from
+    // an Apple Watch), one running workout of 5 minutes and 800 m, a date of birth and a sex in
+    // `Me`; and (csv.DictReader) on the generated Google Fit file: 13 days with steps, 8,393 a
+    // day on average, 13,332 on 2024-03-12.
+    assert.equal(await finding('export.xml', 'health_heart'), 'Your heart rate, measured once, was 72 beats a minute.');
+    assert.equal(await finding('export.xml', 'health_workouts'), 'Apple Health lists 1\u00a0workout: running once (5\u00a0min, 800\u00a0m).');
+    assert.equal(await finding('export.xml', 'health_profile'), 'The file states your date of birth and your sex.');
+    assert.match(await finding('Daily activity metrics.csv', 'health_steps'),
+      /^Google Fit counted 8,393 steps a day on average, over 13\u00a0days; your best day, Tuesday 12 March 2024, 13,332 steps\./);
+    // Two services: Apple's and Google's days on one timeline, and who knows about your health.
+    await page.waitForSelector('#main .across figure[data-chart="timeline"] canvas[data-drawn]');
+    assert.match(await page.textContent('#main .across .finding[data-finding="portrait_knows"]'), /Your body and health: Apple and Google\./);
+    await axe(page, 'health files');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await finding('export.xml', 'health_workouts'), 'Apple Santé recense 1\u00a0entraînement\u00a0: course à pied 1\u00a0fois (5\u00a0min, 800\u00a0m).');
+    await axe(page, 'health files, in French');
+    await finish(session);
+  });
+});
+
