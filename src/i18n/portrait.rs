@@ -6,7 +6,7 @@ use super::money::amount;
 use super::social::counted;
 #[cfg(feature = "money")]
 use super::trips::{km, mass};
-use super::{clock, format_count, list_and, percent, weekday_name, Lang};
+use super::{clock, format_count, list_and, percent, Lang};
 #[cfg(feature = "money")]
 use crate::model::portrait::CarYear;
 use crate::model::portrait::{Knows, Reach};
@@ -84,7 +84,7 @@ pub fn sleep(
     from: &[&str],
     (start, end, share): (u8, u8, u8),
     reveal: &[&str],
-    (day, h): (usize, u8),
+    busiest: (usize, u8),
     meter: Option<(u16, u16)>,
 ) -> String {
     let hour = |h: u8| clock(lang, u16::from(h % 24) * 60);
@@ -113,20 +113,7 @@ pub fn sleep(
         (Lang::Fr, _) => format!("{} le révèlent chacun à eux seuls.", names(lang, reveal)),
         (Lang::En, _) => format!("{} each reveal it on their own.", names(lang, reveal)),
     };
-    let busiest = match lang {
-        Lang::Fr => format!(
-            "L'heure la plus active\u{a0}: le {} de {} à {}.",
-            weekday_name(lang, day),
-            hour(h),
-            hour(h + 1)
-        ),
-        Lang::En => format!(
-            "The busiest hour: {}, {} to {}.",
-            weekday_name(lang, day),
-            hour(h),
-            hour(h + 1)
-        ),
-    };
+    let busiest = super::social::busiest_hour(lang, busiest);
     let meter = match (lang, meter) {
         (_, None) => String::new(),
         (Lang::Fr, Some((wake, bed))) => format!(

@@ -318,16 +318,10 @@ pub fn rhythm(
     rhythm_of(lang, who, &n, quiet, busiest)
 }
 
-/// [`rhythm`]'s sentence, of `n` (counted, with its noun: "1,804 dated actions", "3,210 plays").
-pub fn rhythm_of(
-    lang: Lang,
-    who: &str,
-    n: &str,
-    quiet: Option<(u8, u8, u8)>,
-    (day, h): (usize, u8),
-) -> String {
+/// "The busiest hour: Monday, 12:00 to 13:00."
+pub(crate) fn busiest_hour(lang: Lang, (day, h): (usize, u8)) -> String {
     let hour = |h: u8| clock(lang, u16::from(h) * 60);
-    let busy = match lang {
+    match lang {
         Lang::Fr => format!(
             "L'heure la plus active\u{a0}: le {} de {} à {}.",
             weekday_name(lang, day),
@@ -340,7 +334,19 @@ pub fn rhythm_of(
             hour(h),
             hour(h + 1)
         ),
-    };
+    }
+}
+
+/// [`rhythm`]'s sentence, of `n` (counted, with its noun: "1,804 dated actions", "3,210 plays").
+pub fn rhythm_of(
+    lang: Lang,
+    who: &str,
+    n: &str,
+    quiet: Option<(u8, u8, u8)>,
+    busiest: (usize, u8),
+) -> String {
+    let hour = |h: u8| clock(lang, u16::from(h) * 60);
+    let busy = busiest_hour(lang, busiest);
     match (lang, quiet) {
         (Lang::Fr, Some((start, end, share))) => format!(
             "Sur vos {n} sur {who}, {} tombent entre {} et {} (heure de Paris)\u{a0}: vous agissez \
