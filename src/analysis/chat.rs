@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use super::social::{bounded, by_month, clean, plausible, Week, MAX_NAMES, ZONE};
+use super::social::{bounded, by_month, clean, plausible, Week, MAX_NAMES};
 use super::Finding;
 use crate::i18n::chat as text;
 use crate::i18n::Messages;
@@ -20,7 +20,6 @@ use crate::model::location::{Fix, LocationSink};
 use crate::model::media::MediaSink;
 use crate::model::social::SocialSink;
 use crate::model::time::{civil_from_days, format_date};
-use crate::model::tz::utc_offset_minutes;
 
 /// Lengths and reply delays kept for their medians; past this, the first ones make the median.
 const MAX_KEPT: usize = 100_000;
@@ -45,7 +44,7 @@ pub struct Chat {
 
 /// An instant (UTC seconds) in Paris time, seconds since 1970 on that clock.
 fn paris(at: i64) -> i64 {
-    at + utc_offset_minutes(ZONE, at.saturating_mul(1000)).map_or(0, |m| i64::from(m) * 60)
+    at + crate::model::tz::paris_offset(at)
 }
 
 /// The median of `values`, none without any.

@@ -12,12 +12,13 @@ use super::Finding;
 use crate::i18n::energy as text;
 use crate::i18n::Messages;
 use crate::model::energy::{
-    paris_offset, Absence, EmptyHours, EnergySink, EnergySummary, Layout, Measure, Peak, Reading,
+    Absence, EmptyHours, EnergySink, EnergySummary, Layout, Measure, Peak, Reading,
 };
 use crate::model::location::{Fix, LocationSink};
 use crate::model::media::MediaSink;
 use crate::model::social::SocialSink;
 use crate::model::time::{civil_from_days, format_day};
+use crate::model::tz::paris_offset;
 
 /// Days kept at most (Enedis keeps three years): a hostile file cannot fill the memory.
 const MAX_DAYS: usize = 4000;

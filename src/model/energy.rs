@@ -159,20 +159,3 @@ pub struct EnergySummary {
 fn is_zero(n: &u64) -> bool {
     *n == 0
 }
-
-/// Paris's offset from UTC at an instant, in seconds (Enedis meters are all in France).
-pub fn paris_offset(at: i64) -> i64 {
-    super::tz::utc_offset_minutes("Europe/Paris", at.saturating_mul(1000))
-        .map_or(3600, |m| i64::from(m) * 60)
-}
-
-/// The instant (epoch seconds) of a Paris clock time given as seconds since 1970 as if it were
-/// UTC; in the hour that repeats when clocks go back, the first.
-pub fn paris_utc(local: i64) -> i64 {
-    let summer = local - 7200;
-    if paris_offset(summer) == 7200 {
-        summer
-    } else {
-        local - 3600
-    }
-}

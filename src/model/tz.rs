@@ -186,6 +186,23 @@ fn decode_tzif(bytes: &'static [u8]) -> Option<Zones> {
     zones.is_sorted_by(|a, b| a.0 < b.0).then_some(zones)
 }
 
+/// Paris's offset from UTC at an instant (epoch seconds), in seconds: for meters, chats and other
+/// files written on a French clock.
+pub fn paris_offset(at: i64) -> i64 {
+    utc_offset_minutes("Europe/Paris", at.saturating_mul(1000)).map_or(3600, |m| i64::from(m) * 60)
+}
+
+/// The instant (epoch seconds) of a Paris clock time given as seconds since 1970 as if it were
+/// UTC; in the hour that repeats when clocks go back, the first.
+pub fn paris_utc(local: i64) -> i64 {
+    let summer = local - 7200;
+    if paris_offset(summer) == 7200 {
+        summer
+    } else {
+        local - 3600
+    }
+}
+
 /// The local wall-clock time at a position and instant, as milliseconds since the epoch of that
 /// wall clock: `utc_millis` plus the zone's offset, or plus the nautical offset `round(lng / 15)`
 /// hours where no zone is known (open sea).

@@ -40,8 +40,9 @@ use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
 use crate::ingest::{read_prefix, text, HEAD_LEN};
-use crate::model::energy::{paris_utc, Layout, Measure, Reading};
+use crate::model::energy::{Layout, Measure, Reading};
 use crate::model::time::{days_from_civil, parse_iso};
+use crate::model::tz::paris_utc;
 use crate::model::Sink;
 
 /// Enedis's consumption CSV files, all layouts.

@@ -44,9 +44,8 @@ struct Session {
 fn local(text: &str) -> Option<i64> {
     let text = text.trim();
     if text.ends_with(['Z', 'z']) {
-        let utc = crate::model::time::parse_iso(text)?;
-        let offset = crate::model::tz::utc_offset_minutes("Europe/Paris", utc).unwrap_or(0);
-        Some(utc.div_euclid(1000) + i64::from(offset) * 60)
+        let utc = crate::model::time::parse_iso(text)?.div_euclid(1000);
+        Some(utc + crate::model::tz::paris_offset(utc))
     } else {
         local_time(text)
     }
