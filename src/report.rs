@@ -160,6 +160,7 @@ pub fn generator() -> String {
 
 /// What is known about one file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "FileReportRead")]
 pub struct FileReport {
     #[serde(flatten)]
     pub file: FileRef,
@@ -185,6 +186,49 @@ pub struct FileReport {
     pub container: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<ReportError>,
+}
+
+/// A [`FileReport`] as it is read back: the file's `path` and `size` beside the other fields, as
+/// `flatten` writes them. Serde reads a flattened struct through a buffer of the whole object,
+/// which builds every summary's reader a second time: this plain struct avoids it (issue 5, T7b).
+#[derive(Deserialize)]
+struct FileReportRead {
+    path: String,
+    size: u64,
+    kind: Kind,
+    #[serde(default)]
+    name: Option<Messages>,
+    #[serde(default)]
+    confidence: Option<u8>,
+    #[serde(default)]
+    summary: Option<Summary>,
+    #[serde(default)]
+    findings: Vec<Finding>,
+    #[serde(default)]
+    scan: Option<crate::scan::FileScan>,
+    #[serde(default)]
+    container: Option<String>,
+    #[serde(default)]
+    error: Option<ReportError>,
+}
+
+impl From<FileReportRead> for FileReport {
+    fn from(r: FileReportRead) -> Self {
+        FileReport {
+            file: FileRef {
+                path: r.path,
+                size: r.size,
+            },
+            kind: r.kind,
+            name: r.name,
+            confidence: r.confidence,
+            summary: r.summary,
+            findings: r.findings,
+            scan: r.scan,
+            container: r.container,
+            error: r.error,
+        }
+    }
 }
 
 impl From<FileAnalysis> for FileReport {

@@ -209,8 +209,9 @@ impl BoundingBox {
     }
 }
 
-/// What a source read from a file, for the report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// What a source read from a file, for the report: `{"type": "positions", …}`, the summary's
+/// fields after its type. Read back by hand ([`Summary::deserialize`]), the type first.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "snake_case")]
 #[allow(clippy::large_enum_variant)] // one a file: boxing would weigh on every match for nothing
 pub enum Summary {
@@ -234,6 +235,69 @@ pub enum Summary {
     #[cfg(feature = "health")]
     /// Health and sport records (issue 9).
     Health(health::HealthSummary),
+}
+
+/// The `type` of a [`Summary`].
+#[derive(Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum SummaryType {
+    Positions,
+    Social,
+    Media,
+    #[cfg(feature = "energy")]
+    Energy,
+    #[cfg(feature = "chat")]
+    Chat,
+    #[cfg(feature = "money")]
+    Money,
+    #[cfg(feature = "activity")]
+    Activity,
+    #[cfg(feature = "health")]
+    Health,
+}
+
+/// A summary is read with its `type` first, as Reflet writes it, and its fields then go straight
+/// to the summary's own reader. Serde's derived reader of an internally tagged enum buffers the
+/// whole object first, whatever the key order, which builds every summary's reader a second
+/// time for the buffer: in the browser's wasm that was tens of kilobytes (issue 5, T7b).
+impl<'de> Deserialize<'de> for Summary {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct TypeFirst;
+        impl<'de> serde::de::Visitor<'de> for TypeFirst {
+            type Value = Summary;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a summary, its \"type\" first")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<Summary, A::Error> {
+                use serde::de::{value::MapAccessDeserializer, Error};
+                let key: Option<std::borrow::Cow<'de, str>> = map.next_key()?;
+                if key.as_deref() != Some("type") {
+                    return Err(A::Error::missing_field("type"));
+                }
+                let kind: SummaryType = map.next_value()?;
+                let rest = MapAccessDeserializer::new(map);
+                Ok(match kind {
+                    SummaryType::Positions => Summary::Positions(Deserialize::deserialize(rest)?),
+                    SummaryType::Social => Summary::Social(Deserialize::deserialize(rest)?),
+                    SummaryType::Media => Summary::Media(Deserialize::deserialize(rest)?),
+                    #[cfg(feature = "energy")]
+                    SummaryType::Energy => Summary::Energy(Deserialize::deserialize(rest)?),
+                    #[cfg(feature = "chat")]
+                    SummaryType::Chat => Summary::Chat(Deserialize::deserialize(rest)?),
+                    #[cfg(feature = "money")]
+                    SummaryType::Money => Summary::Money(Deserialize::deserialize(rest)?),
+                    #[cfg(feature = "activity")]
+                    SummaryType::Activity => Summary::Activity(Deserialize::deserialize(rest)?),
+                    #[cfg(feature = "health")]
+                    SummaryType::Health => Summary::Health(Deserialize::deserialize(rest)?),
+                })
+            }
+        }
+        deserializer.deserialize_map(TypeFirst)
+    }
 }
 
 /// Where a source hands what it reads: positions, places and devices, social and advertising

@@ -452,3 +452,67 @@ fn the_android_sample_lists_its_two_stays_by_time_spent() {
         finding.text.en
     );
 }
+
+/// The page reads the worker's reports back from JSON (src/worker/protocol.rs), through the
+/// hand-written readers of `FileReport` (no `flatten` buffer) and `Summary` (its `type` first):
+/// a report with every kind of summary, and the portrait across them, comes back unchanged.
+#[test]
+fn a_report_with_every_kind_of_summary_reads_back_unchanged() {
+    use super::common::{fixture, sample};
+    let report = inspect_paths(&[
+        sample("google/Records.json"),
+        sample("facebook/ads_interests.json"),
+        sample("spotify/StreamingHistory_music_0.json"),
+        fixture("enedis.linky", "mes-donnees-courbe-de-charge.csv"),
+        sample("whatsapp/_chat.txt"),
+        sample("bank/bank_medium.ofx"),
+        fixture("google.my_activity", "Search/MyActivity.json"),
+        sample("apple/export.xml"),
+        samples().join("../samples/google/does-not-exist.json"),
+    ]);
+    let kinds: Vec<&str> = report
+        .files
+        .iter()
+        .filter_map(|f| f.summary.as_ref())
+        .map(|s| match s {
+            Summary::Positions(_) => "positions",
+            Summary::Social(_) => "social",
+            Summary::Media(_) => "media",
+            Summary::Energy(_) => "energy",
+            Summary::Chat(_) => "chat",
+            Summary::Money(_) => "money",
+            Summary::Activity(_) => "activity",
+            Summary::Health(_) => "health",
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "positions",
+            "social",
+            "media",
+            "energy",
+            "chat",
+            "money",
+            "activity",
+            "health"
+        ]
+    );
+    assert!(
+        report.files.iter().any(|f| f.error.is_some()),
+        "the missing file's error"
+    );
+    assert!(report
+        .across
+        .as_ref()
+        .and_then(|a| a.portrait.as_ref())
+        .is_some());
+    let json = report.to_json();
+    let back: reflet::report::Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report);
+
+    // A summary written with its type elsewhere than first is refused with a reason, not misread.
+    let moved = r#"{"path":"a.csv","size":1,"kind":"unknown","summary":{"positions":0,"type":"positions"}}"#;
+    let err = serde_json::from_str::<reflet::report::FileReport>(moved).unwrap_err();
+    assert!(err.to_string().contains("type"), "{err}");
+}
