@@ -29,7 +29,7 @@ timed "browser tests (wasm-bindgen-test, headless Chromium)" \
 timed "release build (trunk)" trunk build --release
 
 step "release sizes"
-for f in dist/reflet_bg.wasm dist/worker_bg.wasm; do
+for f in dist/reflet_bg.wasm; do
   printf '   %-22s %8d bytes, %8d gzipped\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done
 printf '   %-22s %8d bytes gzipped\n' "whole dist/" "$(cat dist/* 2>/dev/null | gzip -9c | wc -c)"

@@ -1,5 +1,6 @@
-// The worker's boot script, appended to its wasm-bindgen glue (src/worker/spawn.rs; the
-// benchmark's contenders page appends the same file). The first message is the compiled module.
+// The worker's boot script, appended to the module's wasm-bindgen glue (an ES module: the worker is
+// a module worker; src/worker/spawn.rs, and the benchmark's contenders page appends the same file).
+// The first message is the compiled module, the one the page runs.
 //
 // Where the browser has JSPI (`WebAssembly.Suspending` and `WebAssembly.promising`, Chromium 137+),
 // it wraps the `refletSuspend` import so that a call suspends the wasm stack until its promise
@@ -71,7 +72,7 @@
       if (promisingDrain) {
         promisingDrain(1).then(null, function (error) { setTimeout(function () { throw error; }); });
       } else {
-        wasm_bindgen.reflet_drain(false);
+        reflet_drain(false);
       }
     });
   };
@@ -103,7 +104,7 @@
   }
   self.onmessage = function (event) {
     self.onmessage = null;
-    wasm_bindgen({ module_or_path: event.data }).catch(function () {
+    __wbg_init({ module_or_path: event.data }).catch(function () {
       WebAssembly.instantiate = instantiate;
       self.postMessage({ json: '"boot_failed"' });
     });

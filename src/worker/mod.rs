@@ -22,3 +22,10 @@ pub mod spawn;
 
 #[cfg(target_arch = "wasm32")]
 pub use runtime::{drain, start};
+
+/// Whether this code runs in the page (it has a `window`), not in a worker: the one module
+/// starts the interface there and the engine here.
+#[cfg(target_arch = "wasm32")]
+pub fn in_page() -> bool {
+    web_sys::window().is_some()
+}

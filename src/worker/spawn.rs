@@ -1,8 +1,10 @@
-//! The page side of the worker: load it once, start it as often as needed, without a request.
+//! The page side of the worker: start it as often as needed, without a request.
 //!
-//! While the app loads, [`Engine::load`] fetches the worker's JS glue and wasm, compiles the wasm
-//! into a `WebAssembly.Module`, and wraps the glue plus a tiny boot script in a `blob:` URL. Each
-//! [`Engine::spawn`] then starts a `Worker` from that URL and posts it the module: starting,
+//! The page and the worker run one wasm module (`reflet_bg.wasm`). While the app loads,
+//! [`Engine::load`] fetches the module's JS glue (`reflet.js`, which the page has just imported,
+//! so the browser's cache usually answers) and wraps it with a tiny boot script in a `blob:` URL.
+//! Each [`Engine::spawn`] then starts a module `Worker` from that URL and posts it the module the
+//! page itself was compiled from: the code is downloaded and compiled once, and starting,
 //! terminating (Forget everything) and restarting (after a crash) never touch the network.
 
 use std::cell::Cell;
@@ -12,11 +14,14 @@ use js_sys::{Array, Object, Reflect, WebAssembly};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Response, Url, Worker};
+use web_sys::{
+    Blob, BlobPropertyBag, ErrorEvent, File, MessageEvent, Response, Url, Worker, WorkerOptions,
+    WorkerType,
+};
 
 use super::protocol::{FromWorker, ToWorker};
 
-/// Appended to the worker's wasm-bindgen glue (`boot.js`): the first message is the compiled
+/// Appended to the module's wasm-bindgen glue (`boot.js`): the first message is the compiled
 /// module; then reads suspend where the browser has JSPI (see the script and `worker::blob`).
 const BOOT: &str = include_str!("boot.js");
 
@@ -49,13 +54,11 @@ async fn fetch_ok(path: &str) -> Result<Response, LoadError> {
 }
 
 impl Engine {
-    /// Fetches and compiles the worker (`worker.js`, `worker_bg.wasm` beside the page).
+    /// Gets the worker ready: the page's own compiled module, and its glue (`reflet.js`, beside
+    /// the page) with the boot script.
     pub async fn load() -> Result<Engine, LoadError> {
-        let glue = JsFuture::from(fetch_ok("./worker.js").await?.text()?).await?;
-        let bytes = JsFuture::from(fetch_ok("./worker_bg.wasm").await?.array_buffer()?).await?;
-        let module: WebAssembly::Module = JsFuture::from(WebAssembly::compile(&bytes))
-            .await?
-            .dyn_into()?;
+        let module: WebAssembly::Module = wasm_bindgen::module().dyn_into()?;
+        let glue = JsFuture::from(fetch_ok("./reflet.js").await?.text()?).await?;
         let parts = Array::of2(&glue, &JsValue::from_str(BOOT));
         let options = BlobPropertyBag::new();
         options.set_type("text/javascript");
@@ -71,7 +74,10 @@ impl Engine {
         on_message: impl Fn(Option<FromWorker>) + 'static,
         on_crash: impl Fn() + 'static,
     ) -> Result<WorkerHandle, JsValue> {
-        let worker = Worker::new(&self.url)?;
+        // A module worker: the glue is an ES module (Chromium 80, Safari 15, Firefox 114).
+        let options = WorkerOptions::new();
+        options.set_type(WorkerType::Module);
+        let worker = Worker::new_with_options(&self.url, &options)?;
         let alive = Rc::new(Cell::new(true));
         let on_message = Rc::new(on_message);
         let message_handler = {

@@ -154,7 +154,9 @@ describe('main path', () => {
           watchWorkers(page, [], readers);
           // Safari's case: the worker's glue runs with no WebAssembly.Suspending.
           if (!jspi) {
-            await page.route('**/worker.js', async (route) => {
+            // The worker's glue is the page's, fetched by the engine (src/worker/spawn.rs).
+            await page.route('**/reflet.js', async (route) => {
+              if (route.request().resourceType() !== 'fetch') return route.fallback();
               const glue = await (await route.fetch()).text();
               await route.fulfill({ body: `WebAssembly.Suspending = undefined;\n${glue}`, contentType: 'text/javascript' });
             });
@@ -665,9 +667,9 @@ describe('main path', () => {
     const session = await open(env, '/#promise');
     const { page, guard } = session;
     await page.waitForSelector('#promise-title');
-    // Loaded: the last load-time fetch (the worker's wasm) is done.
+    // Loaded: the last load-time fetch (the engine's copy of the glue, src/worker/spawn.rs) is done.
     await page.waitForFunction(() => performance.getEntriesByType('resource')
-      .some((e) => e.name.endsWith('/worker_bg.wasm') && e.responseEnd > 0));
+      .some((e) => e.name.endsWith('/reflet.js') && e.initiatorType === 'fetch' && e.responseEnd > 0));
     guard.markLoaded();
     assert.equal(await page.evaluate(() => location.hash), '#promise');
     assert.equal(await page.$('#landing-title'), null);
@@ -815,7 +817,11 @@ describe('failures are calm and clear', () => {
   });
 
   test('a missing analysis engine is explained', async () => {
-    const session = await open(env, '/no-worker/');
+    // The engine's glue (src/worker/spawn.rs) cannot be fetched: the page itself has started.
+    const session = await open(env, '/', {
+      before: (page) => page.route('**/reflet.js', (route) => (route.request().resourceType() === 'fetch'
+        ? route.fulfill({ status: 404, body: '' }) : route.fallback())),
+    });
     const { page } = session;
     await page.waitForSelector('.engine-status.error');
     assert.match(await page.textContent('.engine-status.error'), /could not start its analysis engine/);

@@ -185,7 +185,7 @@ const DIST = join(ROOT, 'dist');
 const gz = (f) => execFileSync('gzip', ['-9c', f], { maxBuffer: 1 << 28 }).length;
 const dist = existsSync(DIST) ? readdirSync(DIST).map((f) => join(DIST, f)).filter((f) => statSync(f).isFile()) : [];
 const firstLoad = dist.length ? dist.reduce((sum, f) => sum + gz(f), 0) : null;
-const wasm = ['reflet_bg.wasm', 'worker_bg.wasm'].map((f) => join(DIST, f)).filter(existsSync)
+const wasm = ['reflet_bg.wasm'].map((f) => join(DIST, f)).filter(existsSync)
   .map((f) => ({ name: f.replace(/^.*\//, ''), raw: statSync(f).size, gz: gz(f) }));
 targets.push(['T7b', 'Whole first load, gzipped', '≤ 1.5 MB', '≤ 800 KB',
   firstLoad === null ? 'not measured (no dist/)' : `${int(firstLoad)} bytes (${dist.length} files of dist/)`, verdict(firstLoad, 1_500_000, 800_000, 'lower')]);

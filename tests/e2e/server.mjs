@@ -23,7 +23,6 @@ function mounts(dist, control) {
   return [
     ['/control/', control, []],
     [SUB_PATH, dist, []],
-    ['/no-worker/', dist, ['worker.js']],
     ['/no-wasm/', dist, ['reflet_bg.wasm']],
     ['/', dist, []],
   ];

@@ -1,5 +1,5 @@
-//! The layer rule of DESIGN.md, enforced: only `src/ui/` and `src/worker/` (and the worker
-//! binary's entry points, `src/bin/worker.rs`) may name the browser crates. Everything else must
+//! The layer rule of DESIGN.md, enforced: only `src/ui/` and `src/worker/` (and the binary's
+//! entry points, `src/main.rs`) may name the browser crates. Everything else must
 //! build and test natively.
 
 use std::path::{Path, PathBuf};
@@ -11,9 +11,9 @@ const BROWSER_CRATES: &[&str] = &["yew", "web_sys", "gloo", "wasm_bindgen", "js_
 
 /// Folders (under `src/`) that are the UI and the worker glue.
 const GLUE: &[&str] = &["ui", "worker"];
-/// Files (under `src/`) that are worker glue too: the worker binary's entry points (its `main` and
-/// the `reflet_drain` export that the worker's boot script calls).
-const GLUE_FILES: &[&str] = &["bin/worker.rs"];
+/// Files (under `src/`) that are glue too: the binary's entry points (its `main`, which starts the
+/// interface or the engine, and the `reflet_drain` export that the worker's boot script calls).
+const GLUE_FILES: &[&str] = &["main.rs"];
 
 /// One use of a browser crate outside the glue.
 #[derive(Debug, PartialEq)]

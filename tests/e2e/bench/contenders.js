@@ -12,14 +12,15 @@ const NO_JSPI = ';WebAssembly.Suspending = undefined;\n';
 const reflet = {};
 async function refletWorker(sync) {
   if (!reflet.module) {
-    reflet.glue = await (await fetch('/worker.js')).text();
+    reflet.glue = await (await fetch('/reflet.js')).text();
     reflet.boot = await (await fetch('/bench/boot.js')).text();
-    reflet.module = await WebAssembly.compileStreaming(fetch('/worker_bg.wasm'));
+    reflet.module = await WebAssembly.compileStreaming(fetch('/reflet_bg.wasm'));
   }
   const parts = sync ? [NO_JSPI, reflet.glue, reflet.boot] : [reflet.glue, reflet.boot];
   const url = URL.createObjectURL(new Blob(parts, { type: 'text/javascript' }));
   const born = performance.now();
-  const worker = new Worker(url);
+  // A module worker: the glue is an ES module (src/worker/spawn.rs).
+  const worker = new Worker(url, { type: 'module' });
   const ready = new Promise((resolve) => {
     // Messages are tagged by their variant (src/worker/protocol.rs): `"ready"`, `{"found": {…}}`.
     worker.onmessage = (e) => { if (JSON.parse(e.data.json) === 'ready') resolve(); };
