@@ -1353,3 +1353,63 @@ describe('health and sport', () => {
   });
 });
 
+
+describe('everyday life, all together', () => {
+  test('a Takeout zip, a Facebook zip, Spotify, a Linky curve and a bank statement make one portrait', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    const read = (path) => readFileSync(sample(path));
+    const fixture = (path) => readFileSync(join(ROOT, 'tests/fixtures', path));
+    const takeout = storedZip([
+      ['Takeout/Location History/Records.json', read('google/Records.json')],
+      ['Takeout/My Activity/Search/MyActivity.json', fixture('google.my_activity/Search/MyActivity.json')],
+    ]);
+    const facebook = storedZip([
+      ['logged_information/other_logged_information/ads_interests.json', read('facebook/ads_interests.json')],
+      ['apps_and_websites_off_of_facebook/your_activity_off_meta_technologies.json', read('facebook/your_off-facebook_activity.json')],
+    ]);
+    await page.setInputFiles('#file-input', [
+      { name: 'takeout-20261130T090000Z-001.zip', mimeType: 'application/zip', buffer: takeout },
+      { name: 'facebook-marie-30_11_2026-AbCd.zip', mimeType: 'application/zip', buffer: facebook },
+      { name: 'StreamingHistory_music_0.json', mimeType: 'application/json', buffer: read('spotify/StreamingHistory_music_0.json') },
+      { name: 'mes-donnees-courbe-de-charge.csv', mimeType: 'text/csv', buffer: fixture('enedis.linky/mes-donnees-courbe-de-charge.csv') },
+      { name: 'bank_medium.ofx', mimeType: 'application/x-ofx', buffer: read('bank/bank_medium.ofx') },
+    ]);
+    const across = (id) => page.textContent(`#main .across .finding[data-finding="${id}"]`);
+    await page.waitForSelector('#main .across .finding[data-finding="portrait_timeline"]', { timeout: 60_000 });
+    const finding = (file, id) => page.textContent(`#files tr:has(th .name:text-is("${file}")) .finding[data-finding="${id}"]`);
+    // The meter's week: the fixture's generator (tests/fixtures/enedis.linky/generate.py) gets
+    // the household up at 6:45 on weekdays.
+    assert.match(await finding('mes-donnees-courbe-de-charge.csv', 'energy_rhythm'), /^Your meter shows your home waking up around 6:45 on weekdays/);
+    // The statement's three <STMTTRN> (python3, re): -6.60, -316.67 and -22.00 CAD, 1 to 3 April 2009.
+    assert.equal(await finding('bank_medium.ofx', 'money_flow'), 'Your statement lists 3\u00a0transactions between 2009-04-01 and 2009-04-03: CAD\u00a0345 out.');
+    // The days each service saw the person, counted with python3 on the same files (UTC dates):
+    // the bank's 3 dates; Google's 3 dates of positions and 58 of searches; Facebook's 479 dates
+    // of off-Facebook events; Spotify's one; the meter's 56 days but the 7 whole days away
+    // (generate.py): 49. Together, 588 days, none seen by three services.
+    assert.equal(await across('portrait_timeline'),
+      'From Wednesday 1 April 2009 to Friday 1 March 2024, your bank, Google, Facebook, Spotify and Enedis (Linky) saw you on 588\u00a0days.');
+    const timeline = '#main .across figure[data-chart="timeline"]';
+    await page.waitForSelector(`${timeline} canvas[data-drawn]`);
+    await page.click(`${timeline} details summary`);
+    await page.waitForSelector(`${timeline} tbody tr`);
+    const rows = (table) => page.$$eval(`${table} tbody tr`, (trs) => trs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+    const timelineRows = await rows(timeline);
+    assert.equal(timelineRows.length, 5, timelineRows.join('\n'));
+    assert.match(timelineRows[0], /Wednesday 1 April 2009 Friday 3 April 2009 3$/);
+    assert.match(timelineRows[1], /^Google Saturday 15 December 2012 Friday 1 March 2024 61$/);
+    assert.match(timelineRows[2], /^Facebook .* 479$/);
+    assert.equal(timelineRows[3], 'Spotify Sunday 9 April 2023 Sunday 9 April 2023 1');
+    assert.match(timelineRows[4], /^Enedis \(Linky\) Monday 25 September 2023 Sunday 19 November 2023 49$/);
+    // Who knows what: positions make Google's knowledge of places precise; the statement is the
+    // only one to know what you spend; the meter knows when you are home.
+    assert.equal(await across('portrait_knows'),
+      'Where you are: Google (from your positions). What interests you: Facebook, Google and Spotify. When you do things: Enedis (Linky), Facebook, Google and Spotify. What you spend: your bank.');
+    await axe(page, 'a mix of everyday exports');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.match(await across('portrait_timeline'), /^Du mercredi 1er? avril 2009 au vendredi 1er? mars 2024, .* vous ont vu 588\u00a0jours différents\.$/);
+    await axe(page, 'a mix of everyday exports, in French');
+    await finish(session);
+  });
+});
