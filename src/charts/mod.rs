@@ -226,7 +226,9 @@ pub fn draw_columns<DB: DrawingBackend>(
         .margin_right(px(28.0))
         .x_label_area_size(px(24.0))
         .y_label_area_size(px(56.0))
-        .build_cartesian_2d((0..columns - 1).into_segmented(), 0.0..top)?;
+        // One segment a column; a single column gets an empty one beside it, half the plot
+        // (a range of one value has no width: its column would not be drawn).
+        .build_cartesian_2d((0..columns.max(2) - 1).into_segmented(), 0.0..top)?;
     let column_label = |v: &SegmentValue<u32>| match v {
         SegmentValue::CenterOf(i) if i % every == 0 => usize::try_from(*i)
             .ok()
@@ -421,6 +423,37 @@ mod tests {
         // The first bar is three times the second.
         assert!((widths[0] / widths[1] - 3.0).abs() < 0.1, "{widths:?}");
         assert_eq!(bars_text(&bars), ["Google: 30", "Meta: 10"]);
+    }
+
+    #[test]
+    fn a_single_column_is_drawn_over_half_the_plot() {
+        let chart = Columns {
+            columns: vec!["2009-04".into()],
+            stacks: vec![Stack {
+                label: "out".into(),
+                colour: ACCENT,
+                values: vec![345.0],
+            }],
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+            draw_columns(&area, &chart, Fit::default(), &|v| format!("{v:.0}")).unwrap();
+            area.present().unwrap();
+        }
+        let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", ACCENT.0, ACCENT.1, ACCENT.2);
+        let widths: Vec<f64> = svg
+            .lines()
+            .filter(|l| l.contains("<rect") && l.contains(&fill))
+            .filter_map(|l| l.split(" width=\"").nth(1)?.split('"').next()?.parse().ok())
+            .collect();
+        assert_eq!(widths.len(), 1, "{svg}");
+        // The plot runs from the value labels (8 + 56 px) to the right margin (600 − 28 px).
+        assert!(
+            (widths[0] - (572.0 - 64.0) / 2.0).abs() <= 4.0,
+            "{widths:?}"
+        );
+        assert!(svg.contains("2009-04"));
     }
 
     #[test]

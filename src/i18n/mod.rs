@@ -183,6 +183,25 @@ pub enum Text {
     MediaPlays,
     MediaTime,
     MediaSegments,
+    EnergyMonthsTitle,
+    EnergyMonthsAlt,
+    EnergyDayTitle,
+    EnergyDayAlt,
+    EnergyWeekdays,
+    EnergyWeekends,
+    EnergyLegendLow,
+    EnergyLegendHigh,
+    MoneyMonthsTitle,
+    MoneyMonthsAlt,
+    MoneyCategoriesTitle,
+    MoneyCategoriesAlt,
+    MoneyCategory,
+    ChatMonthsTitle,
+    ChatMonthsAlt,
+    ChatRhythmTitle,
+    ActivityMonthsTitle,
+    ActivityMonthsAlt,
+    ActivityRhythmTitle,
     AdsShow,
     AdsCaption,
     AdsAdvertiser,
@@ -361,6 +380,25 @@ impl Text {
         Text::MediaPlays,
         Text::MediaTime,
         Text::MediaSegments,
+        Text::EnergyMonthsTitle,
+        Text::EnergyMonthsAlt,
+        Text::EnergyDayTitle,
+        Text::EnergyDayAlt,
+        Text::EnergyWeekdays,
+        Text::EnergyWeekends,
+        Text::EnergyLegendLow,
+        Text::EnergyLegendHigh,
+        Text::MoneyMonthsTitle,
+        Text::MoneyMonthsAlt,
+        Text::MoneyCategoriesTitle,
+        Text::MoneyCategoriesAlt,
+        Text::MoneyCategory,
+        Text::ChatMonthsTitle,
+        Text::ChatMonthsAlt,
+        Text::ChatRhythmTitle,
+        Text::ActivityMonthsTitle,
+        Text::ActivityMonthsAlt,
+        Text::ActivityRhythmTitle,
         Text::AdsShow,
         Text::AdsCaption,
         Text::AdsAdvertiser,
@@ -817,6 +855,65 @@ impl Text {
             Text::MediaPlays => ("Lectures", "Plays"),
             Text::MediaTime => ("Durée", "Time"),
             Text::MediaSegments => ("Segments marketing", "Marketing segments"),
+            Text::EnergyMonthsTitle => ("Énergie par mois, en kWh", "Energy by month, in kWh"),
+            Text::EnergyMonthsAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que le \
+                 logement a consommé ce mois-là. Les mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a month, the taller the more energy the home used that \
+                 month. The same values are in the table \"Show the values in a table\", just below.",
+            ),
+            Text::EnergyDayTitle => (
+                "Puissance moyenne heure par heure, en watts",
+                "Mean power hour by hour, in watts",
+            ),
+            Text::EnergyDayAlt => (
+                "Carte de chaleur\u{a0}: une ligne pour les jours de semaine, une pour le week-end, \
+                 une case par heure, d'autant plus foncée que le logement consommait à cette \
+                 heure-là (jours d'absence exclus). Les mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Heat map: one row for weekdays, one for weekends, one cell an hour, the darker the \
+                 more power the home drew at that hour (days away left out). The same values are in the table \"Show the values in a table\", just below.",
+            ),
+            Text::EnergyWeekdays => ("Semaine", "Weekdays"),
+            Text::EnergyWeekends => ("Week-end", "Weekend"),
+            Text::EnergyLegendLow => ("Consommation la plus faible", "Lowest use"),
+            Text::EnergyLegendHigh => ("Consommation la plus forte", "Highest use"),
+            Text::MoneyMonthsTitle => ("Dépenses par mois", "Money out by month"),
+            Text::MoneyMonthsAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que vous \
+                 avez dépensé ce mois-là. Les mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a month, the taller the more you spent that month. \
+                 The same values are in the table \"Show the values in a table\", just below.",
+            ),
+            Text::MoneyCategoriesTitle => ("Dépenses par catégorie", "Money out by category"),
+            Text::MoneyCategoriesAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par catégorie de dépense, d'autant plus \
+                 haute que vous y avez dépensé. Les mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a category of spending, the taller the more you spent \
+                 on it. The same values are in the table \"Show the values in a table\", just below.",
+            ),
+            Text::MoneyCategory => ("Catégorie", "Category"),
+            Text::ChatMonthsTitle => ("Messages par mois", "Messages by month"),
+            Text::ChatMonthsAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que la \
+                 discussion a compté de messages ce mois-là. Les mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a month, the taller the more messages the chat had that \
+                 month. The same values are in the table \"Show the values in a table\", just below.",
+            ),
+            Text::ActivityMonthsTitle => ("Activité par mois", "Activity by month"),
+            Text::ChatRhythmTitle => (
+                "Les messages, par heure et jour de la semaine (heure de Paris)",
+                "The messages, by hour and day of the week (Paris time)",
+            ),
+            Text::ActivityRhythmTitle => (
+                "L'activité, par heure et jour de la semaine (heure de Paris)",
+                "The activity, by hour and day of the week (Paris time)",
+            ),
+            Text::ActivityMonthsAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que le \
+                 service a enregistré d'actions ce mois-là. Les mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a month, the taller the more actions the service \
+                 recorded that month. The same values are in the table \"Show the values in a table\", just below.",
+            ),
             Text::AdsShow => (
                 "Voir les annonceurs qui vous ont le plus visé",
                 "Show the advertisers who targeted you most",

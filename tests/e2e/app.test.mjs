@@ -1383,6 +1383,24 @@ describe('everyday life, all together', () => {
     assert.match(await finding('mes-donnees-courbe-de-charge.csv', 'energy_rhythm'), /^Your meter shows your home waking up around 6:45 on weekdays/);
     // The statement's three <STMTTRN> (python3, re): -6.60, -316.67 and -22.00 CAD, 1 to 3 April 2009.
     assert.equal(await finding('bank_medium.ofx', 'money_flow'), 'Your statement lists 3\u00a0transactions between 2009-04-01 and 2009-04-03: CAD\u00a0345 out.');
+    // Each sentence's chart, with its values in a table: the same values as the sentences.
+    const chartRows = async (file, chart) => {
+      const figure = `#files tr:has(th .name:text-is("${file}")) figure[data-chart="${chart}"]`;
+      await page.waitForSelector(`${figure} canvas[data-drawn]`);
+      await page.click(`${figure} details summary`);
+      await page.waitForSelector(`${figure} tbody tr`);
+      return page.$$eval(`${figure} tbody tr`, (trs) => trs.map((r) => r.innerText.replace(/\s+/g, ' ').trim()));
+    };
+    assert.match(await finding('mes-donnees-courbe-de-charge.csv', 'energy_use'), /The biggest month: October 2023, 395\u00a0kWh\./);
+    assert.deepEqual((await chartRows('mes-donnees-courbe-de-charge.csv', 'energy_months'))[1], '2023-10 395');
+    const day = await chartRows('mes-donnees-courbe-de-charge.csv', 'energy_day');
+    assert.deepEqual(day.map((r) => r.split(' W').length - 1), [24, 24], day.join('\n'));
+    assert.match(day[0], /^Weekdays /);
+    // By category, in whole dollars: 316.67 + 22.00 at the hairdressers' (other), 6.60 at McDonald's.
+    assert.equal(await finding('bank_medium.ofx', 'money_categories'),
+      'Where your money goes, from what the labels say: other CAD\u00a0339 (98%) and restaurants CAD\u00a07 (2%).');
+    assert.deepEqual(await chartRows('bank_medium.ofx', 'money_categories'), ['other 339', 'restaurants 7']);
+    assert.deepEqual(await chartRows('bank_medium.ofx', 'money_months'), ['2009-04 345']);
     // The days each service saw the person, counted with python3 on the same files (UTC dates):
     // the bank's 3 dates; Google's 3 dates of positions and 58 of searches; Facebook's 479 dates
     // of off-Facebook events; Spotify's one; the meter's 56 days but the 7 whole days away
@@ -1405,6 +1423,7 @@ describe('everyday life, all together', () => {
     // only one to know what you spend; the meter knows when you are home.
     assert.equal(await across('portrait_knows'),
       'Where you are: Google (from your positions). What interests you: Facebook, Google and Spotify. When you do things: Enedis (Linky), Facebook, Google and Spotify. What you spend: your bank.');
+    await screenshot(page, 'everyday-mix');
     await axe(page, 'a mix of everyday exports');
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');

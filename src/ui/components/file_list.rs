@@ -215,6 +215,7 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                             if let Some(m) = media {
                                 { media_detail(lang, key, &f.id, m) }
                             }
+                            { super::everyday_details::everyday_detail(lang, key, &f.id, summary) }
                             // The trips' and the carbon's charts follow theirs.
                             if let (Some(trips), Some(measure)) = (trips.clone(), chart_of(&f.id, trips.as_ref())) {
                                 <super::TripsChart {lang} id={format!("c-{key}-{}", f.id)} {trips} {measure} />

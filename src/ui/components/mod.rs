@@ -6,6 +6,7 @@ mod chart_canvas;
 mod counts_chart;
 mod day_view;
 mod drop_zone;
+mod everyday_details;
 mod file_list;
 mod grid_chart;
 mod header;

@@ -1,0 +1,201 @@
+//! What follows the sentences of issue 9's everyday files: the meter's energy by month and its
+//! day, hour by hour; the statement's spending by month and by category; a chat's and a web
+//! history's months and rhythm. Each chart has its values in a table (its text alternative), and
+//! the same values are in the report that `inspect` prints.
+
+use yew::prelude::*;
+
+#[cfg(any(
+    feature = "energy",
+    feature = "money",
+    feature = "chat",
+    feature = "activity"
+))]
+use super::CountsChart;
+#[cfg(any(feature = "chat", feature = "activity"))]
+use super::RhythmChart;
+use crate::i18n::Lang;
+#[cfg(any(
+    feature = "energy",
+    feature = "money",
+    feature = "chat",
+    feature = "activity"
+))]
+use crate::i18n::Text;
+use crate::model::Summary;
+
+/// The chart that follows finding `finding` of an everyday file, if it has one. `key` is the
+/// file row's key: ids derive from it.
+pub fn everyday_detail(lang: Lang, key: &str, finding: &str, summary: &Summary) -> Html {
+    match summary {
+        #[cfg(feature = "energy")]
+        Summary::Energy(e) => energy(lang, key, finding, e),
+        #[cfg(feature = "money")]
+        Summary::Money(m) => money(lang, key, finding, m),
+        #[cfg(feature = "chat")]
+        Summary::Chat(c) => months_and_rhythm(
+            lang,
+            key,
+            (finding, "chat_volume", "chat_rhythm"),
+            &c.months,
+            c.rhythm.as_ref(),
+            (
+                Text::ChatMonthsTitle,
+                Text::ChatMonthsAlt,
+                Text::ChatRhythmTitle,
+            ),
+        ),
+        #[cfg(feature = "activity")]
+        Summary::Activity(a) => months_and_rhythm(
+            lang,
+            key,
+            (finding, "activity_volume", "activity_hours"),
+            &a.months,
+            a.rhythm.as_ref(),
+            (
+                Text::ActivityMonthsTitle,
+                Text::ActivityMonthsAlt,
+                Text::ActivityRhythmTitle,
+            ),
+        ),
+        _ => {
+            let _ = (lang, key, finding);
+            Html::default()
+        }
+    }
+}
+
+/// A count by month after the volume's sentence, the hour × weekday rhythm after the rhythm's.
+#[cfg(any(feature = "chat", feature = "activity"))]
+fn months_and_rhythm(
+    lang: Lang,
+    key: &str,
+    (finding, volume, rhythm_id): (&str, &str, &str),
+    months: &[(String, u64)],
+    rhythm: Option<&crate::model::social::Rhythm>,
+    (title, alt, rhythm_title): (Text, Text, Text),
+) -> Html {
+    if finding == volume && !months.is_empty() {
+        html! {
+            <CountsChart {lang} id={format!("c-{key}-months")} kind={format!("{volume}_months")}
+                counts={months.to_vec()} title={title.get(lang)} alt={alt.get(lang)}
+                period={Text::ChartMonth.get(lang)} />
+        }
+    } else if finding == rhythm_id {
+        rhythm.cloned().map_or_else(Html::default, |rhythm| {
+            html! {
+                <RhythmChart {lang} id={format!("c-{key}-rhythm")} {rhythm}
+                    title={AttrValue::from(rhythm_title.get(lang))} />
+            }
+        })
+    } else {
+        Html::default()
+    }
+}
+
+/// Energy by month after the energy used; the mean power hour by hour, weekdays and weekends,
+/// after the waking and bed times.
+#[cfg(feature = "energy")]
+fn energy(lang: Lang, key: &str, finding: &str, e: &crate::model::energy::EnergySummary) -> Html {
+    use super::grid_chart::GridChart;
+    use crate::charts::Grid;
+    use crate::i18n::{clock, format_count};
+    match finding {
+        "energy_use" if !e.months.is_empty() => {
+            let counts: Vec<(String, u64)> = e
+                .months
+                .iter()
+                .map(|(month, wh)| (month.clone(), (wh + 500) / 1000))
+                .collect();
+            html! {
+                <CountsChart {lang} id={format!("c-{key}-energy")} kind="energy_months" {counts}
+                    title={Text::EnergyMonthsTitle.get(lang)} alt={Text::EnergyMonthsAlt.get(lang)}
+                    period={Text::ChartMonth.get(lang)} />
+            }
+        }
+        "energy_rhythm" if e.profile_weekdays.len() == 24 || e.profile_weekends.len() == 24 => {
+            let rows = [&e.profile_weekdays, &e.profile_weekends];
+            let most = rows
+                .iter()
+                .flat_map(|r| r.iter())
+                .copied()
+                .max()
+                .unwrap_or(0)
+                .max(1);
+            // An hour with no reading (a profile left empty) is "no data", not zero watts.
+            let hour = |row: &Vec<u64>, h: usize| row.get(h).copied();
+            let values: Vec<Vec<Option<u8>>> = rows
+                .iter()
+                .map(|row| {
+                    (0..24)
+                        .map(|h| hour(row, h).and_then(|w| u8::try_from(w * 100 / most).ok()))
+                        .collect()
+                })
+                .collect();
+            let cells: Vec<Vec<Option<String>>> = rows
+                .iter()
+                .map(|row| {
+                    (0..24)
+                        .map(|h| hour(row, h).map(|w| format!("{}\u{a0}W", format_count(lang, w))))
+                        .collect()
+                })
+                .collect();
+            let grid = Grid {
+                rows: vec![
+                    Text::EnergyWeekdays.get(lang).to_owned(),
+                    Text::EnergyWeekends.get(lang).to_owned(),
+                ],
+                columns: (0..24_u16).map(|h| clock(lang, h * 60)).collect(),
+                values,
+            };
+            let legend = vec![
+                ("never".into(), Text::EnergyLegendLow.get(lang).into()),
+                ("always".into(), Text::EnergyLegendHigh.get(lang).into()),
+            ];
+            html! {
+                <GridChart {lang} id={format!("c-{key}-energy-day")} kind="energy_day" {grid} {cells}
+                    title={Text::EnergyDayTitle.get(lang)} alt={Text::EnergyDayAlt.get(lang)} {legend} />
+            }
+        }
+        _ => Html::default(),
+    }
+}
+
+/// Spending by month after the money in and out; by category after the categories' sentence.
+/// Amounts in whole units of the statement's currency, named in the title.
+#[cfg(feature = "money")]
+fn money(lang: Lang, key: &str, finding: &str, m: &crate::model::money::MoneySummary) -> Html {
+    use crate::i18n::money::category_name;
+    let units = |cents: i64| (cents.unsigned_abs() + 50) / 100;
+    let titled = |text: Text| match &m.currency {
+        Some(currency) => format!("{} ({currency})", text.get(lang)),
+        None => text.get(lang).to_owned(),
+    };
+    match finding {
+        "money_flow" if !m.months.is_empty() => {
+            let counts: Vec<(String, u64)> = m
+                .months
+                .iter()
+                .map(|month| (month.month.clone(), units(month.money_out)))
+                .collect();
+            html! {
+                <CountsChart {lang} id={format!("c-{key}-money")} kind="money_months" {counts}
+                    title={titled(Text::MoneyMonthsTitle)} alt={Text::MoneyMonthsAlt.get(lang)}
+                    period={Text::ChartMonth.get(lang)} />
+            }
+        }
+        "money_categories" if !m.categories.is_empty() => {
+            let counts: Vec<(String, u64)> = m
+                .categories
+                .iter()
+                .map(|c| (category_name(lang, c.category).to_owned(), units(c.cents)))
+                .collect();
+            html! {
+                <CountsChart {lang} id={format!("c-{key}-categories")} kind="money_categories" {counts}
+                    title={titled(Text::MoneyCategoriesTitle)} alt={Text::MoneyCategoriesAlt.get(lang)}
+                    period={Text::MoneyCategory.get(lang)} />
+            }
+        }
+        _ => Html::default(),
+    }
+}
