@@ -72,7 +72,7 @@ mod native {
     /// Bump when `synth::meta`'s files or truth change.
     const META: u32 = 1;
     /// Bump when `synth::health`'s file or truth change.
-    const HEALTH: u32 = 1;
+    const HEALTH: u32 = 2;
 
     fn peak_rss_kb() -> Option<u64> {
         let status = std::fs::read_to_string("/proc/self/status").ok()?;

@@ -104,8 +104,10 @@ impl Day {
             while at < 23 * 3600 {
                 let bpm = 55 + rng.below(60) + if rng.below(20) == 0 { 60 } else { 0 };
                 heart.push((at, u32::try_from(bpm).unwrap_or(60)));
+                // Up to 30 s late, but never more than a quarter of the spacing: dense days
+                // (large files) keep the density chosen for them.
                 at += i64::try_from(spacing).unwrap_or(600)
-                    + i64::try_from(rng.below(30)).unwrap_or(0);
+                    + i64::try_from(rng.below((spacing / 4).clamp(1, 30))).unwrap_or(0);
             }
             resting = 50 + u32::try_from(rng.below(15)).unwrap_or(0);
             for e in &mut energy {

@@ -425,6 +425,9 @@ pub fn App() -> Html {
                     Ok(engine) => {
                         rt_load.borrow_mut().engine = Some(Rc::new(engine));
                         spawn_worker(&rt_load, &dispatch);
+                        // While the worker warms up, before files can be chosen: the reader of
+                        // its reports is compiled now, not in the task of the first report.
+                        let _ = crate::worker::protocol::warm_up_reader();
                     }
                     Err(_) => dispatch.dispatch(Action::EngineFailed),
                 }

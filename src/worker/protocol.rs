@@ -159,11 +159,85 @@ impl FromWorker {
     }
 }
 
+/// The kinds of summary a report can hold (`Summary`'s `type`), each with the fields it needs,
+/// for [`warm_up_reader`].
+fn summary_kinds() -> Vec<(&'static str, String)> {
+    use crate::model::{media::Service, social::Platform};
+    fn json(value: &impl Serialize) -> String {
+        serde_json::to_string(value).unwrap_or_default()
+    }
+    vec![
+        (
+            "positions",
+            r#""count":0,"sources":{},"skipped":0"#.to_owned(),
+        ),
+        (
+            "social",
+            format!(r#""platform":{}"#, json(&Platform::Facebook)),
+        ),
+        ("media", format!(r#""service":{}"#, json(&Service::Spotify))),
+        #[cfg(feature = "energy")]
+        ("energy", String::new()),
+        #[cfg(feature = "chat")]
+        ("chat", String::new()),
+        #[cfg(feature = "money")]
+        (
+            "money",
+            format!(r#""format":{}"#, json(&crate::model::money::Format::Ofx)),
+        ),
+        #[cfg(feature = "activity")]
+        ("activity", String::new()),
+        #[cfg(feature = "health")]
+        (
+            "health",
+            format!(
+                r#""app":{}"#,
+                json(&crate::model::health::HealthApp::AppleHealth)
+            ),
+        ),
+    ]
+}
+
+/// Reads, and drops, a report of one empty file of each kind of summary; the number of files
+/// read. The page calls it once while it loads: browsers compile wasm code on a function's first
+/// call, and the report reader is one large function (every summary's fields). Compiled when the
+/// first file's report came, it made that message's task 30–60 ms long (BENCHMARK.md T8).
+pub fn warm_up_reader() -> usize {
+    let reports: Vec<String> = summary_kinds()
+        .into_iter()
+        .map(|(kind, fields)| {
+            let fields = if fields.is_empty() {
+                fields
+            } else {
+                format!(",{fields}")
+            };
+            format!(
+                r#"{{"path":"","size":0,"kind":"unknown","summary":{{"type":"{kind}"{fields}}}}}"#
+            )
+        })
+        .collect();
+    let json = format!(
+        r#"{{"found":{{"id":0,"reports":[{}]}}}}"#,
+        reports.join(",")
+    );
+    match FromWorker::from_json(&json) {
+        Some(FromWorker::Found { reports, .. }) => reports.len(),
+        _ => 0,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::FileRef;
     use crate::report::Kind;
+
+    #[test]
+    #[cfg(feature = "everyday")]
+    fn the_warm_up_reads_an_empty_summary_of_every_kind() {
+        // Every kind is read to its end: each summary's own reader runs once.
+        assert_eq!(warm_up_reader(), 8);
+    }
 
     #[test]
     fn messages_round_trip_tagged_by_their_variant() {

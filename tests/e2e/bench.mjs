@@ -2,8 +2,11 @@
 // the inputs that `cargo run --release --example bench` generated in target/bench/, in its
 // worker, while the renderer's memory is sampled from /proc every 50 ms.
 //
-//   node tests/e2e/bench.mjs [--map] [--runs K] [--json FILE] [SIZE_MB...]     (after `trunk build --release`)
+//   node tests/e2e/bench.mjs [--map | --health] [--runs K] [--json FILE] [SIZE_MB...]     (after `trunk build --release`)
 //
+// `--health` reads the Apple Health `export.xml` of each size instead (`cargo run --release
+// --example bench -- --health SIZE_MB` generates it), in summary mode: BENCHMARK.md's T5 for a
+// multi-GB health export (issue 9).
 // `--map` runs in map mode (`?mode=map`: the worker keeps every position for maps and day views)
 // and adds the points kept, their bytes per point (T5b) and the worker's wasm memory; without it,
 // summary mode (aggregates only). `--runs K` reads each input K times (default 1), each in a fresh
@@ -15,17 +18,42 @@
 // and its line (percentage, entry, time left) on screen (target: 100 ms), then to the bar's first
 // move past 0 %, renderer peak RSS, the main thread's long tasks (≥ 50 ms, T8) while the app
 // works, and whether the page shows the ground truth.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ROOT, benchStem, median, option, range, rendererPids, rssMb, open, setUp, sizesArg, tearDown, untilReady } from './harness.mjs';
 
 const MAP = process.argv.includes('--map');
+const HEALTH = process.argv.includes('--health');
 const RUNS = Math.max(1, Number(option('--runs')) || 1);
 const JSON_OUT = option('--json');
 const sizes = sizesArg();
 const SIZES = sizes.length ? sizes : [10, 100, 1000];
 const DIR = join(ROOT, 'target/bench');
+
+// Whether the page's summary line states the ground truth: positions with their first and last
+// days, or an Apple Health export's records, days and workouts (src/i18n/health.rs).
+function states(shown, truth) {
+  const n = (x) => new Intl.NumberFormat('en-US').format(x);
+  if (truth.records !== undefined) {
+    const workouts = Object.values(truth.workouts).reduce((sum, [count]) => sum + count, 0);
+    return shown.replace(/\u00a0/g, ' ').startsWith(`${n(truth.records)} records · ${n(truth.days)} days · ${n(workouts)} workouts`);
+  }
+  return shown.startsWith(`${n(truth.count)} positions, from ${truth.first.slice(0, 10)} to ${truth.last.slice(0, 10)}`);
+}
+
+// The inputs of `mb` MB: their label, file name and ground truth.
+function inputsOf(mb) {
+  if (HEALTH) {
+    const found = readdirSync(DIR).map((f) => f.match(new RegExp(`^(health-g\\d+-s7-${mb}MB)\\.truth\\.json$`))).filter(Boolean).sort().reverse();
+    if (!found.length) throw new Error(`no ${mb} MB health input in ${DIR}: run cargo run --release --example bench -- --health ${mb}`);
+    const stem = found[0][1];
+    return [['export.xml (Apple Health)', `${stem}-export.xml`, JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'))]];
+  }
+  const stem = benchStem(DIR, mb);
+  const truth = JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'));
+  return [['Records.json', `${stem}.json`, truth], ['Takeout zip', `takeout-${stem}.zip`, truth]];
+}
 
 // One read of `file` by the app, in a fresh page.
 async function once(env, file, truth) {
@@ -59,8 +87,7 @@ async function once(env, file, truth) {
   const times = await page.evaluate(() => window.benchTimes);
   const since = (t) => (t === undefined ? null : t - times.change);
   const shown = await page.innerText('#files .summary');
-  const count = new Intl.NumberFormat('en-US').format(truth.count);
-  let exact = shown.startsWith(`${count} positions, from ${truth.first.slice(0, 10)} to ${truth.last.slice(0, 10)}`);
+  let exact = states(shown, truth);
   const run = { seconds, first_ms: since(times.progress), moved_ms: since(times.moved), peak_mb: peak, before_mb: before, long_tasks_ms: times.longTasks, shown };
   if (MAP) {
     await page.waitForSelector('#files[data-points-kept]');
@@ -74,19 +101,19 @@ async function once(env, file, truth) {
 }
 
 const env = await setUp();
-const results = { mode: MAP ? 'map' : 'summary', runs: RUNS, chromium: env.browser.version(), rows: [] };
-console.log(MAP ? 'Map mode' : 'Summary mode');
+const results = { mode: MAP ? 'map' : 'summary', health: HEALTH, runs: RUNS, chromium: env.browser.version(), rows: [] };
+console.log(MAP ? 'Map mode' : `Summary mode${HEALTH ? ', Apple Health exports' : ''}`);
 if (RUNS > 1) console.log(`${RUNS} runs each: median time (fastest–slowest), highest peak`);
 console.log(`| input | time |${RUNS > 1 ? ' spread |' : ''} MB/s | first progress | bar past 0 % | renderer peak RSS | renderer RSS before |${MAP ? ' points kept | B/point | wasm memory |' : ''} long tasks | exact |`);
 console.log(`|---|---:|${RUNS > 1 ? '---:|' : ''}---:|---:|---:|---:|---:|${MAP ? '---:|---:|---:|' : ''}---|---|`);
 try {
   for (const mb of SIZES) {
-    const stem = benchStem(DIR, mb);
-    const truth = JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'));
-    for (const [label, file] of [['Records.json', `${stem}.json`], ['Takeout zip', `takeout-${stem}.zip`]]) {
+    for (const [label, file, truth] of inputsOf(mb)) {
       const runs = [];
       for (let i = 0; i < RUNS; i++) runs.push(await once(env, join(DIR, file), truth));
-      results.rows.push({ input: `${label} ${mb} MB`, label, mb, file, runs });
+      // A generated health export is about its nominal size: its row says its real one.
+      const size = HEALTH ? Math.round(statSync(join(DIR, file)).size / 1e6) : mb;
+      results.rows.push({ input: `${label} ${size} MB`, label, mb: size, nominal_mb: mb, file, runs });
       // Any inexact run is the one shown; else the median by time.
       const r = runs.find((x) => !x.exact) ?? runs.find((x) => x.seconds === median(runs.map((y) => y.seconds)));
       const [fast, slow] = range(runs.map((x) => x.seconds));
@@ -94,7 +121,7 @@ try {
       const peak = Math.max(...runs.map((x) => x.peak_mb));
       const tasks = runs.flatMap((x) => x.long_tasks_ms);
       const kept = MAP ? ` ${r.points} | ${(r.point_bytes / r.points).toFixed(2)} | ${(r.wasm_bytes / 1048576).toFixed(0)} MB |` : '';
-      console.log(`| ${label} ${mb} MB | ${r.seconds.toFixed(2)} s |${RUNS > 1 ? ` ${fast.toFixed(2)}–${slow.toFixed(2)} s |` : ''} ${(mb / r.seconds).toFixed(0)} | ${ms(r.first_ms)} | ${ms(r.moved_ms)} | ${peak.toFixed(0)} MB | ${r.before_mb.toFixed(0)} MB |${kept} ${tasks.length ? tasks.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'} | ${r.exact ? 'yes' : `NO: ${r.shown}`} |`);
+      console.log(`| ${label} ${size} MB | ${r.seconds.toFixed(2)} s |${RUNS > 1 ? ` ${fast.toFixed(2)}–${slow.toFixed(2)} s |` : ''} ${(size / r.seconds).toFixed(0)} | ${ms(r.first_ms)} | ${ms(r.moved_ms)} | ${peak.toFixed(0)} MB | ${r.before_mb.toFixed(0)} MB |${kept} ${tasks.length ? tasks.map((d) => d.toFixed(0)).join(', ') + ' ms' : 'none'} | ${r.exact ? 'yes' : `NO: ${r.shown}`} |`);
     }
   }
 } finally {
