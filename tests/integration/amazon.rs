@@ -150,7 +150,7 @@ fn the_2025_history_in_dollars_is_read_by_its_column_names() {
 }
 
 #[test]
-fn no_address_card_tracking_number_gift_or_order_id_reaches_the_report() {
+fn no_address_card_tracking_number_gift_or_order_id_reaches_the_report_read_back_whole() {
     let report = inspect_paths(&[
         fixture("amazon.orders", "Retail.OrderHistory.1.csv"),
         fixture("amazon.orders", "Order History.csv"),
@@ -173,6 +173,9 @@ fn no_address_card_tracking_number_gift_or_order_id_reaches_the_report() {
     ] {
         assert!(!json.contains(secret), "{secret}");
     }
+    // The page reads the worker's report back (products, rhythm and all).
+    let back: reflet::report::Report = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, report);
 }
 
 #[test]
