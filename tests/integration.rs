@@ -4,6 +4,7 @@
 
 mod integration {
     pub mod activity;
+    pub mod amazon;
     pub mod archives;
     pub mod chat;
     pub mod common;

@@ -8,14 +8,14 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use super::social::{bounded, by_month, plausible, Span, MAX_NAMES};
+use super::social::{bounded, by_month, plausible, Span, Week, MAX_NAMES};
 use super::Finding;
 use crate::i18n::money as text;
 use crate::i18n::Messages;
 use crate::model::location::{Fix, LocationSink};
 use crate::model::money::{
     fold, CarYear, Category, CategoryTotal, Format, Merchant, MoneySink, MoneySummary, MonthFlow,
-    Period, Recurring, Town, Transaction, TOP,
+    Period, Product, Purchase, Recurring, Town, Transaction, TOP,
 };
 use crate::model::social::SocialSink;
 use crate::model::time::{civil_from_days, days_from_civil};
@@ -228,6 +228,12 @@ pub struct Money {
     car: BTreeMap<i64, (i64, i64, i64)>,
     /// The days with a payment (money out): the person did something that day.
     days: crate::model::time::DaySeen,
+    orders: u64,
+    items: u64,
+    /// Products bought: times ordered and cents.
+    products: HashMap<String, (u64, i64)>,
+    /// When orders are placed.
+    week: Week,
 }
 
 impl Money {
@@ -247,6 +253,22 @@ impl Money {
             weekdays: [0; 7],
             places: HashMap::new(),
             car: BTreeMap::new(),
+            orders: 0,
+            items: 0,
+            products: HashMap::new(),
+            week: Week::default(),
+        }
+    }
+
+    /// Counts a transaction's or a purchase's currency (at most 16 kept).
+    fn currency(&mut self, currency: Option<&str>) {
+        if let Some(c) = currency.map(str::trim).filter(|c| !c.is_empty()) {
+            let c = bounded(c);
+            if let Some(n) = self.currencies.get_mut(c) {
+                *n += 1;
+            } else if self.currencies.len() < 16 {
+                self.currencies.insert(c.to_ascii_uppercase(), 1);
+            }
         }
     }
 
@@ -281,6 +303,14 @@ impl Money {
             .collect();
         top.sort_by(|a, b| b.cents.cmp(&a.cents).then_with(|| a.name.cmp(&b.name)));
         top.truncate(TOP);
+        let product_count = self.products.len() as u64;
+        let mut products: Vec<Product> = self
+            .products
+            .into_iter()
+            .map(|(name, (count, cents))| Product { name, count, cents })
+            .collect();
+        products.sort_by(|a, b| (b.count, b.cents, &a.name).cmp(&(a.count, a.cents, &b.name)));
+        products.truncate(TOP);
         MoneySummary {
             days_seen: self.days.runs(),
             format: self.format,
@@ -315,8 +345,35 @@ impl Money {
                     tolls,
                 })
                 .collect(),
+            orders: self.orders,
+            items: self.items,
+            products,
+            product_count,
+            rhythm: self.week.rhythm(),
         }
     }
+}
+
+/// A product's name, short: up to the first `, `, ` - `, ` | `, ` (` or ` [` that follows two
+/// words at least (the rest is sizes, packs and selling points), ten words at most.
+pub fn product(name: &str) -> Option<String> {
+    let words = |end: usize| name.get(..end).map_or(0, |s| s.split_whitespace().count());
+    let end = [", ", " - ", " – ", " | ", " (", " ["]
+        .iter()
+        .filter_map(|sep| {
+            name.match_indices(sep)
+                .map(|(i, _)| i)
+                .find(|&i| words(i) >= 2)
+        })
+        .min()
+        .unwrap_or(name.len());
+    let short: Vec<&str> = name
+        .get(..end)
+        .unwrap_or(name)
+        .split_whitespace()
+        .take(10)
+        .collect();
+    (!short.is_empty()).then(|| bounded(&short.join(" ")).to_owned())
 }
 
 fn totals(map: BTreeMap<Category, (i64, u64)>) -> Vec<CategoryTotal> {
@@ -457,20 +514,45 @@ fn recurring(merchants: &HashMap<String, Tally>) -> Vec<Recurring> {
 }
 
 impl MoneySink for Money {
+    /// An item bought: money out, counted apart from a statement's merchants, categories and car.
+    fn purchase(&mut self, p: &Purchase<'_>) {
+        if !plausible(p.at) {
+            return;
+        }
+        self.transactions += 1;
+        self.items += p.quantity.max(1);
+        self.span.add(p.at);
+        self.currency(p.currency);
+        let day = p.at.div_euclid(86_400);
+        self.days.add_day(day);
+        let (year, month, _) = civil_from_days(day);
+        let flow = self.months.entry(year * 12 + month - 1).or_default();
+        flow.1 = flow.1.saturating_add(p.cents);
+        self.outgoing = self.outgoing.saturating_add(p.cents);
+        if p.new_order {
+            self.orders += 1;
+            // A time on the hour to the second (`12:00:00`) stands for a day without its time.
+            if p.at.rem_euclid(3600) != 0 {
+                self.week.add(p.at);
+            }
+        }
+        let Some(name) = p.product.and_then(product) else {
+            return;
+        };
+        if let Some(t) = self.products.get_mut(&name) {
+            *t = (t.0 + 1, t.1.saturating_add(p.cents));
+        } else if self.products.len() < MAX_NAMES {
+            self.products.insert(name, (1, p.cents));
+        }
+    }
+
     fn transaction(&mut self, t: &Transaction<'_>) {
         if !plausible(t.at) {
             return;
         }
         self.transactions += 1;
         self.span.add(t.at);
-        if let Some(c) = t.currency.map(str::trim).filter(|c| !c.is_empty()) {
-            let c = bounded(c);
-            if let Some(n) = self.currencies.get_mut(c) {
-                *n += 1;
-            } else if self.currencies.len() < 16 {
-                self.currencies.insert(c.to_ascii_uppercase(), 1);
-            }
-        }
+        self.currency(t.currency);
         let day = t.at.div_euclid(86_400);
         if t.cents < 0 {
             self.days.add_day(day);
@@ -571,6 +653,27 @@ impl crate::model::health::HealthSink for Money {}
 pub fn findings(s: &MoneySummary) -> Vec<Finding> {
     let mut out = Vec::new();
     let cur = s.currency.as_deref();
+    if s.format == Format::Amazon {
+        if s.transactions > 0 {
+            out.push(Finding::new(
+                "amazon_orders",
+                Messages::from_fn(|lang| text::orders(lang, s, cur)),
+            ));
+        }
+        if let Some(r) = s.rhythm.as_ref().filter(|r| r.total >= text::MIN_WEEKDAYS) {
+            out.push(Finding::new(
+                "amazon_times",
+                Messages::from_fn(|lang| text::order_times(lang, r)),
+            ));
+        }
+        if !s.products.is_empty() {
+            out.push(Finding::new(
+                "amazon_products",
+                Messages::from_fn(|lang| text::products(lang, &s.products, s.product_count, cur)),
+            ));
+        }
+        return out;
+    }
     if s.transactions > 0 {
         out.push(Finding::new(
             "money_flow",
@@ -810,6 +913,89 @@ mod tests {
                 ("MAIF ASSURANCE", Period::Yearly, 45_000, 4),
                 ("DEEZER", Period::Monthly, 11_988, MAX_DATES as u64)
             ]
+        );
+    }
+
+    #[test]
+    fn product_names_are_shortened() {
+        assert_eq!(
+            product("Lavazza Café en Grains Qualità Oro, 1 kg").as_deref(),
+            Some("Lavazza Café en Grains Qualità Oro")
+        );
+        assert_eq!(
+            product("Kindle Paperwhite (16 Go) | Écran 6,8\"").as_deref(),
+            Some("Kindle Paperwhite")
+        );
+        // One word before a separator is too short a name: the next one is taken.
+        assert_eq!(
+            product("L'Anomalie (Folio) - Hervé Le Tellier").as_deref(),
+            Some("L'Anomalie (Folio)")
+        );
+        assert_eq!(product("  "), None);
+    }
+
+    #[test]
+    fn purchases_make_orders_and_speak_french() {
+        use crate::i18n::Lang;
+        let mut money = Money::new(Format::Amazon);
+        // 7 January 2024 was a Sunday.
+        let sunday = |week: i64| (days_from_civil(2024, 1, 7) + week * 7) * 86_400;
+        // Twelve Sunday orders at 20:01 UTC (21:01 Paris in winter), the first of two items;
+        // one order of 2023 whose time is only a date (on the hour to the second).
+        for week in 0..12 {
+            for (item, cents) in [(0, 1_699), (1, 500)] {
+                money.purchase(&Purchase {
+                    at: sunday(week) + 20 * 3600 + 61,
+                    cents,
+                    currency: Some("EUR"),
+                    product: Some(if item == 0 {
+                        "Café en grains, 1 kg"
+                    } else {
+                        "Piles AA"
+                    }),
+                    new_order: item == 0,
+                    quantity: 1 + item,
+                });
+            }
+        }
+        money.purchase(&Purchase {
+            at: days_from_civil(2023, 6, 1) * 86_400 + 12 * 3600,
+            cents: 16_999,
+            currency: Some("EUR"),
+            product: Some("Kindle Paperwhite (16 Go)"),
+            new_order: true,
+            quantity: 1,
+        });
+        let s = money.finish();
+        assert_eq!((s.orders, s.items, s.transactions), (13, 37, 25));
+        assert_eq!(s.money_out, 12 * 2_199 + 16_999);
+        assert_eq!(s.rhythm.as_ref().map(|r| r.total), Some(12));
+        assert!(s.merchants.is_empty() && s.car.is_empty() && s.categories.is_empty());
+        let found = findings(&s);
+        let text = |id: &str| {
+            found
+                .iter()
+                .find(|f| f.id == id)
+                .map(|f| f.text.get(Lang::Fr).to_owned())
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            text("amazon_orders"),
+            "Votre historique Amazon compte 13\u{a0}commandes (37\u{a0}articles), du jeudi \
+             1er juin 2023 au dimanche 24 mars 2024\u{a0}: 434\u{a0}€ dépensés. C'est en 2024 \
+             que vous avez le plus dépensé\u{a0}: 264\u{a0}€ (par année\u{a0}: 170\u{a0}€ en \
+             2023 et 264\u{a0}€ en 2024)."
+        );
+        assert_eq!(
+            text("amazon_times"),
+            "Vous commandez sur Amazon surtout le dimanche (12 de vos 12\u{a0}commandes), et le \
+             plus souvent entre 21\u{a0}h et 22\u{a0}h (12\u{a0}commandes, heure de Paris)."
+        );
+        assert_eq!(
+            text("amazon_products"),
+            "Ce que vous commandez le plus, parmi 3\u{a0}produits différents\u{a0}: Café en \
+             grains (12\u{a0}fois, 204\u{a0}€), Piles AA (12\u{a0}fois, 60\u{a0}€) et Kindle \
+             Paperwhite (1\u{a0}fois, 170\u{a0}€)."
         );
     }
 

@@ -70,7 +70,8 @@ fn part(summary: &Summary) -> Part<'_> {
         #[cfg(feature = "money")]
         Summary::Money(m) => Part {
             days: Some(&m.days_seen),
-            rhythm: None,
+            // An order history's orders (a statement has none).
+            rhythm: m.rhythm.as_ref(),
             knows: Knows {
                 location: (!m.towns.is_empty()).then_some(Reach::Approximate),
                 money: m.transactions > 0,
@@ -265,7 +266,8 @@ fn car_years(files: &[(&Kind, &Summary)]) -> Vec<CarYear> {
     for (kind, summary) in files {
         match summary {
             #[cfg(feature = "money")]
-            Summary::Money(m) => {
+            // An order history (Amazon) has no car costs: its currency is not theirs.
+            Summary::Money(m) if !m.car.is_empty() => {
                 currency = currency.or(m.currency.clone());
                 for y in &m.car {
                     let paid = y.fuel.saturating_add(y.parking).saturating_add(y.tolls);

@@ -1,10 +1,13 @@
 //! What bank statements reveal, in French and English (issue 9).
 
+use super::day::long_date;
 use super::social::{counted, names};
-use super::{format_count, list_and, percent, weekday_name, Lang};
+use super::{clock, format_count, list_and, percent, weekday_name, Lang};
 use crate::model::money::{
-    CarYear, Category, CategoryTotal, Merchant, MoneySummary, Period, Recurring, Town,
+    CarYear, Category, CategoryTotal, Format, Merchant, MoneySummary, Period, Product, Recurring,
+    Town,
 };
+use crate::model::social::Rhythm;
 
 /// An amount in cents: `1 284,50 €` / `€1,284.50`, or whole units (`1 285 €`) when `exact` is
 /// false. A currency without a symbol is written by its code (`12,50 CAD` / `CAD 12.50`).
@@ -295,7 +298,153 @@ pub fn car(lang: Lang, years: &[CarYear], cur: Option<&str>) -> String {
     }
 }
 
-/// The line under a statement's name.
+/// Orders, counted.
+fn orders_n(lang: Lang, n: u64) -> String {
+    counted(lang, n, ("commande", "commandes"), ("order", "orders"))
+}
+
+/// "Your Amazon order history holds 42 orders (57 items), from Sunday 7 February 2021 to
+/// Monday 21 October 2024: €3,210 spent. You spent most in 2022: €1,020 (by year: €420 in 2021,
+/// …)."
+pub fn orders(lang: Lang, s: &MoneySummary, cur: Option<&str>) -> String {
+    let n = orders_n(lang, s.orders);
+    let items = counted(lang, s.items, ("article", "articles"), ("item", "items"));
+    let (first, last) = (s.first.as_deref(), s.last.as_deref());
+    let when = match (first.zip(last), lang) {
+        (Some((a, b)), Lang::Fr) if a != b => {
+            format!(", du {} au {}", long_date(lang, a), long_date(lang, b))
+        }
+        (Some((a, b)), Lang::En) if a != b => {
+            format!(", from {} to {}", long_date(lang, a), long_date(lang, b))
+        }
+        (Some((a, _)), Lang::Fr) => format!(", le {}", long_date(lang, a)),
+        (Some((a, _)), Lang::En) => format!(", on {}", long_date(lang, a)),
+        (None, _) => String::new(),
+    };
+    let total = amount(lang, s.money_out, cur, false);
+    let mut years: Vec<(&str, i64)> = Vec::new();
+    for m in &s.months {
+        let year = m.month.get(..4).unwrap_or_default();
+        match years.last_mut() {
+            Some(last) if last.0 == year => last.1 = last.1.saturating_add(m.money_out),
+            _ => years.push((year, m.money_out)),
+        }
+    }
+    let most = years
+        .iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(a.0)))
+        .filter(|_| years.len() > 1);
+    let by_year = most.map_or_else(String::new, |(top, cents)| {
+        let each: Vec<String> = years
+            .iter()
+            .map(|(y, c)| match lang {
+                Lang::Fr => format!("{} en {y}", amount(lang, *c, cur, false)),
+                Lang::En => format!("{} in {y}", amount(lang, *c, cur, false)),
+            })
+            .collect();
+        let (each, most) = (list_and(lang, &each), amount(lang, *cents, cur, false));
+        match lang {
+            Lang::Fr => format!(
+                " C'est en {top} que vous avez le plus dépensé\u{a0}: {most} (par année\u{a0}: \
+                 {each})."
+            ),
+            Lang::En => format!(" You spent most in {top}: {most} (by year: {each})."),
+        }
+    });
+    match lang {
+        Lang::Fr => format!(
+            "Votre historique Amazon compte {n} ({items}){when}\u{a0}: {total} dépensés.{by_year}"
+        ),
+        Lang::En => {
+            format!("Your Amazon order history holds {n} ({items}){when}: {total} spent.{by_year}")
+        }
+    }
+}
+
+/// "You order on Amazon most on Sundays (12 of your 42 orders), most often between 21:00 and
+/// 22:00 (7 orders, Paris time). 3 were placed between midnight and 6:00."
+pub fn order_times(lang: Lang, r: &Rhythm) -> String {
+    let by_day: Vec<u64> = r.counts.iter().map(|d| d.iter().sum()).collect();
+    let by_hour: Vec<u64> = (0..24)
+        .map(|h| r.counts.iter().filter_map(|d| d.get(h)).sum())
+        .collect();
+    let top = |list: &[u64]| {
+        list.iter()
+            .enumerate()
+            .max_by(|a, b| a.1.cmp(b.1).then_with(|| b.0.cmp(&a.0)))
+            .map_or((0, 0), |(i, n)| (i, *n))
+    };
+    let ((day, on_day), (hour, at_hour)) = (top(&by_day), top(&by_hour));
+    let night: u64 = by_hour.iter().take(6).sum();
+    let (day, of) = (weekday_name(lang, day), format_count(lang, on_day));
+    let (total, at) = (orders_n(lang, r.total), orders_n(lang, at_hour));
+    let clock_at = |h: usize| clock(lang, u16::try_from(h * 60).unwrap_or(0));
+    let (from, to) = (clock_at(hour), clock_at(hour + 1));
+    let night = match (lang, night) {
+        (_, 0) => String::new(),
+        (Lang::Fr, n) => format!(
+            " Entre minuit et 6\u{a0}h, vous en avez passé {}.",
+            format_count(lang, n)
+        ),
+        (Lang::En, 1) => " One was placed between midnight and 6:00.".to_owned(),
+        (Lang::En, n) => format!(
+            " {} were placed between midnight and 6:00.",
+            format_count(lang, n)
+        ),
+    };
+    match lang {
+        Lang::Fr => format!(
+            "Vous commandez sur Amazon surtout le {day} ({of} de vos {total}), et le plus \
+             souvent entre {from} et {to} ({at}, heure de Paris).{night}"
+        ),
+        Lang::En => format!(
+            "You order on Amazon most on {day}s ({of} of your {total}), most often between \
+             {from} and {to} ({at}, Paris time).{night}"
+        ),
+    }
+}
+
+/// "What you order most, out of 51 different products: Lavazza Café en Grains Qualità Oro
+/// (6 times, €102), …"; when each was ordered once, the dearest.
+pub fn products(lang: Lang, list: &[Product], count: u64, cur: Option<&str>) -> String {
+    let again = list.first().is_some_and(|p| p.count > 1);
+    let shown: Vec<String> = list
+        .iter()
+        .take(5)
+        .map(|p| {
+            let cost = amount(lang, p.cents, cur, false);
+            if again {
+                let times = counted(lang, p.count, ("fois", "fois"), ("time", "times"));
+                format!("{} ({times}, {cost})", p.name)
+            } else {
+                format!("{} ({cost})", p.name)
+            }
+        })
+        .collect();
+    let shown: Vec<&str> = shown.iter().map(String::as_str).collect();
+    let listed = names(lang, &shown);
+    let out_of = counted(
+        lang,
+        count,
+        ("produit différent", "produits différents"),
+        ("different product", "different products"),
+    );
+    match (lang, again) {
+        (Lang::Fr, true) => {
+            format!("Ce que vous commandez le plus, parmi {out_of}\u{a0}: {listed}.")
+        }
+        (Lang::En, true) => format!("What you order most, out of {out_of}: {listed}."),
+        (Lang::Fr, false) => format!(
+            "Vos {out_of} n'ont été commandés qu'une fois chacun\u{a0}; les plus chers\u{a0}: \
+             {listed}."
+        ),
+        (Lang::En, false) => {
+            format!("Your {out_of} were each ordered once; the dearest: {listed}.")
+        }
+    }
+}
+
+/// The line under a statement's or an order history's name.
 pub fn summary_line(lang: Lang, s: &MoneySummary) -> String {
     if s.transactions == 0 {
         return match lang {
@@ -303,12 +452,16 @@ pub fn summary_line(lang: Lang, s: &MoneySummary) -> String {
             Lang::En => "No transaction read".to_owned(),
         };
     }
-    let mut parts = vec![counted(
-        lang,
-        s.transactions,
-        ("opération", "opérations"),
-        ("transaction", "transactions"),
-    )];
+    let mut parts = vec![if s.format == Format::Amazon {
+        orders_n(lang, s.orders)
+    } else {
+        counted(
+            lang,
+            s.transactions,
+            ("opération", "opérations"),
+            ("transaction", "transactions"),
+        )
+    }];
     if let (Some(a), Some(b)) = (&s.first, &s.last) {
         parts.push(match lang {
             Lang::Fr => format!("du {a} au {b}"),
@@ -317,6 +470,12 @@ pub fn summary_line(lang: Lang, s: &MoneySummary) -> String {
     }
     let cur = s.currency.as_deref();
     parts.push(match lang {
+        Lang::Fr if s.format == Format::Amazon => {
+            format!("{} dépensés", amount(lang, s.money_out, cur, false))
+        }
+        Lang::En if s.format == Format::Amazon => {
+            format!("{} spent", amount(lang, s.money_out, cur, false))
+        }
         Lang::Fr => format!("{} sortis", amount(lang, s.money_out, cur, false)),
         Lang::En => format!("{} out", amount(lang, s.money_out, cur, false)),
     });
@@ -324,6 +483,7 @@ pub fn summary_line(lang: Lang, s: &MoneySummary) -> String {
 }
 
 /// How each money finding was reached.
+#[allow(clippy::too_many_lines)] // one entry a finding and language
 pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
     Some(match (lang, id) {
         (Lang::Fr, "money_flow") => {
@@ -404,6 +564,43 @@ pub fn why(lang: Lang, id: &str) -> Option<&'static str> {
             "The sum, by year, of the expenses filed as fuel and as parking and tolls (PEAGE, \
              AUTOROUTE, SANEF, APRR… for tolls). Upkeep, insurance and buying the car are not \
              in it."
+        }
+        (Lang::Fr, "amazon_orders") => {
+            "Chaque ligne de l'historique est un article d'une expédition\u{a0}: les commandes \
+             annulées sont laissées de côté, les autres comptées une fois par numéro de commande \
+             (le numéro n'est pas gardé), les articles par leur quantité. Le montant d'un \
+             article est ce qui était dû (Total Owed, ou Total Amount en 2025), taxes, port et \
+             remises compris, à la date de la commande. Adresses, moyens de paiement, numéros \
+             de suivi et messages cadeaux ne sont ni lus ni gardés."
+        }
+        (Lang::En, "amazon_orders") => {
+            "Each row of the history is one item of one shipment: cancelled orders are left out, \
+             the others counted once per order number (the number is not kept), items by their \
+             quantity. An item's amount is what was owed (Total Owed, or Total Amount in 2025), \
+             tax, shipping and discounts included, on the order's date. Addresses, payment \
+             methods, tracking numbers and gift messages are neither read nor kept."
+        }
+        (Lang::Fr, "amazon_times") => {
+            "Chaque commande est placée à son jour de la semaine et à son heure, en heure de \
+             Paris (le fichier écrit l'heure UTC)\u{a0}; une heure pile à la seconde près \
+             (12:00:00) est prise pour une date sans heure et n'est pas comptée. Dit à partir de \
+             10\u{a0}commandes datées."
+        }
+        (Lang::En, "amazon_times") => {
+            "Each order is placed at its weekday and hour, Paris time (the file writes UTC); a \
+             time exactly on the hour (12:00:00) is taken for a date without its time and not \
+             counted. Said from 10 dated orders on."
+        }
+        (Lang::Fr, "amazon_products") => {
+            "Le nom du produit est raccourci avant la première virgule, le premier tiret, barre \
+             ou parenthèse qui suit au moins deux mots (tailles, lots et arguments de vente), \
+             dix mots au plus\u{a0}; les produits de même nom court sont réunis. Classés par \
+             nombre de commandes, puis par montant."
+        }
+        (Lang::En, "amazon_products") => {
+            "The product's name is cut before the first comma, dash, bar or bracket that follows \
+             two words at least (sizes, packs and selling points), ten words at most; products \
+             with the same short name are merged. Ranked by times ordered, then by money spent."
         }
         _ => return None,
     })

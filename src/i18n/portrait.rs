@@ -28,6 +28,7 @@ pub fn service_name(lang: Lang, key: &str) -> String {
         "apple" => "Apple",
         "strava" => "Strava",
         "uber" => "Uber",
+        "amazon" => "Amazon",
         "chrome" => "Google Chrome",
         "enedis" => "Enedis (Linky)",
         "bank" => match lang {

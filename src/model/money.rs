@@ -42,6 +42,8 @@ pub enum Format {
     Qif,
     /// A French bank's CSV export.
     Csv,
+    /// Amazon's order history (`Retail.OrderHistory.1.csv`, `Order History.csv`): purchases.
+    Amazon,
 }
 
 /// One line of a statement.
@@ -62,10 +64,29 @@ pub struct Transaction<'a> {
     pub kind: Option<&'a str>,
 }
 
-/// Where what a source reads from a bank statement goes.
+/// One item bought in a shop's order history (an Amazon row: one item of one shipment).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Purchase<'a> {
+    /// When the order was placed: epoch seconds (UTC).
+    pub at: i64,
+    /// What was owed for the item (tax, shipping and discounts included), in cents.
+    pub cents: i64,
+    /// ISO 4217 code (`EUR`, `USD`), if the file says.
+    pub currency: Option<&'a str>,
+    /// The product's name, as written.
+    pub product: Option<&'a str>,
+    /// Whether it opens an order (the order's first item read).
+    pub new_order: bool,
+    /// Units bought (1 when the file does not say).
+    pub quantity: u64,
+}
+
+/// Where what a source reads from a bank statement or an order history goes.
 pub trait MoneySink {
     /// One transaction (a QIF split is not one: its transaction is handed over once, whole).
     fn transaction(&mut self, _t: &Transaction<'_>) {}
+    /// One item bought.
+    fn purchase(&mut self, _p: &Purchase<'_>) {}
 }
 
 /// What spending is about, from a small bilingual keyword list over labels and categories.
@@ -146,6 +167,29 @@ pub struct MoneySummary {
     /// What the car costs, by year (fuel, parking, tolls), in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub car: Vec<CarYear>,
+    /// An order history's orders and units bought (cancelled ones left out).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub orders: u64,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub items: u64,
+    /// The products ordered most often (at most [`TOP`]), then the dearest, and how many there
+    /// are.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub products: Vec<Product>,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub product_count: u64,
+    /// When orders are placed, by weekday and hour (Paris time).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rhythm: Option<super::social::Rhythm>,
+}
+
+/// A product bought: its name shortened (what follows the first comma, dash, bar or bracket left
+/// out), the times it was ordered and what it cost in all.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Product {
+    pub name: String,
+    pub count: u64,
+    pub cents: i64,
 }
 
 /// Names listed in a summary.

@@ -15,6 +15,7 @@
     allow(unused_imports, unused_macros, dead_code)
 )]
 
+mod amazon_orders;
 mod apple_health;
 mod bank;
 mod bank_csv;
@@ -89,6 +90,7 @@ mod x_personalization;
 mod x_tweets;
 mod youtube_history;
 
+pub use amazon_orders::AmazonOrders;
 pub use apple_health::AppleHealth;
 pub use bank_csv::BankCsv;
 pub use bank_ofx::BankOfx;
@@ -351,6 +353,8 @@ pub static SOURCES: &[&dyn Source] = &[
     &BankQif,
     #[cfg(feature = "money")]
     &BankCsv,
+    #[cfg(feature = "money")]
+    &AmazonOrders,
     #[cfg(feature = "activity")]
     &GoogleActivity,
     #[cfg(feature = "activity")]
@@ -430,6 +434,8 @@ pub(crate) struct Collected {
     pub chat_dates: Vec<(crate::model::chat::DateOrder, bool, Option<u64>)>,
     /// Bank transactions: time, cents, currency, label, memo, category, type.
     pub transactions: Vec<CollectedTransaction>,
+    /// Items bought.
+    pub purchases: Vec<CollectedPurchase>,
     /// Web activity events.
     pub events: Vec<CollectedEvent>,
     /// Health records: type, writer, start.
@@ -504,6 +510,28 @@ impl crate::model::money::MoneySink for Collected {
             kind: own(t.kind),
         });
     }
+    fn purchase(&mut self, p: &crate::model::money::Purchase<'_>) {
+        self.purchases.push(CollectedPurchase {
+            at: p.at,
+            cents: p.cents,
+            currency: p.currency.map(str::to_owned),
+            product: p.product.map(str::to_owned),
+            new_order: p.new_order,
+            quantity: p.quantity,
+        });
+    }
+}
+
+/// An item bought as a source handed it over, owned.
+#[cfg(test)]
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CollectedPurchase {
+    pub at: i64,
+    pub cents: i64,
+    pub currency: Option<String>,
+    pub product: Option<String>,
+    pub new_order: bool,
+    pub quantity: u64,
 }
 
 /// A web activity event as a source handed it over, owned.
