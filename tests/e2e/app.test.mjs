@@ -1431,4 +1431,27 @@ describe('everyday life, all together', () => {
     await axe(page, 'a mix of everyday exports, in French');
     await finish(session);
   });
+
+  test('an Amazon order history shows orders, spending by month, order times and products', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [join(ROOT, 'tests/fixtures/amazon.orders/Retail.OrderHistory.1.csv')]);
+    const finding = (id) => page.textContent(`#files tr:has(th .name:text-is("Retail.OrderHistory.1.csv")) .finding[data-finding="${id}"]`);
+    // Counted with python3 (csv.DictReader) on the generated file, cancelled rows left out: 54
+    // distinct Order IDs, 91 items, 369,554 cents, 110,899 of them in 2024 (tests/integration/amazon.rs).
+    assert.equal(await finding('amazon_orders'),
+      'Your Amazon order history holds 54\u00a0orders (91\u00a0items), from Sunday 7 February 2021 to Saturday 16 November 2024: €3,696 spent. You spent most in 2024: €1,109 (by year: €935 in 2021, €718 in 2022, €934 in 2023 and €1,109 in 2024).');
+    const figure = (chart) => `#files tr:has(th .name:text-is("Retail.OrderHistory.1.csv")) figure[data-chart="${chart}"]`;
+    await page.waitForSelector(`${figure('money_months')} canvas[data-drawn]`);
+    await page.click(`${figure('money_months')} details summary`);
+    // February 2021: 51,084 cents (python3, the same count by month).
+    assert.equal(await page.innerText(`${figure('money_months')} tbody tr:first-child`), '2021-02\t511');
+    await page.waitForSelector(`${figure('rhythm')} canvas[data-drawn]`);
+    assert.match(await finding('amazon_products'), /^What you order most, out of 12\sdifferent products: Lavazza .+ Oro \(22\stimes, €434\)/);
+    // Never a name, an address, a card, a tracking or an order number (all in the file).
+    const html = await page.content();
+    assert.ok(!/Camille|rue des Lilas|Visa|Mastercard|AMZN_FR|\d{3}-\d{7}-\d{7}/.test(html), 'a secret of the file shown');
+    await axe(page, 'an Amazon order history');
+    await finish(session);
+  });
 });

@@ -12,7 +12,7 @@ use yew::prelude::*;
     feature = "activity"
 ))]
 use super::CountsChart;
-#[cfg(any(feature = "chat", feature = "activity"))]
+#[cfg(any(feature = "chat", feature = "activity", feature = "money"))]
 use super::RhythmChart;
 use crate::i18n::Lang;
 #[cfg(any(
@@ -172,7 +172,8 @@ fn money(lang: Lang, key: &str, finding: &str, m: &crate::model::money::MoneySum
         None => text.get(lang).to_owned(),
     };
     match finding {
-        "money_flow" if !m.months.is_empty() => {
+        // A statement's money in and out, or an order history's orders.
+        "money_flow" | "amazon_orders" if !m.months.is_empty() => {
             let counts: Vec<(String, u64)> = m
                 .months
                 .iter()
@@ -196,6 +197,10 @@ fn money(lang: Lang, key: &str, finding: &str, m: &crate::model::money::MoneySum
                     period={Text::MoneyCategory.get(lang)} />
             }
         }
+        // When an order history's orders were placed.
+        "amazon_times" => m.rhythm.clone().map_or_else(Html::default, |rhythm| {
+            html! { <RhythmChart {lang} id={format!("c-{key}-rhythm")} {rhythm} /> }
+        }),
         _ => Html::default(),
     }
 }
