@@ -202,6 +202,10 @@ pub enum Text {
     ActivityMonthsTitle,
     ActivityMonthsAlt,
     ActivityRhythmTitle,
+    HealthStepsTitle,
+    HealthStepsAlt,
+    HealthHeartTitle,
+    HealthHeartAlt,
     AdsShow,
     AdsCaption,
     AdsAdvertiser,
@@ -399,6 +403,10 @@ impl Text {
         Text::ActivityMonthsTitle,
         Text::ActivityMonthsAlt,
         Text::ActivityRhythmTitle,
+        Text::HealthStepsTitle,
+        Text::HealthStepsAlt,
+        Text::HealthHeartTitle,
+        Text::HealthHeartAlt,
         Text::AdsShow,
         Text::AdsCaption,
         Text::AdsAdvertiser,
@@ -900,6 +908,26 @@ impl Text {
                  month. The same values are in the table \"Show the values in a table\", just below.",
             ),
             Text::ActivityMonthsTitle => ("Activité par mois", "Activity by month"),
+            Text::HealthStepsTitle => (
+                "Pas par jour, en moyenne, mois par mois",
+                "Steps a day, on average, month by month",
+            ),
+            Text::HealthStepsAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que vous \
+                 avez marché chaque jour ce mois-là. Les mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a month, the taller the more you walked each day that \
+                 month. The same values are in the table \"Show the values in a table\", just below.",
+            ),
+            Text::HealthHeartTitle => (
+                "Fréquence cardiaque moyenne, mois par mois, en battements par minute",
+                "Mean heart rate, month by month, in beats a minute",
+            ),
+            Text::HealthHeartAlt => (
+                "Diagramme en colonnes\u{a0}: une colonne par mois, d'autant plus haute que votre \
+                 cœur battait vite en moyenne ce mois-là. Les mêmes valeurs sont dans le tableau «\u{a0}Voir les valeurs dans un tableau\u{a0}», juste en dessous.",
+                "Column chart: one column a month, the taller the faster your heart beat on \
+                 average that month. The same values are in the table \"Show the values in a table\", just below.",
+            ),
             Text::ChatRhythmTitle => (
                 "Les messages, par heure et jour de la semaine (heure de Paris)",
                 "The messages, by hour and day of the week (Paris time)",

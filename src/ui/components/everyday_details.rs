@@ -9,7 +9,8 @@ use yew::prelude::*;
     feature = "energy",
     feature = "money",
     feature = "chat",
-    feature = "activity"
+    feature = "activity",
+    feature = "health"
 ))]
 use super::CountsChart;
 #[cfg(any(feature = "chat", feature = "activity", feature = "money"))]
@@ -19,7 +20,8 @@ use crate::i18n::Lang;
     feature = "energy",
     feature = "money",
     feature = "chat",
-    feature = "activity"
+    feature = "activity",
+    feature = "health"
 ))]
 use crate::i18n::Text;
 use crate::model::Summary;
@@ -58,10 +60,45 @@ pub fn everyday_detail(lang: Lang, key: &str, finding: &str, summary: &Summary) 
                 Text::ActivityRhythmTitle,
             ),
         ),
+        #[cfg(feature = "health")]
+        Summary::Health(h) => health(lang, key, finding, h),
         _ => {
             let _ = (lang, key, finding);
             Html::default()
         }
+    }
+}
+
+/// Mean steps a day by month after the steps' sentence; the mean heart rate by month after the
+/// heart's.
+#[cfg(feature = "health")]
+fn health(lang: Lang, key: &str, finding: &str, h: &crate::model::health::HealthSummary) -> Html {
+    let (kind, counts, title, alt) = match (finding, &h.steps, &h.heart) {
+        ("health_steps", Some(steps), _) => (
+            "health_steps_months",
+            steps.months.clone(),
+            Text::HealthStepsTitle,
+            Text::HealthStepsAlt,
+        ),
+        ("health_heart", _, Some(heart)) => (
+            "health_heart_months",
+            heart
+                .months
+                .iter()
+                .map(|(m, mean, _)| (m.clone(), *mean))
+                .collect(),
+            Text::HealthHeartTitle,
+            Text::HealthHeartAlt,
+        ),
+        _ => return Html::default(),
+    };
+    if counts.len() < 2 {
+        // One month says no more than the sentence.
+        return Html::default();
+    }
+    html! {
+        <CountsChart {lang} id={format!("c-{key}-{kind}")} {kind} {counts}
+            title={title.get(lang)} alt={alt.get(lang)} period={Text::ChartMonth.get(lang)} />
     }
 }
 
