@@ -18,7 +18,7 @@
 // and its line (percentage, entry, time left) on screen (target: 100 ms), then to the bar's first
 // move past 0 %, renderer peak RSS, the main thread's long tasks (≥ 50 ms, T8) while the app
 // works, and whether the page shows the ground truth.
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { ROOT, benchStem, median, option, range, rendererPids, rssMb, open, setUp, sizesArg, tearDown, untilReady } from './harness.mjs';
@@ -44,14 +44,9 @@ function states(shown, truth) {
 
 // The inputs of `mb` MB: their label, file name and ground truth.
 function inputsOf(mb) {
-  if (HEALTH) {
-    const found = readdirSync(DIR).map((f) => f.match(new RegExp(`^(health-g\\d+-s7-${mb}MB)\\.truth\\.json$`))).filter(Boolean).sort().reverse();
-    if (!found.length) throw new Error(`no ${mb} MB health input in ${DIR}: run cargo run --release --example bench -- --health ${mb}`);
-    const stem = found[0][1];
-    return [['export.xml (Apple Health)', `${stem}-export.xml`, JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'))]];
-  }
-  const stem = benchStem(DIR, mb);
+  const stem = benchStem(DIR, mb, HEALTH ? 'health' : 'records');
   const truth = JSON.parse(readFileSync(join(DIR, `${stem}.truth.json`), 'utf8'));
+  if (HEALTH) return [['export.xml (Apple Health)', `${stem}-export.xml`, truth]];
   return [['Records.json', `${stem}.json`, truth], ['Takeout zip', `takeout-${stem}.zip`, truth]];
 }
 

@@ -153,14 +153,16 @@ export function rssMb(pid) {
   } catch { return 0; }
 }
 
-// The stem of the newest generated benchmark input of `mb` MB in `dir` (`records-g3-s7-10MB`):
-// the native bench (examples/bench.rs) names inputs by generator version, seed and size.
-export function benchStem(dir, mb) {
-  const pattern = new RegExp(`^records-g(\\d+)-s7-${mb}MB\\.truth\\.json$`);
+// The stem of the newest generated benchmark input of `mb` MB in `dir` (`records-g3-s7-10MB`,
+// `health-g2-s7-10MB` for `kind` 'health'): the native bench (examples/bench.rs) names inputs by
+// kind, generator version, seed and size.
+export function benchStem(dir, mb, kind = 'records') {
+  const pattern = new RegExp(`^${kind}-g(\\d+)-s7-${mb}MB\\.truth\\.json$`);
   const found = readdirSync(dir).map((f) => f.match(pattern)).filter(Boolean)
     .sort((a, b) => Number(b[1]) - Number(a[1]));
-  if (!found.length) throw new Error(`no ${mb} MB input in ${dir}: run cargo run --release --example bench -- ${mb}`);
-  return `records-g${found[0][1]}-s7-${mb}MB`;
+  const flag = kind === 'records' ? '' : ` --${kind}`;
+  if (!found.length) throw new Error(`no ${mb} MB ${kind} input in ${dir}: run cargo run --release --example bench --${flag} ${mb}`);
+  return `${kind}-g${found[0][1]}-s7-${mb}MB`;
 }
 
 export function sample(rel) {
