@@ -7,6 +7,11 @@ use crate::analysis::day::parse_day;
 use crate::model::energy::{Absence, EmptyHours, EnergySummary, Peak};
 use crate::model::time::civil_from_days;
 
+/// Energy in whole kWh, as sentences and charts round it.
+pub fn whole_kwh(wh: u64) -> u64 {
+    (wh + 500) / 1000
+}
+
 /// Energy: "812 kWh", "14.5 kWh" / "14,5 kWh" (one decimal below 100 kWh), "850 Wh".
 pub fn kwh(lang: Lang, wh: u64) -> String {
     if wh < 1000 {
@@ -17,7 +22,7 @@ pub fn kwh(lang: Lang, wh: u64) -> String {
         let sep = if lang == Lang::Fr { ',' } else { '.' };
         return format!("{}{sep}{}\u{a0}kWh", tenths / 10, tenths % 10);
     }
-    format!("{}\u{a0}kWh", format_count(lang, (wh + 500) / 1000))
+    format!("{}\u{a0}kWh", format_count(lang, whole_kwh(wh)))
 }
 
 /// "4 March 2024" / "4 mars 2024", "1er mars" in French.

@@ -9,15 +9,20 @@ use crate::model::money::{
 };
 use crate::model::social::Rhythm;
 
+/// An amount in cents in whole units of its currency, as sentences and charts round it.
+pub fn whole_units(cents: i64) -> u64 {
+    (cents.unsigned_abs() + 50) / 100
+}
+
 /// An amount in cents: `1 284,50 €` / `€1,284.50`, or whole units (`1 285 €`) when `exact` is
 /// false. A currency without a symbol is written by its code (`12,50 CAD` / `CAD 12.50`).
 pub fn amount(lang: Lang, cents: i64, currency: Option<&str>, exact: bool) -> String {
     let sign = if cents < 0 { "-" } else { "" };
-    let cents = cents.unsigned_abs();
     let (units, rest) = if exact {
+        let cents = cents.unsigned_abs();
         (cents / 100, Some(cents % 100))
     } else {
-        ((cents + 50) / 100, None)
+        (whole_units(cents), None)
     };
     let number = match (lang, rest) {
         (_, None) => format_count(lang, units),

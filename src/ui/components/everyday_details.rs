@@ -142,7 +142,7 @@ fn energy(lang: Lang, key: &str, finding: &str, e: &crate::model::energy::Energy
             let counts: Vec<(String, u64)> = e
                 .months
                 .iter()
-                .map(|(month, wh)| (month.clone(), (wh + 500) / 1000))
+                .map(|(month, wh)| (month.clone(), crate::i18n::energy::whole_kwh(*wh)))
                 .collect();
             html! {
                 <CountsChart {lang} id={format!("c-{key}-energy")} kind="energy_months" {counts}
@@ -202,8 +202,7 @@ fn energy(lang: Lang, key: &str, finding: &str, e: &crate::model::energy::Energy
 /// Amounts in whole units of the statement's currency, named in the title.
 #[cfg(feature = "money")]
 fn money(lang: Lang, key: &str, finding: &str, m: &crate::model::money::MoneySummary) -> Html {
-    use crate::i18n::money::category_name;
-    let units = |cents: i64| (cents.unsigned_abs() + 50) / 100;
+    use crate::i18n::money::{category_name, whole_units as units};
     let titled = |text: Text| match &m.currency {
         Some(currency) => format!("{} ({currency})", text.get(lang)),
         None => text.get(lang).to_owned(),
