@@ -265,13 +265,7 @@ mod tests {
                 );
             }
         }
-        let say = |id: &str, lang| {
-            found
-                .iter()
-                .find(|f| f.id == id)
-                .map(|f| f.text.get(lang).to_owned())
-                .unwrap_or_default()
-        };
+        let say = |id: &str, lang| crate::analysis::said(&found, id, lang);
         assert_eq!(
             say("activity_volume", Lang::En),
             "Google kept 5\u{a0}things you did between 2024-01-15 and 2024-02-15, in Search and \

@@ -316,15 +316,7 @@ mod tests {
                 "chat_media"
             ]
         );
-        let text = |id: &str, lang| {
-            found
-                .iter()
-                .find(|f| f.id == id)
-                .unwrap()
-                .text
-                .get(lang)
-                .to_owned()
-        };
+        let text = |id: &str, lang| crate::analysis::said(&found, id, lang);
         assert!(!text("chat_participants", Lang::En).contains("Léa"));
         assert!(!text("chat_participants", Lang::Fr).contains("Tom"));
         assert_eq!(

@@ -739,15 +739,7 @@ mod tests {
                 "health_profile"
             ]
         );
-        let say = |id: &str, lang| {
-            found
-                .iter()
-                .find(|f| f.id == id)
-                .unwrap()
-                .text
-                .get(lang)
-                .to_owned()
-        };
+        let say = |id: &str, lang| crate::analysis::said(&found, id, lang);
         assert_eq!(
             say("health_steps", Lang::En),
             "Apple Health counted 1,300 steps a day on average, over 1\u{a0}day; your best day, \

@@ -377,15 +377,7 @@ mod tests {
                 "media_segments"
             ]
         );
-        let en = |id: &str| {
-            found
-                .iter()
-                .find(|f| f.id == id)
-                .unwrap()
-                .text
-                .get(Lang::En)
-                .to_owned()
-        };
+        let en = |id: &str| crate::analysis::said(&found, id, Lang::En);
         assert_eq!(
             en("media_time"),
             "Spotify lists 5\u{a0}plays, 24\u{a0}hours in all, between 2024-01-15 and 2024-02-15: about 45\u{a0}minutes a day."

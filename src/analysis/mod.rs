@@ -630,6 +630,19 @@ fn count_rest(reader: &mut dyn Read) -> std::io::Result<()> {
     }
 }
 
+/// The sentence of finding `id` in `lang`, for the tests of the findings; panics, naming the
+/// finding, when there is none.
+#[cfg(test)]
+pub(crate) fn said(found: &[Finding], id: &str, lang: crate::i18n::Lang) -> String {
+    found
+        .iter()
+        .find(|f| f.id == id)
+        .unwrap_or_else(|| panic!("no finding {id}"))
+        .text
+        .get(lang)
+        .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -972,13 +972,7 @@ mod tests {
         assert_eq!(s.rhythm.as_ref().map(|r| r.total), Some(12));
         assert!(s.merchants.is_empty() && s.car.is_empty() && s.categories.is_empty());
         let found = findings(&s);
-        let text = |id: &str| {
-            found
-                .iter()
-                .find(|f| f.id == id)
-                .map(|f| f.text.get(Lang::Fr).to_owned())
-                .unwrap_or_default()
-        };
+        let text = |id: &str| crate::analysis::said(&found, id, Lang::Fr);
         assert_eq!(
             text("amazon_orders"),
             "Votre historique Amazon compte 13\u{a0}commandes (37\u{a0}articles), du jeudi \
@@ -1015,13 +1009,7 @@ mod tests {
         pay(&mut money, (2024, 3, 28), 150_000, "VIR SEPA SALAIRE");
         let s = money.finish();
         let found = findings(&s);
-        let text = |id: &str, lang| {
-            found
-                .iter()
-                .find(|f| f.id == id)
-                .map(|f| f.text.get(lang).to_owned())
-                .unwrap_or_default()
-        };
+        let text = |id: &str, lang| crate::analysis::said(&found, id, lang);
         assert_eq!(
             text("money_recurring", Lang::Fr),
             "Vous avez 1\u{a0}paiement régulier, 240\u{a0}€ par an\u{a0}: FREE MOBILE \

@@ -1528,15 +1528,7 @@ mod tests {
                 "conversations"
             ]
         );
-        let en = |id: &str| {
-            found
-                .iter()
-                .find(|f| f.id == id)
-                .unwrap()
-                .text
-                .get(crate::i18n::Lang::En)
-                .to_owned()
-        };
+        let en = |id: &str| crate::analysis::said(&found, id, crate::i18n::Lang::En);
         assert_eq!(
             en("contacts"),
             "Your network on LinkedIn: 1\u{a0}follower and 3\u{a0}connections. The year it grew most: 2009 (2)."
@@ -1577,15 +1569,7 @@ mod tests {
         assert_eq!(s.details, [Detail::Name, Detail::Email]);
         assert_eq!(s.advertiser_forms, [Detail::Phone]);
         let found = findings(&s);
-        let text = |id: &str, lang: crate::i18n::Lang| {
-            found
-                .iter()
-                .find(|f| f.id == id)
-                .unwrap()
-                .text
-                .get(lang)
-                .to_owned()
-        };
+        let text = |id: &str, lang| crate::analysis::said(&found, id, lang);
         assert_eq!(
             text("ads_seen", crate::i18n::Lang::En),
             "X (Twitter) showed you 7\u{a0}ads from 2\u{a0}advertisers. The most, 5 (71%), came from Brand."
