@@ -5,6 +5,11 @@
 
 use std::io::{self, Read};
 
+/// `bytes` without the UTF-8 byte-order mark it may start with.
+pub fn without_bom(bytes: &[u8]) -> &[u8] {
+    bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
+}
+
 /// The encoding a text stream was found in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Encoding {

@@ -475,8 +475,7 @@ fn looks_binary(head: &[u8]) -> bool {
 
 /// The first byte that is not white space or a byte-order mark.
 fn first_byte(head: &[u8]) -> Option<u8> {
-    head.strip_prefix(b"\xEF\xBB\xBF")
-        .unwrap_or(head)
+    crate::ingest::text::without_bom(head)
         .iter()
         .copied()
         .find(|b| !b.is_ascii_whitespace())

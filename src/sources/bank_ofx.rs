@@ -248,7 +248,7 @@ impl Source for BankOfx {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        let text = String::from_utf8_lossy(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head));
+        let text = String::from_utf8_lossy(crate::ingest::text::without_bom(head));
         let start = text.trim_start();
         let ofx = start.starts_with("OFXHEADER:")
             || start.starts_with("<?OFX")

@@ -130,7 +130,7 @@ impl Source for BankQif {
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
-        let text = String::from_utf8_lossy(head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head));
+        let text = String::from_utf8_lossy(crate::ingest::text::without_bom(head));
         let header = |l: &str| {
             let l = l.trim_start().to_ascii_lowercase();
             l.starts_with("!type:") || l.starts_with("!account") || l.starts_with("!option:")

@@ -516,7 +516,7 @@ impl Source for WhatsAppChat {
         if !named {
             return None;
         }
-        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let head = crate::ingest::text::without_bom(head);
         let text = String::from_utf8_lossy(head);
         let first = text.lines().find(|l| !l.trim().is_empty())?;
         header(first).map(|_| Claim {

@@ -367,7 +367,7 @@ impl Rows<'_> {
 
 /// Whether the first line holds the keys of one of the layouts.
 fn recognised(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     let first = head.split(|&b| b == b'\n').next().unwrap_or_default();
     let k = key(&String::from_utf8_lossy(first));
     (k.contains("identifiant prm") && k.contains("grandeur physique"))

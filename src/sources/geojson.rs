@@ -227,7 +227,7 @@ impl Source for GeoJson {
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {
-        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let head = crate::ingest::text::without_bom(head);
         let object = head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{');
         let has = |needle: &[u8]| contains(head, needle);
         let geojson =

@@ -178,7 +178,7 @@ impl Source for GoogleSettings {
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
-        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let head = crate::ingest::text::without_bom(head);
         if head.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'{') {
             return None;
         }

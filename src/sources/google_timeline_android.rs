@@ -583,7 +583,7 @@ pub(super) fn error_kind(error: serde_json::Error, ended: bool) -> ErrorKind {
 
 /// Where the JSON text starts in `head`: past a byte-order mark and white space.
 pub(super) fn json_text(head: &[u8]) -> &[u8] {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     let start = head
         .iter()
         .position(|b| !b.is_ascii_whitespace())

@@ -151,7 +151,7 @@ pub(super) fn day(text: &str) -> Option<i64> {
 /// Whether the first line of `head` (after a byte-order mark) has every one of `names` as a
 /// column.
 pub(super) fn header_has(head: &[u8], names: &[&str]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     let line = head.split(|&b| b == b'\n').next().unwrap_or_default();
     let line = String::from_utf8_lossy(line);
     let columns: Vec<&str> = line.split(',').map(column).collect();
@@ -168,7 +168,7 @@ pub(super) fn find_any_case(header: &csv::StringRecord, name: &str) -> Option<us
 /// Whether one of the first lines of `head` (after a byte-order mark, past a short preamble)
 /// has every one of `names` as a column, in any order and any case.
 pub(super) fn header_has_any_case(head: &[u8], names: &[&str]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     head.split(|&b| b == b'\n').take(5).any(|line| {
         let line = String::from_utf8_lossy(line);
         let columns: Vec<&str> = line

@@ -48,7 +48,7 @@ impl Source for LinkedInConnections {
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {
-        let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+        let head = crate::ingest::text::without_bom(head);
         // The header, on its own line after the preamble or first.
         let header = head.split(|&b| b == b'\n').any(|line| {
             line.starts_with(b"First Name,Last Name,")

@@ -136,13 +136,13 @@ pub(super) fn file_name(path: &str) -> String {
 
 /// Whether the first bytes open a JSON object (after a byte-order mark and white space).
 pub(super) fn opens_object(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 /// Whether the first bytes open a JSON array (after a byte-order mark and white space).
 pub(super) fn opens_array(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     head.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'[')
 }
 

@@ -128,7 +128,7 @@ pub(super) use super::meta::{file_name, has_key};
 
 /// The first bytes of a file, without a byte-order mark, if they open a JSON object.
 pub(super) fn object_head(head: &[u8]) -> Option<&[u8]> {
-    super::meta::opens_object(head).then(|| head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head))
+    super::meta::opens_object(head).then(|| crate::ingest::text::without_bom(head))
 }
 
 /// The named fields of one record, as written; every other field was skipped unread.

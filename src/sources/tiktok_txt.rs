@@ -151,7 +151,7 @@ fn field(line: &str) -> Option<(String, &str)> {
 
 /// Whether the first bytes hold a `Date:` line with a date.
 fn dated(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     String::from_utf8_lossy(head)
         .lines()
         .take(40)
@@ -160,7 +160,7 @@ fn dated(head: &[u8]) -> bool {
 
 /// Whether the first bytes hold a conversation's header and a message line.
 fn chatting(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     let text = String::from_utf8_lossy(head);
     let mut lines = text.lines().take(40);
     lines.any(|line| chat_header(line).is_some()) && lines.any(|line| chat_message(line).is_some())
@@ -301,7 +301,7 @@ pub(super) fn each_raw_line(
         }
         let mut bytes = line.as_slice();
         if first {
-            bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+            bytes = crate::ingest::text::without_bom(bytes);
             first = false;
         }
         let crlf = bytes.ends_with(b"\r\n");

@@ -32,7 +32,7 @@ const MAX_PREFIX: usize = 256;
 /// The prefix `window.YTD.<type>.part<N>` at the start of `bytes` (after a byte-order mark and
 /// white space): the type, the part, and the bytes after the part's number and white space.
 fn prefix(bytes: &[u8]) -> Option<(&str, u32, &[u8])> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = crate::ingest::text::without_bom(bytes);
     let start = bytes.iter().position(|b| !b.is_ascii_whitespace())?;
     let rest = bytes.get(start..)?.strip_prefix(MARK)?;
     let name_len = rest

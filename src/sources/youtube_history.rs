@@ -220,7 +220,7 @@ pub(super) fn search_name(name: &str) -> bool {
 
 /// Whether the first bytes open an array whose first record has a YouTube header.
 pub(super) fn youtube_head(head: &[u8]) -> bool {
-    let head = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
+    let head = crate::ingest::text::without_bom(head);
     if head.iter().find(|b| !b.is_ascii_whitespace()) != Some(&b'[') {
         return false;
     }
