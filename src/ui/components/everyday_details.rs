@@ -1,7 +1,8 @@
 //! What follows the sentences of issue 9's everyday files: the meter's energy by month and its
-//! day, hour by hour; the statement's spending by month and by category; a chat's and a web
-//! history's months and rhythm. Each chart has its values in a table (its text alternative), and
-//! the same values are in the report that `inspect` prints.
+//! day, hour by hour; the statement's spending by month and by category; an order history's
+//! spending by month and order times; a chat's and a web history's months and rhythm; steps and
+//! heart rate by month. Each chart has its values in a table (its text alternative), and the same
+//! values are in the report that `inspect` prints.
 
 use yew::prelude::*;
 
@@ -96,9 +97,28 @@ fn health(lang: Lang, key: &str, finding: &str, h: &crate::model::health::Health
         // One month says no more than the sentence.
         return Html::default();
     }
+    by_month(lang, key, kind, counts, title.get(lang), alt)
+}
+
+/// A count by month as columns (`kind` names the chart for the tests), its table under it.
+#[cfg(any(
+    feature = "energy",
+    feature = "money",
+    feature = "chat",
+    feature = "activity",
+    feature = "health"
+))]
+fn by_month(
+    lang: Lang,
+    key: &str,
+    kind: &str,
+    counts: Vec<(String, u64)>,
+    title: impl Into<AttrValue>,
+    alt: Text,
+) -> Html {
     html! {
-        <CountsChart {lang} id={format!("c-{key}-{kind}")} {kind} {counts}
-            title={title.get(lang)} alt={alt.get(lang)} period={Text::ChartMonth.get(lang)} />
+        <CountsChart {lang} id={format!("c-{key}-{kind}")} kind={kind.to_owned()} {counts}
+            title={title.into()} alt={alt.get(lang)} period={Text::ChartMonth.get(lang)} />
     }
 }
 
@@ -113,11 +133,14 @@ fn months_and_rhythm(
     (title, alt, rhythm_title): (Text, Text, Text),
 ) -> Html {
     if finding == volume && !months.is_empty() {
-        html! {
-            <CountsChart {lang} id={format!("c-{key}-months")} kind={format!("{volume}_months")}
-                counts={months.to_vec()} title={title.get(lang)} alt={alt.get(lang)}
-                period={Text::ChartMonth.get(lang)} />
-        }
+        by_month(
+            lang,
+            key,
+            &format!("{volume}_months"),
+            months.to_vec(),
+            title.get(lang),
+            alt,
+        )
     } else if finding == rhythm_id {
         rhythm.cloned().map_or_else(Html::default, |rhythm| {
             html! {
@@ -144,11 +167,14 @@ fn energy(lang: Lang, key: &str, finding: &str, e: &crate::model::energy::Energy
                 .iter()
                 .map(|(month, wh)| (month.clone(), crate::i18n::energy::whole_kwh(*wh)))
                 .collect();
-            html! {
-                <CountsChart {lang} id={format!("c-{key}-energy")} kind="energy_months" {counts}
-                    title={Text::EnergyMonthsTitle.get(lang)} alt={Text::EnergyMonthsAlt.get(lang)}
-                    period={Text::ChartMonth.get(lang)} />
-            }
+            by_month(
+                lang,
+                key,
+                "energy_months",
+                counts,
+                Text::EnergyMonthsTitle.get(lang),
+                Text::EnergyMonthsAlt,
+            )
         }
         "energy_rhythm" if e.profile_weekdays.len() == 24 || e.profile_weekends.len() == 24 => {
             let rows = [&e.profile_weekdays, &e.profile_weekends];
@@ -215,11 +241,14 @@ fn money(lang: Lang, key: &str, finding: &str, m: &crate::model::money::MoneySum
                 .iter()
                 .map(|month| (month.month.clone(), units(month.money_out)))
                 .collect();
-            html! {
-                <CountsChart {lang} id={format!("c-{key}-money")} kind="money_months" {counts}
-                    title={titled(Text::MoneyMonthsTitle)} alt={Text::MoneyMonthsAlt.get(lang)}
-                    period={Text::ChartMonth.get(lang)} />
-            }
+            by_month(
+                lang,
+                key,
+                "money_months",
+                counts,
+                titled(Text::MoneyMonthsTitle),
+                Text::MoneyMonthsAlt,
+            )
         }
         "money_categories" if !m.categories.is_empty() => {
             let counts: Vec<(String, u64)> = m
