@@ -562,6 +562,17 @@ pub fn read_source(
     (summary, error)
 }
 
+/// Reads a whole file with `source` into `collector`, then its summary (`finish`).
+fn read_into<C: crate::model::Sink>(
+    source: &dyn sources::Source,
+    reader: &mut dyn Read,
+    mut collector: C,
+    finish: impl FnOnce(C) -> Summary,
+) -> (Summary, Option<ErrorKind>, Option<day::Kept>) {
+    let error = source.read(reader, &mut collector);
+    (finish(collector), error, None)
+}
+
 /// [`read_source`], and what is kept of a location file for the day view and corrections
 /// (positions in map mode).
 pub fn read_source_kept(
@@ -570,44 +581,44 @@ pub fn read_source_kept(
     memory: Memory,
 ) -> (Summary, Option<ErrorKind>, Option<day::Kept>) {
     if let Some(platform) = source.social() {
-        let mut social = social::Social::new(platform);
-        let error = source.read(reader, &mut social);
-        return (Summary::Social(social.finish()), error, None);
+        return read_into(source, reader, social::Social::new(platform), |c| {
+            Summary::Social(c.finish())
+        });
     }
     if let Some(service) = source.media() {
-        let mut media = media::Media::new(service);
-        let error = source.read(reader, &mut media);
-        return (Summary::Media(media.finish()), error, None);
+        return read_into(source, reader, media::Media::new(service), |c| {
+            Summary::Media(c.finish())
+        });
     }
     #[cfg(feature = "energy")]
     if source.energy() {
-        let mut energy = energy::Energy::default();
-        let error = source.read(reader, &mut energy);
-        return (Summary::Energy(energy.finish()), error, None);
+        return read_into(source, reader, energy::Energy::default(), |c| {
+            Summary::Energy(c.finish())
+        });
     }
     #[cfg(feature = "chat")]
     if source.chat() {
-        let mut chat = chat::Chat::default();
-        let error = source.read(reader, &mut chat);
-        return (Summary::Chat(chat.finish()), error, None);
+        return read_into(source, reader, chat::Chat::default(), |c| {
+            Summary::Chat(c.finish())
+        });
     }
     #[cfg(feature = "money")]
     if let Some(format) = source.money() {
-        let mut money = money::Money::new(format);
-        let error = source.read(reader, &mut money);
-        return (Summary::Money(money.finish()), error, None);
+        return read_into(source, reader, money::Money::new(format), |c| {
+            Summary::Money(c.finish())
+        });
     }
     #[cfg(feature = "activity")]
     if source.activity() {
-        let mut activity = activity::Activity::default();
-        let error = source.read(reader, &mut activity);
-        return (Summary::Activity(activity.finish()), error, None);
+        return read_into(source, reader, activity::Activity::default(), |c| {
+            Summary::Activity(c.finish())
+        });
     }
     #[cfg(feature = "health")]
     if let Some(app) = source.health() {
-        let mut health = health::Health::new(app);
-        let error = source.read(reader, &mut health);
-        return (Summary::Health(health.finish()), error, None);
+        return read_into(source, reader, health::Health::new(app), |c| {
+            Summary::Health(c.finish())
+        });
     }
     let mut locations = location::Locations::default();
     if memory == Memory::Map {
