@@ -23,6 +23,7 @@
 pub mod analysis;
 pub mod charts;
 pub mod error;
+pub mod export;
 pub mod i18n;
 pub mod ingest;
 pub mod model;

@@ -145,7 +145,13 @@ impl Report {
         }
     }
 
-    /// Pretty JSON, as `inspect` prints and the browser downloads.
+    /// Compact JSON, as the browser downloads it: written by the same code as the reports the
+    /// worker sends (pretty JSON would need a second copy of it in the wasm module).
+    pub fn to_compact_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| String::from("{}"))
+    }
+
+    /// Pretty JSON, as `inspect` prints it.
     pub fn to_json(&self) -> String {
         // Serialising plain structs with string keys cannot fail; fall back to an empty object
         // rather than panic if it ever did.

@@ -10,6 +10,7 @@ mod integration {
     pub mod common;
     pub mod day;
     pub mod energy;
+    pub mod export;
     pub mod health;
     pub mod home;
     pub mod inspect;

@@ -31,7 +31,7 @@ use super::home::{Clock, Presence, Said};
 use crate::model::day::{DayLeg, DayTrip, PlaceSaid};
 use crate::model::location::{Fix, Home, LatLng, Mode, Move, Routine, Work};
 use crate::model::time::{civil_from_days, iso_week, Millis};
-use crate::model::trips::{HomeWork, ModeTotal, Period, TripOrigin, TripSummary};
+use crate::model::trips::{HomeWork, ModeTotal, Period, TripOrigin, TripRecord, TripSummary};
 
 const DAY: Millis = 86_400_000;
 /// A step shorter than this is the position wandering, not the person moving.
@@ -844,6 +844,36 @@ impl Journal {
         }
         trips.sort_by_key(|(start, _)| *start);
         trips.into_iter().map(|(_, t)| t).collect()
+    }
+
+    /// Every trip kept (the first [`MAX_LOGGED`]), in time order, with the person's corrections:
+    /// what the exports write.
+    pub fn records(&self) -> Vec<TripRecord> {
+        let mut records: Vec<TripRecord> = self
+            .legs
+            .log
+            .iter()
+            .filter_map(|trip| {
+                let legs = self.legs.legs_of(trip);
+                let main = main_leg(legs)?;
+                Some(TripRecord {
+                    start: trip.start,
+                    end: trip.end,
+                    from: trip.from,
+                    to: trip.to,
+                    mode: main.mode,
+                    metres: whole(legs.iter().map(|l| l.metres).sum()),
+                    grams: legs
+                        .iter()
+                        .filter_map(|l| co2::grams(l.mode, l.metres))
+                        .reduce(u64::saturating_add),
+                    estimated: legs.iter().any(|l| l.estimated),
+                    corrected: trip.corrected,
+                })
+            })
+            .collect();
+        records.sort_by_key(|r| r.start);
+        records
     }
 
     /// The trips' summary, as the report carries it; `None` when there are none.

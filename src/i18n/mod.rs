@@ -10,6 +10,7 @@ pub mod activity;
 pub mod chat;
 pub mod day;
 pub mod energy;
+pub mod export;
 pub mod health;
 pub mod media;
 pub mod money;

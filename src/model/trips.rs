@@ -72,3 +72,21 @@ pub struct HomeWork {
     pub trips: u64,
     pub metres: u64,
 }
+
+/// One trip as the exports write it: UTC instants, its ends when known, its main mode (the mode
+/// of most of its length, as the person corrected it), its length and carbon.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TripRecord {
+    pub start: super::time::Millis,
+    pub end: super::time::Millis,
+    pub from: Option<super::location::LatLng>,
+    pub to: Option<super::location::LatLng>,
+    pub mode: Mode,
+    pub metres: u64,
+    /// `None` when no leg has a carbon factor.
+    pub grams: Option<u64>,
+    /// Some of its modes were estimated from speed.
+    pub estimated: bool,
+    /// The person set its mode.
+    pub corrected: bool,
+}

@@ -13,6 +13,7 @@ use super::components::{
     PromisePage, SelfTest,
 };
 use super::state::{self, Action, FileStatus, State, View};
+use crate::export::{Format, What};
 use crate::i18n::Lang;
 use crate::model::day::PlaceSaid;
 use crate::model::location::Mode;
@@ -122,7 +123,7 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
     };
     let (rt_msg, dispatch_msg) = (Rc::clone(rt), dispatch.clone());
     let (rt_crash, dispatch_crash) = (Rc::clone(rt), dispatch.clone());
-    let on_message = move |message: Option<FromWorker>| match message {
+    let on_message = move |message: Option<FromWorker>, blob: Option<web_sys::Blob>| match message {
         Some(FromWorker::Ready) => {
             {
                 let mut r = rt_msg.borrow_mut();
@@ -195,6 +196,11 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
         Some(FromWorker::Scanned { id, path, scan }) => {
             dispatch_msg.dispatch(Action::Scanned { id, path, scan });
         }
+        Some(exported @ FromWorker::Exported { .. }) => {
+            if let Some(export) = save_export(exported, blob) {
+                dispatch_msg.dispatch(Action::Exported(export));
+            }
+        }
         // A message this page does not understand: nothing to do with it.
         None => {}
     };
@@ -248,6 +254,54 @@ fn send_raw(rt: &Shared, id: u32, path: String) -> bool {
         id,
         name: picked.path.clone(),
         path,
+    };
+    worker
+        .send(&message, std::slice::from_ref(&picked.file))
+        .is_ok()
+}
+
+/// Saves an export the worker made, as a download; what it holds, or why there is none.
+fn save_export(message: FromWorker, blob: Option<web_sys::Blob>) -> Option<state::ExportState> {
+    let FromWorker::Exported {
+        id,
+        path,
+        what,
+        format,
+        count,
+        failed,
+    } = message
+    else {
+        return None;
+    };
+    let done = match (failed, blob) {
+        (None, Some(blob)) => {
+            crate::ui::save::save_blob(&crate::export::file_name(&path, what, format), &blob);
+            Ok(count)
+        }
+        (failed, _) => Err(failed.unwrap_or(crate::error::ErrorKind::Unreadable)),
+    };
+    Some(state::ExportState {
+        id,
+        path,
+        what,
+        format,
+        done: Some(done),
+    })
+}
+
+/// Asks the worker for an export of the file at `path` in opened file `id`: false if that file
+/// is no longer open or there is no worker.
+fn send_export(rt: &Shared, id: u32, path: String, what: What, format: Format) -> bool {
+    let r = rt.borrow();
+    let (Some(worker), Some(picked)) = (r.worker.as_ref(), r.opened.get(&id)) else {
+        return false;
+    };
+    let message = ToWorker::Export {
+        id,
+        name: picked.path.clone(),
+        path,
+        what,
+        format,
     };
     worker
         .send(&message, std::slice::from_ref(&picked.file))
@@ -619,6 +673,35 @@ pub fn App() -> Html {
         })
     };
 
+    // An export of one file: the worker reads it again and writes it; the download follows.
+    let on_export = {
+        let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
+        Callback::from(
+            move |(id, path, what, format): (u32, String, What, Format)| {
+                dispatch.dispatch(Action::ExportAsked(state::ExportState {
+                    id,
+                    path: path.clone(),
+                    what,
+                    format,
+                    done: None,
+                }));
+                if !send_export(&rt, id, path.clone(), what, format) {
+                    dispatch.dispatch(Action::Exported(state::ExportState {
+                        id,
+                        path,
+                        what,
+                        format,
+                        done: Some(Err(crate::error::ErrorKind::Unreadable)),
+                    }));
+                }
+            },
+        )
+    };
+    let exports = crate::ui::components::ExportContext {
+        ask: on_export,
+        state: state.export.clone(),
+    };
+
     let lang = state.lang;
     let files = state.files();
     let busy = files.iter().any(|f| f.status != FileStatus::Done);
@@ -630,9 +713,14 @@ pub fn App() -> Html {
                     <Landing {lang} />
                 } else {
                     <ContextProvider<DayContext> context={days}>
+                    <ContextProvider<crate::ui::components::ExportContext> context={exports}>
                         <FileList {lang} files={files.to_vec()} {busy} {on_cancel} kept={state.kept}
                             {on_raw} scan_failed={state.scan_failed.clone()} />
                         <AcrossView {lang} files={files.to_vec()} />
+                        if !busy {
+                            <crate::ui::components::ReportActions {lang} files={files.to_vec()} />
+                        }
+                    </ContextProvider<crate::ui::components::ExportContext>>
                     </ContextProvider<DayContext>>
                 }
                 <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />

@@ -13,6 +13,8 @@ mod components;
 mod dropped;
 #[cfg(target_arch = "wasm32")]
 pub mod panic;
+#[cfg(target_arch = "wasm32")]
+mod save;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{start, App, Picked};

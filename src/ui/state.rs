@@ -7,6 +7,7 @@
 use std::rc::Rc;
 
 use crate::error::ErrorKind;
+use crate::export::{Format, What};
 use crate::i18n::Lang;
 use crate::model::day::DayView;
 use crate::model::FileRef;
@@ -226,6 +227,19 @@ pub struct State {
     pub day: Option<DayState>,
     /// A raw view the worker could not make (the file could not be read again): its file and path.
     pub scan_failed: Option<(u32, String)>,
+    /// The last export asked of the worker, and how it went.
+    pub export: Option<ExportState>,
+}
+
+/// An export of one file (the file at `path` in opened file `id`): waiting for the worker while
+/// `done` is `None`, then how many positions, trips or rows it holds, or why it failed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportState {
+    pub id: u32,
+    pub path: String,
+    pub what: What,
+    pub format: Format,
+    pub done: Option<Result<u64, ErrorKind>>,
 }
 
 impl DayState {
@@ -285,6 +299,7 @@ impl State {
             kept: None,
             day: None,
             scan_failed: None,
+            export: None,
         }
     }
 
@@ -373,6 +388,11 @@ pub enum Action {
         path: String,
         scan: Option<crate::scan::FileScan>,
     },
+    /// An export was asked of the worker (`done` is `None`).
+    ExportAsked(ExportState),
+    /// The worker's answer to it (the file is already downloaded when it is made): `done` is
+    /// set.
+    Exported(ExportState),
     Forget,
 }
 
@@ -455,7 +475,18 @@ pub fn reduce(state: &State, action: Action) -> State {
         }),
         Action::ScanAsked => next.scan_failed = None,
         Action::Scanned { id, path, scan } => scanned(&mut next, id, path, scan),
+        Action::ExportAsked(export) => next.export = Some(export),
+        Action::Exported(answer) => {
+            // Only the answer to the export asked last is shown.
+            if let Some(export) = next.export.as_mut().filter(|e| {
+                (e.id, &e.path, e.what, e.format)
+                    == (answer.id, &answer.path, answer.what, answer.format)
+            }) {
+                export.done = answer.done;
+            }
+        }
         Action::Forget => {
+            next.export = None;
             next.scan_failed = None;
             next.phase = Phase::Empty;
             next.kept = None;

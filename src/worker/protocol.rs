@@ -1,10 +1,14 @@
 //! Messages between the page and the worker.
 //!
-//! Each message is a JS object `{ json, files? }`: `json` is one of these enums serialised with
-//! serde, and `files` (page to worker only) carries the `File` objects, which are structured-cloneable
-//! and so cross without being read on the main thread. `FileJob::index` points into `files`.
+//! Each message is a JS object `{ json, files?, blob? }`: `json` is one of these enums serialised
+//! with serde, `files` (page to worker only) carries the `File` objects, which are
+//! structured-cloneable and so cross without being read on the main thread (`FileJob::index`
+//! points into `files`), and `blob` (worker to page only) an export's file.
 
 use serde::{Deserialize, Serialize};
+
+use crate::error::ErrorKind;
+use crate::export::{Format, What};
 
 use crate::model::day::{DayView, PlaceSaid};
 use crate::model::location::Mode;
@@ -56,6 +60,16 @@ pub enum ToWorker {
     /// The raw view of the file at `path` in opened file `id`, named `name` (the message's first
     /// `File`): what the scanner finds in it. Answered by [`FromWorker::Scanned`].
     Scan { id: u32, name: String, path: String },
+    /// Write what was read from the file at `path` in opened file `id`, named `name` (the
+    /// message's first `File`), as `what` in `format`, for the person to download. Answered by
+    /// [`FromWorker::Exported`].
+    Export {
+        id: u32,
+        name: String,
+        path: String,
+        what: What,
+        format: Format,
+    },
     /// Self-test only: make one same-origin request from the worker, to prove the page counts it.
     SelfTestRequest { url: String },
     /// Self-test only: make this worker die when it reaches a file with this name, to prove that
@@ -111,6 +125,17 @@ pub enum FromWorker {
         id: u32,
         path: String,
         scan: Option<crate::scan::FileScan>,
+    },
+    /// The export asked by [`ToWorker::Export`]: how many positions, trips or rows it holds, or
+    /// why it could not be made. The file itself travels beside the message (its `blob`).
+    Exported {
+        id: u32,
+        path: String,
+        what: What,
+        format: Format,
+        count: u64,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        failed: Option<ErrorKind>,
     },
     /// Map mode, after each file: the positions the worker keeps, the bytes they take, and the
     /// worker's whole wasm memory.

@@ -16,6 +16,7 @@ use crate::analysis::day::{parse_day, Kept};
 use crate::analysis::trips::Journal;
 use crate::analysis::{findings, Memory};
 use crate::error::ErrorKind;
+use crate::export::{self, What};
 use crate::model::day::PlaceSaid;
 use crate::model::location::{LatLng, Mode};
 
@@ -149,10 +150,60 @@ fn scope() -> DedicatedWorkerGlobalScope {
 }
 
 fn post(message: &FromWorker) {
+    post_with(message, None);
+}
+
+/// Posts `message`, with an export's file beside it.
+fn post_with(message: &FromWorker, blob: Option<&Blob>) {
     let envelope = Object::new();
     // Setting a property on a fresh plain object cannot fail.
     let _ = Reflect::set(&envelope, &"json".into(), &message.to_json().into());
+    if let Some(blob) = blob {
+        let _ = Reflect::set(&envelope, &"blob".into(), blob);
+    }
     let _ = scope().post_message(&envelope);
+}
+
+/// An export as it is written: its bytes go to the JS side a mebibyte at a time, outside wasm
+/// memory, and become one `Blob` at the end, so an export of millions of positions does not grow
+/// the worker's memory.
+#[derive(Default)]
+struct BlobParts {
+    parts: Vec<js_sys::Uint8Array>,
+    buffer: Vec<u8>,
+}
+
+impl BlobParts {
+    const CHUNK: usize = 1 << 20;
+
+    fn flush_chunk(&mut self) {
+        if !self.buffer.is_empty() {
+            self.parts.push(js_sys::Uint8Array::from(&self.buffer[..]));
+            self.buffer.clear();
+        }
+    }
+
+    fn into_blob(mut self, media_type: &str) -> Option<Blob> {
+        self.flush_chunk();
+        let parts: Array = self.parts.iter().collect();
+        let options = web_sys::BlobPropertyBag::new();
+        options.set_type(media_type);
+        Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+    }
+}
+
+impl std::io::Write for BlobParts {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.buffer.extend_from_slice(bytes);
+        if self.buffer.len() >= Self::CHUNK {
+            self.flush_chunk();
+        }
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The worker binary's entry point, run once the page has handed over the compiled module.
@@ -355,6 +406,13 @@ fn handle(data: &JsValue, reads: Reads) {
                 .and_then(|mut source| report::scan_entry(&name, &mut source, &path));
             post(&FromWorker::Scanned { id, path, scan });
         }
+        Some(ToWorker::Export {
+            id,
+            name,
+            path,
+            what,
+            format,
+        }) => export(data, reads, id, &name, path, what, format),
         Some(ToWorker::SelfTestCrashOn { name }) => CRASH_ON.with(|c| *c.borrow_mut() = Some(name)),
         Some(ToWorker::SelfTestRequest { url }) => {
             let init = RequestInit::new();
@@ -364,6 +422,58 @@ fn handle(data: &JsValue, reads: Reads) {
         }
         None => {}
     }
+}
+
+/// Writes the export asked and posts it, with its file.
+fn export(
+    data: &JsValue,
+    reads: Reads,
+    id: u32,
+    name: &str,
+    path: String,
+    what: What,
+    format: export::Format,
+) {
+    let files: Array = Reflect::get(data, &"files".into())
+        .ok()
+        .and_then(|v| v.dyn_into().ok())
+        .unwrap_or_default();
+    let mut parts = BlobParts::default();
+    let written = match what {
+        // The trips as the journal holds them, with the person's corrections.
+        What::Trips => with_kept(id, &path, |file| Some(file.kept.journal.records()))
+            .ok_or(ErrorKind::Unreadable)
+            .and_then(|trips| {
+                export::write_trips(&mut parts, format, &trips).map_err(|_| ErrorKind::Unreadable)
+            }),
+        What::Positions | What::Records => files
+            .get(0)
+            .dyn_into::<Blob>()
+            .ok()
+            .and_then(|blob| BlobSource::new(blob, reads).ok())
+            .ok_or(ErrorKind::Unreadable)
+            .and_then(|mut source| {
+                export::export_entry(name, &mut source, &path, what, format, &mut parts)
+            }),
+    };
+    let (count, failed) = match written {
+        Ok(count) => (count, None),
+        Err(kind) => (0, Some(kind)),
+    };
+    let blob = failed
+        .is_none()
+        .then(|| parts.into_blob(format.media_type()))
+        .flatten();
+    let failed = failed.or(blob.is_none().then_some(ErrorKind::Unreadable));
+    let message = FromWorker::Exported {
+        id,
+        path,
+        what,
+        format,
+        count,
+        failed,
+    };
+    post_with(&message, blob.as_ref());
 }
 
 /// Where one file's progress stands, shared by the byte reader and the report sink.

@@ -67,11 +67,11 @@ impl Engine {
         Ok(Engine { url, module })
     }
 
-    /// Starts a worker. `on_message` gets its messages (`None` when it failed to boot);
-    /// `on_crash` runs if it dies.
+    /// Starts a worker. `on_message` gets its messages (`None` when it failed to boot), with
+    /// the file an export's message carries; `on_crash` runs if it dies.
     pub fn spawn(
         &self,
-        on_message: impl Fn(Option<FromWorker>) + 'static,
+        on_message: impl Fn(Option<FromWorker>, Option<Blob>) + 'static,
         on_crash: impl Fn() + 'static,
     ) -> Result<WorkerHandle, JsValue> {
         // A module worker: the glue is an ES module (Chromium 80, Safari 15, Firefox 114).
@@ -87,13 +87,16 @@ impl Engine {
                     .ok()
                     .and_then(|v| v.as_string());
                 let message = json.as_deref().and_then(FromWorker::from_json);
+                let blob = Reflect::get(&event.data(), &"blob".into())
+                    .ok()
+                    .and_then(|v| v.dyn_into::<Blob>().ok());
                 // Handled in a task of its own, in the order the messages came: reading a large
                 // report and showing it are then two tasks, each shorter than 50 ms, instead of
                 // one (BENCHMARK.md T8). Nothing is handled once the worker is ended.
                 let (alive, on_message) = (alive.clone(), on_message.clone());
                 gloo::timers::callback::Timeout::new(0, move || {
                     if alive.get() {
-                        on_message(message);
+                        on_message(message, blob);
                     }
                 })
                 .forget();

@@ -1455,3 +1455,132 @@ describe('everyday life, all together', () => {
     await finish(session);
   });
 });
+
+describe('act on it: reuse', () => {
+  // A download's text, and its name.
+  async function download(page, click) {
+    const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+    return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+  }
+  // RFC 4180 rows: quoted fields may hold commas, quotes and line breaks.
+  function csvRows(text) {
+    const rows = []; let row = []; let cell = ''; let quoted = false;
+    for (let i = 0; i < text.length; i++) {
+      const c = text[i];
+      if (quoted) {
+        if (c === '"' && text[i + 1] === '"') { cell += '"'; i++; } else if (c === '"') quoted = false; else cell += c;
+      } else if (c === '"') quoted = true;
+      else if (c === ',') { row.push(cell); cell = ''; } else if (c === '\r' && text[i + 1] === '\n') { row.push(cell); rows.push(row); row = []; cell = ''; i++; } else cell += c;
+    }
+    return rows;
+  }
+
+  test('a location history exports its positions and trips as GeoJSON, GPX and CSV that match its findings, and the whole report as JSON', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    const zip = readFileSync(join(ROOT, 'tests/fixtures/mobility/takeout-mobility.zip'));
+    await page.setInputFiles('#file-input', [{ name: 'takeout-mobility.zip', mimeType: 'application/zip', buffer: zip }]);
+    await page.waitForSelector('#files tr.archive .status:not(.reading)');
+    await page.waitForSelector('#report-json');
+
+    // The whole report: the versioned schema, with every finding on screen, word for word.
+    const report = await download(page, () => page.click('#report-json'));
+    assert.equal(report.name, 'reflet-report.json');
+    const json = JSON.parse(report.text);
+    assert.equal(json.schema, 1);
+    const records = json.files.find((f) => f.path.endsWith('Records.json'));
+    assert.equal(records.kind, 'google.records');
+    const row = '#files tr:has(th .name:text-is("Records.json"))';
+    for (const finding of records.findings) {
+      assert.equal(await page.textContent(`${row} .finding[data-finding="${finding.id}"]`), finding.text.en);
+    }
+    const trips = records.summary.trips;
+    assert.equal(trips.trips, 20);
+
+    // Each file's own exports, under what it reveals.
+    await page.click(`${row} details.export summary`);
+    await axe(page, 'a file\'s exports');
+    const exportOf = (what, format) => download(page, () => page.click(`${row} button[data-export-what="${what}"][data-export-format="${format}"]`));
+    // The status line says what was saved, once the worker has answered.
+    const status = async (text) => {
+      await page.locator(`${row} .export-status`, { hasText: text }).waitFor();
+      return page.textContent(`${row} .export-status`);
+    };
+
+    const positions = await exportOf('positions', 'geojson');
+    assert.equal(positions.name, 'reflet-positions-Records.geojson');
+    const features = JSON.parse(positions.text).features;
+    assert.equal(features.length, records.summary.count);
+    assert.equal(features[0].properties.time, records.summary.first);
+    const { south, west, north, east } = records.summary.bbox;
+    for (const f of features) {
+      const [lng, lat] = f.geometry.coordinates;
+      assert.ok(lat >= south - 1e-6 && lat <= north + 1e-6 && lng >= west - 1e-6 && lng <= east + 1e-6, JSON.stringify(f));
+    }
+    const count = records.summary.count.toLocaleString('en');
+    assert.equal(await status(count), `GeoJSON file saved: ${count} positions.`);
+
+    const gpx = await exportOf('positions', 'gpx');
+    assert.equal((gpx.text.match(/<trkpt /g) ?? []).length, records.summary.count);
+    assert.ok(gpx.text.startsWith('<?xml') && gpx.text.trimEnd().endsWith('</gpx>'));
+    const csv = csvRows((await exportOf('positions', 'csv')).text);
+    assert.deepEqual(csv[0], ['time', 'latitude', 'longitude', 'source']);
+    assert.equal(csv.length - 1, records.summary.count);
+
+    // The trips, as the findings count them: 20 by bike, 66.7 km.
+    const tripFeatures = JSON.parse((await exportOf('trips', 'geojson')).text).features;
+    assert.equal(tripFeatures.length, 20);
+    assert.deepEqual([...new Set(tripFeatures.map((f) => f.properties.mode))], ['cycling']);
+    const km = tripFeatures.reduce((sum, f) => sum + f.properties.metres, 0) / 1000;
+    assert.equal(km.toFixed(1), '66.7');
+    assert.equal(csvRows((await exportOf('trips', 'csv')).text).length, 21);
+    assert.equal(((await exportOf('trips', 'gpx')).text.match(/<trk>/g) ?? []).length, 20);
+    assert.equal(await status('GPX'), 'GPX file saved: 20 trips.');
+
+    // In French too.
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await exportOf('trips', 'csv');
+    assert.equal(await status('CSV'), 'Fichier CSV enregistré\u00a0: 20 trajets.');
+    await axe(page, 'a file\'s exports, in French');
+    await finish(session);
+  });
+
+  test('a hostile advertiser or contact name comes out inert on screen and in every export', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    const hostile = (name) => join(ROOT, 'tests/fixtures/hostile', name);
+    await pickFiles(page, [
+      hostile('advertisers_using_your_activity_or_information.json'),
+      hostile('WhatsApp Chat with Famille.txt'),
+    ]);
+    // Markup from a file is text on screen, never an element.
+    assert.equal(await page.evaluate(() => document.querySelectorAll('#files script, #files img').length), 0);
+    const formula = (cell) => /^\s*[=+\-@\t\r]/.test(cell);
+    for (const [file, kind, count] of [
+      ['advertisers_using_your_activity_or_information.json', 'advertiser', 7],
+      ['WhatsApp Chat with Famille.txt', 'message', 4],
+    ]) {
+      const row = `#files tr:has(th .name:text-is("${file}"))`;
+      await page.click(`${row} details.export summary`);
+      const [file_] = await Promise.all([
+        page.waitForEvent('download'),
+        page.click(`${row} button[data-export-what="records"][data-export-format="csv"]`),
+      ]);
+      const rows = csvRows(readFileSync(await file_.path(), 'utf8'));
+      assert.deepEqual(rows[0], ['time', 'type', 'name', 'detail', 'value', 'unit']);
+      assert.equal(rows.length - 1, count, file);
+      assert.ok(rows.slice(1).every((r) => r[1] === kind), file);
+      const names = rows.slice(1).map((r) => r[2]);
+      assert.ok(names.some((n) => n.startsWith('\'=HYPERLINK(')), names.join(' | '));
+      assert.ok(names.some((n) => n.startsWith('<script>')), names.join(' | '));
+      for (const cell of rows.flat()) assert.ok(!formula(cell), `${file}: ${JSON.stringify(cell)} would run as a formula`);
+    }
+    // The whole report keeps the names as JSON strings.
+    const [report] = await Promise.all([page.waitForEvent('download'), page.click('#report-json')]);
+    const json = JSON.parse(readFileSync(await report.path(), 'utf8'));
+    assert.equal(json.files.length, 2);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0);
+    await finish(session);
+  });
+});

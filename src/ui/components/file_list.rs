@@ -230,6 +230,8 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                 if let Some(error) = &report.error {
                     <span class="status error">{ error.message.get(lang) }</span>
                 }
+                <super::ExportMenu {lang} {owner} path={report.file.path.clone()}
+                    offers={crate::export::offered(report)} />
                 // Everything the file holds, as for a file no source knows.
                 <super::ScanButton {lang} {owner} path={report.file.path.clone()} id={format!("s-{key}")}
                     described={format!("n-{key}")} raw=true ask={report.scan.as_ref().is_none_or(|s| s.brief)} />

@@ -7,7 +7,6 @@
 //! The panel lives under the table, not in the row, so that the virtual list's rows keep one
 //! height; opening it moves focus to its heading, closing it brings focus back to the button.
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::i18n::scan::{
@@ -190,7 +189,9 @@ pub fn ScanPanel(props: &ScanPanelProps) -> Html {
         }
     });
     let download_button = shape.map_or_else(Html::default, |(json, name)| {
-        let on_download = Callback::from(move |_: MouseEvent| download(&name, &json));
+        let on_download = Callback::from(move |_: MouseEvent| {
+            crate::ui::save::save_text(&name, &json, "application/json");
+        });
         html! {
             <button type="button" class="button" onclick={on_download}>{ ScanText::ShapeDownload.get(lang) }</button>
         }
@@ -385,34 +386,4 @@ fn download_name(path: &str) -> String {
         })
         .collect();
     format!("reflet-structure-{safe}.json")
-}
-
-/// Saves `json` as a file through a `blob:` URL (never a request) and a download link.
-fn download(name: &str, json: &str) {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(json));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/json");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Some(link) = document
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = link.set_attribute("href", &url);
-        let _ = link.set_attribute("download", name);
-        link.click();
-    }
-    // The download has started from the URL by now; free it a little later.
-    gloo::timers::callback::Timeout::new(1000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
 }
