@@ -31,8 +31,23 @@ import { fileURLToPath } from 'node:url';
 
 const PIN = 'world-atlas@2.0.2';
 // Lines are simplified to within this many degrees (about 890 m of latitude): at the scales the
-// maps show, a coast or a border needs no more, and the basemap is a sixth lighter.
+// maps show, a coast or a border needs no more, and the basemap is a sixth lighter. That is kept
+// where Reflet's people live and travel most (Europe, and France's overseas regions); elsewhere,
+// seen at the scale of a country, lines are simplified to within FAR_TOLERANCE (about 2.8 km),
+// which makes the basemap, the first load's largest asset, much lighter.
 const TOLERANCE = 0.008;
+const FAR_TOLERANCE = 0.025;
+// [south, west, north, east] in degrees.
+const NEAR = [
+  [27, -32, 72, 45], // Europe, with the Canaries, Madeira and the Azores
+  [15.5, -62, 18.5, -60.5], // Guadeloupe, Martinique
+  [1.5, -55, 6.5, -51], // French Guiana
+  [-21.5, 55, -20.8, 55.9], // La Réunion
+  [-13.1, 44.9, -12.5, 45.4], // Mayotte
+  [46.6, -56.6, 47.2, -56.0], // Saint-Pierre-et-Miquelon
+];
+const toleranceAt = ([lng, lat]) =>
+  NEAR.some(([s, w, n, e]) => lat >= s && lat <= n && lng >= w && lng <= e) ? TOLERANCE : FAR_TOLERANCE;
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'assets/basemap/world.bin');
 
@@ -97,7 +112,7 @@ try {
         const d = distance(points[k], points[i], points[j]);
         if (d > best) [best, at] = [d, k];
       }
-      if (best > TOLERANCE) {
+      if (at >= 0 && best > toleranceAt(deg(points[at]))) {
         keep[at] = true;
         stack.push([i, at], [at, j]);
       }
