@@ -560,4 +560,27 @@ mod tests {
         );
         assert_eq!((text[1][1].as_str(), text[1][13].as_str()), ("50 %", "—"));
     }
+
+    #[test]
+    fn hostile_labels_are_text_in_the_svg_a_chart_is_saved_as() {
+        let chart = Columns {
+            columns: vec!["<script>alert(1)</script>".into(), "<b>&</b>".into()],
+            stacks: vec![Stack {
+                label: "<b>".into(),
+                colour: ACCENT,
+                values: vec![1.0, 2.0],
+            }],
+        };
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+            draw_columns(&area, &chart, Fit::default(), &|v| format!("{v:.0}")).unwrap();
+            area.present().unwrap();
+        }
+        assert!(!svg.contains("<script") && !svg.contains("<b>"), "{svg}");
+        assert!(
+            svg.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{svg}"
+        );
+    }
 }

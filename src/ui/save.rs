@@ -3,12 +3,9 @@
 
 use wasm_bindgen::JsCast;
 
-/// Saves `blob` as a file named `name`.
-pub fn save_blob(name: &str, blob: &web_sys::Blob) {
+/// Saves what `url` (a `blob:` or `data:` URL) holds as a file named `name`.
+pub fn save_url(name: &str, url: &str) {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
         return;
     };
     if let Some(link) = document
@@ -16,10 +13,18 @@ pub fn save_blob(name: &str, blob: &web_sys::Blob) {
         .ok()
         .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
     {
-        let _ = link.set_attribute("href", &url);
+        let _ = link.set_attribute("href", url);
         let _ = link.set_attribute("download", name);
         link.click();
     }
+}
+
+/// Saves `blob` as a file named `name`.
+pub fn save_blob(name: &str, blob: &web_sys::Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else {
+        return;
+    };
+    save_url(name, &url);
     // The download has started from the URL by now; free it a little later.
     gloo::timers::callback::Timeout::new(10_000, move || {
         let _ = web_sys::Url::revoke_object_url(&url);

@@ -1537,6 +1537,17 @@ describe('act on it: reuse', () => {
     assert.equal(((await exportOf('trips', 'gpx')).text.match(/<trk>/g) ?? []).length, 20);
     assert.equal(await status('GPX'), 'GPX file saved: 20 trips.');
 
+    // Each chart saves as PNG (the canvas as drawn) and SVG (drawn again by the same code).
+    const chart = `${row} figure[data-chart="trips"]`;
+    await page.waitForSelector(`${chart} canvas[data-drawn]`);
+    const [png] = await Promise.all([page.waitForEvent('download'), page.click(`${chart} button[data-save="png"]`)]);
+    assert.equal(png.suggestedFilename(), 'reflet-chart-trips.png');
+    assert.deepEqual([...readFileSync(await png.path()).subarray(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
+    const svg = await download(page, () => page.click(`${chart} button[data-save="svg"]`));
+    assert.equal(svg.name, 'reflet-chart-trips.svg');
+    assert.ok(svg.text.startsWith('<svg') && svg.text.includes('fill="#006BA6"'), svg.text.slice(0, 300));
+    assert.ok(svg.text.includes('km</text>'), 'the axis is labelled in km');
+
     // In French too.
     await page.click('#lang-switch');
     await page.waitForFunction(() => document.documentElement.lang === 'fr');

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::chart_canvas::{sized_area, use_details_open, use_drawing};
+use super::chart_canvas::{use_details_open, use_drawing, Area, ChartSave};
 use crate::charts::{draw_columns, Columns, Fit, Stack, ACCENT};
 use crate::i18n::{format_count, Lang, Text};
 
@@ -26,11 +26,8 @@ pub struct CountsChartProps {
     pub period: AttrValue,
 }
 
-/// Draws the columns on the canvas, at the size they are shown.
-fn draw(element: &web_sys::HtmlCanvasElement, chart: &Columns) {
-    let Some((area, dpr, css_width)) = sized_area(element, CSS_HEIGHT) else {
-        return;
-    };
+/// Draws the columns, `css_width` CSS pixels wide at `dpr` pixels each.
+fn draw(area: &Area<'_>, dpr: f64, css_width: f64, chart: &Columns) -> bool {
     // About 60 CSS pixels per label.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small counts
     let fits = ((css_width - 70.0) / 60.0).max(1.0) as usize;
@@ -39,9 +36,7 @@ fn draw(element: &web_sys::HtmlCanvasElement, chart: &Columns) {
         scale: dpr,
         label_every,
     };
-    if draw_columns(&area, chart, fit, &|v| format!("{v:.0}")).is_ok() {
-        let _ = area.present();
-    }
+    draw_columns(area, chart, fit, &|v| format!("{v:.0}")).is_ok()
 }
 
 #[function_component(CountsChart)]
@@ -57,13 +52,14 @@ pub fn counts_chart(props: &CountsChartProps) -> Html {
             values: props.counts.iter().map(|(_, n)| *n as f64).collect(),
         }],
     };
-    use_drawing(canvas.clone(), chart, draw);
+    let svg = use_drawing(canvas.clone(), chart, CSS_HEIGHT, draw);
     let (open, on_toggle) = use_details_open();
     let title = format!("{}-title", props.id);
     html! {
         <figure class="chart" aria-labelledby={title.clone()} data-chart={props.kind.clone()}>
             <figcaption id={title.clone()}>{ props.title.clone() }</figcaption>
-            <canvas ref={canvas} width="720" height="180" role="img" aria-label={props.alt.clone()}></canvas>
+            <canvas ref={canvas.clone()} width="720" height="180" role="img" aria-label={props.alt.clone()}></canvas>
+            <ChartSave {lang} name={format!("reflet-chart-{}", props.kind)} {canvas} {svg} />
             <details ontoggle={on_toggle}>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
                 if open {

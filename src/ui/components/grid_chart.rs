@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::chart_canvas::{sized_area, use_details_open, use_drawing};
+use super::chart_canvas::{use_details_open, use_drawing, Area, ChartSave};
 
 use crate::charts::{draw_grid, Fit, Grid};
 use crate::i18n::{Lang, Text};
@@ -30,11 +30,8 @@ pub struct GridChartProps {
     pub legend: Vec<(AttrValue, AttrValue)>,
 }
 
-/// Draws the grid on the canvas, at the size it is shown.
-fn draw(element: &web_sys::HtmlCanvasElement, grid: &Grid) {
-    let Some((area, dpr, css_width)) = sized_area(element, CSS_HEIGHT) else {
-        return;
-    };
+/// Draws the grid, `css_width` CSS pixels wide at `dpr` pixels each.
+fn draw(area: &Area<'_>, dpr: f64, css_width: f64, grid: &Grid) -> bool {
     let fit = Fit {
         scale: dpr,
         label_every: match css_width {
@@ -44,16 +41,14 @@ fn draw(element: &web_sys::HtmlCanvasElement, grid: &Grid) {
         },
     };
     // A drawing error leaves the canvas blank; the table still holds every value.
-    if draw_grid(&area, grid, fit).is_ok() {
-        let _ = area.present();
-    }
+    draw_grid(area, grid, fit).is_ok()
 }
 
 #[function_component(GridChart)]
 pub fn grid_chart(props: &GridChartProps) -> Html {
     let canvas = use_node_ref();
     let lang = props.lang;
-    use_drawing(canvas.clone(), props.grid.clone(), draw);
+    let svg = use_drawing(canvas.clone(), props.grid.clone(), CSS_HEIGHT, draw);
     let (open, on_toggle) = use_details_open();
     let title = format!("{}-title", props.id);
     let table = if open {
@@ -64,13 +59,14 @@ pub fn grid_chart(props: &GridChartProps) -> Html {
     html! {
         <figure class="chart" aria-labelledby={title.clone()} data-chart={props.kind.clone()}>
             <figcaption id={title.clone()}>{ props.title.clone() }</figcaption>
-            <canvas ref={canvas} width="720" height="190" role="img"
+            <canvas ref={canvas.clone()} width="720" height="190" role="img"
                 aria-label={props.alt.clone()}></canvas>
             <ul class="legend">
                 { for props.legend.iter().map(|(class, words)| html! {
                     <li><span class={classes!("swatch", class.to_string())}></span>{ words.clone() }</li>
                 }) }
             </ul>
+            <ChartSave {lang} name={format!("reflet-chart-{}", props.kind)} {canvas} {svg} />
             <details ontoggle={on_toggle}>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
                 { table }

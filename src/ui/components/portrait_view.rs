@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::chart_canvas::{sized_area, use_details_open, use_drawing};
+use super::chart_canvas::{use_details_open, use_drawing, Area, ChartSave};
 use crate::charts::{draw_grid, timeline_grid, Fit, Grid, TimelineRow};
 use crate::i18n::day::long_date;
 use crate::i18n::portrait::service_name;
@@ -21,19 +21,12 @@ pub struct TimelineChartProps {
     pub timeline: Vec<ServiceDays>,
 }
 
-fn draw(element: &web_sys::HtmlCanvasElement, (grid, every): &(Grid, u32)) {
-    #[allow(clippy::cast_precision_loss)] // a few rows
-    let height = ROW_HEIGHT * grid.rows.len() as f64 + AXIS_HEIGHT;
-    let Some((area, dpr, _)) = sized_area(element, height) else {
-        return;
-    };
+fn draw(area: &Area<'_>, dpr: f64, _: f64, (grid, every): &(Grid, u32)) -> bool {
     let fit = Fit {
         scale: dpr,
         label_every: *every,
     };
-    if draw_grid(&area, grid, fit).is_ok() {
-        let _ = area.present();
-    }
+    draw_grid(area, grid, fit).is_ok()
 }
 
 #[function_component(TimelineChart)]
@@ -48,13 +41,16 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
             runs: s.runs.runs().to_vec(),
         })
         .collect();
-    use_drawing(canvas.clone(), timeline_grid(&rows), draw);
+    #[allow(clippy::cast_precision_loss)] // a few rows
+    let height = ROW_HEIGHT * rows.len() as f64 + AXIS_HEIGHT;
+    let svg = use_drawing(canvas.clone(), timeline_grid(&rows), height, draw);
     let (open, on_toggle) = use_details_open();
     let title = "c-portrait-timeline-title";
     html! {
         <figure class="chart" aria-labelledby={title} data-chart="timeline">
             <figcaption id={title}>{ Text::TimelineChartTitle.get(lang) }</figcaption>
-            <canvas ref={canvas} width="720" height="120" role="img" aria-label={Text::TimelineChartAlt.get(lang)}></canvas>
+            <canvas ref={canvas.clone()} width="720" height="120" role="img" aria-label={Text::TimelineChartAlt.get(lang)}></canvas>
+            <ChartSave {lang} name="reflet-chart-timeline" {canvas} {svg} />
             <details ontoggle={on_toggle}>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
                 if open {

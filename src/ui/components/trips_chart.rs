@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use super::chart_canvas::{sized_area, use_details_open, use_drawing};
+use super::chart_canvas::{use_details_open, use_drawing, Area, ChartSave};
 
 use crate::charts::trips::{columns, mode_css, modes, number, table_rows, Measure, Scale};
 use crate::charts::{draw_columns, Columns, Fit};
@@ -23,11 +23,14 @@ pub struct TripsChartProps {
     pub measure: Measure,
 }
 
-/// Draws the columns on the canvas, at the size they are shown.
-fn draw(element: &web_sys::HtmlCanvasElement, chart: &Columns, lang: Lang, unit: &'static str) {
-    let Some((area, dpr, css_width)) = sized_area(element, CSS_HEIGHT) else {
-        return;
-    };
+/// Draws the columns, `css_width` CSS pixels wide at `dpr` pixels each.
+fn draw(
+    area: &Area<'_>,
+    (dpr, css_width): (f64, f64),
+    chart: &Columns,
+    lang: Lang,
+    unit: &'static str,
+) -> bool {
     // About 60 CSS pixels per label.
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small counts
     let fits = ((css_width - 70.0) / 60.0).max(1.0) as usize;
@@ -46,9 +49,7 @@ fn draw(element: &web_sys::HtmlCanvasElement, chart: &Columns, lang: Lang, unit:
         format!("{text} {unit}")
     };
     // A drawing error leaves the canvas blank; the table still holds every value.
-    if draw_columns(&area, chart, fit, &label).is_ok() {
-        let _ = area.present();
-    }
+    draw_columns(area, chart, fit, &label).is_ok()
 }
 
 #[function_component(TripsChart)]
@@ -61,9 +62,12 @@ pub fn trips_chart(props: &TripsChartProps) -> Html {
         Measure::Distance => (Text::TripsChartTitle, Text::TripsChartAlt, "km"),
         Measure::Carbon => (Text::Co2ChartTitle, Text::Co2ChartAlt, "kg"),
     };
-    use_drawing(canvas.clone(), chart.clone(), move |element, chart| {
-        draw(element, chart, lang, unit);
-    });
+    let svg = use_drawing(
+        canvas.clone(),
+        chart.clone(),
+        CSS_HEIGHT,
+        move |area, dpr, css_width, chart| draw(area, (dpr, css_width), chart, lang, unit),
+    );
     let (open, on_toggle) = use_details_open();
     let title = format!("{}-title", props.id);
     let table = if open {
@@ -99,7 +103,7 @@ pub fn trips_chart(props: &TripsChartProps) -> Html {
                 <legend>{ Text::ChartPeriod.get(lang) }</legend>
                 { for choices }
             </fieldset>
-            <canvas ref={canvas} width="720" height="220" role="img"
+            <canvas ref={canvas.clone()} width="720" height="220" role="img"
                 aria-label={alt.get(lang)}></canvas>
             <ul class="legend">
                 { for modes(&props.trips, props.measure).into_iter().map(|mode| html! {
@@ -109,6 +113,10 @@ pub fn trips_chart(props: &TripsChartProps) -> Html {
                     </li>
                 }) }
             </ul>
+            <ChartSave {lang} name={format!("reflet-chart-{}", match props.measure {
+                Measure::Distance => "trips",
+                Measure::Carbon => "co2",
+            })} {canvas} {svg} />
             <details ontoggle={on_toggle}>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
                 { table }
