@@ -10,6 +10,8 @@ pub mod activity;
 pub mod chat;
 pub mod day;
 pub mod energy;
+#[cfg(feature = "guides")]
+pub mod guides;
 pub mod health;
 pub mod media;
 pub mod money;

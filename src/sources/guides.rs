@@ -43,9 +43,11 @@ impl Guide {
         }
     }
 
-    /// The host of the official page (`takeout.google.com`), to say where the link leads.
+    /// The host of the official page (`takeout.google.com`, `amazon.fr` for `www.amazon.fr`), to
+    /// say where the link leads.
     pub fn host(&self) -> Option<&'static str> {
-        self.url?.strip_prefix("https://")?.split('/').next()
+        let host = self.url?.strip_prefix("https://")?.split('/').next()?;
+        Some(host.strip_prefix("www.").unwrap_or(host))
     }
 }
 
@@ -1040,6 +1042,7 @@ mod tests {
             .unwrap_or_default();
         assert!(sources.contains(&"google.records") && sources.contains(&"youtube.watch_history"));
         assert_eq!(TAKEOUT.host(), Some("takeout.google.com"));
+        assert_eq!(AMAZON.host(), Some("amazon.fr"));
         assert_eq!(BANK.host(), None);
     }
 }

@@ -9,6 +9,8 @@ mod drop_zone;
 mod everyday_details;
 mod file_list;
 mod grid_chart;
+#[cfg(feature = "guides")]
+mod guides_page;
 mod header;
 mod landing;
 mod live_region;
@@ -29,6 +31,8 @@ pub use counts_chart::CountsChart;
 pub use day_view::{DayContext, DayPanel};
 pub use drop_zone::DropZone;
 pub use file_list::FileList;
+#[cfg(feature = "guides")]
+pub use guides_page::{GuidesPage, GuidesPageProps};
 pub use header::Header;
 pub use landing::Landing;
 pub use live_region::LiveRegion;
