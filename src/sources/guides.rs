@@ -54,15 +54,21 @@ impl Guide {
 /// Every guide reached from the registry, each with the sources it leads to (registry order),
 /// sorted by the service's name in `lang`.
 pub fn guides(lang: Lang) -> Vec<(&'static Guide, Vec<&'static dyn Source>)> {
+    let key = |g: &Guide| g.text(lang).name.bytes().map(|b| b.to_ascii_lowercase());
     let mut out: Vec<(&'static Guide, Vec<&'static dyn Source>)> = Vec::new();
     for &source in SOURCES {
         let guide = source.guide();
-        match out.iter_mut().find(|(g, _)| g.id == guide.id) {
-            Some((_, sources)) => sources.push(source),
-            None => out.push((guide, vec![source])),
+        if let Some((_, sources)) = out.iter_mut().find(|(g, _)| g.id == guide.id) {
+            sources.push(source);
+            continue;
         }
+        // Each new guide goes in its place by name (no sort, to keep the module small).
+        let at = out
+            .iter()
+            .position(|(g, _)| key(g).gt(key(guide)))
+            .unwrap_or(out.len());
+        out.insert(at, (guide, vec![source]));
     }
-    out.sort_by_cached_key(|(g, _)| g.text(lang).name.to_lowercase());
     out
 }
 
