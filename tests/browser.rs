@@ -147,3 +147,88 @@ fn the_crash_banner_is_revealed_and_focused() {
     assert_eq!(document().active_element(), Some(banner.clone()));
     banner.remove();
 }
+
+#[cfg(feature = "guides")]
+#[wasm_bindgen_test]
+async fn the_guides_page_lists_every_guide_moves_to_one_and_prints_it_alone() {
+    use reflet::i18n::Lang;
+    use reflet::ui::{GuidesPage, GuidesPageProps};
+    // The print dialog is replaced by a counter.
+    let window = web_sys::window().unwrap();
+    let count =
+        js_sys::Function::new_no_args("(window.__printed = window.__printed || []).push(1);");
+    js_sys::Reflect::set(&window, &"print".into(), &count).unwrap();
+    let printed = || {
+        js_sys::Array::from(&js_sys::Reflect::get(&window, &"__printed".into()).unwrap()).length()
+    };
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<GuidesPage>::with_root_and_props(
+        root.clone(),
+        GuidesPageProps { lang: Lang::En },
+    )
+    .render();
+    until(&root, "section.guide").await;
+    assert_eq!(text(&root, "h1"), "Get your data");
+    let guides = reflet::sources::guides::guides(Lang::En);
+    let sections = root.query_selector_all("section.guide").unwrap();
+    assert_eq!(sections.length() as usize, guides.len());
+    assert_eq!(
+        root.query_selector_all(".guides-toc button")
+            .unwrap()
+            .length() as usize,
+        guides.len()
+    );
+    // Every link leaves in a new tab, without the app's address.
+    let links = root.query_selector_all("a").unwrap();
+    assert!(links.length() > 15);
+    for i in 0..links.length() {
+        let link: Element = links.item(i).unwrap().dyn_into().unwrap();
+        assert!(link.get_attribute("href").unwrap().starts_with("https://"));
+        assert_eq!(link.get_attribute("target").as_deref(), Some("_blank"));
+        assert_eq!(
+            link.get_attribute("rel").as_deref(),
+            Some("noopener noreferrer")
+        );
+    }
+
+    // The table of contents moves the focus to a service's heading.
+    let spotify = root.query_selector("#guide-spotify").unwrap().unwrap();
+    let toc: HtmlElement = root
+        .query_selector_all(".guides-toc button")
+        .unwrap()
+        .item(u32::try_from(guides.iter().position(|(g, _)| g.id == "spotify").unwrap()).unwrap())
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(toc.text_content().as_deref(), Some("Spotify"));
+    toc.click();
+    assert_eq!(
+        document().active_element().map(|e| e.id()).as_deref(),
+        Some("guide-spotify-title")
+    );
+
+    // "Print this guide" marks that one section, then prints.
+    let page = root.query_selector(".guides-page").unwrap().unwrap();
+    assert_eq!(page.get_attribute("data-print").as_deref(), Some("all"));
+    let print: HtmlElement = spotify
+        .query_selector(".guide-actions .button")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    print.click();
+    sleep(Duration::from_millis(50)).await;
+    assert_eq!(page.get_attribute("data-print").as_deref(), Some("one"));
+    assert!(spotify.class_name().split(' ').any(|c| c == "print-this"));
+    assert_eq!(root.query_selector_all(".print-this").unwrap().length(), 1);
+    assert_eq!(printed(), 1);
+    // After printing, the page prints everything again.
+    window
+        .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
+        .unwrap();
+    sleep(Duration::from_millis(50)).await;
+    assert_eq!(page.get_attribute("data-print").as_deref(), Some("all"));
+    assert_eq!(spotify.class_name(), "guide");
+    root.remove();
+}

@@ -11,6 +11,8 @@ pub mod chat;
 pub mod day;
 pub mod energy;
 pub mod export;
+#[cfg(feature = "guides")]
+pub mod guides;
 pub mod health;
 pub mod media;
 pub mod money;

@@ -159,24 +159,8 @@ impl Source for AmazonOrders {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur Amazon, ouvrez la page «\u{a0}Demander mes données\u{a0}» (Privacy Central, \
-                 depuis «\u{a0}Votre compte\u{a0}»), choisissez «\u{a0}Vos commandes\u{a0}» et \
-                 confirmez par e-mail. Amazon envoie un lien sous quelques jours\u{a0}: dans \
-                 «\u{a0}Your Orders.zip\u{a0}», déposez Retail.OrderHistory.1.csv (ou Order \
-                 History.csv). Les adresses, moyens de paiement et numéros de suivi ne sont pas \
-                 lus."
-            }
-            Lang::En => {
-                "On Amazon, open the \"Request my data\" page (Privacy Central, from \"Your \
-                 Account\"), choose \"Your Orders\" and confirm by email. Amazon sends a link \
-                 within a few days: in \"Your Orders.zip\", drop Retail.OrderHistory.1.csv (or \
-                 Order History.csv). Addresses, payment methods and tracking numbers are not \
-                 read."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::AMAZON
     }
 
     fn money(&self) -> Option<Format> {

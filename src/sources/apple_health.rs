@@ -327,21 +327,8 @@ impl Source for AppleHealth {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur l'iPhone, ouvrez Santé, touchez votre photo de profil puis «\u{a0}Exporter \
-                 toutes les données de santé\u{a0}». La préparation prend de quelques minutes à \
-                 une demi-heure\u{a0}; vous obtenez export.zip, à déposer tel quel. Les trajets \
-                 des entraînements sont dans le dossier workout-routes, en GPX."
-            }
-            Lang::En => {
-                "On the iPhone, open Health, tap your profile picture, then \"Export All Health \
-                 Data\". Preparing it takes from a few minutes to half an hour; you get \
-                 export.zip, to drop as it is. Workout routes are in its workout-routes folder, \
-                 as GPX."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::APPLE_HEALTH
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

@@ -1,8 +1,5 @@
 //! What bank statements have in common (formats.md section 17): amounts written with a decimal
-//! point or comma, and the guide to download a statement.
-
-#[cfg(feature = "guides")]
-use crate::i18n::Lang;
+//! point or comma (the guide to download a statement is `guides::BANK`).
 
 /// An amount as banks write it, to cents: `-6.60`, `1 234,56`, `+2,150.00`, `1.234,56`,
 /// `-25`. Thousands separators (spaces, no-break spaces, a `'`, or the separator that is not
@@ -90,25 +87,6 @@ pub(super) fn french_date(text: &str) -> Option<i64> {
         _ => return None,
     };
     day(year, n(b)?, n(a)?)
-}
-
-#[cfg(feature = "guides")]
-pub(super) fn guide(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => {
-            "Dans l'espace client de votre banque (site web plutôt qu'application), ouvrez le \
-             compte puis «\u{a0}Télécharger\u{a0}» ou «\u{a0}Exporter les opérations\u{a0}»\u{a0}: \
-             choisissez la période la plus longue proposée (souvent 12 à 24\u{a0}mois) et le \
-             format OFX (parfois «\u{a0}Money\u{a0}» ou «\u{a0}Quicken\u{a0}»), QIF ou CSV \
-             (Excel). Déposez le fichier tel quel\u{a0}: les numéros de compte ne sont pas lus."
-        }
-        Lang::En => {
-            "In your bank's online banking (the website rather than the app), open the account \
-             then \"Download\" or \"Export transactions\": pick the longest period offered \
-             (often 12 to 24 months) and the OFX format (sometimes \"Money\" or \"Quicken\"), \
-             QIF or CSV (Excel). Drop the file as it is: account numbers are not read."
-        }
-    }
 }
 
 #[cfg(test)]

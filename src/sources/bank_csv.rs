@@ -124,8 +124,8 @@ impl Source for BankCsv {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        bank::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::BANK
     }
 
     fn money(&self) -> Option<Format> {

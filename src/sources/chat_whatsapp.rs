@@ -487,22 +487,8 @@ impl Source for WhatsAppChat {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Dans WhatsApp, ouvrez la discussion, touchez son nom (iPhone) ou le menu ⋮ \
-                 (Android), puis «\u{a0}Exporter la discussion\u{a0}», de préférence sans les \
-                 médias. Déposez le fichier obtenu tel quel\u{a0}: _chat.txt dans le zip sur \
-                 iPhone, «\u{a0}Discussion WhatsApp avec …\u{a0}.txt\u{a0}» sur Android. Une \
-                 discussion par export."
-            }
-            Lang::En => {
-                "In WhatsApp, open the chat, tap its name (iPhone) or the ⋮ menu (Android), then \
-                 \"Export chat\", preferably without media. Drop the file as it is: _chat.txt in \
-                 the zip on iPhone, \"WhatsApp Chat with ….txt\" on Android. One chat per \
-                 export."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::WHATSAPP
     }
 
     fn chat(&self) -> bool {

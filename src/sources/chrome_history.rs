@@ -53,20 +53,8 @@ impl Source for ChromeHistory {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, désélectionnez tout puis cochez «\u{a0}Chrome\u{a0}». \
-                 L'archive arrive par e-mail en quelques heures\u{a0}; déposez le zip tel quel\u{a0}: \
-                 Chrome/History.json liste les pages visitées sur les appareils synchronisés \
-                 avec votre compte."
-            }
-            Lang::En => {
-                "On takeout.google.com, deselect all, then tick \"Chrome\". The archive arrives \
-                 by e-mail within hours; drop the zip as it is: Chrome/History.json lists the \
-                 pages visited on the devices synced with your account."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn activity(&self) -> bool {

@@ -389,22 +389,8 @@ impl Source for Enedis {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur mon-compte-particulier.enedis.fr, ouvrez «\u{a0}Mes mesures\u{a0}», puis \
-                 «\u{a0}Télécharger mes données\u{a0}». Activez d'abord l'enregistrement de la \
-                 courbe de charge (par demi-heure) si ce n'est pas fait\u{a0}: Enedis ne la garde \
-                 qu'à votre demande. Choisissez la courbe de charge, la consommation quotidienne \
-                 ou la puissance maximale, au format CSV, et déposez le fichier tel quel."
-            }
-            Lang::En => {
-                "On mon-compte-particulier.enedis.fr, open \"Mes mesures\", then \"Télécharger \
-                 mes données\". First turn on the recording of the load curve (half-hour by half-hour) if \
-                 it is off: Enedis keeps it only when asked. Choose the load curve, the daily \
-                 consumption or the maximum power, as CSV, and drop the file as it is."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::ENEDIS
     }
 
     fn energy(&self) -> bool {

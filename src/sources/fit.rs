@@ -432,25 +432,8 @@ impl Source for Fit {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Les montres et compteurs (Garmin, Wahoo, Coros, Suunto…) enregistrent chaque \
-                 activité en FIT. Garmin Connect\u{a0}: page de l'activité, roue dentée, \
-                 «\u{a0}Exporter l'original\u{a0}» (immédiat). Strava\u{a0}: Paramètres, Mon \
-                 compte, «\u{a0}Télécharger ou supprimer votre compte\u{a0}», «\u{a0}Demander \
-                 votre archive\u{a0}»\u{a0}; le lien arrive par e-mail en quelques heures, et les \
-                 fichiers .fit.gz sont dans son dossier activities. L'archive se dépose telle \
-                 quelle."
-            }
-            Lang::En => {
-                "Watches and bike computers (Garmin, Wahoo, Coros, Suunto…) record each activity \
-                 as FIT. Garmin Connect: the activity's page, gear icon, \"Export Original\" \
-                 (immediate). Strava: Settings, My Account, \"Download or delete your account\", \
-                 \"Request your archive\"; the link comes by email within a few hours, and the \
-                 .fit.gz files are in its activities folder. Drop the archive as it is."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SPORTS
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

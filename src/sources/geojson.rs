@@ -208,22 +208,8 @@ impl Source for GeoJson {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Beaucoup d'applications de carte et de suivi exportent en GeoJSON (menu \
-                 «\u{a0}Exporter\u{a0}», format GeoJSON ou .geojson)\u{a0}; des outils en ligne \
-                 convertissent aussi GPX et KML en GeoJSON. Seuls les points datés comptent\u{a0}: \
-                 une liste de lieux sans date n'apprend rien sur vos déplacements. Le fichier est \
-                 immédiat."
-            }
-            Lang::En => {
-                "Many map and tracking apps export GeoJSON (\"Export\", GeoJSON or .geojson \
-                 format); online tools also convert GPX and KML to GeoJSON. Only timed points \
-                 count: a list of places without dates tells nothing about your movements. The \
-                 file is immediate."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::GEOJSON
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

@@ -263,24 +263,8 @@ impl Source for GoogleActivity {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, désélectionnez tout puis cochez «\u{a0}Mon \
-                 activité\u{a0}»\u{a0}; dans «\u{a0}Formats multiples\u{a0}», choisissez JSON \
-                 (HTML par défaut, lu aussi). L'archive arrive par e-mail en quelques heures\u{a0}; \
-                 déposez le zip tel quel\u{a0}: chaque produit (Recherche, Maps, Chrome…) a son \
-                 MonActivité.json. L'historique des recherches YouTube (search-history.json) se lit \
-                 de même."
-            }
-            Lang::En => {
-                "On takeout.google.com, deselect all, then tick \"My Activity\"; under \"Multiple \
-                 formats\", choose JSON (HTML by default, read too). The archive arrives by e-mail \
-                 within hours; drop the zip as it is: each product (Search, Maps, Chrome…) has \
-                 its MyActivity.json. YouTube's search history (search-history.json) is read the \
-                 same way."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn activity(&self) -> bool {

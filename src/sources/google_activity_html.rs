@@ -286,21 +286,8 @@ impl Source for GoogleActivityHtml {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, désélectionnez tout puis cochez «\u{a0}Mon \
-                 activité\u{a0}» (HTML par défaut\u{a0}; JSON, plus léger, se lit aussi). \
-                 L'archive arrive par e-mail en quelques heures\u{a0}; déposez le zip tel quel\u{a0}: \
-                 chaque produit (Recherche, Maps, Chrome…) a son MonActivité.html."
-            }
-            Lang::En => {
-                "On takeout.google.com, deselect all, then tick \"My Activity\" (HTML by \
-                 default; JSON, lighter, is read too). The archive arrives by e-mail within \
-                 hours; drop the zip as it is: each product (Search, Maps, Chrome…) has its \
-                 MyActivity.html."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn activity(&self) -> bool {

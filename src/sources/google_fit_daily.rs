@@ -90,20 +90,8 @@ impl Source for GoogleFitDaily {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, désélectionnez tout puis cochez «\u{a0}Fit\u{a0}». \
-                 L'archive arrive par e-mail, de quelques minutes à quelques heures plus tard\u{a0}; \
-                 déposez-la telle quelle ou seulement le fichier Fit/Daily activity \
-                 metrics/Daily activity metrics.csv."
-            }
-            Lang::En => {
-                "On takeout.google.com, deselect all, then tick \"Fit\". The archive comes by \
-                 email, from a few minutes to a few hours later; drop it as it is, or only the \
-                 file Fit/Daily activity metrics/Daily activity metrics.csv."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn health(&self) -> Option<HealthApp> {

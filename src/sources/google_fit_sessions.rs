@@ -161,18 +161,8 @@ impl Source for GoogleFitSessions {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, désélectionnez tout puis cochez «\u{a0}Fit\u{a0}». \
-                 Déposez l'archive telle quelle\u{a0}: chaque séance est un fichier du dossier \
-                 Fit/All Sessions."
-            }
-            Lang::En => {
-                "On takeout.google.com, deselect all, then tick \"Fit\". Drop the archive as it \
-                 is: each session is a file of its Fit/All Sessions folder."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn health(&self) -> Option<HealthApp> {

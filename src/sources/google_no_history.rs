@@ -10,7 +10,7 @@
 //! encryption in the Google Maps app on your phone first." It holds no position at all.
 //!
 //! Reflet claims it so that the person learns why their archive shows no history, and how to get
-//! it (the guide): by the sentence (`encrypted Timeline backups`), or, more weakly, by the file
+//! it (the Takeout guide points to the phone's Timeline guides): by the sentence (`encrypted Timeline backups`), or, more weakly, by the file
 //! name when the content is plain prose (in case Google rewords or translates it). Reading checks
 //! that it is such a short text, hands over nothing and reports no error.
 
@@ -71,40 +71,8 @@ impl Source for GoogleNoHistory {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Cette archive Takeout ne contient pas votre historique des positions. Depuis \
-                 2024, Google ne le garde plus en ligne mais sur votre téléphone (la Timeline, \
-                 «\u{a0}Vos trajets\u{a0}»)\u{a0}: Takeout n'en donne plus que ce message. Pour \
-                 le récupérer, exportez-le depuis le téléphone qui l'enregistre.\n\
-                 Sur Android\u{a0}: 1. ouvrez Paramètres\u{a0}; 2. touchez Localisation\u{a0}; \
-                 3. Services de localisation\u{a0}; 4. Timeline (Vos trajets)\u{a0}; 5. «\u{a0}Exporter \
-                 les données Timeline\u{a0}», puis choisissez où enregistrer le fichier \
-                 (Timeline.json).\n\
-                 Sur iPhone\u{a0}: 1. ouvrez Google Maps\u{a0}; 2. touchez votre photo de profil, \
-                 puis Paramètres\u{a0}; 3. Contenu personnel\u{a0}; 4. «\u{a0}Exporter les \
-                 données Timeline\u{a0}», puis enregistrez le fichier (location-history.json), \
-                 par exemple dans Fichiers.\n\
-                 L'export prend quelques secondes. Ajoutez ensuite ce fichier ici. Il ne contient \
-                 que ce que le téléphone a gardé (selon le réglage de suppression automatique de \
-                 la Timeline, souvent trois mois par défaut)."
-            }
-            Lang::En => {
-                "This Takeout archive holds no location history. Since 2024 Google no longer \
-                 keeps it online but on your phone (Timeline): Takeout only gives this notice. \
-                 To get it, export it from the phone that records it.\n\
-                 On Android: 1. open Settings; 2. tap Location; 3. Location services; \
-                 4. Timeline; 5. \"Export Timeline data\", then choose where to save the file \
-                 (Timeline.json).\n\
-                 On iPhone: 1. open Google Maps; 2. tap your profile picture, then Settings; \
-                 3. Personal content; 4. \"Export Timeline data\", then save the file \
-                 (location-history.json), for instance in Files.\n\
-                 The export takes a few seconds. Then add that file here. It holds only what the \
-                 phone kept (per Timeline's auto-delete setting, often three months by \
-                 default)."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {

@@ -442,22 +442,8 @@ impl Source for GoogleRecords {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, cliquez « Tout désélectionner », cochez « Historique des \
-                 positions (Timeline) » et gardez le format JSON. L'archive arrive par e-mail, en \
-                 quelques heures à quelques jours. Depuis 2024, Google garde l'historique sur le \
-                 téléphone\u{a0}: si votre archive ne contient pas Records.json, exportez-le depuis \
-                 les paramètres de localisation du téléphone (Timeline, « Exporter »)."
-            }
-            Lang::En => {
-                "On takeout.google.com, click \"Deselect all\", tick \"Location History \
-                 (Timeline)\" and keep the JSON format. The archive arrives by e-mail, within hours \
-                 to days. Since 2024 Google keeps the history on the phone: if your archive has no \
-                 Records.json, export it from the phone's location settings (Timeline, \"Export\")."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

@@ -355,26 +355,8 @@ impl Source for GoogleSemantic {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, cliquez «\u{a0}Tout désélectionner\u{a0}», cochez «\u{a0}Historique des \
-                 positions (Timeline)\u{a0}» et gardez le format JSON. L'archive arrive par e-mail, en \
-                 quelques heures à quelques jours. Les fichiers sont dans «\u{a0}Semantic Location \
-                 History\u{a0}», un dossier par année et un fichier par mois (2021_JULY.json)\u{a0}; \
-                 ajoutez le dossier entier. Depuis 2024, Google ne met plus cet historique dans \
-                 Takeout\u{a0}: seules les archives plus anciennes le contiennent. Sinon, \
-                 exportez-le depuis le téléphone (Timeline, «\u{a0}Exporter\u{a0}»)."
-            }
-            Lang::En => {
-                "On takeout.google.com, click \"Deselect all\", tick \"Location History \
-                 (Timeline)\" and keep the JSON format. The archive arrives by e-mail, within hours \
-                 to days. The files are in \"Semantic Location History\", one folder per year and \
-                 one file per month (2021_JULY.json); add the whole folder. Since 2024 Google no \
-                 longer puts this history in Takeout: only older archives hold it. Otherwise, \
-                 export it from the phone (Timeline, \"Export\")."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

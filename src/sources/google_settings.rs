@@ -157,24 +157,8 @@ impl Source for GoogleSettings {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, cliquez «\u{a0}Tout désélectionner\u{a0}», cochez \
-                 «\u{a0}Historique des positions (Timeline)\u{a0}» et gardez le format JSON. \
-                 L'archive arrive par e-mail, en quelques heures à quelques jours\u{a0}; \
-                 Settings.json s'y trouve à côté de Records.json, dans le dossier de \
-                 l'historique des positions. Il liste les appareils liés à votre historique et \
-                 ses réglages (activé ou non, suppression automatique)."
-            }
-            Lang::En => {
-                "On takeout.google.com, click \"Deselect all\", tick \"Location History \
-                 (Timeline)\" and keep the JSON format. The archive arrives by e-mail, within \
-                 hours to days; Settings.json sits beside Records.json, in the Location History \
-                 folder. It lists the devices linked to your history and its settings (on or \
-                 off, auto-delete)."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn detect(&self, path: &str, head: &[u8]) -> Option<Claim> {

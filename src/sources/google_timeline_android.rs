@@ -645,24 +645,8 @@ impl Source for GoogleTimelineAndroid {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Depuis 2024, Google garde l'historique des positions sur le téléphone, plus dans \
-                 Takeout. Sur le téléphone Android, ouvrez Paramètres › Localisation › Services de \
-                 localisation › Vos trajets (Timeline), puis touchez «\u{a0}Exporter les données \
-                 Vos trajets\u{a0}» et enregistrez le fichier (souvent Timeline.json, au format \
-                 JSON, le seul proposé). L'export ne \
-                 prend que quelques secondes\u{a0}; déposez ensuite le fichier ici, tel quel."
-            }
-            Lang::En => {
-                "Since 2024 Google keeps Location History on the phone, no longer in Takeout. On \
-                 the Android phone, open Settings › Location › Location services › Timeline, then \
-                 tap \"Export Timeline data\" and save the file (often Timeline.json, in JSON, the \
-                 only format offered). The export \
-                 takes a few seconds; then drop the file here as it is."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TIMELINE_ANDROID
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

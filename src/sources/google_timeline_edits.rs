@@ -138,27 +138,8 @@ impl Source for GoogleTimelineEdits {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Ce fichier vient d'une archive takeout.google.com récente («\u{a0}Historique des \
-                 positions (Timeline)\u{a0}», format JSON, reçue par e-mail en quelques heures à \
-                 quelques jours). Depuis que Google garde la Timeline sur le téléphone, il ne \
-                 contient que quelques signaux bruts et lieux classés, pas votre historique. Pour \
-                 l'historique complet, exportez-le depuis le téléphone\u{a0}: sur Android, \
-                 Paramètres → Localisation → Services de localisation → Timeline → Exporter les \
-                 données Timeline\u{a0}; sur iPhone, Google Maps → Paramètres → Contenu \
-                 personnel → Exporter les données Timeline."
-            }
-            Lang::En => {
-                "This file comes from a recent takeout.google.com archive (\"Location History \
-                 (Timeline)\", JSON format, sent by e-mail within hours to days). Since Google \
-                 keeps Timeline on the phone, it holds only a few raw signals and ranked places, \
-                 not your history. For the full history, export it from the phone: on Android, \
-                 Settings → Location → Location services → Timeline → Export Timeline data; on \
-                 iPhone, Google Maps → Settings → Personal content → Export Timeline data."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

@@ -46,26 +46,8 @@ impl Source for GoogleTimelineIos {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Depuis 2024, Google garde l'historique des positions sur le téléphone, plus dans \
-                 Takeout. Dans l'application Google Maps de l'iPhone, touchez votre photo de \
-                 profil › Paramètres › Contenu personnel › «\u{a0}Exporter les données Vos \
-                 trajets\u{a0}», puis enregistrez location-history.json (JSON, le seul format \
-                 proposé) dans Fichiers (ou \
-                 envoyez-le par AirDrop). L'export prend quelques secondes\u{a0}; déposez le \
-                 fichier ici, tel quel."
-            }
-            Lang::En => {
-                "Since 2024 Google keeps Location History on the phone, no longer in Takeout. In \
-                 the Google Maps app on the iPhone, tap your profile picture › Settings › \
-                 Personal content › \"Export Timeline data\", then save location-history.json \
-                 (JSON, the only format offered) to \
-                 Files (or AirDrop it). The export takes a few seconds; drop the file here as it \
-                 is."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TIMELINE_IPHONE
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

@@ -121,24 +121,8 @@ impl Source for Gpx {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Les montres et applications de sport (Garmin Connect, Strava, Komoot, OsmAnd…) \
-                 exportent chaque activité en GPX, depuis la page de l'activité («\u{a0}Exporter \
-                 le GPX\u{a0}»)\u{a0}; l'archive Strava les range dans le dossier activities. \
-                 Apple Santé les range dans workout-routes\u{a0}: sur l'iPhone, Santé, photo de \
-                 profil, «\u{a0}Exporter toutes les données de santé\u{a0}» (quelques minutes). \
-                 Le fichier est immédiat."
-            }
-            Lang::En => {
-                "Sports watches and apps (Garmin Connect, Strava, Komoot, OsmAnd…) export each \
-                 activity as GPX from the activity's page (\"Export GPX\"); Strava's archive keeps \
-                 them in its activities folder. Apple Health keeps them in workout-routes: on the \
-                 iPhone, Health, profile picture, \"Export All Health Data\" (a few minutes). The \
-                 file is immediate."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SPORTS
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

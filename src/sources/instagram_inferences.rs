@@ -1,7 +1,7 @@
 //! What Instagram inferred about the person: the topics it ties them to, their ad interests, the
 //! city it thinks their profile is based in, and the places it thinks they care about.
 //!
-//! Where from: Instagram's JSON export (see [`super::meta::guide`]), formats.md section 3:
+//! Where from: Instagram's JSON export (see `guides::INSTAGRAM`), formats.md section 3:
 //! - `preferences/your_topics/recommended_topics.json` (≤2022: `your_topics/your_topics.json`):
 //!   `{"topics_your_topics": [{"title", "media_map_data", "string_map_data": {"Name": {"href",
 //!   "value", "timestamp"}}}]}`, the label localised (`Nom`…); each topic is an interest;
@@ -30,7 +30,7 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::meta::{self, LabelValues, Meta};
+use super::meta::{self, LabelValues};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -130,8 +130,8 @@ impl Source for InstagramInferences {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(Meta::Instagram, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::INSTAGRAM
     }
 
     fn social(&self) -> Option<Platform> {

@@ -97,22 +97,8 @@ impl Source for Kml {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Google Earth et Google My Maps exportent les lieux et trajets en KML ou KMZ \
-                 (menu «\u{a0}Fichier\u{a0}», «\u{a0}Enregistrer\u{a0}», ou «\u{a0}Exporter en \
-                 KML/KMZ\u{a0}» dans My Maps)\u{a0}; beaucoup d'applications GPS font de même. \
-                 L'ancien historique Google (Timeline) exportait chaque journée en KML. Le fichier \
-                 est immédiat\u{a0}; un KMZ peut être déposé tel quel."
-            }
-            Lang::En => {
-                "Google Earth and Google My Maps export places and paths as KML or KMZ (\"File\", \
-                 \"Save\", or \"Export to KML/KMZ\" in My Maps); many GPS apps do too. Google's \
-                 old Timeline exported each day as KML. The file is immediate; a KMZ can be \
-                 dropped as it is."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::MY_MAPS
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

@@ -1,6 +1,6 @@
 //! What LinkedIn's CSV files have in common: how they are read (with the shared CSV reader, which
 //! skips `Connections.csv`'s `Notes:` preamble), how a file cut off midway is told from a whole
-//! one, `15 Mar 2009` dates, and the guide to ask for the export.
+//! one, and `15 Mar 2009` dates.
 //!
 //! LinkedIn writes UTF-8 (maybe with a byte-order mark), commas, LF line endings, and a last line
 //! with or without a line break (`Inferences_about_you.csv` has none). A file is taken as cut off
@@ -11,7 +11,6 @@
 use std::io::Read;
 
 use crate::error::ErrorKind;
-use crate::i18n::Lang;
 use crate::ingest::csv::{for_each_record_under, CsvError};
 use crate::ingest::{read_prefix, HEAD_LEN};
 use crate::model::time::{days_from_civil, english_month, parse_iso};
@@ -277,26 +276,6 @@ fn english(text: &str) -> Option<i64> {
         return None;
     }
     Some(days_from_civil(year, month, day) * 86_400 + hour * 3600 + minute * 60 + second)
-}
-
-/// How to ask for the export, for every LinkedIn source.
-#[cfg(feature = "guides")]
-pub(super) fn guide(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => {
-            "Sur linkedin.com, ouvrez Moi → Préférences et confidentialité → Confidentialité des \
-             données → Obtenir une copie de vos données, choisissez la grande archive (avec les \
-             relations, le ciblage publicitaire et ce que LinkedIn déduit de vous), puis \
-             «\u{a0}Demander l'archive\u{a0}». Une première partie arrive par e-mail en quelques \
-             minutes, l'archive complète en 24\u{a0}heures environ. Déposez le zip tel quel."
-        }
-        Lang::En => {
-            "On linkedin.com, open Me → Settings & Privacy → Data privacy → Get a copy of your \
-             data, choose the larger archive (with connections, ad targeting and what LinkedIn \
-             infers about you), then \"Request archive\". A first part arrives by e-mail within \
-             minutes, the complete archive within about 24 hours. Drop the zip as it is."
-        }
-    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! LinkedIn's ad targeting: the criteria advertisers can use to reach the person, as LinkedIn
 //! filled them in from their profile and activity.
 //!
-//! Where from: LinkedIn's complete data export (see [`super::linkedin::guide`]),
+//! Where from: LinkedIn's complete data export (see `guides::LINKEDIN`),
 //! `Ad_Targeting.csv` at the archive's root.
 //!
 //! Shape (formats.md section 7): one wide data row under about thirty columns (`Member Age`,
@@ -70,8 +70,8 @@ impl Source for LinkedInAdTargeting {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        linkedin::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::LINKEDIN
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,6 +1,6 @@
 //! LinkedIn's list of connections: when each relation began.
 //!
-//! Where from: LinkedIn's data export (see [`super::linkedin::guide`]), `Connections.csv` at the
+//! Where from: LinkedIn's data export (see `guides::LINKEDIN`), `Connections.csv` at the
 //! archive's root, in the first (fast) part and in the complete archive.
 //!
 //! Shape (formats.md section 7): a preamble (`Notes:`, a quoted sentence about missing e-mail
@@ -39,8 +39,8 @@ impl Source for LinkedInConnections {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        linkedin::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::LINKEDIN
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,7 +1,7 @@
 //! What LinkedIn infers about the person (career stage, job seeking, interests…), with its
 //! answer.
 //!
-//! Where from: LinkedIn's complete data export (see [`super::linkedin::guide`]),
+//! Where from: LinkedIn's complete data export (see `guides::LINKEDIN`),
 //! `Inferences_about_you.csv` at the archive's root.
 //!
 //! Shape (formats.md section 7): `Category,Type of inference,Description,Inference`, one row per
@@ -78,8 +78,8 @@ impl Source for LinkedInInferences {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        linkedin::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::LINKEDIN
     }
 
     fn social(&self) -> Option<Platform> {

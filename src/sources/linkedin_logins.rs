@@ -1,6 +1,6 @@
 //! LinkedIn's logins: when the account was opened, from which IP address, with which browser.
 //!
-//! Where from: LinkedIn's data export (see [`super::linkedin::guide`]), `Logins.csv` at the
+//! Where from: LinkedIn's data export (see `guides::LINKEDIN`), `Logins.csv` at the
 //! archive's root.
 //!
 //! Shape (formats.md section 7, reported by parsers, no real sample seen): the header
@@ -75,8 +75,8 @@ impl Source for LinkedInLogins {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        linkedin::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::LINKEDIN
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,6 +1,6 @@
 //! LinkedIn's messages: which conversation each message belongs to, and when it was sent.
 //!
-//! Where from: LinkedIn's data export (see [`super::linkedin::guide`]), `messages.csv` at the
+//! Where from: LinkedIn's data export (see `guides::LINKEDIN`), `messages.csv` at the
 //! archive's root.
 //!
 //! Shape (formats.md section 7, reported by parsers, no real sample seen): the header
@@ -102,8 +102,8 @@ impl Source for LinkedInMessages {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        linkedin::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::LINKEDIN
     }
 
     fn social(&self) -> Option<Platform> {

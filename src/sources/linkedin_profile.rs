@@ -1,7 +1,7 @@
 //! The kinds of personal detail LinkedIn holds on the person's profile and account: names, birth
 //! date, address, e-mail addresses, phone numbers.
 //!
-//! Where from: LinkedIn's data export (see [`super::linkedin::guide`]), three small CSV files at
+//! Where from: LinkedIn's data export (see `guides::LINKEDIN`), three small CSV files at
 //! the archive's root (formats.md section 7 names them; their columns are those LinkedIn writes,
 //! no real sample seen):
 //! - `Profile.csv`: `First Name,Last Name,Maiden Name,Address,Birth Date,Headline,Summary,
@@ -126,8 +126,8 @@ impl Source for LinkedInProfile {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        linkedin::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::LINKEDIN
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,6 +1,5 @@
 //! What Meta's exports (Facebook and Instagram) have in common: the platform a file comes from,
-//! the 2024+ "generic" `label_values` shape, read as it streams, and the guides to ask for the
-//! export.
+//! the 2024+ "generic" `label_values` shape, read as it streams.
 //!
 //! Meta writes every non-ASCII character as mojibake (`Ch\u00c3\u00a2teau`): every name handed
 //! over is repaired first ([`crate::ingest::text::repair_mojibake`]).
@@ -14,7 +13,6 @@ use serde_json::Value;
 use super::gpx::contains;
 use super::Claim;
 use crate::error::ErrorKind;
-use crate::i18n::Lang;
 use crate::ingest::json::{json_start, visit_object, JsonError};
 use crate::ingest::text::repair_mojibake;
 use crate::model::social::Platform;
@@ -277,39 +275,6 @@ impl<'de> Visitor<'de> for Entries<'_> {
             }
         }
         Ok(())
-    }
-}
-
-/// How to ask for the export, for every Meta source of `platform`.
-#[cfg(feature = "guides")]
-pub(super) fn guide(platform: Meta, lang: Lang) -> &'static str {
-    match (platform, lang) {
-        (Meta::Facebook, Lang::Fr) => {
-            "Dans Facebook, ouvrez l'Espace Comptes → Vos informations et autorisations → \
-             Exporter vos informations → Créer une exportation, choisissez votre profil \
-             Facebook, «\u{a0}Exporter vers l'appareil\u{a0}», toutes les informations, toutes les \
-             dates, et surtout le format JSON (HTML est proposé d'abord). Le fichier est prêt en \
-             quelques minutes à quelques jours, et reste téléchargeable 4\u{a0}jours."
-        }
-        (Meta::Facebook, Lang::En) => {
-            "In Facebook, open Accounts Center → Your information and permissions → Export your \
-             information → Create export, pick your Facebook profile, \"Export to device\", all \
-             information, all time, and above all the JSON format (HTML is offered first). The \
-             file is ready within minutes to days, and can be downloaded for 4 days."
-        }
-        (Meta::Instagram, Lang::Fr) => {
-            "Dans Instagram, ouvrez Paramètres → Espace Comptes → Vos informations et \
-             autorisations → Exporter vos informations → Créer une exportation, choisissez votre \
-             compte Instagram, «\u{a0}Exporter vers l'appareil\u{a0}», toutes les informations, \
-             toutes les dates, et le format JSON (HTML est proposé d'abord). Le fichier est prêt \
-             en quelques minutes à quelques jours, et reste téléchargeable 4\u{a0}jours."
-        }
-        (Meta::Instagram, Lang::En) => {
-            "In Instagram, open Settings → Accounts Center → Your information and permissions → \
-             Export your information → Create export, pick your Instagram account, \"Export to \
-             device\", all information, all time, and the JSON format (HTML is offered first). \
-             The file is ready within minutes to days, and can be downloaded for 4 days."
-        }
     }
 }
 

@@ -4,7 +4,7 @@
 //! is not read, but for the ads seen: each is also handed over as one ad by its author, the
 //! advertiser.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]), formats.md section 3:
+//! Where from: the JSON export (see `guides::INSTAGRAM`), formats.md section 3:
 //! - `your_instagram_activity/likes/liked_posts.json` (`likes_media_likes`),
 //!   `liked_comments.json` (`likes_comment_likes`): records with `string_list_data[].timestamp`;
 //! - `your_instagram_activity/comments/post_comments_1.json`: a bare array (or
@@ -196,8 +196,8 @@ impl Source for InstagramActivity {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(Meta::Instagram, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::INSTAGRAM
     }
 
     fn social(&self) -> Option<Platform> {

@@ -2,7 +2,7 @@
 //! details, who targets them for what they did on its site or app, and who matched them with a
 //! visit to a shop.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]), in `ads_information/` (Instagram:
+//! Where from: the JSON export (see `guides::meta`), in `ads_information/` (Instagram:
 //! `ads_information/instagram_ads_and_businesses/`).
 //!
 //! Shapes (formats.md section 2):
@@ -152,8 +152,8 @@ impl Source for MetaAdvertisers {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(self.platform, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        super::guides::meta(self.platform)
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,7 +1,7 @@
 //! Facebook's friends and Instagram's followers: the person's network, and when each relation
 //! began. Names are never kept: each relation is handed over as its kind and its date.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]).
+//! Where from: the JSON export (see `guides::meta`).
 //!
 //! Facebook (formats.md section 2):
 //! - `connections/friends/your_friends.json` (older `friends/friends.json`): `{"friends_v2":
@@ -141,8 +141,8 @@ impl Source for MetaContacts {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(self.platform, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        super::guides::meta(self.platform)
     }
 
     fn social(&self) -> Option<Platform> {

@@ -3,7 +3,7 @@
 //! handed over as the moment it happened (together, the rhythm of their days). What the actions were about
 //! (post and comment texts, search terms, names, titles, links) is never read.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]), under `your_facebook_activity/`
+//! Where from: the JSON export (see `guides::FACEBOOK`), under `your_facebook_activity/`
 //! (2024+), `your_activity_across_facebook/` (2022–2023) or at the top (≤2021), formats.md
 //! section 2:
 //! - `posts/your_posts__check_ins__photos_and_videos_1.json` (older `posts/your_posts_1.json`): a
@@ -235,8 +235,8 @@ impl Source for FacebookActivity {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(Meta::Facebook, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::FACEBOOK
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,7 +1,7 @@
 //! Facebook's and Instagram's ad interests and categories: what Meta inferred about the person
 //! to choose which ads to show them.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]), in `ads_information/` (Instagram:
+//! Where from: the JSON export (see `guides::meta`), in `ads_information/` (Instagram:
 //! `ads_information/instagram_ads_and_businesses/`), or for older Facebook exports
 //! `other_logged_information/` or `logged_information/other_logged_information/`.
 //!
@@ -99,8 +99,8 @@ impl Source for MetaInterests {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(self.platform, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        super::guides::meta(self.platform)
     }
 
     fn social(&self) -> Option<Platform> {

@@ -174,8 +174,8 @@ impl Source for FacebookLocation {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(Meta::Facebook, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::FACEBOOK
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,7 +1,7 @@
 //! Facebook's and Instagram's logins, sessions and devices: when the account was opened, from
 //! which IP address, with which browser or phone.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]).
+//! Where from: the JSON export (see `guides::meta`).
 //!
 //! Facebook (formats.md section 2), in `security_and_login_information/` (sometimes under
 //! `personal_information/profile_information/`), one list of records per file:
@@ -314,8 +314,8 @@ impl Source for MetaLogins {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(self.platform, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        super::guides::meta(self.platform)
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,7 +1,7 @@
 //! Facebook's (Messenger) and Instagram's messages: how many in each conversation, when, and
 //! who sent them. What messages say is never read: not their text, links, photos or reactions.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]), one file per conversation (and per
+//! Where from: the JSON export (see `guides::meta`), one file per conversation (and per
 //! 10,000 messages): `messages/{inbox,archived_threads,filtered_threads,message_requests,
 //! e2ee_cutover}/<thread>/message_N.json` (Facebook under `your_activity_across_facebook/` or
 //! `your_facebook_activity/` since 2022; Instagram under `your_instagram_activity/` since
@@ -237,8 +237,8 @@ impl Source for MetaMessages {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(self.platform, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        super::guides::meta(self.platform)
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,7 +1,7 @@
 //! Facebook's and Instagram's activity off Meta technologies: the apps and sites that told Meta
 //! what the person did there (opened the app, viewed a page, bought, searched…), event by event.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]), in
+//! Where from: the JSON export (see `guides::meta`), in
 //! `apps_and_websites_off_of_facebook/` (Instagram: `apps_and_websites_off_of_instagram/
 //! apps_and_websites/`): `your_activity_off_meta_technologies.json`, until 2022
 //! `your_off-facebook_activity.json`.
@@ -198,8 +198,8 @@ impl Source for MetaOffPlatform {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(self.platform, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        super::guides::meta(self.platform)
     }
 
     fn social(&self) -> Option<Platform> {

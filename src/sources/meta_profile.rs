@@ -3,7 +3,7 @@
 //! detail is handed over ([`crate::model::social::SocialSink::holds`]), never its value: nothing
 //! the file says about the person is kept.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]).
+//! Where from: the JSON export (see `guides::meta`).
 //!
 //! Instagram (formats.md section 3), generic records `{"title", "media_map_data",
 //! "string_map_data": {"<Label>": {"href", "value", "timestamp"}}}` (or the 2024+
@@ -177,8 +177,8 @@ impl Source for MetaProfile {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(self.platform, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        super::guides::meta(self.platform)
     }
 
     fn social(&self) -> Option<Platform> {

@@ -2,7 +2,7 @@
 //! ad forms ("lead ads"): e-mail, phone, name, city… Only the kind of each detail is handed over
 //! ([`crate::model::social::SocialSink::gave_advertiser`]), never its value.
 //!
-//! Where from: the JSON export (see [`super::meta::guide`]):
+//! Where from: the JSON export (see `guides::meta`):
 //! - Instagram (formats.md section 3):
 //!   `ads_information/instagram_ads_and_businesses/information_you've_submitted_to_advertisers.json`,
 //!   `{"ig_lead_gen_info": [{"label": "Email", "value": "…"}]}`;
@@ -105,8 +105,8 @@ impl Source for MetaSubmitted {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        meta::guide(self.platform, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        super::guides::meta(self.platform)
     }
 
     fn social(&self) -> Option<Platform> {

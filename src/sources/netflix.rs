@@ -1,30 +1,7 @@
-//! What Netflix's CSV files have in common: the guide to ask for the report, `H:MM:SS` durations,
-//! and finding columns by name.
+//! What Netflix's CSV files have in common: `H:MM:SS` durations, and finding columns by name.
 //!
 //! The files are read with LinkedIn's CSV reader ([`super::linkedin::read`]: the shared CSV
 //! reader, the last record held back so that a file cut off midway can be told from a whole one).
-
-use crate::i18n::Lang;
-
-/// How to ask Netflix for its report.
-#[cfg(feature = "guides")]
-pub(super) fn guide(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => {
-            "Sur netflix.com, ouvrez «\u{a0}Compte\u{a0}», «\u{a0}Sécurité et \
-             confidentialité\u{a0}», puis «\u{a0}Télécharger vos informations \
-             personnelles\u{a0}» et confirmez par e-mail. Le lien arrive sous 30\u{a0}jours\u{a0}; \
-             déposez le zip netflix-report tel quel\u{a0}: CONTENT_INTERACTION/ViewingActivity.csv \
-             liste ce qui a été regardé, DEVICES et IP_ADDRESSES les appareils et adresses."
-        }
-        Lang::En => {
-            "On netflix.com, open \"Account\", \"Security & privacy\", then \"Download your \
-             personal information\" and confirm by e-mail. The link arrives within 30 days; drop \
-             the netflix-report zip as it is: CONTENT_INTERACTION/ViewingActivity.csv lists what \
-             was watched, DEVICES and IP_ADDRESSES the devices and addresses."
-        }
-    }
-}
 
 /// A duration `H:MM:SS` (hours of any length), in milliseconds. Minutes and seconds must have
 /// two digits, so that a value cut short (`0:03:5`) is none.

@@ -1,7 +1,7 @@
 //! The devices and IP addresses Netflix saw an account used from: `DEVICES/Devices.csv`,
 //! `IP_ADDRESSES/IpAddressesStreaming.csv` and `IP_ADDRESSES/IpAddressesLogin.csv`.
 //!
-//! Where from: Netflix's report (see [`super::netflix::guide`]), `netflix-report.zip`
+//! Where from: Netflix's report (see `guides::NETFLIX`), `netflix-report.zip`
 //! (formats.md section 9, which names the files and says they list "IP, country/region, device
 //! and timestamp" but gives no column list). The columns read are those public parsers and fake
 //! data show (d3i-infra's `platforms/netflix.py`, hestiaAI's fake Netflix data); no real sample
@@ -30,7 +30,7 @@
 use std::collections::HashSet;
 use std::io::Read;
 
-use super::netflix::{self, cell, find};
+use super::netflix::{cell, find};
 use super::{linkedin, Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -137,8 +137,8 @@ impl Source for NetflixDevices {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        netflix::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::NETFLIX
     }
 
     fn media(&self) -> Option<Service> {

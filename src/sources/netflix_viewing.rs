@@ -1,6 +1,6 @@
 //! What was watched on a Netflix account: `ViewingActivity.csv`.
 //!
-//! Where from: Netflix's report (see [`super::netflix::guide`]), `netflix-report.zip`,
+//! Where from: Netflix's report (see `guides::NETFLIX`), `netflix-report.zip`,
 //! `CONTENT_INTERACTION/ViewingActivity.csv` (formats.md section 9).
 //!
 //! Shape: the header `Profile Name,Start Time,Duration,Attributes,Title,Supplemental Video Type,
@@ -21,7 +21,7 @@
 
 use std::io::Read;
 
-use super::netflix::{self, cell, duration_ms, find};
+use super::netflix::{cell, duration_ms, find};
 use super::{linkedin, Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -107,8 +107,8 @@ impl Source for NetflixViewing {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        netflix::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::NETFLIX
     }
 
     fn media(&self) -> Option<Service> {

@@ -1,5 +1,5 @@
 //! What Snapchat's "My Data" files have in common: their times (`2024-09-09 00:40:41 UTC`, older
-//! `2021/09/02 20:37:47 UTC`), the guide to ask for the archive, the detection of their JSON
+//! `2021/09/02 20:37:47 UTC`), the detection of their JSON
 //! objects by Snapchat's own Title Case keys, and a streaming reader for their lists of small
 //! records that reads only the fields a source names (a chat's `Content` is never read into
 //! memory, only skipped).
@@ -12,7 +12,6 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 
-use crate::i18n::Lang;
 use crate::model::time::{parse_iso, Millis};
 
 /// `2021/09/02 20:37:47 UTC` or `2024-09-09 00:40:41 UTC`, in epoch milliseconds.
@@ -47,81 +46,6 @@ pub(super) fn epoch_seconds(value: &Value) -> Option<i64> {
 #[allow(clippy::cast_possible_truncation)] // finite and within ±9e18, checked first
 fn round(value: f64) -> i64 {
     value.round() as i64
-}
-
-/// Which part of the archive a guide asks for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Part {
-    Location,
-    Account,
-    Friends,
-    Chats,
-    Snaps,
-    Profile,
-}
-
-/// One guide, its data category's name in French and English and the file it gives.
-macro_rules! guide {
-    ($lang:expr, $fr:literal, $en:literal, $file:literal) => {
-        match $lang {
-            Lang::Fr => concat!(
-                "Sur accounts.snapchat.com, ouvrez «\u{a0}Mes données\u{a0}», cochez au moins ",
-                "«\u{a0}",
-                $fr,
-                "\u{a0}», choisissez le format JSON et la période, puis envoyez la demande. Un ",
-                "lien arrive par e-mail en quelques heures à quelques jours\u{a0}; déposez le zip ",
-                "tel quel (",
-                $file,
-                ")."
-            ),
-            Lang::En => concat!(
-                "On accounts.snapchat.com, open \"My Data\", tick at least \"",
-                $en,
-                "\", choose the JSON format and the period, then submit the request. A link ",
-                "arrives by e-mail within hours to days; drop the zip as it is (",
-                $file,
-                ")."
-            ),
-        }
-    };
-}
-
-/// How to ask for the part of the archive that holds a source's file.
-#[cfg(feature = "guides")]
-pub(super) fn guide(part: Part, lang: Lang) -> &'static str {
-    match part {
-        Part::Location => guide!(
-            lang,
-            "Historique de localisation",
-            "Location History",
-            "json/location_history.json"
-        ),
-        Part::Account => guide!(
-            lang,
-            "Historique de connexion et informations du compte",
-            "Login History and Account Information",
-            "json/account.json"
-        ),
-        Part::Friends => guide!(lang, "Amis", "Friends", "json/friends.json"),
-        Part::Chats => guide!(
-            lang,
-            "Historique des discussions",
-            "Chat History",
-            "json/chat_history.json"
-        ),
-        Part::Snaps => guide!(
-            lang,
-            "Historique des snaps",
-            "Snap History",
-            "json/snap_history.json"
-        ),
-        Part::Profile => guide!(
-            lang,
-            "Profils utilisateur et publics",
-            "User & Public Profiles",
-            "json/user_profile.json"
-        ),
-    }
 }
 
 pub(super) use super::meta::{file_name, has_key};
@@ -365,25 +289,6 @@ mod tests {
         assert_eq!(got[0].flag("IsSender"), Some(true));
         assert!(!got[0].has("Content"));
         assert_eq!(got[1].text("From"), Some("b"));
-    }
-
-    #[test]
-    fn the_location_guide_is_the_one_it_had() {
-        // The text snapchat_location.rs wrote before the guides were shared.
-        assert_eq!(
-            guide(Part::Location, Lang::Fr),
-            "Sur accounts.snapchat.com, ouvrez «\u{a0}Mes données\u{a0}», cochez au moins \
-             «\u{a0}Historique de localisation\u{a0}», choisissez le format JSON et la \
-             période, puis envoyez la demande. Un lien arrive par e-mail en quelques heures à \
-             quelques jours\u{a0}; déposez le zip tel quel (json/location_history.json)."
-        );
-        assert_eq!(
-            guide(Part::Location, Lang::En),
-            "On accounts.snapchat.com, open \"My Data\", tick at least \"Location History\", \
-             choose the JSON format and the period, then submit the request. A link arrives \
-             by e-mail within hours to days; drop the zip as it is \
-             (json/location_history.json)."
-        );
     }
 }
 

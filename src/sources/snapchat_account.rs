@@ -28,7 +28,7 @@ use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::{Map, Value};
 
 use super::meta::read_document;
-use super::snapchat::{self, has_key, object_head, Part, Record, Records};
+use super::snapchat::{has_key, object_head, Record, Records};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -129,8 +129,8 @@ impl Source for SnapchatAccount {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        snapchat::guide(Part::Account, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SNAPCHAT
     }
 
     fn social(&self) -> Option<Platform> {

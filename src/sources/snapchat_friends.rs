@@ -18,7 +18,7 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 
 use super::meta::read_document;
-use super::snapchat::{self, has_key, object_head, Part, Records};
+use super::snapchat::{has_key, object_head, Records};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -86,8 +86,8 @@ impl Source for SnapchatFriends {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        snapchat::guide(Part::Friends, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SNAPCHAT
     }
 
     fn social(&self) -> Option<Platform> {

@@ -27,7 +27,7 @@ use serde_json::Value;
 
 use super::gpx::contains;
 use super::loose::document_outcome;
-use super::snapchat::{self, parse_millis as parse_time, Part};
+use super::snapchat::parse_millis as parse_time;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -180,8 +180,8 @@ impl Source for SnapchatLocation {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        snapchat::guide(Part::Location, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SNAPCHAT
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

@@ -35,9 +35,7 @@ use std::io::Read;
 use serde::de::{MapAccess, Visitor};
 
 use super::meta::read_document;
-use super::snapchat::{
-    self, epoch_seconds, file_name, has_key, object_head, Part, Record, Records,
-};
+use super::snapchat::{epoch_seconds, file_name, has_key, object_head, Record, Records};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -206,8 +204,8 @@ impl Source for SnapchatMessages {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        snapchat::guide(if self.snaps { Part::Snaps } else { Part::Chats }, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SNAPCHAT
     }
 
     fn social(&self) -> Option<Platform> {

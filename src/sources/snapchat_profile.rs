@@ -26,7 +26,7 @@ use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
 use super::meta::read_document;
-use super::snapchat::{self, has_key, object_head, Part};
+use super::snapchat::{has_key, object_head};
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -137,8 +137,8 @@ impl Source for SnapchatProfile {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        snapchat::guide(Part::Profile, lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SNAPCHAT
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,36 +1,10 @@
-//! What Spotify's sources share: the guide to asking Spotify for its packages, and small helpers
-//! to recognise its files and read its times.
+//! What Spotify's sources share: small helpers to recognise its files and read its times.
 //!
 //! Where from: Spotify's privacy settings (formats.md section 8). The archive `my_spotify_data.zip`
 //! holds `Spotify Account Data/` (older exports: `MyData/`), `Spotify Extended Streaming
 //! History/` and `Spotify Technical Log Information/`, each a package asked for on its own.
 
-use crate::i18n::Lang;
 use crate::model::time::parse_iso;
-
-/// How to ask Spotify for its three packages, and how long each takes.
-#[cfg(feature = "guides")]
-pub(super) fn guide(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => {
-            "Sur spotify.com, ouvrez votre compte, puis Paramètres de confidentialité → \
-             Télécharger vos données. Cochez «\u{a0}Données du compte\u{a0}» (environ 5\u{a0}jours\u{a0}: \
-             historique d’écoute de la dernière année dans StreamingHistory_music_0.json, \
-             segments marketing dans Inferences.json) et/ou «\u{a0}Historique de streaming étendu\u{a0}» \
-             (jusqu’à 30\u{a0}jours\u{a0}: toute l’histoire du compte, avec les appareils et \
-             adresses IP, dans Streaming_History_Audio_….json), puis confirmez depuis l’e-mail \
-             reçu. Spotify envoie un lien vers my_spotify_data.zip."
-        }
-        Lang::En => {
-            "On spotify.com, open your account, then Privacy settings → Download your data. Tick \
-             \"Account data\" (about 5 days: the last year of listening in \
-             StreamingHistory_music_0.json, marketing segments in Inferences.json) and/or \
-             \"Extended streaming history\" (up to 30 days: the account's whole history, with \
-             devices and IP addresses, in Streaming_History_Audio_….json), then confirm from the \
-             e-mail you receive. Spotify sends a link to my_spotify_data.zip."
-        }
-    }
-}
 
 /// The file name at the end of `path`, whichever the separator.
 pub(super) fn file_name(path: &str) -> &str {

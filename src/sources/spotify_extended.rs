@@ -1,7 +1,7 @@
 //! Spotify's extended streaming history: every song, podcast episode, audiobook chapter and video
 //! the account ever played, with the device, IP address and country of each.
 //!
-//! Where from: Spotify's "Extended streaming history" package (see [`super::spotify::guide`]),
+//! Where from: Spotify's "Extended streaming history" package (see `guides::SPOTIFY`),
 //! folder `Spotify Extended Streaming History/`, formats.md section 8:
 //! `Streaming_History_Audio_YYYY[-YYYY]_N.json` and `Streaming_History_Video_YYYY[-YYYY].json`
 //! (before 2023: `endsong_N.json`), each an array of `{"ts" (ISO UTC, when the stream ENDED),
@@ -137,8 +137,8 @@ impl Source for SpotifyExtended {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        spotify::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SPOTIFY
     }
 
     fn media(&self) -> Option<Service> {

@@ -1,6 +1,6 @@
 //! Spotify's basic streaming history: the last year of songs and podcast episodes played.
 //!
-//! Where from: Spotify's "Account data" package (see [`super::spotify::guide`]), folder
+//! Where from: Spotify's "Account data" package (see `guides::SPOTIFY`), folder
 //! `Spotify Account Data/` (older: `MyData/`), formats.md section 8: `StreamingHistory_music_N.json`
 //! and `StreamingHistory_podcast_N.json` (since 2023), `StreamingHistoryN.json` before, each a
 //! pretty-printed array of at most 10,000 entries:
@@ -78,8 +78,8 @@ impl Source for SpotifyHistory {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        spotify::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SPOTIFY
     }
 
     fn media(&self) -> Option<Service> {

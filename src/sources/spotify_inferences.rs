@@ -1,6 +1,6 @@
 //! The marketing segments Spotify put the person in.
 //!
-//! Where from: Spotify's "Account data" package (see [`super::spotify::guide`]), folder
+//! Where from: Spotify's "Account data" package (see `guides::SPOTIFY`), folder
 //! `Spotify Account Data/` (older: `MyData/`), formats.md section 8: `Inferences.json`,
 //! `{"inferences": ["1P_Custom_…", "2P_<Advertiser>_<segment>_<date>_<CC>_Lookalike",
 //! "3P_…", "… [Advertiser-Restricted]", …]}`.
@@ -16,7 +16,7 @@ use std::io::Read;
 use serde::de::{IgnoredAny, MapAccess, Visitor};
 use serde_json::Value;
 
-use super::spotify::{self, file_name};
+use super::spotify::file_name;
 use super::{Claim, Source};
 use crate::error::ErrorKind;
 use crate::i18n::Lang;
@@ -76,8 +76,8 @@ impl Source for SpotifyInferences {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        spotify::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SPOTIFY
     }
 
     fn media(&self) -> Option<Service> {

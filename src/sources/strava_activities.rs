@@ -207,22 +207,8 @@ impl Source for StravaActivities {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur strava.com (pas dans l'application), ouvrez Paramètres, «\u{a0}Mon \
-                 compte\u{a0}», «\u{a0}Télécharger ou supprimer votre compte\u{a0}», puis \
-                 «\u{a0}Demander votre archive\u{a0}». Un lien arrive par e-mail en quelques \
-                 heures\u{a0}; déposez le zip tel quel\u{a0}: activities.csv liste les activités, \
-                 le dossier activities contient leurs traces."
-            }
-            Lang::En => {
-                "On strava.com (not in the app), open Settings, \"My Account\", \"Download or \
-                 delete your account\", then \"Request your archive\". A link arrives by e-mail \
-                 within hours; drop the zip as it is: activities.csv lists the activities, the \
-                 activities folder holds their tracks."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::STRAVA
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

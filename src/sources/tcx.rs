@@ -114,24 +114,8 @@ impl Source for Tcx {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Google Fit\u{a0}: sur takeout.google.com, cochez «\u{a0}Fit\u{a0}» (l'archive \
-                 arrive par e-mail, de quelques minutes à quelques jours)\u{a0}; chaque séance est \
-                 un fichier .tcx du dossier Fit/Activities. Strava range les activités importées \
-                 en TCX dans le dossier activities de son archive (Paramètres, Mon compte, \
-                 «\u{a0}Demander votre archive\u{a0}»)\u{a0}; Garmin Connect exporte chaque \
-                 activité en TCX depuis sa page. L'archive se dépose telle quelle."
-            }
-            Lang::En => {
-                "Google Fit: on takeout.google.com, tick \"Fit\" (the archive comes by email, \
-                 within minutes to days); each workout is a .tcx file in its Fit/Activities \
-                 folder. Strava keeps activities uploaded as TCX in its archive's activities \
-                 folder (Settings, My Account, \"Request your archive\"); Garmin Connect exports \
-                 each activity as TCX from its page. Drop the archive as it is."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::SPORTS
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

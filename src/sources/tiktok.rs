@@ -680,26 +680,6 @@ impl<'de> Visitor<'de> for Messages<'_, '_> {
     }
 }
 
-/// How to ask TikTok for the export, for the JSON and the text sources.
-#[cfg(feature = "guides")]
-pub(super) fn guide(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => {
-            "Dans TikTok, ouvrez Profil → menu ☰ → Paramètres et confidentialité → Compte → \
-             Télécharger vos données, choisissez le format JSON et «\u{a0}Toutes les \
-             données\u{a0}», puis «\u{a0}Demander les données\u{a0}». Le fichier est prêt en \
-             quelques heures à quelques jours dans l'onglet «\u{a0}Télécharger les \
-             données\u{a0}», et reste téléchargeable 4\u{a0}jours. Déposez le zip tel quel."
-        }
-        Lang::En => {
-            "In TikTok, open Profile → ☰ menu → Settings and privacy → Account → Download \
-             your data, choose the JSON format and \"All data\", then \"Request data\". The \
-             file is ready within hours to days in the \"Download data\" tab, and can be \
-             downloaded for 4 days. Drop the zip as it is."
-        }
-    }
-}
-
 impl Source for TikTok {
     fn id(&self) -> &'static str {
         "tiktok.user_data"
@@ -713,8 +693,8 @@ impl Source for TikTok {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TIKTOK
     }
 
     fn social(&self) -> Option<Platform> {

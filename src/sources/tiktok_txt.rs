@@ -193,8 +193,8 @@ impl Source for TikTokText {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        super::tiktok::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TIKTOK
     }
 
     fn social(&self) -> Option<Platform> {

@@ -117,20 +117,8 @@ impl Source for UberTrips {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Dans l'application Uber ou sur uber.com, ouvrez «\u{a0}Aide\u{a0}», \
-                 «\u{a0}Confidentialité\u{a0}», puis «\u{a0}Télécharger vos données\u{a0}». Un \
-                 lien arrive par e-mail en quelques jours\u{a0}; déposez le zip tel quel\u{a0}: \
-                 Rider/trips_data.csv liste vos courses, avec leurs points de départ et d'arrivée."
-            }
-            Lang::En => {
-                "In the Uber app or on uber.com, open \"Help\", \"Privacy\", then \"Download your \
-                 data\". A link arrives by e-mail within days; drop the zip as it is: \
-                 Rider/trips_data.csv lists your rides, with where each began and ended."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::UBER
     }
 
     fn detect(&self, _path: &str, head: &[u8]) -> Option<Claim> {

@@ -1,6 +1,6 @@
 //! What the data files of X's archive (formerly Twitter's) have in common: the JavaScript
-//! wrapper, detection by the data type it names, a streaming walk of the JSON inside, X's three
-//! ways of writing a time, and the guide to ask for the archive.
+//! wrapper, detection by the data type it names, a streaming walk of the JSON inside, and X's three
+//! ways of writing a time.
 //!
 //! The archive (`twitter-YYYY-MM-DD-<hex>.zip`) holds `Your archive.html`, `assets/` and `data/`.
 //! Every data file in `data/` is a JavaScript assignment, `window.YTD.<type>.part<N> = [ … ]`
@@ -19,7 +19,6 @@ use serde_json::Value;
 
 use super::Claim;
 use crate::error::ErrorKind;
-use crate::i18n::Lang;
 use crate::ingest::json::{JsonError, SkipBom};
 use crate::model::time::{days_from_civil, english_month, parse_iso};
 
@@ -343,27 +342,6 @@ fn parse_created_at(text: &str) -> Option<i64> {
     Some(((days * 24 + hour) * 60 + minute - offset) * 60 + second)
 }
 
-/// How to ask X for the archive, for every X source.
-#[cfg(feature = "guides")]
-pub(super) fn guide(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Fr => {
-            "Sur X (anciennement Twitter), ouvrez Paramètres et confidentialité → Votre compte → \
-             Télécharger une archive de vos données, confirmez votre mot de passe et le code \
-             reçu, puis «\u{a0}Demander l'archive\u{a0}». Elle est prête en 24\u{a0}heures ou plus\u{a0}: \
-             un lien arrive par e-mail et dans l'application, vers un fichier ZIP nommé \
-             twitter-AAAA-MM-JJ-….zip, dont les fichiers de données sont dans le dossier data/."
-        }
-        Lang::En => {
-            "On X (formerly Twitter), open Settings and privacy → Your account → Download an \
-             archive of your data, confirm your password and the code you receive, then \
-             \"Request archive\". It is ready in 24 hours or more: a link comes by e-mail and in \
-             the app, to a ZIP file named twitter-YYYY-MM-DD-….zip, whose data files are in the \
-             data/ folder."
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,11 +406,5 @@ mod tests {
         assert_eq!(parse_time("2023-08-12"), None);
         // A year too long to be one is no time, not an overflow.
         assert_eq!(parse_time("Sat Aug 12 16:10:37 +0000 99999999999999"), None);
-    }
-
-    #[test]
-    fn guides_differ_by_language() {
-        assert!(guide(Lang::Fr).len() > 80 && guide(Lang::En).len() > 80);
-        assert!(guide(Lang::Fr).contains("24\u{a0}heures"));
     }
 }

@@ -1,7 +1,7 @@
 //! The kinds of personal detail X holds on the account: user name, display name, e-mail
 //! address, phone number.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), two small files of `data/` (formats.md
+//! Where from: X's archive (see `guides::X`), two small files of `data/` (formats.md
 //! section 6):
 //! - `account.js`, `window.YTD.account.part0 = [{"account": {"accountId": "…", "username":
 //!   "…", "accountDisplayName": "…", "createdAt": "2021-07-22T16:10:37.000Z", "createdVia":
@@ -63,8 +63,8 @@ impl Source for XAccount {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,7 +1,7 @@
 //! The ads X showed the person, and those they engaged with: who paid for each, and why it
 //! reached them.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), `data/ad-impressions.js` and
+//! Where from: X's archive (see `guides::X`), `data/ad-impressions.js` and
 //! `data/ad-engagements.js` (split as `…-part1.js`… when long; often 1–50 MB), formats.md
 //! section 6:
 //! - impressions: `window.YTD.ad_impressions.part0 = [{"ad": {"adsUserData": {"adImpressions":
@@ -186,8 +186,8 @@ impl Source for XAds {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

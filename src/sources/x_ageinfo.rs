@@ -1,6 +1,6 @@
 //! The age X holds for the person.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), `data/ageinfo.js`,
+//! Where from: X's archive (see `guides::X`), `data/ageinfo.js`,
 //! `window.YTD.ageinfo.part0 = [{"ageMeta": {"ageInfo": {"age": ["13-54"], "birthDate": ""}}}]`
 //! (formats.md section 6). X's README describes `ageInfo` as the birth date given to X and the
 //! age it makes; some archives write an `inferredAgeInfo` of the same shape beside it. Each
@@ -64,8 +64,8 @@ impl Source for XAgeInfo {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,6 +1,6 @@
 //! The apps the person used X with, and the address their account was created from.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), two small files of `data/` (formats.md
+//! Where from: X's archive (see `guides::X`), two small files of `data/` (formats.md
 //! section 6):
 //! - `device-token.js`, `window.YTD.device_token.part0 = [{"deviceToken":
 //!   {"clientApplicationId": "…", "clientApplicationName": "Twitter for iPhone", "createdAt":
@@ -78,8 +78,8 @@ impl Source for XDevices {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

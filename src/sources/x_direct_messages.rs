@@ -1,6 +1,6 @@
 //! X's direct messages: how many in each conversation, and when; nothing of their text.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), `data/direct-messages.js`
+//! Where from: X's archive (see `guides::X`), `data/direct-messages.js`
 //! (`window.YTD.direct_messages.part0`) and `data/direct-messages-group.js`
 //! (`YTD.direct_messages_group.part0`), split as `…-part1.js`… when long, formats.md section 6:
 //! `[{"dmConversation": {"conversationId": "<idA>-<idB>", "messages": [{"messageCreate":
@@ -73,8 +73,8 @@ impl Source for XDirectMessages {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,6 +1,6 @@
 //! Who follows the person on X, and whom they follow: how many, and nothing else.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), `data/follower.js`
+//! Where from: X's archive (see `guides::X`), `data/follower.js`
 //! (`window.YTD.follower.part0 = [{"follower": {"accountId": "…", "userLink": "…"}}]`) and
 //! `data/following.js` (`window.YTD.following.part0 = [{"following": {…}}]`), split as
 //! `follower-part1.js`… when long (formats.md section 6). Each entry is one relation:
@@ -46,8 +46,8 @@ impl Source for XFollows {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

@@ -1,6 +1,6 @@
 //! X's logins: when, and from which IP address.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), `data/ip-audit.js` (split as
+//! Where from: X's archive (see `guides::X`), `data/ip-audit.js` (split as
 //! `ip-audit-part1.js`… when long), `window.YTD.ip_audit.part0 = [{"ipAudit": {"accountId":
 //! "…", "createdAt": "2023-08-12T16:10:37.000Z", "loginIp": "…", "loginPortNumber": "…"}}]`
 //! (formats.md section 6). Each entry is one login: its time and IP address are handed over
@@ -52,8 +52,8 @@ impl Source for XIpAudit {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

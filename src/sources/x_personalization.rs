@@ -1,7 +1,7 @@
 //! What X inferred about the person to show them ads: interests, languages, gender, age, TV
 //! shows, and the advertisers whose audiences hold them.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), `data/personalization.js`,
+//! Where from: X's archive (see `guides::X`), `data/personalization.js`,
 //! `window.YTD.personalization.part0 = [{"p13nData": {…}}]` (formats.md section 6):
 //! - `demographics.languages[{language, isDisabled}]` → `inferred("languages", …)`;
 //!   `demographics.genderInfo.gender` → `inferred("gender", …)`;
@@ -159,8 +159,8 @@ impl Source for XPersonalization {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

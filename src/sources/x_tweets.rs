@@ -1,6 +1,6 @@
 //! When the person posted on X: the time of each of their tweets, nothing of their text.
 //!
-//! Where from: X's archive (see [`super::x::guide`]), `data/tweets.js` (late 2022 on,
+//! Where from: X's archive (see `guides::X`), `data/tweets.js` (late 2022 on,
 //! `window.YTD.tweets.part0`), split as `tweets-part1.js` (`YTD.tweets.part1`)… when long, or
 //! `data/tweet.js` (2019 to 2022, `YTD.tweet.part0`), formats.md section 6:
 //! `[{"tweet": {"id_str": "…", "created_at": "Sat Aug 12 16:10:37 +0000 2023", "full_text":
@@ -52,8 +52,8 @@ impl Source for XTweets {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        x::guide(lang)
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::X
     }
 
     fn social(&self) -> Option<Platform> {

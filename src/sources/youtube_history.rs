@@ -250,22 +250,8 @@ impl Source for YouTubeHistory {
     }
 
     #[cfg(feature = "guides")]
-    fn guide(&self, lang: Lang) -> &'static str {
-        match lang {
-            Lang::Fr => {
-                "Sur takeout.google.com, désélectionnez tout puis cochez «\u{a0}YouTube et \
-                 YouTube Music\u{a0}»\u{a0}; dans «\u{a0}Formats multiples\u{a0}», choisissez \
-                 JSON pour l'historique (HTML par défaut). L'archive arrive par e-mail en \
-                 quelques heures\u{a0}; déposez le zip tel quel\u{a0}: \
-                 history/watch-history.json liste les vidéos regardées."
-            }
-            Lang::En => {
-                "On takeout.google.com, deselect all, then tick \"YouTube and YouTube Music\"; \
-                 under \"Multiple formats\", choose JSON for the history (HTML by default). The \
-                 archive arrives by e-mail within hours; drop the zip as it is: \
-                 history/watch-history.json lists the videos watched."
-            }
-        }
+    fn guide(&self) -> &'static super::guides::Guide {
+        &super::guides::TAKEOUT
     }
 
     fn media(&self) -> Option<Service> {
