@@ -33,9 +33,11 @@ for f in dist/reflet_bg.wasm; do
   printf '   %-22s %8d bytes, %8d gzipped\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(gzip -9c "$f" | wc -c)"
 done
 printf '   %-22s %8d bytes gzipped\n' "whole dist/" "$(cat dist/* 2>/dev/null | gzip -9c | wc -c)"
-# The first-load budget (BENCHMARK.md T7b): everything fetched before the drop zone is enabled.
+# The first-load budget (BENCHMARK.md T7b): everything fetched before the drop zone is enabled,
+# the files at the top of dist/. dist/guides/ holds the static "Get your data" pages, which the
+# app links to and never loads.
 FIRST_LOAD=0
-for f in dist/*; do FIRST_LOAD=$((FIRST_LOAD + $(gzip -9c "$f" | wc -c))); done
+for f in dist/*; do [ -f "$f" ] && FIRST_LOAD=$((FIRST_LOAD + $(gzip -9c "$f" | wc -c))); done
 printf '   %-22s %8d bytes gzipped (budget 1,500,000)\n' "first load" "$FIRST_LOAD"
 if [ "$FIRST_LOAD" -gt 1500000 ]; then
   echo "The first load is over its 1.5 MB budget." >&2

@@ -24,6 +24,8 @@ pub mod analysis;
 pub mod charts;
 pub mod error;
 pub mod export;
+#[cfg(feature = "guides")]
+pub mod handouts;
 pub mod i18n;
 pub mod ingest;
 pub mod model;

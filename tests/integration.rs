@@ -11,6 +11,8 @@ mod integration {
     pub mod day;
     pub mod energy;
     pub mod export;
+    #[cfg(feature = "guides")]
+    pub mod handouts;
     pub mod health;
     pub mod home;
     pub mod inspect;

@@ -79,6 +79,10 @@ pub enum Text {
     MainNavigation,
     NavHome,
     NavPromise,
+    NavGuides,
+    NavLetter,
+    NewTab,
+    LandingGuides,
     LandingTitle,
     LandingWhat,
     LandingWhy,
@@ -280,6 +284,10 @@ impl Text {
         Text::MainNavigation,
         Text::NavHome,
         Text::NavPromise,
+        Text::NavGuides,
+        Text::NavLetter,
+        Text::NewTab,
+        Text::LandingGuides,
         Text::LandingTitle,
         Text::LandingWhat,
         Text::LandingWhy,
@@ -489,6 +497,15 @@ impl Text {
             Text::MainNavigation => ("Navigation principale", "Main navigation"),
             Text::NavHome => ("Accueil", "Home"),
             Text::NavPromise => ("Notre promesse", "Our promise"),
+            Text::NavGuides => ("Récupérer vos données", "Get your data"),
+            Text::NavLetter => ("Demander plus", "Ask for more"),
+            Text::NewTab => ("(nouvel onglet)", "(new tab)"),
+            Text::LandingGuides => (
+                "Pas encore vos fichiers\u{a0}? Chaque service a sa façon de les donner, en \
+                 quelques minutes ou quelques jours\u{a0}: voici comment les demander.",
+                "Not got your files yet? Each service has its own way of giving them, in a few \
+                 minutes or a few days: here is how to ask.",
+            ),
             Text::LandingTitle => (
                 "Que disent vos données de vous\u{a0}?",
                 "What does your data say about you?",

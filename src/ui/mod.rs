@@ -18,6 +18,3 @@ mod save;
 
 #[cfg(target_arch = "wasm32")]
 pub use app::{start, App, Picked};
-/// "Get your data" (`#guides`), public for the browser tests.
-#[cfg(all(target_arch = "wasm32", feature = "guides"))]
-pub use components::{GuidesPage, GuidesPageProps};

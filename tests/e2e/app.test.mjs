@@ -1546,7 +1546,7 @@ describe('act on it: reuse', () => {
     const svg = await download(page, () => page.click(`${chart} button[data-save="svg"]`));
     assert.equal(svg.name, 'reflet-chart-trips.svg');
     assert.ok(svg.text.startsWith('<svg') && svg.text.includes('fill="#006BA6"'), svg.text.slice(0, 300));
-    assert.ok(svg.text.includes('km</text>'), 'the axis is labelled in km');
+    assert.match(svg.text, /\d km\s*<\/text>/, 'the axis is labelled in km');
 
     // In French too.
     await page.click('#lang-switch');
@@ -1593,5 +1593,57 @@ describe('act on it: reuse', () => {
     assert.equal(json.files.length, 2);
     assert.equal(await page.evaluate(() => document.querySelectorAll('script:not([src])').length), 0);
     await finish(session);
+  });
+});
+
+describe('act on it: get your data', () => {
+  test('the app links to the static guides, one printable page per service, in both languages, with no script and no other origin', async () => {
+    const session = await openLoaded(env, '/');
+    const { page, context } = session;
+    // In the header and on the landing page, in a new tab: files opened stay open.
+    const link = page.locator('header .guides-link');
+    assert.equal(await link.getAttribute('href'), 'guides/index.en.html');
+    assert.equal(await link.getAttribute('target'), '_blank');
+    assert.equal(await link.getAttribute('rel'), 'noopener noreferrer');
+    assert.match(await link.innerText(), /Get your data/);
+    await finish(session);
+
+    // The pages themselves, opened as a person would, days before a workshop.
+    const guides = await open(env, '/guides/index.en.html');
+    const g = guides.page;
+    await g.waitForSelector('h1');
+    assert.equal(await g.textContent('h1'), 'Get your data');
+    const services = await g.$$eval('.guides-list a', (as) => as.map((a) => [a.textContent, a.getAttribute('href')]));
+    assert.ok(services.length >= 20, services.join(' '));
+    for (const name of ['Google Takeout', 'Facebook', 'Instagram', 'Spotify', 'Enedis']) {
+      assert.ok(services.some(([text]) => text.includes(name)), `${name} is listed`);
+    }
+    assert.equal(await g.evaluate(() => document.scripts.length), 0);
+    await axe(g, 'the guides index');
+    // One service's page: its steps, the format to choose, how long, what Reflet reads, the
+    // official page (a link out, with no referrer), and the same page in French.
+    await g.click('.guides-list a:text("Google Takeout")');
+    await g.waitForSelector('.guide h1');
+    assert.equal(await g.textContent('.guide h1'), 'Google Takeout');
+    assert.ok((await g.$$('.guide-steps li')).length >= 3);
+    assert.match(await g.textContent('.guide-facts'), /JSON/);
+    const official = g.locator('.guide-link a');
+    assert.equal(await official.getAttribute('href'), 'https://takeout.google.com/');
+    assert.equal(await official.getAttribute('rel'), 'noopener noreferrer');
+    await axe(g, 'a guide');
+    // Printed, it holds one page: the guide alone.
+    await g.emulateMedia({ media: 'print' });
+    assert.equal(await g.locator('.site-header').isVisible(), false);
+    const pdf = await g.pdf({ format: 'A4' });
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    assert.equal(pages, 1, 'the guide prints on one page');
+    await g.emulateMedia({ media: 'screen' });
+    await g.click('a[hreflang="fr"]');
+    await g.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await g.textContent('.guide h1'), 'Google Takeout');
+    assert.match(await g.textContent('.guide'), /Étapes/);
+    await axe(g, 'a guide, in French');
+    // Every request was to the app's own origin (the guard fails otherwise).
+    await finish(guides);
   });
 });

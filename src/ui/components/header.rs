@@ -12,6 +12,26 @@ pub struct HeaderProps {
     pub on_forget: Callback<()>,
 }
 
+/// The static "Get your data" pages (`guides/`, `crate::handouts`), in the person's language, in a
+/// new tab: the files already opened stay open.
+#[derive(Properties, PartialEq)]
+pub struct GuidesLinkProps {
+    pub lang: Lang,
+}
+
+#[function_component]
+pub fn GuidesLink(props: &GuidesLinkProps) -> Html {
+    let lang = props.lang;
+    html! {
+        <a href={format!("guides/index.{}.html", lang.code())} target="_blank"
+            rel="noopener noreferrer" class="guides-link">
+            { Text::NavGuides.get(lang) }
+            <span class="new-tab" aria-hidden="true">{ " ↗" }</span>
+            <span class="visually-hidden">{ " " }{ Text::NewTab.get(lang) }</span>
+        </a>
+    }
+}
+
 /// The banner: name, navigation, language switch and "Forget everything".
 #[function_component]
 pub fn Header(props: &HeaderProps) -> Html {
@@ -28,6 +48,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="site-nav" aria-label={Text::MainNavigation.get(lang)}>
                 <a href="#" aria-current={current(View::Home)}>{ Text::NavHome.get(lang) }</a>
                 <a href="#promise" aria-current={current(View::Promise)}>{ Text::NavPromise.get(lang) }</a>
+                <GuidesLink {lang} />
             </nav>
             <div class="header-actions">
                 <button type="button" class="button quiet lang-switch" id="lang-switch"

@@ -16,6 +16,10 @@ pub fn Landing(props: &LandingProps) -> Html {
             <h1 id="landing-title" tabindex="-1">{ Text::LandingTitle.get(lang) }</h1>
             <p class="lead">{ Text::LandingWhat.get(lang) }</p>
             <p>{ Text::LandingWhy.get(lang) }</p>
+            <p class="landing-guides">
+                { Text::LandingGuides.get(lang) }{ " " }
+                <super::GuidesLink {lang} />
+            </p>
             <div class="promise-box">
                 <svg class="promise-icon" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
                     <path d="M7 10V7a5 5 0 0 1 10 0v3h1a1 1 0 0 1 1 1v9a1 1 0 0 1-1 1H6a1 1 0 0 1-1-1v-9a1 1 0 0 1 1-1h1zm2 0h6V7a3 3 0 0 0-6 0v3z" />

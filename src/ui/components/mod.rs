@@ -10,8 +10,6 @@ mod everyday_details;
 mod export_menu;
 mod file_list;
 mod grid_chart;
-#[cfg(feature = "guides")]
-mod guides_page;
 mod header;
 mod landing;
 mod live_region;
@@ -34,9 +32,7 @@ pub use day_view::{DayContext, DayPanel};
 pub use drop_zone::DropZone;
 pub use export_menu::{ExportContext, ExportMenu};
 pub use file_list::FileList;
-#[cfg(feature = "guides")]
-pub use guides_page::{GuidesPage, GuidesPageProps};
-pub use header::Header;
+pub use header::{GuidesLink, Header};
 pub use landing::Landing;
 pub use live_region::LiveRegion;
 pub use map_view::{warm_up as warm_up_maps, MapView};
