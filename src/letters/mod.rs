@@ -12,6 +12,7 @@
 //! page offers only after the person has ticked a warning.
 
 pub mod contacts;
+pub mod form;
 pub mod text;
 
 pub use contacts::{Contact, CONTACTS};

@@ -1,5 +1,6 @@
 //! The letter page's words, in French and English.
 
+use super::Right;
 use crate::i18n::day::month_name;
 use crate::i18n::Lang;
 
@@ -267,6 +268,21 @@ impl LetterText {
     }
 }
 
+/// A right as the form offers it: "Droit d'accès (article 15)" / "Right of access (Article 15)".
+pub fn right_label(lang: Lang, right: Right) -> String {
+    let name = right.name(lang);
+    let mut chars = name.chars();
+    let name: String = chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default();
+    let article = right.article();
+    match lang {
+        Lang::Fr => format!("{name} (article {article})"),
+        Lang::En => format!("{name} (Article {article})"),
+    }
+}
+
 /// Where a listed company's contact comes from: "Adresses relevées en juin 2024 sur" /
 /// "Addresses as published in June 2024 on", before the link to the policy; then
 /// [`check_before_sending`] after it.
@@ -330,6 +346,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn rights_are_labelled_with_their_article() {
+        assert_eq!(
+            right_label(Lang::Fr, Right::Access),
+            "Droit d'accès (article 15)"
+        );
+        assert_eq!(
+            right_label(Lang::En, Right::Erasure),
+            "Right to erasure (Article 17)"
+        );
     }
 
     #[test]
