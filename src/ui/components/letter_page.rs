@@ -220,34 +220,16 @@ pub fn LetterPage(props: &LetterPageProps) -> Html {
                         </select>
                     </div>
                     if f.company == Company::Other {
-                        <div class="letter-field">
-                            <label for="letter-other-name">{ t(T::OtherName) }</label>
-                            <input id="letter-other-name" type="text" autocomplete="off"
-                                value={f.other_name.clone()} oninput={text_edit(Edit::OtherName)} />
-                        </div>
-                        <div class="letter-field">
-                            <label for="letter-other-address">{ t(T::OtherAddress) }</label>
-                            <textarea id="letter-other-address" rows="3" autocomplete="off"
-                                value={f.other_address.clone()} oninput={text_edit(Edit::OtherAddress)} />
-                        </div>
-                        <div class="letter-field">
-                            <label for="letter-other-email">{ t(T::OtherEmail) }</label>
-                            <input id="letter-other-email" type="email" autocomplete="off"
-                                aria-describedby="letter-other-email-hint"
-                                value={f.other_email.clone()} oninput={text_edit(Edit::OtherEmail)} />
-                            <p class="letter-hint" id="letter-other-email-hint">{ t(T::OtherEmailHint) }</p>
-                        </div>
+                        { field(Field::Line("letter-other-name"), t(T::OtherName), &f.other_name, None, text_edit(Edit::OtherName)) }
+                        { field(Field::Area("letter-other-address"), t(T::OtherAddress), &f.other_address, None, text_edit(Edit::OtherAddress)) }
+                        { field(Field::Email("letter-other-email"), t(T::OtherEmail), &f.other_email, Some(t(T::OtherEmailHint)), text_edit(Edit::OtherEmail)) }
                     }
                     if let Some(prefill) = &f.prefill {
                         if !prefill.context.trim().is_empty() {
                             <div class="letter-why">
                                 <h3>{ t(T::WhyTitle) }</h3>
                                 <p>{ prefill.context.clone() }</p>
-                                <div class="letter-choice">
-                                    <input type="checkbox" id="letter-why-include" autocomplete="off"
-                                        checked={f.include_context} onchange={on_include} />
-                                    <label for="letter-why-include">{ t(T::WhyInclude) }</label>
-                                </div>
+                                { checkbox("letter-why-include", t(T::WhyInclude), f.include_context, None, on_include) }
                             </div>
                         }
                     }
@@ -256,28 +238,10 @@ pub fn LetterPage(props: &LetterPageProps) -> Html {
                 <fieldset>
                     <legend>{ t(T::DetailsLegend) }</legend>
                     <p class="letter-hint">{ t(T::DetailsNote) }</p>
-                    <div class="letter-field">
-                        <label for="letter-name">{ t(T::YourName) }</label>
-                        <input id="letter-name" type="text" autocomplete="off"
-                            value={f.requester.name.clone()} oninput={text_edit(Edit::Name)} />
-                    </div>
-                    <div class="letter-field">
-                        <label for="letter-address">{ t(T::YourAddress) }</label>
-                        <textarea id="letter-address" rows="3" autocomplete="off"
-                            value={f.requester.address.clone()} oninput={text_edit(Edit::Address)} />
-                    </div>
-                    <div class="letter-field">
-                        <label for="letter-email">{ t(T::YourEmail) }</label>
-                        <input id="letter-email" type="email" autocomplete="off"
-                            value={f.requester.email.clone()} oninput={text_edit(Edit::Email)} />
-                    </div>
-                    <div class="letter-field">
-                        <label for="letter-account">{ t(T::YourAccount) }</label>
-                        <input id="letter-account" type="text" autocomplete="off"
-                            aria-describedby="letter-account-hint"
-                            value={f.requester.account.clone()} oninput={text_edit(Edit::Account)} />
-                        <p class="letter-hint" id="letter-account-hint">{ t(T::YourAccountHint) }</p>
-                    </div>
+                    { field(Field::Line("letter-name"), t(T::YourName), &f.requester.name, None, text_edit(Edit::Name)) }
+                    { field(Field::Area("letter-address"), t(T::YourAddress), &f.requester.address, None, text_edit(Edit::Address)) }
+                    { field(Field::Email("letter-email"), t(T::YourEmail), &f.requester.email, None, text_edit(Edit::Email)) }
+                    { field(Field::Line("letter-account"), t(T::YourAccount), &f.requester.account, Some(t(T::YourAccountHint)), text_edit(Edit::Account)) }
                 </fieldset>
             </form>
 
@@ -313,12 +277,7 @@ pub fn LetterPage(props: &LetterPageProps) -> Html {
                 <h3>{ t(T::MailTitle) }</h3>
                 if recipient_email.is_some() {
                     <p id="letter-mail-warning" class="letter-warning">{ t(T::MailWarning) }</p>
-                    <div class="letter-choice">
-                        <input type="checkbox" id="letter-mail-consent" autocomplete="off"
-                            aria-describedby="letter-mail-warning"
-                            checked={f.mail_consent} onchange={on_consent} />
-                        <label for="letter-mail-consent">{ t(T::MailConsent) }</label>
-                    </div>
+                    { checkbox("letter-mail-consent", t(T::MailConsent), f.mail_consent, Some("letter-mail-warning"), on_consent) }
                     if let Some(href) = mail {
                         <a class="button" {href}>{ t(T::MailOpen) }</a>
                     } else {
@@ -374,6 +333,69 @@ fn where_to_send(lang: Lang, form: &LetterForm) -> Html {
                 { check_before_sending(lang) }
             </p>
         </>
+    }
+}
+
+/// A text field's kind, with its element id.
+#[derive(Clone, Copy)]
+enum Field {
+    Line(&'static str),
+    Email(&'static str),
+    Area(&'static str),
+}
+
+/// A labelled text field, never filled in by the browser, with an optional hint under it.
+fn field(
+    kind: Field,
+    label: &'static str,
+    value: &str,
+    hint: Option<&'static str>,
+    oninput: Callback<InputEvent>,
+) -> Html {
+    let (Field::Line(id) | Field::Email(id) | Field::Area(id)) = kind;
+    let hint_id = hint.map(|_| format!("{id}-hint"));
+    let value = value.to_owned();
+    let input = match kind {
+        Field::Area(_) => html! {
+            <textarea {id} rows="3" autocomplete="off" {value} {oninput} />
+        },
+        Field::Line(_) | Field::Email(_) => {
+            let kind = if matches!(kind, Field::Email(_)) {
+                "email"
+            } else {
+                "text"
+            };
+            html! {
+                <input {id} type={kind} autocomplete="off" aria-describedby={hint_id.clone()}
+                    {value} {oninput} />
+            }
+        }
+    };
+    html! {
+        <div class="letter-field">
+            <label for={id}>{ label }</label>
+            { input }
+            if let (Some(hint), Some(hint_id)) = (hint, hint_id) {
+                <p class="letter-hint" id={hint_id}>{ hint }</p>
+            }
+        </div>
+    }
+}
+
+/// A labelled checkbox, optionally described by a warning.
+fn checkbox(
+    id: &'static str,
+    label: &'static str,
+    checked: bool,
+    described: Option<&'static str>,
+    onchange: Callback<Event>,
+) -> Html {
+    html! {
+        <div class="letter-choice">
+            <input type="checkbox" {id} autocomplete="off" aria-describedby={described}
+                {checked} {onchange} />
+            <label for={id}>{ label }</label>
+        </div>
     }
 }
 
