@@ -261,7 +261,7 @@ fn prompts(lang: Lang) -> Prompts {
             address: "[votre adresse postale]",
             email: "[votre adresse e-mail]",
             account:
-                "[l'adresse e-mail, le numéro de téléphone ou le nom d'utilisateur de votre compte]",
+                "[l'adresse e-mail, le téléphone ou l'identifiant sous lequel l'entreprise vous connaît]",
             company: "[nom de l'entreprise]",
             company_address: "[adresse de l'entreprise]",
         },
@@ -269,7 +269,7 @@ fn prompts(lang: Lang) -> Prompts {
             name: "[your name]",
             address: "[your postal address]",
             email: "[your email address]",
-            account: "[the email address, phone number or username of your account]",
+            account: "[the email address, phone number or username the company knows you by]",
             company: "[company name]",
             company_address: "[company address]",
         },
@@ -732,7 +732,7 @@ mod tests {
             "[votre nom]",
             "[votre adresse postale]",
             "[votre adresse e-mail]",
-            "[l'adresse e-mail, le numéro de téléphone ou le nom d'utilisateur de votre compte]",
+            "[l'adresse e-mail, le téléphone ou l'identifiant sous lequel l'entreprise vous connaît]",
             "[nom de l'entreprise]",
             "[adresse de l'entreprise]",
         ] {

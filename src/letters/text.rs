@@ -174,8 +174,8 @@ impl LetterText {
             LetterText::YourAddress => ("Votre adresse postale", "Your postal address"),
             LetterText::YourEmail => ("Votre adresse e-mail", "Your email address"),
             LetterText::YourAccount => (
-                "L'identifiant de votre compte chez cette entreprise",
-                "Your account's identifier at this company",
+                "Ce qui vous identifie chez cette entreprise",
+                "What identifies you at this company",
             ),
             LetterText::YourAccountHint => (
                 "L'adresse e-mail, le numéro de téléphone ou le nom d'utilisateur avec lequel vous \
