@@ -13,6 +13,7 @@
 //! | sources | [`sources`] | one file per export type, and the registry that detects them |
 //! | analysis | [`analysis`] | what a file reveals |
 //! | report | [`report`] | the serialisable report: what the UI shows and `inspect` prints |
+//! | letters | [`letters`] | GDPR request letters (access, portability, objection, erasure) and where to send them |
 //! | charts | [`charts`] | drawing findings on any plotters backend |
 //! | test data | [`synth`] | seeded synthetic exports with their ground truth, for tests and benchmarks |
 //! | ui / worker glue | `ui`, `worker` | yew, web-sys, gloo, wasm-bindgen, js-sys |
@@ -28,6 +29,7 @@ pub mod export;
 pub mod handouts;
 pub mod i18n;
 pub mod ingest;
+pub mod letters;
 pub mod model;
 pub mod report;
 pub mod scan;
