@@ -8,6 +8,11 @@
 //! on any phone days before a workshop, print them, and open them with the app loaded or not; the
 //! app links to them and does not carry their text. A new source brings its guide here.
 
+// The pages are written as runs of HTML lines, each line break explicit.
+#![allow(clippy::write_with_newline)]
+
+use std::fmt::Write;
+
 use crate::i18n::guides::{official_page, Words};
 use crate::i18n::Lang;
 use crate::sources::guides::{guides, Guide};
@@ -116,41 +121,46 @@ fn guide_page(lang: Lang, guide: &Guide, reads: &[&str]) -> String {
         w(Words::Steps)
     );
     for step in t.steps {
-        main.push_str(&format!("<li>{}</li>\n", escape(step)));
+        let _ = write!(main, "<li>{}</li>\n", escape(step));
     }
-    main.push_str(&format!(
+    let _ =
+        write!(main,
         "</ol>\n<dl class=\"guide-facts\">\n<dt>{}</dt>\n<dd>{}</dd>\n<dt>{}</dt>\n<dd>{}</dd>\n",
         w(Words::Format),
         escape(t.format),
         w(Words::Takes),
         escape(t.takes)
-    ));
+    );
     if let Some(tip) = t.tip {
-        main.push_str(&format!(
+        let _ = write!(
+            main,
             "<dt>{}</dt>\n<dd>{}</dd>\n",
             w(Words::Tip),
             escape(tip)
-        ));
+        );
     }
-    main.push_str(&format!(
+    let _ = write!(
+        main,
         "<dt>{}</dt>\n<dd><ul class=\"guide-reads\">\n",
         w(Words::Reads)
-    ));
+    );
     for name in reads {
-        main.push_str(&format!("<li>{}</li>\n", escape(name)));
+        let _ = write!(main, "<li>{}</li>\n", escape(name));
     }
     main.push_str("</ul></dd>\n</dl>\n");
     if let (Some(url), Some(host)) = (guide.url, guide.host()) {
-        main.push_str(&format!(
+        let _ = write!(
+            main,
             "<p class=\"guide-link\"><a href=\"{}\" rel=\"noopener noreferrer\">{}</a></p>\n",
             escape(url),
             escape(&official_page(lang, host))
-        ));
+        );
     }
-    main.push_str(&format!(
+    let _ = write!(
+        main,
         "<p class=\"guide-print-note\">{}</p>\n</article>\n",
         w(Words::PrintNote)
-    ));
+    );
     page(lang, Some(guide.id), t.name, &main)
 }
 
@@ -169,12 +179,13 @@ fn index_page(
     );
     for (guide, _) in listed {
         let t = guide.text(lang);
-        main.push_str(&format!(
+        let _ = write!(
+            main,
             "<li><a href=\"{}\">{}</a> <span class=\"guide-takes\">{}</span></li>\n",
             file_name(Some(guide.id), lang),
             escape(t.name),
             escape(t.takes)
-        ));
+        );
     }
     main.push_str("</ul>\n");
     page(lang, None, Words::Title.get(lang), &main)

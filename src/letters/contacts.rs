@@ -232,6 +232,7 @@ const ALIASES: &[(&str, &str)] = &[
     ("instagram", "meta"),
     ("messenger", "meta"),
     ("youtube", "google"),
+    ("chrome", "google"),
     ("twitter", "x"),
     ("linky", "enedis"),
 ];

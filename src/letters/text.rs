@@ -307,6 +307,36 @@ pub fn check_before_sending(lang: Lang) -> &'static str {
     }
 }
 
+/// The button under an advertiser that holds the person's contact details.
+pub fn ask_them(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Fr => "Leur demander ce qu’ils détiennent",
+        Lang::En => "Ask them what they hold",
+    }
+}
+
+/// The button under a file, to write to the service that made it.
+pub fn ask_service(lang: Lang, service: &str) -> String {
+    match lang {
+        Lang::Fr => format!("Écrire à {service} pour en savoir plus"),
+        Lang::En => format!("Write to {service} to know more"),
+    }
+}
+
+/// What a letter opened from an advertiser says it read: the finding, about that advertiser.
+pub fn uploaded_list(lang: Lang, advertiser: &str, platform: &str) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "{advertiser} a téléversé sur {platform} une liste (adresses e-mail ou numéros de \
+             téléphone) qui vous contient, pour vous montrer des publicités."
+        ),
+        Lang::En => format!(
+            "{advertiser} uploaded to {platform} a list (e-mail addresses or phone numbers) that \
+             contains you, to show you ads."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -108,10 +108,10 @@ fn hash() -> String {
 }
 
 fn view_from_hash(hash: &str) -> View {
-    if hash == "#promise" {
-        View::Promise
-    } else {
-        View::Home
+    match hash {
+        "#promise" => View::Promise,
+        "#letter" => View::Letter,
+        _ => View::Home,
     }
 }
 
@@ -287,6 +287,37 @@ fn save_export(message: FromWorker, blob: Option<web_sys::Blob>) -> Option<state
         format,
         done: Some(done),
     })
+}
+
+/// The callbacks of [`crate::ui::components::ActContext`]: ask for an export, open a letter.
+#[allow(clippy::type_complexity)]
+fn act_calls(
+    rt: &Shared,
+    dispatch: &UseReducerDispatcher<State>,
+) -> (
+    Callback<(u32, String, What, Format)>,
+    Callback<crate::letters::LetterPrefill>,
+) {
+    let (rt, export_dispatch) = (Rc::clone(rt), dispatch.clone());
+    let export = Callback::from(
+        move |(id, path, what, format): (u32, String, What, Format)| {
+            let asked = |done| state::ExportState {
+                id,
+                path: path.clone(),
+                what,
+                format,
+                done,
+            };
+            export_dispatch.dispatch(Action::ExportAsked(asked(None)));
+            if !send_export(&rt, id, path.clone(), what, format) {
+                let failed = Some(Err(crate::error::ErrorKind::Unreadable));
+                export_dispatch.dispatch(Action::Exported(asked(failed)));
+            }
+        },
+    );
+    let dispatch = dispatch.clone();
+    let letter = Callback::from(move |prefill| dispatch.dispatch(Action::AskLetter(prefill)));
+    (export, letter)
 }
 
 /// Asks the worker for an export of the file at `path` in opened file `id`: false if that file
@@ -522,6 +553,7 @@ pub fn App() -> Html {
                 let wanted = match view {
                     View::Home => "",
                     View::Promise => "#promise",
+                    View::Letter => "#letter",
                 };
                 let current = hash();
                 if current != wanted && !(wanted.is_empty() && current.contains("selftest")) {
@@ -674,32 +706,17 @@ pub fn App() -> Html {
     };
 
     // An export of one file: the worker reads it again and writes it; the download follows.
-    let on_export = {
+    // Acting on a file: an export (the worker reads it again and writes it; the download
+    // follows), or a letter to a company. Made once, like the day view's: a new callback at every
+    // render would make the context differ, and every row's menus render again while files are read.
+    let acts = {
         let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
-        Callback::from(
-            move |(id, path, what, format): (u32, String, What, Format)| {
-                dispatch.dispatch(Action::ExportAsked(state::ExportState {
-                    id,
-                    path: path.clone(),
-                    what,
-                    format,
-                    done: None,
-                }));
-                if !send_export(&rt, id, path.clone(), what, format) {
-                    dispatch.dispatch(Action::Exported(state::ExportState {
-                        id,
-                        path,
-                        what,
-                        format,
-                        done: Some(Err(crate::error::ErrorKind::Unreadable)),
-                    }));
-                }
-            },
-        )
+        use_memo((), move |()| act_calls(&rt, &dispatch))
     };
-    let exports = crate::ui::components::ExportContext {
-        ask: on_export,
+    let exports = crate::ui::components::ActContext {
+        ask: acts.0.clone(),
         state: state.export.clone(),
+        letter: acts.1.clone(),
     };
 
     let lang = state.lang;
@@ -707,20 +724,23 @@ pub fn App() -> Html {
     let busy = files.iter().any(|f| f.status != FileStatus::Done);
     let content = match state.view {
         View::Promise => html! { <PromisePage {lang} /> },
+        View::Letter => html! {
+            <crate::ui::components::LetterPage {lang} prefill={state.letter.clone()} />
+        },
         View::Home => html! {
             <>
                 if files.is_empty() {
                     <Landing {lang} />
                 } else {
                     <ContextProvider<DayContext> context={days}>
-                    <ContextProvider<crate::ui::components::ExportContext> context={exports}>
+                    <ContextProvider<crate::ui::components::ActContext> context={exports}>
                         <FileList {lang} files={files.to_vec()} {busy} {on_cancel} kept={state.kept}
                             {on_raw} scan_failed={state.scan_failed.clone()} />
                         <AcrossView {lang} files={files.to_vec()} />
                         if !busy {
                             <crate::ui::components::ReportActions {lang} files={files.to_vec()} />
                         }
-                    </ContextProvider<crate::ui::components::ExportContext>>
+                    </ContextProvider<crate::ui::components::ActContext>>
                     </ContextProvider<DayContext>>
                 }
                 <DropZone {lang} engine={state.engine} compact={!files.is_empty()} on_files={on_files.clone()} />

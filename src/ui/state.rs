@@ -9,6 +9,7 @@ use std::rc::Rc;
 use crate::error::ErrorKind;
 use crate::export::{Format, What};
 use crate::i18n::Lang;
+use crate::letters::LetterPrefill;
 use crate::model::day::DayView;
 use crate::model::FileRef;
 use crate::report::FileReport;
@@ -19,6 +20,8 @@ pub use crate::worker::protocol::ReadProgress;
 pub enum View {
     Home,
     Promise,
+    /// "Ask for more": the letter generator.
+    Letter,
 }
 
 /// The analysis engine (the worker): files can be opened only once it is ready.
@@ -229,6 +232,8 @@ pub struct State {
     pub scan_failed: Option<(u32, String)>,
     /// The last export asked of the worker, and how it went.
     pub export: Option<ExportState>,
+    /// The company and finding a letter was last opened from.
+    pub letter: Option<LetterPrefill>,
 }
 
 /// An export of one file (the file at `path` in opened file `id`): waiting for the worker while
@@ -300,6 +305,7 @@ impl State {
             day: None,
             scan_failed: None,
             export: None,
+            letter: None,
         }
     }
 
@@ -388,12 +394,24 @@ pub enum Action {
         path: String,
         scan: Option<crate::scan::FileScan>,
     },
+    /// "Ask them": the letter page, addressed to the company a finding names.
+    AskLetter(LetterPrefill),
     /// An export was asked of the worker (`done` is `None`).
     ExportAsked(ExportState),
     /// The worker's answer to it (the file is already downloaded when it is made): `done` is
     /// set.
     Exported(ExportState),
     Forget,
+}
+
+/// The worker's answer to an export: only the answer to the export asked last is shown.
+fn answered(next: &mut State, answer: &ExportState) {
+    let asked = |e: &&mut ExportState| {
+        (e.id, &e.path, e.what, e.format) == (answer.id, &answer.path, answer.what, answer.format)
+    };
+    if let Some(export) = next.export.as_mut().filter(asked) {
+        export.done = answer.done;
+    }
 }
 
 /// The reducer: the next state from the current one and an action.
@@ -476,16 +494,13 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::ScanAsked => next.scan_failed = None,
         Action::Scanned { id, path, scan } => scanned(&mut next, id, path, scan),
         Action::ExportAsked(export) => next.export = Some(export),
-        Action::Exported(answer) => {
-            // Only the answer to the export asked last is shown.
-            if let Some(export) = next.export.as_mut().filter(|e| {
-                (e.id, &e.path, e.what, e.format)
-                    == (answer.id, &answer.path, answer.what, answer.format)
-            }) {
-                export.done = answer.done;
-            }
+        Action::AskLetter(prefill) => {
+            next.letter = Some(prefill);
+            next.view = View::Letter;
         }
+        Action::Exported(answer) => answered(&mut next, &answer),
         Action::Forget => {
+            next.letter = None;
             next.export = None;
             next.scan_failed = None;
             next.phase = Phase::Empty;

@@ -1647,3 +1647,57 @@ describe('act on it: get your data', () => {
     await finish(guides);
   });
 });
+
+describe('act on it: ask for more', () => {
+  test('a finding opens a letter to the advertiser it names, pre-filled, that the person completes, copies and mails only after a warning', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [sample('facebook/advertisers_using_your_activity_or_information.json')]);
+    // "These advertisers uploaded a list holding you": each can be asked what it holds.
+    const row = '#files tr:has(th .name:text-is("advertisers_using_your_activity_or_information.json"))';
+    await page.click(`${row} details[data-details="contact_lists"] summary`);
+    const first = page.locator(`${row} .ask-list li`).first();
+    const advertiser = (await first.locator('.ask-name').textContent()).trim();
+    assert.equal(advertiser, 'Francis, Tran and Hebert');
+    await first.locator('button').click();
+
+    // The letter page, its heading focused, addressed to that advertiser with the finding's words.
+    await page.waitForSelector('#letter-title');
+    await page.waitForFunction(() => document.activeElement?.id === 'letter-title');
+    assert.equal(await page.evaluate(() => location.hash), '#letter');
+    assert.equal(await page.inputValue('#letter-other-name'), advertiser);
+    assert.match(await page.textContent('.letter-why'), /Francis, Tran and Hebert uploaded to Facebook a list/);
+    let letter = await page.textContent('#letter-text');
+    assert.match(letter, /Francis, Tran and Hebert/);
+    assert.match(letter, /Article 15/);
+    assert.match(letter, /one month/);
+    assert.match(letter, /uploaded to Facebook a list/);
+    // What the person types stays local (autocomplete off) and fills the letter.
+    for (const id of ['letter-name', 'letter-address', 'letter-email', 'letter-account']) {
+      assert.equal(await page.getAttribute(`#${id}`, 'autocomplete'), 'off', id);
+    }
+    await page.fill('#letter-name', 'Marie Curieuse <script>alert(1)</script>');
+    letter = await page.textContent('#letter-text');
+    assert.match(letter, /Marie Curieuse <script>alert\(1\)<\/script>/);
+    assert.equal(await page.evaluate(() => document.querySelectorAll('main script').length), 0);
+    await axe(page, 'the letter page');
+
+    // A listed company: its published contact, with where it comes from; mailto only after the
+    // warning is ticked.
+    await page.selectOption('#letter-company', 'meta');
+    assert.match(await page.textContent('.letter-where'), /Meta/);
+    const mail = page.locator('.letter-send a.button[href^="mailto:"]');
+    assert.equal(await mail.count(), 0);
+    await page.check('#letter-mail-consent');
+    const href = await mail.getAttribute('href');
+    assert.ok(href.startsWith('mailto:') && !/[<>\s]/.test(href), href);
+
+    // In French too.
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await page.textContent('#letter-title'), 'Demander plus');
+    assert.match(await page.textContent('#letter-text'), /article 15|Article 15/);
+    await axe(page, 'the letter page, in French');
+    await finish(session);
+  });
+});

@@ -7,14 +7,18 @@ use yew::prelude::*;
 use crate::export::{Format, What};
 use crate::i18n::export::{export_failed, exported, what_name, ExportText};
 use crate::i18n::Lang;
+use crate::letters::LetterPrefill;
 use crate::ui::state::ExportState;
 
-/// How the menus ask for an export, and the last one asked.
+/// How a file's rows act on what it reveals: ask for an export (and the last one asked), or open
+/// a letter to a company.
 #[derive(Clone, PartialEq)]
-pub struct ExportContext {
+pub struct ActContext {
     /// The opened file, the path in it, what and in which format.
     pub ask: Callback<(u32, String, What, Format)>,
     pub state: Option<ExportState>,
+    /// Opens "Ask for more", addressed to a company, with the finding that names it.
+    pub letter: Callback<LetterPrefill>,
 }
 
 #[derive(Properties, PartialEq)]
@@ -24,17 +28,23 @@ pub struct ExportMenuProps {
     pub path: AttrValue,
     /// What the file offers, each in its formats ([`crate::export::offered`]).
     pub offers: Vec<(What, Vec<Format>)>,
+    /// The file's kind, for the letter to its service ([`AskService`]).
+    #[prop_or_default]
+    pub kind: Option<AttrValue>,
 }
 
 #[function_component]
 pub fn ExportMenu(props: &ExportMenuProps) -> Html {
-    let Some(context) = use_context::<ExportContext>() else {
+    let Some(context) = use_context::<ActContext>() else {
         return Html::default();
     };
-    if props.offers.is_empty() {
-        return Html::default();
-    }
     let lang = props.lang;
+    let ask = props.kind.clone().map_or_else(Html::default, |kind| {
+        html! { <AskService {lang} {kind} /> }
+    });
+    if props.offers.is_empty() {
+        return ask;
+    }
     let mine = context
         .state
         .as_ref()
@@ -49,6 +59,7 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
     });
     let waiting = mine.is_some_and(|e| e.done.is_none());
     html! {
+        <>
         <details class="export" data-export="">
             <summary>{ ExportText::Menu.get(lang) }</summary>
             <p class="export-hint">{ ExportText::Hint.get(lang) }</p>
@@ -83,5 +94,39 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
             </ul>
             <p class="export-status" role="status">{ status.unwrap_or_default() }</p>
         </details>
+        { ask }
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AskServiceProps {
+    pub lang: Lang,
+    /// The file's kind (`facebook.advertisers`): its first part names the service.
+    pub kind: AttrValue,
+}
+
+/// "Write to Meta to know more": a letter to the service a recognised file comes from, when its
+/// data-protection contact is known (`crate::letters::contacts`).
+#[function_component]
+pub fn AskService(props: &AskServiceProps) -> Html {
+    let Some(context) = use_context::<ActContext>() else {
+        return Html::default();
+    };
+    let service = props.kind.split('.').next().unwrap_or_default();
+    let Some(contact) = crate::letters::contacts::matching(service) else {
+        return Html::default();
+    };
+    let name = contact.name.split(" (").next().unwrap_or(contact.name);
+    let onclick = context.letter.reform(move |_: MouseEvent| LetterPrefill {
+        company: contact.id.to_owned(),
+        context: String::new(),
+    });
+    html! {
+        <p class="ask-service">
+            <button type="button" class="button quiet" data-ask={contact.id} {onclick}>
+                { crate::letters::text::ask_service(props.lang, name) }
+            </button>
+        </p>
     }
 }

@@ -116,6 +116,11 @@ fn social_detail(lang: Lang, key: &str, finding: &str, s: &SocialSummary) -> Htm
                 </>
             }
         }
+        "contact_lists" => html! {
+            <super::ContactListsDetails {lang} platform={s.platform} holders={
+                s.advertisers.iter().filter(|a| a.flags.data_file).map(|a| a.name.clone()).collect::<Vec<_>>()
+            } />
+        },
         "ads_seen" => html! {
             <super::AdsDetails {lang} advertisers={s.ads_by_advertiser.clone()} ads={s.ads} />
         },
@@ -154,6 +159,14 @@ fn media_detail(lang: Lang, key: &str, finding: &str, m: &MediaSummary) -> Html 
                 inferred={vec![(Text::MediaSegments.get(lang).to_owned(), m.segments.clone())]} />
         },
         _ => Html::default(),
+    }
+}
+
+/// The id of the source that recognised the file, if one did.
+fn kind_id(report: &FileReport) -> Option<AttrValue> {
+    match &report.kind {
+        Kind::Source(id) => Some(AttrValue::from(id.clone())),
+        Kind::Unknown => None,
     }
 }
 
@@ -231,7 +244,7 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                     <span class="status error">{ error.message.get(lang) }</span>
                 }
                 <super::ExportMenu {lang} {owner} path={report.file.path.clone()}
-                    offers={crate::export::offered(report)} />
+                    offers={crate::export::offered(report)} kind={kind_id(report)} />
                 // Everything the file holds, as for a file no source knows.
                 <super::ScanButton {lang} {owner} path={report.file.path.clone()} id={format!("s-{key}")}
                     described={format!("n-{key}")} raw=true ask={report.scan.as_ref().is_none_or(|s| s.brief)} />

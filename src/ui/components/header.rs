@@ -48,6 +48,7 @@ pub fn Header(props: &HeaderProps) -> Html {
             <nav class="site-nav" aria-label={Text::MainNavigation.get(lang)}>
                 <a href="#" aria-current={current(View::Home)}>{ Text::NavHome.get(lang) }</a>
                 <a href="#promise" aria-current={current(View::Promise)}>{ Text::NavPromise.get(lang) }</a>
+                <a href="#letter" aria-current={current(View::Letter)}>{ Text::NavLetter.get(lang) }</a>
                 <GuidesLink {lang} />
             </nav>
             <div class="header-actions">

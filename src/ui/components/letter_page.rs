@@ -7,9 +7,6 @@
 //! clipboard when the browser allows it; the `mailto:` link exists only once the person has
 //! ticked the warning.
 
-// Not mounted yet: the lead wires it at `#letter` (issue 10); then this allow goes.
-#![allow(dead_code)]
-
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;

@@ -31,12 +31,10 @@ pub use across_view::AcrossView;
 pub use counts_chart::CountsChart;
 pub use day_view::{DayContext, DayPanel};
 pub use drop_zone::DropZone;
-pub use export_menu::{ExportContext, ExportMenu};
+pub use export_menu::{ActContext, ExportMenu};
 pub use file_list::FileList;
 pub use header::{GuidesLink, Header};
 pub use landing::Landing;
-// Not mounted yet: the lead wires it at `#letter` (issue 10); then these allows go.
-#[allow(unused_imports)]
 pub use letter_page::LetterPage;
 pub use live_region::LiveRegion;
 pub use map_view::{warm_up as warm_up_maps, MapView};
@@ -50,6 +48,7 @@ pub use routine_chart::RoutineChart;
 pub use scan_view::{scan_line, ScanButton, ScanContext, ScanPanel};
 pub use self_test::SelfTest;
 pub use social_details::{
-    AdsDetails, ContactsDetails, ConversationsDetails, InferencesDetails, LoginsDetails,
+    AdsDetails, ContactListsDetails, ContactsDetails, ConversationsDetails, InferencesDetails,
+    LoginsDetails,
 };
 pub use trips_chart::TripsChart;

@@ -291,3 +291,48 @@ pub fn conversations_details(props: &ConversationsProps) -> Html {
         </details>
     }
 }
+
+#[derive(Properties, PartialEq)]
+pub struct ContactListsProps {
+    pub lang: Lang,
+    pub platform: crate::model::social::Platform,
+    /// The advertisers who uploaded a list holding the person, as listed.
+    pub holders: Vec<String>,
+}
+
+/// The advertisers who hold the person's contact details, each with a letter to ask them what
+/// they hold and where they got it ("Ask for more", pre-filled).
+#[function_component(ContactListsDetails)]
+pub fn contact_lists_details(props: &ContactListsProps) -> Html {
+    use crate::letters::text::{ask_them, uploaded_list};
+    let lang = props.lang;
+    let (open, on_toggle) = use_details_open();
+    let letter = use_context::<super::ActContext>().map(|c| c.letter);
+    html! {
+        <details class="social-details" data-details="contact_lists" ontoggle={on_toggle}>
+            <summary>{ ask_them(lang) }</summary>
+            if open {
+                <ul class="ask-list">
+                    { for props.holders.iter().map(|name| {
+                        let onclick = letter.clone().map(|letter| {
+                            let (name, platform) = (name.clone(), props.platform.name());
+                            letter.reform(move |_: MouseEvent| crate::letters::LetterPrefill {
+                                company: name.clone(),
+                                context: uploaded_list(lang, &name, platform),
+                            })
+                        });
+                        html! {
+                            <li>
+                                <span class="ask-name">{ name }</span>
+                                <button type="button" class="button quiet" {onclick}
+                                    aria-label={format!("{}, {name}", ask_them(lang))}>
+                                    { ask_them(lang) }
+                                </button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+        </details>
+    }
+}
