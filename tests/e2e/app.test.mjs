@@ -1658,7 +1658,7 @@ describe('act on it: ask for more', () => {
     await page.click(`${row} details[data-details="contact_lists"] summary`);
     const first = page.locator(`${row} .ask-list li`).first();
     const advertiser = (await first.locator('.ask-name').textContent()).trim();
-    assert.equal(advertiser, 'Francis, Tran and Hebert');
+    assert.equal(advertiser, 'Alexander Group');
     await first.locator('button').click();
 
     // The letter page, its heading focused, addressed to that advertiser with the finding's words.
@@ -1666,9 +1666,9 @@ describe('act on it: ask for more', () => {
     await page.waitForFunction(() => document.activeElement?.id === 'letter-title');
     assert.equal(await page.evaluate(() => location.hash), '#letter');
     assert.equal(await page.inputValue('#letter-other-name'), advertiser);
-    assert.match(await page.textContent('.letter-why'), /Francis, Tran and Hebert uploaded to Facebook a list/);
+    assert.match(await page.textContent('.letter-why'), /Alexander Group uploaded to Facebook a list/);
     let letter = await page.textContent('#letter-text');
-    assert.match(letter, /Francis, Tran and Hebert/);
+    assert.match(letter, /Alexander Group/);
     assert.match(letter, /Article 15/);
     assert.match(letter, /one month/);
     assert.match(letter, /uploaded to Facebook a list/);
@@ -1686,6 +1686,10 @@ describe('act on it: ask for more', () => {
     // warning is ticked.
     await page.selectOption('#letter-company', 'meta');
     assert.match(await page.textContent('.letter-where'), /Meta/);
+    // Meta publishes a form, not an address: no mail link at all.
+    assert.equal(await page.locator('#letter-mail-consent').count(), 0);
+    await page.selectOption('#letter-company', 'spotify');
+    assert.match(await page.textContent('.letter-where'), /privacy@spotify\.com/);
     const mail = page.locator('.letter-send a.button[href^="mailto:"]');
     assert.equal(await mail.count(), 0);
     await page.check('#letter-mail-consent');
