@@ -13,7 +13,9 @@
 //! | sources | [`sources`] | one file per export type, and the registry that detects them |
 //! | analysis | [`analysis`] | what a file reveals |
 //! | report | [`report`] | the serialisable report: what the UI shows and `inspect` prints |
+//! | exports | [`export`] | what was read, written again as GeoJSON, GPX and CSV, safe to open |
 //! | letters | [`letters`] | GDPR request letters (access, portability, objection, erasure) and where to send them |
+//! | guide pages | `handouts` | the static "Get your data" pages, from the registry's guides |
 //! | charts | [`charts`] | drawing findings on any plotters backend |
 //! | test data | [`synth`] | seeded synthetic exports with their ground truth, for tests and benchmarks |
 //! | ui / worker glue | `ui`, `worker` | yew, web-sys, gloo, wasm-bindgen, js-sys |
