@@ -13,6 +13,7 @@
 
 use std::fmt::Write;
 
+use crate::export::geo::xml_escape as escape;
 use crate::i18n::guides::{official_page, Words};
 use crate::i18n::Lang;
 use crate::sources::guides::{guides, Guide};
@@ -20,22 +21,6 @@ use crate::sources::guides::{guides, Guide};
 /// The page's policy: it runs no script and loads only its stylesheet.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; base-uri 'none'; \
                    form-action 'none'";
-
-/// `text` escaped for HTML text and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// The file name of a page: `index.fr.html`, `google.takeout.en.html`.
 pub fn file_name(id: Option<&str>, lang: Lang) -> String {
@@ -250,7 +235,7 @@ mod tests {
     fn text_is_escaped() {
         assert_eq!(
             escape("<b>\"A&B\"</b>'"),
-            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&#39;"
+            "&lt;b&gt;&quot;A&amp;B&quot;&lt;/b&gt;&apos;"
         );
     }
 }

@@ -329,20 +329,23 @@ pub fn scan_entry(
     source: &mut dyn ByteSource,
     path: &str,
 ) -> Option<crate::scan::FileScan> {
-    let wanted = FileRef::new(path, 0).path;
-    let (mut seen, mut found) = (false, None);
-    scan_entries(
-        name,
-        source,
-        // The first entry of that path only.
-        &mut |entry| {
-            let first = !seen && entry == wanted;
-            seen |= first;
-            first
-        },
-        &mut |_, scan| found = Some(scan),
-    );
+    let mut found = None;
+    scan_entries(name, source, &mut first_of(path), &mut |_, scan| {
+        found = Some(scan);
+    });
     found
+}
+
+/// Accepts the first entry at `path` (normalised as reports give it), and no other: what the
+/// person asked about, even when an archive holds two entries of that name.
+pub fn first_of(path: &str) -> impl FnMut(&str) -> bool {
+    let wanted = FileRef::new(path, 0).path;
+    let mut seen = false;
+    move |entry| {
+        let first = !seen && entry == wanted;
+        seen |= first;
+        first
+    }
 }
 
 /// [`scan_entry`] for every entry whose path `wanted` accepts, in one walk: `on_scan` gets each
@@ -352,6 +355,28 @@ pub fn scan_entries(
     source: &mut dyn ByteSource,
     wanted: &mut dyn FnMut(&str) -> bool,
     on_scan: &mut dyn FnMut(String, crate::scan::FileScan),
+) {
+    each_entry(name, source, wanted, &mut |entry, reader| {
+        let Ok(head) = crate::ingest::read_prefix(reader, crate::ingest::HEAD_LEN) else {
+            return;
+        };
+        if head.is_empty() {
+            return;
+        }
+        if let (Some(scan), _) = crate::scan::scan(entry, &head, reader) {
+            on_scan(entry.to_owned(), scan);
+        }
+    });
+}
+
+/// Walks what the person opened (`name`: a plain file or an archive) and hands `on` the path
+/// (normalised, as reports give it) and the bytes of each entry whose path `wanted` accepts: the
+/// raw view and the exports read a file again this way.
+pub fn each_entry(
+    name: &str,
+    source: &mut dyn ByteSource,
+    wanted: &mut dyn FnMut(&str) -> bool,
+    on: &mut dyn FnMut(&str, &mut dyn std::io::Read),
 ) {
     archive::walk(name, source, &mut |event| {
         let Event::File {
@@ -363,17 +388,8 @@ pub fn scan_entries(
             return;
         };
         let entry = FileRef::new(entry, 0).path;
-        if !wanted(&entry) {
-            return;
-        }
-        let Ok(head) = crate::ingest::read_prefix(reader, crate::ingest::HEAD_LEN) else {
-            return;
-        };
-        if head.is_empty() {
-            return;
-        }
-        if let (Some(scan), _) = crate::scan::scan(&entry, &head, reader) {
-            on_scan(entry, scan);
+        if wanted(&entry) {
+            on(&entry, reader);
         }
     });
 }

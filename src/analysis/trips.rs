@@ -124,6 +124,31 @@ fn main_leg(legs: &[Leg]) -> Option<Leg> {
     main
 }
 
+/// What a kept trip's legs add up to, as the day view and the exports show it.
+struct LegSums {
+    /// The mode of most of its length.
+    mode: Mode,
+    metres: u64,
+    /// `None` when no leg has a carbon factor.
+    grams: Option<u64>,
+    estimated: bool,
+}
+
+impl LegSums {
+    fn of(legs: &[Leg]) -> Option<LegSums> {
+        let main = main_leg(legs)?;
+        Some(LegSums {
+            mode: main.mode,
+            metres: whole(legs.iter().map(|l| l.metres).sum()),
+            grams: legs
+                .iter()
+                .filter_map(|l| co2::grams(l.mode, l.metres))
+                .reduce(u64::saturating_add),
+            estimated: legs.iter().any(|l| l.estimated),
+        })
+    }
+}
+
 /// One trip, as it is added.
 struct Trip<'a> {
     start: Millis,
@@ -811,7 +836,7 @@ impl Journal {
                 continue;
             }
             let legs = self.legs.legs_of(trip);
-            let Some(main) = main_leg(legs) else {
+            let Some(sums) = LegSums::of(legs) else {
                 continue;
             };
             let local_end = trip.end + Millis::from(trip.end_offset);
@@ -824,7 +849,7 @@ impl Journal {
                     ends_later: u32::try_from(local_end.div_euclid(DAY) - day).unwrap_or(0),
                     from: point(trip.from),
                     to: point(trip.to),
-                    mode: main.mode,
+                    mode: sums.mode,
                     legs: legs
                         .iter()
                         .map(|l| DayLeg {
@@ -832,12 +857,9 @@ impl Journal {
                             metres: whole(l.metres),
                         })
                         .collect(),
-                    metres: whole(legs.iter().map(|l| l.metres).sum()),
-                    grams: legs
-                        .iter()
-                        .filter_map(|l| co2::grams(l.mode, l.metres))
-                        .reduce(u64::saturating_add),
-                    estimated: legs.iter().any(|l| l.estimated),
+                    metres: sums.metres,
+                    grams: sums.grams,
+                    estimated: sums.estimated,
                     corrected: trip.corrected,
                 },
             ));
@@ -854,20 +876,16 @@ impl Journal {
             .log
             .iter()
             .filter_map(|trip| {
-                let legs = self.legs.legs_of(trip);
-                let main = main_leg(legs)?;
+                let sums = LegSums::of(self.legs.legs_of(trip))?;
                 Some(TripRecord {
                     start: trip.start,
                     end: trip.end,
                     from: trip.from,
                     to: trip.to,
-                    mode: main.mode,
-                    metres: whole(legs.iter().map(|l| l.metres).sum()),
-                    grams: legs
-                        .iter()
-                        .filter_map(|l| co2::grams(l.mode, l.metres))
-                        .reduce(u64::saturating_add),
-                    estimated: legs.iter().any(|l| l.estimated),
+                    mode: sums.mode,
+                    metres: sums.metres,
+                    grams: sums.grams,
+                    estimated: sums.estimated,
                     corrected: trip.corrected,
                 })
             })

@@ -18,7 +18,6 @@ use std::io::{Read, Write};
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorKind;
-use crate::ingest::archive::{self, Event};
 use crate::ingest::{read_prefix, ByteSource, HEAD_LEN};
 use crate::model::{FileRef, Summary};
 use crate::report::FileReport;
@@ -139,24 +138,13 @@ pub fn export_entry(
     format: Format,
     out: &mut dyn Write,
 ) -> Result<u64, ErrorKind> {
-    let wanted = FileRef::new(path, 0).path;
     let mut result = Err(ErrorKind::Unreadable);
-    let mut done = false;
-    archive::walk(name, source, &mut |event| {
-        let Event::File {
-            path: entry,
-            reader,
-            ..
-        } = event
-        else {
-            return;
-        };
-        if done || FileRef::new(entry, 0).path != wanted {
-            return;
-        }
-        done = true;
-        result = export_reader(&wanted, reader, what, format, out);
-    });
+    crate::report::each_entry(
+        name,
+        source,
+        &mut crate::report::first_of(path),
+        &mut |entry, reader| result = export_reader(entry, reader, what, format, out),
+    );
     result
 }
 

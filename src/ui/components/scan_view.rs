@@ -373,17 +373,5 @@ fn structure(lang: Lang, shape: &Shape, columns: &[crate::scan::ColumnExamples])
 
 /// `reflet-structure-message_1.json`, from the masked path's last component.
 fn download_name(path: &str) -> String {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    let stem = name.rsplit_once('.').map_or(name, |(s, _)| s);
-    let safe: String = stem
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("reflet-structure-{safe}.json")
+    format!("reflet-structure-{}.json", crate::export::safe_stem(path))
 }
