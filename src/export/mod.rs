@@ -108,12 +108,22 @@ pub fn offered(report: &FileReport) -> Vec<(What, Vec<Format>)> {
 /// The download's name: `reflet-<what>-<file's name without extension>.<ext>`, with only
 /// letters, digits, `-` and `_` from the file's name.
 pub fn file_name(path: &str, what: What, format: Format) -> String {
+    format!(
+        "reflet-{}-{}.{}",
+        what.key(),
+        safe_stem(path),
+        format.extension()
+    )
+}
+
+/// The last component of `path` without its extension, with only letters, digits, `-` and `_`
+/// (others become `_`), at most 60 of them: a download's name never says more than that.
+pub fn safe_stem(path: &str) -> String {
     let name = FileRef::new(path, 0).name().to_owned();
     let stem = name
         .rsplit_once('.')
         .map_or(name.as_str(), |(stem, _)| stem);
-    let stem: String = stem
-        .chars()
+    stem.chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {
                 c
@@ -122,8 +132,7 @@ pub fn file_name(path: &str, what: What, format: Format) -> String {
             }
         })
         .take(60)
-        .collect();
-    format!("reflet-{}-{stem}.{}", what.key(), format.extension())
+        .collect()
 }
 
 /// Reads the file at `path` inside what the person opened (`name`, a plain file or an archive)
