@@ -1497,6 +1497,16 @@ describe('act on it: reuse', () => {
     const trips = records.summary.trips;
     assert.equal(trips.trips, 20);
 
+    // The printable page: the results alone (no header, drop zone, buttons or menus), as a PDF.
+    await page.emulateMedia({ media: 'print' });
+    for (const hidden of ['header.site-header', '#drop-zone', '#report-json', `${row} details.export`]) {
+      assert.equal(await page.locator(hidden).first().isVisible(), false, `${hidden} is printed`);
+    }
+    assert.equal(await page.locator(`${row} .finding[data-finding="trips"]`).isVisible(), true);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 10_000 && pdf.subarray(0, 5).toString() === '%PDF-');
+    await page.emulateMedia({ media: 'screen' });
+
     // Each file's own exports, under what it reveals.
     await page.click(`${row} details.export summary`);
     await axe(page, 'a file\'s exports');

@@ -216,6 +216,8 @@ where
 pub struct ChartSaveProps {
     pub lang: crate::i18n::Lang,
     pub name: AttrValue,
+    /// The chart's title: each button names it for screen readers.
+    pub title: AttrValue,
     pub canvas: NodeRef,
     pub svg: Callback<(), String>,
 }
@@ -244,10 +246,12 @@ pub fn ChartSave(props: &ChartSaveProps) -> Html {
     };
     html! {
         <p class="chart-save">
-            <button type="button" class="button quiet" data-save="png" onclick={on_png}>
+            <button type="button" class="button quiet" data-save="png" onclick={on_png}
+                aria-label={format!("{}, {}", ExportText::ChartPng.get(lang), props.title)}>
                 { ExportText::ChartPng.get(lang) }
             </button>
-            <button type="button" class="button quiet" data-save="svg" onclick={on_svg}>
+            <button type="button" class="button quiet" data-save="svg" onclick={on_svg}
+                aria-label={format!("{}, {}", ExportText::ChartSvg.get(lang), props.title)}>
                 { ExportText::ChartSvg.get(lang) }
             </button>
         </p>

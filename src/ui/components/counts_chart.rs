@@ -59,7 +59,7 @@ pub fn counts_chart(props: &CountsChartProps) -> Html {
         <figure class="chart" aria-labelledby={title.clone()} data-chart={props.kind.clone()}>
             <figcaption id={title.clone()}>{ props.title.clone() }</figcaption>
             <canvas ref={canvas.clone()} width="720" height="180" role="img" aria-label={props.alt.clone()}></canvas>
-            <ChartSave {lang} name={format!("reflet-chart-{}", props.kind)} {canvas} {svg} />
+            <ChartSave {lang} name={format!("reflet-chart-{}", props.kind)} title={props.title.clone()} {canvas} {svg} />
             <details ontoggle={on_toggle}>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
                 if open {

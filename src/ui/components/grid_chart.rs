@@ -66,7 +66,7 @@ pub fn grid_chart(props: &GridChartProps) -> Html {
                     <li><span class={classes!("swatch", class.to_string())}></span>{ words.clone() }</li>
                 }) }
             </ul>
-            <ChartSave {lang} name={format!("reflet-chart-{}", props.kind)} {canvas} {svg} />
+            <ChartSave {lang} name={format!("reflet-chart-{}", props.kind)} title={props.title.clone()} {canvas} {svg} />
             <details ontoggle={on_toggle}>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
                 { table }

@@ -50,7 +50,7 @@ pub fn timeline_chart(props: &TimelineChartProps) -> Html {
         <figure class="chart" aria-labelledby={title} data-chart="timeline">
             <figcaption id={title}>{ Text::TimelineChartTitle.get(lang) }</figcaption>
             <canvas ref={canvas.clone()} width="720" height="120" role="img" aria-label={Text::TimelineChartAlt.get(lang)}></canvas>
-            <ChartSave {lang} name="reflet-chart-timeline" {canvas} {svg} />
+            <ChartSave {lang} name="reflet-chart-timeline" title={Text::TimelineChartTitle.get(lang)} {canvas} {svg} />
             <details ontoggle={on_toggle}>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
                 if open {

@@ -116,7 +116,7 @@ pub fn trips_chart(props: &TripsChartProps) -> Html {
             <ChartSave {lang} name={format!("reflet-chart-{}", match props.measure {
                 Measure::Distance => "trips",
                 Measure::Carbon => "co2",
-            })} {canvas} {svg} />
+            })} title={title_text.get(lang)} {canvas} {svg} />
             <details ontoggle={on_toggle}>
                 <summary>{ Text::RoutineTableShow.get(lang) }</summary>
                 { table }
