@@ -52,11 +52,11 @@ function commuterTimeline() {
   return { name: 'Timeline.json', mimeType: 'application/json', buffer: Buffer.from(json) };
 }
 
-// The file list's rows, cell by cell, as read on screen but without the maps, day views and
-// scanner lines (tested on their own): they are hidden while the text is read.
+// The file list's rows, cell by cell, as read on screen but without the maps, day views,
+// scanner lines, exports and letters (tested on their own): they are hidden while the text is read.
 function rowTexts(page) {
   return page.$$eval('#files tbody tr', (trs) => {
-    const maps = [...document.querySelectorAll('#files figure.map, #files .day-open, #files section.day, #files .scan-line, #files .scan-open')];
+    const maps = [...document.querySelectorAll('#files figure.map, #files .day-open, #files section.day, #files .scan-line, #files .scan-open, #files details.export, #files .ask-service')];
     maps.forEach((m) => { m.hidden = true; });
     const rows = trs.map((tr) => tr.innerText.split('\t').map((s) => s.trim()));
     maps.forEach((m) => { m.hidden = false; });
