@@ -228,7 +228,7 @@ mod tests {
             "<a href=\"https://takeout.google.com/\" rel=\"noopener noreferrer\">Ouvrir la page \
              officielle sur takeout.google.com</a>"
         ));
-        assert!(takeout.contains("<li>Google Records.json") || takeout.contains("Records.json"));
+        assert!(takeout.contains("Records.json)</li>"), "{takeout}");
     }
 
     #[test]

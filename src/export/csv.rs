@@ -10,6 +10,10 @@
 use std::borrow::Cow;
 use std::io::{self, Write};
 
+/// Written first in every CSV export: the UTF-8 byte-order mark, by which spreadsheets (Excel
+/// above all) know the file is UTF-8 and show "é" rather than "Ã©".
+pub const BOM: &[u8] = "\u{feff}".as_bytes();
+
 /// One cell.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Cell<'a> {

@@ -58,15 +58,11 @@ impl<'w> PositionWriter<'w> {
         match format {
             Format::GeoJson => out.write_all(b"{\"type\":\"FeatureCollection\",\"features\":[")?,
             Format::Gpx => write!(out, "{GPX_HEAD}<trk>\n<name>Reflet</name>\n")?,
-            Format::Csv => row(
-                out,
-                &[
-                    Cell::Text("time"),
-                    Cell::Text("latitude"),
-                    Cell::Text("longitude"),
-                    Cell::Text("source"),
-                ],
-            )?,
+            Format::Csv => {
+                out.write_all(super::csv::BOM)?;
+                let header = ["time", "latitude", "longitude", "source"];
+                row(out, &header.map(Cell::Text))?;
+            }
         }
         Ok(PositionWriter {
             out,
@@ -236,6 +232,7 @@ fn trips_csv(out: &mut dyn Write, trips: &[TripRecord]) -> io::Result<u64> {
         "estimated",
         "corrected",
     ];
+    out.write_all(super::csv::BOM)?;
     row(out, &header.map(Cell::Text))?;
     let coordinate = |p: Option<LatLng>, lat: bool| {
         p.map_or(Cell::Empty, |p| {

@@ -123,7 +123,8 @@ pub fn safe_stem(path: &str) -> String {
     let stem = name
         .rsplit_once('.')
         .map_or(name.as_str(), |(stem, _)| stem);
-    stem.chars()
+    let safe: String = stem
+        .chars()
         .map(|c| {
             if c.is_alphanumeric() || c == '-' || c == '_' {
                 c
@@ -132,7 +133,12 @@ pub fn safe_stem(path: &str) -> String {
             }
         })
         .take(60)
-        .collect()
+        .collect();
+    if safe.is_empty() {
+        String::from("file")
+    } else {
+        safe
+    }
 }
 
 /// Reads the file at `path` inside what the person opened (`name`, a plain file or an archive)

@@ -100,6 +100,7 @@ impl Writing<'_> {
 
 /// The records CSV's first row.
 pub fn records_header(out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(super::csv::BOM)?;
     let names = ["time", "type", "name", "detail", "value", "unit"];
     row(out, &names.map(Cell::Text))
 }
@@ -302,7 +303,7 @@ impl HealthSink for Writing<'_> {
     #[allow(clippy::cast_precision_loss)] // a night's seconds
     fn sleep(&mut self, start: i64, end: i64, asleep: bool, source: &str) {
         let kind = if asleep { "asleep" } else { "in_bed" };
-        let hours = Cell::Num((end - start) as f64 / 3600.0, 2);
+        let hours = Cell::Num(end.saturating_sub(start) as f64 / 3600.0, 2);
         self.record(&local(start), kind, source, "", hours, "h");
     }
     fn workout(&mut self, workout: &Workout<'_>) {

@@ -13,6 +13,8 @@ pub enum ExportText {
     Trips,
     Records,
     Preparing,
+    /// The link to the file just written, if the browser held the download back.
+    SaveAgain,
     /// Above the file list: the whole report and the printable page.
     ReportTitle,
     ReportHint,
@@ -30,8 +32,8 @@ impl ExportText {
             match self {
                 ExportText::Menu => ("Réutiliser ces données", "Reuse this data"),
                 ExportText::Hint => (
-                    "Le fichier est écrit sur votre appareil\u{a0}: rien n’est envoyé. GeoJSON et \
-                     GPX s’ouvrent dans les logiciels de cartes (uMap, QGIS, OsmAnd…), CSV dans un \
+                    "Le fichier est écrit sur votre appareil\u{a0}: rien n'est envoyé. GeoJSON et \
+                     GPX s'ouvrent dans les logiciels de cartes (uMap, QGIS, OsmAnd…), CSV dans un \
                      tableur.",
                     "The file is written on your device: nothing is sent. GeoJSON and GPX open in \
                      map software (uMap, QGIS, OsmAnd…), CSV in a spreadsheet.",
@@ -40,11 +42,15 @@ impl ExportText {
                 ExportText::Trips => ("Trajets", "Trips"),
                 ExportText::Records => ("Tous les enregistrements", "Every record"),
                 ExportText::Preparing => ("Préparation du fichier…", "Preparing the file…"),
+                ExportText::SaveAgain => (
+                    "Pas de téléchargement\u{a0}? L'enregistrer",
+                    "No download? Save it",
+                ),
                 ExportText::ReportTitle => ("Garder et réutiliser", "Keep and reuse"),
                 ExportText::ReportHint => (
                     "Le rapport complet, dans un format ouvert (JSON, documenté), ou une page à \
                      imprimer ou à enregistrer en PDF. Chaque fichier a aussi ses propres exports, \
-                     sous ce qu’il révèle.",
+                     sous ce qu'il révèle.",
                     "The whole report, in an open format (JSON, documented), or a page to print \
                      or save as PDF. Each file also has its own exports, under what it reveals.",
                 ),
@@ -93,7 +99,7 @@ pub fn exported(lang: Lang, what: What, format: &str, count: u64) -> String {
 /// The export could not be made, and why.
 pub fn export_failed(lang: Lang, why: &str) -> String {
     match lang {
-        Lang::Fr => format!("Le fichier n’a pas pu être écrit\u{a0}: {why}"),
+        Lang::Fr => format!("Le fichier n'a pas pu être écrit\u{a0}: {why}"),
         Lang::En => format!("The file could not be written: {why}"),
     }
 }

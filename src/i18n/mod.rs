@@ -1319,7 +1319,7 @@ pub fn show_more(lang: Lang, step: usize, left: usize) -> String {
 }
 
 /// A text in both languages, as the report carries it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Messages {
     pub fr: String,
     pub en: String,

@@ -115,7 +115,20 @@ impl LetterForm {
     pub fn apply(&mut self, edit: Edit) {
         match edit {
             Edit::Right(right) => self.right = right,
-            Edit::Company(value) => self.company = Company::from_value(&value),
+            Edit::Company(value) => {
+                self.company = Company::from_value(&value);
+                // The finding is about one company: a letter to another does not quote it.
+                if let Some(p) = &self.prefill {
+                    let same = match self.company {
+                        Company::Listed(c) => {
+                            contacts::matching(&p.company).is_some_and(|m| m.id == c.id)
+                        }
+                        Company::Other => true,
+                        Company::Unchosen => false,
+                    };
+                    self.include_context &= same;
+                }
+            }
             Edit::OtherName(v) => self.other_name = v,
             Edit::OtherAddress(v) => self.other_address = v,
             Edit::OtherEmail(v) => self.other_email = v,
@@ -149,12 +162,12 @@ impl LetterForm {
         }
     }
 
-    /// The finding's sentence, when the letter mentions it.
-    pub fn context(&self) -> Option<&str> {
+    /// The finding's sentence in `lang`, when the letter mentions it.
+    pub fn context(&self, lang: Lang) -> Option<&str> {
         self.prefill
             .as_ref()
             .filter(|_| self.include_context)
-            .map(|p| p.context.as_str())
+            .map(|p| p.context.get(lang))
             .filter(|c| !c.trim().is_empty())
     }
 
@@ -165,7 +178,7 @@ impl LetterForm {
             self.right,
             &self.recipient(),
             &self.requester,
-            self.context(),
+            self.context(lang),
             today,
         )
     }
@@ -189,8 +202,10 @@ mod tests {
     fn finding(company: &str) -> LetterPrefill {
         LetterPrefill {
             company: company.to_owned(),
-            context: "This advertiser uploaded a list containing you to Facebook (Meta)."
-                .to_owned(),
+            context: crate::i18n::Messages {
+                fr: "Cet annonceur a téléversé sur Facebook une liste qui me contient.".to_owned(),
+                en: "This advertiser uploaded a list containing me to Facebook (Meta).".to_owned(),
+            },
         }
     }
 
@@ -199,7 +214,7 @@ mod tests {
         let form = LetterForm::new(None);
         assert_eq!(form.right, Right::Access);
         assert_eq!(form.company, Company::Unchosen);
-        assert_eq!(form.context(), None);
+        assert_eq!(form.context(Lang::En), None);
         assert!(!form.mail_consent);
         let body = form.letter(Lang::En, TODAY).body;
         assert!(body.contains("[company name]") && body.contains("[your name]"));
@@ -212,7 +227,12 @@ mod tests {
         assert_eq!(form.other_name, "Acme Shoes");
         let body = form.letter(Lang::En, TODAY).body;
         assert!(body.contains("\nAcme Shoes\n[company address]\n"));
-        assert!(body.contains("uploaded a list containing you"));
+        assert!(body.contains("uploaded a list containing me"));
+        // In the language the letter is written in.
+        assert!(form
+            .letter(Lang::Fr, TODAY)
+            .body
+            .contains("une liste qui me contient"));
         assert!(body.contains("15(1)(g)"));
         // The person may leave the sentence out.
         let mut form = form;
@@ -222,8 +242,12 @@ mod tests {
             .body
             .contains("uploaded a list"));
         // A listed service's name picks its published contact.
-        let form = LetterForm::new(Some(finding("Facebook")));
+        let mut form = LetterForm::new(Some(finding("Facebook")));
         assert_eq!(form.contact().map(|c| c.id), Some("meta"));
+        assert!(form.context(Lang::En).is_some());
+        // A letter to another company does not quote a finding about this one.
+        form.apply(Edit::Company("spotify".to_owned()));
+        assert_eq!(form.context(Lang::En), None);
     }
 
     #[test]
@@ -281,7 +305,7 @@ mod tests {
         form.apply(Edit::Prefill(Some(finding("Snapchat"))));
         assert_eq!(form.contact().map(|c| c.id), Some("snapchat"));
         form.apply(Edit::Prefill(None));
-        assert_eq!(form.context(), None);
+        assert_eq!(form.context(Lang::En), None);
     }
 
     #[test]

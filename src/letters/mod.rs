@@ -195,7 +195,9 @@ impl Recipient {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LetterPrefill {
     pub company: String,
-    pub context: String,
+    /// The finding's sentence, in the person's words, in both languages (the letter is written
+    /// in the language chosen when it is read); empty when the letter is not opened from one.
+    pub context: crate::i18n::Messages,
 }
 
 /// A letter, in plain text.

@@ -310,7 +310,7 @@ pub fn check_before_sending(lang: Lang) -> &'static str {
 /// The button under an advertiser that holds the person's contact details.
 pub fn ask_them(lang: Lang) -> &'static str {
     match lang {
-        Lang::Fr => "Leur demander ce qu’ils détiennent",
+        Lang::Fr => "Leur demander ce qu'ils détiennent",
         Lang::En => "Ask them what they hold",
     }
 }
@@ -323,16 +323,17 @@ pub fn ask_service(lang: Lang, service: &str) -> String {
     }
 }
 
-/// What a letter opened from an advertiser says it read: the finding, about that advertiser.
+/// What a letter opened from an advertiser says the person read, in their own words: the
+/// finding, about that advertiser.
 pub fn uploaded_list(lang: Lang, advertiser: &str, platform: &str) -> String {
     match lang {
         Lang::Fr => format!(
             "{advertiser} a téléversé sur {platform} une liste (adresses e-mail ou numéros de \
-             téléphone) qui vous contient, pour vous montrer des publicités."
+             téléphone) qui me contient, pour me montrer des publicités."
         ),
         Lang::En => format!(
             "{advertiser} uploaded to {platform} a list (e-mail addresses or phone numbers) that \
-             contains you, to show you ads."
+             contains me, to show me ads."
         ),
     }
 }

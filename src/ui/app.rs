@@ -69,6 +69,9 @@ struct Runtime {
     in_flight: Vec<u32>,
     /// How many of the current worker's own requests have been counted.
     worker_requests: u32,
+    /// The `blob:` URL of the last export, kept for its "save again" link until the next one or
+    /// until everything is forgotten (then it is revoked, and its file freed).
+    export_url: Option<String>,
     next_id: u32,
     /// Kept for its lifetime: dropping it stops counting the page's requests.
     #[allow(dead_code)]
@@ -197,7 +200,7 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
             dispatch_msg.dispatch(Action::Scanned { id, path, scan });
         }
         Some(exported @ FromWorker::Exported { .. }) => {
-            if let Some(export) = save_export(exported, blob) {
+            if let Some(export) = save_export(&rt_msg, exported, blob) {
                 dispatch_msg.dispatch(Action::Exported(export));
             }
         }
@@ -260,8 +263,14 @@ fn send_raw(rt: &Shared, id: u32, path: String) -> bool {
         .is_ok()
 }
 
-/// Saves an export the worker made, as a download; what it holds, or why there is none.
-fn save_export(message: FromWorker, blob: Option<web_sys::Blob>) -> Option<state::ExportState> {
+/// Saves an export the worker made, as a download; what it holds, or why there is none. Its
+/// `blob:` URL stays for a "save again" link: a download started long after the click (a large
+/// export) may be held back by the browser.
+fn save_export(
+    rt: &Shared,
+    message: FromWorker,
+    blob: Option<web_sys::Blob>,
+) -> Option<state::ExportState> {
     let FromWorker::Exported {
         id,
         path,
@@ -273,12 +282,18 @@ fn save_export(message: FromWorker, blob: Option<web_sys::Blob>) -> Option<state
     else {
         return None;
     };
-    let done = match (failed, blob) {
-        (None, Some(blob)) => {
-            crate::ui::save::save_blob(&crate::export::file_name(&path, what, format), &blob);
+    let url = blob
+        .filter(|_| failed.is_none())
+        .and_then(|blob| web_sys::Url::create_object_url_with_blob(&blob).ok());
+    let done = match &url {
+        Some(url) => {
+            crate::ui::save::save_url(&crate::export::file_name(&path, what, format), url);
+            if let Some(old) = rt.borrow_mut().export_url.replace(url.clone()) {
+                let _ = web_sys::Url::revoke_object_url(&old);
+            }
             Ok(count)
         }
-        (failed, _) => Err(failed.unwrap_or(crate::error::ErrorKind::Unreadable)),
+        None => Err(failed.unwrap_or(crate::error::ErrorKind::Unreadable)),
     };
     Some(state::ExportState {
         id,
@@ -286,6 +301,7 @@ fn save_export(message: FromWorker, blob: Option<web_sys::Blob>) -> Option<state
         what,
         format,
         done: Some(done),
+        url,
     })
 }
 
@@ -307,6 +323,7 @@ fn act_calls(
                 what,
                 format,
                 done,
+                url: None,
             };
             export_dispatch.dispatch(Action::ExportAsked(asked(None)));
             if !send_export(&rt, id, path.clone(), what, format) {
@@ -611,6 +628,9 @@ pub fn App() -> Html {
                 // Cancel keeps the files listed: their raw view can still be asked.
                 if matches!(action, Action::Forget) {
                     r.opened.clear();
+                    if let Some(url) = r.export_url.take() {
+                        let _ = web_sys::Url::revoke_object_url(&url);
+                    }
                 }
                 r.raw_waiting = None;
                 r.in_flight.clear();

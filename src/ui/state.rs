@@ -245,6 +245,8 @@ pub struct ExportState {
     pub what: What,
     pub format: Format,
     pub done: Option<Result<u64, ErrorKind>>,
+    /// Where the file is (a `blob:` URL), to save it again.
+    pub url: Option<String>,
 }
 
 impl DayState {
@@ -411,6 +413,7 @@ fn answered(next: &mut State, answer: &ExportState) {
     };
     if let Some(export) = next.export.as_mut().filter(asked) {
         export.done = answer.done;
+        export.url.clone_from(&answer.url);
     }
 }
 
@@ -419,7 +422,7 @@ pub fn reduce(state: &State, action: Action) -> State {
     let mut next = state.clone();
     match action {
         Action::SetLang(lang) => next.lang = lang,
-        Action::Show(view) => next.view = view,
+        Action::Show(view) => show(&mut next, view),
         Action::EngineReady { at } => {
             next.engine = Engine::Ready;
             next.net.ready_at.get_or_insert(at);
@@ -516,7 +519,24 @@ pub fn reduce(state: &State, action: Action) -> State {
 
 /// The worker died: the file that killed it (if known) gets an error and keeps what was found
 /// before; the others go back to waiting. What the worker kept (the day view's data) is gone.
+/// Another page: leaving the letter, the header's "Ask for more" opens a blank one next time.
+fn show(next: &mut State, view: View) {
+    if view != View::Letter {
+        next.letter = None;
+    }
+    next.view = view;
+}
+
+/// An export still waiting when the worker stops (it died, or the person cancelled) will not
+/// come: it says why, and its buttons work again.
+fn export_stopped(next: &mut State, why: ErrorKind) {
+    if let Some(export) = next.export.as_mut().filter(|e| e.done.is_none()) {
+        export.done = Some(Err(why));
+    }
+}
+
 fn worker_crashed(next: &mut State, culprit: Option<u32>) {
+    export_stopped(next, ErrorKind::Crashed);
     next.day = None;
     let mut list = next.files().to_vec();
     for entry in &mut list {
@@ -553,6 +573,7 @@ fn scanned(next: &mut State, id: u32, path: String, scan: Option<crate::scan::Fi
 
 /// Cancel: the files not done are done, with an error saying they were cancelled.
 fn cancel(next: &mut State) {
+    export_stopped(next, ErrorKind::Cancelled);
     // The worker is ended: the positions it kept are gone.
     next.kept = None;
     next.day = None;
@@ -994,5 +1015,63 @@ mod tests {
         // What was found stays.
         assert_eq!(s.files()[0].reports[0].scan, scan);
         assert_eq!(reduce(&s, Action::Forget).scan_failed, None);
+    }
+
+    #[test]
+    fn an_export_is_answered_once_and_never_left_waiting() {
+        let asked = |path: &str| ExportState {
+            id: 1,
+            path: path.into(),
+            what: What::Positions,
+            format: Format::GeoJson,
+            done: None,
+            url: None,
+        };
+        let s = reduce(
+            &State::new(Lang::En, false),
+            Action::ExportAsked(asked("a.json")),
+        );
+        // An answer to an earlier export does not change the one asked last.
+        let old = ExportState {
+            done: Some(Ok(3)),
+            ..asked("b.json")
+        };
+        let s = reduce(&s, Action::Exported(old));
+        assert_eq!(s.export.as_ref().unwrap().done, None);
+        let s2 = reduce(
+            &s,
+            Action::Exported(ExportState {
+                done: Some(Ok(12)),
+                ..asked("a.json")
+            }),
+        );
+        assert_eq!(s2.export.as_ref().unwrap().done, Some(Ok(12)));
+        // The worker dies or is cancelled before answering: the export says so.
+        let crashed = reduce(&s, Action::WorkerCrashed { culprit: None });
+        assert_eq!(crashed.export.unwrap().done, Some(Err(ErrorKind::Crashed)));
+        let cancelled = reduce(&s, Action::Cancel);
+        assert_eq!(
+            cancelled.export.unwrap().done,
+            Some(Err(ErrorKind::Cancelled))
+        );
+        assert_eq!(reduce(&s, Action::Forget).export, None);
+    }
+
+    #[test]
+    fn a_letter_from_a_finding_is_forgotten_on_leaving_it() {
+        let prefill = crate::letters::LetterPrefill {
+            company: "Alexander Group".into(),
+            context: crate::i18n::Messages::from_fn(|_| "x".into()),
+        };
+        let s = reduce(
+            &State::new(Lang::En, false),
+            Action::AskLetter(prefill.clone()),
+        );
+        assert_eq!((s.view, s.letter.as_ref()), (View::Letter, Some(&prefill)));
+        // The address follows (#letter): the prefill stays.
+        let s = reduce(&s, Action::Show(View::Letter));
+        assert_eq!(s.letter.as_ref(), Some(&prefill));
+        let s = reduce(&s, Action::Show(View::Home));
+        assert_eq!(s.letter, None);
     }
 }

@@ -164,12 +164,13 @@ fn post_with(message: &FromWorker, blob: Option<&Blob>) {
     let _ = scope().post_message(&envelope);
 }
 
-/// An export as it is written: its bytes go to the JS side a mebibyte at a time, outside wasm
-/// memory, and become one `Blob` at the end, so an export of millions of positions does not grow
-/// the worker's memory.
+/// An export as it is written: its bytes leave wasm memory a mebibyte at a time, each mebibyte a
+/// `Blob` of its own (the browser may keep blobs on disk), and the export is one `Blob` of those
+/// at the end, which copies none of them: an export of millions of positions grows neither the
+/// worker's wasm memory nor its JS heap by its size.
 #[derive(Default)]
 struct BlobParts {
-    parts: Vec<js_sys::Uint8Array>,
+    parts: Vec<Blob>,
     buffer: Vec<u8>,
 }
 
@@ -178,7 +179,10 @@ impl BlobParts {
 
     fn flush_chunk(&mut self) {
         if !self.buffer.is_empty() {
-            self.parts.push(js_sys::Uint8Array::from(&self.buffer[..]));
+            let bytes = Array::of1(&js_sys::Uint8Array::from(&self.buffer[..]));
+            if let Ok(blob) = Blob::new_with_u8_array_sequence(&bytes) {
+                self.parts.push(blob);
+            }
             self.buffer.clear();
         }
     }
@@ -188,7 +192,7 @@ impl BlobParts {
         let parts: Array = self.parts.iter().collect();
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(media_type);
-        Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()
+        Blob::new_with_blob_sequence_and_options(&parts, &options).ok()
     }
 }
 

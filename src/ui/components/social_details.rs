@@ -318,7 +318,7 @@ pub fn contact_lists_details(props: &ContactListsProps) -> Html {
                             let (name, platform) = (name.clone(), props.platform.name());
                             letter.reform(move |_: MouseEvent| crate::letters::LetterPrefill {
                                 company: name.clone(),
-                                context: uploaded_list(lang, &name, platform),
+                                context: crate::i18n::Messages::from_fn(|l| uploaded_list(l, &name, platform)),
                             })
                         });
                         html! {
