@@ -1515,9 +1515,10 @@ describe('act on it: reuse', () => {
     await axe(page, 'a file\'s exports');
     const exportOf = (what, format) => download(page, () => page.click(`${row} button[data-export-what="${what}"][data-export-format="${format}"]`));
     // The status line says what was saved, once the worker has answered.
+    // Then a link to save it again, should the browser have held the download back.
     const status = async (text) => {
       await page.locator(`${row} .export-status`, { hasText: text }).waitFor();
-      return page.textContent(`${row} .export-status`);
+      return page.$eval(`${row} .export-status`, (p) => p.firstChild.textContent);
     };
 
     const positions = await exportOf('positions', 'geojson');
@@ -1532,6 +1533,9 @@ describe('act on it: reuse', () => {
     }
     const count = records.summary.count.toLocaleString('en');
     assert.equal(await status(count), `GeoJSON file saved: ${count} positions.`);
+    const again = page.locator(`${row} .export-status a`);
+    assert.match(await again.getAttribute('href'), /^blob:/);
+    assert.equal(await again.getAttribute('download'), 'reflet-positions-Records.geojson');
 
     const gpx = await exportOf('positions', 'gpx');
     assert.equal((gpx.text.match(/<trkpt /g) ?? []).length, records.summary.count);
