@@ -1564,6 +1564,14 @@ describe('act on it: reuse', () => {
     assert.equal(svg.name, 'reflet-chart-trips.svg');
     assert.ok(svg.text.startsWith('<svg') && svg.text.includes('fill="#006BA6"'), svg.text.slice(0, 300));
     assert.match(svg.text, /\d km\s*<\/text>/, 'the axis is labelled in km');
+    // The map too: as shown (its view, its layers), in PNG and SVG.
+    const map = `${row} figure[data-chart="map"]`;
+    await page.waitForSelector(`${map} canvas[data-drawn]`);
+    const [mapPng] = await Promise.all([page.waitForEvent('download'), page.click(`${map} button[data-save="png"]`)]);
+    assert.equal(mapPng.suggestedFilename(), 'reflet-map.png');
+    const mapSvg = await download(page, () => page.click(`${map} button[data-save="svg"]`));
+    assert.equal(mapSvg.name, 'reflet-map.svg');
+    assert.ok(mapSvg.text.startsWith('<svg') && /<(path|polyline|polygon)/.test(mapSvg.text), mapSvg.text.slice(0, 300));
 
     // In French too.
     await page.click('#lang-switch');

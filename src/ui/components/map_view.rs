@@ -7,13 +7,13 @@ use std::collections::HashMap;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
-use plotters::prelude::IntoDrawingArea;
+use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::chart_canvas::mark_drawn;
+use super::chart_canvas::{mark_drawn, ChartSave, Surface};
 
 use crate::charts::map::{draw_map, heat_for, map_data, DayLayer, Layers, MapData, View};
 use crate::i18n::{position, Lang, Text};
@@ -66,8 +66,8 @@ fn draw(
         markers: &data.markers,
         day,
     };
-    if let Some(area) =
-        CanvasBackend::with_canvas_object(canvas.clone()).map(IntoDrawingArea::into_drawing_area)
+    if let Some(area) = CanvasBackend::with_canvas_object(canvas.clone())
+        .map(|b| Surface::Canvas(b).into_drawing_area())
     {
         // A drawing error leaves the canvas as it was; the list below still says what is shown.
         if draw_map(&area, view, &layers, dpr).is_ok() {
@@ -123,7 +123,7 @@ pub fn warm_up() {
     };
     let view = View::fit(data.start, (64.0, 64.0));
     if let Some(area) =
-        CanvasBackend::with_canvas_object(canvas).map(IntoDrawingArea::into_drawing_area)
+        CanvasBackend::with_canvas_object(canvas).map(|b| Surface::Canvas(b).into_drawing_area())
     {
         let layers = Layers {
             basemap: basemap(),
@@ -256,6 +256,37 @@ pub fn map_view(props: &MapViewProps) -> Html {
             move || drop(timeout)
         });
     }
+    // The map as shown, drawn again as an SVG document for the person to save.
+    let svg = {
+        let (data, view, start, size, day) = (
+            data.clone(),
+            view.clone(),
+            start.clone(),
+            size.clone(),
+            day.clone(),
+        );
+        Callback::from(move |()| {
+            let current = view.borrow().unwrap_or_else(&start);
+            let (width, height) = size();
+            let mut svg = String::new();
+            {
+                #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small sizes
+                let backend = SVGBackend::with_string(&mut svg, (width as u32, height as u32));
+                let area = Surface::Svg(backend).into_drawing_area();
+                let layers = Layers {
+                    basemap: basemap(),
+                    heat: heat_for(&data, &current),
+                    towns: &data.towns,
+                    markers: &data.markers,
+                    day: day.as_ref().as_ref(),
+                };
+                if draw_map(&area, &current, &layers, 1.0).is_ok() {
+                    let _ = area.present();
+                }
+            }
+            svg
+        })
+    };
     // Every change of view goes through here.
     let change = {
         let view = view.clone();
@@ -416,13 +447,14 @@ pub fn map_view(props: &MapViewProps) -> Html {
                 { button(Text::MapReset, reset) }
             </div>
             // An application, not an image: screen readers then pass the arrow keys to it.
-            <canvas ref={canvas} width="720" height="340" tabindex="0" role="application"
+            <canvas ref={canvas.clone()} width="720" height="340" tabindex="0" role="application"
                 aria-roledescription={Text::MapRole.get(lang)}
                 aria-label={Text::MapAlt.get(lang)} aria-describedby={hint.clone()}
                 onpointerdown={on_down} onpointermove={on_move}
                 onpointerup={on_up.clone()} onpointercancel={on_up.clone()}
                 onlostpointercapture={on_up} onkeydown={on_key}></canvas>
             <p class="map-hint" id={hint}>{ Text::MapHint.get(lang) }</p>
+            <ChartSave {lang} name="reflet-map" title={Text::MapTitle.get(lang)} {canvas} {svg} />
             { places(lang, &props.positions) }
             <p class="map-credits">{ Text::MapCredits.get(lang) }</p>
         </figure>
