@@ -49,7 +49,14 @@ fn chrome(lang: Lang) -> (&'static str, &'static str, &'static str) {
 fn page(lang: Lang, id: Option<&str>, title: &str, main: &str) -> String {
     let (skip, open_app, footer) = chrome(lang);
     let other = lang.other();
-    let (list, other_name) = (Words::Back.get(lang), Words::Title.get(other));
+    // The other language, named in itself.
+    let (list, other_name) = (
+        Words::Back.get(lang),
+        match other {
+            Lang::Fr => "Français",
+            Lang::En => "English",
+        },
+    );
     let back = if id.is_some() {
         format!(
             "<a href=\"{}\">{}</a>\n",
