@@ -4,7 +4,7 @@ use std::io::{self, Write};
 
 use super::csv::{row, Cell};
 use super::Format;
-use crate::model::location::{LatLng, Mode};
+use crate::model::location::LatLng;
 use crate::model::time::{format_iso, Millis};
 use crate::model::trips::TripRecord;
 
@@ -35,9 +35,9 @@ fn json_string(text: &str) -> String {
     serde_json::to_string(text).unwrap_or_else(|_| String::from("\"\""))
 }
 
-/// The mode's name as the report writes it (`walking`, `car`, `flying`…).
-pub fn mode_key(mode: Mode) -> String {
-    serde_json::to_string(&mode)
+/// A value's name as the report writes it (a mode's `walking`, `car`; a relation's `friend`…).
+pub fn key<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string(value)
         .unwrap_or_default()
         .trim_matches('"')
         .to_owned()
@@ -175,7 +175,7 @@ fn trips_geojson(out: &mut dyn Write, trips: &[TripRecord]) -> io::Result<u64> {
              \"estimated\":{},\"corrected\":{}",
             format_iso(trip.start),
             format_iso(trip.end),
-            mode_key(trip.mode),
+            key(&trip.mode),
             trip.metres,
             trip.estimated,
             trip.corrected
@@ -197,7 +197,7 @@ fn trips_gpx(out: &mut dyn Write, trips: &[TripRecord]) -> io::Result<u64> {
         let (Some(from), Some(to)) = (trip.from, trip.to) else {
             continue;
         };
-        let mode = mode_key(trip.mode);
+        let mode = key(&trip.mode);
         write!(
             out,
             "<trk>\n<name>{mode}</name>\n<type>{mode}</type>\n<trkseg>\n"
@@ -245,7 +245,7 @@ fn trips_csv(out: &mut dyn Write, trips: &[TripRecord]) -> io::Result<u64> {
         let (start, end, mode) = (
             format_iso(trip.start),
             format_iso(trip.end),
-            mode_key(trip.mode),
+            key(&trip.mode),
         );
         let whole = |n: u64| Cell::Int(i64::try_from(n).unwrap_or(i64::MAX));
         row(
@@ -272,6 +272,7 @@ fn trips_csv(out: &mut dyn Write, trips: &[TripRecord]) -> io::Result<u64> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::location::Mode;
 
     const HOSTILE: &str =
         "<script>alert(\"x\")</script> & =HYPERLINK(\"http://evil.example\")\u{1}";

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use super::csv::{row, Cell};
-use super::geo::PositionWriter;
+use super::geo::{key, PositionWriter};
 use crate::model::activity::{ActivityKind, ActivitySink, Event};
 use crate::model::chat::{ChatMessage, ChatSink, MessageKind};
 use crate::model::energy::{EnergySink, Measure as Meter, Reading};
@@ -38,14 +38,6 @@ fn local(seconds: i64) -> String {
     let mut text = utc(seconds);
     text.truncate(19);
     text
-}
-
-/// A serialisable value's name as the report writes it (`data_file`, `friend`…).
-fn key<T: serde::Serialize>(value: &T) -> String {
-    serde_json::to_string(value)
-        .unwrap_or_default()
-        .trim_matches('"')
-        .to_owned()
 }
 
 /// Cents as units, to the cent.

@@ -166,7 +166,7 @@ fn trips_match_the_reports_totals() {
     let summary_modes: std::collections::BTreeSet<String> = trips
         .modes
         .iter()
-        .map(|m| reflet::export::geo::mode_key(m.mode))
+        .map(|m| reflet::export::geo::key(&m.mode))
         .collect();
     assert_eq!(
         modes
