@@ -32,11 +32,17 @@ impl std::error::Error for SurfaceError {}
 
 type Drawn = Result<(), DrawingErrorKind<SurfaceError>>;
 
-fn lift<E: std::error::Error + Send + Sync>(result: Result<(), DrawingErrorKind<E>>) -> Drawn {
-    result.map_err(|e| match e {
+fn lift_kind<E: std::error::Error + Send + Sync>(
+    e: DrawingErrorKind<E>,
+) -> DrawingErrorKind<SurfaceError> {
+    match e {
         DrawingErrorKind::DrawingError(_) => DrawingErrorKind::DrawingError(SurfaceError),
         DrawingErrorKind::FontError(f) => DrawingErrorKind::FontError(f),
-    })
+    }
+}
+
+fn lift<E: std::error::Error + Send + Sync>(result: Result<(), DrawingErrorKind<E>>) -> Drawn {
+    result.map_err(lift_kind)
 }
 
 /// Runs `$body` with `$b` bound to the surface's backend, its error made a [`SurfaceError`].
@@ -120,14 +126,10 @@ impl DrawingBackend for Surface<'_> {
         text: &str,
         style: &T,
     ) -> Result<(u32, u32), DrawingErrorKind<SurfaceError>> {
-        let size = match self {
-            Surface::Canvas(b) => b.estimate_text_size(text, style).map_err(|e| lift(Err(e))),
-            Surface::Svg(b) => b.estimate_text_size(text, style).map_err(|e| lift(Err(e))),
-        };
-        size.map_err(|e| {
-            e.err()
-                .unwrap_or(DrawingErrorKind::DrawingError(SurfaceError))
-        })
+        match self {
+            Surface::Canvas(b) => b.estimate_text_size(text, style).map_err(lift_kind),
+            Surface::Svg(b) => b.estimate_text_size(text, style).map_err(lift_kind),
+        }
     }
 }
 
