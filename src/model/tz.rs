@@ -46,9 +46,14 @@ fn u16_at(bytes: &[u8], at: usize) -> Option<u16> {
     Some(u16::from_le_bytes([*bytes.get(at)?, *bytes.get(at + 1)?]))
 }
 
+fn u32_at(bytes: &[u8], at: usize) -> Option<usize> {
+    let word: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+    usize::try_from(u32::from_le_bytes(word)).ok()
+}
+
 /// Reads `grid.bin` (format in `scripts/gen-tz.py`); `None` if it is not what we wrote.
 fn decode(bytes: &[u8], names: &'static str) -> Option<Grid> {
-    if bytes.get(..5)? != b"RTZG\x01" {
+    if bytes.get(..5)? != b"RTZG\x02" {
         return None;
     }
     let cells_per_degree = *bytes.get(5)?;
@@ -63,31 +68,76 @@ fn decode(bytes: &[u8], names: &'static str) -> Option<Grid> {
     {
         return None;
     }
-    let mut at = 12;
-    let mut rows = Vec::with_capacity(usize::from(height));
+    let ops_end = 20usize.checked_add(u32_at(bytes, 12)?)?;
+    let zones_end = ops_end.checked_add(u32_at(bytes, 16)?)?;
+    let ops = bytes.get(20..ops_end)?;
+    let ids = bytes.get(ops_end..zones_end)?;
+    let ends = bytes.get(zones_end..)?;
+    let (mut at_op, mut at_id, mut at_end) = (0, 0, 0);
+    let mut rows: Vec<Vec<(u16, u16)>> = Vec::with_capacity(usize::from(height));
+    let mut above: &[(u16, u16)] = &[];
     for _ in 0..height {
-        let mut runs = Vec::new();
-        let mut end = 0u16;
-        while end < width {
-            let zone = u16::try_from(varint(bytes, &mut at)?).ok()?;
-            let length = u16::try_from(varint(bytes, &mut at)?).ok()?;
-            end = end
-                .checked_add(length)
-                .filter(|&e| e <= width && length > 0)?;
-            if zone > zone_count {
-                return None;
+        let mut runs: Vec<(u16, u16)> = Vec::new();
+        let mut next_above = 0usize;
+        loop {
+            let op = varint(ops, &mut at_op)?;
+            if op == 3 {
+                break;
             }
-            runs.push((end, zone));
+            let n = usize::try_from(varint(ops, &mut at_op)?).ok()?;
+            for _ in 0..n {
+                let (end, zone) = match op {
+                    0 => {
+                        let &(above_end, zone) = above.get(next_above)?;
+                        next_above += 1;
+                        let delta = unzigzag(varint(ends, &mut at_end)?);
+                        (i64::from(above_end).checked_add(delta)?, zone)
+                    }
+                    1 => {
+                        next_above += 1;
+                        continue;
+                    }
+                    2 => {
+                        let zone = u16::try_from(varint(ids, &mut at_id)?).ok()?;
+                        let start = runs.last().map_or(0, |&(end, _)| end);
+                        let length = i64::try_from(varint(ends, &mut at_end)?).ok()?;
+                        (i64::from(start) + length, zone)
+                    }
+                    _ => return None,
+                };
+                let start = runs.last().map_or(0, |&(end, _)| end);
+                let end = u16::try_from(end)
+                    .ok()
+                    .filter(|&e| e > start && e <= width)?;
+                if zone > zone_count {
+                    return None;
+                }
+                runs.push((end, zone));
+            }
+        }
+        if runs.last().map(|&(end, _)| end) != Some(width) {
+            return None;
         }
         rows.push(runs);
+        above = rows.last()?;
     }
-    (at == bytes.len()).then_some(Grid {
+    (at_op == ops.len() && at_id == ids.len() && at_end == ends.len()).then_some(Grid {
         cells_per_degree: f64::from(cells_per_degree),
         width,
         height,
         rows,
         zones,
     })
+}
+
+/// The signed value of a zigzag-encoded varint (0, -1, 1, -2…).
+fn unzigzag(value: u64) -> i64 {
+    let magnitude = i64::try_from(value >> 1).unwrap_or(i64::MAX);
+    if value & 1 == 0 {
+        magnitude
+    } else {
+        -magnitude - 1
+    }
 }
 
 /// The cell index of `value` degrees past the grid's edge, clamped to `0..count`.
