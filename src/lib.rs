@@ -25,6 +25,7 @@
 
 pub mod analysis;
 pub mod charts;
+pub mod contribute;
 pub mod error;
 pub mod export;
 #[cfg(feature = "guides")]

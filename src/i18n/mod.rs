@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod activity;
 pub mod chat;
+pub mod contribute;
 pub mod day;
 pub mod energy;
 pub mod export;
