@@ -263,7 +263,37 @@ impl Contribution {
     }
 }
 
-/// Reads a contribution file; why not, if it is not one this Reflet reads.
+/// Reads a contribution file from `source` (a file the facilitator chose); why not, if it is not
+/// one this Reflet reads.
+pub fn read(source: &mut dyn crate::ingest::ByteSource) -> Result<Contribution, ErrorKind> {
+    let len = source.len();
+    if len > MAX_BYTES {
+        return Err(ErrorKind::TooLarge);
+    }
+    let mut bytes = vec![0; usize::try_from(len).map_err(|_| ErrorKind::TooLarge)?];
+    let mut at = 0;
+    while at < bytes.len() {
+        let n = source
+            .read_at(at as u64, bytes.get_mut(at..).unwrap_or_default())
+            .map_err(|_| ErrorKind::Unreadable)?;
+        if n == 0 {
+            return Err(ErrorKind::Truncated);
+        }
+        at += n;
+    }
+    parse(&bytes)
+}
+
+/// The fields that say what a file is, read first (the others ignored).
+#[derive(Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<String>,
+    #[serde(default)]
+    version: Option<u64>,
+}
+
+/// Reads a contribution file's bytes; why not, if it is not one this Reflet reads.
 pub fn parse(bytes: &[u8]) -> Result<Contribution, ErrorKind> {
     if bytes.is_empty() {
         return Err(ErrorKind::Empty);
@@ -271,16 +301,16 @@ pub fn parse(bytes: &[u8]) -> Result<Contribution, ErrorKind> {
     if bytes.len() as u64 > MAX_BYTES {
         return Err(ErrorKind::TooLarge);
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ErrorKind::InvalidText)?;
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| ErrorKind::WrongType)?;
-    if value.get("format").and_then(serde_json::Value::as_str) != Some(FORMAT) {
+    std::str::from_utf8(bytes).map_err(|_| ErrorKind::InvalidText)?;
+    let header: Header = serde_json::from_slice(bytes).map_err(|_| ErrorKind::WrongType)?;
+    if header.format.as_deref() != Some(FORMAT) {
         return Err(ErrorKind::WrongType);
     }
-    if value.get("version").and_then(serde_json::Value::as_u64) != Some(u64::from(VERSION)) {
+    if header.version != Some(u64::from(VERSION)) {
         return Err(ErrorKind::Unsupported);
     }
     let contribution: Contribution =
-        serde_json::from_value(value).map_err(|_| ErrorKind::Malformed)?;
+        serde_json::from_slice(bytes).map_err(|_| ErrorKind::Malformed)?;
     let sane = contribution.rows.iter().all(|row| match row {
         Row::Km { km, .. } => km.is_finite() && *km >= 0.0,
         Row::Co2 { kg, .. } => kg.is_finite() && *kg >= 0.0,
@@ -464,6 +494,9 @@ mod tests {
         let text = file.to_json();
         assert!(text.contains("\"format\": \"reflet.contribution\""));
         assert_eq!(parse(text.as_bytes()), Ok(file.clone()));
+        assert_eq!(read(&mut text.as_bytes()), Ok(file.clone()));
+        let huge = vec![b' '; usize::try_from(MAX_BYTES).unwrap() + 1];
+        assert_eq!(read(&mut huge.as_slice()), Err(ErrorKind::TooLarge));
         assert_eq!(parse(b""), Err(ErrorKind::Empty));
         assert_eq!(parse(b"\xff\xfe"), Err(ErrorKind::InvalidText));
         assert_eq!(parse(b"{\"locations\": []}"), Err(ErrorKind::WrongType));

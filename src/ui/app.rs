@@ -114,6 +114,8 @@ fn view_from_hash(hash: &str) -> View {
     match hash {
         "#promise" => View::Promise,
         "#letter" => View::Letter,
+        "#share" => View::Share,
+        "#facilitate" => View::Facilitate,
         _ => View::Home,
     }
 }
@@ -203,6 +205,9 @@ fn spawn_worker(rt: &Shared, dispatch: &UseReducerDispatcher<State>) {
             if let Some(export) = save_export(&rt_msg, exported, blob) {
                 dispatch_msg.dispatch(Action::Exported(export));
             }
+        }
+        Some(FromWorker::Combined { combined, problems }) => {
+            dispatch_msg.dispatch(Action::Combined { combined, problems });
         }
         // A message this page does not understand: nothing to do with it.
         None => {}
@@ -571,6 +576,8 @@ pub fn App() -> Html {
                     View::Home => "",
                     View::Promise => "#promise",
                     View::Letter => "#letter",
+                    View::Share => "#share",
+                    View::Facilitate => "#facilitate",
                 };
                 let current = hash();
                 if current != wanted && !(wanted.is_empty() && current.contains("selftest")) {
@@ -739,6 +746,22 @@ pub fn App() -> Html {
         letter: acts.1.clone(),
     };
 
+    // The facilitator's view: the worker reads the contribution files and combines them.
+    let on_combine = {
+        let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
+        Callback::from(move |(files, k): (Vec<File>, u32)| {
+            let names = files.iter().map(File::name).collect();
+            let sent = rt
+                .borrow()
+                .worker
+                .as_ref()
+                .is_some_and(|w| w.send(&ToWorker::Combine { names, k }, &files).is_ok());
+            if sent {
+                dispatch.dispatch(Action::CombineAsked);
+            }
+        })
+    };
+
     let lang = state.lang;
     let files = state.files();
     let busy = files.iter().any(|f| f.status != FileStatus::Done);
@@ -746,6 +769,13 @@ pub fn App() -> Html {
         View::Promise => html! { <PromisePage {lang} /> },
         View::Letter => html! {
             <crate::ui::components::LetterPage {lang} prefill={state.letter.clone()} />
+        },
+        View::Share => html! {
+            <crate::ui::components::SharePage {lang} files={files.to_vec()} />
+        },
+        View::Facilitate => html! {
+            <crate::ui::components::FacilitatePage {lang}
+                facilitation={state.facilitation.clone()} {on_combine} />
         },
         View::Home => html! {
             <>

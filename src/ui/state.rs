@@ -22,6 +22,10 @@ pub enum View {
     Promise,
     /// "Ask for more": the letter generator.
     Letter,
+    /// Build a contribution to share (issue 11).
+    Share,
+    /// The facilitator's view of several people's contributions (issue 11).
+    Facilitate,
 }
 
 /// The analysis engine (the worker): files can be opened only once it is ready.
@@ -234,6 +238,32 @@ pub struct State {
     pub export: Option<ExportState>,
     /// The company and finding a letter was last opened from.
     pub letter: Option<LetterPrefill>,
+    /// The facilitator's view: the contributions combined last, while the worker reads them.
+    pub facilitation: Option<Facilitation>,
+}
+
+/// Contributions put together by the worker for the facilitator's view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Facilitation {
+    /// The worker is reading the files.
+    pub busy: bool,
+    pub combined: Option<crate::contribute::combine::Combined>,
+    /// The files that are not contributions this Reflet reads, and why.
+    pub problems: Vec<(String, ErrorKind)>,
+}
+
+impl Facilitation {
+    fn new(
+        busy: bool,
+        combined: Option<crate::contribute::combine::Combined>,
+        problems: Vec<(String, ErrorKind)>,
+    ) -> Self {
+        Facilitation {
+            busy,
+            combined,
+            problems,
+        }
+    }
 }
 
 /// An export of one file (the file at `path` in opened file `id`): waiting for the worker while
@@ -308,6 +338,7 @@ impl State {
             scan_failed: None,
             export: None,
             letter: None,
+            facilitation: None,
         }
     }
 
@@ -403,6 +434,13 @@ pub enum Action {
     /// The worker's answer to it (the file is already downloaded when it is made): `done` is
     /// set.
     Exported(ExportState),
+    /// Contribution files were handed to the worker to combine.
+    CombineAsked,
+    /// The worker combined them.
+    Combined {
+        combined: crate::contribute::combine::Combined,
+        problems: Vec<(String, ErrorKind)>,
+    },
     Forget,
 }
 
@@ -479,11 +517,7 @@ pub fn reduce(state: &State, action: Action) -> State {
             path,
             view,
             known,
-        } => {
-            if let Some(day) = next.day.as_mut().filter(|d| d.id == id && d.path == path) {
-                day.shown(view, known);
-            }
-        }
+        } => day_shown(&mut next, id, &path, view, known),
         Action::DayClosed => next.day = None,
         Action::ReportUpdated { id, report } => update_file(&mut next, id, |e| {
             if let Some(old) = e
@@ -502,8 +536,17 @@ pub fn reduce(state: &State, action: Action) -> State {
             next.view = View::Letter;
         }
         Action::Exported(answer) => answered(&mut next, &answer),
+        Action::CombineAsked => {
+            // What was shown stays until the new answer comes.
+            let shown = next.facilitation.take().and_then(|f| f.combined);
+            next.facilitation = Some(Facilitation::new(true, shown, Vec::new()));
+        }
+        Action::Combined { combined, problems } => {
+            next.facilitation = Some(Facilitation::new(false, Some(combined), problems));
+        }
         Action::Forget => {
             next.letter = None;
+            next.facilitation = None;
             next.export = None;
             next.scan_failed = None;
             next.phase = Phase::Empty;
@@ -535,8 +578,18 @@ fn export_stopped(next: &mut State, why: ErrorKind) {
     }
 }
 
+fn day_shown(next: &mut State, id: u32, path: &str, view: Option<DayView>, known: bool) {
+    if let Some(day) = next.day.as_mut().filter(|d| d.id == id && d.path == path) {
+        day.shown(view, known);
+    }
+}
+
 fn worker_crashed(next: &mut State, culprit: Option<u32>) {
     export_stopped(next, ErrorKind::Crashed);
+    if let Some(facilitation) = next.facilitation.as_mut().filter(|f| f.busy) {
+        facilitation.busy = false;
+        facilitation.problems = vec![(String::new(), ErrorKind::Crashed)];
+    }
     next.day = None;
     let mut list = next.files().to_vec();
     for entry in &mut list {
@@ -1073,5 +1126,40 @@ mod tests {
         assert_eq!(s.letter.as_ref(), Some(&prefill));
         let s = reduce(&s, Action::Show(View::Home));
         assert_eq!(s.letter, None);
+    }
+
+    #[test]
+    fn a_facilitation_keeps_what_it_showed_until_the_answer_and_is_forgotten_with_the_rest() {
+        use crate::contribute::combine::Combined;
+        let s = reduce(&ready(), Action::CombineAsked);
+        assert_eq!(s.facilitation.as_ref().map(|f| f.busy), Some(true));
+        let combined = Combined {
+            people: 3,
+            k: 2,
+            ..Combined::default()
+        };
+        let problems = vec![("notes.txt".to_owned(), ErrorKind::WrongType)];
+        let s = reduce(
+            &s,
+            Action::Combined {
+                combined: combined.clone(),
+                problems: problems.clone(),
+            },
+        );
+        let shown = s.facilitation.clone().unwrap();
+        assert!(!shown.busy);
+        assert_eq!(shown.combined.as_ref(), Some(&combined));
+        assert_eq!(shown.problems, problems);
+        // Asked again (k changed): the last picture stays while the worker reads.
+        let s = reduce(&s, Action::CombineAsked);
+        let waiting = s.facilitation.clone().unwrap();
+        assert!(waiting.busy && waiting.problems.is_empty());
+        assert_eq!(waiting.combined, Some(combined));
+        // The worker died meanwhile: never left "reading".
+        let crashed = reduce(&s, Action::WorkerCrashed { culprit: None });
+        let after = crashed.facilitation.unwrap();
+        assert!(!after.busy);
+        assert_eq!(after.problems, vec![(String::new(), ErrorKind::Crashed)]);
+        assert_eq!(reduce(&s, Action::Forget).facilitation, None);
     }
 }

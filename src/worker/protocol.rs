@@ -70,6 +70,10 @@ pub enum ToWorker {
         what: What,
         format: Format,
     },
+    /// The facilitator's view: read the contribution files `names` (the message's `File`s, in
+    /// order) and combine them, withholding what fewer than `k` people gave. Answered by
+    /// [`FromWorker::Combined`].
+    Combine { names: Vec<String>, k: u32 },
     /// Self-test only: make one same-origin request from the worker, to prove the page counts it.
     SelfTestRequest { url: String },
     /// Self-test only: make this worker die when it reaches a file with this name, to prove that
@@ -136,6 +140,13 @@ pub enum FromWorker {
         count: u64,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         failed: Option<ErrorKind>,
+    },
+    /// The facilitator's view asked by [`ToWorker::Combine`], and the files that could not be
+    /// read, with why.
+    Combined {
+        combined: crate::contribute::combine::Combined,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        problems: Vec<(String, ErrorKind)>,
     },
     /// Map mode, after each file: the positions the worker keeps, the bytes they take, and the
     /// worker's whole wasm memory.

@@ -347,6 +347,14 @@ pub fn drain(suspending: bool) {
     DRAINING.set(false);
 }
 
+/// The `File`s a message carries.
+fn files(data: &JsValue) -> Array {
+    Reflect::get(data, &"files".into())
+        .ok()
+        .and_then(|v| v.dyn_into().ok())
+        .unwrap_or_default()
+}
+
 fn handle(data: &JsValue, reads: Reads) {
     let message = Reflect::get(data, &"json".into())
         .ok()
@@ -354,10 +362,7 @@ fn handle(data: &JsValue, reads: Reads) {
         .and_then(|json| serde_json::from_str::<ToWorker>(&json).ok());
     match message {
         Some(ToWorker::Analyse { jobs, keep_points }) => {
-            let files: Array = Reflect::get(data, &"files".into())
-                .ok()
-                .and_then(|v| v.dyn_into().ok())
-                .unwrap_or_default();
+            let files = files(data);
             let memory = if keep_points {
                 Memory::Map
             } else {
@@ -398,10 +403,7 @@ fn handle(data: &JsValue, reads: Reads) {
             post_corrected(id, path, &date, report);
         }
         Some(ToWorker::Scan { id, name, path }) => {
-            let files: Array = Reflect::get(data, &"files".into())
-                .ok()
-                .and_then(|v| v.dyn_into().ok())
-                .unwrap_or_default();
+            let files = files(data);
             let scan = files
                 .get(0)
                 .dyn_into::<Blob>()
@@ -417,6 +419,26 @@ fn handle(data: &JsValue, reads: Reads) {
             what,
             format,
         }) => export(data, reads, id, &name, path, what, format),
+        Some(ToWorker::Combine { names, k }) => {
+            let files = files(data);
+            let mut read = Vec::new();
+            let mut problems = Vec::new();
+            for (index, name) in (0..).zip(names) {
+                let contribution = files
+                    .get(index)
+                    .dyn_into::<Blob>()
+                    .ok()
+                    .and_then(|blob| BlobSource::new(blob, reads).ok())
+                    .ok_or(ErrorKind::Unreadable)
+                    .and_then(|mut source| crate::contribute::read(&mut source));
+                match contribution {
+                    Ok(contribution) => read.push(contribution),
+                    Err(kind) => problems.push((name, kind)),
+                }
+            }
+            let combined = crate::contribute::combine::combine(&read, k);
+            post(&FromWorker::Combined { combined, problems });
+        }
         Some(ToWorker::SelfTestCrashOn { name }) => CRASH_ON.with(|c| *c.borrow_mut() = Some(name)),
         Some(ToWorker::SelfTestRequest { url }) => {
             let init = RequestInit::new();
@@ -438,10 +460,7 @@ fn export(
     what: What,
     format: export::Format,
 ) {
-    let files: Array = Reflect::get(data, &"files".into())
-        .ok()
-        .and_then(|v| v.dyn_into().ok())
-        .unwrap_or_default();
+    let files = files(data);
     let mut parts = BlobParts::default();
     let written = match what {
         // The trips as the journal holds them, with the person's corrections.

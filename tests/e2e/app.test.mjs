@@ -1733,3 +1733,139 @@ describe('act on it: ask for more', () => {
     await finish(session);
   });
 });
+
+describe('share on your terms', () => {
+  // A resident's Records.json, every 10 minutes over three weeks of March 2024 (Paris time,
+  // UTC+1): nights and evenings at home, weekdays at work next to it, a market after work, a park
+  // at weekends. Home, work, market and park are in different 2 km cells of the grid.
+  const HOME = [46.165, -1.151];
+  const WORK = [46.195, -1.151];
+  const MARKET = [46.165, -1.04];
+  const PARK = [46.125, -1.25];
+  function residentRecords() {
+    const locations = [];
+    const start = Date.UTC(2024, 2, 4) - 3_600_000; // Monday 4 March, 00:00 in Paris
+    for (let t = start; t < start + 21 * 86_400_000; t += 600_000) {
+      const local = new Date(t + 3_600_000);
+      const [day, minute] = [local.getUTCDay(), local.getUTCHours() * 60 + local.getUTCMinutes()];
+      const weekday = day >= 1 && day <= 5;
+      let at = HOME;
+      if (weekday && minute >= 8 * 60 + 30 && minute < 17 * 60) at = WORK;
+      else if (weekday && minute >= 17 * 60 + 30 && minute < 19 * 60) at = MARKET;
+      else if (!weekday && minute >= 10 * 60 && minute < 16 * 60) at = PARK;
+      else if (minute >= 7 * 60 + 40 && minute < 8 * 60 + 30 || minute >= 17 * 60 && minute < 17 * 60 + 30 || minute >= 19 * 60 && minute < 19 * 60 + 30) continue;
+      const jitter = () => Math.round((Math.sin(t / 7e5) * 20));
+      locations.push({
+        latitudeE7: Math.round(at[0] * 1e7) + jitter(),
+        longitudeE7: Math.round(at[1] * 1e7) + jitter(),
+        accuracy: 12,
+        source: 'WIFI',
+        timestamp: new Date(t).toISOString(),
+      });
+    }
+    return Buffer.from(JSON.stringify({ locations }));
+  }
+  const cellOf = ([lat, lng]) => [Math.floor(lat / 0.02), Math.floor(lng / 0.03)];
+
+  test('a mobility contribution is reviewed row by row, a removed row is not in the file, and no cell is near the home', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [{ name: 'Records.json', mimeType: 'application/json', buffer: residentRecords() }]);
+    await page.click('.site-nav a[href="#share"]');
+    await page.waitForSelector('#share-title:focus');
+    await page.waitForSelector('#share-review');
+    const rows = () => page.$$eval('#share-review tbody tr', (trs) => trs.map((tr) => [...tr.cells].slice(0, 3).map((td) => td.textContent)));
+    const before = await rows();
+    // The market and the park are offered; home, work and their neighbours are not.
+    const cellRows = before.filter((r) => r[0] === 'Grid cell');
+    assert.equal(cellRows.length, 2, JSON.stringify(before));
+    assert.deepEqual(cellRows.map((r) => r[1]).sort(), ['46.12°\u00a0N 1.26°\u00a0W', '46.16°\u00a0N 1.05°\u00a0W']);
+    assert.ok(before.some((r) => r[0].startsWith('Distance')), 'kilometres per month are offered');
+    await axe(page, 'the contribution builder');
+
+    // Remove the market's row: focus goes to the next row's button.
+    const market = page.locator('#share-review tbody tr', { hasText: '1.05°\u00a0W' });
+    await market.getByRole('button').click();
+    await page.waitForFunction(() => document.activeElement?.id?.startsWith('share-remove-') || document.activeElement?.id === 'share-review');
+    const after = await rows();
+    assert.equal(after.length, before.length - 1);
+    assert.ok(!after.some((r) => r[1].includes('1.05°\u00a0W')));
+    assert.match(await page.textContent('.share-about'), /You removed 1 row\(s\)\./);
+
+    const [file] = await Promise.all([page.waitForEvent('download'), page.click('#share-download')]);
+    assert.equal(file.suggestedFilename(), 'reflet-contribution-mobilite.json');
+    const text = readFileSync(await file.path(), 'utf8');
+    const json = JSON.parse(text);
+    assert.equal(json.format, 'reflet.contribution');
+    assert.equal(json.version, 1);
+    assert.match(json.id, /^[0-9a-f]{16}$/);
+    // Exactly the rows on screen, and nothing else.
+    assert.equal(json.rows.length, after.length);
+    const cells = json.rows.filter((r) => r.kind === 'cell').map((r) => [r.row, r.col]);
+    assert.deepEqual(cells, [cellOf(PARK)]);
+    const [homeRow, homeCol] = cellOf(HOME);
+    for (const [row, col] of cells) assert.ok(Math.abs(row - homeRow) > 1 || Math.abs(col - homeCol) > 1, 'a cell next to home');
+    assert.ok(!cells.some(([r, c]) => r === cellOf(MARKET)[0] && c === cellOf(MARKET)[1]), 'the removed row is in the file');
+    // No position, no name: neither the home's coordinates nor the file's name appear.
+    assert.ok(!text.includes('46.16') && !text.includes('1.151') && !text.includes('Records'), text);
+    assert.ok(json.about.some((l) => l.includes('It does not hold')), 'the file says what it does not hold');
+    assert.equal(await page.textContent('.share-status'), 'The file is saved on your device, in your downloads. Nothing was sent.');
+
+    // In French.
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.match(await page.textContent('.share-about'), /Vous avez retiré 1 ligne\(s\)\./);
+    await axe(page, 'the contribution builder, in French');
+    await finish(session);
+  });
+
+  test('the facilitator sees a cell of three people and not a cell of one, with k = 2', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await page.click('.site-nav a[href="#facilitate"]');
+    await page.waitForSelector('#facilitate-title:focus');
+    const contribution = (id, cells, km) => ({
+      name: `contribution-${id}.json`,
+      mimeType: 'application/json',
+      buffer: Buffer.from(JSON.stringify({
+        format: 'reflet.contribution', version: 1, id, theme: 'mobility', made: '2026-11',
+        grid: { lat_step: 0.02, lng_step: 0.03 },
+        rows: [
+          { kind: 'km', month: '2024-03', mode: 'cycling', km },
+          { kind: 'co2', month: '2024-03', kg: 1.5 },
+          ...cells.map(([row, col]) => ({ kind: 'cell', row, col, share_pct: 10 })),
+        ],
+        about: [],
+      })),
+    });
+    const shared = [2308, -35];
+    const alone = [2306, -42];
+    await page.fill('#facilitate-k', '2');
+    await page.dispatchEvent('#facilitate-k', 'change');
+    await page.setInputFiles('#facilitate-files', [
+      contribution('aaaa', [shared, alone], 10),
+      contribution('bbbb', [shared], 20),
+      contribution('cccc', [shared, [2310, -30]], 30.5),
+      { name: 'notes.json', mimeType: 'application/json', buffer: Buffer.from('{"hello": "world"}') },
+    ]);
+    await page.waitForSelector('#facilitate-cells');
+    const cellRows = await page.$$eval('#facilitate-cells tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent)));
+    assert.deepEqual(cellRows, [['46.16°\u00a0N 1.05°\u00a0W', '3']]);
+    assert.match(await page.textContent('.share-status'), /^3 person\(s\)\. Withheld, as drawn from fewer than 2 people: 0 value\(s\), 2 cell\(s\)\.$/);
+    assert.deepEqual(await page.$$eval('#facilitate-km tbody tr', (trs) => trs.map((tr) => [...tr.cells].map((td) => td.textContent))),
+      [['2024-03', 'cycling', '3', '60.5\u00a0km']]);
+    assert.equal(await page.textContent('.share-problems'), 'notes.json: This is not a Reflet contribution file.');
+    assert.equal(await page.locator('svg.heat-grid rect.heat-4').count(), 1);
+    await axe(page, 'the facilitator view');
+
+    // k = 4: nothing is drawn from four people, so nothing is shown.
+    await page.fill('#facilitate-k', '4');
+    await page.dispatchEvent('#facilitate-k', 'change');
+    await page.waitForSelector('#facilitate-cells', { state: 'detached' });
+    assert.equal(await page.textContent('.share-page .notice'), 'Nothing to show: no value is drawn from at least k people.');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await axe(page, 'the facilitator view, in French');
+    await finish(session);
+  });
+});

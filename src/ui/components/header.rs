@@ -1,5 +1,7 @@
 use yew::prelude::*;
 
+use crate::i18n::contribute::ShareText;
+
 use crate::i18n::{Lang, Text};
 use crate::ui::state::View;
 
@@ -49,6 +51,8 @@ pub fn Header(props: &HeaderProps) -> Html {
                 <a href="#" aria-current={current(View::Home)}>{ Text::NavHome.get(lang) }</a>
                 <a href="#promise" aria-current={current(View::Promise)}>{ Text::NavPromise.get(lang) }</a>
                 <a href="#letter" aria-current={current(View::Letter)}>{ Text::NavLetter.get(lang) }</a>
+                <a href="#share" aria-current={current(View::Share)}>{ ShareText::NavShare.get(lang) }</a>
+                <a href="#facilitate" aria-current={current(View::Facilitate)}>{ ShareText::NavFacilitate.get(lang) }</a>
                 <GuidesLink {lang} />
             </nav>
             <div class="header-actions">

@@ -8,6 +8,7 @@ mod day_view;
 mod drop_zone;
 mod everyday_details;
 mod export_menu;
+mod facilitate_page;
 mod file_list;
 mod grid_chart;
 mod header;
@@ -24,6 +25,7 @@ mod rhythm_chart;
 mod routine_chart;
 mod scan_view;
 mod self_test;
+mod share_page;
 mod social_details;
 mod trips_chart;
 
@@ -32,6 +34,7 @@ pub use counts_chart::CountsChart;
 pub use day_view::{DayContext, DayPanel};
 pub use drop_zone::DropZone;
 pub use export_menu::{ActContext, ExportMenu};
+pub use facilitate_page::FacilitatePage;
 pub use file_list::FileList;
 pub use header::{GuidesLink, Header};
 pub use landing::Landing;
@@ -47,6 +50,7 @@ pub use rhythm_chart::RhythmChart;
 pub use routine_chart::RoutineChart;
 pub use scan_view::{scan_line, ScanButton, ScanContext, ScanPanel};
 pub use self_test::SelfTest;
+pub use share_page::SharePage;
 pub use social_details::{
     AdsDetails, ContactListsDetails, ContactsDetails, ConversationsDetails, InferencesDetails,
     LoginsDetails,
