@@ -33,6 +33,7 @@ pub mod handouts;
 pub mod i18n;
 pub mod ingest;
 pub mod letters;
+pub mod mask;
 pub mod model;
 pub mod report;
 pub mod scan;

@@ -8,6 +8,7 @@
 //! computed while writing, as the [`PositionSummary`] the reader must find. Nothing here is ever a
 //! real person's data, and nothing is committed: inputs are generated when needed.
 
+pub mod demo;
 pub mod health;
 pub mod meta;
 pub mod person;

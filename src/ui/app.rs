@@ -398,6 +398,74 @@ fn send_jobs(rt: &Shared, ids: &[u32]) {
     }
 }
 
+/// The address's query (`?kiosk=5`).
+fn search() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// The demo persona's files ([`crate::synth::demo`]), made on the device, as if picked.
+fn demo_files() -> Vec<Picked> {
+    crate::synth::demo::files()
+        .into_iter()
+        .filter_map(|(name, bytes)| {
+            let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(&bytes[..]));
+            let file = File::new_with_u8_array_sequence(&parts, &name).ok()?;
+            Some(Picked { file, path: name })
+        })
+        .collect()
+}
+
+/// The files as the page shows them: with the presenter's mask on, their reports and names
+/// masked ([`crate::mask`]).
+fn shown_files(files: &[state::FileEntry], masked: bool) -> Vec<state::FileEntry> {
+    if !masked {
+        return files.to_vec();
+    }
+    let names = crate::mask::dictionary(files.iter().flat_map(|f| f.reports.iter().map(|r| &**r)));
+    files
+        .iter()
+        .map(|f| {
+            let mut f = f.clone();
+            f.file.path = crate::mask::text_masked(&f.file.path, &names);
+            for report in &mut f.reports {
+                *report = state::Shared::new(crate::mask::report(report, &names));
+            }
+            f
+        })
+        .collect()
+}
+
+/// Watches for a page left alone: see [`watch_idle`]. Dropping it stops watching.
+struct IdleWatch {
+    _listeners: Vec<gloo::events::EventListener>,
+    _interval: gloo::timers::callback::Interval,
+}
+
+/// Calls `end` once the page has seen no pointer, key, touch or scroll for `minutes`.
+fn watch_idle(minutes: f64, end: Callback<()>) -> Option<IdleWatch> {
+    let window = web_sys::window()?;
+    let last = Rc::new(std::cell::Cell::new(page_now()));
+    let listeners = ["pointerdown", "keydown", "touchstart", "wheel", "scroll"]
+        .into_iter()
+        .map(|kind| {
+            let last = Rc::clone(&last);
+            gloo::events::EventListener::new(&window, kind, move |_| last.set(page_now()))
+        })
+        .collect();
+    let interval = gloo::timers::callback::Interval::new(1000, move || {
+        if page_now() - last.get() >= minutes * 60_000.0 {
+            last.set(page_now());
+            end.emit(());
+        }
+    });
+    Some(IdleWatch {
+        _listeners: listeners,
+        _interval: interval,
+    })
+}
+
 /// Map mode (DESIGN.md): the worker keeps every position (up to
 /// [`crate::analysis::location::MAX_POINTS`]) for the day view's path. `?mode=summary` in the
 /// address keeps aggregates only, as the benchmark's summary-mode runs do.
@@ -500,6 +568,7 @@ pub fn App() -> Html {
         let mut state = State::new(browser_lang(), hash().contains("selftest"));
         // A link straight to a page (`…/#promise`) opens that page.
         state.view = view_from_hash(&hash());
+        state.workshop = state::kiosk(&search()).is_some();
         state
     });
     let rt: Shared = use_mut_ref(Runtime::default);
@@ -633,7 +702,7 @@ pub fn App() -> Html {
                 r.boot_crashes = 0;
                 r.pending.clear();
                 // Cancel keeps the files listed: their raw view can still be asked.
-                if matches!(action, Action::Forget) {
+                if matches!(action, Action::Forget | Action::EndSession { .. }) {
                     r.opened.clear();
                     if let Some(url) = r.export_url.take() {
                         let _ = web_sys::Url::revoke_object_url(&url);
@@ -646,7 +715,31 @@ pub fn App() -> Html {
             spawn_worker(&rt, &dispatch);
         })
     };
-    let on_forget = restart(Action::Forget);
+    let on_forget = restart(if state.workshop {
+        Action::EndSession { idle: false }
+    } else {
+        Action::Forget
+    });
+    // Workshop mode with `?kiosk=N`: the session ends by itself after N minutes without activity.
+    {
+        let end = restart(Action::EndSession { idle: true });
+        let has_data = !state.files().is_empty() || state.view != View::Home;
+        let minutes = state::kiosk(&search()).flatten();
+        use_effect_with((minutes.map(f64::to_bits), has_data), move |_| {
+            let guard = minutes
+                .filter(|_| has_data)
+                .and_then(|m| watch_idle(m, end));
+            move || drop(guard)
+        });
+    }
+    let on_mask = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::ToggleMask))
+    };
+    let on_demo = (state.engine == state::Engine::Ready).then(|| {
+        let on_files = on_files.clone();
+        Callback::from(move |()| on_files.emit(demo_files()))
+    });
     let on_cancel = restart(Action::Cancel);
 
     let on_lang = {
@@ -705,7 +798,8 @@ pub fn App() -> Html {
         use_memo((), move |()| day_calls(&rt, &dispatch))
     };
     let days = DayContext {
-        day: state.day.clone(),
+        // The day view shows exact places and times: not while the presenter's mask is on.
+        day: state.day.clone().filter(|_| !state.masked),
         ask: calls.0.clone(),
         correct: calls.1.clone(),
         relabel: calls.2.clone(),
@@ -763,7 +857,10 @@ pub fn App() -> Html {
     };
 
     let lang = state.lang;
-    let files = state.files();
+    let shown = use_memo((state.files().to_vec(), state.masked), |(files, masked)| {
+        shown_files(files, *masked)
+    });
+    let files: &[state::FileEntry] = &shown;
     let busy = files.iter().any(|f| f.status != FileStatus::Done);
     let content = match state.view {
         View::Promise => html! { <PromisePage {lang} /> },
@@ -780,7 +877,7 @@ pub fn App() -> Html {
         View::Home => html! {
             <>
                 if files.is_empty() {
-                    <Landing {lang} />
+                    <Landing {lang} {on_demo} ended={state.ended} />
                 } else {
                     <ContextProvider<DayContext> context={days}>
                     <ContextProvider<crate::ui::components::ActContext> context={exports}>
@@ -801,8 +898,12 @@ pub fn App() -> Html {
     html! {
         <>
             <a class="skip-link" href="#main" onclick={on_skip}>{ crate::i18n::Text::SkipToContent.get(lang) }</a>
-            <Header {lang} view={state.view} has_data={!files.is_empty()} {on_lang} {on_forget} />
+            <Header {lang} view={state.view} has_data={!files.is_empty()} {on_lang} {on_forget}
+                workshop={state.workshop} masked={state.masked} {on_mask} />
             <main id="main" ref={main_ref} tabindex="-1">
+                if state.masked {
+                    <p class="masked-note">{ crate::i18n::workshop::WorkshopText::MaskedNote.get(lang) }</p>
+                }
                 { content }
                 if state.selftest {
                     <SelfTest {lang} on_requests={on_selftest_requests} on_crash_file={on_selftest_crash_file} />

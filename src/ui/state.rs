@@ -240,6 +240,13 @@ pub struct State {
     pub letter: Option<LetterPrefill>,
     /// The facilitator's view: the contributions combined last, while the worker reads them.
     pub facilitation: Option<Facilitation>,
+    /// Workshop mode (`?kiosk` in the address): "End session" instead of "Forget everything".
+    pub workshop: bool,
+    /// The presenter's mask is on: the page shows masked reports ([`crate::mask`]).
+    pub masked: bool,
+    /// A session just ended (`true`: after a while without activity): the page says what was
+    /// erased and what was not, until files are opened again.
+    pub ended: Option<bool>,
 }
 
 /// Contributions put together by the worker for the facilitator's view.
@@ -339,6 +346,9 @@ impl State {
             export: None,
             letter: None,
             facilitation: None,
+            workshop: false,
+            masked: false,
+            ended: None,
         }
     }
 
@@ -442,6 +452,13 @@ pub enum Action {
         problems: Vec<(String, ErrorKind)>,
     },
     Forget,
+    /// Workshop mode: everything is forgotten, as by [`Action::Forget`], the mask taken off, and
+    /// the page says so (`idle`: after a while without activity).
+    EndSession {
+        idle: bool,
+    },
+    /// The presenter's mask, on or off.
+    ToggleMask,
 }
 
 /// The worker's answer to an export: only the answer to the export asked last is shown.
@@ -471,6 +488,7 @@ pub fn reduce(state: &State, action: Action) -> State {
                 return next;
             }
             next.announce(Announcement::FilesAdded(files.len()));
+            next.ended = None;
             next.net.files_at.get_or_insert(at);
             next.view = View::Home;
             let mut list = next.files().to_vec();
@@ -544,18 +562,13 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::Combined { combined, problems } => {
             next.facilitation = Some(Facilitation::new(false, Some(combined), problems));
         }
-        Action::Forget => {
-            next.letter = None;
-            next.facilitation = None;
-            next.export = None;
-            next.scan_failed = None;
-            next.phase = Phase::Empty;
-            next.kept = None;
-            next.day = None;
-            next.view = View::Home;
-            next.net.files_at = None;
-            next.announce(Announcement::Forgotten);
+        Action::Forget => forget(&mut next),
+        Action::EndSession { idle } => {
+            forget(&mut next);
+            next.masked = false;
+            next.ended = Some(idle);
         }
+        Action::ToggleMask => next.masked = !next.masked,
     }
     next
 }
@@ -576,6 +589,40 @@ fn export_stopped(next: &mut State, why: ErrorKind) {
     if let Some(export) = next.export.as_mut().filter(|e| e.done.is_none()) {
         export.done = Some(Err(why));
     }
+}
+
+/// Workshop mode from the address's query (`?kiosk`, `?kiosk=N`): `None` outside it, else the
+/// idle minutes after which the session ends by itself (`None` inside: never). Minutes may have
+/// decimals; at least 0.05 (3 s, for tests) and at most a day.
+pub fn kiosk(query: &str) -> Option<Option<f64>> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .find_map(|part| match part.split_once('=') {
+            Some(("kiosk", minutes)) => Some(
+                minutes
+                    .parse::<f64>()
+                    .ok()
+                    .filter(|m| m.is_finite() && *m > 0.0)
+                    .map(|m| m.clamp(0.05, 1440.0)),
+            ),
+            None if part == "kiosk" => Some(None),
+            _ => None,
+        })
+}
+
+/// Everything the person opened or asked is forgotten; back to the start.
+fn forget(next: &mut State) {
+    next.letter = None;
+    next.facilitation = None;
+    next.export = None;
+    next.scan_failed = None;
+    next.phase = Phase::Empty;
+    next.kept = None;
+    next.day = None;
+    next.view = View::Home;
+    next.net.files_at = None;
+    next.announce(Announcement::Forgotten);
 }
 
 fn day_shown(next: &mut State, id: u32, path: &str, view: Option<DayView>, known: bool) {
@@ -1161,5 +1208,30 @@ mod tests {
         assert!(!after.busy);
         assert_eq!(after.problems, vec![(String::new(), ErrorKind::Crashed)]);
         assert_eq!(reduce(&s, Action::Forget).facilitation, None);
+    }
+
+    #[test]
+    fn kiosk_mode_is_read_from_the_address() {
+        assert_eq!(kiosk(""), None);
+        assert_eq!(kiosk("?mode=summary"), None);
+        assert_eq!(kiosk("?kiosk"), Some(None));
+        assert_eq!(kiosk("?kiosk=0"), Some(None));
+        assert_eq!(kiosk("?mode=summary&kiosk=10"), Some(Some(10.0)));
+        assert_eq!(kiosk("?kiosk=0.01"), Some(Some(0.05)));
+        assert_eq!(kiosk("?kiosk=abc"), Some(None));
+        assert_eq!(kiosk("?kiosk=1e9"), Some(Some(1440.0)));
+    }
+
+    #[test]
+    fn ending_a_session_forgets_everything_takes_the_mask_off_and_says_so_until_new_files() {
+        let s = chosen(&ready(), &[(1, "a.json")], 0.0);
+        let s = reduce(&s, Action::ToggleMask);
+        assert!(s.masked);
+        let s = reduce(&s, Action::EndSession { idle: true });
+        assert!(s.files().is_empty() && !s.masked);
+        assert_eq!(s.ended, Some(true));
+        assert_eq!(s.view, View::Home);
+        let s = chosen(&s, &[(2, "b.json")], 1.0);
+        assert_eq!(s.ended, None);
     }
 }

@@ -1869,3 +1869,79 @@ describe('share on your terms', () => {
     await finish(session);
   });
 });
+
+describe('workshop mode', () => {
+  // The demo persona's names and addresses (src/synth/demo.rs, PLANTED).
+  const PLANTED = ['Camille Fictive', 'Jules Exemple', 'Parc du Prétexte', 'Bureau Exemple SA', 'Salle Forme Fictive', 'Marché Imaginaire', 'LOYER M FICTIF'];
+  const COORDINATE = /\d+[.,]\d{3}°/;
+  // Everything the page holds: its text, and every attribute (aria-label, title, alt…).
+  const whole = (page) => page.evaluate(() => document.documentElement.outerHTML);
+  async function openDemo(page) {
+    await page.click('#demo');
+    await page.waitForFunction(() => document.querySelectorAll('#files > tbody > tr').length === 5
+      && !document.querySelector('#files .status.reading'));
+  }
+
+  test('a fictional resident to explore, and a presenter mask that hides her names, addresses and coordinates from text and attributes', async () => {
+    const session = await openLoaded(env, '/?kiosk');
+    const { page } = session;
+    assert.match(await page.textContent('#demo-hint'), /Camille Fictive is a made-up resident/);
+    await openDemo(page);
+    // Her files are read as anyone's: each is recognised.
+    assert.equal(await page.locator('#files .status.error').count(), 0);
+    const before = await whole(page);
+    for (const name of ['Jules Exemple', 'Bureau Exemple SA', 'LOYER M FICTIF']) assert.ok(before.includes(name), `${name} is not shown`);
+    assert.match(before, COORDINATE);
+
+    await page.click('#mask-toggle');
+    await page.waitForSelector('#mask-toggle[aria-pressed="true"]');
+    await page.waitForSelector('.masked-note');
+    // Open every finding's reasoning and every details element: what is folded is in the page too.
+    await page.$$eval('details', (all) => all.forEach((d) => { d.open = true; }));
+    const masked = await whole(page);
+    for (const name of PLANTED) assert.ok(!masked.includes(name), `${name} is still in the page`);
+    assert.doesNotMatch(masked, COORDINATE);
+    assert.ok(masked.includes('WhatsApp Chat with •••.txt'));
+    await axe(page, 'the demo persona, masked');
+
+    // Unmasked again, the names come back.
+    await page.click('#mask-toggle');
+    await page.waitForSelector('#mask-toggle[aria-pressed="false"]');
+    assert.ok((await whole(page)).includes('Bureau Exemple SA'));
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    await page.click('#mask-toggle');
+    await page.waitForSelector('.masked-note');
+    const fr = await whole(page);
+    for (const name of PLANTED) assert.ok(!fr.includes(name), `${name} is still in the French page`);
+    assert.doesNotMatch(fr, COORDINATE);
+    await axe(page, 'the demo persona, masked, in French');
+    await finish(session);
+  });
+
+  test('End session wipes everything and reminds that downloads stay; ?kiosk=N ends it after N idle minutes', async () => {
+    const session = await openLoaded(env, '/?kiosk');
+    const { page } = session;
+    await openDemo(page);
+    await page.click('#mask-toggle');
+    await page.click('#end-session');
+    await page.waitForSelector('#landing-title');
+    assert.equal(await page.locator('#files').count(), 0);
+    assert.equal(await page.textContent('.session-ended'),
+      'Session ended: everything Reflet had read is erased from this page.Files you downloaded stay in the device\'s Downloads folder: delete them before handing it back.');
+    assert.equal(await page.getAttribute('#mask-toggle', 'aria-pressed'), 'false');
+    // Only the demo's invitation names her now.
+    const after = await whole(page);
+    for (const name of PLANTED.slice(1)) assert.ok(!after.includes(name), `${name} is still in the page`);
+    await axe(page, 'a session ended');
+    await finish(session);
+
+    // Three seconds without a touch (0.05 minutes, the shortest), then the session ends by itself.
+    const idle = await openLoaded(env, '/?kiosk=0.05');
+    await openDemo(idle.page);
+    await idle.page.waitForSelector('.session-ended strong', { timeout: 10_000 });
+    assert.match(await idle.page.textContent('.session-ended'), /^Session ended after a while without activity/);
+    assert.equal(await idle.page.locator('#files').count(), 0);
+    await finish(idle);
+  });
+});

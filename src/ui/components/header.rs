@@ -1,6 +1,7 @@
 use yew::prelude::*;
 
 use crate::i18n::contribute::ShareText;
+use crate::i18n::workshop::WorkshopText;
 
 use crate::i18n::{Lang, Text};
 use crate::ui::state::View;
@@ -12,6 +13,14 @@ pub struct HeaderProps {
     pub has_data: bool,
     pub on_lang: Callback<()>,
     pub on_forget: Callback<()>,
+    /// Workshop mode: "End session", always offered, instead of "Forget everything".
+    #[prop_or_default]
+    pub workshop: bool,
+    /// The presenter's mask, and its switch.
+    #[prop_or_default]
+    pub masked: bool,
+    #[prop_or_default]
+    pub on_mask: Callback<()>,
 }
 
 /// The static "Get your data" pages (`guides/`, `crate::handouts`), in the person's language, in a
@@ -60,7 +69,18 @@ pub fn Header(props: &HeaderProps) -> Html {
                     lang={lang.other().code()} onclick={on_lang}>
                     { Text::SwitchLanguage.get(lang) }
                 </button>
-                if props.has_data {
+                if props.has_data || props.workshop {
+                    <button type="button" class="button quiet" id="mask-toggle"
+                        aria-pressed={if props.masked { "true" } else { "false" }}
+                        onclick={props.on_mask.reform(|_: MouseEvent| ())}>
+                        { WorkshopText::Mask.get(lang) }
+                    </button>
+                }
+                if props.workshop {
+                    <button type="button" class="button danger" id="end-session" onclick={on_forget}>
+                        { WorkshopText::EndSession.get(lang) }
+                    </button>
+                } else if props.has_data {
                     <button type="button" class="button danger" id="forget" onclick={on_forget}>
                         { Text::ForgetEverything.get(lang) }
                     </button>

@@ -1,21 +1,42 @@
 use yew::prelude::*;
 
+use crate::i18n::workshop::WorkshopText;
 use crate::i18n::{Lang, Text};
 
 #[derive(Properties, PartialEq)]
 pub struct LandingProps {
     pub lang: Lang,
+    /// Open the demo persona's files (offered once the engine is ready).
+    #[prop_or_default]
+    pub on_demo: Option<Callback<()>>,
+    /// A workshop session just ended (`true`: after a while without activity).
+    #[prop_or_default]
+    pub ended: Option<bool>,
 }
 
 /// What Reflet does, why, and the promise, in plain words.
 #[function_component]
 pub fn Landing(props: &LandingProps) -> Html {
     let lang = props.lang;
+    let t = |text: WorkshopText| text.get(lang);
     html! {
         <section class="landing" aria-labelledby="landing-title">
+            <div role="status" class="session-ended">
+                if let Some(idle) = props.ended {
+                    <p><strong>{ t(if idle { WorkshopText::EndedIdle } else { WorkshopText::Ended }) }</strong></p>
+                    <p>{ t(WorkshopText::Downloads) }</p>
+                }
+            </div>
             <h1 id="landing-title" tabindex="-1">{ Text::LandingTitle.get(lang) }</h1>
             <p class="lead">{ Text::LandingWhat.get(lang) }</p>
             <p>{ Text::LandingWhy.get(lang) }</p>
+            if let Some(on_demo) = &props.on_demo {
+                <div class="demo-box">
+                    <button type="button" class="button" id="demo" aria-describedby="demo-hint"
+                        onclick={on_demo.reform(|_: MouseEvent| ())}>{ t(WorkshopText::Demo) }</button>
+                    <p id="demo-hint">{ t(WorkshopText::DemoHint) }</p>
+                </div>
+            }
             <p class="landing-guides">
                 { Text::LandingGuides.get(lang) }{ " " }
                 <super::GuidesLink {lang} />
