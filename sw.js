@@ -32,6 +32,7 @@ const FILES = [
   'letters.css',
   'boot.css',
   'reuse.css',
+  'offline.css',
 ];
 
 // One cache per installation of Reflet (two sub-paths of one site keep their own files).

@@ -16,6 +16,7 @@ pub mod guides;
 pub mod health;
 pub mod media;
 pub mod money;
+pub mod offline;
 pub mod portrait;
 pub mod scan;
 pub mod social;
