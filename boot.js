@@ -6,3 +6,28 @@ init({ module_or_path: new URL('./reflet_bg.wasm', import.meta.url) }).catch(() 
   // The app could not start (an old browser, a blocked or missing file): say so in plain HTML.
   document.documentElement.classList.add('boot-failed');
 });
+
+// Offline use (sw.js keeps the app's files on this device). Where it stands is written on the
+// page's root as data-offline, for the promise page and the tests:
+// "insecure" (plain http on another host: browsers allow service workers only in a secure
+// context), "unsupported" (no service workers here, e.g. a private window), "pending" (the files
+// are being kept), "ready" (this device can open Reflet again without a network), "failed".
+// The app counts as loaded only once it is no longer "pending": the files are fetched while
+// Reflet loads, never after.
+const offline = (state) => { document.documentElement.dataset.offline = state; };
+if (!window.isSecureContext) {
+  offline('insecure');
+} else if (!('serviceWorker' in navigator)) {
+  offline('unsupported');
+} else {
+  offline('pending');
+  navigator.serviceWorker.register('./sw.js').then(function settle(registration) {
+    // An installation in progress (the first visit, or a new sw.js) fetches the files: wait.
+    const installing = registration.installing;
+    if (installing) {
+      installing.addEventListener('statechange', () => settle(registration), { once: true });
+      return;
+    }
+    offline(registration.active || registration.waiting ? 'ready' : 'failed');
+  }).catch(() => offline('failed'));
+}

@@ -20,6 +20,7 @@ mod integration {
     pub mod media_netflix_youtube;
     pub mod media_spotify;
     pub mod money;
+    pub mod offline;
     pub mod people;
     pub mod points;
     pub mod portrait;

@@ -17,6 +17,7 @@ pub mod guides;
 pub mod health;
 pub mod media;
 pub mod money;
+pub mod offline;
 pub mod portrait;
 pub mod scan;
 pub mod social;

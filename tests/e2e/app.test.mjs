@@ -2,7 +2,7 @@
 // `trunk build --release`). Each test opens a fresh browser context behind the network guard.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,9 +10,9 @@ import { after, before, describe, test } from 'node:test';
 
 import { NetworkGuard } from './guard.mjs';
 import {
-  ROOT, axe, finish, open, openLoaded, pickFiles, sample, screenshot, setUp, tearDown, untilReady, watchWorkers,
+  ROOT, axe, finish, open, openLoaded, pickFiles, sample, screenshot, setUp, tearDown, untilKept, untilReady, watchWorkers,
 } from './harness.mjs';
-import { SUB_PATH } from './server.mjs';
+import { SUB_PATH, startServer } from './server.mjs';
 import { storedZip } from './zipfile.mjs';
 
 const RECORDS = sample('google/Records.json');
@@ -151,6 +151,8 @@ describe('main path', () => {
     const read = async (jspi) => {
       const readers = [];
       const session = await openLoaded(env, '/', {
+        // page.route does not see what a service worker answers.
+        serviceWorkers: jspi ? 'allow' : 'block',
         before: async (page) => {
           watchWorkers(page, [], readers);
           // Safari's case: the worker's glue runs with no WebAssembly.Suspending.
@@ -671,6 +673,8 @@ describe('main path', () => {
     // Loaded: the last load-time fetch (the engine's copy of the glue, src/worker/spawn.rs) is done.
     await page.waitForFunction(() => performance.getEntriesByType('resource')
       .some((e) => e.name.endsWith('/reflet.js') && e.initiatorType === 'fetch' && e.responseEnd > 0));
+    // And the files kept for offline use are fetched.
+    await untilKept(page);
     guard.markLoaded();
     assert.equal(await page.evaluate(() => location.hash), '#promise');
     assert.equal(await page.$('#landing-title'), null);
@@ -820,6 +824,7 @@ describe('failures are calm and clear', () => {
   test('a missing analysis engine is explained', async () => {
     // The engine's glue (src/worker/spawn.rs) cannot be fetched: the page itself has started.
     const session = await open(env, '/', {
+      serviceWorkers: 'block', // page.route does not see what a service worker answers
       before: (page) => page.route('**/reflet.js', (route) => (route.request().resourceType() === 'fetch'
         ? route.fulfill({ status: 404, body: '' }) : route.fallback())),
     });
@@ -1943,5 +1948,151 @@ describe('workshop mode', () => {
     assert.match(await idle.page.textContent('.session-ended'), /^Session ended after a while without activity/);
     assert.equal(await idle.page.locator('#files').count(), 0);
     await finish(idle);
+  });
+});
+
+describe('offline use (sw.js)', () => {
+  // The files sw.js keeps (its FILES list, './' being index.html), as absolute URLs under `base`.
+  const sw = readFileSync(join(ROOT, 'sw.js'), 'utf8');
+  const FILES = sw.slice(sw.indexOf('const FILES = ['), sw.indexOf('];', sw.indexOf('const FILES = [')))
+    .split("'").filter((_, i) => i % 2 === 1);
+  const keptUrls = (base) => FILES.map((f) => new URL(f, base).href).sort();
+  // What the page's service worker holds: its scope, the caches and the kept URLs.
+  const kept = (page) => page.evaluate(async () => {
+    const { scope } = await navigator.serviceWorker.ready;
+    const names = await caches.keys();
+    const urls = await Promise.all(names.map(async (n) => (await (await caches.open(n)).keys()).map((r) => r.url)));
+    return { scope, names, urls: urls.flat().sort(), controlled: Boolean(navigator.serviceWorker.controller) };
+  });
+
+  test('the service worker keeps every file at the top of dist/, and only those', () => {
+    const top = readdirSync(join(ROOT, 'dist'), { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name !== 'sw.js').map((e) => (e.name === 'index.html' ? './' : e.name));
+    assert.deepEqual([...FILES].sort(), top.sort());
+  });
+
+  for (const [where, path] of [['at the root', '/'], ['under a sub-path', SUB_PATH]]) {
+    test(`opened once, it opens again with the network cut and reads a file (${where})`, async () => {
+      const session = await openLoaded(env, path);
+      const { page, context, guard } = session;
+      const base = env.server.origin + path;
+      // Loaded means kept: the app's files, in the app's own cache, under the app's own scope.
+      assert.equal(await page.getAttribute('html', 'data-offline'), 'ready');
+      assert.deepEqual(await kept(page), { scope: base, names: [`reflet ${base}`], urls: keptUrls(base), controlled: true });
+      await page.click('#promise-link');
+      await page.waitForSelector('#promise-title');
+      assert.equal((await page.locator('.offline-status:visible').allTextContents()).join('').trim(),
+        'On this device, Reflet also opens without a network: it kept its own files here, never yours.');
+
+      // The network is cut and the page reloaded: Reflet starts from what it kept.
+      await context.setOffline(true);
+      guard.markReloading();
+      const served = env.server.log.length;
+      await page.reload();
+      await page.waitForSelector('#promise-title');
+      await page.click('#promise-back');
+      await untilReady(page);
+      guard.markLoaded();
+      await pickFiles(page, [RECORDS]);
+      const rows = await rowTexts(page);
+      assert.match(rows[0][2], /^Google Location History \(Records\.json\)\n3 positions, from 2012-12-15 to 2013-03-01/);
+      assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+      await axe(page, `the file list, offline (${where})`);
+      // Nothing reached the server but the browser's own check for a new sw.js, made outside the
+      // page (Playwright's offline mode does not cover it; with no network at all it fails).
+      assert.deepEqual(env.server.log.slice(served).filter((u) => u !== `${path}sw.js`), []);
+      await finish(session);
+    });
+  }
+
+  // What one online visit at `path` asks the server for: each kept file once, and the glue
+  // (reflet.js) a second time, fetched by the engine for its worker (src/worker/spawn.rs).
+  const visit = (path) => [...FILES.map((f) => new URL(f, `http://h${path}`).pathname), `${path}reflet.js`];
+  // Waits for the browser's own check for a new sw.js (the service worker specification's "soft
+  // update"), which it makes a moment after each visit the service worker served, outside the
+  // page: Playwright's request events do not see it, the server does. It carries nothing.
+  async function checked(page, log, from, path = '/') {
+    for (let i = 0; i < 100 && !log.slice(from).includes(`${path}sw.js`); i++) await page.waitForTimeout(100);
+  }
+  const sorted = (xs) => [...xs].sort();
+
+  test('online, each visit fetches Reflet anew and keeps it: a new version is picked up, then opens offline', async () => {
+    const session = await openLoaded(env, '/');
+    const { page, context, guard } = session;
+    // A new index.html on the server (context.route sees the service worker's own requests).
+    const isIndex = (url) => url.origin === env.server.origin && url.pathname === '/';
+    await context.route(isIndex, async (route) => {
+      const response = await route.fetch();
+      const body = (await response.text()).replace('</head>', '<meta name="reflet-test-version" content="2"></head>');
+      await route.fulfill({ response, body });
+    });
+    const version = () => page.evaluate(() => document.querySelector('meta[name="reflet-test-version"]')?.content ?? '1');
+    assert.equal(await version(), '1');
+
+    guard.markReloading();
+    const served = env.server.log.length;
+    await page.reload();
+    await untilReady(page);
+    guard.markLoaded();
+    assert.equal(await version(), '2');
+    // The server saw the visit's files and the browser's check of sw.js, nothing more.
+    await checked(page, env.server.log, served);
+    assert.deepEqual(sorted(env.server.log.slice(served)), sorted([...visit('/'), '/sw.js']));
+
+    await context.unroute(isIndex);
+    await context.setOffline(true);
+    guard.markReloading();
+    await page.reload();
+    await untilReady(page);
+    guard.markLoaded();
+    assert.equal(await version(), '2');
+    await finish(session);
+  });
+
+  test('a new sw.js is found by the browser after a visit and takes over without fetching anything', async () => {
+    // A copy of dist/ on a server of its own, to publish a new sw.js.
+    const dir = mkdtempSync(join(tmpdir(), 'reflet-e2e-'));
+    cpSync(join(ROOT, 'dist'), dir, { recursive: true });
+    const server = await startServer({ dist: dir, control: dir });
+    try {
+      const session = await openLoaded({ browser: env.browser, server }, '/');
+      const { page, context, guard } = session;
+      assert.equal(await page.evaluate(() => navigator.serviceWorker.controller !== null), true);
+      appendFileSync(join(dir, 'sw.js'), '\n// A new version.\n');
+      await page.addInitScript(() => navigator.serviceWorker.addEventListener('controllerchange', () => { window.swTakenOver = true; }));
+      guard.markReloading();
+      const served = server.log.length;
+      await page.reload();
+      await untilReady(page);
+      guard.markLoaded();
+      // The browser's check, a moment after the visit, finds the new sw.js, which installs with
+      // what this visit kept and takes over: the server saw the visit and that check only.
+      await page.waitForFunction(() => window.swTakenOver === true, null, { timeout: 15000 });
+      await checked(page, server.log, served);
+      assert.deepEqual(sorted(server.log.slice(served)), sorted([...visit('/'), '/sw.js']));
+      assert.deepEqual((await kept(page)).urls, keptUrls(`${server.origin}/`));
+      // And it opens offline.
+      await context.setOffline(true);
+      guard.markReloading();
+      await page.reload();
+      await untilReady(page);
+      guard.markLoaded();
+      await finish(session);
+    } finally {
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  test('where service workers are not allowed, Reflet still loads, and says it will not open offline', async () => {
+    const session = await openLoaded(env, '/', { serviceWorkers: 'block' });
+    const { page } = session;
+    assert.equal(await page.getAttribute('html', 'data-offline'), 'failed');
+    await page.click('#promise-link');
+    await page.waitForSelector('#promise-title');
+    assert.equal((await page.locator('.offline-status:visible').allTextContents()).join('').trim(),
+      'Reflet could not keep its files on this device: without a network, it will not open.');
+    await axe(page, 'the promise page, without offline use');
+    await finish(session);
   });
 });

@@ -44,6 +44,9 @@ export class NetworkGuard {
 
   markLoaded() { this.loaded = true; }
 
+  // The page is loaded again (a reload): until `markLoaded()`, its requests are load-time ones.
+  markReloading() { this.loaded = false; }
+
   requestsAfterLoad() { return this.requests.filter((r) => r.afterLoad).map((r) => r.url); }
 
   violations() {

@@ -42,8 +42,10 @@ export async function tearDown({ server, browser }) {
 
 // A fresh context (a fresh person) with the guard attached and console errors collected.
 // `before(page)` runs before the page loads, to attach listeners (workers start early).
-export async function open(env, path = '/', { locale = 'en-US', size = 'desktop', before } = {}) {
-  const context = await env.browser.newContext({ locale, ...VIEWPORTS[size] });
+// `serviceWorkers: 'block'` turns off Reflet's service worker (sw.js), for tests that change
+// responses with `page.route`, which does not see the requests a service worker answers.
+export async function open(env, path = '/', { locale = 'en-US', size = 'desktop', before, serviceWorkers = 'allow' } = {}) {
+  const context = await env.browser.newContext({ locale, serviceWorkers, ...VIEWPORTS[size] });
   const guard = await NetworkGuard.attach(context, env.server.origin);
   const page = await context.newPage();
   const errors = [];
@@ -92,9 +94,18 @@ export async function openLoaded(env, path = '/', options = {}) {
   return session;
 }
 
-// Waits until the engine is ready: the drop zone's buttons are enabled.
+// Waits until the app has loaded: the engine is ready (the drop zone's buttons are enabled) and
+// the files are kept for offline use.
 export async function untilReady(page) {
   await page.waitForSelector('#choose-files:not([disabled])', { timeout: 15000 });
+  await untilKept(page);
+}
+
+// Waits until the service worker (sw.js) is no longer fetching the files it keeps for offline
+// use: boot.js writes where that stands as data-offline on the page's root. Those fetches are
+// the load's, and the app counts as loaded only once they are over.
+export async function untilKept(page) {
+  await page.waitForSelector('html:not([data-offline="pending"])', { state: 'attached', timeout: 15000 });
 }
 
 // The renderer processes of the browser (the workers live in them), for memory sampling: only

@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::i18n::offline::{offline_status, STATES};
 use crate::i18n::{Lang, Text};
 
 #[derive(Properties, PartialEq)]
@@ -21,7 +22,16 @@ pub fn PromisePage(props: &PromisePageProps) -> Html {
             <h2>{ t(Text::PromiseCheckTitle) }</h2>
             <ol class="checks">
                 <li>{ t(Text::PromiseCheckCounter) }</li>
-                <li>{ t(Text::PromiseCheckOffline) }</li>
+                <li>
+                    { t(Text::PromiseCheckOffline) }
+                    // Whether it also opens again without a network: styles/offline.css shows
+                    // the sentence of the state boot.js wrote (data-offline), live.
+                    { for STATES.iter().map(|&state| html! {
+                        <span class={classes!("offline-status", state)}>
+                            { " " }{ offline_status(lang, state) }
+                        </span>
+                    }) }
+                </li>
                 <li>{ t(Text::PromiseCheckDevtools) }</li>
                 <li>{ t(Text::PromiseCheckCsp) }</li>
                 <li>{ t(Text::PromiseCheckTests) }</li>

@@ -1,0 +1,95 @@
+// Reflet's service worker: it keeps the app's own files on this device, so that a device that
+// opened Reflet once can open it again without a network. boot.js registers it, only in a secure
+// context (https, or localhost), with the scope of the folder it is served from: Reflet works at
+// the root of an origin or under any sub-path, and this worker never sees the rest of the site.
+// No build step: this file is copied as it is (index.html, Trunk's copy-file).
+//
+// - Install: fetch the app's files (FILES) and keep them. The page says Reflet opens offline only
+//   once this is done, and the app counts as loaded only then: these are load-time requests.
+// - Fetch: GET requests under the scope only (blob: and data: URLs, other origins, other paths
+//   of the site are left to the browser). Network first, so an online visit behaves as without
+//   this worker and picks up a new version of Reflet; each good response is kept, replacing the
+//   old copy. When the network fails, the kept copy answers. The guide pages (guides/) are kept
+//   as they are visited.
+// - Nothing is sent anywhere and nothing of a person is kept: only Reflet's own files.
+// One request is the browser's, not Reflet's: a moment after each visit it asks the server
+// whether this file (sw.js) changed, as the service worker specification requires ("soft
+// update"); the request carries nothing, and fails quietly offline.
+
+// The files at the top of dist/, relative to this file ('./' is index.html). Every one must be
+// listed, and only those: tests/integration/offline.rs checks this list against index.html, and
+// tests/e2e/app.test.mjs ("offline use") against dist/.
+const FILES = [
+  './',
+  'boot.js',
+  'reflet.js',
+  'reflet_bg.wasm',
+  'tokens.css',
+  'base.css',
+  'layout.css',
+  'drop-zone.css',
+  'file-list.css',
+  'letters.css',
+  'boot.css',
+  'reuse.css',
+  'share.css',
+  'offline.css',
+];
+
+// One cache per installation of Reflet (two sub-paths of one site keep their own files).
+const SCOPE = self.registration.scope;
+const CACHE = `reflet ${SCOPE}`;
+
+self.addEventListener('install', (event) => {
+  // The first installation fetches every file, while Reflet loads: all or nothing (if one fails,
+  // the installation fails and is tried again on the next visit). It goes through the HTTP cache:
+  // the page has just loaded these files, so a host that revalidates (README "Hosting") answers
+  // "not modified" instead of sending them twice. A new sw.js, found by the browser after a
+  // visit, finds every file already kept (that visit fetched and kept them) and fetches nothing.
+  event.waitUntil(caches.open(CACHE)
+    .then(async (cache) => {
+      const kept = await Promise.all(FILES.map((file) => cache.match(file)));
+      if (!kept.every(Boolean)) await cache.addAll(FILES);
+    })
+    .then(() => self.skipWaiting()));
+});
+
+self.addEventListener('activate', (event) => {
+  // Take over the page that registered this worker, and forget files an older Reflet had and
+  // this one no longer has (guide pages stay).
+  const keep = new Set(FILES.map((file) => new URL(file, SCOPE).href));
+  event.waitUntil(caches.open(CACHE)
+    .then((cache) => cache.keys().then((requests) => Promise.all(requests
+      .filter((r) => !keep.has(r.url) && !r.url.startsWith(`${SCOPE}guides/`))
+      .map((r) => cache.delete(r)))))
+    .then(() => self.clients.claim()));
+});
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  if (request.method !== 'GET' || !request.url.startsWith(SCOPE)) return;
+  // Reflet's files have no query: a request with one (the self-test's, #selftest) is left to the
+  // browser; a page asked with one is answered (offline, by the kept page) but not kept.
+  const plain = !new URL(request.url).search;
+  if (!plain && request.mode !== 'navigate') return;
+  event.respondWith(networkFirst(event, request, plain));
+});
+
+async function networkFirst(event, request, keep) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request);
+    if (keep && response.ok && response.type === 'basic') {
+      const copy = response.clone();
+      event.waitUntil(cache.put(request, copy).catch(() => {}));
+    }
+    return response;
+  } catch (offline) {
+    // No network: the kept copy (a page, whatever its query); index.html is kept as './'.
+    const page = request.mode === 'navigate';
+    const kept = await cache.match(request, { ignoreSearch: page })
+      ?? (page && request.url.split('?')[0] === `${SCOPE}index.html` ? await cache.match(SCOPE) : undefined);
+    if (kept) return kept;
+    throw offline;
+  }
+}
