@@ -33,10 +33,11 @@ const PIN = 'world-atlas@2.0.2';
 // Lines are simplified to within this many degrees (about 890 m of latitude): at the scales the
 // maps show, a coast or a border needs no more, and the basemap is a sixth lighter. That is kept
 // where Reflet's people live and travel most (Europe, and France's overseas regions); elsewhere,
-// seen at the scale of a country, lines are simplified to within FAR_TOLERANCE (about 2.8 km),
+// seen at the scale of a country, lines are simplified to within FAR_TOLERANCE (about 5.5 km:
+// 0.025° before issue 11 needed 20 KB of the first load),
 // which makes the basemap, the first load's largest asset, much lighter.
 const TOLERANCE = 0.008;
-const FAR_TOLERANCE = 0.025;
+const FAR_TOLERANCE = 0.05;
 // [south, west, north, east] in degrees.
 const NEAR = [
   [27, -32, 72, 45], // Europe, with the Canaries, Madeira and the Azores

@@ -238,12 +238,12 @@ mod tests {
     #[test]
     fn the_bundled_basemap_holds_the_coasts_and_borders_of_the_world() {
         let map = basemap().expect("world.bin decodes");
-        // scripts/gen-basemap.mjs printed: 1959 arcs, 40147 points (after simplifying to
-        // 0.008° in Europe and France's overseas regions, 0.025° elsewhere), 1429 land rings.
+        // scripts/gen-basemap.mjs printed: 1959 arcs, 30434 points (after simplifying to
+        // 0.008° in Europe and France's overseas regions, 0.05° elsewhere), 1429 land rings.
         assert_eq!(map.arcs.len(), 1959);
         assert_eq!(
             map.arcs.iter().map(|a| a.points.len()).sum::<usize>(),
-            40_147
+            30_434
         );
         assert_eq!(map.land.len(), 1429);
         let borders = map.arcs.iter().filter(|a| a.border).count();
