@@ -21,6 +21,7 @@ pub mod portrait;
 pub mod scan;
 pub mod social;
 pub mod trips;
+pub mod vault;
 
 /// A language Reflet speaks. French first: it is the programme's language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

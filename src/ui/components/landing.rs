@@ -5,6 +5,9 @@ use crate::i18n::{Lang, Text};
 #[derive(Properties, PartialEq)]
 pub struct LandingProps {
     pub lang: Lang,
+    /// Shown under the lead: the offer to unlock results kept on this device (issue 11).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// What Reflet does, why, and the promise, in plain words.
@@ -15,6 +18,7 @@ pub fn Landing(props: &LandingProps) -> Html {
         <section class="landing" aria-labelledby="landing-title">
             <h1 id="landing-title" tabindex="-1">{ Text::LandingTitle.get(lang) }</h1>
             <p class="lead">{ Text::LandingWhat.get(lang) }</p>
+            { props.children.clone() }
             <p>{ Text::LandingWhy.get(lang) }</p>
             <p class="landing-guides">
                 { Text::LandingGuides.get(lang) }{ " " }
