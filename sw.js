@@ -22,6 +22,7 @@
 const FILES = [
   './',
   'boot.js',
+  'vault.js',
   'reflet.js',
   'reflet_bg.wasm',
   'tokens.css',
@@ -34,6 +35,7 @@ const FILES = [
   'reuse.css',
   'share.css',
   'offline.css',
+  'vault.css',
 ];
 
 // One cache per installation of Reflet (two sub-paths of one site keep their own files).

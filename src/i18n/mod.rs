@@ -22,6 +22,7 @@ pub mod portrait;
 pub mod scan;
 pub mod social;
 pub mod trips;
+pub mod vault;
 pub mod workshop;
 
 /// A language Reflet speaks. French first: it is the programme's language.

@@ -595,6 +595,13 @@ pub fn App() -> Html {
             })
             .forget();
             gloo::timers::callback::Timeout::new(600, crate::ui::components::warm_up_maps).forget();
+            // Results kept on this device: the landing page offers to unlock them.
+            let d = dispatch.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                if crate::ui::vault::exists().await {
+                    d.dispatch(Action::VaultStored(true));
+                }
+            });
             let rt_load = Rc::clone(&rt);
             wasm_bindgen_futures::spawn_local(async move {
                 match Engine::load().await {
@@ -715,14 +722,50 @@ pub fn App() -> Html {
             spawn_worker(&rt, &dispatch);
         })
     };
-    let on_forget = restart(if state.workshop {
+    // Forget everything (End session, in workshop mode) erases what is kept on this device too;
+    // then focus goes to the heading (the button may be gone).
+    let wiping = |action: Action| {
+        let (forget, dispatch, main_ref) = (restart(action), state.dispatcher(), main_ref.clone());
+        Callback::from(move |()| {
+            forget.emit(());
+            let (dispatch, main_ref) = (dispatch.clone(), main_ref.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let erased = crate::ui::vault::wipe().await.is_ok();
+                dispatch.dispatch(Action::VaultErased(erased));
+                focus_heading(&main_ref);
+            });
+        })
+    };
+    let on_forget = wiping(if state.workshop {
         Action::EndSession { idle: false }
     } else {
         Action::Forget
     });
+    // Results unlocked from this device: listed as files done, under new ids.
+    let on_unlocked = {
+        let (rt, dispatch) = (Rc::clone(&rt), state.dispatcher());
+        Callback::from(move |kept: Vec<crate::ui::vault::KeptFile>| {
+            let files = kept
+                .into_iter()
+                .map(|k| {
+                    let mut r = rt.borrow_mut();
+                    r.next_id += 1;
+                    (r.next_id, k)
+                })
+                .collect();
+            dispatch.dispatch(Action::Unlocked {
+                files,
+                at: page_now(),
+            });
+        })
+    };
+    let on_kept = {
+        let dispatch = state.dispatcher();
+        Callback::from(move |()| dispatch.dispatch(Action::VaultStored(true)))
+    };
     // Workshop mode with `?kiosk=N`: the session ends by itself after N minutes without activity.
     {
-        let end = restart(Action::EndSession { idle: true });
+        let end = wiping(Action::EndSession { idle: true });
         let has_data = !state.files().is_empty() || state.view != View::Home;
         let minutes = state::kiosk(&search()).flatten();
         use_effect_with((minutes.map(f64::to_bits), has_data), move |_| {
@@ -877,7 +920,11 @@ pub fn App() -> Html {
         View::Home => html! {
             <>
                 if files.is_empty() {
-                    <Landing {lang} {on_demo} ended={state.ended} />
+                    <Landing {lang} {on_demo} ended={state.ended}>
+                        if state.vault.on_device {
+                            <crate::ui::components::UnlockPanel {lang} {on_unlocked} />
+                        }
+                    </Landing>
                 } else {
                     <ContextProvider<DayContext> context={days}>
                     <ContextProvider<crate::ui::components::ActContext> context={exports}>
@@ -885,7 +932,11 @@ pub fn App() -> Html {
                             {on_raw} scan_failed={state.scan_failed.clone()} />
                         <AcrossView {lang} files={files.to_vec()} />
                         if !busy {
-                            <crate::ui::components::ReportActions {lang} files={files.to_vec()} />
+                            <crate::ui::components::ReportActions {lang} files={files.to_vec()}>
+                                <crate::ui::components::KeepPanel {lang} files={files.to_vec()}
+                                    on_device={state.vault.on_device}
+                                    restored={!state.vault.restored.is_empty()} {on_kept} />
+                            </crate::ui::components::ReportActions>
                         }
                     </ContextProvider<crate::ui::components::ActContext>>
                     </ContextProvider<DayContext>>
@@ -898,8 +949,8 @@ pub fn App() -> Html {
     html! {
         <>
             <a class="skip-link" href="#main" onclick={on_skip}>{ crate::i18n::Text::SkipToContent.get(lang) }</a>
-            <Header {lang} view={state.view} has_data={!files.is_empty()} {on_lang} {on_forget}
-                workshop={state.workshop} masked={state.masked} {on_mask} />
+            <Header {lang} view={state.view} has_data={!files.is_empty() || state.vault.on_device}
+                {on_lang} {on_forget} workshop={state.workshop} masked={state.masked} {on_mask} />
             <main id="main" ref={main_ref} tabindex="-1">
                 if state.masked {
                     <p class="masked-note">{ crate::i18n::workshop::WorkshopText::MaskedNote.get(lang) }</p>

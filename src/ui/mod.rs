@@ -4,6 +4,8 @@
 //! one place, with `worker`, allowed to use yew, web-sys, gloo, wasm-bindgen and js-sys.
 
 pub mod state;
+/// Results kept on this device, encrypted (issue 11).
+pub mod vault;
 
 #[cfg(target_arch = "wasm32")]
 mod app;

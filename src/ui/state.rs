@@ -194,6 +194,11 @@ pub enum FileStatus {
 pub enum Announcement {
     FilesAdded(usize),
     Forgotten,
+    /// Results kept on this device were unlocked: so many files (issue 11).
+    Unlocked(usize),
+    /// "Forget everything" erased the results kept on this device too, or could not.
+    DeviceErased,
+    EraseFailed,
 }
 
 /// Network requests seen by the page and the worker, as page-clock times (ms).
@@ -247,6 +252,17 @@ pub struct State {
     /// A session just ended (`true`: after a while without activity): the page says what was
     /// erased and what was not, until files are opened again.
     pub ended: Option<bool>,
+    /// Results kept on this device, encrypted (issue 11).
+    pub vault: Vault,
+}
+
+/// Results kept encrypted on this device ([`crate::ui::vault`]).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Vault {
+    /// A record is kept on this device (checked on load; kept; erased).
+    pub on_device: bool,
+    /// Opened files whose results were unlocked from it: their files are not at hand.
+    pub restored: Vec<u32>,
 }
 
 /// Contributions put together by the worker for the facilitator's view.
@@ -349,6 +365,7 @@ impl State {
             workshop: false,
             masked: false,
             ended: None,
+            vault: Vault::default(),
         }
     }
 
@@ -441,6 +458,15 @@ pub enum Action {
     AskLetter(LetterPrefill),
     /// An export was asked of the worker (`done` is `None`).
     ExportAsked(ExportState),
+    /// Whether results are kept on this device: checked on load, true once kept.
+    VaultStored(bool),
+    /// Results unlocked from this device, with ids chosen by the caller; `at` is the page clock.
+    Unlocked {
+        files: Vec<(u32, crate::ui::vault::KeptFile)>,
+        at: f64,
+    },
+    /// "Forget everything" erased the results kept on this device (false: it could not).
+    VaultErased(bool),
     /// The worker's answer to it (the file is already downloaded when it is made): `done` is
     /// set.
     Exported(ExportState),
@@ -473,6 +499,7 @@ fn answered(next: &mut State, answer: &ExportState) {
 }
 
 /// The reducer: the next state from the current one and an action.
+#[allow(clippy::too_many_lines)] // one arm an action
 pub fn reduce(state: &State, action: Action) -> State {
     let mut next = state.clone();
     match action {
@@ -562,6 +589,9 @@ pub fn reduce(state: &State, action: Action) -> State {
         Action::Combined { combined, problems } => {
             next.facilitation = Some(Facilitation::new(false, Some(combined), problems));
         }
+        Action::VaultStored(on) => next.vault.on_device = on,
+        Action::Unlocked { files, at } => unlocked(&mut next, files, at),
+        Action::VaultErased(erased) => vault_erased(&mut next, erased),
         Action::Forget => forget(&mut next),
         Action::EndSession { idle } => {
             forget(&mut next);
@@ -613,6 +643,7 @@ pub fn kiosk(query: &str) -> Option<Option<f64>> {
 
 /// Everything the person opened or asked is forgotten; back to the start.
 fn forget(next: &mut State) {
+    next.vault.restored.clear();
     next.letter = None;
     next.facilitation = None;
     next.export = None;
@@ -655,6 +686,42 @@ fn worker_crashed(next: &mut State, culprit: Option<u32>) {
     if !list.is_empty() {
         next.phase = phase_for(list);
     }
+}
+
+/// Results unlocked from this device: listed as files done, with their reports.
+fn unlocked(next: &mut State, files: Vec<(u32, crate::ui::vault::KeptFile)>, at: f64) {
+    if files.is_empty() {
+        return;
+    }
+    next.announce(Announcement::Unlocked(files.len()));
+    next.net.files_at.get_or_insert(at);
+    next.view = View::Home;
+    let mut list = next.files().to_vec();
+    for (id, kept) in files {
+        next.vault.restored.push(id);
+        list.push(FileEntry {
+            id,
+            file: kept.file(),
+            status: FileStatus::Done,
+            reports: kept.reports.into_iter().map(Shared::new).collect(),
+            started_at: None,
+            progress: None,
+        });
+    }
+    next.phase = phase_for(list);
+}
+
+/// After "Forget everything" (which announced the page's memory erased): the device too.
+fn vault_erased(next: &mut State, erased: bool) {
+    if !next.vault.on_device {
+        return;
+    }
+    next.vault.on_device = !erased;
+    next.announce(if erased {
+        Announcement::DeviceErased
+    } else {
+        Announcement::EraseFailed
+    });
 }
 
 /// A raw view came back: the report gets its scan, or the panel says it could not be made.

@@ -2096,3 +2096,164 @@ describe('offline use (sw.js)', () => {
     await finish(session);
   });
 });
+
+describe('keep it safely', () => {
+  const PASSPHRASE = 'correct horse battery staple';
+  // The names of this origin's IndexedDB databases.
+  const databases = (page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+  // A reload is a load: its requests are not "after load"; any request after it is.
+  async function reload(session) {
+    session.guard.loaded = false;
+    await session.page.reload();
+    await untilReady(session.page);
+    session.guard.markLoaded();
+  }
+  const status = (page, id, text) => page.locator(`#${id}`, { hasText: text }).waitFor();
+
+  test('results are kept encrypted, unlocked with the passphrase after a reload, and erased by Forget everything', async () => {
+    const session = await openLoaded(env, '/');
+    const { page } = session;
+    await pickFiles(page, [RECORDS, CONNECTIONS]);
+    const before = await rowTexts(page);
+    assert.deepEqual(await databases(page), [], 'nothing is kept until asked');
+
+    // Opt-in and collapsed, under the report's actions.
+    assert.equal(await page.locator('#keep-pass').isVisible(), false);
+    await page.click('#keep summary');
+    assert.match(await page.textContent('#keep'), /the results, not your files/);
+    assert.match(await page.textContent('#keep'), /No one can recover this passphrase/);
+    assert.equal(await page.getAttribute('#keep-pass', 'autocomplete'), 'new-password');
+    assert.equal(await page.getAttribute('#keep-status', 'role'), 'status');
+    await axe(page, 'the keep panel');
+
+    // Too short, then not the same twice: said, and focus goes to the field to fix.
+    await page.fill('#keep-pass', 'short');
+    await page.fill('#keep-again', 'short');
+    await page.click('#keep-save');
+    await status(page, 'keep-status', 'The passphrase must be at least 8 characters long.');
+    await page.waitForFunction(() => document.activeElement?.id === 'keep-pass');
+    assert.equal(await page.getAttribute('#keep-pass', 'aria-invalid'), 'true');
+    await page.fill('#keep-pass', PASSPHRASE);
+    await page.fill('#keep-again', `${PASSPHRASE}!`);
+    await page.click('#keep-save');
+    await status(page, 'keep-status', 'The two passphrases are not the same.');
+    await page.waitForFunction(() => document.activeElement?.id === 'keep-again');
+    await axe(page, 'the keep panel with a mistake');
+    assert.deepEqual(await databases(page), []);
+
+    await page.fill('#keep-again', PASSPHRASE);
+    await page.click('#keep-save');
+    await status(page, 'keep-status', 'Results kept on this device, encrypted.');
+    assert.equal(await page.inputValue('#keep-pass'), '', 'the passphrase is not left in the form');
+    // One record, encrypted: no file name, finding or size in it.
+    const record = await page.evaluate(() => new Promise((ok, fail) => {
+      const open = indexedDB.open('reflet');
+      open.onerror = () => fail(open.error);
+      open.onsuccess = () => {
+        const db = open.result;
+        const get = db.transaction('kept').objectStore('kept').getAll();
+        get.onsuccess = () => {
+          db.close();
+          ok(get.result.map((r) => ({
+            keys: Object.keys(r).sort(), version: r.version, iterations: r.iterations,
+            salt: r.salt.length, iv: r.iv.length, bytes: r.data.length,
+            text: new TextDecoder('latin1').decode(r.data),
+          })));
+        };
+      };
+    }));
+    assert.equal(record.length, 1);
+    const [kept] = record;
+    assert.deepEqual([kept.keys, kept.version, kept.iterations, kept.salt, kept.iv],
+      [['data', 'iterations', 'iv', 'salt', 'version'], 1, 600000, 16, 12]);
+    assert.ok(kept.bytes > 1000, `${kept.bytes} bytes`);
+    for (const clear of ['Records.json', 'club_members', 'Russia', 'google.records']) {
+      assert.ok(!kept.text.includes(clear), `"${clear}" is stored in clear`);
+    }
+
+    // Next visit: the landing page offers to unlock them.
+    await reload(session);
+    await page.waitForSelector('#unlock-title');
+    assert.equal(await page.$('#files'), null);
+    assert.equal(await page.getAttribute('#unlock-pass', 'autocomplete'), 'current-password');
+    // "Forget everything" is offered: something is kept.
+    assert.equal(await page.locator('#forget').isVisible(), true);
+    await axe(page, 'the landing page with kept results');
+
+    // A wrong passphrase fails AES-GCM's check: said clearly, nothing crashes.
+    await page.fill('#unlock-pass', 'correct horse battery stapler');
+    await page.click('#unlock');
+    await status(page, 'unlock-status', 'Wrong passphrase: the results stay locked.');
+    await page.waitForFunction(() => document.activeElement?.id === 'unlock-pass');
+    assert.equal(await page.getAttribute('#unlock-pass', 'aria-invalid'), 'true');
+    assert.equal(await page.$('#files'), null);
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.equal(await page.textContent('#unlock-title'), 'Déverrouiller vos résultats gardés');
+    assert.match(await page.textContent('#unlock-status'), /^Phrase de passe incorrecte\u00a0: les résultats restent verrouillés\./);
+    await axe(page, 'the landing page with kept results, in French');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+    // The right one: the same files, with the same findings, word for word.
+    await page.fill('#unlock-pass', PASSPHRASE);
+    await page.click('#unlock');
+    await page.waitForSelector('#files');
+    await page.waitForFunction(() => document.activeElement?.id === 'files-title');
+    assert.deepEqual(await rowTexts(page), before);
+    assert.equal((await page.textContent('#announcer')).trim(), 'Results unlocked: 2 files.');
+    assert.match(await page.textContent('#restored-note'), /without your files/);
+    assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+
+    // What needs the file itself says it is not at hand, calmly.
+    const row = '#files tr:has(th .name:text-is("Records.json"))';
+    await page.click(`${row} details.export summary`);
+    await page.click(`${row} button[data-export-what="positions"][data-export-format="geojson"]`);
+    await page.locator(`${row} .export-status`, { hasText: 'choose it again' }).waitFor();
+    await page.click('#keep summary');
+    assert.match(await page.textContent('#keep'), /Results are already kept on this device: keeping these replaces them\./);
+    await axe(page, 'results unlocked');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.match(await page.textContent('#restored-note'), /sans vos fichiers/);
+    await axe(page, 'results unlocked, in French');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+
+    // Forget everything: the page's memory and the device.
+    await page.click('#forget');
+    await page.waitForSelector('#landing-title');
+    await page.waitForFunction(() => document.getElementById('announcer')?.textContent.trim()
+      === "Everything has been erased, from this page's memory and from this device.");
+    assert.deepEqual(await databases(page), []);
+    assert.equal(await page.$('#unlock-title'), null);
+    assert.equal(await page.$('#forget'), null);
+    await page.waitForFunction(() => document.activeElement?.id === 'landing-title');
+    // And after a reload, still nothing: looking for kept results creates no database.
+    await reload(session);
+    await page.waitForTimeout(300);
+    assert.equal(await page.$('#unlock-title'), null);
+    assert.deepEqual(await databases(page), []);
+    await axe(page, 'the landing page after forgetting');
+    await finish(session);
+  });
+
+  test('where the browser cannot encrypt (not a secure address), the panel says why instead of a button', async () => {
+    const session = await openLoaded(env, '/', {
+      before: (page) => page.addInitScript(() => Object.defineProperty(window, 'isSecureContext', { value: false })),
+    });
+    const { page } = session;
+    await pickFiles(page, [RECORDS]);
+    await page.click('#keep summary');
+    assert.match(await page.textContent('#keep-unavailable'), /needs a secure address \(https\)/);
+    assert.equal(await page.$('#keep-save'), null);
+    assert.equal(await page.$('#keep-pass'), null);
+    await axe(page, 'the keep panel where it cannot keep');
+    await page.click('#lang-switch');
+    await page.waitForFunction(() => document.documentElement.lang === 'fr');
+    assert.match(await page.textContent('#keep-unavailable'), /demande une adresse sécurisée \(https\)/);
+    await axe(page, 'the keep panel where it cannot keep, in French');
+    assert.deepEqual(await databases(page), []);
+    await finish(session);
+  });
+});

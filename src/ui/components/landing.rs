@@ -12,6 +12,9 @@ pub struct LandingProps {
     /// A workshop session just ended (`true`: after a while without activity).
     #[prop_or_default]
     pub ended: Option<bool>,
+    /// Shown under the lead: the offer to unlock results kept on this device (issue 11).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// What Reflet does, why, and the promise, in plain words.
@@ -29,6 +32,7 @@ pub fn Landing(props: &LandingProps) -> Html {
             </div>
             <h1 id="landing-title" tabindex="-1">{ Text::LandingTitle.get(lang) }</h1>
             <p class="lead">{ Text::LandingWhat.get(lang) }</p>
+            { props.children.clone() }
             <p>{ Text::LandingWhy.get(lang) }</p>
             if let Some(on_demo) = &props.on_demo {
                 <div class="demo-box">

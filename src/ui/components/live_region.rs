@@ -1,5 +1,6 @@
 use yew::prelude::*;
 
+use crate::i18n::vault::VaultText;
 use crate::i18n::{files_added, Lang, Text};
 use crate::ui::state::Announcement;
 
@@ -17,6 +18,9 @@ pub fn LiveRegion(props: &LiveRegionProps) -> Html {
     let text = match props.announcement {
         Some(Announcement::FilesAdded(n)) => files_added(props.lang, n),
         Some(Announcement::Forgotten) => Text::Forgotten.get(props.lang).to_owned(),
+        Some(Announcement::Unlocked(n)) => crate::i18n::vault::unlocked(props.lang, n),
+        Some(Announcement::DeviceErased) => VaultText::DeviceErased.get(props.lang).to_owned(),
+        Some(Announcement::EraseFailed) => VaultText::EraseFailed.get(props.lang).to_owned(),
         None => String::new(),
     };
     // The same sentence twice in a row would not be read again: every other time, it ends with a

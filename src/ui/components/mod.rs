@@ -12,6 +12,7 @@ mod facilitate_page;
 mod file_list;
 mod grid_chart;
 mod header;
+mod keep_panel;
 mod landing;
 mod letter_page;
 mod live_region;
@@ -28,6 +29,7 @@ mod self_test;
 mod share_page;
 mod social_details;
 mod trips_chart;
+mod unlock_panel;
 
 pub use across_view::AcrossView;
 pub use counts_chart::CountsChart;
@@ -37,6 +39,7 @@ pub use export_menu::{ActContext, ExportMenu};
 pub use facilitate_page::FacilitatePage;
 pub use file_list::FileList;
 pub use header::{GuidesLink, Header};
+pub use keep_panel::KeepPanel;
 pub use landing::Landing;
 pub use letter_page::LetterPage;
 pub use live_region::LiveRegion;
@@ -56,3 +59,4 @@ pub use social_details::{
     LoginsDetails,
 };
 pub use trips_chart::TripsChart;
+pub use unlock_panel::UnlockPanel;

@@ -13,6 +13,9 @@ use crate::ui::state::FileEntry;
 pub struct ReportActionsProps {
     pub lang: Lang,
     pub files: Vec<FileEntry>,
+    /// Under the actions: keeping the results on this device (issue 11).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// Opens every "How do we know?" so that the printed page gives the reasoning too, then prints
@@ -63,6 +66,7 @@ pub fn ReportActions(props: &ReportActionsProps) -> Html {
                     { ExportText::Print.get(lang) }
                 </button>
             </div>
+            { props.children.clone() }
         </section>
     }
 }
