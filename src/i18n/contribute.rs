@@ -202,8 +202,9 @@ pub fn cell_name(lang: Lang, row: i64, col: i64) -> String {
     format!("{}°\u{a0}{ns} {}°\u{a0}{ew}", dec(north), dec(east))
 }
 
+/// Kilometres or kilograms (one decimal) as metres or grams, for [`km`] and [`mass`].
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small, non-negative
-fn thousandths(value: f64) -> u64 {
+pub fn thousandths(value: f64) -> u64 {
     (value.max(0.0) * 1000.0).round() as u64
 }
 

@@ -9,7 +9,9 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::contribute::combine::{Combined, K_DEFAULT, K_MIN};
-use crate::i18n::contribute::{cell_name, combined_line, file_problem, ShareText as T};
+use crate::i18n::contribute::{
+    cell_name, combined_line, file_problem, thousandths, ShareText as T,
+};
 use crate::i18n::trips::{km, mass};
 use crate::i18n::{format_count, mode_name, Lang};
 use crate::ui::state::Facilitation;
@@ -20,11 +22,6 @@ pub struct FacilitatePageProps {
     pub facilitation: Option<Facilitation>,
     /// Combine these files with this k.
     pub on_combine: Callback<(Vec<web_sys::File>, u32)>,
-}
-
-#[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // small, non-negative
-fn thousandths(value: f64) -> u64 {
-    (value.max(0.0) * 1000.0).round() as u64
 }
 
 #[function_component]
