@@ -23,6 +23,22 @@ const NAME_KEYS: [&str; 4] = ["name", "you", "ads_by_advertiser", "participants"
 /// Fields that are a latitude or a longitude (degrees, or 1e-7 degrees for `_e7`).
 const DEGREE_KEYS: [&str; 6] = ["lat", "lng", "south", "west", "north", "east"];
 const E7_KEYS: [&str; 2] = ["lat_e7", "lng_e7"];
+/// Fields whose text is a code the page reads (a kind, a mode, a level), never a name: left as
+/// they are, so that the masked report still reads back.
+const CODE_KEYS: [&str; 12] = [
+    "type",
+    "kind",
+    "mode",
+    "id",
+    "platform",
+    "service",
+    "confidence",
+    "doubt",
+    "origin",
+    "app",
+    "format",
+    "category",
+];
 /// Fields dropped whole: the map's heat layer and the raw view's samples.
 const DROPPED_KEYS: [&str; 2] = ["density", "scan"];
 /// The shortest name hidden (shorter ones would hide bits of words).
@@ -38,6 +54,20 @@ pub fn dictionary<'a>(reports: impl IntoIterator<Item = &'a FileReport>) -> Vec<
         }
     }
     names.retain(|n: &String| n.chars().count() >= MIN_NAME && n.chars().any(char::is_alphabetic));
+    // As user names and folders write them too: `jules exemple`, `julesexemple`,
+    // `jules.exemple`, `jules_exemple`, `jules-exemple`.
+    let variants: Vec<String> = names
+        .iter()
+        .flat_map(|n| {
+            let lower = n.to_lowercase();
+            let mut v = vec![lower.clone()];
+            if lower.contains(' ') {
+                v.extend(["", ".", "_", "-"].map(|sep| lower.replace(' ', sep)));
+            }
+            v
+        })
+        .collect();
+    names.extend(variants);
     names.sort_unstable_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
     names.dedup();
     names
@@ -63,9 +93,9 @@ fn collect(value: &Value, named: bool, out: &mut Vec<String>) {
     }
 }
 
-/// A copy of `report` with what the mask hides hidden (`names` from [`dictionary`]); the report
-/// itself if it cannot be written out and read back (which does not happen with a report the
-/// worker made).
+/// A copy of `report` with what the mask hides hidden (`names` from [`dictionary`]). Should the
+/// masked report not read back, only its kind and masked path are kept: the mask never fails
+/// open.
 pub fn report(report: &FileReport, names: &[String]) -> FileReport {
     let masked = value_of(report).and_then(|mut value| {
         walk(&mut value, None, names);
@@ -74,12 +104,21 @@ pub fn report(report: &FileReport, names: &[String]) -> FileReport {
         write_tag_first(&value, &mut text);
         serde_json::from_str(&text).ok()
     });
-    masked.unwrap_or_else(|| report.clone())
+    masked.unwrap_or_else(|| stub(report, names))
+}
+
+/// What the mask shows of a report it could not mask: its kind and its masked path.
+fn stub(report: &FileReport, names: &[String]) -> FileReport {
+    let mut file = report.file.clone();
+    file.path = text_masked(&file.path, names);
+    FileReport::identified(file, report.kind.clone())
 }
 
 fn walk(value: &mut Value, key: Option<&str>, names: &[String]) {
     match value {
-        Value::String(text) => *text = text_masked(text, names),
+        Value::String(text) if !key.is_some_and(|k| CODE_KEYS.contains(&k)) => {
+            *text = text_masked(text, names);
+        }
         Value::Number(n) => {
             let rounded = match (key, n.as_f64()) {
                 (Some(k), Some(v)) if DEGREE_KEYS.contains(&k) => Some((v * 10.0).round() / 10.0),
@@ -106,7 +145,7 @@ fn walk(value: &mut Value, key: Option<&str>, names: &[String]) {
                 }
             }
         }
-        Value::Null | Value::Bool(_) => {}
+        Value::String(_) | Value::Null | Value::Bool(_) => {}
     }
 }
 
@@ -202,6 +241,37 @@ mod tests {
             });
         }
         reports
+    }
+
+    #[test]
+    fn names_are_hidden_as_user_names_write_them_and_a_report_that_cannot_be_masked_shows_nothing()
+    {
+        let mut reports = demo_reports();
+        let names = dictionary(&reports);
+        assert_eq!(
+            text_masked(
+                "facebook-jules.exemple-2024.zip, julesexemple_123/message_1.json",
+                &names
+            ),
+            "facebook-•••-2024.zip, •••_123/message_1.json"
+        );
+        // Codes are left alone, so a report masked with a name that is also a code ("chat")
+        // still reads back, masked.
+        let chat = reports
+            .iter_mut()
+            .find(|r| r.file.path.contains("WhatsApp"))
+            .unwrap();
+        let odd = vec!["Jules Exemple".to_owned(), "chat".to_owned()];
+        let masked = report(chat, &odd);
+        assert_eq!(masked.kind, chat.kind);
+        assert_eq!(masked.findings.len(), chat.findings.len());
+        assert!(!serde_json::to_string(&masked)
+            .unwrap()
+            .contains("Jules Exemple"));
+        // And what cannot be masked shows nothing but its kind and masked path.
+        let shown = stub(chat, &names);
+        assert_eq!(shown.file.path, "WhatsApp Chat with •••.txt");
+        assert!(shown.summary.is_none() && shown.findings.is_empty());
     }
 
     #[test]

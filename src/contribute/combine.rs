@@ -104,7 +104,13 @@ pub fn combine(files: &[Contribution], k: u32) -> Combined {
         }
     }
     let tenth = |v: f64| (v * 10.0).round() / 10.0;
+    // A month's carbon, less the carbon of the kilometres shown, would give back those withheld
+    // (the factors are public): it is withheld with them.
+    let mut months_withheld = BTreeSet::new();
     for ((month, mode), (people, value)) in km {
+        if people < k {
+            months_withheld.insert(month.clone());
+        }
         if people >= k {
             out.km.push(KmTotal {
                 month,
@@ -117,7 +123,7 @@ pub fn combine(files: &[Contribution], k: u32) -> Combined {
         }
     }
     for (month, (people, value)) in co2 {
-        if people >= k {
+        if people >= k && !months_withheld.contains(&month) {
             out.co2.push(Co2Total {
                 month,
                 people,
@@ -192,6 +198,23 @@ mod tests {
         assert!(strict.cells.is_empty() && strict.km.is_empty() && strict.co2.is_empty());
         assert_eq!(strict.withheld_cells, 3);
         assert_eq!((strict.withheld_km, strict.withheld_co2), (1, 1));
+    }
+
+    #[test]
+    fn a_month_s_carbon_is_withheld_with_a_mode_of_that_month() {
+        let mut flier = person("d", &[], 10.0);
+        flier.rows.push(Row::Km {
+            month: "2024-03".into(),
+            mode: Mode::Flying,
+            km: 1400.0,
+        });
+        let files = [person("a", &[], 10.0), person("b", &[], 20.0), flier];
+        let combined = combine(&files, 2);
+        // Cycling, from three people, is shown; the one flight is not, nor March's carbon.
+        assert_eq!(combined.km.len(), 1);
+        assert_eq!(combined.withheld_km, 1);
+        assert!(combined.co2.is_empty());
+        assert_eq!(combined.withheld_co2, 1);
     }
 
     #[test]

@@ -13,7 +13,7 @@ pub mod combine;
 use serde::{Deserialize, Serialize};
 
 use crate::error::ErrorKind;
-use crate::model::location::{LatLng, Mode};
+use crate::model::location::{Confidence, LatLng, Mode};
 use crate::model::PositionSummary;
 
 /// The `format` of every contribution file.
@@ -128,26 +128,78 @@ impl Default for Include {
     }
 }
 
+/// Rows the person removed, by what they are (so that a removal stays when parts are switched
+/// on and off). A month's carbon leaves out the modes removed from that month, so that it cannot
+/// give them back.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Removed {
+    pub km: std::collections::BTreeSet<(String, Mode)>,
+    pub co2: std::collections::BTreeSet<String>,
+    pub cells: std::collections::BTreeSet<(i64, i64)>,
+}
+
+impl Removed {
+    pub fn add(&mut self, row: &Row) {
+        match row {
+            Row::Km { month, mode, .. } => {
+                self.km.insert((month.clone(), *mode));
+            }
+            Row::Co2 { month, .. } => {
+                self.co2.insert(month.clone());
+            }
+            Row::Cell { row, col, .. } => {
+                self.cells.insert((*row, *col));
+            }
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.km.len() + self.co2.len() + self.cells.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 /// What was left out of a mobility contribution, for the person to know.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct LeftOut {
-    /// Cells around home and work (home and work themselves included).
+    /// Cells of the block hiding home and work.
     pub around_home_work: usize,
     /// Cells under [`MIN_SHARE_PCT`].
     pub rare: usize,
-    /// No home was found in the file, so no place is offered: leaving home out could not be
-    /// promised.
+    /// No place of work was found: cells holding more than [`MAX_SHARE_WITHOUT_WORK`] percent
+    /// of the positions (a workplace, a second home?) were left out too.
+    pub busiest: usize,
+    /// No home was found in the file, or not surely (two places of nights, too few nights…),
+    /// so no place is offered: leaving home out could not be promised.
     pub no_home: bool,
 }
 
-/// The mobility rows of a location file's report, and what was left out of them.
-pub fn mobility(summary: &PositionSummary, include: Include) -> (Vec<Row>, LeftOut) {
+/// Without a place of work found, a cell holding more than this share of the positions may be
+/// one: it is left out.
+pub const MAX_SHARE_WITHOUT_WORK: u32 = 15;
+/// Home and work are hidden in a block of this many cells a side, placed at random around them,
+/// so that the gap does not point at the home's cell.
+const BLOCK: i64 = 5;
+
+/// The mobility rows of a location file's report, without the rows `removed`, and what was left
+/// out of them. `seed` places the block hiding home and work: draw it once per contribution, at
+/// random.
+pub fn mobility(
+    summary: &PositionSummary,
+    include: Include,
+    removed: &Removed,
+    seed: u64,
+) -> (Vec<Row>, LeftOut) {
     let mut rows = Vec::new();
     if let Some(trips) = &summary.trips {
         for month in &trips.months {
+            let gone = |mode: Mode| removed.km.contains(&(month.period.clone(), mode));
             if include.km {
                 for (&mode, &metres) in &month.metres {
-                    if mode != Mode::Still && metres > 0 {
+                    if mode != Mode::Still && metres > 0 && !gone(mode) {
                         rows.push(Row::Km {
                             month: month.period.clone(),
                             mode,
@@ -156,8 +208,13 @@ pub fn mobility(summary: &PositionSummary, include: Include) -> (Vec<Row>, LeftO
                     }
                 }
             }
-            let grams: u64 = month.grams.values().sum();
-            if include.co2 && grams > 0 {
+            let grams: u64 = month
+                .grams
+                .iter()
+                .filter(|(&mode, _)| !(include.km && gone(mode)))
+                .map(|(_, g)| g)
+                .sum();
+            if include.co2 && grams > 0 && !removed.co2.contains(&month.period) {
                 rows.push(Row::Co2 {
                     month: month.period.clone(),
                     kg: tenths(grams),
@@ -167,7 +224,11 @@ pub fn mobility(summary: &PositionSummary, include: Include) -> (Vec<Row>, LeftO
     }
     let mut left_out = LeftOut::default();
     if include.places {
-        places(summary, &mut rows, &mut left_out);
+        places(summary, seed, &mut rows, &mut left_out);
+        rows.retain(|r| match r {
+            Row::Cell { row, col, .. } => !removed.cells.contains(&(*row, *col)),
+            _ => true,
+        });
     }
     (rows, left_out)
 }
@@ -178,30 +239,41 @@ fn tenths(thousandths: u64) -> f64 {
     (thousandths as f64 / 100.0).round() / 10.0
 }
 
-/// The grid cells of the positions, home and work and their neighbours removed, rare ones
-/// dropped; busiest first.
-fn places(summary: &PositionSummary, rows: &mut Vec<Row>, left_out: &mut LeftOut) {
+/// The grid cells of the positions, without a block of cells around home and work, without rare
+/// ones; busiest first. None when the home is not surely known.
+fn places(summary: &PositionSummary, seed: u64, rows: &mut Vec<Row>, left_out: &mut LeftOut) {
     let Some(density) = &summary.density else {
         return;
     };
-    let Some(home) = &summary.home else {
+    let home = summary
+        .home
+        .as_ref()
+        .filter(|h| h.doubt.is_none() && h.confidence != Confidence::Low)
+        .and_then(|h| LatLng::from_degrees(h.lat, h.lng));
+    let Some(home) = home else {
         left_out.no_home = true;
         return;
     };
+    let work = summary
+        .work
+        .as_ref()
+        .and_then(|w| LatLng::from_degrees(w.lat, w.lng));
+    let mut rng = crate::synth::Rng::new(seed);
     let mut private: Vec<(i64, i64)> = Vec::new();
-    let anchors = [
-        LatLng::from_degrees(home.lat, home.lng),
-        summary
-            .work
-            .as_ref()
-            .and_then(|w| LatLng::from_degrees(w.lat, w.lng)),
-        summary.service_home,
-        summary.service_work,
-    ];
-    for (row, col) in anchors.into_iter().flatten().map(cell_of) {
-        for dr in -1..=1 {
-            for dc in -1..=1 {
-                private.push((row + dr, col + dc));
+    for (row, col) in [Some(home), work, summary.service_home, summary.service_work]
+        .into_iter()
+        .flatten()
+        .map(cell_of)
+    {
+        // The anchor anywhere in the block, not at its centre.
+        #[allow(clippy::cast_possible_wrap)] // below BLOCK
+        let (dr, dc) = (
+            rng.below(BLOCK as u64) as i64,
+            rng.below(BLOCK as u64) as i64,
+        );
+        for r in row - dr..row - dr + BLOCK {
+            for c in col - dc..col - dc + BLOCK {
+                private.push((r, c));
             }
         }
     }
@@ -223,16 +295,16 @@ fn places(summary: &PositionSummary, rows: &mut Vec<Row>, left_out: &mut LeftOut
     let total = summary.count.max(cells.values().sum::<u64>()).max(1);
     let mut kept: Vec<(u32, (i64, i64))> = Vec::new();
     for (key, count) in cells {
+        let share = u32::try_from(count.saturating_mul(100) / total).unwrap_or(100);
         if private.contains(&key) {
             left_out.around_home_work += 1;
-            continue;
-        }
-        let share = u32::try_from(count.saturating_mul(100) / total).unwrap_or(100);
-        if share < MIN_SHARE_PCT {
+        } else if share < MIN_SHARE_PCT {
             left_out.rare += 1;
-            continue;
+        } else if work.is_none() && share > MAX_SHARE_WITHOUT_WORK {
+            left_out.busiest += 1;
+        } else {
+            kept.push((share, key));
         }
-        kept.push((share, key));
     }
     kept.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     rows.extend(kept.into_iter().map(|(share_pct, (row, col))| Row::Cell {
@@ -306,15 +378,31 @@ pub fn parse(bytes: &[u8]) -> Result<Contribution, ErrorKind> {
     if header.format.as_deref() != Some(FORMAT) {
         return Err(ErrorKind::WrongType);
     }
-    if header.version != Some(u64::from(VERSION)) {
-        return Err(ErrorKind::Unsupported);
+    match header.version {
+        Some(v) if v == u64::from(VERSION) => {}
+        // A later Reflet's file: this one says to update.
+        Some(v) if v > u64::from(VERSION) => return Err(ErrorKind::Unsupported),
+        _ => return Err(ErrorKind::Malformed),
     }
     let contribution: Contribution =
         serde_json::from_slice(bytes).map_err(|_| ErrorKind::Malformed)?;
+    let month_ok = |m: &str| {
+        let b = m.as_bytes();
+        b.len() == 7
+            && b.get(4) == Some(&b'-')
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    };
     let sane = contribution.rows.iter().all(|row| match row {
-        Row::Km { km, .. } => km.is_finite() && *km >= 0.0,
-        Row::Co2 { kg, .. } => kg.is_finite() && *kg >= 0.0,
-        Row::Cell { share_pct, .. } => *share_pct <= 100,
+        Row::Km { km, month, .. } => km.is_finite() && *km >= 0.0 && month_ok(month),
+        Row::Co2 { kg, month } => kg.is_finite() && *kg >= 0.0 && month_ok(month),
+        // A cell on Earth: 90° / 0.02° rows and 180° / 0.03° columns each way.
+        Row::Cell {
+            row,
+            col,
+            share_pct,
+        } => *share_pct <= 100 && row.abs() <= 4_500 && col.abs() <= 6_000,
     });
     if sane {
         Ok(contribution)
@@ -343,8 +431,8 @@ mod tests {
         let cells = vec![
             fine(46.1603, -1.1511, 6000), // home
             fine(46.1470, -1.1700, 2000), // work
-            fine(46.1800, -1.0400, 900),  // market
-            fine(46.1300, -1.2600, 500),  // park
+            fine(46.4000, -1.0400, 900),  // market, 26 km north
+            fine(46.1300, -1.5000, 500),  // park, 27 km west
             fine(46.3000, -0.9000, 5),    // once
         ];
         let mut metres = BTreeMap::new();
@@ -400,7 +488,7 @@ mod tests {
 
     #[test]
     fn kilometres_and_carbon_per_month_are_the_reports() {
-        let (rows, _) = mobility(&summary(), Include::default());
+        let (rows, _) = mobility(&summary(), Include::default(), &Removed::default(), 1);
         let km: Vec<_> = rows
             .iter()
             .filter(|r| matches!(r, Row::Km { .. }))
@@ -429,7 +517,7 @@ mod tests {
     #[test]
     fn home_and_work_cells_and_their_neighbours_are_left_out_and_rare_cells_dropped() {
         let s = summary();
-        let (rows, left_out) = mobility(&s, Include::default());
+        let (rows, left_out) = mobility(&s, Include::default(), &Removed::default(), 1);
         let cells: Vec<(i64, i64, u32)> = rows
             .iter()
             .filter_map(|r| match r {
@@ -442,15 +530,35 @@ mod tests {
             })
             .collect();
         // The market (9 %) and the park (5 %), busiest first; not home, work, nor the cell seen once.
-        let market = cell_of(LatLng::from_degrees(46.18, -1.04).unwrap());
-        let park = cell_of(LatLng::from_degrees(46.13, -1.26).unwrap());
+        let market = cell_of(LatLng::from_degrees(46.40, -1.04).unwrap());
+        let park = cell_of(LatLng::from_degrees(46.13, -1.50).unwrap());
         assert_eq!(cells, [(market.0, market.1, 9), (park.0, park.1, 5)]);
         assert_eq!(left_out.around_home_work, 2);
         assert_eq!(left_out.rare, 1);
-        for (row, col, _) in &cells {
-            let home = cell_of(LatLng::from_degrees(46.1603, -1.1511).unwrap());
-            assert!((row - home.0).abs() > 1 || (col - home.1).abs() > 1);
-        }
+        // Home is hidden in a block of 5 × 5 cells placed at random: its cell is not always the
+        // block's centre.
+        let home = cell_of(LatLng::from_degrees(46.1603, -1.1511).unwrap());
+        let near = |seed: u64, dr: i64, dc: i64| {
+            let mut s = summary();
+            if let Some(d) = s.density.as_mut() {
+                // A cell `dr`, `dc` cells from home's, busy enough to be kept if not hidden.
+                d.fine
+                    .cells
+                    .push([(home.0 + dr) * 4, (home.1 + dc) * 6, 900]);
+            }
+            let (rows, _) = mobility(&s, Include::default(), &Removed::default(), seed);
+            rows.iter().any(|r| matches!(r, Row::Cell { row, col, .. } if (*row, *col) == (home.0 + dr, home.1 + dc)))
+        };
+        let shown_east: Vec<bool> = (0..40).map(|seed| near(seed, 0, 3)).collect();
+        assert!(
+            shown_east.contains(&true) && shown_east.contains(&false),
+            "{shown_east:?}"
+        );
+        assert!(
+            (0..40).all(|seed| !near(seed, 0, 0)),
+            "the home's cell itself"
+        );
+        assert!((0..40).all(|seed| near(seed, 0, 5)), "beyond the block");
         // The cell's size is at least 1 km each way here.
         let (sw, ne) = Row::cell_bounds(market.0, market.1);
         let east = LatLng {
@@ -466,10 +574,64 @@ mod tests {
     }
 
     #[test]
+    fn an_unsure_home_offers_no_place_and_without_work_the_busiest_cells_are_left_out() {
+        let mut s = summary();
+        if let Some(h) = s.home.as_mut() {
+            h.doubt = Some(crate::model::location::Doubt::TwoPlaces);
+        }
+        let (rows, left_out) = mobility(&s, Include::default(), &Removed::default(), 1);
+        assert!(left_out.no_home);
+        assert!(!rows.iter().any(|r| matches!(r, Row::Cell { .. })));
+        let mut s = summary();
+        s.work = None;
+        if let Some(d) = s.density.as_mut() {
+            // A second anchor, 40 km away, holding 21 % of the positions.
+            d.fine.cells.push([9300, -120, 2000]);
+        }
+        let (rows, left_out) = mobility(&s, Include::default(), &Removed::default(), 1);
+        // That one, and the office (17 %) now that it is not known as work.
+        assert_eq!(left_out.busiest, 2);
+        assert!(rows.iter().all(
+            |r| !matches!(r, Row::Cell { share_pct, .. } if *share_pct > MAX_SHARE_WITHOUT_WORK)
+        ));
+    }
+
+    #[test]
+    fn a_removed_row_stays_removed_and_its_carbon_leaves_the_month() {
+        let mut removed = Removed::default();
+        removed.add(&Row::Km {
+            month: "2024-03".into(),
+            mode: Mode::Cycling,
+            km: 66.7,
+        });
+        let (rows, _) = mobility(&summary(), Include::default(), &removed, 1);
+        assert!(!rows.iter().any(|r| matches!(
+            r,
+            Row::Km {
+                mode: Mode::Cycling,
+                ..
+            }
+        )));
+        // Cycling's 1.334 kg left the month with it: only walking's 0 g is left, so no row.
+        assert!(!rows.iter().any(|r| matches!(r, Row::Co2 { .. })));
+        // Switching kilometres off keeps the removal, and the carbon of every mode is back.
+        let no_km = Include {
+            km: false,
+            ..Include::default()
+        };
+        let (rows, _) = mobility(&summary(), no_km, &removed, 1);
+        assert!(rows.contains(&Row::Co2 {
+            month: "2024-03".into(),
+            kg: 1.3
+        }));
+        assert_eq!(removed.len(), 1);
+    }
+
+    #[test]
     fn without_a_home_no_place_is_offered() {
         let mut s = summary();
         s.home = None;
-        let (rows, left_out) = mobility(&s, Include::default());
+        let (rows, left_out) = mobility(&s, Include::default(), &Removed::default(), 1);
         assert!(left_out.no_home);
         assert!(!rows.iter().any(|r| matches!(r, Row::Cell { .. })));
         assert!(rows.iter().any(|r| matches!(r, Row::Km { .. })));
@@ -482,14 +644,14 @@ mod tests {
             co2: false,
             places: true,
         };
-        let (rows, _) = mobility(&summary(), only_places);
+        let (rows, _) = mobility(&summary(), only_places, &Removed::default(), 1);
         assert!(rows.iter().all(|r| matches!(r, Row::Cell { .. })));
         assert_eq!(rows.len(), 2);
     }
 
     #[test]
     fn a_file_reads_back_and_other_files_are_refused_with_a_reason() {
-        let (rows, _) = mobility(&summary(), Include::default());
+        let (rows, _) = mobility(&summary(), Include::default(), &Removed::default(), 1);
         let file = Contribution::mobility("ab12".into(), "2026-11".into(), rows, vec!["x".into()]);
         let text = file.to_json();
         assert!(text.contains("\"format\": \"reflet.contribution\""));
@@ -503,6 +665,12 @@ mod tests {
         assert_eq!(parse(b"not json"), Err(ErrorKind::WrongType));
         let later = text.replace("\"version\": 1", "\"version\": 2");
         assert_eq!(parse(later.as_bytes()), Err(ErrorKind::Unsupported));
+        let none = text.replace("\"version\": 1,", "");
+        assert_eq!(parse(none.as_bytes()), Err(ErrorKind::Malformed));
+        let far = text.replace("\"row\": ", "\"row\": 9");
+        assert_eq!(parse(far.as_bytes()), Err(ErrorKind::Malformed));
+        let odd_month = text.replace("\"2024-03\"", "\"March\"");
+        assert_eq!(parse(odd_month.as_bytes()), Err(ErrorKind::Malformed));
         let broken = text.replace("\"share_pct\": 9", "\"share_pct\": 900");
         assert_eq!(parse(broken.as_bytes()), Err(ErrorKind::Malformed));
         let odd_mode = text.replace("\"cycling\"", "\"teleporting\"");

@@ -13,6 +13,7 @@ pub enum ShareText {
     Title,
     Intro,
     NoFile,
+    Masked,
     Source,
     PartKm,
     PartCo2,
@@ -47,6 +48,7 @@ pub enum ShareText {
 }
 
 impl ShareText {
+    #[allow(clippy::too_many_lines)] // a table of sentences
     pub fn get(self, lang: Lang) -> &'static str {
         pick(
             lang,
@@ -69,6 +71,12 @@ impl ShareText {
                     "First open a location history (Google, Snapchat, GPX…) on the home page: the \
                      contribution is made from what Reflet found in it.",
                 ),
+                ShareText::Masked => (
+                    "Mode présentation\u{a0}: les valeurs d'une contribution ne sont pas montrées. \
+                     Retirez le masque pour en composer une.",
+                    "Presenting: a contribution's values are not shown. Take the mask off to build \
+                     one.",
+                ),
                 ShareText::Source => ("Fichier de départ", "File to start from"),
                 ShareText::PartKm => (
                     "Kilomètres par mode de déplacement et par mois",
@@ -76,17 +84,22 @@ impl ShareText {
                 ),
                 ShareText::PartCo2 => ("CO2 par mois", "CO2 per month"),
                 ShareText::PartPlaces => (
-                    "Lieux fréquentés, sur une grille de cases d'environ 2\u{a0}km (sans les cases \
-                     du domicile, du travail et leurs voisines, ni les cases peu fréquentées)",
-                    "Places you go, on a grid of cells of about 2 km (without the cells of home \
-                     and work and their neighbours, nor the cells rarely visited)",
+                    "Lieux fréquentés, sur une grille de cases d'environ 2\u{a0}km (sans un bloc de \
+                     cases autour du domicile et du travail, ni les cases de moins de 1\u{a0}% de \
+                     vos positions)",
+                    "Places you go, on a grid of cells of about 2 km (without a block of cells \
+                     around home and work, nor the cells holding less than 1% of your positions)",
                 ),
                 ShareText::ReviewTitle => ("Ce que le fichier contiendra", "What the file will hold"),
                 ShareText::ReviewHint => (
-                    "Chaque ligne du tableau est une valeur du fichier, et il n'y a rien d'autre. \
-                     Retirez celles que vous ne voulez pas partager.",
-                    "Each row of the table is a value of the file, and there is nothing else. \
-                     Remove those you do not want to share.",
+                    "Chaque ligne du tableau est une valeur du fichier\u{a0}; il ne contient rien \
+                     d'autre que ces valeurs, le texte ci-dessous, le mois de sa création et un \
+                     identifiant tiré au hasard. Retirez les lignes que vous ne voulez pas \
+                     partager\u{a0}: retirer des kilomètres retire aussi leur CO2 du mois.",
+                    "Each row of the table is a value of the file; it holds nothing else but these \
+                     values, the text below, the month it was made and a random identifier. Remove \
+                     the rows you do not want to share: removing kilometres removes their CO2 from \
+                     the month too.",
                 ),
                 ShareText::ColumnWhat => ("Quoi", "What"),
                 ShareText::ColumnWhen => ("Quand ou où", "When or where"),
@@ -243,8 +256,9 @@ pub fn about(lang: Lang, rows: &[Row], left_out: LeftOut, removed: usize) -> Vec
                 n(n_cells)
             ),
             "Elle ne contient pas\u{a0}: vos positions, vos trajets ni leurs heures, votre \
-             domicile ni votre travail (leurs cases et les cases voisines sont retirées), les \
-             cases peu fréquentées, votre nom, le nom de vos fichiers."
+             domicile ni votre travail (un bloc de 5\u{a0}×\u{a0}5 cases autour de chacun, placé \
+             au hasard, est retiré), les cases de moins de 1\u{a0}% de vos positions, votre nom, \
+             le nom de vos fichiers."
                 .to_owned(),
             "Son identifiant est tiré au hasard\u{a0}: il sert seulement à ne pas compter deux \
              fois le même fichier."
@@ -262,14 +276,22 @@ pub fn about(lang: Lang, rows: &[Row], left_out: LeftOut, removed: usize) -> Vec
                 n(n_cells)
             ),
             "It does not hold: your positions, your trips or their times, your home or your \
-             work (their cells and the cells next to them are removed), the cells rarely \
-             visited, your name, the names of your files."
+             work (a block of 5 × 5 cells around each, placed at random, is removed), the cells \
+             holding less than 1% of your positions, your name, the names of your files."
                 .to_owned(),
             "Its identifier is drawn at random: it only serves not to count the same file twice."
                 .to_owned(),
             "Reflet sends it nowhere: you choose whom to give it to.".to_owned(),
         ],
     };
+    lines.extend(left_out_lines(lang, left_out, removed));
+    lines
+}
+
+/// What was left out, and by whom: the `about` lines' end.
+fn left_out_lines(lang: Lang, left_out: LeftOut, removed: usize) -> Vec<String> {
+    let n = |v: u64| format_count(lang, v);
+    let mut lines = Vec::new();
     let extra = |fr: String, en: String| match lang {
         Lang::Fr => fr,
         Lang::En => en,
@@ -277,25 +299,37 @@ pub fn about(lang: Lang, rows: &[Row], left_out: LeftOut, removed: usize) -> Vec
     if left_out.no_home {
         lines.push(extra(
             "Aucun lieu n'y figure\u{a0}: Reflet n'a pas trouvé votre domicile dans ce fichier, \
-             et ne pourrait donc pas promettre de l'avoir retiré."
+             ou pas sûrement (deux lieux de nuit, trop peu de nuits…), et ne pourrait donc pas \
+             promettre de l'avoir retiré."
                 .to_owned(),
-            "No place is in it: Reflet did not find your home in this file, so it could not \
-             promise to have left it out."
+            "No place is in it: Reflet did not find your home in this file, or not surely (two \
+             places of nights, too few nights…), so it could not promise to have left it out."
                 .to_owned(),
         ));
     }
-    if left_out.around_home_work + left_out.rare > 0 {
+    if left_out.busiest > 0 {
         lines.push(extra(
             format!(
-                "Retirées d'office\u{a0}: {} case(s) autour du domicile et du travail, {} case(s) \
-                 peu fréquentée(s).",
-                n(left_out.around_home_work as u64),
+                "Reflet n'a pas trouvé votre lieu de travail\u{a0}: {} case(s) qui tiennent plus \
+                 de 15\u{a0}% de vos positions, qui pourraient l'être, sont retirées aussi.",
+                n(left_out.busiest as u64)
+            ),
+            format!(
+                "Reflet did not find your place of work: {} cell(s) holding more than 15% of \
+                 your positions, which could be it, are left out too.",
+                n(left_out.busiest as u64)
+            ),
+        ));
+    }
+    if left_out.rare > 0 {
+        lines.push(extra(
+            format!(
+                "Retirées d'office aussi\u{a0}: {} case(s) qui tiennent moins de 1\u{a0}% de vos \
+                 positions.",
                 n(left_out.rare as u64)
             ),
             format!(
-                "Left out from the start: {} cell(s) around home and work, {} cell(s) rarely \
-                 visited.",
-                n(left_out.around_home_work as u64),
+                "Left out from the start too: {} cell(s) holding less than 1% of your positions.",
                 n(left_out.rare as u64)
             ),
         ));

@@ -766,7 +766,9 @@ pub fn App() -> Html {
     // Workshop mode with `?kiosk=N`: the session ends by itself after N minutes without activity.
     {
         let end = wiping(Action::EndSession { idle: true });
-        let has_data = !state.files().is_empty() || state.view != View::Home;
+        // Not while files are read: a long analysis is not a tablet left alone.
+        let reading = state.files().iter().any(|f| f.status != FileStatus::Done);
+        let has_data = (!state.files().is_empty() || state.view != View::Home) && !reading;
         let minutes = state::kiosk(&search()).flatten();
         use_effect_with((minutes.map(f64::to_bits), has_data), move |_| {
             let guard = minutes
@@ -911,7 +913,7 @@ pub fn App() -> Html {
             <crate::ui::components::LetterPage {lang} prefill={state.letter.clone()} />
         },
         View::Share => html! {
-            <crate::ui::components::SharePage {lang} files={files.to_vec()} />
+            <crate::ui::components::SharePage {lang} files={state.files().to_vec()} masked={state.masked} />
         },
         View::Facilitate => html! {
             <crate::ui::components::FacilitatePage {lang}
@@ -933,7 +935,7 @@ pub fn App() -> Html {
                         <AcrossView {lang} files={files.to_vec()} />
                         if !busy {
                             <crate::ui::components::ReportActions {lang} files={files.to_vec()}>
-                                <crate::ui::components::KeepPanel {lang} files={files.to_vec()}
+                                <crate::ui::components::KeepPanel {lang} files={state.files().to_vec()}
                                     on_device={state.vault.on_device}
                                     restored={!state.vault.restored.is_empty()} {on_kept} />
                             </crate::ui::components::ReportActions>
@@ -949,7 +951,8 @@ pub fn App() -> Html {
     html! {
         <>
             <a class="skip-link" href="#main" onclick={on_skip}>{ crate::i18n::Text::SkipToContent.get(lang) }</a>
-            <Header {lang} view={state.view} has_data={!files.is_empty() || state.vault.on_device}
+            <Header {lang} view={state.view}
+                has_data={!files.is_empty() || state.vault.on_device || state.facilitation.is_some()}
                 {on_lang} {on_forget} workshop={state.workshop} masked={state.masked} {on_mask} />
             <main id="main" ref={main_ref} tabindex="-1">
                 if state.masked {

@@ -644,6 +644,7 @@ pub fn kiosk(query: &str) -> Option<Option<f64>> {
 /// Everything the person opened or asked is forgotten; back to the start.
 fn forget(next: &mut State) {
     next.vault.restored.clear();
+    next.masked = false;
     next.letter = None;
     next.facilitation = None;
     next.export = None;

@@ -80,6 +80,15 @@
     return why() ? Promise.reject('unavailable') : Promise.resolve();
   }
 
+  // Saving and erasing run one after the other, in the order asked: an erase asked while a save
+  // derives its key (about a second on a tablet) waits for it, then erases what it wrote.
+  var queue = Promise.resolve();
+  function inTurn(job) {
+    var next = queue.then(job, job);
+    queue = next.then(null, function () {});
+    return next;
+  }
+
   self.refletVault = {
     why: why,
 
@@ -93,50 +102,65 @@
 
     // Encrypts `text` with a key from `passphrase` and keeps it, replacing any earlier record.
     save: function (passphrase, text) {
-      var salt;
-      var iv;
-      return usable().then(function () {
-        salt = crypto.getRandomValues(new Uint8Array(16));
-        iv = crypto.getRandomValues(new Uint8Array(12));
-        return derive(passphrase, salt, ITERATIONS);
-      }).then(function (key) {
-        return crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv }, key, new TextEncoder().encode(text));
-      }).then(null, code('unavailable')).then(function (data) {
-        var record = { version: 1, iterations: ITERATIONS, salt: salt, iv: iv, data: new Uint8Array(data) };
-        return open(true).then(function (db) {
-          return run(db, 'readwrite', function (s) { return s.put(record, KEY); });
-        });
-      }).then(function () { return true; });
+      return inTurn(function () { return save(passphrase, text); });
     },
 
     // The text kept, decrypted with a key from `passphrase`.
     unlock: function (passphrase) {
-      return usable().then(function () { return open(false); }).then(function (db) {
-        if (!db) throw 'none';
-        return run(db, 'readonly', function (s) { return s.get(KEY); });
-      }).then(function (record) {
-        if (!record) throw 'none';
-        var n = record.iterations;
-        if (record.version !== 1 || typeof n !== 'number' || n < 100000 || n > 10000000
-          || !(record.salt instanceof Uint8Array) || !(record.iv instanceof Uint8Array)
-          || !(record.data instanceof Uint8Array)) throw 'version';
-        return derive(passphrase, record.salt, n).then(null, code('unavailable')).then(function (key) {
-          // AES-GCM checks its tag: another passphrase gives another key, and the check fails.
-          return crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, key, record.data)
-            .then(function (plain) { return new TextDecoder().decode(plain); }, code('wrong'));
-        });
-      });
+      return inTurn(function () { return unlock(passphrase); });
     },
 
     // Erases the database (resolves at once if there is none).
     wipe: function () {
-      return new Promise(function (ok, fail) {
-        if (!self.indexedDB) { ok(true); return; }
-        var request;
-        try { request = indexedDB.deleteDatabase(DB); } catch (e) { fail('storage'); return; }
-        request.onsuccess = function () { ok(true); };
-        request.onerror = function (event) { event.preventDefault(); fail('storage'); };
-      });
+      return inTurn(wipe);
     },
   };
+
+  // Encrypts `text` with a key from `passphrase` and keeps it, replacing any earlier record.
+  function save(passphrase, text) {
+    var salt;
+    var iv;
+    return usable().then(function () {
+      salt = crypto.getRandomValues(new Uint8Array(16));
+      iv = crypto.getRandomValues(new Uint8Array(12));
+      return derive(passphrase, salt, ITERATIONS);
+    }).then(function (key) {
+      return crypto.subtle.encrypt({ name: 'AES-GCM', iv: iv }, key, new TextEncoder().encode(text));
+    }).then(null, code('unavailable')).then(function (data) {
+      var record = { version: 1, iterations: ITERATIONS, salt: salt, iv: iv, data: new Uint8Array(data) };
+      return open(true).then(function (db) {
+        return run(db, 'readwrite', function (s) { return s.put(record, KEY); });
+      });
+    }).then(function () { return true; });
+  }
+
+  // The text kept, decrypted with a key from `passphrase`.
+  function unlock(passphrase) {
+    return usable().then(function () { return open(false); }).then(function (db) {
+      if (!db) throw 'none';
+      return run(db, 'readonly', function (s) { return s.get(KEY); });
+    }).then(function (record) {
+      if (!record) throw 'none';
+      var n = record.iterations;
+      if (record.version !== 1 || typeof n !== 'number' || n < 100000 || n > 10000000
+        || !(record.salt instanceof Uint8Array) || !(record.iv instanceof Uint8Array)
+        || !(record.data instanceof Uint8Array)) throw 'version';
+      return derive(passphrase, record.salt, n).then(null, code('unavailable')).then(function (key) {
+        // AES-GCM checks its tag: another passphrase gives another key, and the check fails.
+        return crypto.subtle.decrypt({ name: 'AES-GCM', iv: record.iv }, key, record.data)
+          .then(function (plain) { return new TextDecoder().decode(plain); }, code('wrong'));
+      });
+    });
+  }
+
+  // Erases the database (resolves at once if there is none).
+  function wipe() {
+    return new Promise(function (ok, fail) {
+      if (!self.indexedDB) { ok(true); return; }
+      var request;
+      try { request = indexedDB.deleteDatabase(DB); } catch (e) { fail('storage'); return; }
+      request.onsuccess = function () { ok(true); };
+      request.onerror = function (event) { event.preventDefault(); fail('storage'); };
+    });
+  }
 })();

@@ -1742,11 +1742,12 @@ describe('act on it: ask for more', () => {
 describe('share on your terms', () => {
   // A resident's Records.json, every 10 minutes over three weeks of March 2024 (Paris time,
   // UTC+1): nights and evenings at home, weekdays at work next to it, a market after work, a park
-  // at weekends. Home, work, market and park are in different 2 km cells of the grid.
+  // at weekends. Market and park are far enough from home and work (13 and 19 km) to be out of
+  // the block of 5 × 5 cells hiding each, wherever it falls.
   const HOME = [46.165, -1.151];
   const WORK = [46.195, -1.151];
-  const MARKET = [46.165, -1.04];
-  const PARK = [46.125, -1.25];
+  const MARKET = [46.165, -0.98];
+  const PARK = [46.125, -1.40];
   function residentRecords() {
     const locations = [];
     const start = Date.UTC(2024, 2, 4) - 3_600_000; // Monday 4 March, 00:00 in Paris
@@ -1784,17 +1785,17 @@ describe('share on your terms', () => {
     // The market and the park are offered; home, work and their neighbours are not.
     const cellRows = before.filter((r) => r[0] === 'Grid cell');
     assert.equal(cellRows.length, 2, JSON.stringify(before));
-    assert.deepEqual(cellRows.map((r) => r[1]).sort(), ['46.12°\u00a0N 1.26°\u00a0W', '46.16°\u00a0N 1.05°\u00a0W']);
+    assert.deepEqual(cellRows.map((r) => r[1]).sort(), ['46.12°\u00a0N 1.41°\u00a0W', '46.16°\u00a0N 0.99°\u00a0W']);
     assert.ok(before.some((r) => r[0].startsWith('Distance')), 'kilometres per month are offered');
     await axe(page, 'the contribution builder');
 
     // Remove the market's row: focus goes to the next row's button.
-    const market = page.locator('#share-review tbody tr', { hasText: '1.05°\u00a0W' });
+    const market = page.locator('#share-review tbody tr', { hasText: '0.99°\u00a0W' });
     await market.getByRole('button').click();
     await page.waitForFunction(() => document.activeElement?.id?.startsWith('share-remove-') || document.activeElement?.id === 'share-review');
     const after = await rows();
     assert.equal(after.length, before.length - 1);
-    assert.ok(!after.some((r) => r[1].includes('1.05°\u00a0W')));
+    assert.ok(!after.some((r) => r[1].includes('0.99°\u00a0W')));
     assert.match(await page.textContent('.share-about'), /You removed 1 row\(s\)\./);
 
     const [file] = await Promise.all([page.waitForEvent('download'), page.click('#share-download')]);
@@ -1809,7 +1810,7 @@ describe('share on your terms', () => {
     const cells = json.rows.filter((r) => r.kind === 'cell').map((r) => [r.row, r.col]);
     assert.deepEqual(cells, [cellOf(PARK)]);
     const [homeRow, homeCol] = cellOf(HOME);
-    for (const [row, col] of cells) assert.ok(Math.abs(row - homeRow) > 1 || Math.abs(col - homeCol) > 1, 'a cell next to home');
+    for (const [row, col] of cells) assert.ok(Math.abs(row - homeRow) > 4 || Math.abs(col - homeCol) > 4, 'a cell in the block around home');
     assert.ok(!cells.some(([r, c]) => r === cellOf(MARKET)[0] && c === cellOf(MARKET)[1]), 'the removed row is in the file');
     // No position, no name: neither the home's coordinates nor the file's name appear.
     assert.ok(!text.includes('46.16') && !text.includes('1.151') && !text.includes('Records'), text);
@@ -1908,6 +1909,13 @@ describe('workshop mode', () => {
     assert.doesNotMatch(masked, COORDINATE);
     assert.ok(masked.includes('WhatsApp Chat with •••.txt'));
     await axe(page, 'the demo persona, masked');
+    // Nor does the Share page show her values while presenting.
+    await page.click('.site-nav a[href="#share"]');
+    await page.waitForSelector('#share-title:focus');
+    assert.match(await page.textContent('.share-page .notice'), /^Presenting: a contribution's values are not shown/);
+    assert.equal(await page.locator('#share-review').count(), 0);
+    await page.click('.site-nav a[href="#"]');
+    await page.waitForSelector('#files');
 
     // Unmasked again, the names come back.
     await page.click('#mask-toggle');

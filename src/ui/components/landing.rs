@@ -24,13 +24,13 @@ pub fn Landing(props: &LandingProps) -> Html {
     let t = |text: WorkshopText| text.get(lang);
     html! {
         <section class="landing" aria-labelledby="landing-title">
+            <h1 id="landing-title" tabindex="-1">{ Text::LandingTitle.get(lang) }</h1>
             <div role="status" class="session-ended">
                 if let Some(idle) = props.ended {
                     <p><strong>{ t(if idle { WorkshopText::EndedIdle } else { WorkshopText::Ended }) }</strong></p>
                     <p>{ t(WorkshopText::Downloads) }</p>
                 }
             </div>
-            <h1 id="landing-title" tabindex="-1">{ Text::LandingTitle.get(lang) }</h1>
             <p class="lead">{ Text::LandingWhat.get(lang) }</p>
             { props.children.clone() }
             <p>{ Text::LandingWhy.get(lang) }</p>

@@ -3,12 +3,10 @@
 //! downloads what is left with a summary of what it holds and does not. Nothing is sent; nothing
 //! is kept once the page is left.
 
-use std::collections::BTreeSet;
-
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::contribute::{mobility, Contribution, Include, Row};
+use crate::contribute::{mobility, Contribution, Include, Removed, Row};
 use crate::i18n::contribute::{about, row_cells, ShareText as T};
 use crate::i18n::Lang;
 use crate::model::{PositionSummary, Summary};
@@ -17,7 +15,11 @@ use crate::ui::state::FileEntry;
 #[derive(Properties, PartialEq)]
 pub struct SharePageProps {
     pub lang: Lang,
+    /// The files as read (never masked: a contribution is made of the real values).
     pub files: Vec<FileEntry>,
+    /// The presenter's mask is on: the values are not shown.
+    #[prop_or_default]
+    pub masked: bool,
 }
 
 /// The location reports a contribution can start from: their path and summary.
@@ -34,12 +36,11 @@ fn sources(files: &[FileEntry]) -> Vec<(String, &PositionSummary)> {
         .collect()
 }
 
-/// A random identifier, so that a facilitator counts a file loaded twice once; it says nothing
-/// about the person.
-fn random_id() -> String {
+/// 64 random bits.
+fn random_u64() -> u64 {
     #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // in 0..2^32
-    let part = || (js_sys::Math::random() * 4_294_967_296.0) as u32;
-    format!("{:08x}{:08x}", part(), part())
+    let part = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
+    (part() << 32) | part()
 }
 
 /// This month, `2026-11`.
@@ -48,14 +49,13 @@ fn this_month() -> String {
     format!("{:04}-{:02}", now.get_full_year(), now.get_month() + 1)
 }
 
-fn focus(id: &str) {
-    let element = web_sys::window()
+/// Moves focus to the element `id`; false if there is none.
+fn focus(id: &str) -> bool {
+    web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.get_element_by_id(id))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    if let Some(element) = element {
-        let _ = element.focus();
-    }
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .is_some_and(|e| e.focus().is_ok())
 }
 
 #[function_component]
@@ -64,8 +64,13 @@ pub fn SharePage(props: &SharePageProps) -> Html {
     let t = |text: T| text.get(lang);
     let chosen = use_state(|| 0usize);
     let include = use_state(Include::default);
-    let removed = use_state(BTreeSet::<usize>::new);
+    let removed = use_state(Removed::default);
     let saved = use_state(|| false);
+    // Drawn once while the page is open: the file's identifier (a facilitator counts a file
+    // downloaded twice once; it says nothing about the person), and where the block hiding home
+    // and work falls.
+    let id = use_state(|| format!("{:016x}", random_u64()));
+    let seed = use_state(random_u64);
 
     let sources = sources(&props.files);
     let heading = html! {
@@ -74,22 +79,19 @@ pub fn SharePage(props: &SharePageProps) -> Html {
             <p class="lede">{ t(T::Intro) }</p>
         </>
     };
-    let Some((_, summary)) = sources.get(*chosen).or(sources.first()) else {
+    let found = sources.get(*chosen).or(sources.first());
+    let Some((_, summary)) = found.filter(|_| !props.masked) else {
+        let why = if props.masked { T::Masked } else { T::NoFile };
         return html! {
             <section class="share-page" aria-labelledby="share-title">
                 { heading }
-                <p class="notice">{ t(T::NoFile) }</p>
+                <p class="notice">{ t(why) }</p>
             </section>
         };
     };
-    let (rows, left_out) = mobility(summary, *include);
-    let kept: Vec<(usize, &Row)> = rows
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| !removed.contains(i))
-        .collect();
-    let kept_rows: Vec<Row> = kept.iter().map(|(_, r)| (*r).clone()).collect();
-    let lines = about(lang, &kept_rows, left_out, removed.len());
+    let (rows, left_out) = mobility(summary, *include, &removed, *seed);
+    let kept: Vec<(usize, &Row)> = rows.iter().enumerate().collect();
+    let lines = about(lang, &rows, left_out, removed.len());
 
     let on_source = {
         let (chosen, removed, saved) = (chosen.clone(), removed.clone(), saved.clone());
@@ -99,12 +101,12 @@ pub fn SharePage(props: &SharePageProps) -> Html {
                 .and_then(|s| s.value().parse().ok())
                 .unwrap_or(0);
             chosen.set(value);
-            removed.set(BTreeSet::new());
+            removed.set(Removed::default());
             saved.set(false);
         })
     };
     let part = |label: T, id: &'static str, on: bool, set: fn(&mut Include, bool)| {
-        let (include, removed, saved) = (include.clone(), removed.clone(), saved.clone());
+        let (include, saved) = (include.clone(), saved.clone());
         let onchange = Callback::from(move |e: Event| {
             let checked = e
                 .target_dyn_into::<web_sys::HtmlInputElement>()
@@ -112,7 +114,6 @@ pub fn SharePage(props: &SharePageProps) -> Html {
             let mut next = *include;
             set(&mut next, checked);
             include.set(next);
-            removed.set(BTreeSet::new());
             saved.set(false);
         });
         html! {
@@ -122,38 +123,40 @@ pub fn SharePage(props: &SharePageProps) -> Html {
             </div>
         }
     };
-    let remove = |index: usize| {
-        let (removed, saved) = (removed.clone(), saved.clone());
-        // Focus goes to the next row's button, or the previous one's, or the table.
-        let next = kept
-            .iter()
-            .map(|(i, _)| *i)
-            .find(|&i| i > index)
-            .or_else(|| kept.iter().map(|(i, _)| *i).rev().find(|&i| i < index));
+    let remove = |index: usize, row: &Row| {
+        let (removed, saved, row) = (removed.clone(), saved.clone(), row.clone());
         Callback::from(move |_: MouseEvent| {
             let mut set = (*removed).clone();
-            set.insert(index);
+            set.add(&row);
             removed.set(set);
             saved.set(false);
-            let target = next.map_or_else(
-                || "share-review".to_owned(),
-                |i| format!("share-remove-{i}"),
-            );
-            gloo::timers::callback::Timeout::new(0, move || focus(&target)).forget();
+            // Focus goes to the button that took the row's place, or the one before, or the
+            // table.
+            gloo::timers::callback::Timeout::new(0, move || {
+                let _ = focus(&format!("share-remove-{index}"))
+                    || index > 0 && focus(&format!("share-remove-{}", index - 1))
+                    || focus("share-review");
+            })
+            .forget();
         })
     };
     let on_restart = {
         let (removed, saved) = (removed.clone(), saved.clone());
         Callback::from(move |_: MouseEvent| {
-            removed.set(BTreeSet::new());
+            removed.set(Removed::default());
             saved.set(false);
         })
     };
     let on_download = {
-        let (saved, kept_rows, lines) = (saved.clone(), kept_rows.clone(), lines.clone());
+        let (saved, kept_rows, lines, id) =
+            (saved.clone(), rows.clone(), lines.clone(), id.clone());
         Callback::from(move |_: MouseEvent| {
-            let file =
-                Contribution::mobility(random_id(), this_month(), kept_rows.clone(), lines.clone());
+            let file = Contribution::mobility(
+                (*id).clone(),
+                this_month(),
+                kept_rows.clone(),
+                lines.clone(),
+            );
             crate::ui::save::save_text(
                 "reflet-contribution-mobilite.json",
                 &file.to_json(),
@@ -209,7 +212,7 @@ pub fn SharePage(props: &SharePageProps) -> Html {
                                         <td class="number">{ value }</td>
                                         <td>
                                             <button type="button" class="button quiet" id={format!("share-remove-{i}")}
-                                                aria-label={label} onclick={remove(*i)}>{ t(T::Remove) }</button>
+                                                aria-label={label} onclick={remove(*i, row)}>{ t(T::Remove) }</button>
                                         </td>
                                     </tr>
                                 }
