@@ -935,9 +935,12 @@ pub fn App() -> Html {
                         <AcrossView {lang} files={files.to_vec()} />
                         if !busy {
                             <crate::ui::components::ReportActions {lang} files={files.to_vec()}>
-                                <crate::ui::components::KeepPanel {lang} files={state.files().to_vec()}
-                                    on_device={state.vault.on_device}
-                                    restored={!state.vault.restored.is_empty()} {on_kept} />
+                                // Not on a shared tablet: each session ends erased.
+                                if !state.workshop {
+                                    <crate::ui::components::KeepPanel {lang} files={state.files().to_vec()}
+                                        on_device={state.vault.on_device}
+                                        restored={!state.vault.restored.is_empty()} {on_kept} />
+                                }
                             </crate::ui::components::ReportActions>
                         }
                     </ContextProvider<crate::ui::components::ActContext>>

@@ -1895,6 +1895,9 @@ describe('workshop mode', () => {
     await openDemo(page);
     // Her files are read as anyone's: each is recognised.
     assert.equal(await page.locator('#files .status.error').count(), 0);
+    // A shared tablet keeps nothing: no "keep my results" there.
+    await page.waitForSelector('#report-json');
+    assert.equal(await page.locator('#keep').count(), 0);
     const before = await whole(page);
     for (const name of ['Jules Exemple', 'Bureau Exemple SA', 'LOYER M FICTIF']) assert.ok(before.includes(name), `${name} is not shown`);
     assert.match(before, COORDINATE);
