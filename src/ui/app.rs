@@ -470,9 +470,7 @@ fn watch_idle(minutes: f64, end: Callback<()>) -> Option<IdleWatch> {
 /// [`crate::analysis::location::MAX_POINTS`]) for the day view's path. `?mode=summary` in the
 /// address keeps aggregates only, as the benchmark's summary-mode runs do.
 fn map_mode() -> bool {
-    !web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .is_some_and(|q| q.split(['?', '&']).any(|p| p == "mode=summary"))
+    !search().split(['?', '&']).any(|p| p == "mode=summary")
 }
 
 /// What the day view says of a place: the opened file, the location file's path, where, what,
