@@ -12,9 +12,12 @@
 //   old copy. When the network fails, the kept copy answers. The guide pages (guides/) are kept
 //   as they are visited.
 // - Nothing is sent anywhere and nothing of a person is kept: only Reflet's own files.
-// One request is the browser's, not Reflet's: a moment after each visit it asks the server
-// whether this file (sw.js) changed, as the service worker specification requires ("soft
-// update"); the request carries nothing, and fails quietly offline.
+// The browser also checks whether this file changed, a moment after each visit (the service
+// worker specification's "soft update"). boot.js registers it with updateViaCache 'all' and the
+// host sends it with `Cache-Control: max-age=86400` (README "Hosting"), so the browser's HTTP
+// cache answers that check; the server is asked at most once a day, by boot.js during load.
+// Such a check carries nothing. A device thus picks up a new sw.js on its first visit a day or
+// more after its last check; Reflet's other files, fetched network first, at once.
 
 // The files at the top of dist/, relative to this file ('./' is index.html). Every one must be
 // listed, and only those: tests/integration/offline.rs checks this list against index.html, and
@@ -46,12 +49,14 @@ self.addEventListener('install', (event) => {
   // The first installation fetches every file, while Reflet loads: all or nothing (if one fails,
   // the installation fails and is tried again on the next visit). It goes through the HTTP cache:
   // the page has just loaded these files, so a host that revalidates (README "Hosting") answers
-  // "not modified" instead of sending them twice. A new sw.js, found by the browser after a
-  // visit, finds every file already kept (that visit fetched and kept them) and fetches nothing.
+  // "not modified" instead of sending them twice. A new sw.js, found while a later visit loads
+  // (boot.js), finds the files already kept and fetches only those it lists and the kept ones
+  // lack (a new file), also during load.
   event.waitUntil(caches.open(CACHE)
     .then(async (cache) => {
       const kept = await Promise.all(FILES.map((file) => cache.match(file)));
-      if (!kept.every(Boolean)) await cache.addAll(FILES);
+      const missing = FILES.filter((_, i) => !kept[i]);
+      if (missing.length) await cache.addAll(missing);
     })
     .then(() => self.skipWaiting()));
 });

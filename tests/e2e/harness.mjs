@@ -102,8 +102,9 @@ export async function untilReady(page) {
 }
 
 // Waits until the service worker (sw.js) is no longer fetching the files it keeps for offline
-// use: boot.js writes where that stands as data-offline on the page's root. Those fetches are
-// the load's, and the app counts as loaded only once they are over.
+// use, nor boot.js checking sw.js: boot.js writes where that stands as data-offline on the
+// page's root. Those requests are the load's, and the app counts as loaded only once they are
+// over.
 export async function untilKept(page) {
   await page.waitForSelector('html:not([data-offline="pending"])', { state: 'attached', timeout: 15000 });
 }

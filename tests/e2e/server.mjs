@@ -28,7 +28,13 @@ function mounts(dist, control) {
   ];
 }
 
-export async function startServer({ dist, control }) {
+// Headers as README "Hosting" asks: every file revalidated (no-cache), except sw.js, which the
+// browser's HTTP cache may answer for a day (boot.js registers it with updateViaCache 'all'), so
+// that the browser's own check of it after each visit reaches no server. `swCache` stands for a
+// host that sends sw.js otherwise.
+export const SW_CACHE = 'max-age=86400';
+
+export async function startServer({ dist, control, swCache = SW_CACHE }) {
   const table = mounts(dist, control);
   const log = [];
   const server = createServer(async (req, res) => {
@@ -43,7 +49,8 @@ export async function startServer({ dist, control }) {
     if (!path.startsWith(folder + sep) || missing.includes(rel)) { res.writeHead(404).end(); return; }
     try {
       const body = await readFile(path);
-      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': 'no-cache' });
+      const cache = rel === 'sw.js' ? swCache : 'no-cache';
+      res.writeHead(200, { 'content-type': TYPES[extname(path)] ?? 'application/octet-stream', 'cache-control': cache });
       res.end(body);
     } catch {
       res.writeHead(404).end();
