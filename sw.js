@@ -9,8 +9,8 @@
 // - Fetch: GET requests under the scope only (blob: and data: URLs, other origins, other paths
 //   of the site are left to the browser). Network first, so an online visit behaves as without
 //   this worker and picks up a new version of Reflet; each good response is kept, replacing the
-//   old copy. When the network fails, the kept copy answers. The guide pages (guides/) are kept
-//   as they are visited.
+//   old copy. When the network fails, or the host answers with an error (5xx, 404), the kept
+//   copy answers. The guide pages (guides/) are kept as they are visited.
 // - Nothing is sent anywhere and nothing of a person is kept: only Reflet's own files.
 // The browser also checks whether this file changed, a moment after each visit (the service
 // worker specification's "soft update"). boot.js registers it with updateViaCache 'all' and the
@@ -84,19 +84,30 @@ self.addEventListener('fetch', (event) => {
 
 async function networkFirst(event, request, keep) {
   const cache = await caches.open(CACHE);
+  let response;
   try {
-    const response = await fetch(request);
-    if (keep && response.ok && response.type === 'basic') {
+    response = await fetch(request);
+  } catch (offline) {
+    // No network: the kept copy.
+    const kept = await keptCopy(cache, request);
+    if (kept) return kept;
+    throw offline;
+  }
+  if (response.ok) {
+    if (keep && response.type === 'basic') {
       const copy = response.clone();
       event.waitUntil(cache.put(request, copy).catch(() => {}));
     }
     return response;
-  } catch (offline) {
-    // No network: the kept copy (a page, whatever its query); index.html is kept as './'.
-    const page = request.mode === 'navigate';
-    const kept = await cache.match(request, { ignoreSearch: page })
-      ?? (page && request.url.split('?')[0] === `${SCOPE}index.html` ? await cache.match(SCOPE) : undefined);
-    if (kept) return kept;
-    throw offline;
   }
+  // The host answered with an error (down for maintenance, a file missing mid-update): the kept
+  // copy, where there is one, rather than a broken Reflet; the error otherwise.
+  return (await keptCopy(cache, request)) ?? response;
+}
+
+// The kept copy of a request: a page whatever its query; index.html is kept as './'.
+async function keptCopy(cache, request) {
+  const page = request.mode === 'navigate';
+  return (await cache.match(request, { ignoreSearch: page }))
+    ?? (page && request.url.split('?')[0] === `${SCOPE}index.html` ? cache.match(SCOPE) : undefined);
 }

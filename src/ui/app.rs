@@ -417,21 +417,45 @@ fn demo_files() -> Vec<Picked> {
         .collect()
 }
 
-/// The files as the page shows them: with the presenter's mask on, their reports and names
-/// masked ([`crate::mask`]).
-fn shown_files(files: &[state::FileEntry], masked: bool) -> Vec<state::FileEntry> {
-    if !masked {
+/// What the presenter's mask shows of the reports: the names it hides ([`crate::mask::dictionary`])
+/// and each report masked, in the order of the files' reports. Computed again only when a
+/// report comes or goes (reports are compared by identity), not on each progress message.
+#[derive(PartialEq)]
+struct MaskedReports {
+    names: Vec<String>,
+    reports: Vec<state::Shared>,
+}
+
+fn mask_reports(reports: &[state::Shared]) -> MaskedReports {
+    let names = crate::mask::dictionary(reports.iter().map(|r| &**r));
+    let reports = reports
+        .iter()
+        .map(|r| state::Shared::new(crate::mask::report(r, &names)))
+        .collect();
+    MaskedReports { names, reports }
+}
+
+/// The files as the page shows them: with the presenter's mask on (`masked`, made by
+/// [`mask_reports`] from these files' reports), their reports and names masked.
+fn shown_files(
+    files: &[state::FileEntry],
+    masked: Option<&MaskedReports>,
+) -> Vec<state::FileEntry> {
+    let Some(masked) = masked else {
         return files.to_vec();
-    }
-    let names = crate::mask::dictionary(files.iter().flat_map(|f| f.reports.iter().map(|r| &**r)));
+    };
+    let mut reports = masked.reports.iter();
     files
         .iter()
         .map(|f| {
             let mut f = f.clone();
-            f.file.path = crate::mask::text_masked(&f.file.path, &names);
-            for report in &mut f.reports {
-                *report = state::Shared::new(crate::mask::report(report, &names));
-            }
+            f.file.path = crate::mask::text_masked(&f.file.path, &masked.names);
+            // Masked in the same order; should a report be missing, it is not shown unmasked.
+            f.reports = f
+                .reports
+                .iter()
+                .filter_map(|_| reports.next().cloned())
+                .collect();
             f
         })
         .collect()
@@ -566,7 +590,7 @@ pub fn App() -> Html {
         let mut state = State::new(browser_lang(), hash().contains("selftest"));
         // A link straight to a page (`…/#promise`) opens that page.
         state.view = view_from_hash(&hash());
-        state.workshop = state::kiosk(&search()).is_some();
+        state.kiosk = state::kiosk(&search());
         state
     });
     let rt: Shared = use_mut_ref(Runtime::default);
@@ -734,7 +758,7 @@ pub fn App() -> Html {
             });
         })
     };
-    let on_forget = wiping(if state.workshop {
+    let on_forget = wiping(if state.workshop() {
         Action::EndSession { idle: false }
     } else {
         Action::Forget
@@ -767,7 +791,7 @@ pub fn App() -> Html {
         // Not while files are read: a long analysis is not a tablet left alone.
         let reading = state.files().iter().any(|f| f.status != FileStatus::Done);
         let has_data = (!state.files().is_empty() || state.view != View::Home) && !reading;
-        let minutes = state::kiosk(&search()).flatten();
+        let minutes = state.kiosk.flatten();
         use_effect_with((minutes.map(f64::to_bits), has_data), move |_| {
             let guard = minutes
                 .filter(|_| has_data)
@@ -900,9 +924,18 @@ pub fn App() -> Html {
     };
 
     let lang = state.lang;
-    let shown = use_memo((state.files().to_vec(), state.masked), |(files, masked)| {
-        shown_files(files, *masked)
+    let all_reports: Vec<state::Shared> = state
+        .files()
+        .iter()
+        .flat_map(|f| f.reports.iter().cloned())
+        .collect();
+    let masked_reports = use_memo((all_reports, state.masked), |(reports, masked)| {
+        masked.then(|| mask_reports(reports))
     });
+    let shown = use_memo(
+        (state.files().to_vec(), masked_reports.clone()),
+        |(files, masked)| shown_files(files, masked.as_ref().as_ref()),
+    );
     let files: &[state::FileEntry] = &shown;
     let busy = files.iter().any(|f| f.status != FileStatus::Done);
     let content = match state.view {
@@ -934,7 +967,7 @@ pub fn App() -> Html {
                         if !busy {
                             <crate::ui::components::ReportActions {lang} files={files.to_vec()}>
                                 // Not on a shared tablet: each session ends erased.
-                                if !state.workshop {
+                                if !state.workshop() {
                                     <crate::ui::components::KeepPanel {lang} files={state.files().to_vec()}
                                         on_device={state.vault.on_device}
                                         restored={!state.vault.restored.is_empty()} {on_kept} />
@@ -954,7 +987,7 @@ pub fn App() -> Html {
             <a class="skip-link" href="#main" onclick={on_skip}>{ crate::i18n::Text::SkipToContent.get(lang) }</a>
             <Header {lang} view={state.view}
                 has_data={!files.is_empty() || state.vault.on_device || state.facilitation.is_some()}
-                {on_lang} {on_forget} workshop={state.workshop} masked={state.masked} {on_mask} />
+                {on_lang} {on_forget} workshop={state.workshop()} masked={state.masked} {on_mask} />
             <main id="main" ref={main_ref} tabindex="-1">
                 if state.masked {
                     <p class="masked-note">{ crate::i18n::workshop::WorkshopText::MaskedNote.get(lang) }</p>

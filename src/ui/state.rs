@@ -245,8 +245,10 @@ pub struct State {
     pub letter: Option<LetterPrefill>,
     /// The facilitator's view: the contributions combined last, while the worker reads them.
     pub facilitation: Option<Facilitation>,
-    /// Workshop mode (`?kiosk` in the address): "End session" instead of "Forget everything".
-    pub workshop: bool,
+    /// Workshop mode, read once from the address ([`kiosk`]): `None` outside it, else the idle
+    /// minutes after which the session ends by itself (`None` inside: never). In it, "End
+    /// session" instead of "Forget everything".
+    pub kiosk: Option<Option<f64>>,
     /// The presenter's mask is on: the page shows masked reports ([`crate::mask`]).
     pub masked: bool,
     /// A session just ended (`true`: after a while without activity): the page says what was
@@ -346,6 +348,11 @@ pub struct Kept {
 }
 
 impl State {
+    /// Workshop mode (`?kiosk` in the address).
+    pub fn workshop(&self) -> bool {
+        self.kiosk.is_some()
+    }
+
     pub fn new(lang: Lang, selftest: bool) -> Self {
         State {
             lang,
@@ -362,7 +369,7 @@ impl State {
             export: None,
             letter: None,
             facilitation: None,
-            workshop: false,
+            kiosk: None,
             masked: false,
             ended: None,
             vault: Vault::default(),

@@ -2018,6 +2018,26 @@ describe('offline use (sw.js)', () => {
     });
   }
 
+  test('with the host down (every answer a 503), it opens from what it kept and reads a file', async () => {
+    const session = await openLoaded(env, '/');
+    const { page, guard } = session;
+    assert.equal(await page.getAttribute('html', 'data-offline'), 'ready');
+    env.server.host.failing = true;
+    try {
+      guard.markReloading();
+      await page.reload();
+      await untilReady(page);
+      guard.markLoaded();
+      await pickFiles(page, [RECORDS]);
+      const rows = await rowTexts(page);
+      assert.match(rows[0][2], /^Google Location History \(Records\.json\)\n3 positions, from 2012-12-15 to 2013-03-01/);
+      assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+    } finally {
+      env.server.host.failing = false;
+    }
+    await finish(session);
+  });
+
   // What one online visit at `path` asks the server for: each kept file once, and the glue
   // (reflet.js) a second time, fetched by the engine for its worker (src/worker/spawn.rs).
   const visit = (path) => [...FILES.map((f) => new URL(f, `http://h${path}`).pathname), `${path}reflet.js`];

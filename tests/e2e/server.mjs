@@ -37,9 +37,12 @@ export const SW_CACHE = 'max-age=86400';
 export async function startServer({ dist, control, swCache = SW_CACHE }) {
   const table = mounts(dist, control);
   const log = [];
+  // `failing` stands for a host that is down (every answer a 503), for as long as it is set.
+  const host = { failing: false };
   const server = createServer(async (req, res) => {
     const url = new URL(req.url, 'http://127.0.0.1');
     log.push(url.pathname + url.search);
+    if (host.failing) { res.writeHead(503, { 'content-type': 'text/plain' }).end('Service unavailable'); return; }
     const mount = table.find(([prefix]) => url.pathname.startsWith(prefix));
     if (!mount) { res.writeHead(404).end(); return; }
     const [prefix, folder, missing] = mount;
@@ -58,5 +61,5 @@ export async function startServer({ dist, control, swCache = SW_CACHE }) {
   });
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const origin = `http://127.0.0.1:${server.address().port}`;
-  return { origin, log, close: () => new Promise((ok) => server.close(ok)) };
+  return { origin, log, host, close: () => new Promise((ok) => server.close(ok)) };
 }
