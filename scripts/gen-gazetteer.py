@@ -20,7 +20,8 @@ populated place with at least 500 inhabitants, or a seat of administration) and 
 The thresholds keep the file within about 80 KB gzipped (abroad, only larger towns are named:
 the first load's 1.5 MB had no room for more once issue 9's sources came; in France, places of
 1,000 to 2,000 inhabitants left for issue 11's, the 10 km gap filling still naming the
-countryside: 109 KB before). The arrondissements of Paris, Lyon and
+countryside: 109 KB before; abroad, towns of 300,000 to 500,000 left for issue 11's idle warning:
+80 KB before). The arrondissements of Paris, Lyon and
 Marseille (GeoNames lists them as places: "Paris 11 Popincourt", "Lyon 03") are named and sized
 after their city, so that a point in Paris is "near Paris".
 
@@ -62,7 +63,7 @@ NEIGHBOURS = {"BE", "LU", "DE", "CH", "IT", "ES", "AD", "MC", "GB", "NL", "PT"}
 FRANCE_MIN = 2_000
 GAP_KM = 10.0
 NEIGHBOUR_MIN = 100_000
-WORLD_MIN = 300_000
+WORLD_MIN = 500_000
 # Population classes: a place of class i has at least CLASSES[i] inhabitants.
 ARRONDISSEMENT = re.compile(r"^(Paris|Lyon|Marseille) \d")
 CLASSES = [0, 1_000, 5_000, 15_000, 50_000, 100_000, 500_000, 1_000_000]
