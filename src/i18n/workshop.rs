@@ -13,6 +13,8 @@ pub enum WorkshopText {
     Ended,
     EndedIdle,
     Downloads,
+    StillThere,
+    Continue,
 }
 
 impl WorkshopText {
@@ -53,6 +55,8 @@ impl WorkshopText {
                     "Session ended after a while without activity: everything Reflet had read is \
                      erased from this page.",
                 ),
+                WorkshopText::StillThere => ("Toujours là\u{a0}?", "Still there?"),
+                WorkshopText::Continue => ("Continuer la session", "Continue the session"),
                 WorkshopText::Downloads => (
                     "Les fichiers que vous avez téléchargés restent dans le dossier Téléchargements \
                      de l'appareil\u{a0}: supprimez-les avant de le rendre.",
@@ -61,5 +65,38 @@ impl WorkshopText {
                 ),
             },
         )
+    }
+}
+
+/// The idle warning's line: the session ends in `seconds` without a touch.
+pub fn idle_left(lang: Lang, seconds: u32) -> String {
+    match lang {
+        Lang::Fr => format!(
+            "Sans activité, la session se termine dans {seconds}\u{a0}s et tout ce que Reflet a \
+             lu sera effacé."
+        ),
+        Lang::En => format!(
+            "With no activity, the session ends in {seconds} s and everything Reflet read will \
+             be erased."
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_idle_warning_says_the_seconds_left_in_both_languages() {
+        assert_eq!(
+            idle_left(Lang::En, 25),
+            "With no activity, the session ends in 25 s and everything Reflet read will be erased."
+        );
+        assert_eq!(
+            idle_left(Lang::Fr, 5),
+            "Sans activité, la session se termine dans 5\u{a0}s et tout ce que Reflet a lu sera \
+             effacé."
+        );
+        assert_eq!(WorkshopText::StillThere.get(Lang::Fr), "Toujours là\u{a0}?");
     }
 }

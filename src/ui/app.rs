@@ -9,8 +9,8 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::components::{
-    AcrossView, DayContext, DropZone, FileList, Header, Landing, LiveRegion, NetCounter,
-    PromisePage, SelfTest,
+    AcrossView, DayContext, DropZone, FileList, Header, IdleWarning, Landing, LiveRegion,
+    NetCounter, PromisePage, SelfTest,
 };
 use super::state::{self, Action, FileStatus, State, View};
 use crate::export::{Format, What};
@@ -467,21 +467,40 @@ struct IdleWatch {
     _interval: gloo::timers::callback::Interval,
 }
 
-/// Calls `end` once the page has seen no pointer, key, touch or scroll for `minutes`.
-fn watch_idle(minutes: f64, end: Callback<()>) -> Option<IdleWatch> {
+/// Calls `end` once the page has seen no pointer, key, touch or scroll for `minutes`, and `warn`
+/// with the seconds left over its last 30 seconds (half the time, if shorter), then with `None`
+/// once the page is touched again (WCAG 2.2.1: warned, with a simple way to keep the session).
+fn watch_idle(minutes: f64, warn: Callback<Option<u32>>, end: Callback<()>) -> Option<IdleWatch> {
     let window = web_sys::window()?;
+    let total = minutes * 60_000.0;
+    let lead = (total / 2.0).min(30_000.0);
     let last = Rc::new(std::cell::Cell::new(page_now()));
+    let warned = Rc::new(std::cell::Cell::new(false));
     let listeners = ["pointerdown", "keydown", "touchstart", "wheel", "scroll"]
         .into_iter()
         .map(|kind| {
-            let last = Rc::clone(&last);
-            gloo::events::EventListener::new(&window, kind, move |_| last.set(page_now()))
+            let (last, warned, warn) = (Rc::clone(&last), Rc::clone(&warned), warn.clone());
+            gloo::events::EventListener::new(&window, kind, move |_| {
+                last.set(page_now());
+                if warned.replace(false) {
+                    warn.emit(None);
+                }
+            })
         })
         .collect();
     let interval = gloo::timers::callback::Interval::new(1000, move || {
-        if page_now() - last.get() >= minutes * 60_000.0 {
+        let left = total - (page_now() - last.get());
+        if left <= 0.0 {
             last.set(page_now());
+            warned.set(false);
+            warn.emit(None);
             end.emit(());
+        } else if left <= lead {
+            warned.set(true);
+            // Whole seconds, rounded up: never "0 s" while the session is still there.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 1 to 30
+            let seconds = (left / 1000.0).ceil() as u32;
+            warn.emit(Some(seconds));
         }
     });
     Some(IdleWatch {
@@ -785,20 +804,35 @@ pub fn App() -> Html {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::VaultStored(true)))
     };
-    // Workshop mode with `?kiosk=N`: the session ends by itself after N minutes without activity.
+    // Workshop mode with `?kiosk=N`: the session ends by itself after N minutes without activity,
+    // after a warning ([`IdleWarning`]) that any touch, or its button, answers.
+    let idle_left = use_state_eq(|| None::<u32>);
     {
         let end = wiping(Action::EndSession { idle: true });
         // Not while files are read: a long analysis is not a tablet left alone.
         let reading = state.files().iter().any(|f| f.status != FileStatus::Done);
         let has_data = (!state.files().is_empty() || state.view != View::Home) && !reading;
         let minutes = state.kiosk.flatten();
+        let warn = {
+            let idle_left = idle_left.clone();
+            Callback::from(move |left: Option<u32>| idle_left.set(left))
+        };
+        let cleared = idle_left.clone();
         use_effect_with((minutes.map(f64::to_bits), has_data), move |_| {
             let guard = minutes
                 .filter(|_| has_data)
-                .and_then(|m| watch_idle(m, end));
-            move || drop(guard)
+                .and_then(|m| watch_idle(m, warn, end));
+            move || {
+                drop(guard);
+                cleared.set(None);
+            }
         });
     }
+    // "Continue the session": its press already counts as activity; the warning goes at once.
+    let on_keep_session = {
+        let idle_left = idle_left.clone();
+        Callback::from(move |()| idle_left.set(None))
+    };
     let on_mask = {
         let dispatch = state.dispatcher();
         Callback::from(move |()| dispatch.dispatch(Action::ToggleMask))
@@ -867,6 +901,7 @@ pub fn App() -> Html {
     let days = DayContext {
         // The day view shows exact places and times: not while the presenter's mask is on.
         day: state.day.clone().filter(|_| !state.masked),
+        masked: state.masked,
         ask: calls.0.clone(),
         correct: calls.1.clone(),
         relabel: calls.2.clone(),
@@ -997,6 +1032,9 @@ pub fn App() -> Html {
                     <SelfTest {lang} on_requests={on_selftest_requests} on_crash_file={on_selftest_crash_file} />
                 }
             </main>
+            if let Some(left) = *idle_left {
+                <IdleWarning {lang} {left} on_continue={on_keep_session} />
+            }
             <footer class="site-footer">
                 <NetCounter {lang} count={state.net.count()} since_files={state.net.files_at.is_some()} />
                 <p class="footer-note">{ crate::i18n::Text::FooterProgramme.get(lang) }</p>

@@ -1902,10 +1902,13 @@ describe('workshop mode', () => {
     const before = await whole(page);
     for (const name of ['Jules Exemple', 'Bureau Exemple SA', 'LOYER M FICTIF']) assert.ok(before.includes(name), `${name} is not shown`);
     assert.match(before, COORDINATE);
+    assert.ok(await page.locator('.day-open button').count() > 0, 'no "See a day" before the mask');
 
     await page.click('#mask-toggle');
     await page.waitForSelector('#mask-toggle[aria-pressed="true"]');
     await page.waitForSelector('.masked-note');
+    // The day view shows exact places and times: not offered while presenting.
+    assert.equal(await page.locator('.day-open button').count(), 0);
     // Open every finding's reasoning and every details element: what is folded is in the page too.
     await page.$$eval('details', (all) => all.forEach((d) => { d.open = true; }));
     const masked = await whole(page);
@@ -1953,12 +1956,27 @@ describe('workshop mode', () => {
     await axe(page, 'a session ended');
     await finish(session);
 
-    // Three seconds without a touch (0.05 minutes, the shortest), then the session ends by itself.
-    const idle = await openLoaded(env, '/?kiosk=0.05');
+    // Twelve seconds without a touch (0.2 minutes), then the session ends by itself; over the
+    // last half (the last 30 s with real minutes) a warning says so, takes the focus, and keeps
+    // the session.
+    const idle = await openLoaded(env, '/?kiosk=0.2');
     await openDemo(idle.page);
-    await idle.page.waitForSelector('.session-ended strong', { timeout: 10_000 });
+    await idle.page.waitForSelector('.idle-warning[role="alertdialog"]', { timeout: 10_000 });
+    assert.match(await idle.page.textContent('.idle-warning'),
+      /^Still there\?With no activity, the session ends in [1-6] s and everything Reflet read will be erased\.Continue the session$/);
+    assert.equal(await idle.page.evaluate(() => document.activeElement.id), 'idle-continue');
+    await axe(idle.page, 'the idle warning');
+    await idle.page.click('#idle-continue');
+    assert.equal(await idle.page.locator('.idle-warning').count(), 0);
+    // Kept: past when it would have ended, the files are still there.
+    await idle.page.waitForTimeout(6500);
+    assert.equal(await idle.page.locator('.session-ended strong').count(), 0);
+    assert.ok(await idle.page.locator('#files').count() > 0);
+    // Left alone this time: it ends.
+    await idle.page.waitForSelector('.session-ended strong', { timeout: 15_000 });
     assert.match(await idle.page.textContent('.session-ended'), /^Session ended after a while without activity/);
     assert.equal(await idle.page.locator('#files').count(), 0);
+    assert.equal(await idle.page.locator('.idle-warning').count(), 0);
     await finish(idle);
   });
 });

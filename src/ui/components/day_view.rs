@@ -16,6 +16,8 @@ use crate::ui::state::DayState;
 #[derive(Clone, PartialEq)]
 pub struct DayContext {
     pub day: Option<DayState>,
+    /// The presenter's mask is on: no day view (it shows exact places and times), nor its button.
+    pub masked: bool,
     /// A file's day: the opened file, the location file's path, and the date (`None`: the last
     /// day with data).
     pub ask: Callback<(u32, String, Option<String>)>,
@@ -103,7 +105,7 @@ pub fn day_panel(props: &DayPanelProps) -> Html {
             }
         });
     }
-    let Some(ctx) = ctx else {
+    let Some(ctx) = ctx.filter(|c| !c.masked) else {
         return Html::default();
     };
     let (file, path) = (props.file, props.path.to_string());
