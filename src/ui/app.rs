@@ -902,6 +902,7 @@ pub fn App() -> Html {
         // The day view shows exact places and times: not while the presenter's mask is on.
         day: state.day.clone().filter(|_| !state.masked),
         masked: state.masked,
+        restored: state.vault.restored.clone(),
         ask: calls.0.clone(),
         correct: calls.1.clone(),
         relabel: calls.2.clone(),

@@ -2231,6 +2231,7 @@ describe('keep it safely', () => {
     await pickFiles(page, [RECORDS, CONNECTIONS]);
     const before = await rowTexts(page);
     assert.deepEqual(await databases(page), [], 'nothing is kept until asked');
+    assert.equal(await page.locator('.day-open button').count(), 1);
 
     // Opt-in and collapsed, under the report's actions.
     assert.equal(await page.locator('#keep-pass').isVisible(), false);
@@ -2319,6 +2320,8 @@ describe('keep it safely', () => {
     assert.equal((await page.textContent('#announcer')).trim(), 'Results unlocked: 2 files.');
     assert.match(await page.textContent('#restored-note'), /without your files/);
     assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+    // No day to see: the worker has not read the file (it was offered before the reload).
+    assert.equal(await page.locator('.day-open button').count(), 0);
 
     // What needs the file itself says it is not at hand, calmly.
     const row = '#files tr:has(th .name:text-is("Records.json"))';

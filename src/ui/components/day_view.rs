@@ -18,6 +18,9 @@ pub struct DayContext {
     pub day: Option<DayState>,
     /// The presenter's mask is on: no day view (it shows exact places and times), nor its button.
     pub masked: bool,
+    /// Opened files whose results were unlocked from this device: the worker has not read them,
+    /// so it has no day to show.
+    pub restored: Vec<u32>,
     /// A file's day: the opened file, the location file's path, and the date (`None`: the last
     /// day with data).
     pub ask: Callback<(u32, String, Option<String>)>,
@@ -105,7 +108,7 @@ pub fn day_panel(props: &DayPanelProps) -> Html {
             }
         });
     }
-    let Some(ctx) = ctx.filter(|c| !c.masked) else {
+    let Some(ctx) = ctx.filter(|c| !c.masked && !c.restored.contains(&props.file)) else {
         return Html::default();
     };
     let (file, path) = (props.file, props.path.to_string());
