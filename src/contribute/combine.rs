@@ -13,6 +13,10 @@ use crate::model::location::Mode;
 pub const K_MIN: u32 = 2;
 pub const K_DEFAULT: u32 = 5;
 
+/// The dominance rule: a total of which one person makes more than this share is withheld, however
+/// many people gave to it (one long flight among five people's cycling would be that flight).
+pub const DOMINANCE: f64 = 0.85;
+
 /// Several contributions put together.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Combined {
@@ -32,6 +36,9 @@ pub struct Combined {
     pub withheld_km: u32,
     pub withheld_co2: u32,
     pub withheld_cells: u32,
+    /// Of the withheld values, those drawn from at least k people but dominated by one
+    /// ([`DOMINANCE`]).
+    pub dominated: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -57,6 +64,34 @@ pub struct CellTotal {
     pub people: u32,
 }
 
+/// One value summed over people.
+#[derive(Default)]
+struct Total {
+    people: u32,
+    sum: f64,
+    largest: f64,
+}
+
+impl Total {
+    fn add(&mut self, value: f64) {
+        self.people += 1;
+        self.sum += value;
+        self.largest = self.largest.max(value);
+    }
+
+    /// Whether it may be shown with this `k`; if not, whether because one person dominates it
+    /// (rather than too few people).
+    fn shown(&self, k: u32) -> Result<(), bool> {
+        if self.people < k {
+            Err(false)
+        } else if self.largest > DOMINANCE * self.sum {
+            Err(true)
+        } else {
+            Ok(())
+        }
+    }
+}
+
 /// Puts contributions together; `k` below [`K_MIN`] counts as [`K_MIN`].
 pub fn combine(files: &[Contribution], k: u32) -> Combined {
     let k = k.max(K_MIN);
@@ -65,8 +100,9 @@ pub fn combine(files: &[Contribution], k: u32) -> Combined {
         k,
         ..Combined::default()
     };
-    let mut km: BTreeMap<(String, Mode), (u32, f64)> = BTreeMap::new();
-    let mut co2: BTreeMap<String, (u32, f64)> = BTreeMap::new();
+    // Per value: people, total, and the largest one person gave.
+    let mut km: BTreeMap<(String, Mode), Total> = BTreeMap::new();
+    let mut co2: BTreeMap<String, Total> = BTreeMap::new();
     let mut cells: BTreeMap<(i64, i64), u32> = BTreeMap::new();
     for file in files {
         if !seen.insert(file.id.as_str()) {
@@ -90,14 +126,10 @@ pub fn combine(files: &[Contribution], k: u32) -> Combined {
             }
         }
         for (key, value) in mine_km {
-            let total = km.entry(key).or_insert((0, 0.0));
-            total.0 += 1;
-            total.1 += value;
+            km.entry(key).or_default().add(value);
         }
         for (key, value) in mine_co2 {
-            let total = co2.entry(key).or_insert((0, 0.0));
-            total.0 += 1;
-            total.1 += value;
+            co2.entry(key).or_default().add(value);
         }
         for key in mine_cells {
             *cells.entry(key).or_insert(0) += 1;
@@ -107,30 +139,33 @@ pub fn combine(files: &[Contribution], k: u32) -> Combined {
     // A month's carbon, less the carbon of the kilometres shown, would give back those withheld
     // (the factors are public): it is withheld with them.
     let mut months_withheld = BTreeSet::new();
-    for ((month, mode), (people, value)) in km {
-        if people < k {
-            months_withheld.insert(month.clone());
-        }
-        if people >= k {
-            out.km.push(KmTotal {
+    for ((month, mode), total) in km {
+        match total.shown(k) {
+            Ok(()) => out.km.push(KmTotal {
                 month,
                 mode,
-                people,
-                km: tenth(value),
-            });
-        } else {
-            out.withheld_km += 1;
+                people: total.people,
+                km: tenth(total.sum),
+            }),
+            Err(dominated) => {
+                out.withheld_km += 1;
+                out.dominated += u32::from(dominated);
+                months_withheld.insert(month);
+            }
         }
     }
-    for (month, (people, value)) in co2 {
-        if people >= k && !months_withheld.contains(&month) {
-            out.co2.push(Co2Total {
+    for (month, total) in co2 {
+        match total.shown(k) {
+            Ok(()) if !months_withheld.contains(&month) => out.co2.push(Co2Total {
                 month,
-                people,
-                kg: tenth(value),
-            });
-        } else {
-            out.withheld_co2 += 1;
+                people: total.people,
+                kg: tenth(total.sum),
+            }),
+            Ok(()) => out.withheld_co2 += 1,
+            Err(dominated) => {
+                out.withheld_co2 += 1;
+                out.dominated += u32::from(dominated);
+            }
         }
     }
     for ((row, col), people) in cells {
@@ -215,6 +250,42 @@ mod tests {
         assert_eq!(combined.withheld_km, 1);
         assert!(combined.co2.is_empty());
         assert_eq!(combined.withheld_co2, 1);
+    }
+
+    #[test]
+    fn a_total_dominated_by_one_person_is_withheld_with_its_month_s_carbon() {
+        // Three people cycled in March: 10, 20 and 200 km. 200 is 87 % of 230: one person's
+        // value, nearly; withheld although three gave to it. The carbon of March goes with it.
+        let files = [
+            person("a", &[], 10.0),
+            person("b", &[], 20.0),
+            person("c", &[], 200.0),
+        ];
+        let combined = combine(&files, 2);
+        assert!(combined.km.is_empty() && combined.co2.is_empty());
+        assert_eq!((combined.withheld_km, combined.withheld_co2), (1, 1));
+        assert_eq!(combined.dominated, 1);
+        // 150 of 180 is 83 %: shown.
+        let files = [
+            person("a", &[], 10.0),
+            person("b", &[], 20.0),
+            person("c", &[], 150.0),
+        ];
+        let combined = combine(&files, 2);
+        assert_eq!(combined.km.len(), 1);
+        assert_eq!(combined.co2.len(), 1);
+        assert_eq!(combined.dominated, 0);
+        // A carbon total dominated on its own: two people's 1 kg and one's 20 kg.
+        let mut heavy = person("c", &[], 30.0);
+        for row in &mut heavy.rows {
+            if let Row::Co2 { kg, .. } = row {
+                *kg = 20.0;
+            }
+        }
+        let combined = combine(&[person("a", &[], 10.0), person("b", &[], 20.0), heavy], 2);
+        assert_eq!(combined.km.len(), 1);
+        assert!(combined.co2.is_empty());
+        assert_eq!((combined.withheld_co2, combined.dominated), (1, 1));
     }
 
     #[test]

@@ -374,10 +374,11 @@ pub fn file_problem(lang: Lang, kind: ErrorKind) -> &'static str {
     )
 }
 
-/// "3 people, 1 file loaded twice counted once; withheld: 4 values, 2 cells (fewer than 2 people)".
+/// "3 people, 1 file loaded twice counted once; withheld: 4 values, 2 cells (fewer than 2 people),
+/// 1 value dominated by one person".
 pub fn combined_line(lang: Lang, c: &crate::contribute::combine::Combined) -> String {
     let n = |v: u32| format_count(lang, u64::from(v));
-    let values = c.withheld_km + c.withheld_co2;
+    let values = (c.withheld_km + c.withheld_co2).saturating_sub(c.dominated);
     let mut line = match lang {
         Lang::Fr => format!(
             "{} personne(s). Retenu, car tiré de moins de {} personnes\u{a0}: {} valeur(s), {} \
@@ -395,6 +396,21 @@ pub fn combined_line(lang: Lang, c: &crate::contribute::combine::Combined) -> St
             n(c.withheld_cells)
         ),
     };
+    if c.dominated > 0 {
+        let dominated = n(c.dominated);
+        let _ = match lang {
+            Lang::Fr => write!(
+                line,
+                " Retenu aussi, car une seule personne en fait plus de 85\u{a0}%\u{a0}: \
+                 {dominated} valeur(s)."
+            ),
+            Lang::En => write!(
+                line,
+                " Also withheld, as more than 85 % of each comes from one person: {dominated} \
+                 value(s)."
+            ),
+        };
+    }
     if c.repeated > 0 {
         let repeated = n(c.repeated);
         let _ = match lang {
@@ -412,6 +428,34 @@ pub fn combined_line(lang: Lang, c: &crate::contribute::combine::Combined) -> St
 mod tests {
     use super::*;
     use crate::model::location::Mode;
+
+    #[test]
+    fn the_combined_line_counts_dominated_values_apart() {
+        let c = crate::contribute::combine::Combined {
+            people: 5,
+            repeated: 1,
+            k: 3,
+            withheld_km: 2,
+            withheld_co2: 2,
+            withheld_cells: 4,
+            dominated: 1,
+            ..Default::default()
+        };
+        assert_eq!(
+            combined_line(Lang::En, &c),
+            "5 person(s). Withheld, as drawn from fewer than 3 people: 3 value(s), 4 cell(s). \
+             Also withheld, as more than 85 % of each comes from one person: 1 value(s). 1 file(s) \
+             loaded twice, counted once."
+        );
+        assert!(combined_line(Lang::Fr, &c)
+            .contains("Retenu aussi, car une seule personne en fait plus de 85\u{a0}%\u{a0}: 1"));
+        let plain = crate::contribute::combine::Combined {
+            dominated: 0,
+            repeated: 0,
+            ..c
+        };
+        assert!(!combined_line(Lang::En, &plain).contains("Also"));
+    }
 
     #[test]
     fn rows_read_in_each_language() {
