@@ -53,8 +53,8 @@ pub struct Locations {
     density: super::density::Density,
 }
 
-/// The most positions kept in map mode: 120 MB at 12 bytes each, a 3.5 GB `Records.json`. A
-/// larger file keeps none (its day view has no path), so that a tablet's memory is not all spent.
+/// The most positions kept in map mode: 30 to 80 MB at 3 to 8 bytes each, a 3.5 GB
+/// `Records.json`. A larger file keeps none (its day view has no path), so that a tablet's memory is not all spent.
 pub const MAX_POINTS: u64 = 10_000_000;
 
 /// Longer gaps are pauses in recording, not its pace.
@@ -228,7 +228,7 @@ impl LocationSink for Locations {
 }
 
 impl Locations {
-    /// Map mode: keep every position as well (12 bytes each).
+    /// Map mode: keep every position as well (3 to 8 bytes each).
     pub fn keep_points(&mut self) {
         self.points.get_or_insert_with(PointStore::default);
     }

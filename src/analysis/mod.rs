@@ -96,7 +96,7 @@ pub enum Memory {
     /// Aggregates only: memory does not grow with the file.
     #[default]
     Summary,
-    /// Aggregates, and every position at 12 bytes for maps and day views.
+    /// Aggregates, and every position at 3 to 8 bytes for maps and day views.
     Map,
 }
 

@@ -1,9 +1,13 @@
-//! Positions kept for maps and day views (map mode): 12 bytes each.
+//! Positions kept for maps and day views (map mode): about 4 to 8 bytes each.
 //!
-//! A point is its time to the second, as an offset from its chunk's first time (4 bytes), and its
-//! latitude and longitude in E7 (4 bytes each). Chunks of 16,384 points are allocated at their
-//! final size, so that no point pays for a growing vector's spare capacity, and the last one is
-//! shrunk to fit once the file is read. Summary mode keeps no points at all.
+//! A point is its time to the second and its latitude and longitude in E7, each written as its
+//! difference with the point before (the first of a chunk: its time with the chunk's start, its
+//! position with 0), zigzag-coded in a LEB128 varint: a person standing still costs 3 bytes a
+//! point, one travelling a few kilometres between points 7 or 8, and nothing is rounded (every
+//! point comes back exactly, to the second). Chunks of 64 KiB are allocated at their final size,
+//! so that no point pays for a growing vector's spare capacity, and the last one is shrunk to fit
+//! once the file is read. Summary mode keeps no points at all. (Until session 16: 12 bytes a
+//! point, as three plain 4-byte numbers; BENCHMARK.md's T6 asked for less.)
 
 use super::location::{Fix, LatLng};
 use super::time::Millis;
@@ -11,34 +15,111 @@ use super::time::Millis;
 /// A chunk's earliest and latest time, in seconds since 1970.
 pub type Span = (i64, i64);
 
-/// Points per chunk: 192 KB.
-const CHUNK: usize = 16_384;
+/// Bytes per chunk.
+const CHUNK_BYTES: usize = 64 << 10;
+/// The most one point takes: three varints of a 33-bit zigzag value, 5 bytes each.
+const MAX_POINT: usize = 15;
 
-/// One kept point: seconds after the chunk's start, latitude and longitude in E7.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Packed {
-    dt_s: i32,
-    lat_e7: i32,
-    lng_e7: i32,
+/// Zigzag (small magnitudes small, either sign) then LEB128, appended to `out`.
+fn put_varint(out: &mut Vec<u8>, value: i64) {
+    let mut v = ((value << 1) ^ (value >> 63)).cast_unsigned();
+    while v >= 0x80 {
+        out.push(low_byte(v) | 0x80);
+        v >>= 7;
+    }
+    out.push(low_byte(v));
+}
+
+/// The low 7 bits of `v`.
+fn low_byte(v: u64) -> u8 {
+    u8::try_from(v & 0x7f).unwrap_or(0)
+}
+
+/// The varint at the start of `bytes` and its length, as [`put_varint`] wrote it.
+fn get_varint(bytes: &[u8]) -> Option<(i64, usize)> {
+    let mut v: u64 = 0;
+    for (i, &b) in bytes.iter().enumerate().take(10) {
+        v |= u64::from(b & 0x7f) << (7 * i);
+        if b & 0x80 == 0 {
+            let value = (v >> 1).cast_signed() ^ -((v & 1).cast_signed());
+            return Some((value, i + 1));
+        }
+    }
+    None
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct Chunk {
     /// The first point's time, in seconds since 1970.
     start_s: i64,
-    points: Vec<Packed>,
+    /// The last point written: seconds after `start_s`, latitude and longitude in E7.
+    last: (i64, i64, i64),
+    bytes: Vec<u8>,
 }
 
 impl Chunk {
+    fn new(start_s: i64) -> Self {
+        Chunk {
+            start_s,
+            last: (0, 0, 0),
+            bytes: Vec::with_capacity(CHUNK_BYTES),
+        }
+    }
+
+    /// Whether another point surely fits in the room allocated.
+    fn has_room(&self) -> bool {
+        self.bytes.capacity() - self.bytes.len() >= MAX_POINT
+    }
+
+    /// Writes a point `dt_s` seconds after the chunk's start.
+    fn put(&mut self, dt_s: i32, at: LatLng) {
+        let now = (i64::from(dt_s), i64::from(at.lat_e7), i64::from(at.lng_e7));
+        put_varint(&mut self.bytes, now.0 - self.last.0);
+        put_varint(&mut self.bytes, now.1 - self.last.1);
+        put_varint(&mut self.bytes, now.2 - self.last.2);
+        self.last = now;
+    }
+
+    /// Its points: seconds after the chunk's start, and where.
+    fn points(&self) -> Points<'_> {
+        Points {
+            bytes: &self.bytes,
+            last: (0, 0, 0),
+        }
+    }
+
     /// Its points, times to the second.
     fn fixes(&self) -> impl Iterator<Item = Fix> + '_ {
-        self.points.iter().map(move |p| Fix {
-            time: (self.start_s + i64::from(p.dt_s)) * 1000 as Millis,
-            at: LatLng {
-                lat_e7: p.lat_e7,
-                lng_e7: p.lng_e7,
-            },
+        self.points().map(move |(dt_s, at)| Fix {
+            time: (self.start_s + i64::from(dt_s)) * 1000 as Millis,
+            at,
         })
+    }
+}
+
+/// The points of a chunk, read back in order.
+struct Points<'a> {
+    bytes: &'a [u8],
+    last: (i64, i64, i64),
+}
+
+impl Iterator for Points<'_> {
+    type Item = (i32, LatLng);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let (dt, a) = get_varint(self.bytes)?;
+        let (lat, b) = get_varint(self.bytes.get(a..)?)?;
+        let (lng, c) = get_varint(self.bytes.get(a + b..)?)?;
+        self.bytes = self.bytes.get(a + b + c..)?;
+        self.last = (self.last.0 + dt, self.last.1 + lat, self.last.2 + lng);
+        // Each value was an i32 when written ([`Chunk::put`]).
+        Some((
+            i32::try_from(self.last.0).ok()?,
+            LatLng {
+                lat_e7: i32::try_from(self.last.1).ok()?,
+                lng_e7: i32::try_from(self.last.2).ok()?,
+            },
+        ))
     }
 }
 
@@ -58,47 +139,36 @@ impl PointStore {
     /// Keeps a position (its time rounded down to the second).
     pub fn push(&mut self, fix: Fix) {
         let time_s = fix.time.div_euclid(1000);
-        let packed = |start_s: i64| {
-            i32::try_from(time_s - start_s).ok().map(|dt_s| Packed {
-                dt_s,
-                lat_e7: fix.at.lat_e7,
-                lng_e7: fix.at.lng_e7,
-            })
-        };
+        let dt = |start_s: i64| i32::try_from(time_s - start_s).ok();
         self.len += 1;
         let last_far = self.last_far.take();
         if let Some(chunk) = self.chunks.last_mut() {
-            match packed(chunk.start_s) {
-                Some(p) if chunk.points.len() < chunk.points.capacity() => {
-                    chunk.points.push(p);
+            match dt(chunk.start_s) {
+                Some(dt_s) if chunk.has_room() => {
+                    chunk.put(dt_s, fix.at);
                     return;
                 }
-                None if last_far.is_none_or(|t| packed(t).is_none()) => {
+                None if last_far.is_none_or(|t| dt(t).is_none()) => {
                     self.far.push(fix);
                     self.last_far = Some(time_s);
                     return;
                 }
                 // Two far points in a row, close to each other: the chunk's start was the odd
                 // one. Close that chunk and start another.
-                None => chunk.points.shrink_to_fit(),
+                None => chunk.bytes.shrink_to_fit(),
                 Some(_) => {}
             }
         }
         // A new chunk: the first, or a full one's successor.
-        let mut points = Vec::with_capacity(CHUNK);
-        if let Some(p) = packed(time_s) {
-            points.push(p);
-        }
-        self.chunks.push(Chunk {
-            start_s: time_s,
-            points,
-        });
+        let mut chunk = Chunk::new(time_s);
+        chunk.put(0, fix.at);
+        self.chunks.push(chunk);
     }
 
     /// Gives back the last chunk's spare room, once every point is in.
     pub fn shrink(&mut self) {
         if let Some(last) = self.chunks.last_mut() {
-            last.points.shrink_to_fit();
+            last.bytes.shrink_to_fit();
         }
         self.chunks.shrink_to_fit();
         self.far.shrink_to_fit();
@@ -115,11 +185,7 @@ impl PointStore {
 
     /// Heap bytes held: every chunk's allocated room, and the chunk list itself.
     pub fn heap_bytes(&self) -> u64 {
-        let points: usize = self
-            .chunks
-            .iter()
-            .map(|c| c.points.capacity() * std::mem::size_of::<Packed>())
-            .sum();
+        let points: usize = self.chunks.iter().map(|c| c.bytes.capacity()).sum();
         let list = self.chunks.capacity() * std::mem::size_of::<Chunk>();
         let far = self.far.capacity() * std::mem::size_of::<Fix>();
         (points + list + far) as u64
@@ -147,8 +213,8 @@ impl PointStore {
         self.chunks
             .iter()
             .map(|c| {
-                let (low, high) = c.points.iter().fold((i32::MAX, i32::MIN), |(l, h), p| {
-                    (l.min(p.dt_s), h.max(p.dt_s))
+                let (low, high) = c.points().fold((i32::MAX, i32::MIN), |(l, h), (dt_s, _)| {
+                    (l.min(dt_s), h.max(dt_s))
                 });
                 (c.start_s + i64::from(low), c.start_s + i64::from(high))
             })
@@ -193,14 +259,19 @@ mod tests {
     #[test]
     fn a_time_range_skips_the_chunks_outside_it_and_loses_no_point_inside() {
         let mut store = PointStore::default();
-        // 100,000 points a minute apart (seven chunks), and one far-off broken clock.
+        // 100,000 points a minute apart, 3 bytes each: five chunks of 64 KiB.
         let start: Millis = 1_700_000_000_000;
         for i in 0..100_000 {
             store.push(fix(start + i * 60_000, i32::try_from(i).unwrap(), 0));
         }
         let spans = store.spans();
-        assert_eq!(spans.len(), 7);
-        assert_eq!(spans[0], (1_700_000_000, 1_700_000_000 + 16_383 * 60));
+        assert_eq!(spans.len(), 5);
+        let first = i64::try_from(store.chunks[0].points().count()).unwrap();
+        assert_eq!(
+            first,
+            i64::try_from((CHUNK_BYTES - MAX_POINT) / 3 + 1).unwrap()
+        );
+        assert_eq!(spans[0], (1_700_000_000, 1_700_000_000 + (first - 1) * 60));
         let (from, to) = (start + 20_000 * 60_000, start + 20_100 * 60_000);
         let inside: Vec<i32> = store
             .iter_between(&spans, from, to)
@@ -220,7 +291,7 @@ mod tests {
     }
 
     #[test]
-    fn points_come_back_as_kept_to_the_second_at_12_bytes_each() {
+    fn points_come_back_as_kept_to_the_second_at_4_bytes_each_when_close() {
         let mut store = PointStore::default();
         // A million points, every 2 minutes from 2014, out-of-order pairs included.
         let start: Millis = 1_388_534_400_123;
@@ -247,9 +318,11 @@ mod tests {
                 )
             );
         }
+        // Each point 2 or 6 minutes from the one before, 1 or 3 E7 units away: 2 bytes for the
+        // time, 1 for each coordinate.
         #[allow(clippy::cast_precision_loss)] // a ratio
         let per_point = store.heap_bytes() as f64 / store.len() as f64;
-        assert!((12.0..=12.01).contains(&per_point), "{per_point} B/point");
+        assert!((4.0..=4.01).contains(&per_point), "{per_point} B/point");
         // A small file too, once shrunk.
         let mut small = PointStore::default();
         for i in 0..100 {
@@ -261,6 +334,65 @@ mod tests {
             "{}",
             small.heap_bytes()
         );
+    }
+
+    #[test]
+    fn the_largest_steps_come_back_exactly_and_never_overflow_a_chunk() {
+        let mut store = PointStore::default();
+        // Latitude and longitude swinging between the ends of i32, times 68 years apart: every
+        // difference 33 bits long, 15 bytes a point, the most a point takes.
+        let base: Millis = 1_000_000_000;
+        let extreme = |i: i32| {
+            let (lat, lng, t) = if i % 2 == 0 {
+                (i32::MIN, i32::MAX, 0)
+            } else {
+                (i32::MAX, i32::MIN, i64::from(i32::MAX))
+            };
+            fix((base + t) * 1000, lat, lng)
+        };
+        for i in 0..20_000 {
+            store.push(extreme(i));
+        }
+        store.shrink();
+        assert!(store.far.is_empty());
+        let back: Vec<Fix> = store.iter().collect();
+        assert_eq!(back, (0..20_000).map(extreme).collect::<Vec<_>>());
+        assert!(store.chunks.len() > 1);
+        assert!(store.chunks.iter().all(|c| c.bytes.len() <= CHUNK_BYTES));
+        // Standing still: 3 bytes a point.
+        let mut still = PointStore::default();
+        for i in 0..10_000 {
+            still.push(fix(base * 1000, 461_603_000, -11_511_000 + i % 2));
+        }
+        still.shrink();
+        assert!(
+            still.heap_bytes() <= 10_000 * 3 + 64,
+            "{}",
+            still.heap_bytes()
+        );
+    }
+
+    #[test]
+    fn varints_read_back_what_was_written() {
+        for v in [
+            0,
+            1,
+            -1,
+            63,
+            -64,
+            64,
+            1 << 33,
+            -(1 << 33),
+            i64::MAX,
+            i64::MIN,
+        ] {
+            let mut out = Vec::new();
+            put_varint(&mut out, v);
+            assert_eq!(get_varint(&out), Some((v, out.len())), "{v}");
+        }
+        // Cut short: nothing, never a panic.
+        assert_eq!(get_varint(&[0x80, 0x80]), None);
+        assert_eq!(get_varint(&[]), None);
     }
 
     #[test]

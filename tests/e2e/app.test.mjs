@@ -655,14 +655,15 @@ describe('main path', () => {
     await finish(session);
   });
 
-  test('map mode keeps every position in the worker, 12 bytes each', async () => {
+  test('map mode keeps every position in the worker, 3 to 15 bytes each', async () => {
     const map = await openLoaded(env, '/?mode=map');
     await pickFiles(map.page, [RECORDS]);
     await map.page.waitForSelector('#files[data-points-kept]');
-    // The sample's 3 positions (jq '.locations | length'), 12 bytes each plus the chunk list.
+    // The sample's 3 positions (jq '.locations | length'), 3 to 15 bytes each (the first one's
+    // coordinates whole, the others as differences) plus the chunk list (one chunk, 56 bytes).
     assert.equal(await map.page.getAttribute('#files', 'data-points-kept'), '3');
     const bytes = Number(await map.page.getAttribute('#files', 'data-point-bytes'));
-    assert.ok(bytes >= 36 && bytes < 100, `${bytes}`);
+    assert.ok(bytes >= 9 + 56 && bytes <= 45 + 56, `${bytes}`);
     assert.ok(Number(await map.page.getAttribute('#files', 'data-wasm-bytes')) > 0);
     await finish(map);
   });

@@ -1,4 +1,4 @@
-//! Map mode: every position a file holds is kept, at 12 bytes each, and handed over with the
+//! Map mode: every position a file holds is kept, at 3 to 8 bytes each, and handed over with the
 //! file's report; summary mode keeps none. The positions come from the synthetic person's own
 //! list, not from a reader.
 
