@@ -28,6 +28,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use super::co2;
 use super::home::{Clock, Presence, Said};
+use crate::model::blocks::Blocks;
 use crate::model::day::{DayLeg, DayTrip, PlaceSaid};
 use crate::model::location::{Fix, Home, LatLng, Mode, Move, Routine, Work};
 use crate::model::time::{civil_from_days, iso_week, Millis};
@@ -192,8 +193,8 @@ struct Legs {
     ends: HashMap<(Cell, Cell, i64, Mode), (u64, f64)>,
     /// Pairs kept per year.
     ends_per_year: BTreeMap<i64, usize>,
-    log: Vec<Logged>,
-    leg_store: Vec<Leg>,
+    log: Blocks<Logged>,
+    leg_store: Blocks<Leg>,
 }
 
 impl Legs {
@@ -202,14 +203,20 @@ impl Legs {
         let day = trip.local_start.div_euclid(DAY);
         self.trips += 1;
         self.tally(day, trip.legs);
-        if self.log.len() < MAX_LOGGED {
-            if let (Ok(first), Ok(count), Ok(offset), Ok(end_offset)) = (
-                u32::try_from(self.leg_store.len()),
+        if self.log.next_index() < MAX_LOGGED {
+            let header = (
                 u8::try_from(trip.legs.len()),
                 i32::try_from(trip.local_start - trip.start),
                 i32::try_from(trip.local_end - trip.end),
-            ) {
-                self.leg_store.extend_from_slice(trip.legs);
+            );
+            let first = |store: &mut Blocks<Leg>| {
+                store
+                    .push_run(trip.legs)
+                    .and_then(|first| u32::try_from(first).ok())
+            };
+            if let ((Ok(count), Ok(offset), Ok(end_offset)), Some(first)) =
+                (header, first(&mut self.leg_store))
+            {
                 self.log.push(Logged {
                     start: trip.start,
                     end: trip.end,
@@ -277,10 +284,8 @@ impl Legs {
 
     /// The legs of a kept trip.
     fn legs_of(&self, trip: &Logged) -> &[Leg] {
-        let first = trip.first as usize;
         self.leg_store
-            .get(first..first + usize::from(trip.count))
-            .unwrap_or(&[])
+            .run(trip.first as usize, usize::from(trip.count))
     }
 
     /// Sets the mode of kept trip `index`: all its length becomes one leg of `mode`, no longer
@@ -819,7 +824,7 @@ impl Journal {
 
     /// The local days with a trip kept, in no particular order.
     pub fn days(&self) -> impl Iterator<Item = i64> + '_ {
-        self.legs.log.iter().map(Logged::day)
+        self.legs.log.iter().map(|(_, trip)| trip.day())
     }
 
     /// The trips that start on local `day` (days since 1970), in time order, as the day view
@@ -831,7 +836,7 @@ impl Journal {
         };
         let point = |at: Option<LatLng>| at.map(|a| [a.lat(), a.lng()]);
         let mut trips: Vec<(Millis, DayTrip)> = Vec::new();
-        for (i, trip) in self.legs.log.iter().enumerate() {
+        for (i, trip) in self.legs.log.iter() {
             if trip.day() != day {
                 continue;
             }
@@ -875,7 +880,7 @@ impl Journal {
             .legs
             .log
             .iter()
-            .filter_map(|trip| {
+            .filter_map(|(_, trip)| {
                 let sums = LegSums::of(self.legs.legs_of(trip))?;
                 Some(TripRecord {
                     start: trip.start,

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 pub mod activity;
 pub mod basemap;
+pub mod blocks;
 pub mod chat;
 pub mod day;
 pub mod energy;
