@@ -30,6 +30,11 @@ impl<'a> Cursor<'a> {
         self.pos
     }
 
+    /// Goes back to `pos`, from [`Cursor::pos`], to read a value again another way.
+    pub fn set_pos(&mut self, pos: usize) {
+        self.pos = pos;
+    }
+
     fn skip_space(&mut self) {
         while matches!(self.bytes.get(self.pos), Some(b' ' | b'\n' | b'\r' | b'\t')) {
             self.pos += 1;
@@ -50,22 +55,23 @@ impl<'a> Cursor<'a> {
     /// A string of printable ASCII without escapes, its bytes without the quotes.
     fn plain(&mut self) -> Option<&'a [u8]> {
         self.consume(b'"')?;
+        self.plain_rest()
+    }
+
+    /// The rest of a plain string whose `"` was just consumed, up to and past the closing one.
+    fn plain_rest(&mut self) -> Option<&'a [u8]> {
         let rest = self.bytes.get(self.pos..)?;
-        let len = memchr::memchr(b'"', rest)?;
-        let text = rest.get(..len)?;
-        // Without a branch per byte: these strings are short, and most are plain.
-        let bad = text.iter().fold(0_u8, |bad, &b| {
-            bad | u8::from(b.wrapping_sub(0x20) >= 0x5f) | u8::from(b == b'\\')
-        });
-        if bad != 0 {
+        let len = plain_len(rest)?;
+        if rest.get(len) != Some(&b'"') {
             return None;
         }
+        let text = rest.get(..len)?;
         self.pos += len + 1;
         Some(text)
     }
 
-    /// `null`, after white space.
-    fn null(&mut self) -> bool {
+    /// `null`, after white space: consumed if there.
+    pub fn null(&mut self) -> bool {
         self.skip_space();
         let found = self.bytes.get(self.pos..self.pos + 4) == Some(b"null")
             && self.bytes.get(self.pos + 4).is_some_and(|&b| ends_value(b));
@@ -112,13 +118,22 @@ impl<'a> Cursor<'a> {
 
     /// A string of printable ASCII without escapes, or `null`.
     pub fn text(&mut self) -> Option<Option<&'a str>> {
+        // Printable ASCII is UTF-8.
+        self.bytes_text()?.map(std::str::from_utf8).transpose().ok()
+    }
+
+    /// [`Cursor::text`] as bytes, all printable ASCII, for callers that need no `str` (checking
+    /// them again as UTF-8 costs more than reading them).
+    pub fn bytes_text(&mut self) -> Option<Option<&'a [u8]>> {
         if self.null() {
             return Some(None);
         }
-        // Printable ASCII is UTF-8.
-        self.plain()
-            .and_then(|t| std::str::from_utf8(t).ok())
-            .map(Some)
+        self.plain().map(Some)
+    }
+
+    /// The value at the cursor must be `byte` (after white space): consumed, or gives up.
+    pub fn expect(&mut self, byte: u8) -> Option<()> {
+        self.consume(byte)
     }
 
     /// One value read by `serde_json` into `T`.
@@ -131,21 +146,66 @@ impl<'a> Cursor<'a> {
         Some(value)
     }
 
-    /// One value passed over: an integer, a plain string or `null` directly (the fields a
-    /// `Records.json` reader passes over are mostly those: `accuracy`, `velocity`, `altitude`…),
-    /// anything else checked by `serde_json`.
+    /// One value passed over: directly when it is made of integers, plain strings, `null`,
+    /// `true`, `false`, arrays and objects (the fields a `Records.json` reader passes over:
+    /// `accuracy`, `velocity`, `activeWifiScan`…), anything else checked by `serde_json` from
+    /// the value's start.
     pub fn skip(&mut self) -> Option<()> {
         let start = self.pos;
-        let direct = match self.peek()? {
-            b'"' => self.plain().is_some(),
-            b'-' | b'0'..=b'9' | b'n' => self.int().is_some(),
-            _ => false,
-        };
-        if direct {
+        if self.skip_plain(SKIP_DEPTH).is_some() {
             return Some(());
         }
         self.pos = start;
         self.value::<IgnoredAny>().map(|_| ())
+    }
+
+    /// A value of integers, plain strings, literals, arrays and objects (keys plain, repeated
+    /// or not, as `IgnoredAny` takes them), nested at most `depth` deep; `None` for anything
+    /// else, the cursor then anywhere inside.
+    fn skip_plain(&mut self, depth: u32) -> Option<()> {
+        match self.peek()? {
+            b'"' => self.plain().map(drop),
+            b'{' => {
+                let inner = depth.checked_sub(1)?;
+                self.object(|_, c| c.skip_plain(inner))
+            }
+            b'[' => {
+                let inner = depth.checked_sub(1)?;
+                self.array(|c| c.skip_plain(inner))
+            }
+            b't' => self.literal(b"true"),
+            b'f' => self.literal(b"false"),
+            _ => self.int().map(drop),
+        }
+    }
+
+    /// `word` (`true` or `false`) and a byte that ends it.
+    fn literal(&mut self, word: &[u8]) -> Option<()> {
+        let end = self.pos + word.len();
+        let found = self.bytes.get(self.pos..end) == Some(word)
+            && self.bytes.get(end).is_some_and(|&b| ends_value(b));
+        found.then(|| self.pos = end)
+    }
+
+    /// An array: `element` is called with the cursor at each element, which it must read or
+    /// skip.
+    pub fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
+        self.consume(b'[')?;
+        if self.peek()? == b']' {
+            self.pos += 1;
+            return Some(());
+        }
+        loop {
+            element(self)?;
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b']' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
     }
 
     /// An object: `field` is called with each key (plain ASCII, without escapes) and the cursor
@@ -174,6 +234,123 @@ impl<'a> Cursor<'a> {
         }
     }
 }
+
+impl Cursor<'_> {
+    /// An object whose keys are mostly among `known` (plain ASCII, no `"`), mostly in that
+    /// order: `field` is called with each key's index in `known`, `None` for another key (plain
+    /// ASCII, without escapes, or it gives up), and the cursor at its value, which it must read
+    /// or skip. A known key is compared straight with the bytes, starting with the one after the
+    /// key before: in a long file of records, usually the first tried.
+    pub fn fields(
+        &mut self,
+        known: &[&[u8]],
+        mut field: impl FnMut(Option<usize>, &mut Self) -> Option<()>,
+    ) -> Option<()> {
+        self.consume(b'{')?;
+        if self.peek()? == b'}' {
+            self.pos += 1;
+            return Some(());
+        }
+        let mut next = 0;
+        loop {
+            self.consume(b'"')?;
+            let index = self.known_key(known, next);
+            match index {
+                Some(index) => next = index + 1,
+                None => {
+                    self.plain_rest()?;
+                }
+            }
+            self.consume(b':')?;
+            field(index, self)?;
+            match self.peek()? {
+                b',' => self.pos += 1,
+                b'}' => {
+                    self.pos += 1;
+                    return Some(());
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// The index in `known` of the key whose `"` was just consumed, trying `first` first, then
+    /// the ones after it (round); consumed up to and past its closing `"` when found.
+    fn known_key(&mut self, known: &[&[u8]], first: usize) -> Option<usize> {
+        let rest = self.bytes.get(self.pos..)?;
+        let count = known.len();
+        let is = |i: usize| known.get(i).is_some_and(|key| starts_key(rest, key));
+        let index = if is(first) {
+            first
+        } else {
+            (first + 1..count).chain(0..first).find(|&i| is(i))?
+        };
+        self.pos += known.get(index)?.len() + 1;
+        Some(index)
+    }
+}
+
+/// Where the first byte that may not be inside a plain string is (`"`, `\\`, a control byte,
+/// DEL, or any byte of a multi-byte character): eight bytes at a time, as a `u64`, then one by
+/// one (no SIMD: the same in the browser).
+fn plain_len(bytes: &[u8]) -> Option<usize> {
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
+    // For each test, the lowest byte flagged is exact (higher ones may be flagged wrongly after
+    // a borrow), which is all that finding the first one needs.
+    let zero = |w: u64| w.wrapping_sub(ONES) & !w & HIGH;
+    let mut at = 0;
+    while let Some(chunk) = bytes.get(at..at + 8) {
+        let w = <[u8; 8]>::try_from(chunk).map_or(0, u64::from_le_bytes);
+        let special = zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b'\\')))
+            // Below 0x20.
+            | (w.wrapping_sub(ONES * 0x20) & !w & HIGH)
+            // 0x7F and above.
+            | (((w & !HIGH) + ONES) | w) & HIGH;
+        if special != 0 {
+            return Some(at + (special.trailing_zeros() / 8) as usize);
+        }
+        at += 8;
+    }
+    let tail = bytes.get(at..)?;
+    let k = tail
+        .iter()
+        .position(|&b| b == b'"' || b == b'\\' || b.wrapping_sub(0x20) >= 0x5f)?;
+    Some(at + k)
+}
+
+/// Whether `rest` starts with `key` and a `"`; compared a word at a time (two overlapping ones):
+/// no call to `memcmp` for a key of 4 to 16 bytes.
+fn starts_key(rest: &[u8], key: &[u8]) -> bool {
+    let n = key.len();
+    if rest.get(n) != Some(&b'"') {
+        return false;
+    }
+    let Some(text) = rest.get(..n) else {
+        return false;
+    };
+    let word = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 8)
+            .and_then(|w| <[u8; 8]>::try_from(w).ok())
+            .map(u64::from_le_bytes)
+    };
+    let half = |bytes: &[u8], at: usize| {
+        bytes
+            .get(at..at + 4)
+            .and_then(|w| <[u8; 4]>::try_from(w).ok())
+            .map(u32::from_le_bytes)
+    };
+    match n {
+        8..=16 => word(text, 0) == word(key, 0) && word(text, n - 8) == word(key, n - 8),
+        4..=7 => half(text, 0) == half(key, 0) && half(text, n - 4) == half(key, n - 4),
+        _ => text == key,
+    }
+}
+
+/// How deep [`Cursor::skip`] follows arrays and objects itself (`serde_json` stops at 128).
+const SKIP_DEPTH: u32 = 32;
 
 /// Bytes that may follow a number or a literal inside an element.
 fn ends_value(b: u8) -> bool {
@@ -267,11 +444,112 @@ mod tests {
             ("true,", 4),
             (r#"{"a": [1, {"b": null}]},"#, 23),
             ("\"caf\u{e9}\",", 7),
+            ("true ,", 4),
+            ("false]", 5),
+            ("[],", 2),
+            ("{ } ,", 3),
+            (
+                r#"[true, false, null, -1, "x", [{}], {"a": {"a": []}}] ,"#,
+                52,
+            ),
+            (r#"{"a": 1, "a": 2},"#, 16),
+            (r#"{"a": [1, 2.5]},"#, 15),
+            (r#"{"a\u0062": 1},"#, 14),
         ] {
             let expected = (end > 0).then_some(end);
             assert_eq!(skip(json), expected, "{json}");
+            // Where serde_json itself ends it.
+            let mut values =
+                serde_json::Deserializer::from_slice(json.as_bytes()).into_iter::<IgnoredAny>();
+            let serde = values
+                .next()
+                .and_then(Result::ok)
+                .map(|_| values.byte_offset());
+            assert_eq!(serde, expected, "{json}");
         }
         assert_eq!(skip("\"unterminated"), None);
         assert_eq!(skip("[1, 2"), None);
+        for bad in [
+            "[1,],",
+            "{\"a\":1,},",
+            "tru,",
+            "truex,",
+            "[1 2],",
+            "{\"a\" 1},",
+            "[}",
+        ] {
+            assert_eq!(skip(bad), None, "{bad}");
+        }
+        // Deeper than the skipper goes itself: serde_json's reading (which has no depth limit
+        // when it ignores a value).
+        let deep = |n: usize| format!("{}{},", "[".repeat(n), "]".repeat(n));
+        assert_eq!(skip(&deep(100)), Some(200));
+        assert_eq!(skip(&deep(2000)), Some(4000));
+        assert_eq!(skip(&(deep(100) + "]")), Some(200));
+        assert_eq!(skip(&deep(100).replacen(']', "", 1)), None);
+    }
+
+    #[test]
+    fn plain_strings_end_at_the_first_byte_that_is_not_plain_ascii() {
+        let naive = |bytes: &[u8]| {
+            bytes
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || !(0x20..0x7f).contains(&b))
+        };
+        // Every byte at every place of strings of 0 to 20 bytes, against the plain way.
+        for len in 0..20 {
+            for at in 0..len {
+                for special in 0..=255_u8 {
+                    let mut bytes = vec![b'a'; len];
+                    bytes[at] = special;
+                    assert_eq!(plain_len(&bytes), naive(&bytes), "{bytes:?}");
+                    // A second special byte after the first changes nothing.
+                    bytes.push(b'"');
+                    assert_eq!(plain_len(&bytes), naive(&bytes), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn known_keys_are_matched_whole_and_others_read_as_plain_strings() {
+        let known: [&[u8]; 5] = [
+            b"a",
+            b"type",
+            b"timestamp",
+            b"timestampMs",
+            b"verticalAccuracy",
+        ];
+        let keys = |json: &str| {
+            let mut seen = Vec::new();
+            let mut cursor = Cursor::new(json.as_bytes());
+            cursor
+                .fields(&known, |index, c| {
+                    seen.push(index);
+                    c.skip()
+                })
+                .map(|()| seen)
+        };
+        assert_eq!(
+            keys(
+                r#"{"timestampMs": 1, "timestamp": 2, "type": 3, "types": 4, "a": 5, "verticalAccuracy": 6, "verticalAccurac": 7, "": 8, "typ": 9}"#
+            ),
+            Some(vec![
+                Some(3),
+                Some(2),
+                Some(1),
+                None,
+                Some(0),
+                Some(4),
+                None,
+                None,
+                None
+            ])
+        );
+        assert_eq!(keys("{}"), Some(vec![]));
+        assert_eq!(keys(r#"{"ty\u0070e": 1}"#), None);
+        assert_eq!(keys(r#"{"type\": 1}"#), None);
+        assert_eq!(keys(r#"{"type": 1,}"#), None);
+        assert_eq!(keys(r#"{"type" 1}"#), None);
     }
 }

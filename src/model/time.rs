@@ -51,6 +51,11 @@ pub fn parse_iso(text: &str) -> Option<Millis> {
     parse_utc(text.as_bytes()).or_else(|| parse_any(text))
 }
 
+/// [`parse_iso`] of bytes, UTF-8 checked only past the usual `…Z` form: `None` if not UTF-8.
+pub fn parse_iso_bytes(text: &[u8]) -> Option<Millis> {
+    parse_utc(text).or_else(|| parse_any(std::str::from_utf8(text).ok()?))
+}
+
 /// [`parse_iso`] for every form it reads.
 fn parse_any(text: &str) -> Option<Millis> {
     let text = text.trim();

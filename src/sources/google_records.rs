@@ -40,7 +40,7 @@ use crate::i18n::Lang;
 use crate::ingest::fast::Cursor;
 use crate::ingest::json::for_each_element_fast;
 use crate::model::location::{Fix, LatLng, LocationSink, ACTIVITY_TYPES};
-use crate::model::time::{parse_iso, Millis};
+use crate::model::time::{parse_iso, parse_iso_bytes, Millis};
 
 pub struct GoogleRecords;
 
@@ -79,6 +79,17 @@ impl<const MS: bool> Stamp<MS> {
         } else {
             parse_iso(text)
         })
+    }
+}
+
+impl<const MS: bool> Stamp<MS> {
+    /// [`Stamp::new`] of a plain string's bytes (printable ASCII).
+    fn from_bytes(text: &[u8]) -> Self {
+        if MS {
+            std::str::from_utf8(text).map_or(Stamp(None), Stamp::new)
+        } else {
+            Stamp(parse_iso_bytes(text))
+        }
     }
 }
 
@@ -122,6 +133,16 @@ impl Label {
             Some(known) => Cow::Borrowed(known),
             None => Cow::Owned(text.to_owned()),
         })
+    }
+}
+
+impl Label {
+    /// [`Label::new`] of a plain string's bytes (printable ASCII, so UTF-8).
+    fn from_bytes(text: &[u8]) -> Self {
+        match LABELS.iter().find(|l| l.as_bytes() == text) {
+            Some(known) => Label(Cow::Borrowed(known)),
+            None => Label::new(&String::from_utf8_lossy(text)),
+        }
     }
 }
 
@@ -183,6 +204,20 @@ impl Word {
                 .iter()
                 .copied()
                 .find(|w| w.eq_ignore_ascii_case(text))
+                .unwrap_or("OTHER"),
+        ))
+    }
+}
+
+impl Word {
+    /// [`Word::new`] of a plain string's bytes (printable ASCII, whose only white space is ` `).
+    fn from_bytes(text: &[u8]) -> Self {
+        let text = text.trim_ascii();
+        Word(Some(
+            WORDS
+                .iter()
+                .copied()
+                .find(|w| w.as_bytes().eq_ignore_ascii_case(text))
                 .unwrap_or("OTHER"),
         ))
     }
@@ -351,6 +386,132 @@ impl<'de> Deserialize<'de> for Guesses {
     }
 }
 
+/// The keys [`Record::fast`] knows, in the order Google writes them, matched straight against
+/// the bytes (see [`Cursor::fields`]); those of [`PASSED`] are passed over.
+const RECORD_KEYS: [&[u8]; 15] = [
+    b"latitudeE7",
+    b"longitudeE7",
+    b"accuracy",
+    b"velocity",
+    b"heading",
+    b"altitude",
+    b"verticalAccuracy",
+    b"activity",
+    b"activeWifiScan",
+    b"source",
+    b"deviceTag",
+    b"platformType",
+    b"formFactor",
+    b"timestamp",
+    b"timestampMs",
+];
+
+/// The bits of [`RECORD_KEYS`] that are passed over, not read.
+const PASSED: u32 = 0b1_0111_1100;
+
+impl Guesses {
+    /// `activity` read straight from the bytes when it has the usual shape (see
+    /// [`Guesses::fast`]), by `serde_json` from its start otherwise.
+    fn fast_or_serde(c: &mut Cursor) -> Option<Guesses> {
+        let start = c.pos();
+        Guesses::fast(c).or_else(|| {
+            c.set_pos(start);
+            c.value()
+        })
+    }
+
+    /// `activity` as [`Guesses`]'s reader reads it, when it is `null` or a list of entries
+    /// (objects, `activity` once) whose `activity` is `null` or a list of guesses (objects,
+    /// `type` once, a plain string or `null`, `confidence` once, an integer or `null`), the
+    /// other keys passed over; `None` for anything else.
+    fn fast(c: &mut Cursor) -> Option<Guesses> {
+        let mut guesses = Guesses::default();
+        if c.null() {
+            return Some(guesses);
+        }
+        c.array(|c| {
+            let mut top = None;
+            let mut seen = false;
+            c.fields(&[b"activity", b"timestamp"], |index, c| {
+                if index != Some(0) {
+                    return c.skip();
+                }
+                if std::mem::replace(&mut seen, true) {
+                    return None;
+                }
+                top = Top::fast(c)?;
+                Some(())
+            })?;
+            match top {
+                Some(Kind::Known(index)) => {
+                    if let Some(n) = guesses.known.get_mut(index) {
+                        *n = n.saturating_add(1);
+                    }
+                }
+                Some(Kind::Other(kind)) => guesses.other.push(kind),
+                None => {}
+            }
+            Some(())
+        })?;
+        Some(guesses)
+    }
+}
+
+impl Top {
+    /// An entry's guesses as [`Top`]'s reader reads them (see [`Guesses::fast`]): `Some(None)`
+    /// when there is no guess with a type.
+    // As `Num` reads an integer; the outer `None` gives up.
+    #[allow(clippy::cast_precision_loss, clippy::option_option)]
+    fn fast(c: &mut Cursor) -> Option<Option<Kind>> {
+        if c.null() {
+            return Some(None);
+        }
+        let mut best: Option<(&[u8], f64)> = None;
+        c.array(|c| {
+            let (mut kind, mut confidence) = (None, None);
+            let mut seen = 0_u8;
+            c.fields(&[b"type", b"confidence"], |index, c| {
+                let Some(index) = index else {
+                    return c.skip();
+                };
+                let bit = 1 << index;
+                if seen & bit != 0 {
+                    return None;
+                }
+                seen |= bit;
+                if index == 0 {
+                    kind = c.bytes_text()?;
+                } else {
+                    confidence = c.int()?;
+                }
+                Some(())
+            })?;
+            // Printable ASCII: its only white space is ` `.
+            let Some(kind) = kind.filter(|k| !k.trim_ascii().is_empty()) else {
+                return Some(());
+            };
+            let confidence = confidence.map_or(0.0, |c| c as f64);
+            if best.is_none_or(|(_, c)| confidence > c) {
+                best = Some((kind, confidence));
+            }
+            Some(())
+        })?;
+        let Some((kind, _)) = best else {
+            return Some(None);
+        };
+        let kind = kind.trim_ascii();
+        Some(Some(
+            match ACTIVITY_TYPES
+                .iter()
+                .position(|t| t.as_bytes().eq_ignore_ascii_case(kind))
+            {
+                Some(index) => Kind::Known(index),
+                None => Kind::Other(std::str::from_utf8(kind).ok()?.to_owned()),
+            },
+        ))
+    }
+}
+
 impl Record {
     fn time(&self) -> Option<Millis> {
         match (self.timestamp, self.timestamp_ms) {
@@ -368,36 +529,31 @@ impl Record {
     #[inline(never)]
     fn fast(bytes: &[u8]) -> Option<(Record, usize)> {
         let mut record = Record::default();
-        // Keys already seen: `serde_json` refuses a repeated field.
-        let mut seen = 0_u16;
+        // Keys already seen: `serde_json` refuses a repeated field (of those it reads).
+        let mut seen = 0_u32;
         let mut cursor = Cursor::new(bytes);
-        cursor.object(|key, c| {
-            let bit = match key {
-                b"latitudeE7" => 1,
-                b"longitudeE7" => 2,
-                b"timestamp" => 4,
-                b"timestampMs" => 8,
-                b"source" => 16,
-                b"deviceTag" => 32,
-                b"platformType" => 64,
-                b"formFactor" => 128,
-                b"activity" => 256,
-                _ => return c.skip(),
+        cursor.fields(&RECORD_KEYS, |index, c| {
+            let Some(bit) = index.map(|i| 1_u32 << i).filter(|bit| bit & PASSED == 0) else {
+                return c.skip();
             };
             if seen & bit != 0 {
                 return None;
             }
             seen |= bit;
-            match bit {
-                1 => record.lat = c.int()?,
-                2 => record.lng = c.int()?,
-                4 => record.timestamp = c.text()?.map(Stamp::new),
-                8 => record.timestamp_ms = c.text()?.map(Stamp::new),
-                16 => record.source = c.text()?.map(Label::new),
-                32 => record.device_tag = Tag(c.int()?),
-                64 => record.platform = c.text()?.map_or(Word(None), Word::new),
-                128 => record.form_factor = c.text()?.map_or(Word(None), Word::new),
-                _ => record.activity = c.value()?,
+            match index {
+                Some(0) => record.lat = c.int()?,
+                Some(1) => record.lng = c.int()?,
+                Some(7) => record.activity = Guesses::fast_or_serde(c)?,
+                Some(9) => record.source = c.bytes_text()?.map(Label::from_bytes),
+                Some(10) => record.device_tag = Tag(c.int()?),
+                Some(11) => record.platform = c.bytes_text()?.map_or(Word(None), Word::from_bytes),
+                Some(12) => {
+                    record.form_factor = c.bytes_text()?.map_or(Word(None), Word::from_bytes);
+                }
+                Some(13) => record.timestamp = c.bytes_text()?.map(Stamp::from_bytes),
+                Some(14) => record.timestamp_ms = c.bytes_text()?.map(Stamp::from_bytes),
+                // Not reached: the others are passed over above.
+                _ => return None,
             }
             Some(())
         })?;
@@ -473,16 +629,9 @@ mod tests {
 
     use crate::sources::collect;
 
-    /// The fast reader and `serde_json` agree on every record the fast reader accepts, and it
-    /// accepts the usual ones (or the speed-up would be lost without any test failing).
-    #[test]
-    fn the_fast_reader_accepts_only_what_serde_json_reads_the_same() {
-        let serde = |bytes: &[u8]| {
-            let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<Record>();
-            let value = values.next().and_then(Result::ok);
-            value.map(|v| (v, values.byte_offset()))
-        };
-        // Usual records, as a generated file has them (activity lists, Wi-Fi scans, both times).
+    /// The records of two generated files (activity lists, Wi-Fi scans, both times), each
+    /// pretty-printed and followed by `,\n` as in a file.
+    fn generated_records() -> Vec<String> {
         let mut generated = Vec::new();
         for legacy_ms in [false, true] {
             let spec = crate::synth::RecordsSpec {
@@ -497,6 +646,43 @@ mod tests {
                 generated.push(serde_json::to_string_pretty(record).unwrap() + ",\n");
             }
         }
+        generated
+    }
+
+    /// The activity of usual records is read by the fast reader too, as `serde_json` reads it.
+    #[test]
+    fn the_fast_reader_reads_usual_activity_itself() {
+        let generated = generated_records();
+        let mut activities = 0;
+        for text in &generated {
+            let record: serde_json::Value =
+                serde_json::from_str(text.trim_end_matches([',', '\n'])).unwrap();
+            let Some(activity) = record.get("activity") else {
+                continue;
+            };
+            let json = serde_json::to_string_pretty(activity).unwrap() + ",";
+            let fast = Guesses::fast(&mut Cursor::new(json.as_bytes()));
+            assert_eq!(
+                fast,
+                serde_json::from_value::<Guesses>(activity.clone()).ok(),
+                "{json}"
+            );
+            activities += 1;
+        }
+        assert!(activities > 50, "{activities}");
+    }
+
+    /// The fast reader and `serde_json` agree on every record the fast reader accepts, and it
+    /// accepts the usual ones (or the speed-up would be lost without any test failing).
+    #[test]
+    fn the_fast_reader_accepts_only_what_serde_json_reads_the_same() {
+        let serde = |bytes: &[u8]| {
+            let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<Record>();
+            let value = values.next().and_then(Result::ok);
+            value.map(|v| (v, values.byte_offset()))
+        };
+        // Usual records, as a generated file has them.
+        let generated = generated_records();
         let usual = generated.len();
         assert!(usual > 300);
         let odd = [
@@ -525,6 +711,45 @@ mod tests {
             "[1],",
             "null,",
             r#"{"latitudeE7": 4850000000, "longitudeE7": -3300000000, "timestamp": "2019-13-01T00:00:00Z"},"#,
+            // Keys in another order, repeated, or near a known one.
+            r#"{"timestamp": "2020-01-01T00:00:00.5Z", "source": "GPS", "longitudeE7": 2, "latitudeE7": 1, "accuracy": 3, "accuracy": 4},"#,
+            r#"{"timestampMs": "1571000000000", "timestamp": "2020-01-01T00:00:00Z", "timestampM": 1, "latitudeE": 2},"#,
+            r#"{"source": "GPS", "source": "WIFI"},"#,
+            r#"{"activity": [], "activity": []},"#,
+            r#"{"source": "Bluetooth", "platformType": " ios ", "formFactor": "watch", "deviceTag": null},"#,
+            r#"{"source": "", "platformType": "", "formFactor": " "},"#,
+            r#"{"timestamp": " 2020-01-01T00:00:00Z"},"#,
+            r#"{"timestamp": "2020-01-01 00:00:00+01:00"},"#,
+            r#"{"timestampMs": " 1571000000000 "},"#,
+            r#"{"verticalAccuracy": true, "heading": false, "velocity": [null], "altitude": {"a": "b"}},"#,
+            r#"{"activeWifiScan": {"accessPoints": [{"mac": "1", "strength": -80.5}]}, "latitudeE7": 1},"#,
+            r#"{"activeWifiScan": {"accessPoints": [{"mac": "café"}]}},"#,
+            r#"{"activeWifiScan": [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]},"#,
+            r#"{"activeWifiScan": {"a": [1, 2,]}},"#,
+            r#"{"activeWifiScan": tru},"#,
+            // Activity: ties, types unknown, blank or absent, confidences absent, null or odd,
+            // entries without guesses, repeated keys, other shapes.
+            r#"{"activity": [{"activity": [{"type": "WALKING", "confidence": 80}, {"type": "STILL", "confidence": 80}], "timestamp": "x"}]},"#,
+            r#"{"activity": [{"activity": [{"type": "walking"}, {"type": " TILTING ", "confidence": 0}]}]},"#,
+            r#"{"activity": [{"activity": [{"type": "HOVERING", "confidence": -5}, {"type": "", "confidence": 90}, {"type": "  ", "confidence": 95}]}]},"#,
+            r#"{"activity": [{"activity": [{"type": null, "confidence": 90}, {"confidence": 95}, {"type": "ON_FOOT", "confidence": null}]}]},"#,
+            r#"{"activity": [{"activity": null}, {"timestamp": "x"}, {"activity": []}, {}]},"#,
+            r#"{"activity": null},"#,
+            r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 50, "extra": [1, {"a": 2}]}], "extra": true}]},"#,
+            r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 50.5}]}]},"#,
+            r#"{"activity": [{"activity": [{"type": "STILL", "confidence": "50"}]}]},"#,
+            r#"{"activity": [{"activity": [{"type": 7, "confidence": 50}]}]},"#,
+            r#"{"activity": [{"activity": [{"type": "STILL", "type": "WALKING"}]}]},"#,
+            r#"{"activity": [{"activity": [{"confidence": 1, "confidence": 2}]}]},"#,
+            r#"{"activity": [{"activity": [], "activity": []}]},"#,
+            r#"{"activity": [{"activity": {"type": "STILL"}}]},"#,
+            r#"{"activity": [[{"type": "STILL"}]]},"#,
+            r#"{"activity": [null]},"#,
+            r#"{"activity": "STILL"},"#,
+            r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 50}]}]},"#,
+            r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 50},]}]},"#,
+            r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 50}]},]},"#,
+            r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 9999999999999999999}]}]},"#,
         ];
         let mut accepted = 0;
         for (i, text) in generated.iter().map(String::as_str).chain(odd).enumerate() {
