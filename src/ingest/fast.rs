@@ -190,22 +190,36 @@ impl<'a> Cursor<'a> {
     /// An array: `element` is called with the cursor at each element, which it must read or
     /// skip.
     pub fn array(&mut self, mut element: impl FnMut(&mut Self) -> Option<()>) -> Option<()> {
-        self.consume(b'[')?;
-        if self.peek()? == b']' {
-            self.pos += 1;
+        if self.open(b'[', b']')? {
             return Some(());
         }
         loop {
             element(self)?;
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b']' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if self.after_item(b']')? {
+                return Some(());
             }
         }
+    }
+
+    /// `open`, and whether `close` follows at once (an empty array or object, passed over).
+    fn open(&mut self, open: u8, close: u8) -> Option<bool> {
+        self.consume(open)?;
+        let empty = self.peek()? == close;
+        if empty {
+            self.pos += 1;
+        }
+        Some(empty)
+    }
+
+    /// After an element or member: `,` (`false`: another follows) or `close` (`true`: the end),
+    /// passed over.
+    fn after_item(&mut self, close: u8) -> Option<bool> {
+        let byte = self.peek()?;
+        if byte != b',' && byte != close {
+            return None;
+        }
+        self.pos += 1;
+        Some(byte == close)
     }
 
     /// An object: `field` is called with each key (plain ASCII, without escapes) and the cursor
@@ -214,22 +228,15 @@ impl<'a> Cursor<'a> {
         &mut self,
         mut field: impl FnMut(&'a [u8], &mut Self) -> Option<()>,
     ) -> Option<()> {
-        self.consume(b'{')?;
-        if self.peek()? == b'}' {
-            self.pos += 1;
+        if self.open(b'{', b'}')? {
             return Some(());
         }
         loop {
             let key = self.plain()?;
             self.consume(b':')?;
             field(key, self)?;
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if self.after_item(b'}')? {
+                return Some(());
             }
         }
     }
@@ -246,9 +253,7 @@ impl Cursor<'_> {
         known: &[&[u8]],
         mut field: impl FnMut(Option<usize>, &mut Self) -> Option<()>,
     ) -> Option<()> {
-        self.consume(b'{')?;
-        if self.peek()? == b'}' {
-            self.pos += 1;
+        if self.open(b'{', b'}')? {
             return Some(());
         }
         let mut next = 0;
@@ -263,13 +268,8 @@ impl Cursor<'_> {
             }
             self.consume(b':')?;
             field(index, self)?;
-            match self.peek()? {
-                b',' => self.pos += 1,
-                b'}' => {
-                    self.pos += 1;
-                    return Some(());
-                }
-                _ => return None,
+            if self.after_item(b'}')? {
+                return Some(());
             }
         }
     }
