@@ -900,7 +900,7 @@ pub fn App() -> Html {
     };
     let days = DayContext {
         // The day view shows exact places and times: not while the presenter's mask is on.
-        day: state.day.clone().filter(|_| !state.masked),
+        day: state.day.clone(),
         masked: state.masked,
         restored: state.vault.restored.clone(),
         ask: calls.0.clone(),

@@ -1996,6 +1996,14 @@ describe('offline use (sw.js)', () => {
     return { scope, names, urls: urls.flat().sort(), controlled: Boolean(navigator.serviceWorker.controller) };
   });
 
+  // Reads the sample Records.json as any visit does, with no request counted.
+  const readsTheSample = async (page) => {
+    await pickFiles(page, [RECORDS]);
+    const rows = await rowTexts(page);
+    assert.match(rows[0][2], /^Google Location History \(Records\.json\)\n3 positions, from 2012-12-15 to 2013-03-01/);
+    assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+  };
+
   test('the service worker keeps every file at the top of dist/, and only those', () => {
     const top = readdirSync(join(ROOT, 'dist'), { withFileTypes: true })
       .filter((e) => e.isFile() && e.name !== 'sw.js').map((e) => (e.name === 'index.html' ? './' : e.name));
@@ -2024,10 +2032,7 @@ describe('offline use (sw.js)', () => {
       await page.click('#promise-back');
       await untilReady(page);
       guard.markLoaded();
-      await pickFiles(page, [RECORDS]);
-      const rows = await rowTexts(page);
-      assert.match(rows[0][2], /^Google Location History \(Records\.json\)\n3 positions, from 2012-12-15 to 2013-03-01/);
-      assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+      await readsTheSample(page);
       await axe(page, `the file list, offline (${where})`);
       // Nothing reached the server, not even the browser's own check of sw.js (made outside the
       // page, which Playwright's offline mode does not cover): the HTTP cache answered it.
@@ -2047,10 +2052,7 @@ describe('offline use (sw.js)', () => {
       await page.reload();
       await untilReady(page);
       guard.markLoaded();
-      await pickFiles(page, [RECORDS]);
-      const rows = await rowTexts(page);
-      assert.match(rows[0][2], /^Google Location History \(Records\.json\)\n3 positions, from 2012-12-15 to 2013-03-01/);
-      assert.equal(await page.getAttribute('#net-counter', 'data-count'), '0');
+      await readsTheSample(page);
     } finally {
       env.server.host.failing = false;
     }

@@ -32,9 +32,18 @@ pub struct DayContext {
 }
 
 impl DayContext {
-    /// The day view of the file at `path` in opened file `file`, if it is the one open.
+    /// Whether opened file `file` may show a day: not under the mask, nor when its results were
+    /// unlocked from the device.
+    pub fn offered(&self, file: u32) -> bool {
+        !self.masked && !self.restored.contains(&file)
+    }
+
+    /// The day view of the file at `path` in opened file `file`, if it is the one open and it may
+    /// show it ([`DayContext::offered`]).
     pub fn of(&self, file: u32, path: &str) -> Option<&DayState> {
-        self.day.as_ref().filter(|d| d.id == file && d.path == path)
+        self.day
+            .as_ref()
+            .filter(|d| d.id == file && d.path == path && self.offered(file))
     }
 }
 
@@ -108,7 +117,7 @@ pub fn day_panel(props: &DayPanelProps) -> Html {
             }
         });
     }
-    let Some(ctx) = ctx.filter(|c| !c.masked && !c.restored.contains(&props.file)) else {
+    let Some(ctx) = ctx.filter(|c| c.offered(props.file)) else {
         return Html::default();
     };
     let (file, path) = (props.file, props.path.to_string());
