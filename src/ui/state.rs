@@ -78,6 +78,45 @@ impl std::ops::Deref for Shared {
     }
 }
 
+/// One part of a shared report (its trips, its routine…), for a component's properties: cloned
+/// and compared by the report's pointer, so that rendering a row neither copies the part (a
+/// 1 GB file's trips hold some 800 weeks) nor compares it whole (BENCHMARK.md T8).
+pub struct Part<T: 'static> {
+    report: Shared,
+    get: fn(&FileReport) -> Option<&T>,
+}
+
+impl<T> Part<T> {
+    /// The part `get` finds in `report`, if it has one.
+    pub fn of(report: &Shared, get: fn(&FileReport) -> Option<&T>) -> Option<Self> {
+        get(report)?;
+        Some(Part {
+            report: report.clone(),
+            get,
+        })
+    }
+
+    pub fn get(&self) -> Option<&T> {
+        (self.get)(&self.report)
+    }
+}
+
+impl<T> Clone for Part<T> {
+    fn clone(&self) -> Self {
+        Part {
+            report: self.report.clone(),
+            get: self.get,
+        }
+    }
+}
+
+/// By the report: each place that makes a `Part` always takes the same part of it.
+impl<T> PartialEq for Part<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.report == other.report
+    }
+}
+
 /// One file the person opened, and the reports of what it holds: itself, or every file inside
 /// an archive.
 #[derive(Debug, Clone, PartialEq)]

@@ -3,11 +3,12 @@
 //   MIN_MS=40 node tests/e2e/trace-main.mjs [SIZE_MB]     (after `trunk build --release` and the
 //                                                          native bench, which generates the input)
 //
-// `FILE=path` reads that file instead (a Takeout zip: target/bench/takeout-records-…-100MB.zip).
+// `FILE=path` reads that file instead (a Takeout zip: target/bench/takeout-records-…-100MB.zip);
+// `PAGE=/?mode=summary` opens that address instead of `/` (map mode).
 //
 // Chrome tracing with its CPU profiler, in a fresh page: each main-thread task of MIN_MS (default
 // 40) or more, the trace events inside it (layout, message handling…), the functions sampled most
-// in it, and their outermost callers. The profiler's own start is one of the tasks listed. Names
+// in it, their outermost callers, and (inclusive) Reflet's own functions on the stack. The profiler's own start is one of the tasks listed. Names
 // of the UI's wasm functions are not kept by the release build (wasm-function[N]).
 import { join } from 'node:path';
 import { ROOT, benchStem, setUp, tearDown, open, untilReady } from './harness.mjs';
@@ -15,7 +16,7 @@ const DIR = join(ROOT, 'target/bench');
 const mb = Number(process.argv[2] || 50);
 const env = await setUp();
 try {
-  const session = await open(env, '/');
+  const session = await open(env, process.env.PAGE || '/');
   const { page } = session;
   await untilReady(page);
   await env.browser.startTracing(page, { categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel', 'v8'] });
@@ -46,17 +47,20 @@ try {
     console.log(`task ${(task.dur / 1000).toFixed(0)} ms inner:`, [...agg].sort((a, b) => b[1] - a[1]).slice(0, 12).map(([n, d]) => `${n} ${(d / 1000).toFixed(0)}`).join('; '));
 
     const inTask = samples.filter(([ts]) => ts >= task.ts && ts <= task.ts + task.dur);
-    const self = new Map(); const top = new Map();
+    const self = new Map(); const top = new Map(); const ours = new Map();
     for (const [, s] of inTask) {
       self.set(nodes.get(s), (self.get(nodes.get(s)) || 0) + 1);
       let k = s; const chain = [];
       while (k && chain.length < 40) { chain.push(nodes.get(k)); k = parents.get(k); }
+      // Inclusive: each of Reflet's own functions (named in a build that keeps names) on the stack.
+      for (const n of new Set(chain.filter((n) => n && n.includes('reflet::')))) ours.set(n, (ours.get(n) || 0) + 1);
       const outer = chain.reverse().filter((n) => !/^\(root\)|^\(program\)/.test(n)).slice(0, 4).join(' > ');
       top.set(outer, (top.get(outer) || 0) + 1);
     }
     console.log(`\ntask ${(task.dur / 1000).toFixed(0)} ms, ${inTask.length} samples; self:`);
     for (const [n, c] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 8)) console.log(`  ${c}  ${n.slice(0, 100)}`);
     for (const [n, c] of [...top].sort((a, b) => b[1] - a[1]).slice(0, 4)) console.log(`  outer ${c}  ${n.slice(0, 200)}`);
+    for (const [n, c] of [...ours].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  within ${c}  ${n.slice(0, 120)}`);
   }
   await session.context.close();
 } finally { await tearDown(env); }

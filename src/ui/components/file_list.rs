@@ -8,13 +8,14 @@ use crate::i18n::{
     archive_summary, export_parts, file_count, format_size, missing_parts, positions_summary,
     progress_line, section, show_more, visits_and_moves, why_label, Lang, Text,
 };
+use crate::model::location::Routine;
 use crate::model::media::MediaSummary;
 use crate::model::social::SocialSummary;
 use crate::model::time::parse_iso;
 use crate::model::trips::TripSummary;
-use crate::model::Summary;
+use crate::model::{PositionSummary, Summary};
 use crate::report::{FileReport, Kind};
-use crate::ui::state::{groups, FileEntry, FileStatus, Group, Shared};
+use crate::ui::state::{groups, FileEntry, FileStatus, Group, Part, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct FileListProps {
@@ -170,22 +171,39 @@ fn kind_id(report: &FileReport) -> Option<AttrValue> {
     }
 }
 
-fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
+/// The positions a report summarises, if it does.
+fn positions_of(report: &FileReport) -> Option<&PositionSummary> {
+    match &report.summary {
+        Some(Summary::Positions(p)) => Some(p),
+        _ => None,
+    }
+}
+
+fn trips_of(report: &FileReport) -> Option<&TripSummary> {
+    positions_of(report)?.trips.as_ref()
+}
+
+fn routine_of(report: &FileReport) -> Option<&Routine> {
+    positions_of(report)?.routine.as_ref()
+}
+
+/// A map is drawn of positions with their density.
+fn mapped_of(report: &FileReport) -> Option<&PositionSummary> {
+    positions_of(report).filter(|p| p.density.is_some())
+}
+
+fn kind_cell(lang: Lang, key: &str, owner: u32, report: &Shared) -> Html {
     let recognised = match &report.kind {
         Kind::Source(id) => Some(report.name.as_ref().map_or(id.as_str(), |n| n.get(lang))),
         Kind::Unknown => None,
     };
     if let (Some(name), Some(summary)) = (recognised, &report.summary) {
-        let (routine, trips, map, located) = match summary {
-            // A day can be shown of a file with positions or trips.
-            Summary::Positions(p) => (
-                p.routine.clone(),
-                p.trips.clone(),
-                p.density.is_some().then(|| Rc::new(p.clone())),
-                p.count > 0 || p.trips.is_some(),
-            ),
-            _ => (None, None, None, false),
-        };
+        // Parts of the report, shared with the charts and the map, not copied.
+        let routine = Part::of(report, routine_of);
+        let trips = Part::of(report, trips_of);
+        let map = Part::of(report, mapped_of);
+        // A day can be shown of a file with positions or trips.
+        let located = positions_of(report).is_some_and(|p| p.count > 0 || p.trips.is_some());
         let social = match summary {
             Summary::Social(s) => Some(s),
             _ => None,
@@ -230,8 +248,10 @@ fn kind_cell(lang: Lang, key: &str, owner: u32, report: &FileReport) -> Html {
                             }
                             { super::everyday_details::everyday_detail(lang, key, &f.id, summary) }
                             // The trips' and the carbon's charts follow theirs.
-                            if let (Some(trips), Some(measure)) = (trips.clone(), chart_of(&f.id, trips.as_ref())) {
-                                <super::TripsChart {lang} id={format!("c-{key}-{}", f.id)} {trips} {measure} />
+                            if let Some(measure) = chart_of(&f.id, trips_of(report)) {
+                                if let Some(trips) = trips.clone() {
+                                    <super::TripsChart {lang} id={format!("c-{key}-{}", f.id)} {trips} {measure} />
+                                }
                             }
                             <details class="why" data-why={f.id.clone()}>
                                 <summary aria-describedby={id}>{ why_label(lang) }</summary>

@@ -19,6 +19,7 @@ use crate::charts::map::{draw_map, heat_for, map_data, DayLayer, Layers, MapData
 use crate::i18n::{position, Lang, Text};
 use crate::model::basemap::basemap;
 use crate::model::PositionSummary;
+use crate::ui::state::Part;
 
 /// The map's height on screen, in CSS pixels.
 const CSS_HEIGHT: f64 = 340.0;
@@ -31,7 +32,7 @@ pub struct MapViewProps {
     pub lang: Lang,
     /// Unique on the page: the ids inside derive from it.
     pub id: AttrValue,
-    pub positions: Rc<PositionSummary>,
+    pub positions: Part<PositionSummary>,
     /// The opened file that holds the location file, and its path: the day view of that file,
     /// when open, is drawn over the map.
     pub file: u32,
@@ -161,7 +162,9 @@ pub fn map_view(props: &MapViewProps) -> Html {
     let lang = props.lang;
     let canvas = use_node_ref();
     // Built once per file (the page re-renders often while other files are read).
-    let data = use_memo(props.positions.clone(), |p| map_data(p).unwrap_or_default());
+    let data = use_memo(props.positions.clone(), |p| {
+        p.get().and_then(map_data).unwrap_or_default()
+    });
     // The day shown of this file, if any: drawn over the map, which then fits it.
     let days = use_context::<super::DayContext>();
     let shown = days
@@ -455,7 +458,7 @@ pub fn map_view(props: &MapViewProps) -> Html {
                 onlostpointercapture={on_up} onkeydown={on_key}></canvas>
             <p class="map-hint" id={hint}>{ Text::MapHint.get(lang) }</p>
             <ChartSave {lang} name="reflet-map" title={Text::MapTitle.get(lang)} {canvas} {svg} />
-            { places(lang, &props.positions) }
+            { props.positions.get().map(|p| places(lang, p)) }
             <p class="map-credits">{ Text::MapCredits.get(lang) }</p>
         </figure>
     }

@@ -6,13 +6,14 @@ use super::grid_chart::GridChart;
 use crate::charts::Grid;
 use crate::i18n::{clock, percent, weekday_name, Lang, Text};
 use crate::model::location::Routine;
+use crate::ui::state::Part;
 
 #[derive(Properties, PartialEq)]
 pub struct RoutineChartProps {
     pub lang: Lang,
     /// Unique on the page: the title's id derives from it.
     pub id: AttrValue,
-    pub routine: Routine,
+    pub routine: Part<Routine>,
 }
 
 /// The days and hours of a week, Monday first, as the grid's rows and columns.
@@ -27,7 +28,10 @@ pub fn week_grid(lang: Lang, values: Vec<Vec<Option<u8>>>) -> Grid {
 #[function_component(RoutineChart)]
 pub fn routine_chart(props: &RoutineChartProps) -> Html {
     let lang = props.lang;
-    let values: Vec<Vec<Option<u8>>> = props.routine.away.iter().map(|row| row.to_vec()).collect();
+    let Some(routine) = props.routine.get() else {
+        return Html::default();
+    };
+    let values: Vec<Vec<Option<u8>>> = routine.away.iter().map(|row| row.to_vec()).collect();
     let cells: Vec<Vec<Option<String>>> = values
         .iter()
         .map(|row| row.iter().map(|v| v.map(|p| percent(lang, p))).collect())

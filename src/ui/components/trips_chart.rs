@@ -10,6 +10,7 @@ use crate::charts::trips::{columns, mode_css, modes, number, table_rows, Measure
 use crate::charts::{draw_columns, Columns, Fit};
 use crate::i18n::{mode_name, Lang, Text};
 use crate::model::trips::TripSummary;
+use crate::ui::state::Part;
 
 /// The chart's height on screen, in CSS pixels.
 const CSS_HEIGHT: f64 = 220.0;
@@ -19,7 +20,7 @@ pub struct TripsChartProps {
     pub lang: Lang,
     /// Unique on the page: the ids inside derive from it.
     pub id: AttrValue,
-    pub trips: TripSummary,
+    pub trips: Part<TripSummary>,
     pub measure: Measure,
 }
 
@@ -56,8 +57,12 @@ fn draw(
 pub fn trips_chart(props: &TripsChartProps) -> Html {
     let canvas = use_node_ref();
     let lang = props.lang;
-    let scale = use_state(|| Scale::default_for(&props.trips));
-    let chart = columns(lang, &props.trips, props.measure, *scale);
+    let trips = props.trips.get();
+    let scale = use_state(|| trips.map_or(Scale::Week, Scale::default_for));
+    let Some(trips) = trips else {
+        return Html::default();
+    };
+    let chart = columns(lang, trips, props.measure, *scale);
     let (title_text, alt, unit) = match props.measure {
         Measure::Distance => (Text::TripsChartTitle, Text::TripsChartAlt, "km"),
         Measure::Carbon => (Text::Co2ChartTitle, Text::Co2ChartAlt, "kg"),
@@ -71,7 +76,7 @@ pub fn trips_chart(props: &TripsChartProps) -> Html {
     let (open, on_toggle) = use_details_open();
     let title = format!("{}-title", props.id);
     let table = if open {
-        table(lang, &chart, &props.trips, props.measure, unit, &title)
+        table(lang, &chart, trips, props.measure, unit, &title)
     } else {
         Html::default()
     };
@@ -106,7 +111,7 @@ pub fn trips_chart(props: &TripsChartProps) -> Html {
             <canvas ref={canvas.clone()} width="720" height="220" role="img"
                 aria-label={alt.get(lang)}></canvas>
             <ul class="legend">
-                { for modes(&props.trips, props.measure).into_iter().map(|mode| html! {
+                { for modes(trips, props.measure).into_iter().map(|mode| html! {
                     <li>
                         <span class="swatch" style={format!("background:{}", mode_css(mode))}></span>
                         { mode_name(lang, mode) }
