@@ -27,17 +27,20 @@ const SLOTS_I64: i64 = 144;
 const MAX_FILL: i64 = 12;
 /// The longest stay or move filled: a month.
 const MAX_SPAN: i64 = 31 * SLOTS_I64;
-const UNKNOWN: u32 = 0;
-const MOVING: u32 = 1;
+/// A slot's value: a `u16`, two bytes a slot (288 a day).
+type Value = u16;
+const UNKNOWN: Value = 0;
+const MOVING: Value = 1;
 /// Weekdays needed to state usual departure and return times, and days for the hour map.
 const MIN_DAYS: usize = 5;
 
-/// Days kept at most (55 years): a file of bogus dates costs at most 12 MB.
+/// Days kept at most (55 years): a file of bogus dates costs at most 6 MB.
 const MAX_DAYS: usize = 20_000;
-/// Places tracked at most (about 4 MB); positions in more places count as "elsewhere".
-const MAX_CELLS: usize = 100_000;
+/// Places tracked at most (under 1 MB), so that a slot's value fits beside [`FIXED`]; positions in
+/// more places count as moving (away from home), as on the way between places.
+const MAX_CELLS: usize = 32_000;
 /// Set on a slot a position marked: stays do not overwrite it.
-const FIXED: u32 = 1 << 31;
+const FIXED: Value = 1 << 15;
 /// Between positions at two different places, the last slots of the gap are the way there (30
 /// minutes); the ones before, still at the first place (phones record rarely while still).
 const MOVE_TAIL: i64 = 3;
@@ -53,7 +56,7 @@ enum Priority {
     Fill,
 }
 
-type Slots = Box<[u32; SLOTS]>;
+type Slots = Box<[Value; SLOTS]>;
 
 /// Where the person was, slot by slot.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -63,9 +66,9 @@ pub struct Timeline {
     days: HashMap<i64, Slots>,
     current: Option<(i64, Slots)>,
     cells: Vec<Cell>,
-    index: HashMap<Cell, u32>,
+    index: HashMap<Cell, Value>,
     /// The last position's slot (absolute, local), value and cell.
-    last: Option<(i64, u32, Cell)>,
+    last: Option<(i64, Value, Cell)>,
 }
 
 /// A slot seen from home.
@@ -77,14 +80,14 @@ enum Seen {
 }
 
 impl Timeline {
-    fn value(&mut self, cell: Cell) -> u32 {
+    fn value(&mut self, cell: Cell) -> Value {
         if let Some(&v) = self.index.get(&cell) {
             return v;
         }
         if self.cells.len() >= MAX_CELLS {
             return MOVING;
         }
-        let v = u32::try_from(self.cells.len()).map_or(MOVING, |n| n.saturating_add(2));
+        let v = Value::try_from(self.cells.len()).map_or(MOVING, |n| n.saturating_add(2));
         if v > MOVING {
             self.cells.push(cell);
             self.index.insert(cell, v);
@@ -93,13 +96,13 @@ impl Timeline {
     }
 
     /// The place of a slot's value, if it is one.
-    fn cell(&self, v: u32) -> Option<Cell> {
+    fn cell(&self, v: Value) -> Option<Cell> {
         let v = v & !FIXED;
-        let i = usize::try_from(v.checked_sub(2)?).ok()?;
+        let i = usize::from(v.checked_sub(2)?);
         self.cells.get(i).copied()
     }
 
-    fn slot_mut(&mut self, slot: i64) -> Option<&mut u32> {
+    fn slot_mut(&mut self, slot: i64) -> Option<&mut Value> {
         let day = slot.div_euclid(SLOTS_I64);
         if self.current.as_ref().is_none_or(|(d, _)| *d != day) {
             // Another day: put the current one back, and take this one out (or start it).
@@ -116,7 +119,7 @@ impl Timeline {
         self.current.as_mut()?.1.get_mut(i)
     }
 
-    fn set(&mut self, slot: i64, value: u32, priority: Priority) {
+    fn set(&mut self, slot: i64, value: Value, priority: Priority) {
         if let Some(v) = self.slot_mut(slot) {
             let write = match priority {
                 Priority::Position => true,
@@ -134,7 +137,7 @@ impl Timeline {
     }
 
     /// Every day's slots.
-    fn all_days(&self) -> impl Iterator<Item = (i64, &[u32; SLOTS])> {
+    fn all_days(&self) -> impl Iterator<Item = (i64, &[Value; SLOTS])> {
         self.days
             .iter()
             .map(|(&d, s)| (d, &**s))
@@ -179,7 +182,7 @@ impl Timeline {
         self.span(start, end, MOVING, Priority::Fill);
     }
 
-    fn span(&mut self, start: Millis, end: Millis, value: u32, priority: Priority) {
+    fn span(&mut self, start: Millis, end: Millis, value: Value, priority: Priority) {
         let first = start.div_euclid(SLOT);
         let last = end.max(start).div_euclid(SLOT).min(first + MAX_SPAN);
         for s in first..=last {
@@ -198,7 +201,7 @@ impl Timeline {
         out
     }
 
-    fn seen(&self, slots: &[u32; SLOTS], home: Cell) -> [Seen; SLOTS] {
+    fn seen(&self, slots: &[Value; SLOTS], home: Cell) -> [Seen; SLOTS] {
         let mut out = [Seen::Unknown; SLOTS];
         for (seen, &v) in out.iter_mut().zip(slots.iter()) {
             *seen = match v & !FIXED {
