@@ -41,6 +41,8 @@ const MAX_DAYS: usize = 20_000;
 const MAX_CELLS: usize = 32_000;
 /// Set on a slot a position marked: stays do not overwrite it.
 const FIXED: Value = 1 << 15;
+// Every place's value (its index + 2) stays below the flag.
+const _: () = assert!(MAX_CELLS + 2 < FIXED as usize);
 /// Between positions at two different places, the last slots of the gap are the way there (30
 /// minutes); the ones before, still at the first place (phones record rarely while still).
 const MOVE_TAIL: i64 = 3;
