@@ -204,30 +204,26 @@ impl Legs {
         self.trips += 1;
         self.tally(day, trip.legs);
         if self.log.next_index() < MAX_LOGGED {
-            let header = (
+            // The legs are stored only once the trip's header fits, so none is left unlogged.
+            if let (Ok(count), Ok(offset), Ok(end_offset)) = (
                 u8::try_from(trip.legs.len()),
                 i32::try_from(trip.local_start - trip.start),
                 i32::try_from(trip.local_end - trip.end),
-            );
-            let first = |store: &mut Blocks<Leg>| {
-                store
-                    .push_run(trip.legs)
-                    .and_then(|first| u32::try_from(first).ok())
-            };
-            if let ((Ok(count), Ok(offset), Ok(end_offset)), Some(first)) =
-                (header, first(&mut self.leg_store))
-            {
-                self.log.push(Logged {
-                    start: trip.start,
-                    end: trip.end,
-                    offset,
-                    end_offset,
-                    from: trip.from,
-                    to: trip.to,
-                    first,
-                    count,
-                    corrected: false,
-                });
+            ) {
+                let first = self.leg_store.push_run(trip.legs);
+                if let Some(first) = first.and_then(|first| u32::try_from(first).ok()) {
+                    self.log.push(Logged {
+                        start: trip.start,
+                        end: trip.end,
+                        offset,
+                        end_offset,
+                        from: trip.from,
+                        to: trip.to,
+                        first,
+                        count,
+                        corrected: false,
+                    });
+                }
             }
         }
         let (Some(main), Some(from), Some(to)) = (main_leg(trip.legs), trip.from, trip.to) else {
