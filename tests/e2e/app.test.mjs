@@ -10,7 +10,7 @@ import { after, before, describe, test } from 'node:test';
 
 import { NetworkGuard } from './guard.mjs';
 import {
-  ROOT, axe, finish, open, openLoaded, pickFiles, sample, screenshot, setUp, tearDown, untilKept, untilReady, watchWorkers,
+  ROOT, axe, finish, open, openLoaded, pickFiles, reloadLoaded, sample, screenshot, setUp, tearDown, untilKept, untilReady, watchWorkers,
 } from './harness.mjs';
 import { SUB_PATH, startServer } from './server.mjs';
 import { storedZip } from './zipfile.mjs';
@@ -2044,14 +2044,11 @@ describe('offline use (sw.js)', () => {
 
   test('with the host down (every answer a 503), it opens from what it kept and reads a file', async () => {
     const session = await openLoaded(env, '/');
-    const { page, guard } = session;
+    const { page } = session;
     assert.equal(await page.getAttribute('html', 'data-offline'), 'ready');
     env.server.host.failing = true;
     try {
-      guard.markReloading();
-      await page.reload();
-      await untilReady(page);
-      guard.markLoaded();
+      await reloadLoaded(session);
       await readsTheSample(page);
     } finally {
       env.server.host.failing = false;
@@ -2147,10 +2144,7 @@ describe('offline use (sw.js)', () => {
 
     await context.unroute(isIndex);
     await context.setOffline(true);
-    guard.markReloading();
-    await page.reload();
-    await untilReady(page);
-    guard.markLoaded();
+    await reloadLoaded(session);
     assert.equal(await version(), '2');
     await finish(session);
   });
@@ -2191,10 +2185,7 @@ describe('offline use (sw.js)', () => {
       assert.deepEqual((await kept(page)).urls, keptUrls(`${server.origin}/`));
       // And it opens offline.
       await context.setOffline(true);
-      guard.markReloading();
-      await page.reload();
-      await untilReady(page);
-      guard.markLoaded();
+      await reloadLoaded(session);
       await finish(session);
     } finally {
       await server.close();
@@ -2220,12 +2211,6 @@ describe('keep it safely', () => {
   // The names of this origin's IndexedDB databases.
   const databases = (page) => page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
   // A reload is a load: its requests are not "after load"; any request after it is.
-  async function reload(session) {
-    session.guard.loaded = false;
-    await session.page.reload();
-    await untilReady(session.page);
-    session.guard.markLoaded();
-  }
   const status = (page, id, text) => page.locator(`#${id}`, { hasText: text }).waitFor();
 
   test('results are kept encrypted, unlocked with the passphrase after a reload, and erased by Forget everything', async () => {
@@ -2291,7 +2276,7 @@ describe('keep it safely', () => {
     }
 
     // Next visit: the landing page offers to unlock them.
-    await reload(session);
+    await reloadLoaded(session);
     await page.waitForSelector('#unlock-title');
     assert.equal(await page.$('#files'), null);
     assert.equal(await page.getAttribute('#unlock-pass', 'autocomplete'), 'current-password');
@@ -2351,7 +2336,7 @@ describe('keep it safely', () => {
     assert.equal(await page.$('#forget'), null);
     await page.waitForFunction(() => document.activeElement?.id === 'landing-title');
     // And after a reload, still nothing: looking for kept results creates no database.
-    await reload(session);
+    await reloadLoaded(session);
     await page.waitForTimeout(300);
     assert.equal(await page.$('#unlock-title'), null);
     assert.deepEqual(await databases(page), []);

@@ -94,6 +94,15 @@ export async function openLoaded(env, path = '/', options = {}) {
   return session;
 }
 
+// Reloads the page of `openLoaded`'s session: the guard allows requests again until the app has
+// loaded once more.
+export async function reloadLoaded({ page, guard }) {
+  guard.markReloading();
+  await page.reload();
+  await untilReady(page);
+  guard.markLoaded();
+}
+
 // Waits until the app has loaded: the engine is ready (the drop zone's buttons are enabled) and
 // the files are kept for offline use.
 export async function untilReady(page) {
