@@ -533,9 +533,14 @@ impl Record {
         let mut seen = 0_u32;
         let mut cursor = Cursor::new(bytes);
         cursor.fields(&RECORD_KEYS, |index, c| {
-            let Some(bit) = index.map(|i| 1_u32 << i).filter(|bit| bit & PASSED == 0) else {
-                return c.skip();
+            // Written without `Option`'s combinators, which a build for size leaves as calls.
+            let bit = match index {
+                Some(i) => 1_u32 << i,
+                None => return c.skip(),
             };
+            if bit & PASSED != 0 {
+                return c.skip();
+            }
             if seen & bit != 0 {
                 return None;
             }
