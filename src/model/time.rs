@@ -121,38 +121,58 @@ fn millis(fraction: &[u8]) -> Option<i64> {
 /// The usual form, `YYYY-MM-DDTHH:MM:SS[.f…]Z` with nothing around it, read byte by byte (this
 /// runs for every position of a `Records.json`); `None` for anything else, which [`parse_iso`]
 /// then reads the general way, to the same value.
+// Written without closures, iterators or `Option`'s combinators, which a build for size (the
+// browser's module) leaves as calls.
 fn parse_utc(text: &[u8]) -> Option<Millis> {
-    let digits = |range: std::ops::Range<usize>| {
-        text.get(range)?.iter().try_fold(0_i64, |n, &b| {
-            b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0'))
-        })
+    let Some(
+        &[y1, y2, y3, y4, b'-', mo1, mo2, b'-', d1, d2, b'T', h1, h2, b':', mi1, mi2, b':', s1, s2],
+    ) = text.get(..19)
+    else {
+        return None;
     };
-    let (head, tail) = text.split_at_checked(19)?;
-    if head.get(4) != Some(&b'-')
-        || head.get(7) != Some(&b'-')
-        || head.get(10) != Some(&b'T')
-        || head.get(13) != Some(&b':')
-        || head.get(16) != Some(&b':')
-    {
+    let year = two_digits(y1, y2)? * 100 + two_digits(y3, y4)?;
+    let (month, day) = (two_digits(mo1, mo2)?, two_digits(d1, d2)?);
+    let (hour, minute, second) = (
+        two_digits(h1, h2)?,
+        two_digits(mi1, mi2)?,
+        two_digits(s1, s2)?,
+    );
+    // (Two digits are never negative.)
+    if month == 0 || month > 12 || day == 0 || day > 31 || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    let (hour, minute, second) = (digits(11..13)?, digits(14..16)?, digits(17..19)?);
-    if !(1..=12).contains(&month)
-        || !(1..=31).contains(&day)
-        || hour > 23
-        || minute > 59
-        || second > 60
-    {
-        return None;
-    }
-    let millis = match tail {
-        [b'Z'] => 0,
-        [b'.', fraction @ .., b'Z'] if fraction.iter().all(u8::is_ascii_digit) => millis(fraction)?,
+    // `Z`, or a fraction of a second then `Z`: its first three digits are the milliseconds.
+    let millis = match text.get(19..) {
+        Some([b'Z']) => 0,
+        Some([b'.', fraction @ .., b'Z']) if !fraction.is_empty() => {
+            let mut value = 0;
+            let mut scale = 1000;
+            for &b in fraction {
+                if !b.is_ascii_digit() {
+                    return None;
+                }
+                if scale > 1 {
+                    scale /= 10;
+                    value += i64::from(b - b'0') * scale;
+                }
+            }
+            value
+        }
         _ => return None,
     };
     let days = days_from_civil(year, month, day);
     Some(((days * 24 + hour) * 60 + minute) * 60_000 + second * 1000 + millis)
+}
+
+/// Two ASCII digits as a number.
+#[allow(clippy::inline_always)] // see `parse_utc`
+#[inline(always)]
+fn two_digits(tens: u8, units: u8) -> Option<i64> {
+    let (t, u) = (tens.wrapping_sub(b'0'), units.wrapping_sub(b'0'));
+    if t > 9 || u > 9 {
+        return None;
+    }
+    Some(i64::from(t) * 10 + i64::from(u))
 }
 
 /// Writes an instant as `YYYY-MM-DDTHH:MM:SS.fffZ`.
