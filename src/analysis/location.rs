@@ -116,15 +116,24 @@ impl LocationSink for Locations {
         self.trips.fix(fix, source);
         self.countries.fix(fix.at, fix.time);
         self.density.fix(fix.at);
-        if let Some(gap) = self.previous.map(|p| fix.time - p) {
-            if (0..=MAX_GAP).contains(&gap) {
+        // Written without `Option`'s combinators, which a build for size leaves as calls.
+        if let Some(previous) = self.previous {
+            let gap = fix.time - previous;
+            #[allow(clippy::manual_range_contains)] // `contains` would be a call here
+            if gap >= 0 && gap <= MAX_GAP {
                 self.gaps.0 += gap;
                 self.gaps.1 += 1;
             }
         }
         self.previous = Some(fix.time);
-        self.first = Some(self.first.map_or(fix.time, |f| f.min(fix.time)));
-        self.last = Some(self.last.map_or(fix.time, |l| l.max(fix.time)));
+        match self.first {
+            Some(first) if first <= fix.time => {}
+            _ => self.first = Some(fix.time),
+        }
+        match self.last {
+            Some(latest) if latest >= fix.time => {}
+            _ => self.last = Some(fix.time),
+        }
         let source = if source.is_empty() { "UNKNOWN" } else { source };
         tally(&mut self.sources, source);
     }
@@ -194,13 +203,11 @@ impl LocationSink for Locations {
         self.last_device = index;
         if let Some((_, device)) = self.devices.get_mut(index) {
             device.positions += 1;
-            for (slot, value) in [
-                (&mut device.platform, platform),
-                (&mut device.form_factor, form_factor),
-            ] {
-                if slot.is_none() {
-                    *slot = value.map(str::to_ascii_uppercase);
-                }
+            if device.platform.is_none() {
+                device.platform = platform.map(str::to_ascii_uppercase);
+            }
+            if device.form_factor.is_none() {
+                device.form_factor = form_factor.map(str::to_ascii_uppercase);
             }
         }
     }

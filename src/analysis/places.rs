@@ -157,7 +157,7 @@ impl Stays {
             if time < stay.last {
                 return; // out of order: not part of a run
             }
-            if time - stay.last <= MAX_GAP && stay.anchor.distance_m(at) <= STAY_RADIUS_M {
+            if time - stay.last <= MAX_GAP && stay.anchor.within_m(at, STAY_RADIUS_M) {
                 stay.last = time;
                 stay.lat += i64::from(at.lat_e7);
                 stay.lng += i64::from(at.lng_e7);

@@ -15,6 +15,9 @@ pub struct LatLng {
     pub lng_e7: i32,
 }
 
+/// The mean Earth radius, in metres.
+const EARTH_RADIUS_M: f64 = 6_371_008.8;
+
 impl LatLng {
     /// From degrees; `None` for NaN, out-of-range values and the exact `0, 0` that exports write
     /// for "no position".
@@ -66,12 +69,32 @@ impl LatLng {
 
     /// Great-circle distance in metres (haversine, mean Earth radius).
     pub fn distance_m(self, other: LatLng) -> f64 {
-        const EARTH_RADIUS_M: f64 = 6_371_008.8;
         let (la1, la2) = (self.lat().to_radians(), other.lat().to_radians());
         let dla = la2 - la1;
         let dlo = (other.lng() - self.lng()).to_radians();
         let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
         2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
+    }
+
+    /// Whether `other` is within `radius_m` of here: `self.distance_m(other) <= radius_m`, the
+    /// same answer, but without trigonometry (software in the browser) when two bounds of the
+    /// distance settle it. On the sphere, the way between two points is at least their
+    /// difference in latitude, and at most that plus their difference in longitude (along a
+    /// meridian, then a parallel no longer than the equator's arc); only within a centimetre of
+    /// the radius, or across the antimeridian, is the distance computed.
+    pub fn within_m(self, other: LatLng, radius_m: f64) -> bool {
+        /// Metres per 10^-7 degree along a great circle of the mean sphere.
+        const M_PER_E7: f64 = EARTH_RADIUS_M * std::f64::consts::PI / 180.0 / 1e7;
+        const SLACK_M: f64 = 0.01;
+        let dlat = (f64::from(other.lat_e7) - f64::from(self.lat_e7)).abs() * M_PER_E7;
+        if dlat > radius_m + SLACK_M {
+            return false;
+        }
+        let dlng = (f64::from(other.lng_e7) - f64::from(self.lng_e7)).abs() * M_PER_E7;
+        if dlat + dlng < radius_m - SLACK_M {
+            return true;
+        }
+        self.distance_m(other) <= radius_m
     }
 }
 
@@ -443,6 +466,72 @@ mod tests {
     fn a_fix_is_16_bytes() {
         assert_eq!(std::mem::size_of::<Fix>(), 16);
         assert_eq!(std::mem::size_of::<LatLng>(), 8);
+    }
+
+    #[test]
+    fn within_answers_as_the_distance_does() {
+        // Pairs around many places (the poles and the antimeridian too), at distances spread
+        // around each radius, some right on its edge: the bounds never answer otherwise.
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: i64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            i64::try_from(state % u64::try_from(n).unwrap()).unwrap()
+        };
+        let mut decided = [0_usize; 2];
+        for radius in [50.0, 150.0, 200.0, 1_000.0] {
+            for _ in 0..20_000 {
+                let lat = i32::try_from(next(1_800_000_001) - 900_000_000).unwrap();
+                let lng = i32::try_from(next(3_600_000_000) - 1_800_000_000).unwrap();
+                let here = LatLng {
+                    lat_e7: lat,
+                    lng_e7: lng,
+                };
+                // Up to about four radii away in each direction.
+                #[allow(clippy::cast_possible_truncation)] // at most 363,637
+                let reach = (radius * 4.0 / 0.011) as i64;
+                let step = |v: i64, lo: i64, hi: i64| v.clamp(lo, hi);
+                let there = LatLng {
+                    lat_e7: i32::try_from(step(
+                        i64::from(lat) + next(2 * reach) - reach,
+                        -900_000_000,
+                        900_000_000,
+                    ))
+                    .unwrap(),
+                    lng_e7: i32::try_from(step(
+                        i64::from(lng) + next(2 * reach) - reach,
+                        -1_800_000_000,
+                        1_800_000_000,
+                    ))
+                    .unwrap(),
+                };
+                let exact = here.distance_m(there) <= radius;
+                assert_eq!(
+                    here.within_m(there, radius),
+                    exact,
+                    "{here:?} {there:?} {radius}"
+                );
+                decided[usize::from(exact)] += 1;
+                // On the edge: the radius set to the distance itself, and just under it.
+                let d = here.distance_m(there);
+                assert!(here.within_m(there, d));
+                assert_eq!(here.within_m(there, d - 1e-9), d <= d - 1e-9);
+            }
+        }
+        // Both answers came up often.
+        assert!(decided[0] > 5_000 && decided[1] > 5_000, "{decided:?}");
+        // Across the antimeridian.
+        let east = LatLng {
+            lat_e7: 0,
+            lng_e7: 1_799_999_990,
+        };
+        let west = LatLng {
+            lat_e7: 0,
+            lng_e7: -1_799_999_990,
+        };
+        assert!(east.within_m(west, 10.0));
+        assert!(!east.within_m(west, 0.1));
     }
 
     #[test]

@@ -202,11 +202,22 @@ impl BoundingBox {
         }
     }
 
+    /// Grows the box to hold a point. As `f64::min` and `f64::max` (a `NaN` is passed over),
+    /// written as comparisons: for every position of a file, and the browser's module, built
+    /// for size, calls a software `fmin` and `fmax` for those.
     pub fn include(&mut self, lat: f64, lng: f64) {
-        self.south = self.south.min(lat);
-        self.north = self.north.max(lat);
-        self.west = self.west.min(lng);
-        self.east = self.east.max(lng);
+        if lat < self.south || self.south.is_nan() {
+            self.south = lat;
+        }
+        if lat > self.north || self.north.is_nan() {
+            self.north = lat;
+        }
+        if lng < self.west || self.west.is_nan() {
+            self.west = lng;
+        }
+        if lng > self.east || self.east.is_nan() {
+            self.east = lng;
+        }
     }
 }
 
