@@ -108,14 +108,24 @@ fn parse_any(text: &str) -> Option<Millis> {
 
 /// The milliseconds of a fraction of a second (the digits after the point): its first three
 /// digits, which must be digits; later ones are not looked at. `None` if it is empty.
+// Written as a plain loop: it runs for every position of a `Records.json` (see `parse_utc`).
 fn millis(fraction: &[u8]) -> Option<i64> {
-    let kept = fraction
-        .get(..fraction.len().min(3))
-        .filter(|k| !k.is_empty())?;
-    let value = kept.iter().try_fold(0_i64, |n, &b| {
-        b.is_ascii_digit().then(|| n * 10 + i64::from(b - b'0'))
-    })?;
-    Some(value * 10_i64.pow(3 - u32::try_from(kept.len()).ok()?))
+    let kept = match fraction.get(..3) {
+        Some(first) => first,
+        None => fraction,
+    };
+    if kept.is_empty() {
+        return None;
+    }
+    let (mut value, mut scale) = (0, 1000);
+    for &b in kept {
+        if !b.is_ascii_digit() {
+            return None;
+        }
+        scale /= 10;
+        value += i64::from(b - b'0') * scale;
+    }
+    Some(value)
 }
 
 /// The usual form, `YYYY-MM-DDTHH:MM:SS[.f…]Z` with nothing around it, read byte by byte (this
@@ -141,22 +151,17 @@ fn parse_utc(text: &[u8]) -> Option<Millis> {
     if month == 0 || month > 12 || day == 0 || day > 31 || hour > 23 || minute > 59 || second > 60 {
         return None;
     }
-    // `Z`, or a fraction of a second then `Z`: its first three digits are the milliseconds.
+    // `Z`, or a fraction of a second then `Z`.
     let millis = match text.get(19..) {
         Some([b'Z']) => 0,
-        Some([b'.', fraction @ .., b'Z']) if !fraction.is_empty() => {
-            let mut value = 0;
-            let mut scale = 1000;
+        Some([b'.', fraction @ .., b'Z']) => {
+            // Every digit checked, as the general reader does.
             for &b in fraction {
                 if !b.is_ascii_digit() {
                     return None;
                 }
-                if scale > 1 {
-                    scale /= 10;
-                    value += i64::from(b - b'0') * scale;
-                }
             }
-            value
+            millis(fraction)?
         }
         _ => return None,
     };
