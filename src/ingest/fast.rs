@@ -392,11 +392,11 @@ fn starts_key(rest: &[u8], key: &[u8]) -> bool {
     rest.get(key.len()) == Some(&b'"') && starts_with(rest, key)
 }
 
-/// Whether `rest` starts with `start`; compared a word at a time (two overlapping ones): no
+/// Whether `rest` starts with `key`; compared a word at a time (two overlapping ones): no
 /// call to `memcmp` for 4 to 16 bytes.
 #[inline(always)]
-fn starts_with(rest: &[u8], start: &[u8]) -> bool {
-    let (n, key) = (start.len(), start);
+fn starts_with(rest: &[u8], key: &[u8]) -> bool {
+    let n = key.len();
     let Some(text) = rest.get(..n) else {
         return false;
     };
@@ -411,7 +411,7 @@ fn starts_with(rest: &[u8], start: &[u8]) -> bool {
 /// without closures or conversions, which a build for size leaves as calls.
 #[inline(always)]
 #[allow(clippy::many_single_char_names)]
-fn load8(bytes: &[u8], at: usize) -> u64 {
+pub(super) fn load8(bytes: &[u8], at: usize) -> u64 {
     match bytes.get(at..at + 8) {
         Some(&[a, b, c, d, e, f, g, h]) => u64::from_le_bytes([a, b, c, d, e, f, g, h]),
         _ => 0,
@@ -433,8 +433,9 @@ fn load4(bytes: &[u8], at: usize) -> u32 {
 fn eight_digits(w: u64) -> Option<i64> {
     // A byte is a digit when its high half is 3 and adding 6 keeps it so (no carry crosses a
     // byte that passes both tests, and a byte that fails one fails the word).
-    let high = |w: u64| w & (ONES * 0xF0);
-    if high(w) != ONES * 0x30 || high(w.wrapping_add(ONES * 0x06)) != ONES * 0x30 {
+    const HIGH_HALVES: u64 = ONES * 0xF0;
+    const THREES: u64 = ONES * 0x30;
+    if w & HIGH_HALVES != THREES || w.wrapping_add(ONES * 0x06) & HIGH_HALVES != THREES {
         return None;
     }
     // Digits to values, then pairs, fours and the eight combined.

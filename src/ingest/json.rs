@@ -216,16 +216,16 @@ fn ends_scalar(b: u8) -> bool {
 /// browser too, where the compiler does not vectorise a plain loop): each byte of a word counts
 /// its own newlines, for up to 255 words, then the eight counts are added up.
 fn count_newlines(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const LOW7: u64 = u64::from_ne_bytes([0x7F; 8]);
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
+    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
+    const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
     const EVEN: u64 = 0x00FF_00FF_00FF_00FF;
     let mut total = 0;
     for block in bytes.chunks(255 * 8) {
         let words = block.chunks_exact(8);
         total += memchr::memchr_iter(b'\n', words.remainder()).count();
         let lanes = words.fold(0_u64, |lanes, word| {
-            let w = <[u8; 8]>::try_from(word).map_or(0, u64::from_ne_bytes) ^ NEWLINES;
+            let w = super::fast::load8(word, 0) ^ NEWLINES;
             // The high bit of each byte of `nonzero` is set exactly when that byte of `w` is not 0.
             let nonzero = ((w & LOW7) + LOW7) | w;
             lanes + ((!nonzero >> 7) & ONES)
