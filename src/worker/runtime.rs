@@ -29,8 +29,10 @@ thread_local! {
     /// What is kept of every location file read, for day views and corrections. It lives as
     /// long as the worker; forgetting everything ends the worker.
     static KEPT: RefCell<Vec<KeptFile>> = const { RefCell::new(Vec::new()) };
-    /// Messages received and not yet handled, in order.
-    static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
+    /// Messages received and not yet handled, in order, and the warm-up's steps.
+    static QUEUE: RefCell<VecDeque<Queued>> = const { RefCell::new(VecDeque::new()) };
+    /// The warm-up while it lasts: see [`warm_up`].
+    static WARM_UP: RefCell<Option<WarmUp>> = const { RefCell::new(None) };
     /// True from the moment a drain of the queue is scheduled until it has emptied the queue.
     static DRAINING: Cell<bool> = const { Cell::new(false) };
 }
@@ -222,10 +224,7 @@ pub fn start() {
     }));
 
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-        QUEUE.with(|q| q.borrow_mut().push_back(event.data()));
-        if !DRAINING.replace(true) {
-            reflet_drain_soon();
-        }
+        enqueue(Queued::Message(event.data()));
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget(); // lives as long as the worker
@@ -257,6 +256,32 @@ const PROBE_BYTES: usize = 256 << 10;
 /// The longest the warm-up waits for optimised code before saying it is ready anyway.
 const WARM_UP_MAX_MS: f64 = 1500.0;
 
+/// What waits for [`drain`]: a message from the page, or the warm-up's next read.
+enum Queued {
+    Message(JsValue),
+    WarmUp,
+}
+
+/// Queues `item` and makes sure a drain is on its way.
+fn enqueue(item: Queued) {
+    QUEUE.with(|q| q.borrow_mut().push_back(item));
+    if !DRAINING.replace(true) {
+        reflet_drain_soon();
+    }
+}
+
+/// The warm-up's document, and its speeds so far.
+struct WarmUp {
+    doc: Blob,
+    /// When the warm-up started (`performance.now()`).
+    start: f64,
+    /// Whether the whole document has been read once.
+    read_once: bool,
+    /// Probes read so far, and the last one's speed.
+    probes: u32,
+    last: f64,
+}
+
 /// Reads a small generated `Records.json` until the browser runs the reader's optimised code,
 /// results thrown away, then says the worker is ready.
 ///
@@ -265,9 +290,15 @@ const WARM_UP_MAX_MS: f64 = 1500.0;
 /// with, and the reader's loop runs in one call per file. So a file opened at once in a fresh
 /// worker ran mostly on baseline code: 100 MB took 1.5–1.7 s, against 1.0–1.1 s once the worker
 /// had read something before (BENCHMARKS.md). The warm-up reads 1 MiB once, then 256 KiB every
-/// 40 ms (leaving the optimising compiler the processor in between) until reading has become
-/// fast and stopped getting faster, or for 1.5 s at most, while the page still shows the engine
-/// loading. (384 KiB and 96 KiB left a first 10 MB file 0.20-0.31 s, against 0.16-0.21 s now.)
+/// 40 ms (leaving the optimising compiler the processor in between) until reading has stopped
+/// getting faster, or for 1.5 s at most, while the page still shows the engine loading. (384 KiB
+/// and 96 KiB left a first 10 MB file 0.20-0.31 s, against 0.16-0.21 s then.) Until session 19
+/// the first probe could end it (the speed it was compared with started infinite), often 300 ms
+/// in, while the reader's loop was still being optimised: traced with V8's
+/// `--trace-wasm-compilation-times`, 61–66 functions were optimised after a first 100 MB file
+/// had started, against 50–52 since, the loop always before it. Each read is a step of the
+/// queue, so that it runs as a file's job does: under the suspending entry point where the
+/// browser has one, its slices read by the reader worker.
 fn warm_up() {
     let spec = crate::synth::RecordsSpec {
         seed: 1,
@@ -280,20 +311,57 @@ fn warm_up() {
         .and_then(|_| {
             Blob::new_with_u8_array_sequence(&Array::of1(&js_sys::Uint8Array::from(&doc[..]))).ok()
         });
-    let Some(blob) = blob else {
+    let Some(doc) = blob else {
         post(&FromWorker::Ready);
         return;
     };
-    let start = now();
-    let first = read_for_nothing(&blob);
-    probe(blob, first, start, f64::INFINITY);
+    WARM_UP.set(Some(WarmUp {
+        doc,
+        start: now(),
+        read_once: false,
+        probes: 0,
+        last: 0.0,
+    }));
+    enqueue(Queued::WarmUp);
+}
+
+/// The warm-up's next read: the whole document the first time, then a probe; says the worker is
+/// ready once reading has stopped getting faster (from the third probe on, two probes in a row
+/// within 10 %: the optimised code is in), or after [`WARM_UP_MAX_MS`]; otherwise the next
+/// probe comes 40 ms later.
+#[allow(clippy::cast_precision_loss)] // a few KiB
+fn warm_up_step(reads: Reads) {
+    let Some(mut warm) = WARM_UP.take() else {
+        return;
+    };
+    if warm.read_once {
+        // The probe is a prefix of the document: cut inside a record, it ends as truncated,
+        // after the same reading.
+        let part = warm
+            .doc
+            .slice_with_f64_and_f64(0.0, PROBE_BYTES as f64)
+            .unwrap_or_else(|_| warm.doc.clone());
+        let speed = read_for_nothing(&part, reads);
+        warm.probes += 1;
+        let settled = warm.probes >= 3 && (speed - warm.last).abs() <= 0.1 * warm.last;
+        if settled || now() - warm.start >= WARM_UP_MAX_MS {
+            post(&FromWorker::Ready);
+            return;
+        }
+        warm.last = speed;
+    } else {
+        read_for_nothing(&warm.doc, reads);
+        warm.read_once = true;
+    }
+    WARM_UP.set(Some(warm));
+    gloo::timers::callback::Timeout::new(40, || enqueue(Queued::WarmUp)).forget();
 }
 
 /// Reads `blob` as a file is read (a [`BlobSource`], its reports turned into the message that
 /// would carry them), results thrown away; returns its speed in bytes per millisecond. The same
 /// path as a file's: a first job that went through code the warm-up had not run took 0.31 s on
 /// 10 MB, against 0.20 s after a first job of 1 MB (BENCHMARKS.md).
-fn read_for_nothing(blob: &Blob) -> f64 {
+fn read_for_nothing(blob: &Blob, reads: Reads) -> f64 {
     let t0 = now();
     let mut discard = |report: FileReport| {
         let _ = FromWorker::Found {
@@ -302,32 +370,10 @@ fn read_for_nothing(blob: &Blob) -> f64 {
         }
         .to_json();
     };
-    if let Ok(mut source) = BlobSource::new(blob.clone(), Reads::Sync) {
+    if let Ok(mut source) = BlobSource::new(blob.clone(), reads) {
         report::describe_input_with("Records.json", &mut source, &mut discard, Memory::Summary);
     }
     blob.size() / (now() - t0).max(0.1)
-}
-
-/// Probes until reading is at least twice as fast as the first time and has stopped getting
-/// faster (two probes in a row within 10 %: the optimised code is in), or for at most
-/// [`WARM_UP_MAX_MS`]; then says the worker is ready.
-#[allow(clippy::cast_precision_loss)] // a few KiB
-fn probe(doc: Blob, first: f64, start: f64, last: f64) {
-    gloo::timers::callback::Timeout::new(40, move || {
-        // The probe is a prefix of the document: cut inside a record, it ends as truncated,
-        // after the same reading.
-        let part = doc
-            .slice_with_f64_and_f64(0.0, PROBE_BYTES as f64)
-            .unwrap_or_else(|_| doc.clone());
-        let speed = read_for_nothing(&part);
-        let settled = speed >= 2.0 * first && speed <= 1.1 * last;
-        if settled || now() - start >= WARM_UP_MAX_MS {
-            post(&FromWorker::Ready);
-        } else {
-            probe(doc, first, start, speed);
-        }
-    })
-    .forget();
 }
 
 /// Handles the messages received, in order, until none is left: the worker binary's export that
@@ -341,8 +387,11 @@ pub fn drain(suspending: bool) {
     } else {
         Reads::Sync
     };
-    while let Some(data) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
-        handle(&data, reads);
+    while let Some(item) = QUEUE.with(|q| q.borrow_mut().pop_front()) {
+        match item {
+            Queued::Message(data) => handle(&data, reads),
+            Queued::WarmUp => warm_up_step(reads),
+        }
     }
     DRAINING.set(false);
 }

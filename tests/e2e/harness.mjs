@@ -30,7 +30,11 @@ export async function setUp() {
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      // JS_FLAGS: V8's own flags, for looking into the engine (`--trace-wasm-compilation-times`
+      // prints each function's tier-up); what it prints, and the page's console, go to the
+      // browser's output (DEBUG=pw:browser shows it).
+      ...(process.env.JS_FLAGS ? [`--js-flags=${process.env.JS_FLAGS}`, '--enable-logging=stderr'] : [])],
   });
   return { server, browser };
 }
