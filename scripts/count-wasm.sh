@@ -5,7 +5,7 @@
 #
 # The browser's timings swing by a quarter from one run to the next on a shared machine; an
 # instruction count does not. This builds `report::describe_input` for wasm32 as the page's
-# module is built (profile `app`, then `wasm-opt -Oz`), in a small library of its own under
+# module is built (profile `app`, then wasm-opt as trunk runs it), in a small library of its own under
 # target/count-wasm (the profiles are copied from Cargo.toml), runs it in Node's V8 with the
 # optimising compiler only (`--no-liftoff`) under callgrind, once and three times, and prints the
 # difference halved: the instructions of one read, the compilation left out. FILE defaults to
@@ -87,7 +87,9 @@ cp Cargo.lock "$OUT/Cargo.lock"
 CARGO_TARGET_DIR="$ROOT/$OUT/target" cargo build --quiet --manifest-path "$OUT/Cargo.toml" \
   --profile app --target wasm32-unknown-unknown
 WASM_OPT=tests/e2e/node_modules/.bin/wasm-opt
-FLAGS=(-Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals)
+# shellcheck source=scripts/release-wasm-opt.sh
+source scripts/release-wasm-opt.sh
+FLAGS=("${RELEASE_WASM_OPT[@]}")
 if [ "${2:-}" = --names ]; then
   "$WASM_OPT" "${FLAGS[@]}" --debuginfo "$OUT/target/wasm32-unknown-unknown/app/count_wasm.wasm" -o "$OUT/named.wasm"
   (cd "$OUT" && rm -f isolate-*.log && node --prof --no-liftoff run.mjs named.wasm "$FILE" 3 \
