@@ -349,7 +349,7 @@ impl Cursor<'_> {
 }
 
 /// A `1` in each byte of a word, and each byte's high bit.
-const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+pub(super) const ONES: u64 = u64::from_le_bytes([0x01; 8]);
 const HIGH: u64 = u64::from_le_bytes([0x80; 8]);
 
 /// Where the first byte that may not be inside a plain string is (`"`, `\\`, a control byte,

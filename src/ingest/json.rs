@@ -216,7 +216,7 @@ fn ends_scalar(b: u8) -> bool {
 /// browser too, where the compiler does not vectorise a plain loop): each byte of a word counts
 /// its own newlines, for up to 255 words, then the eight counts are added up.
 fn count_newlines(bytes: &[u8]) -> usize {
-    const ONES: u64 = u64::from_le_bytes([0x01; 8]);
+    use super::fast::ONES;
     const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
     const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
     const EVEN: u64 = 0x00FF_00FF_00FF_00FF;

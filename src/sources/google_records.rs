@@ -523,9 +523,11 @@ impl Record {
 
     /// Reads a record of the usual shape straight from its bytes (see [`crate::ingest::fast`]):
     /// the record and its length, or `None` to leave it to `serde_json`.
-    // Kept out of the reader's loop (one call per file), so that the browser can optimise it on
-    // its own while a file is read (see `worker::runtime::warm_up`); with the warm-up, a fresh
-    // worker measured the same either way on the benchmark machine: a precaution.
+    // Kept out of the reader's loop (one call per file), so that the browser optimises it on its
+    // own while a file is read (see `worker::runtime::warm_up`) and can inline calls into the
+    // loop, which would otherwise be too large for that. `wasm-opt -Oz` ignores
+    // `#[inline(never)]`: `index.html` names this function and `hand_over` to keep them apart
+    // (`--no-inline=*google_records*Record*fast*`): renaming either means changing it there.
     #[inline(never)]
     fn fast(bytes: &[u8]) -> Option<(Record, usize)> {
         let mut record = Record::default();
@@ -565,6 +567,7 @@ impl Record {
         Some((record, cursor.pos()))
     }
 
+    /// Kept out of the reader's loop, as [`Record::fast`] (named in `index.html` too).
     #[inline(never)]
     fn hand_over(&self, out: &mut dyn LocationSink) {
         let at = self
