@@ -4,8 +4,7 @@
 //! only once are dropped to make room (they are still counted in the larger cells, which a decade
 //! of travels does not fill).
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use super::fxhash::FxHashMap;
 
 use crate::model::gazetteer::largest_within;
 use crate::model::location::{Density as Grids, DensityGrid, LatLng, MapTown};
@@ -19,37 +18,10 @@ pub const REPORTED: usize = 5_000;
 
 type Cell = (i32, i32);
 
-/// Cells are hashed by a rotation and a multiplication (as rustc's `FxHasher`): the default
-/// `SipHash` cost more than the counting itself. It does not resist chosen collisions, which would
-/// only slow down the reading of one's own file.
-#[derive(Default)]
-struct CellHasher(u64);
-
-impl CellHasher {
-    fn add(&mut self, n: u64) {
-        self.0 = (self.0.rotate_left(5) ^ n).wrapping_mul(0x517c_c1b7_2722_0a95);
-    }
-}
-
-impl Hasher for CellHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_i32(&mut self, n: i32) {
-        self.add(u64::from(n.cast_unsigned()));
-    }
-}
-
 #[derive(Debug, Default)]
 struct Counts {
-    cells: HashMap<Cell, u32, BuildHasherDefault<CellHasher>>,
+    /// Hashed by [`FxHasher`](super::fxhash::FxHasher): `SipHash` cost more than the counting.
+    cells: FxHashMap<Cell, u32>,
     /// The last cell and the positions in it not yet added: positions come in runs.
     run: Option<(Cell, u32)>,
     /// New cells not counted since the cells were last thinned out.

@@ -11,6 +11,8 @@
 
 use std::collections::HashMap;
 
+use super::fxhash::FxHashMap;
+
 use super::routine::Timeline;
 pub use crate::model::location::{Confidence, Doubt, Home, Work};
 use crate::model::location::{LatLng, Move, Routine, Visit};
@@ -143,9 +145,9 @@ impl DayCounters {
 pub struct Presence {
     clock: Clock,
     /// Local day number → that night's counters.
-    nights: HashMap<i64, DayCounters>,
+    nights: FxHashMap<i64, DayCounters>,
     /// Local day number → counters of that weekday's working hours (09:00–17:00, Monday–Friday).
-    workdays: HashMap<i64, DayCounters>,
+    workdays: FxHashMap<i64, DayCounters>,
     /// Where the person was, ten minutes at a time: the routine, and the time spent at each place.
     timeline: Timeline,
 }
@@ -187,7 +189,7 @@ fn is_weekday(day: i64) -> bool {
 }
 
 /// Each day's most seen cell.
-fn daily_tops(days: &HashMap<i64, DayCounters>) -> HashMap<i64, Counter> {
+fn daily_tops(days: &FxHashMap<i64, DayCounters>) -> HashMap<i64, Counter> {
     days.iter()
         .filter_map(|(&day, counters)| Some((day, *counters.top()?)))
         .collect()

@@ -24,7 +24,7 @@ pub struct Locations {
     first: Option<Millis>,
     last: Option<Millis>,
     bbox: Option<BoundingBox>,
-    sources: BTreeMap<String, u64>,
+    sources: Tally,
     /// Days since 1970 (UTC) with a position: a few thousand for a decade.
     days: BTreeSet<i64>,
     /// The day of the last position, already in `days` (positions come mostly in order).
@@ -38,7 +38,7 @@ pub struct Locations {
     service_home: Option<LatLng>,
     service_work: Option<LatLng>,
     affinities: BTreeMap<Mode, f64>,
-    activity_guesses: BTreeMap<String, u64>,
+    activity_guesses: Tally,
     /// The devices named, with their tag as a number when it is one; positions past
     /// [`MAX_DEVICES`] devices are counted in `other_devices`.
     devices: Vec<(Option<i64>, Device)>,
@@ -64,15 +64,55 @@ pub const MAX_GAP: Millis = 3_600_000;
 /// under `OTHER`, so that memory stays bounded whatever the file holds.
 pub const MAX_NAMES: usize = 64;
 
-/// Counts one more `name` in `tally`, upper-cased: `GPS` and `gps` are counted together, without
-/// allocating once the name is known.
-fn tally(tally: &mut BTreeMap<String, u64>, name: &str) {
-    if let Some((_, n)) = tally.iter_mut().find(|(k, _)| k.eq_ignore_ascii_case(name)) {
-        *n += 1;
-    } else if tally.len() < MAX_NAMES {
-        tally.insert(name.to_ascii_uppercase(), 1);
-    } else {
-        *tally.entry("OTHER".to_owned()).or_default() += 1;
+/// Counts one more `name` in `tally`, upper-cased: `GPS` and `gps` are counted together.
+/// Returns the key it was counted under.
+fn tally(tally: &mut BTreeMap<String, u64>, name: &str) -> String {
+    let key = match tally.keys().find(|k| k.eq_ignore_ascii_case(name)) {
+        Some(key) => key.clone(),
+        None if tally.len() < MAX_NAMES => name.to_ascii_uppercase(),
+        None => "OTHER".to_owned(),
+    };
+    *tally.entry(key.clone()).or_default() += 1;
+    key
+}
+
+/// A [`tally`] of names that come over and over (a file names the same few sources and
+/// activities on every record): the first time a name comes as written, it is counted as
+/// [`tally`] counts it, and its key kept beside it; after that, only the count of the name as
+/// written grows, added to its key at the end. Finding a name among the keys, without case, cost
+/// more than all the rest of the counting. The same counts, in the same keys.
+#[derive(Debug, Default)]
+struct Tally {
+    names: BTreeMap<String, u64>,
+    /// Names as written (at most [`RECENT`]), the key each was counted under, and how many
+    /// more times each came since.
+    recent: Vec<(String, String, u64)>,
+}
+
+/// Names as written that [`Tally`] keeps apart; any others are counted by [`tally`] each time.
+const RECENT: usize = 16;
+
+impl Tally {
+    fn add(&mut self, name: &str) {
+        for (written, _, n) in &mut self.recent {
+            if written == name {
+                *n += 1;
+                return;
+            }
+        }
+        let key = tally(&mut self.names, name);
+        if self.recent.len() < RECENT {
+            self.recent.push((name.to_owned(), key, 0));
+        }
+    }
+
+    fn finish(mut self) -> BTreeMap<String, u64> {
+        for (_, key, n) in self.recent {
+            if let Some(count) = self.names.get_mut(&key) {
+                *count += n;
+            }
+        }
+        self.names
     }
 }
 
@@ -135,7 +175,7 @@ impl LocationSink for Locations {
             _ => self.last = Some(fix.time),
         }
         let source = if source.is_empty() { "UNKNOWN" } else { source };
-        tally(&mut self.sources, source);
+        self.sources.add(source);
     }
 
     fn visit(&mut self, visit: &Visit) {
@@ -174,7 +214,7 @@ impl LocationSink for Locations {
     }
 
     fn activity_guess(&mut self, kind: &str) {
-        tally(&mut self.activity_guesses, kind);
+        self.activity_guesses.add(kind);
         self.trips.guess(kind);
     }
 
@@ -272,7 +312,7 @@ impl Locations {
             first: self.first.map(format_iso),
             last: self.last.map(format_iso),
             bbox: self.bbox,
-            sources: self.sources,
+            sources: self.sources.finish(),
             skipped: self.skipped,
             visits: self.visits,
             moves: self.moves,
@@ -291,7 +331,7 @@ impl Locations {
             service_home: self.service_home,
             service_work: self.service_work,
             affinities: self.affinities,
-            activity_guesses: self.activity_guesses,
+            activity_guesses: self.activity_guesses.finish(),
             devices: Self::devices(self.devices, self.other_devices),
             history_settings: self.history_settings,
         };

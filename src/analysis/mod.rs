@@ -31,6 +31,7 @@ pub mod countries;
 pub mod day;
 pub mod density;
 pub mod energy;
+pub mod fxhash;
 pub mod health;
 pub mod home;
 pub mod location;

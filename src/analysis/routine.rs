@@ -15,6 +15,7 @@
 
 use std::collections::HashMap;
 
+use super::fxhash::FxHashMap;
 use super::home::{near, Cell};
 use crate::model::location::Routine;
 use crate::model::time::Millis;
@@ -65,10 +66,10 @@ type Slots = Box<[Value; SLOTS]>;
 pub struct Timeline {
     /// Local day number → its slots (0: unknown, 1: moving, n + 2: the place `cells[n]`; with
     /// [`FIXED`] when a position marked it). The day being written is kept out, in `current`.
-    days: HashMap<i64, Slots>,
+    days: FxHashMap<i64, Slots>,
     current: Option<(i64, Slots)>,
     cells: Vec<Cell>,
-    index: HashMap<Cell, Value>,
+    index: FxHashMap<Cell, Value>,
     /// The last position's slot (absolute, local), value and cell.
     last: Option<(i64, Value, Cell)>,
 }

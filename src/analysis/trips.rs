@@ -24,9 +24,10 @@
 //! takes its legs out of the totals and puts them back under the new mode, so that the summary
 //! it gives is what the file would have said had the export named that mode.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 use super::co2;
+use super::fxhash::FxHashMap;
 use super::home::{Clock, Presence, Said};
 use crate::model::blocks::Blocks;
 use crate::model::day::{DayLeg, DayTrip, PlaceSaid};
@@ -190,7 +191,7 @@ impl Logged {
 struct Legs {
     trips: u64,
     days: BTreeMap<(i64, Mode), Tally>,
-    ends: HashMap<(Cell, Cell, i64, Mode), (u64, f64)>,
+    ends: FxHashMap<(Cell, Cell, i64, Mode), (u64, f64)>,
     /// Pairs kept per year.
     ends_per_year: BTreeMap<i64, usize>,
     log: Blocks<Logged>,
@@ -422,7 +423,13 @@ pub struct Trips {
     ignore_guesses: bool,
     /// A far position and its guess, until the next position confirms it.
     held: Option<(Fix, Option<Mode>)>,
+    /// The activities named so far, as written, and their mode (at most [`KINDS`]): a file names
+    /// the same few over and over, and [`Mode::parse`] allocates.
+    kinds: Vec<(String, Mode)>,
 }
+
+/// Activities named as written whose mode [`Trips`] keeps at hand; others are parsed each time.
+const KINDS: usize = 32;
 
 /// The last place the person was seen still, with what makes a quick first test of a step.
 #[derive(Debug, Clone, Copy)]
@@ -563,7 +570,15 @@ impl Trips {
         if self.ignore_guesses {
             return;
         }
-        let mode = Mode::parse(kind);
+        let mode = if let Some(&(_, mode)) = self.kinds.iter().find(|(k, _)| k == kind) {
+            mode
+        } else {
+            let mode = Mode::parse(kind);
+            if self.kinds.len() < KINDS {
+                self.kinds.push((kind.to_owned(), mode));
+            }
+            mode
+        };
         if !matches!(mode, Mode::Still | Mode::Unknown) {
             if let Some(n) = self.guesses.get_mut(index(mode)) {
                 *n = n.saturating_add(1);
@@ -992,7 +1007,7 @@ fn periods(days: &BTreeMap<(i64, Mode), Tally>, name: impl Fn(i64) -> String) ->
 
 /// Trips from home to work or back (each end within a cell of its place), by year and mode.
 fn home_work(
-    ends: &HashMap<(Cell, Cell, i64, Mode), (u64, f64)>,
+    ends: &FxHashMap<(Cell, Cell, i64, Mode), (u64, f64)>,
     home: LatLng,
     work: LatLng,
 ) -> Vec<HomeWork> {
