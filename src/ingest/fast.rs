@@ -200,12 +200,44 @@ impl<'a> Cursor<'a> {
     /// `accuracy`, `velocity`, `activeWifiScan`…), anything else checked by `serde_json` from
     /// the value's start.
     pub fn skip(&mut self) -> Option<()> {
+        if self.skip_int() {
+            return Some(());
+        }
         let start = self.pos;
         if self.skip_plain(SKIP_DEPTH).is_some() {
             return Some(());
         }
         self.pos = start;
         self.value::<IgnoredAny>().map(|_| ())
+    }
+
+    /// Passes over an integer (`-?(0|[1-9][0-9]*)`, of any length, as `serde_json` passes over
+    /// one) followed by a byte that ends it, after white space; `false`, the cursor after the
+    /// white space, for anything else. Most values passed over are small integers (`accuracy`,
+    /// `velocity`, `heading`…): read without their value, and without [`Cursor::skip_plain`]'s
+    /// calls.
+    fn skip_int(&mut self) -> bool {
+        self.skip_space();
+        let bytes = self.bytes;
+        let mut at = self.pos;
+        if matches!(bytes.get(at), Some(b'-')) {
+            at += 1;
+        }
+        let first = at;
+        while let Some(&b) = bytes.get(at) {
+            if b.wrapping_sub(b'0') > 9 {
+                break;
+            }
+            at += 1;
+        }
+        let digits = at - first;
+        // `serde_json` refuses leading zeros (and reads `1.5` or `1e3` as floats: left to it).
+        let zero = matches!(bytes.get(first), Some(b'0'));
+        if digits == 0 || (zero && digits > 1) || !ends_at(bytes, at) {
+            return false;
+        }
+        self.pos = at;
+        true
     }
 
     /// A value of integers, plain strings, literals, arrays and objects (keys plain, repeated
@@ -586,6 +618,9 @@ mod tests {
         for (json, end) in [
             ("  42 ,", 4),
             ("-7}", 2),
+            ("0,", 1),
+            ("-0]", 2),
+            ("123456789012345678901234567890 ,", 30),
             ("null,", 4),
             (r#""WIFI","#, 6),
             (r#""a\"b","#, 6),
@@ -621,6 +656,8 @@ mod tests {
         assert_eq!(skip("[1, 2"), None);
         for bad in [
             "[1,],",
+            "-,",
+            "-01,",
             "{\"a\":1,},",
             "tru,",
             "truex,",

@@ -288,7 +288,19 @@ enum Kind {
 #[cfg_attr(test, derive(Debug, PartialEq))]
 struct Guesses {
     known: [u32; ACTIVITY_TYPES.len()],
+    /// Whether any of `known` is counted (most records have no activity: nothing to go through).
+    any_known: bool,
     other: Vec<String>,
+}
+
+impl Guesses {
+    /// One more top guess of the type of `index` in [`ACTIVITY_TYPES`].
+    fn count(&mut self, index: usize) {
+        if let Some(n) = self.known.get_mut(index) {
+            *n = n.saturating_add(1);
+            self.any_known = true;
+        }
+    }
 }
 
 /// One guess of an entry, its type borrowed from the file when it has no escapes.
@@ -363,11 +375,7 @@ impl<'de> Deserialize<'de> for Guesses {
                 let mut guesses = Guesses::default();
                 while let Some(entry) = seq.next_element::<Entry>()? {
                     match entry.activity.and_then(|t| t.0) {
-                        Some(Kind::Known(index)) => {
-                            if let Some(n) = guesses.known.get_mut(index) {
-                                *n = n.saturating_add(1);
-                            }
-                        }
+                        Some(Kind::Known(index)) => guesses.count(index),
                         Some(Kind::Other(kind)) => guesses.other.push(kind),
                         None => {}
                     }
@@ -443,11 +451,7 @@ impl Guesses {
                 Some(())
             })?;
             match top {
-                Some(Kind::Known(index)) => {
-                    if let Some(n) = guesses.known.get_mut(index) {
-                        *n = n.saturating_add(1);
-                    }
-                }
+                Some(Kind::Known(index)) => guesses.count(index),
                 Some(Kind::Other(kind)) => guesses.other.push(kind),
                 None => {}
             }
@@ -582,9 +586,11 @@ impl Record {
         } else {
             out.skipped();
         }
-        for (kind, n) in ACTIVITY_TYPES.iter().zip(self.activity.known) {
-            for _ in 0..n {
-                out.activity_guess(kind);
+        if self.activity.any_known {
+            for (kind, n) in ACTIVITY_TYPES.iter().zip(self.activity.known) {
+                for _ in 0..n {
+                    out.activity_guess(kind);
+                }
             }
         }
         for kind in &self.activity.other {
