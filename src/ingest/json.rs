@@ -735,13 +735,14 @@ impl<R: Read> Framer<R> {
             return Ok(count);
         }
         loop {
-            if self.parse_in_place(fast, each)? {
-                count += 1;
-            } else if let Some(item) =
-                self.parse(Purpose::Keep, &mut |bytes| serde_json::from_slice(bytes))?
-            {
-                count += 1;
-                each(item);
+            // At an element's start.
+            if !self.in_place_run(fast, each, &mut count)? {
+                if let Some(item) =
+                    self.parse(Purpose::Keep, &mut |bytes| serde_json::from_slice(bytes))?
+                {
+                    count += 1;
+                    each(item);
+                }
             }
             match self.peek()? {
                 None => return Err(JsonError::Truncated),
@@ -751,6 +752,38 @@ impl<R: Read> Framer<R> {
                     return Ok(count);
                 }
                 Some(_) => return Err(self.syntax_at(self.pos)),
+            }
+        }
+    }
+
+    /// Elements read in place ([`Framer::parse_in_place`]) one after the other, with the `,`
+    /// after each, as long as their bytes are in the buffer; each counted in `count`. Then
+    /// `false` at the start of an element not read so (one that runs past the buffer, about one
+    /// per read of the file, or an unusual one), or `true` past the last element read, when what
+    /// follows is not a `,` in the buffer (`]`, or the buffer's end).
+    ///
+    /// A function of its own, called about once per read, rather than the loop of the whole
+    /// array: the browser optimises a function while it runs but uses the optimised code from its
+    /// next call on, so a file's first read runs on the first code at worst, not the whole file
+    /// (`walk` and `elements` are called once per file). `wasm-opt -Oz` inlines a function with
+    /// one caller whatever `#[inline(never)]` says: `index.html` names it
+    /// (`--no-inline=*Framer*in_place_run*`), so renaming it means changing it there.
+    #[inline(never)]
+    fn in_place_run<T: DeserializeOwned>(
+        &mut self,
+        fast: Option<Fast<T>>,
+        each: &mut dyn FnMut(T),
+        count: &mut u64,
+    ) -> Result<bool, JsonError> {
+        loop {
+            if !self.parse_in_place(fast, each)? {
+                return Ok(false);
+            }
+            *count += 1;
+            let rest = self.buf.get(self.pos..self.end).unwrap_or_default();
+            match rest.iter().position(|&b| !is_space(b)) {
+                Some(k) if rest.get(k) == Some(&b',') => self.pos += k + 1,
+                _ => return Ok(true),
             }
         }
     }
