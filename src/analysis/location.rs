@@ -359,6 +359,30 @@ mod tests {
     use super::*;
     use crate::model::location::LatLng;
 
+    /// The tally that keeps names as written apart counts what counting each name at once
+    /// counts: names in other cases, more names than it keeps apart, more than the tally holds.
+    #[test]
+    fn a_tally_counts_as_counting_each_name_at_once() {
+        let mut names: Vec<String> = ["GPS", "gps", "WIFI", "Gps", "CELL", "wifi", "UNKNOWN"]
+            .iter()
+            .map(|s| (*s).to_owned())
+            .collect();
+        for n in 0..100 {
+            names.push(format!("source{}", n % 80));
+            names.push(if n % 3 == 0 { "GPS" } else { "cell" }.to_owned());
+            names.push(format!("SOURCE{}", n % 7));
+        }
+        let mut at_once = BTreeMap::new();
+        let mut kept = Tally::default();
+        for name in &names {
+            tally(&mut at_once, name);
+            kept.add(name);
+        }
+        assert!(at_once.contains_key("OTHER"), "{at_once:?}");
+        assert_eq!(at_once.len(), MAX_NAMES + 1);
+        assert_eq!(kept.finish(), at_once);
+    }
+
     #[test]
     fn positions_are_counted_bounded_and_grouped_by_how_they_were_located() {
         let mut locations = Locations::default();
