@@ -12,7 +12,6 @@
 use std::collections::HashMap;
 
 use super::fxhash::FxHashMap;
-
 use super::routine::Timeline;
 pub use crate::model::location::{Confidence, Doubt, Home, Work};
 use crate::model::location::{LatLng, Move, Routine, Visit};
