@@ -198,6 +198,24 @@ pub(super) fn near(a: Cell, b: Cell) -> bool {
     (a.0 - b.0).abs() <= 1 && (a.1 - b.1).abs() <= 1
 }
 
+/// How many of the counted cells are [`near`] `c`: the counts of `c` and its eight neighbours.
+fn around<S: std::hash::BuildHasher>(counts: &HashMap<Cell, u64, S>, c: Cell) -> u64 {
+    (-1..=1)
+        .flat_map(|a| (-1..=1).map(move |b| (c.0 + a, c.1 + b)))
+        .filter_map(|n| counts.get(&n))
+        .sum()
+}
+
+/// How many times each cell comes in `cells`, for [`around`]: a count of the cells near one
+/// place in nine lookups, instead of a pass over them all for each place.
+fn cell_counts(cells: impl Iterator<Item = Cell>) -> FxHashMap<Cell, u64> {
+    let mut counts = FxHashMap::default();
+    for cell in cells {
+        *counts.entry(cell).or_insert(0) += 1;
+    }
+    counts
+}
+
 /// Where a place the person named is: the mean of the `seen` day tops near it, else where they
 /// said (rounded to 0.001° either way).
 fn where_said(tops: &HashMap<i64, Counter>, at: LatLng, seen: u64) -> (f64, f64) {
@@ -282,17 +300,11 @@ impl Presence {
     /// nights: then the nights are likely spent at work (night shifts every night).
     fn daytime_elsewhere(&self, night: Cell) -> bool {
         let time = self.timeline.time_by_place();
-        let around = |c: Cell| -> u64 {
-            (-1..=1)
-                .flat_map(|a| (-1..=1).map(move |b| (c.0 + a, c.1 + b)))
-                .filter_map(|n| time.get(&n))
-                .sum()
-        };
-        let at_night = around(night);
+        let at_night = around(&time, night);
         let elsewhere = time
             .keys()
             .filter(|c| (c.0 - night.0).abs() > 2 || (c.1 - night.1).abs() > 2)
-            .map(|&c| around(c))
+            .map(|&c| around(&time, c))
             .max()
             .unwrap_or(0);
         elsewhere * 4 > at_night * 5
@@ -318,14 +330,14 @@ impl Presence {
         let nightly = daily_tops(&self.nights);
         let total = nightly.len() as u64;
         let places: Vec<(i64, Cell)> = nightly.iter().map(|(&d, c)| (d, c.cell)).collect();
-        let nights_near = |c: Cell, filter: &dyn Fn(i64) -> bool| {
-            places
-                .iter()
-                .filter(|(d, p)| filter(*d) && near(*p, c))
-                .count() as u64
+        // The nights (those `filter` keeps) spent in each cell.
+        let counts = |filter: &dyn Fn(i64) -> bool| {
+            cell_counts(places.iter().filter(|(d, _)| filter(*d)).map(|p| p.1))
         };
+        let all = |_: i64| true;
+        let every_night = counts(&all);
         if let Some(at) = said.home {
-            let nights = nights_near(cell_of(at), &|_| true);
+            let nights = around(&every_night, cell_of(at));
             let (lat, lng) = where_said(&nightly, at, nights);
             return Some(Home {
                 lat,
@@ -338,29 +350,28 @@ impl Presence {
         }
         let excluded = said.not_home();
         let allowed = |c: Cell| !excluded.iter().any(|x| near(*x, c));
-        let best_of = |filter: &dyn Fn(i64) -> bool| {
-            let mut candidates: Vec<Cell> =
-                places.iter().map(|p| p.1).filter(|c| allowed(*c)).collect();
-            candidates.sort_unstable();
-            candidates.dedup();
+        let mut candidates: Vec<Cell> =
+            places.iter().map(|p| p.1).filter(|c| allowed(*c)).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        let best_of = |counts: &FxHashMap<Cell, u64>| {
             candidates
-                .into_iter()
-                .map(|c| (nights_near(c, filter), c))
+                .iter()
+                .map(|&c| (around(counts, c), c))
                 .max_by_key(|&(n, c)| (n, std::cmp::Reverse(c)))
         };
-        let all = |_: i64| true;
-        let (nights, home) = best_of(&all)?;
+        let (nights, home) = best_of(&every_night)?;
         // The second place: the best away from home.
-        let second = places
-            .iter()
-            .filter(|(_, p)| (p.0 - home.0).abs() > 2 || (p.1 - home.1).abs() > 2)
-            .map(|&(_, c)| nights_near(c, &all))
+        let second = every_night
+            .keys()
+            .filter(|p| (p.0 - home.0).abs() > 2 || (p.1 - home.1).abs() > 2)
+            .map(|&c| around(&every_night, c))
             .max()
             .unwrap_or(0);
         // Weekday nights (Monday–Friday mornings) against weekend ones (Saturday, Sunday).
         let weekend = |day: i64| matches!((day + 3).rem_euclid(7), 5 | 6);
         let weekday = |day: i64| !weekend(day);
-        let split = match (best_of(&weekday), best_of(&weekend)) {
+        let split = match (best_of(&counts(&weekday)), best_of(&counts(&weekend))) {
             (Some((a, wd)), Some((b, we))) if a >= 3 && b >= 3 => !near(wd, we),
             _ => false,
         };
@@ -412,7 +423,8 @@ impl Presence {
     pub fn work_as_said(&self, home: Option<&Home>, said: &Said) -> Option<Work> {
         let tops = daily_tops(&self.workdays);
         let total = tops.len() as u64;
-        let days_near = |c: Cell| tops.values().filter(|t| near(t.cell, c)).count() as u64;
+        let counts = cell_counts(tops.values().map(|t| t.cell));
+        let days_near = |c: Cell| around(&counts, c);
         if let Some(at) = said.work {
             let days = days_near(cell_of(at));
             let (lat, lng) = where_said(&tops, at, days);
@@ -698,5 +710,31 @@ mod tests {
         let home = nights.home().unwrap();
         assert_eq!((home.nights, home.nights_total), (10, 10));
         assert_eq!(home.confidence, Confidence::Medium);
+    }
+
+    #[test]
+    fn counts_around_a_cell_are_the_cells_near_it() {
+        // Cells clustered in a 7×7 square (many neighbours, repeats), with a few far ones.
+        let cells: Vec<Cell> = (0..400_i32)
+            .map(|i| {
+                let x = i.wrapping_mul(-1_640_531_535) >> 8;
+                if i % 50 == 0 {
+                    (x % 1000, x % 777)
+                } else {
+                    (x.rem_euclid(7) - 3, (x / 7).rem_euclid(7) - 3)
+                }
+            })
+            .collect();
+        let counts = cell_counts(cells.iter().copied());
+        assert_eq!(counts.values().sum::<u64>(), 400);
+        for a in -6..=6 {
+            for b in -6..=6 {
+                let c = (a, b);
+                let direct = cells.iter().filter(|&&p| near(p, c)).count() as u64;
+                assert_eq!(around(&counts, c), direct, "{c:?}");
+            }
+        }
+        assert!(around(&counts, (0, 0)) > 30);
+        assert_eq!(around(&counts, (100_000, -100_000)), 0);
     }
 }
