@@ -359,6 +359,8 @@ impl Legs {
 struct Open {
     start: Millis,
     from: LatLng,
+    /// `from`'s [`LatLng::cos_lat`].
+    from_cos: f64,
     end: Millis,
     to: LatLng,
     /// Metres of the steps that started at a position with a guess, by mode.
@@ -442,11 +444,11 @@ struct Anchor {
 
 impl Anchor {
     fn new(at: LatLng, seen: Millis) -> Anchor {
-        Anchor {
-            at,
-            seen,
-            cos_lat: at.lat().to_radians().cos(),
-        }
+        Anchor::with_cos(at, seen, at.cos_lat())
+    }
+
+    fn with_cos(at: LatLng, seen: Millis, cos_lat: f64) -> Anchor {
+        Anchor { at, seen, cos_lat }
     }
 
     /// Whether `to` is under a step away, on a flat Earth around the anchor: within a
@@ -497,7 +499,9 @@ impl Trips {
             self.close();
         }
         let Some(Anchor {
-            at: anchor, seen, ..
+            at: anchor,
+            seen,
+            cos_lat: anchor_cos,
         }) = self.anchor
         else {
             self.anchor = Some(Anchor::new(fix.at, fix.time));
@@ -507,7 +511,9 @@ impl Trips {
             a.seen = fix.time;
             return;
         }
-        let metres = anchor.distance_m(fix.at);
+        // Each cosine once: the anchor's is kept, this position's is the next anchor's.
+        let fix_cos = fix.at.cos_lat();
+        let metres = anchor.distance_with_cos(anchor_cos, fix.at, fix_cos);
         if metres < STEP_M {
             // Near the antimeridian, where the quick test does not hold.
             if let Some(a) = self.anchor.as_mut() {
@@ -524,7 +530,7 @@ impl Trips {
             self.held = Some((fix, guess));
             return;
         }
-        self.anchor = Some(Anchor::new(fix.at, fix.time));
+        self.anchor = Some(Anchor::with_cos(fix.at, fix.time, fix_cos));
         if elapsed > GAP {
             self.close();
             if metres >= 1000.0 && elapsed <= LONG_GAP {
@@ -541,6 +547,7 @@ impl Trips {
         let open = self.open.get_or_insert(Open {
             start: seen,
             from: anchor,
+            from_cos: anchor_cos,
             end: seen,
             to: anchor,
             guessed: [0.0; MODES.len()],
@@ -548,7 +555,8 @@ impl Trips {
             max_kmh: 0.0,
             farthest: 0.0,
         });
-        open.farthest = open.farthest.max(open.from.distance_m(fix.at));
+        let from = open.from.distance_with_cos(open.from_cos, fix.at, fix_cos);
+        open.farthest = open.farthest.max(from);
         match guess {
             Some(mode) => {
                 if let Some(m) = open.guessed.get_mut(index(mode)) {

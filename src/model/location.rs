@@ -69,10 +69,22 @@ impl LatLng {
 
     /// Great-circle distance in metres (haversine, mean Earth radius).
     pub fn distance_m(self, other: LatLng) -> f64 {
+        self.distance_with_cos(self.cos_lat(), other, other.cos_lat())
+    }
+
+    /// The cosine of the latitude, as [`LatLng::distance_with_cos`] takes it.
+    pub fn cos_lat(self) -> f64 {
+        self.lat().to_radians().cos()
+    }
+
+    /// [`LatLng::distance_m`], the same value, given both points' [`LatLng::cos_lat`]: for a
+    /// caller that measures from one point again and again (trigonometry is software in the
+    /// browser).
+    pub fn distance_with_cos(self, cos_self: f64, other: LatLng, cos_other: f64) -> f64 {
         let (la1, la2) = (self.lat().to_radians(), other.lat().to_radians());
         let dla = la2 - la1;
         let dlo = (other.lng() - self.lng()).to_radians();
-        let h = (dla / 2.0).sin().powi(2) + la1.cos() * la2.cos() * (dlo / 2.0).sin().powi(2);
+        let h = (dla / 2.0).sin().powi(2) + cos_self * cos_other * (dlo / 2.0).sin().powi(2);
         2.0 * EARTH_RADIUS_M * h.sqrt().min(1.0).asin()
     }
 
