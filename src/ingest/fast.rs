@@ -22,11 +22,34 @@ use serde::de::{DeserializeOwned, IgnoredAny};
 pub struct Cursor<'a> {
     bytes: &'a [u8],
     pos: usize,
+    /// The `\n` in the bytes before `pos`: counted as white space is passed over (the only
+    /// place JSON has them), so that the file's reader need not count them again for its error
+    /// lines.
+    lines: usize,
+}
+
+/// A place in the bytes to come back to ([`Cursor::mark`], [`Cursor::back_to`]).
+#[derive(Clone, Copy)]
+pub struct Mark {
+    pos: usize,
+    lines: usize,
+}
+
+/// The bytes between an object's members, as an earlier member was followed by them (see
+/// [`Cursor::next_key`]), and the `\n` among them.
+#[derive(Default)]
+struct Between<'a> {
+    bytes: &'a [u8],
+    lines: usize,
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(bytes: &'a [u8]) -> Self {
-        Cursor { bytes, pos: 0 }
+        Cursor {
+            bytes,
+            pos: 0,
+            lines: 0,
+        }
     }
 
     /// How many bytes have been read.
@@ -34,14 +57,32 @@ impl<'a> Cursor<'a> {
         self.pos
     }
 
-    /// Goes back to `pos`, from [`Cursor::pos`], to read a value again another way.
-    pub fn set_pos(&mut self, pos: usize) {
-        self.pos = pos;
+    /// How many `\n` the bytes read hold.
+    pub fn lines(&self) -> usize {
+        self.lines
+    }
+
+    /// Where the cursor is, to come back to it ([`Cursor::back_to`]).
+    pub fn mark(&self) -> Mark {
+        Mark {
+            pos: self.pos,
+            lines: self.lines,
+        }
+    }
+
+    /// Goes back to a [`Cursor::mark`], to read a value again another way.
+    pub fn back_to(&mut self, mark: Mark) {
+        self.pos = mark.pos;
+        self.lines = mark.lines;
     }
 
     #[inline(always)]
     fn skip_space(&mut self) {
-        while matches!(self.bytes.get(self.pos), Some(b' ' | b'\n' | b'\r' | b'\t')) {
+        while let Some(&b) = self.bytes.get(self.pos) {
+            if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                break;
+            }
+            self.lines += usize::from(b == b'\n');
             self.pos += 1;
         }
     }
@@ -49,13 +90,14 @@ impl<'a> Cursor<'a> {
     /// Passes over `between` if the bytes at the cursor are exactly those: the separator
     /// between an object's members that an earlier member was followed by (see
     /// [`Cursor::next_key`]).
-    fn skip_same(&mut self, between: &[u8]) -> bool {
+    fn skip_same(&mut self, between: &Between) -> bool {
         let same = match self.bytes.get(self.pos..) {
-            Some(rest) => starts_with(rest, between),
+            Some(rest) => starts_with(rest, between.bytes),
             None => false,
         };
         if same {
-            self.pos += between.len();
+            self.pos += between.bytes.len();
+            self.lines += between.lines;
         }
         same
     }
@@ -65,17 +107,20 @@ impl<'a> Cursor<'a> {
     /// key's `"` as they were the first time (in a pretty-printed file `,\n    "`, the same for
     /// every member at one depth): when the bytes at the cursor are the same, they are passed
     /// over in one comparison, as reading them one by one would (same bytes, same reading).
-    fn next_key(&mut self, between: &mut &'a [u8]) -> Option<bool> {
-        if !between.is_empty() && self.skip_same(between) {
+    fn next_key(&mut self, between: &mut Between<'a>) -> Option<bool> {
+        if !between.bytes.is_empty() && self.skip_same(between) {
             return Some(false);
         }
-        let start = self.pos;
+        let start = self.mark();
         if self.after_item(b'}')? {
             return Some(true);
         }
         self.consume(b'"')?;
-        if between.is_empty() {
-            *between = self.bytes.get(start..self.pos).unwrap_or_default();
+        if between.bytes.is_empty() {
+            *between = Between {
+                bytes: self.bytes.get(start.pos..self.pos).unwrap_or_default(),
+                lines: self.lines - start.lines,
+            };
         }
         Some(false)
     }
@@ -191,7 +236,9 @@ impl<'a> Cursor<'a> {
         let rest = self.bytes.get(self.pos..)?;
         let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
         let value = values.next()?.ok()?;
-        self.pos += values.byte_offset();
+        let len = values.byte_offset();
+        self.lines += memchr::memchr_iter(b'\n', rest.get(..len)?).count();
+        self.pos += len;
         Some(value)
     }
 
@@ -203,11 +250,11 @@ impl<'a> Cursor<'a> {
         if self.skip_int() {
             return Some(());
         }
-        let start = self.pos;
+        let start = self.mark();
         if self.skip_plain(SKIP_DEPTH).is_some() {
             return Some(());
         }
-        self.pos = start;
+        self.back_to(start);
         self.value::<IgnoredAny>().map(|_| ())
     }
 
@@ -314,7 +361,7 @@ impl<'a> Cursor<'a> {
         if self.open(b'{', b'}')? {
             return Some(());
         }
-        let mut between: &[u8] = &[];
+        let mut between = Between::default();
         self.consume(b'"')?;
         loop {
             let key = self.plain_rest()?;
@@ -342,7 +389,7 @@ impl Cursor<'_> {
             return Some(());
         }
         let mut next = 0;
-        let mut between: &[u8] = &[];
+        let mut between = Between::default();
         self.consume(b'"')?;
         loop {
             let index = self.known_key(known, next);

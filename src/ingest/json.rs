@@ -173,9 +173,9 @@ pub fn for_each_element<T: DeserializeOwned>(
     elements_with_limit(reader, keys, MAX_ELEMENT, None, each)
 }
 
-/// A reader for the common shape of an element: the element and its length in bytes, or `None`
-/// to leave it to `serde_json` (see [`super::fast`]).
-pub type Fast<T> = fn(&[u8]) -> Option<(T, usize)>;
+/// A reader for the common shape of an element: the element, its length in bytes and the `\n`
+/// among them, or `None` to leave it to `serde_json` (see [`super::fast`]).
+pub type Fast<T> = fn(&[u8]) -> Option<(T, usize, usize)>;
 
 /// [`for_each_element`], trying `fast` on each element before `serde_json`. `fast` must only
 /// accept what `serde_json` would read to the same value: results and errors are unchanged.
@@ -406,8 +406,12 @@ struct Framer<R> {
     /// The end of the bytes read into `buf`.
     end: usize,
     eof: bool,
-    /// Newlines in the bytes dropped from the front of `buf`, for error lines.
+    /// Newlines before `buf[counted]`, for error lines: counted as bytes are dropped from the
+    /// front of `buf` ([`count_newlines`]), or as elements are read in place
+    /// ([`Framer::parse_in_place`]), where the fast reader counts them as it passes white space
+    /// (most of a file's bytes then go through one loop, not two).
     lines: usize,
+    counted: usize,
     limit: usize,
 }
 
@@ -420,6 +424,7 @@ impl<R: Read> Framer<R> {
             end: 0,
             eof: false,
             lines: 0,
+            counted: 0,
             limit,
         }
     }
@@ -433,7 +438,12 @@ impl<R: Read> Framer<R> {
         let mut shift = 0;
         if self.buf.len() - self.end < CHUNK {
             shift = keep.min(self.end);
-            self.lines += count_newlines(self.buf.get(..shift).unwrap_or_default());
+            if self.counted < shift {
+                let dropped = self.buf.get(self.counted..shift).unwrap_or_default();
+                self.lines += count_newlines(dropped);
+                self.counted = shift;
+            }
+            self.counted -= shift;
             self.buf.copy_within(shift..self.end, 0);
             self.end -= shift;
             self.pos = self.pos.saturating_sub(shift);
@@ -484,7 +494,12 @@ impl<R: Read> Framer<R> {
 
     /// The line (from 1) of the byte at `at` in the buffer.
     fn line_at(&self, at: usize) -> usize {
-        self.lines + count_newlines(self.buf.get(..at).unwrap_or_default()) + 1
+        let lines = if at >= self.counted {
+            self.lines + count_newlines(self.buf.get(self.counted..at).unwrap_or_default())
+        } else {
+            self.lines - count_newlines(self.buf.get(at..self.counted).unwrap_or_default())
+        };
+        lines + 1
     }
 
     fn syntax_at(&self, at: usize) -> JsonError {
@@ -782,7 +797,7 @@ impl<R: Read> Framer<R> {
             *count += 1;
             let rest = self.buf.get(self.pos..self.end).unwrap_or_default();
             match rest.iter().position(|&b| !is_space(b)) {
-                Some(k) if rest.get(k) == Some(&b',') => self.pos += k + 1,
+                Some(k) if rest.get(k) == Some(&b',') => self.pass(k, k + 1),
                 _ => return Ok(true),
             }
         }
@@ -800,13 +815,32 @@ impl<R: Read> Framer<R> {
         fast: Option<Fast<T>>,
         each: &mut dyn FnMut(T),
     ) -> Result<bool, JsonError> {
-        if self.peek()?.is_none() {
-            return Ok(false);
+        // Lines up to here (those of an element framed the other way) counted, so that the fast
+        // reader's count follows on.
+        if self.counted < self.pos {
+            let skipped = self.buf.get(self.counted..self.pos).unwrap_or_default();
+            self.lines += count_newlines(skipped);
+            self.counted = self.pos;
+        }
+        // The white space before the element, passed here when it is in the buffer (its lines
+        // counted), else by `peek` (which reads more).
+        let rest = self.buf.get(self.pos..self.end).unwrap_or_default();
+        match rest.iter().position(|&b| !is_space(b)) {
+            Some(k) => self.pass(k, k),
+            None => {
+                if self.peek()?.is_none() {
+                    return Ok(false);
+                }
+            }
         }
         let bytes = self.buf.get(self.pos..self.end).unwrap_or_default();
         if let Some(fast) = fast {
-            if let Some((item, len)) = fast(bytes) {
+            if let Some((item, len, lines)) = fast(bytes) {
                 if len < bytes.len() && len <= self.limit {
+                    if self.counted == self.pos {
+                        self.lines += lines;
+                        self.counted += len;
+                    }
                     self.pos += len;
                     each(item);
                     return Ok(true);
@@ -826,6 +860,19 @@ impl<R: Read> Framer<R> {
         self.pos += len;
         each(item);
         Ok(true)
+    }
+
+    /// Moves the position `len` bytes on, past white space (its first `space` bytes, a few) and
+    /// maybe a `,`: their newlines counted if those before them are.
+    // A few bytes, usually none: a loop, not a call.
+    #[allow(clippy::naive_bytecount)]
+    fn pass(&mut self, space: usize, len: usize) {
+        if self.counted == self.pos {
+            let passed = self.buf.get(self.pos..self.pos + space).unwrap_or_default();
+            self.lines += passed.iter().filter(|&&b| b == b'\n').count();
+            self.counted += len;
+        }
+        self.pos += len;
     }
 
     /// Only white space may follow the value.
@@ -1310,6 +1357,103 @@ mod tests {
         text: Option<String>,
     }
 
+    thread_local! {
+        /// How many elements [`fast_fields`] read.
+        static FAST_READ: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    /// A reader of [`Fields`] straight from the bytes, as `Record::fast` is for `Records.json`.
+    fn fast_fields(bytes: &[u8]) -> Option<(Fields, usize, usize)> {
+        let mut cursor = super::super::fast::Cursor::new(bytes);
+        let (mut a, mut text, mut seen) = (None, None, 0_u8);
+        cursor.fields(&[b"a", b"locations"], |index, c| {
+            let Some(index) = index else {
+                return c.skip();
+            };
+            if seen & (1 << index) != 0 {
+                return None;
+            }
+            seen |= 1 << index;
+            if index == 0 {
+                a = c.int()?;
+            } else {
+                text = c.text()?.map(str::to_owned);
+            }
+            Some(())
+        })?;
+        FAST_READ.with(|n| n.set(n.get() + 1));
+        Some((Fields { a, text }, cursor.pos(), cursor.lines()))
+    }
+
+    /// With a fast reader, read whole and a few bytes at a time, the framer gives the same
+    /// elements and the same error, on the same line, as without: the lines the fast reader
+    /// counts and those the framer counts add up.
+    fn assert_fast_same(doc: &[u8], keys: &[&str], rng: &mut Rng) {
+        let fast = |reader: &mut dyn Read| {
+            let mut out = Vec::new();
+            let result =
+                elements_with_limit(reader, keys, MAX_ELEMENT, Some(fast_fields), &mut |item| {
+                    out.push(item);
+                });
+            (out, result)
+        };
+        let expected = framed::<Fields>(doc, keys, MAX_ELEMENT);
+        let text = String::from_utf8_lossy(doc);
+        assert_eq!(fast(&mut &doc[..]), expected, "{keys:?} {text}");
+        let mut trickle = Trickle {
+            bytes: doc,
+            rng: Rng::new(rng.next_u64()),
+            max: 1 + rng.below(200),
+        };
+        assert_eq!(fast(&mut trickle), expected, "{keys:?} {text}");
+    }
+
+    #[test]
+    fn lines_counted_by_the_fast_reader_place_errors_as_the_framer_does() {
+        let mut rng = Rng::new(5);
+        for nl in ["\n", "\r\n"] {
+            // Elements of every kind the fast reader meets: pretty-printed (a separator read in
+            // one comparison), with lines in a value passed over, read again by serde_json (an
+            // escape; a float passed over), compact, with blank lines between members.
+            let elements: Vec<String> = (0..20_000)
+                .map(|i| match i % 5 {
+                    0 => format!(
+                        "{{{nl}    \"a\": {i},{nl}    \"b\": [{nl}      1,{nl}      {{\"c\": \"d\"}}{nl}    ],{nl}    \"x\": \"y\",{nl}    \"locations\": \"t{i}\"{nl}  }}"
+                    ),
+                    1 => format!("{{{nl}    \"locations\": \"e\\u0062{i}\",{nl}    \"a\": {i}{nl}  }}"),
+                    2 => format!("{{\"a\": {i}, \"locations\": \"z\"}}"),
+                    3 => format!("{{{nl}    \"f\": [{nl}1.5{nl}],{nl}    \"a\": {i}{nl}  }}"),
+                    _ => format!("{{{nl}{nl}    \"a\": {i}{nl}{nl}    ,\"locations\": null{nl}{nl}  }}"),
+                })
+                .collect();
+            let body = elements.join(&format!(",{nl}  "));
+            for bad in [
+                "{\"a\": tru}".to_owned(),
+                format!("{{{nl}\"a\":{nl}{nl}1,,}}"),
+                format!("{{\"a\": 1}}{nl}{nl}}}"),
+            ] {
+                let doc = format!("{{{nl}  \"locations\": [{nl}  {body},{nl}  {bad}]{nl}}}");
+                assert!(doc.len() > 3 * CHUNK, "{}", doc.len());
+                let before = FAST_READ.with(std::cell::Cell::get);
+                assert_fast_same(doc.as_bytes(), &["locations"], &mut rng);
+                let fast_read = FAST_READ.with(std::cell::Cell::get) - before;
+                assert!(fast_read > 15_000, "{fast_read}");
+                let (read, result) = framed::<Fields>(doc.as_bytes(), &["locations"], MAX_ELEMENT);
+                assert!((elements.len()..=elements.len() + 1).contains(&read.len()));
+                let Err(JsonError::Syntax { line }) = result else {
+                    panic!("{result:?}");
+                };
+                let head = doc.len() - bad.len() - nl.len() - 2;
+                let lines = doc[..head].matches('\n').count();
+                let (first, last) = (lines + 1, lines + bad.matches('\n').count() + 1);
+                assert!(
+                    (first..=last).contains(&line),
+                    "{line} {first} {last} {bad:?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn the_framer_reads_exactly_what_the_previous_reader_read() {
         let mut rng = Rng::new(11);
@@ -1331,6 +1475,7 @@ mod tests {
             read += u64::from(result.is_ok_and(|n| n > 0));
             let (_, line) = assert_same::<Fields>(doc.as_bytes(), keys, &mut rng);
             earlier += u64::from(line);
+            assert_fast_same(doc.as_bytes(), keys, &mut rng);
             for _ in 0..4 {
                 let damaged = damage(doc.as_bytes(), &mut rng);
                 let ((_, result), line) =
@@ -1339,8 +1484,11 @@ mod tests {
                 earlier += u64::from(line);
                 let (_, line) = assert_same::<Fields>(&damaged, keys, &mut rng);
                 earlier += u64::from(line);
+                assert_fast_same(&damaged, keys, &mut rng);
             }
         }
+        // The fast reader read enough elements for the comparisons to mean something.
+        assert!(FAST_READ.with(std::cell::Cell::get) > 3000);
         // The generator made both arrays to read and errors to report; lines one earlier are rare
         // (about 1% of the 30,000 comparisons).
         assert!(read > 1000 && failed > 3000, "{read} {failed}");

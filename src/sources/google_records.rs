@@ -421,9 +421,9 @@ impl Guesses {
     /// `activity` read straight from the bytes when it has the usual shape (see
     /// [`Guesses::fast`]), by `serde_json` from its start otherwise.
     fn fast_or_serde(c: &mut Cursor) -> Option<Guesses> {
-        let start = c.pos();
+        let start = c.mark();
         Guesses::fast(c).or_else(|| {
-            c.set_pos(start);
+            c.back_to(start);
             c.value()
         })
     }
@@ -526,14 +526,14 @@ impl Record {
     }
 
     /// Reads a record of the usual shape straight from its bytes (see [`crate::ingest::fast`]):
-    /// the record and its length, or `None` to leave it to `serde_json`.
+    /// the record, its length and the `\n` in it, or `None` to leave it to `serde_json`.
     // Kept out of the reader's loop (one call per file), so that the browser optimises it on its
     // own while a file is read (see `worker::runtime::warm_up`) and can inline calls into the
     // loop, which would otherwise be too large for that. `wasm-opt -Oz` ignores
     // `#[inline(never)]`: `index.html` names this function and `hand_over` to keep them apart
     // (`--no-inline=*google_records*Record*fast*`): renaming either means changing it there.
     #[inline(never)]
-    fn fast(bytes: &[u8]) -> Option<(Record, usize)> {
+    fn fast(bytes: &[u8]) -> Option<(Record, usize, usize)> {
         let mut record = Record::default();
         // Keys already seen: `serde_json` refuses a repeated field (of those it reads).
         let mut seen = 0_u32;
@@ -568,7 +568,7 @@ impl Record {
             }
             Some(())
         })?;
-        Some((record, cursor.pos()))
+        Some((record, cursor.pos(), cursor.lines()))
     }
 
     /// Kept out of the reader's loop, as [`Record::fast`] (named in `index.html` too).
@@ -693,7 +693,9 @@ mod tests {
         let serde = |bytes: &[u8]| {
             let mut values = serde_json::Deserializer::from_slice(bytes).into_iter::<Record>();
             let value = values.next().and_then(Result::ok);
-            value.map(|v| (v, values.byte_offset()))
+            let len = values.byte_offset();
+            let lines = memchr::memchr_iter(b'\n', &bytes[..len]).count();
+            value.map(|v| (v, len, lines))
         };
         // Usual records, as a generated file has them.
         let generated = generated_records();
@@ -764,19 +766,31 @@ mod tests {
             r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 50},]}]},"#,
             r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 50}]},]},"#,
             r#"{"activity": [{"activity": [{"type": "STILL", "confidence": 9999999999999999999}]}]},"#,
+            // Lines where the separators change, in values passed over, in an activity read
+            // again by serde_json, and with `\r\n`.
+            "{\n  \"latitudeE7\": 1,\n  \"longitudeE7\": 2,\n\n  \"accuracy\":\n 3\n,\"source\": \"GPS\"\n}\n,",
+            "{\"activeWifiScan\": {\n \"accessPoints\": [\n {\"mac\": \"a\\u0062\",\n \"strength\": -1.5\n }\n ]\n},\n \"latitudeE7\": 1}\n,",
+            "{\"activity\": [\n {\"activity\": [\n {\"type\": \"STILL\", \"confidence\": 1.5\n }\n ]\n }\n ],\n \"latitudeE7\": 1}\n,",
+            "{\"activity\": [\n {\"activity\": [\n {\"type\": \"STILL\",\n \"confidence\": 10\n }\n ]\n }\n ],\n \"x\": [\n [\n 1,\n\n 2\n ]\n ]\n}\n,",
+            "{\r\n  \"latitudeE7\": 1,\r\n  \"longitudeE7\": 2\r\n}\r\n,",
         ];
-        let mut accepted = 0;
+        let (mut accepted, mut odd_lines) = (0, 0);
         for (i, text) in generated.iter().map(String::as_str).chain(odd).enumerate() {
             let bytes = text.as_bytes();
             let Some(fast) = Record::fast(bytes) else {
                 continue;
             };
             accepted += usize::from(i < usual);
+            odd_lines += usize::from(i >= usual && text.contains('\n'));
             assert_eq!(Some(&fast), serde(bytes).as_ref(), "{text}");
         }
         assert_eq!(
             accepted, usual,
             "every usual record is read by the fast reader"
+        );
+        assert_eq!(
+            odd_lines, 5,
+            "the odd records with lines are read by the fast reader"
         );
     }
 
