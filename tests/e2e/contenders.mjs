@@ -98,18 +98,24 @@ try {
     const only = process.env.CONTENDERS?.split(',');
     const contenders = (SMOKE ? ['W', 'J', 'O'] : ['W', 'Wwarm', 'Wsync', 'J', 'J2', ...(mb <= 100 ? ['O'] : []), 'F'])
       .filter((k) => !only || only.includes(k));
-    // The smoke's gate compares W with N run just before each W run: the machine's speed drifts
-    // by half between minutes (N alone measured 0.18 s and 0.36 s on one binary), and W/N
-    // from runs minutes apart gated that drift, not the code.
+    // W/N compares W with N run just before each W run: the machine's speed drifts by half
+    // between minutes (N alone measured 0.18 s and 0.36 s on one binary), and W/N from runs
+    // minutes apart measured that drift, not the code (the smoke gates on its largest input
+    // only). For the same reason the contenders run in rounds, each once per round (W, Wwarm…
+    // F, then again), so that the runs a ratio compares are minutes apart at most.
     const pairs = [];
-    for (const kind of contenders) {
-      const all = [];
-      for (let i = 0; i < runsOf(kind); i++) {
-        const n = SMOKE && kind === 'W' && mb === SIZES[SIZES.length - 1] ? nativeNow(mb) : null;
-        all.push(await run(env, kind, json));
-        const w = all[all.length - 1];
+    const runsBy = Object.fromEntries(contenders.map((kind) => [kind, []]));
+    const rounds = Math.max(0, ...contenders.map(runsOf));
+    for (let i = 0; i < rounds; i++) {
+      for (const kind of contenders.filter((k) => i < runsOf(k))) {
+        const n = kind === 'W' && (!SMOKE || mb === SIZES[SIZES.length - 1]) ? nativeNow(mb) : null;
+        const w = await run(env, kind, json);
+        runsBy[kind].push(w);
         if (n !== null && !w.error) pairs.push(n / (w.ms / 1000));
       }
+    }
+    for (const kind of contenders) {
+      const all = runsBy[kind];
       // Any failed or inexact run is the one reported; else the median by time.
       const bad = all.find((x) => x.error || (kind !== 'F' && !(x.count === truth.count && x.first === truth.first && x.last === truth.last)));
       const sorted = [...all].sort((a, b) => a.ms - b.ms);
@@ -140,7 +146,7 @@ try {
     const ratio = (other) => (times.W && other ? other / times.W : null);
     const paired = pairs.length ? median(pairs) : null;
     if (paired !== null) console.log(`W/N from ${pairs.length} pairs of N and W run back to back: ${pairs.map((x) => x.toFixed(2)).join(', ')} (median ${paired.toFixed(2)})`);
-    ratios.push({ mb, N: paired ?? ratio(n), J: ratio(times.J), J2: ratio(times.J2), O: ratio(times.O) });
+    ratios.push({ mb, N: paired ?? ratio(n), N_pairs: pairs, J: ratio(times.J), J2: ratio(times.J2), O: ratio(times.O) });
   }
   console.log('\n| input | W/N | W/J | W/J2 | W/O |\n|---|---:|---:|---:|---:|');
   const f = (x) => (x === null ? '–' : x.toFixed(2));
