@@ -4,7 +4,8 @@
 //                                                          native bench, which generates the input)
 //
 // `FILE=path` reads that file instead (a Takeout zip: target/bench/takeout-records-…-100MB.zip);
-// `PAGE=/?mode=summary` opens that address instead of `/` (map mode).
+// `PAGE=/?mode=summary` opens that address instead of `/` (map mode); `NOPROF=1` leaves the CPU
+// profiler out (the tasks' own lengths, without what sampling adds to them).
 //
 // Chrome tracing with its CPU profiler, in a fresh page: each main-thread task of MIN_MS (default
 // 40) or more, the trace events inside it (layout, message handling…), the functions sampled most
@@ -19,14 +20,19 @@ try {
   const session = await open(env, process.env.PAGE || '/');
   const { page } = session;
   await untilReady(page);
-  await env.browser.startTracing(page, { categories: ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel', 'v8'] });
+  // NOPROF=1: the tasks' lengths without the CPU profiler's sampling, which lengthens them.
+  const categories = process.env.NOPROF ? ['devtools.timeline', 'toplevel'] : ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel', 'v8'];
+  await env.browser.startTracing(page, { categories });
   await page.setInputFiles('#file-input', process.env.FILE || join(DIR, `${benchStem(DIR, mb)}.json`));
   await page.waitForSelector('#files .status.known', { timeout: 600_000 });
   await page.waitForFunction(() => !document.querySelector('#files .status.reading'), null, { timeout: 600_000 });
   await page.waitForTimeout(500);
   const trace = JSON.parse((await env.browser.stopTracing()).toString());
   const ev = trace.traceEvents;
-  const main = ev.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && ev.some((x) => x.pid === e.pid && x.name === 'ProfileChunk'));
+  const busiest = (threads) => threads.sort((a, b) => ev.filter((x) => x.pid === b.pid && x.tid === b.tid).length - ev.filter((x) => x.pid === a.pid && x.tid === a.tid).length)[0];
+  const main = process.env.NOPROF
+    ? busiest(ev.filter((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain'))
+    : ev.find((e) => e.name === 'thread_name' && e.args.name === 'CrRendererMain' && ev.some((x) => x.pid === e.pid && x.name === 'ProfileChunk'));
   const tasks = ev.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.dur > Number(process.env.MIN_MS || 40) * 1000 && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'));
   console.log('long tasks (ms):', tasks.map((t) => (t.dur / 1000).toFixed(0)).join(', '));
   // samples of the main thread's profile within the long tasks
