@@ -497,7 +497,8 @@ impl<R: Read> Framer<R> {
         let lines = if at >= self.counted {
             self.lines + count_newlines(self.buf.get(self.counted..at).unwrap_or_default())
         } else {
-            self.lines - count_newlines(self.buf.get(at..self.counted).unwrap_or_default())
+            let after = count_newlines(self.buf.get(at..self.counted).unwrap_or_default());
+            self.lines.saturating_sub(after)
         };
         lines + 1
     }
