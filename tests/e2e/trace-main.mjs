@@ -5,7 +5,8 @@
 //
 // `FILE=path` reads that file instead (a Takeout zip: target/bench/takeout-records-…-100MB.zip);
 // `PAGE=/?mode=summary` opens that address instead of `/` (map mode); `NOPROF=1` leaves the CPU
-// profiler out (the tasks' own lengths, without what sampling adds to them).
+// profiler out (the tasks' own lengths, without what sampling adds to them); `CSS='…'` adds a
+// style sheet first (to try a style's effect on layout without a build).
 //
 // Chrome tracing with its CPU profiler, in a fresh page: each main-thread task of MIN_MS (default
 // 40) or more, the trace events inside it (layout, message handling…), the functions sampled most
@@ -20,6 +21,15 @@ try {
   const session = await open(env, process.env.PAGE || '/');
   const { page } = session;
   await untilReady(page);
+  // CSS='…': a style sheet added before the file is read (a constructed one: the page's
+  // Content-Security-Policy refuses inline styles), to try a style's effect on the tasks.
+  if (process.env.CSS) {
+    await page.evaluate((css) => {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    }, process.env.CSS);
+  }
   // NOPROF=1: the tasks' lengths without the CPU profiler's sampling, which lengthens them.
   const categories = process.env.NOPROF ? ['devtools.timeline', 'toplevel'] : ['disabled-by-default-v8.cpu_profiler', 'devtools.timeline', 'toplevel', 'v8'];
   await env.browser.startTracing(page, { categories });
