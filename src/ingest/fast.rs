@@ -237,7 +237,7 @@ impl<'a> Cursor<'a> {
         let mut values = serde_json::Deserializer::from_slice(rest).into_iter::<T>();
         let value = values.next()?.ok()?;
         let len = values.byte_offset();
-        self.lines += memchr::memchr_iter(b'\n', rest.get(..len)?).count();
+        self.lines += super::json::count_newlines(rest.get(..len)?);
         self.pos += len;
         Some(value)
     }

@@ -215,7 +215,7 @@ fn ends_scalar(b: u8) -> bool {
 /// How many `\n` in `bytes`, eight at a time (this runs over every byte of the file, in the
 /// browser too, where the compiler does not vectorise a plain loop): each byte of a word counts
 /// its own newlines, for up to 255 words, then the eight counts are added up.
-fn count_newlines(bytes: &[u8]) -> usize {
+pub(super) fn count_newlines(bytes: &[u8]) -> usize {
     use super::fast::ONES;
     const LOW7: u64 = u64::from_le_bytes([0x7F; 8]);
     const NEWLINES: u64 = u64::from_le_bytes([b'\n'; 8]);
@@ -438,11 +438,7 @@ impl<R: Read> Framer<R> {
         let mut shift = 0;
         if self.buf.len() - self.end < CHUNK {
             shift = keep.min(self.end);
-            if self.counted < shift {
-                let dropped = self.buf.get(self.counted..shift).unwrap_or_default();
-                self.lines += count_newlines(dropped);
-                self.counted = shift;
-            }
+            self.count_lines_to(shift);
             self.counted -= shift;
             self.buf.copy_within(shift..self.end, 0);
             self.end -= shift;
@@ -489,6 +485,14 @@ impl<R: Read> Framer<R> {
             if !self.fill(self.end)?.0 {
                 return Ok(None);
             }
+        }
+    }
+
+    /// Counts the newlines not yet counted before `to` in the buffer (none if all are).
+    fn count_lines_to(&mut self, to: usize) {
+        if self.counted < to {
+            self.lines += count_newlines(self.buf.get(self.counted..to).unwrap_or_default());
+            self.counted = to;
         }
     }
 
@@ -818,11 +822,7 @@ impl<R: Read> Framer<R> {
     ) -> Result<bool, JsonError> {
         // Lines up to here (those of an element framed the other way) counted, so that the fast
         // reader's count follows on.
-        if self.counted < self.pos {
-            let skipped = self.buf.get(self.counted..self.pos).unwrap_or_default();
-            self.lines += count_newlines(skipped);
-            self.counted = self.pos;
-        }
+        self.count_lines_to(self.pos);
         // The white space before the element, passed here when it is in the buffer (its lines
         // counted), else by `peek` (which reads more).
         let rest = self.buf.get(self.pos..self.end).unwrap_or_default();
